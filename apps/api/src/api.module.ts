@@ -1,0 +1,72 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
+import { AuthModule } from '@tiaojie/auth';
+import { AppConfig, Clock, CoreModule, RealtimePublisher, SystemClock } from '@tiaojie/core';
+import { CasesModule } from '@tiaojie/cases';
+import { DbModule, DbService } from '@tiaojie/db';
+import { OrgModule } from '@tiaojie/org';
+import { RoomsModule } from '@tiaojie/rooms';
+import { JobsModule } from '@tiaojie/jobs';
+import { ALL_QUEUES } from '@tiaojie/platform';
+import { AuthController } from './auth/auth.controller';
+import { CasesController } from './cases/cases.controller';
+import { RoomsController } from './cases/rooms.controller';
+import { AuthGuard } from './common/auth.guard';
+import { ErrorFilter } from './common/error.filter';
+import { CaseGateway } from './gateway/case.gateway';
+import { SocketPublisher } from './gateway/socket.publisher';
+import { HealthController } from './health/health.controller';
+
+/** The realtime publisher is global so every domain module delivers through the one socket server. */
+@Module({})
+class RealtimeModule {
+  static forRoot(): DynamicModule {
+    return {
+      module: RealtimeModule, global: true,
+      providers: [SocketPublisher, { provide: RealtimePublisher, useExisting: SocketPublisher }],
+      exports: [SocketPublisher, RealtimePublisher],
+    };
+  }
+}
+
+export interface ApiModuleOptions {
+  config: AppConfig;
+  db: DbService;
+  clock?: Clock;
+}
+
+@Module({})
+export class ApiModule {
+  static forRoot({ config, db, clock = new SystemClock() }: ApiModuleOptions): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        CoreModule.forRoot(config, clock),
+        DbModule.forRoot(db),
+        RealtimeModule.forRoot(),
+        JobsModule.forRoot(ALL_QUEUES),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            genReqId: (req, res) => {
+              const id = (req.headers['x-request-id'] as string) || randomUUID();
+              res.setHeader('x-request-id', id);
+              return id;
+            },
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            autoLogging: { ignore: (req) => req.url === '/api/health' },
+          },
+        }),
+        AuthModule, OrgModule, RoomsModule, CasesModule,
+      ],
+      controllers: [HealthController, AuthController, CasesController, RoomsController],
+      providers: [
+        CaseGateway,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: ErrorFilter },
+      ],
+    };
+  }
+}

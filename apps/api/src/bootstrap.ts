@@ -1,0 +1,59 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import fastifyStatic from '@fastify/static';
+import helmet from '@fastify/helmet';
+import { Logger } from 'nestjs-pino';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { AppConfig, Clock } from '@tiaojie/core';
+import { DbService } from '@tiaojie/db';
+import { DemoSeeder } from '@tiaojie/org';
+import { ApiModule } from './api.module';
+import { createValidationPipe } from './common/validation.pipe';
+import { PgIoAdapter } from './gateway/pg-io.adapter';
+
+export interface ApiHandle {
+  app: NestFastifyApplication;
+  url: string;
+  close: () => Promise<void>;
+}
+
+/** Builds the api (HTTP + socket.io) on an already migrated database. Used by apps/api, src/ and tests. */
+export async function createApi(config: AppConfig, db: DbService, opts: { clock?: Clock; listen?: boolean } = {}): Promise<ApiHandle> {
+  const adapter = new FastifyAdapter({ bodyLimit: 1024 * 1024, trustProxy: true });
+  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot({ config, db, clock: opts.clock }), adapter, {
+    bufferLogs: true, abortOnError: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  app.enableCors({ origin: config.corsOrigins, credentials: true });
+  app.useWebSocketAdapter(new PgIoAdapter(app, db.pool, config.corsOrigins));
+  await app.register(helmet as any, { contentSecurityPolicy: false, global: true });
+
+  const doc = SwaggerModule.createDocument(app, new DocumentBuilder()
+    .setTitle('Tiaojie 调解 API').setDescription('District dispute mediation platform (三调联动)').setVersion('0.1.0').addBearerAuth().build());
+  SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs-json' });
+
+  if (config.webDist && fs.existsSync(path.join(config.webDist, 'index.html'))) {
+    await app.register(fastifyStatic as any, { root: config.webDist, prefix: '/', wildcard: false });
+    const index = fs.readFileSync(path.join(config.webDist, 'index.html'));
+    app.getHttpAdapter().getInstance().setNotFoundHandler((req, reply) => {
+      if (req.url.startsWith('/api/') || req.url.startsWith('/socket.io/')) {
+        return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `no route ${req.method} ${req.url}` } });
+      }
+      return reply.type('text/html').send(index);
+    });
+  }
+
+  if (config.demoData) await app.get(DemoSeeder).seedOnce();
+  await app.init();
+  let url = '';
+  if (opts.listen !== false) {
+    await app.listen(config.port, config.host);
+    const addr = app.getHttpServer().address();
+    url = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : config.port}`;
+  }
+  return { app, url, close: () => app.close() };
+}

@@ -1,0 +1,81 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Actor, Role } from '@tiaojie/core';
+import { CaseCommandService, CaseQueryService } from '@tiaojie/cases';
+import { CurrentActor, Roles } from '../common/auth.decorators';
+import { AgreementDto, ApplyDto, AssignDto, ModeDto, QueueQueryDto, ReturnDto, SignDto, VersionDto } from './case.dto';
+
+const uuid = new ParseUUIDPipe({ version: undefined });
+
+@ApiTags('cases')
+@ApiBearerAuth()
+@Controller('cases')
+export class CasesController {
+  constructor(private readonly commands: CaseCommandService, private readonly queries: CaseQueryService) {}
+
+  @Post() @Roles(Role.Party)
+  async apply(@CurrentActor() actor: Actor, @Body() dto: ApplyDto) {
+    return this.queries.summary(await this.commands.apply(actor, dto));
+  }
+
+  @Get('mine') @Roles(Role.Party)
+  mine(@CurrentActor() actor: Actor) {
+    return this.queries.mine(actor);
+  }
+
+  @Get('queue')
+  queue(@CurrentActor() actor: Actor, @Query() q: QueueQueryDto) {
+    return this.queries.queue(actor, { open: q.open !== 'false', limit: q.limit ? Number(q.limit) : undefined });
+  }
+
+  @Get(':id')
+  detail(@CurrentActor() actor: Actor, @Param('id', uuid) id: string) {
+    return this.queries.detail(actor, id);
+  }
+
+  @Get(':id/status')
+  status(@CurrentActor() actor: Actor, @Param('id', uuid) id: string) {
+    return this.queries.status(actor, id);
+  }
+
+  @Post(':id/accept') @HttpCode(200) @Roles(Role.BodyAdmin, Role.Mediator)
+  async accept(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: VersionDto) {
+    return this.queries.summary(await this.commands.accept(actor, id, dto));
+  }
+
+  @Post(':id/return') @HttpCode(200) @Roles(Role.BodyAdmin, Role.Mediator)
+  async return(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: ReturnDto) {
+    return this.queries.summary(await this.commands.returnCase(actor, id, dto));
+  }
+
+  @Post(':id/assign') @HttpCode(200) @Roles(Role.BodyAdmin, Role.Mediator)
+  async assign(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: AssignDto) {
+    return this.queries.summary(await this.commands.assignMediator(actor, id, dto));
+  }
+
+  @Post(':id/mode') @HttpCode(200) @Roles(Role.BodyAdmin, Role.Mediator)
+  async mode(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: ModeDto) {
+    return this.queries.summary(await this.commands.switchMode(actor, id, dto));
+  }
+
+  @Post(':id/agreement') @HttpCode(200) @Roles(Role.BodyAdmin, Role.Mediator)
+  async draft(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: AgreementDto) {
+    return this.queries.summary(await this.commands.draftAgreement(actor, id, dto));
+  }
+
+  @Post(':id/agreement/sign-code') @HttpCode(202) @Roles(Role.Party)
+  signCode(@CurrentActor() actor: Actor, @Param('id', uuid) id: string) {
+    return this.commands.requestSignCode(actor, id);
+  }
+
+  @Post(':id/agreement/sign') @HttpCode(200) @Roles(Role.Party)
+  async sign(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: SignDto) {
+    return this.queries.summary(await this.commands.sign(actor, id, dto));
+  }
+
+  /** Transitions that need only a version and a reason: start_mediation, record_failure, withdraw, terminate, close, reopen, … */
+  @Post(':id/transitions/:action') @HttpCode(200)
+  async fire(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Param('action') action: string, @Body() dto: VersionDto) {
+    return this.queries.summary(await this.commands.fire(actor, id, action, dto));
+  }
+}

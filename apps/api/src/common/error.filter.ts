@@ -1,0 +1,45 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DomainError, ERROR_HTTP_STATUS, ErrorCode } from '@tiaojie/core';
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: Record<string, unknown>; errorId?: string };
+}
+
+const HTTP_TO_CODE: Record<number, ErrorCode> = {
+  400: ErrorCode.BAD_REQUEST, 401: ErrorCode.UNAUTHENTICATED, 403: ErrorCode.FORBIDDEN, 404: ErrorCode.NOT_FOUND,
+  405: ErrorCode.BAD_REQUEST, 409: ErrorCode.CONFLICT, 413: ErrorCode.PAYLOAD_TOO_LARGE, 415: ErrorCode.BAD_REQUEST, 429: ErrorCode.RATE_LIMITED,
+};
+
+/** The one place errors become responses: domain codes to HTTP, framework errors to codes, unknown errors to 500 + an error id. */
+export function toErrorBody(err: unknown, logger: Logger): { status: number; body: ErrorBody } {
+  if (err instanceof DomainError) {
+    return { status: ERROR_HTTP_STATUS[err.code], body: { error: { code: err.code, message: err.message, details: err.details } } };
+  }
+  if (err instanceof HttpException) {
+    const status = err.getStatus();
+    if (status < 500) {
+      const res = err.getResponse() as any;
+      const message = typeof res === 'string' ? res : Array.isArray(res?.message) ? res.message.join('; ') : res?.message ?? err.message;
+      return { status, body: { error: { code: HTTP_TO_CODE[status] ?? ErrorCode.BAD_REQUEST, message } } };
+    }
+  }
+  const fastifyStatus = (err as any)?.statusCode;
+  if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
+    return { status: fastifyStatus, body: { error: { code: HTTP_TO_CODE[fastifyStatus] ?? ErrorCode.BAD_REQUEST, message: (err as Error).message } } };
+  }
+  const errorId = randomUUID();
+  logger.error({ errorId, err }, `unhandled error ${errorId}: ${(err as Error)?.message}`);
+  return { status: 500, body: { error: { code: ErrorCode.INTERNAL, message: `服务器内部错误，错误编号 ${errorId} (internal error)`, errorId } } };
+}
+
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(err: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse();
+    const { status, body } = toErrorBody(err, this.logger);
+    void reply.status(status).send(body);
+  }
+}

@@ -1,0 +1,30 @@
+import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { DbService } from '@tiaojie/db';
+import { OrgService } from '@tiaojie/org';
+import { CASE_STATUSES, TRANSITIONS, RETURN_REASONS } from '@tiaojie/cases';
+import { Public } from '../common/auth.decorators';
+
+@ApiTags('system')
+@Controller()
+export class HealthController {
+  constructor(private readonly db: DbService, private readonly orgs: OrgService) {}
+
+  @Public() @Get('health')
+  async health() {
+    const ok = await this.db.ping().catch(() => false);
+    if (!ok) throw new ServiceUnavailableException({ status: 'down', database: 'unreachable' });
+    return { status: 'ok', database: this.db.engine, time: new Date().toISOString() };
+  }
+
+  /** The lifecycle definition, for the front end's tracker and buttons. */
+  @Public() @Get('lifecycle')
+  lifecycle() {
+    return { statuses: CASE_STATUSES, transitions: TRANSITIONS, returnReasons: RETURN_REASONS };
+  }
+
+  @Public() @Get('directory')
+  directory() {
+    return this.orgs.directory();
+  }
+}

@@ -1,0 +1,108 @@
+import { Role } from '@tiaojie/core';
+
+/**
+ * The one declarative definition of a dispute's lifecycle: states, transitions, who may fire each
+ * (role + relation to the case) and which time limit a transition starts or stops.
+ * Read by the api (authorisation, 409s), the worker (deadlines) and the front end (buttons, tracker).
+ */
+export const CASE_STATUSES = {
+  received: { label: '已受理', stage: 1, next: '正在为您分派调解组织' },
+  routed: { label: '已分派', stage: 2, next: '等待调解组织签收' },
+  returned: { label: '已退回', stage: 2, next: '正在重新分派调解组织' },
+  district_queue: { label: '待区级统筹', stage: 2, next: '区矛调中心正在为您协调调解组织' },
+  accepted: { label: '已签收', stage: 3, next: '调解组织将指派调解员并安排调解' },
+  in_mediation: { label: '调解中', stage: 4, next: '请按调解员安排参加调解' },
+  agreement_pending: { label: '协议待签署', stage: 5, next: '请核对调解协议并签名确认' },
+  agreement: { label: '达成协议', stage: 5, next: '协议已生效，可在 30 日内共同申请司法确认' },
+  no_agreement: { label: '调解不成', stage: 5, next: '可依法申请仲裁、提起诉讼或行政复议' },
+  withdrawn: { label: '已撤回', stage: 5, next: '案件已撤回' },
+  terminated: { label: '调解终止', stage: 5, next: '调解已终止，可依法通过其他途径解决' },
+  confirmation_requested: { label: '司法确认申请中', stage: 6, next: '等待人民法院审查' },
+  confirmed: { label: '已司法确认', stage: 6, next: '请按协议履行' },
+  confirmation_rejected: { label: '司法确认被驳回', stage: 6, next: '可变更原协议、达成新协议或向法院起诉' },
+  performing: { label: '履行中', stage: 7, next: '请按协议约定期限履行' },
+  performed: { label: '已履行', stage: 7, next: '调解组织将进行回访' },
+  breached: { label: '未履行', stage: 7, next: '可申请司法确认后向法院申请强制执行' },
+  followed_up: { label: '已回访', stage: 8, next: '案件即将结案' },
+  closed: { label: '已结案', stage: 9, next: '案件已办结，感谢您的评价' },
+} as const;
+
+export type CaseStatus = keyof typeof CASE_STATUSES;
+
+/** How the actor relates to the case; computed per request from the case and its parties. */
+export type Relation = 'party' | 'applicant' | 'handling_body' | 'assigned_mediator' | 'district' | 'court' | 'creator' | 'any';
+
+export interface Permission {
+  role: Role;
+  relation: Relation;
+}
+
+export type Clock = 'mediation' | 'judicial_confirmation' | 'performance';
+
+export interface TransitionDef {
+  action: string;
+  label: string;
+  from: readonly CaseStatus[];
+  /** Target state; `null` keeps the state (e.g. assigning a mediator). */
+  to: CaseStatus | null;
+  by: readonly Permission[];
+  requiresReason?: boolean;
+  startsClock?: Clock;
+  stopsClock?: Clock;
+}
+
+const staffOfBody: Permission[] = [
+  { role: Role.BodyAdmin, relation: 'handling_body' },
+  { role: Role.Mediator, relation: 'handling_body' },
+];
+const mediatorOfCase: Permission[] = [
+  { role: Role.Mediator, relation: 'assigned_mediator' },
+  { role: Role.BodyAdmin, relation: 'handling_body' },
+];
+const OUTCOMES = ['agreement', 'no_agreement', 'withdrawn', 'terminated'] as const;
+
+export const TRANSITIONS: readonly TransitionDef[] = [
+  { action: 'route', label: '分派', from: ['received', 'returned'], to: 'routed', by: [{ role: Role.System, relation: 'any' }, { role: Role.DistrictAdmin, relation: 'district' }] },
+  { action: 'send_to_district', label: '转区级统筹', from: ['received', 'returned', 'routed'], to: 'district_queue', by: [{ role: Role.System, relation: 'any' }] },
+  { action: 'manual_route', label: '人工分派', from: ['district_queue', 'received', 'returned', 'routed'], to: 'routed', by: [{ role: Role.DistrictAdmin, relation: 'district' }], requiresReason: true },
+  { action: 'accept', label: '签收', from: ['routed'], to: 'accepted', by: staffOfBody, startsClock: 'mediation' },
+  { action: 'return', label: '退回', from: ['routed', 'accepted'], to: 'returned', by: staffOfBody, requiresReason: true, stopsClock: 'mediation' },
+  { action: 'assign_mediator', label: '指派调解员', from: ['accepted', 'in_mediation'], to: null, by: [{ role: Role.BodyAdmin, relation: 'handling_body' }, { role: Role.Mediator, relation: 'handling_body' }] },
+  { action: 'start_mediation', label: '开始调解', from: ['accepted'], to: 'in_mediation', by: mediatorOfCase },
+  { action: 'switch_mode', label: '切换调解方式', from: ['in_mediation', 'agreement_pending'], to: null, by: mediatorOfCase },
+  { action: 'draft_agreement', label: '起草调解协议', from: ['in_mediation', 'agreement_pending'], to: 'agreement_pending', by: mediatorOfCase },
+  { action: 'sign', label: '签署协议', from: ['agreement_pending'], to: null, by: [{ role: Role.Party, relation: 'party' }] },
+  { action: 'agreement_signed', label: '协议生效', from: ['agreement_pending'], to: 'agreement', by: [{ role: Role.System, relation: 'any' }], stopsClock: 'mediation', startsClock: 'judicial_confirmation' },
+  { action: 'record_failure', label: '调解不成', from: ['in_mediation', 'agreement_pending'], to: 'no_agreement', by: mediatorOfCase, requiresReason: true, stopsClock: 'mediation' },
+  { action: 'withdraw', label: '撤回申请', from: ['received', 'routed', 'returned', 'district_queue', 'accepted', 'in_mediation', 'agreement_pending'], to: 'withdrawn', by: [{ role: Role.Party, relation: 'applicant' }], requiresReason: true, stopsClock: 'mediation' },
+  { action: 'terminate', label: '终止调解', from: ['accepted', 'in_mediation', 'agreement_pending'], to: 'terminated', by: mediatorOfCase, requiresReason: true, stopsClock: 'mediation' },
+  { action: 'request_confirmation', label: '申请司法确认', from: ['agreement'], to: 'confirmation_requested', by: [...mediatorOfCase, { role: Role.Party, relation: 'party' }], stopsClock: 'judicial_confirmation' },
+  { action: 'confirm', label: '确认有效', from: ['confirmation_requested'], to: 'confirmed', by: [{ role: Role.Judge, relation: 'court' }, { role: Role.CourtClerk, relation: 'court' }] },
+  { action: 'reject_confirmation', label: '驳回申请', from: ['confirmation_requested'], to: 'confirmation_rejected', by: [{ role: Role.Judge, relation: 'court' }], requiresReason: true },
+  { action: 'start_performance', label: '开始履行跟踪', from: ['agreement', 'confirmed'], to: 'performing', by: mediatorOfCase, stopsClock: 'judicial_confirmation', startsClock: 'performance' },
+  { action: 'record_performed', label: '履行完毕', from: ['performing'], to: 'performed', by: mediatorOfCase, stopsClock: 'performance' },
+  { action: 'record_breach', label: '未履行', from: ['performing'], to: 'breached', by: mediatorOfCase, requiresReason: true, stopsClock: 'performance' },
+  { action: 'follow_up', label: '回访', from: [...OUTCOMES, 'confirmed', 'confirmation_rejected', 'performed', 'breached'], to: 'followed_up', by: mediatorOfCase, stopsClock: 'judicial_confirmation' },
+  { action: 'close', label: '结案', from: [...OUTCOMES, 'confirmed', 'confirmation_rejected', 'performed', 'breached', 'followed_up'], to: 'closed', by: mediatorOfCase, stopsClock: 'judicial_confirmation' },
+  { action: 'reopen', label: '重新启动', from: ['closed'], to: 'in_mediation', by: [{ role: Role.DistrictAdmin, relation: 'district' }], requiresReason: true, startsClock: 'mediation' },
+];
+
+const BY_ACTION = new Map(TRANSITIONS.map((t) => [t.action, t]));
+
+export function transitionFor(action: string): TransitionDef | undefined {
+  return BY_ACTION.get(action);
+}
+
+/** Actions whose `from` includes the status, whoever fires them. */
+export function actionsFrom(status: CaseStatus): string[] {
+  return TRANSITIONS.filter((t) => t.from.includes(status)).map((t) => t.action);
+}
+
+export function isAllowed(def: TransitionDef, role: Role, relations: ReadonlySet<Relation>): boolean {
+  return def.by.some((p) => p.role === role && (p.relation === 'any' || relations.has(p.relation)));
+}
+
+/** Actions this actor may fire now: drives the front end's buttons. */
+export function availableActions(status: CaseStatus, role: Role, relations: ReadonlySet<Relation>): string[] {
+  return TRANSITIONS.filter((t) => t.from.includes(status) && isAllowed(t, role, relations)).map((t) => t.action);
+}

@@ -1,0 +1,136 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, DomainError, Role, formatShanghai } from '@tiaojie/core';
+import { DbService } from '@tiaojie/db';
+import { remaining } from '@tiaojie/deadlines';
+import { DISPUTE_CATEGORIES, DisputeCategory } from '@tiaojie/org';
+import { RoomRepository } from '@tiaojie/rooms';
+import { Clock } from '@tiaojie/core';
+import { CASE_STATUSES, CaseStatus, availableActions, transitionFor } from './case-lifecycle';
+import { CaseAccessService, CaseContext } from './case-access.service';
+import { CaseRepository, DisputeRow } from './case.repository';
+import { confirmationDueAt } from './case-deadline';
+
+const OPEN = ['routed', 'accepted', 'in_mediation', 'agreement_pending', 'returned', 'district_queue', 'received'];
+
+export const TRACKER_STAGES = ['受理', '分派', '签收', '调解', '结果', '司法确认', '履行', '回访', '结案'];
+
+/** Read side: case detail, the party's status page, and the queues. */
+@Injectable()
+export class CaseQueryService {
+  constructor(
+    private readonly db: DbService,
+    private readonly cases: CaseRepository,
+    private readonly access: CaseAccessService,
+    private readonly rooms: RoomRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  summary(d: DisputeRow) {
+    const status = d.status as CaseStatus;
+    return {
+      id: d.id, number: d.number, title: d.title, category: d.category, categoryLabel: DISPUTE_CATEGORIES[d.category as DisputeCategory] ?? d.category,
+      kind: d.kind, channel: d.channel, status, statusLabel: CASE_STATUSES[status]?.label ?? status, version: d.version,
+      bodyId: d.bodyId, mediatorId: d.mediatorId, streetCode: d.streetCode, sessionMode: d.sessionMode,
+      dueAt: d.dueAt?.toISOString() ?? null, createdAt: d.createdAt.toISOString(), updatedAt: d.updatedAt.toISOString(),
+    };
+  }
+
+  async detail(actor: Actor, id: string) {
+    const ctx = await this.access.load(actor, id);
+    const [timeline, agreement, rooms] = await Promise.all([this.timeline(ctx), this.agreementView(ctx), this.roomsFor(actor, ctx)]);
+    return {
+      ...this.summary(ctx.dispute),
+      description: ctx.dispute.description, address: ctx.dispute.address, claimAmount: ctx.dispute.claimAmount !== null ? Number(ctx.dispute.claimAmount) : null,
+      peopleInvolved: ctx.dispute.peopleInvolved, outcome: ctx.dispute.outcome, routing: actor.role === Role.Party ? null : ctx.dispute.routing,
+      parties: ctx.parties.map((p) => this.access.partyView(p, ctx)),
+      relations: [...ctx.relations],
+      availableActions: availableActions(ctx.dispute.status as CaseStatus, actor.role, ctx.relations),
+      timeline, agreement, rooms,
+    };
+  }
+
+  /** The party's status page: stage, timeline and next step in plain Chinese. */
+  async status(actor: Actor, id: string) {
+    const ctx = await this.access.load(actor, id);
+    const d = ctx.dispute;
+    const status = d.status as CaseStatus;
+    const def = CASE_STATUSES[status];
+    const now = this.clock.now();
+    const agreement = await this.agreementView(ctx);
+    const agreedAt = status === 'agreement' && agreement?.signedAt ? new Date(agreement.signedAt) : null;
+    const confirmationDue = agreedAt ? confirmationDueAt(agreedAt) : null;
+    return {
+      id: d.id, number: d.number, title: d.title, status, statusLabel: def.label, stage: def.stage, stages: TRACKER_STAGES,
+      nextStep: def.next, sessionMode: d.sessionMode,
+      deadline: d.dueAt && ['accepted', 'in_mediation', 'agreement_pending'].includes(status)
+        ? { dueAt: d.dueAt.toISOString(), text: `调解期限至 ${formatShanghai(d.dueAt, false)}`, remaining: remaining(d.dueAt, now).label } : null,
+      judicialConfirmation: confirmationDue
+        ? { dueAt: confirmationDue.toISOString(), text: `可在 ${formatShanghai(confirmationDue, false)} 前共同申请司法确认`, remaining: remaining(confirmationDue, now).label } : null,
+      timeline: await this.timeline(ctx),
+      agreement,
+      availableActions: availableActions(status, actor.role, ctx.relations),
+    };
+  }
+
+  async mine(actor: Actor) {
+    if (actor.role !== Role.Party) throw DomainError.forbidden('仅当事人可查看“我的纠纷” (parties only)');
+    const phone = await this.cases.userPhone(this.db.db, actor.id!);
+    if (phone) await this.cases.linkPartiesByPhone(this.db.db, phone, actor.id!);
+    return (await this.cases.forParty(this.db.db, actor.id!)).map((d) => this.summary(d));
+  }
+
+  /** The work queue: a body's cases for its staff, every case for the district, own registrations for intake staff. */
+  async queue(actor: Actor, opts: { open?: boolean; limit?: number }) {
+    const limit = Math.min(opts.limit ?? 100, 500);
+    const statuses = opts.open === false ? null : OPEN;
+    let rows: DisputeRow[];
+    if (actor.role === Role.Mediator || actor.role === Role.BodyAdmin) rows = await this.cases.forBody(this.db.db, actor.orgId!, statuses, limit);
+    else if (actor.role === Role.DistrictAdmin) rows = await this.cases.forDistrict(this.db.db, statuses, limit);
+    else if (actor.role === Role.Party) throw DomainError.forbidden('当事人请使用“我的纠纷” (parties use /cases/mine)');
+    else rows = await this.cases.forCreator(this.db.db, actor.id!, limit);
+    const now = this.clock.now().getTime();
+    return rows.map((d) => {
+      const left = d.dueAt ? d.dueAt.getTime() - now : null;
+      const urgency = left === null ? 'none' : left < 0 ? 'overdue' : left < 3 * 86_400_000 ? 'due_soon' : 'ok';
+      return { ...this.summary(d), urgency };
+    });
+  }
+
+  private async timeline(ctx: CaseContext) {
+    const rows = await this.cases.transitions(this.db.db, ctx.dispute.id);
+    return rows.map((t) => ({
+      at: t.at.toISOString(), atText: formatShanghai(t.at), action: t.action,
+      label: transitionFor(t.action)?.label ?? (t.action === 'receive' ? '受理' : t.action),
+      status: t.toStatus, statusLabel: CASE_STATUSES[t.toStatus as CaseStatus]?.label ?? t.toStatus,
+      actorRole: t.actorRole, reason: t.reason,
+    }));
+  }
+
+  private async agreementView(ctx: CaseContext) {
+    const a = await this.cases.currentAgreement(this.db.db, ctx.dispute.id);
+    if (!a) return null;
+    const sigs = await this.cases.signatures(this.db.db, a.id);
+    return {
+      id: a.id, terms: a.terms, performanceDueOn: a.performanceDueOn, status: a.status, contentHash: a.contentHash,
+      signedAt: a.signedAt?.toISOString() ?? null,
+      signatures: ctx.parties.map((p) => {
+        const s = sigs.find((x) => x.partyId === p.id);
+        return { partyId: p.id, name: p.name, role: p.role, signed: !!s, signedAt: s?.signedAt.toISOString() ?? null };
+      }),
+    };
+  }
+
+  private async roomsFor(actor: Actor, ctx: CaseContext) {
+    const rooms = await this.rooms.forDispute(this.db.db, ctx.dispute.id);
+    return rooms.filter((r) => canUseRoom(actor, ctx, r)).map((r) => ({ id: r.id, kind: r.kind, title: r.title, partyId: r.partyId, lastSeq: r.lastSeq }));
+  }
+}
+
+/** Room access: joint = everyone on the case; caucus = that party + the body's mediators; staff = staff only. */
+export function canUseRoom(actor: Actor, ctx: CaseContext, room: { kind: string; partyId: string | null }): boolean {
+  const staff = ctx.relations.has('handling_body') || ctx.relations.has('district');
+  if (room.kind === 'joint') return staff || ctx.relations.has('party');
+  if (room.kind === 'caucus') return staff || ctx.ownParties.some((p) => p.id === room.partyId);
+  if (room.kind === 'staff') return staff;
+  return false;
+}

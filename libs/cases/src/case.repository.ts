@@ -1,0 +1,118 @@
+import { Injectable } from '@nestjs/common';
+import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { Executor, schema } from '@tiaojie/db';
+
+export type DisputeRow = typeof schema.disputes.$inferSelect;
+export type PartyRow = typeof schema.disputeParties.$inferSelect;
+export type TransitionRow = typeof schema.caseTransitions.$inferSelect;
+export type AgreementRow = typeof schema.agreements.$inferSelect;
+export type SignatureRow = typeof schema.agreementSignatures.$inferSelect;
+
+@Injectable()
+export class CaseRepository {
+  async nextNumber(db: Executor, year: number): Promise<string> {
+    const r = await db.execute(sql`select nextval('dispute_number_seq')::bigint as n`);
+    const rows = Array.isArray(r) ? r : (r as any).rows;
+    return `TZ${year}-${String(rows[0].n).padStart(6, '0')}`;
+  }
+
+  async insert(db: Executor, row: typeof schema.disputes.$inferInsert): Promise<DisputeRow> {
+    return (await db.insert(schema.disputes).values(row).returning())[0];
+  }
+
+  async insertParties(db: Executor, rows: (typeof schema.disputeParties.$inferInsert)[]): Promise<PartyRow[]> {
+    return db.insert(schema.disputeParties).values(rows).returning();
+  }
+
+  async byId(db: Executor, id: string): Promise<DisputeRow | null> {
+    return (await db.select().from(schema.disputes).where(eq(schema.disputes.id, id)).limit(1))[0] ?? null;
+  }
+
+  parties(db: Executor, disputeId: string): Promise<PartyRow[]> {
+    return db.select().from(schema.disputeParties).where(eq(schema.disputeParties.disputeId, disputeId)).orderBy(asc(schema.disputeParties.createdAt), asc(schema.disputeParties.role));
+  }
+
+  /** Compare-and-set on the version the caller read: null means someone else changed the case first. */
+  async updateIfVersion(db: Executor, id: string, version: number, patch: Partial<typeof schema.disputes.$inferInsert>): Promise<DisputeRow | null> {
+    const r = await db.update(schema.disputes).set({ ...patch, version: version + 1 })
+      .where(and(eq(schema.disputes.id, id), eq(schema.disputes.version, version))).returning();
+    return r[0] ?? null;
+  }
+
+  async insertTransition(db: Executor, row: typeof schema.caseTransitions.$inferInsert): Promise<void> {
+    await db.insert(schema.caseTransitions).values(row);
+  }
+
+  transitions(db: Executor, disputeId: string): Promise<TransitionRow[]> {
+    return db.select().from(schema.caseTransitions).where(eq(schema.caseTransitions.disputeId, disputeId)).orderBy(asc(schema.caseTransitions.id));
+  }
+
+  /** Links party records carrying this phone to the user who proved owning it. */
+  async linkPartiesByPhone(db: Executor, phone: string, userId: string): Promise<void> {
+    await db.update(schema.disputeParties).set({ userId })
+      .where(and(eq(schema.disputeParties.phone, phone), isNull(schema.disputeParties.userId)));
+  }
+
+  async forParty(db: Executor, userId: string): Promise<DisputeRow[]> {
+    const ids = db.select({ id: schema.disputeParties.disputeId }).from(schema.disputeParties).where(eq(schema.disputeParties.userId, userId));
+    return db.select().from(schema.disputes).where(inArray(schema.disputes.id, ids)).orderBy(desc(schema.disputes.createdAt));
+  }
+
+  forBody(db: Executor, orgId: string, statuses: readonly string[] | null, limit: number): Promise<DisputeRow[]> {
+    const cond = statuses ? and(eq(schema.disputes.bodyId, orgId), inArray(schema.disputes.status, [...statuses])) : eq(schema.disputes.bodyId, orgId);
+    return db.select().from(schema.disputes).where(cond).orderBy(asc(schema.disputes.dueAt), desc(schema.disputes.createdAt)).limit(limit);
+  }
+
+  forDistrict(db: Executor, statuses: readonly string[] | null, limit: number): Promise<DisputeRow[]> {
+    const q = db.select().from(schema.disputes);
+    return (statuses ? q.where(inArray(schema.disputes.status, [...statuses])) : q).orderBy(desc(schema.disputes.createdAt)).limit(limit);
+  }
+
+  forCreator(db: Executor, userId: string, limit: number): Promise<DisputeRow[]> {
+    return db.select().from(schema.disputes).where(or(eq(schema.disputes.createdBy, userId))).orderBy(desc(schema.disputes.createdAt)).limit(limit);
+  }
+
+  async openLoadByBody(db: Executor): Promise<Map<string, number>> {
+    const rows = await db.select({ bodyId: schema.disputes.bodyId, n: sql<number>`count(*)::int` }).from(schema.disputes)
+      .where(inArray(schema.disputes.status, ['routed', 'accepted', 'in_mediation', 'agreement_pending']))
+      .groupBy(schema.disputes.bodyId);
+    return new Map(rows.filter((r) => r.bodyId).map((r) => [r.bodyId!, Number(r.n)]));
+  }
+
+  async currentAgreement(db: Executor, disputeId: string): Promise<AgreementRow | null> {
+    return (await db.select().from(schema.agreements)
+      .where(and(eq(schema.agreements.disputeId, disputeId), inArray(schema.agreements.status, ['signing', 'signed'])))
+      .orderBy(desc(schema.agreements.createdAt)).limit(1))[0] ?? null;
+  }
+
+  async supersedeAgreements(db: Executor, disputeId: string): Promise<void> {
+    await db.update(schema.agreements).set({ status: 'superseded' })
+      .where(and(eq(schema.agreements.disputeId, disputeId), eq(schema.agreements.status, 'signing')));
+  }
+
+  async insertAgreement(db: Executor, row: typeof schema.agreements.$inferInsert): Promise<AgreementRow> {
+    return (await db.insert(schema.agreements).values(row).returning())[0];
+  }
+
+  async markAgreementSigned(db: Executor, id: string, at: Date): Promise<void> {
+    await db.update(schema.agreements).set({ status: 'signed', signedAt: at }).where(eq(schema.agreements.id, id));
+  }
+
+  signatures(db: Executor, agreementId: string): Promise<SignatureRow[]> {
+    return db.select().from(schema.agreementSignatures).where(eq(schema.agreementSignatures.agreementId, agreementId));
+  }
+
+  /** Inserts a signature once; returns false if this party already signed. */
+  async insertSignature(db: Executor, row: typeof schema.agreementSignatures.$inferInsert): Promise<boolean> {
+    const r = await db.insert(schema.agreementSignatures).values(row).onConflictDoNothing().returning({ p: schema.agreementSignatures.partyId });
+    return r.length === 1;
+  }
+
+  async userPhone(db: Executor, userId: string): Promise<string | null> {
+    return (await db.select({ phone: schema.users.phone }).from(schema.users).where(eq(schema.users.id, userId)).limit(1))[0]?.phone ?? null;
+  }
+
+  async user(db: Executor, userId: string) {
+    return (await db.select().from(schema.users).where(eq(schema.users.id, userId)).limit(1))[0] ?? null;
+  }
+}

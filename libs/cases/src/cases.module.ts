@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { AuditModule } from '@tiaojie/audit';
+import { AuthModule } from '@tiaojie/auth';
+import { OrgModule } from '@tiaojie/org';
+import { RoomsModule } from '@tiaojie/rooms';
+import { NotificationsModule } from '@tiaojie/notifications';
+import { CaseDeadlineService } from './case-deadline.service';
+import { CaseAccessService } from './case-access.service';
+import { CaseCommandService } from './case-command.service';
+import { CaseQueryService } from './case-query.service';
+import { CaseRepository } from './case.repository';
+import { CaseRoomService } from './case-room.service';
+import { CaseRouterService } from './case-router.service';
+import { CaseTransitionService } from './case-transition.service';
+
+@Module({
+  imports: [AuditModule, AuthModule, OrgModule, RoomsModule, NotificationsModule],
+  providers: [CaseRepository, CaseAccessService, CaseTransitionService, CaseRouterService, CaseCommandService, CaseQueryService, CaseRoomService, CaseDeadlineService],
+  exports: [CaseDeadlineService, CaseCommandService, CaseQueryService, CaseRoomService, CaseAccessService],
+})
+export class CasesModule {}

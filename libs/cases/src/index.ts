@@ -1,0 +1,11 @@
+export { CasesModule } from './cases.module';
+export { CaseCommandService } from './case-command.service';
+export { CaseQueryService, TRACKER_STAGES } from './case-query.service';
+export { CaseRoomService } from './case-room.service';
+export { CaseAccessService } from './case-access.service';
+export { CASE_STATUSES, TRANSITIONS, availableActions, transitionFor } from './case-lifecycle';
+export type { CaseStatus, TransitionDef, Relation } from './case-lifecycle';
+export { RETURN_REASONS } from './case.types';
+export type { ApplyInput, PartyInput, TransitionInput } from './case.types';
+export { CaseDeadlineService, DEADLINE_JOBS, DEADLINE_REMIND_JOB, DEADLINE_OVERDUE_JOB } from './case-deadline.service';
+export type { ReminderJob, OverdueJob } from './case-deadline.service';

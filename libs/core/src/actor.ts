@@ -1,0 +1,41 @@
+/** Roles from the domain reference. `system` is the platform itself (router, worker, importer). */
+export enum Role {
+  Party = 'party',
+  Mediator = 'mediator',
+  BodyAdmin = 'body_admin',
+  GridWorker = 'grid_worker',
+  HotlineOperator = 'hotline_operator',
+  CourtClerk = 'court_clerk',
+  Judge = 'judge',
+  Official = 'official',
+  DistrictAdmin = 'district_admin',
+  System = 'system',
+}
+
+export const STAFF_ROLES: readonly Role[] = [
+  Role.Mediator, Role.BodyAdmin, Role.GridWorker, Role.HotlineOperator, Role.CourtClerk, Role.Judge, Role.Official, Role.DistrictAdmin,
+];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  [Role.Party]: '当事人',
+  [Role.Mediator]: '调解员',
+  [Role.BodyAdmin]: '调解组织管理员',
+  [Role.GridWorker]: '网格员',
+  [Role.HotlineOperator]: '12345话务员',
+  [Role.CourtClerk]: '法院立案庭',
+  [Role.Judge]: '调解法官',
+  [Role.Official]: '行政机关工作人员',
+  [Role.DistrictAdmin]: '区综治管理员',
+  [Role.System]: '系统',
+};
+
+/** Who is acting: carried from the access token into every service call. */
+export interface Actor {
+  id: string | null;
+  role: Role;
+  orgId: string | null;
+  name: string;
+  ip?: string;
+}
+
+export const SYSTEM_ACTOR: Actor = { id: null, role: Role.System, orgId: null, name: '系统' };

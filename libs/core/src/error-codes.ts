@@ -1,0 +1,37 @@
+/** Stable error codes: clients switch on these, never on messages. */
+export enum ErrorCode {
+  VALIDATION_FAILED = 'VALIDATION_FAILED',
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  TOKEN_EXPIRED = 'TOKEN_EXPIRED',
+  INVALID_CREDENTIALS = 'INVALID_CREDENTIALS',
+  OTP_INVALID = 'OTP_INVALID',
+  FORBIDDEN = 'FORBIDDEN',
+  NOT_FOUND = 'NOT_FOUND',
+  ILLEGAL_TRANSITION = 'ILLEGAL_TRANSITION',
+  VERSION_CONFLICT = 'VERSION_CONFLICT',
+  CONFLICT = 'CONFLICT',
+  DEMO_DISABLED = 'DEMO_DISABLED',
+  RATE_LIMITED = 'RATE_LIMITED',
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  BAD_REQUEST = 'BAD_REQUEST',
+  INTERNAL = 'INTERNAL',
+}
+
+/** HTTP status for each code; the one place this mapping lives. */
+export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
+  [ErrorCode.VALIDATION_FAILED]: 400,
+  [ErrorCode.BAD_REQUEST]: 400,
+  [ErrorCode.UNAUTHENTICATED]: 401,
+  [ErrorCode.TOKEN_EXPIRED]: 401,
+  [ErrorCode.INVALID_CREDENTIALS]: 401,
+  [ErrorCode.OTP_INVALID]: 401,
+  [ErrorCode.FORBIDDEN]: 403,
+  [ErrorCode.DEMO_DISABLED]: 403,
+  [ErrorCode.NOT_FOUND]: 404,
+  [ErrorCode.ILLEGAL_TRANSITION]: 409,
+  [ErrorCode.VERSION_CONFLICT]: 409,
+  [ErrorCode.CONFLICT]: 409,
+  [ErrorCode.PAYLOAD_TOO_LARGE]: 413,
+  [ErrorCode.RATE_LIMITED]: 429,
+  [ErrorCode.INTERNAL]: 500,
+};

@@ -1,0 +1,12 @@
+export { ErrorCode, ERROR_HTTP_STATUS } from './error-codes';
+export { DomainError } from './domain.error';
+export { Clock, SystemClock, FixedClock } from './clock';
+export { maskPhone, maskIdNumber, isValidChineseId, isMobilePhone } from './masking';
+export { formatShanghai, shanghaiYear } from './shanghai-time';
+export { loadConfig, ConfigError, APP_CONFIG } from './app-config';
+export type { AppConfig, NodeEnv } from './app-config';
+export { CoreModule } from './core.module';
+export { RealtimePublisher, NoopRealtimePublisher } from './realtime.publisher';
+export type { RealtimeEvent } from './realtime.publisher';
+export { Role, STAFF_ROLES, ROLE_LABELS, SYSTEM_ACTOR } from './actor';
+export type { Actor } from './actor';

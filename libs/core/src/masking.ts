@@ -1,0 +1,28 @@
+/** Personal data masking (个人信息保护法): shown masked unless the reader needs it in full. */
+export function maskPhone(phone: string | null | undefined): string | null {
+  if (!phone) return phone ?? null;
+  const p = phone.trim();
+  if (p.length < 7) return '*'.repeat(p.length);
+  return `${p.slice(0, 3)}${'*'.repeat(p.length - 7)}${p.slice(-4)}`;
+}
+
+export function maskIdNumber(id: string | null | undefined): string | null {
+  if (!id) return id ?? null;
+  const v = id.trim();
+  if (v.length <= 8) return '*'.repeat(v.length);
+  return `${v.slice(0, 4)}${'*'.repeat(v.length - 8)}${v.slice(-4)}`;
+}
+
+/** ISO 7064 MOD 11-2 check of an 18-character mainland ID number. */
+export function isValidChineseId(id: string): boolean {
+  if (!/^\d{17}[\dXx]$/.test(id)) return false;
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const checks = '10X98765432';
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(id[i]) * weights[i];
+  return checks[sum % 11] === id[17].toUpperCase();
+}
+
+export function isMobilePhone(phone: string): boolean {
+  return /^1[3-9]\d{9}$/.test(phone);
+}

@@ -1,0 +1,5 @@
+export * as schema from './schema';
+export { DbService, MIGRATIONS_DIR } from './db.service';
+export { DbModule } from './db.module';
+export { createTestDatabase } from './test-database';
+export type { Executor, RawClient, DbOptions, Schema } from './db.types';

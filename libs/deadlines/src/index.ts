@@ -1,0 +1,48 @@
+/** @tiaojie/deadlines: pure deadline engine on the Chinese working-day calendar (Asia/Shanghai). */
+
+export {
+  addCalendarDays,
+  calendarDaysBetween,
+  dayOfWeek,
+  endOfBusinessDay,
+  formatShanghaiWallClock,
+  isBusinessDate,
+  shanghaiInstant,
+  shanghaiWallClockToInstant,
+  startOfBusinessDay,
+  toBusinessDate,
+} from './business-date';
+export type { CalendarDataFile, CalendarYearInput } from './calendar-data';
+export {
+  computeDeadline,
+  type ComputeDeadlineInput,
+  type DeadlineExtension,
+  type DeadlineResult,
+  type DeadlineWarning,
+} from './compute-deadline';
+export {
+  CalendarDataError,
+  DeadlineRuleError,
+  type DeadlineRuleErrorCode,
+  InvalidBusinessDateError,
+} from './deadline-errors';
+export {
+  COURT_CONSENT,
+  DEFAULT_POLICIES,
+  type DayUnit,
+  type DeadlinePolicies,
+  type DeadlinePolicy,
+  type DeadlineRegime,
+  type ExtensionConsent,
+  type ExtensionRule,
+  mergePolicies,
+} from './deadline-policy';
+export {
+  DEFAULT_REMINDER_OFFSETS_DAYS,
+  isOverdue,
+  REMINDER_HOUR,
+  type Remaining,
+  remaining,
+  reminderTimes,
+} from './deadline-reminders';
+export { type DayKind, WorkdayCalendar } from './workday-calendar';

@@ -1,0 +1,48 @@
+import * as api from '@tiaojie/deadlines';
+
+describe('@tiaojie/deadlines public entry', () => {
+  it('exports the engine', () => {
+    expect(Object.keys(api).sort()).toEqual(
+      [
+        'COURT_CONSENT',
+        'CalendarDataError',
+        'DEFAULT_POLICIES',
+        'DEFAULT_REMINDER_OFFSETS_DAYS',
+        'DeadlineRuleError',
+        'InvalidBusinessDateError',
+        'REMINDER_HOUR',
+        'WorkdayCalendar',
+        'addCalendarDays',
+        'calendarDaysBetween',
+        'computeDeadline',
+        'dayOfWeek',
+        'endOfBusinessDay',
+        'formatShanghaiWallClock',
+        'isBusinessDate',
+        'isOverdue',
+        'mergePolicies',
+        'remaining',
+        'reminderTimes',
+        'shanghaiInstant',
+        'shanghaiWallClockToInstant',
+        'startOfBusinessDay',
+        'toBusinessDate',
+      ].sort(),
+    );
+  });
+
+  it('computes a 12345 reply deadline end to end', () => {
+    const start = api.shanghaiWallClockToInstant('2024/2/2 10:00');
+    const r = api.computeDeadline({ regime: 'work_order_reply', start: start!, days: 10 }, api.WorkdayCalendar.builtIn());
+    expect(r.dueAt.toISOString()).toBe('2024-02-21T15:59:59.000Z');
+    expect(api.remaining(r.dueAt, new Date('2024-02-18T12:00:00Z')).label).toBe('剩余 3 天');
+  });
+
+  it('keeps error classes distinguishable', () => {
+    const e = new api.DeadlineRuleError('EXTENSION_TOO_LONG', 'too long');
+    expect(e).toBeInstanceOf(Error);
+    expect(e.name).toBe('DeadlineRuleError');
+    expect(e.code).toBe('EXTENSION_TOO_LONG');
+    expect(new api.CalendarDataError('x').name).toBe('CalendarDataError');
+  });
+});

@@ -1,0 +1,29 @@
+import { DynamicModule, Global, Inject, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { DbService } from '@tiaojie/db';
+import { JobQueue } from './job-queue';
+import { PgBossQueue } from './pg-boss.queue';
+
+@Global()
+@Module({})
+export class JobsModule implements OnApplicationShutdown, OnModuleInit {
+  constructor(@Inject(JobQueue) private readonly queue: JobQueue) {}
+
+  /** `queueNames`: every queue the process may send to inside a transaction. */
+  static forRoot(queueNames: readonly string[], queue?: JobQueue): DynamicModule {
+    return {
+      module: JobsModule,
+      providers: [queue
+        ? { provide: JobQueue, useValue: queue }
+        : { provide: JobQueue, inject: [DbService], useFactory: (db: DbService) => new PgBossQueue(db, db.url, queueNames) }],
+      exports: [JobQueue],
+    };
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.queue.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.queue.stop();
+  }
+}

@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, Clock, DomainError, RealtimeEvent, RealtimePublisher } from '@tiaojie/core';
+import { DbService, Executor } from '@tiaojie/db';
+import { JobQueue } from '@tiaojie/jobs';
+import { NotificationRepository, NotificationRow } from './notification.repository';
+
+export const OUTBOX_DELIVER_JOB = 'outbox.deliver';
+
+export interface NotifyInput {
+  userIds: string[];
+  kind: string;
+  title: string;
+  body: string;
+  disputeId?: string | null;
+  /** Same key for the same user = the same notification (handlers may run twice). */
+  dedupeKey: string;
+  /** Also text the recipients' phones through the outbox. */
+  sms?: boolean;
+}
+
+export function notificationView(n: NotificationRow) {
+  return { id: n.id, kind: n.kind, title: n.title, body: n.body, disputeId: n.disputeId, read: n.readAt !== null, createdAt: n.createdAt.toISOString() };
+}
+
+/** In-app inbox with live push, SMS through the outbox; all written inside the caller's transaction. */
+@Injectable()
+export class NotificationService {
+  constructor(
+    private readonly repo: NotificationRepository,
+    private readonly db: DbService,
+    private readonly queue: JobQueue,
+    private readonly clock: Clock,
+    private readonly publisher: RealtimePublisher,
+  ) {}
+
+  /** Returns the live events to publish after commit. */
+  async notify(tx: Executor, input: NotifyInput): Promise<RealtimeEvent[]> {
+    const userIds = [...new Set(input.userIds)];
+    const now = this.clock.now();
+    const inserted = await this.repo.insertInbox(tx, userIds.map((userId) => ({
+      userId, kind: input.kind, title: input.title, body: input.body, disputeId: input.disputeId ?? null, dedupeKey: input.dedupeKey, createdAt: now,
+    })));
+    if (input.sms && inserted.length > 0) {
+      const users = await this.repo.usersByIds(tx, inserted.map((n) => n.userId));
+      const rows = await this.repo.insertOutbox(tx, users.filter((u) => u.phone).map((u) => ({
+        channel: 'sms', recipient: u.phone!, body: `【调解平台】${input.title}：${input.body}`, dedupeKey: `${input.dedupeKey}:${u.id}:sms`, createdAt: now,
+      })));
+      for (const row of rows) await this.queue.send(OUTBOX_DELIVER_JOB, { outboxId: row.id }, { tx, singletonKey: row.id });
+    }
+    return inserted.map((n) => ({ channel: `user:${n.userId}`, event: 'notification:new', payload: notificationView(n) }));
+  }
+
+  publish(events: RealtimeEvent[]): void {
+    this.publisher.publish(events);
+  }
+
+  async inbox(actor: Actor, limit = 50) {
+    return (await this.repo.inbox(this.db.db, actor.id!, Math.min(limit, 200))).map(notificationView);
+  }
+
+  async markRead(actor: Actor, id: string): Promise<void> {
+    if (!(await this.repo.markRead(this.db.db, actor.id!, id, this.clock.now()))) throw DomainError.notFound('notification', id);
+  }
+
+  staffOf(tx: Executor, orgId: string, roles: string[]) {
+    return this.repo.staffOf(tx, orgId, roles);
+  }
+
+  usersWithRole(tx: Executor, role: string) {
+    return this.repo.usersWithRole(tx, role);
+  }
+}

@@ -1,0 +1,19 @@
+import { HttpClient, expectStatus } from './http-client';
+import { TestApp } from './test-app';
+
+export const APPLICATION = {
+  category: 'neighbour', description: '邻居装修噪音持续到深夜，多次沟通无果。', streetCode: 'JS', communityCode: 'JS01',
+  applicant: { name: '张三' }, respondents: [{ name: '李四', phone: '13800000002' }],
+};
+
+/** A party signed in and a fresh application, routed to the Jinsha street committee. */
+export async function appliedCase(t: TestApp, phone = '13800000001', overrides: Record<string, unknown> = {}) {
+  const party = await new HttpClient(t.url).signInParty(phone, (p) => t.sms.lastCode(p));
+  const r = await party.post('/cases', { ...APPLICATION, ...overrides });
+  expectStatus(r, 201);
+  return { party, caseId: r.body.id as string, body: r.body };
+}
+
+export async function staff(t: TestApp, username: string): Promise<HttpClient> {
+  return new HttpClient(t.url).signInStaff(username);
+}
