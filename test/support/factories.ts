@@ -2,7 +2,7 @@ import { HttpClient, expectStatus } from './http-client';
 import { TestApp } from './test-app';
 
 export const APPLICATION = {
-  category: 'neighbour', description: '邻居装修噪音持续到深夜，多次沟通无果。', streetCode: 'JS', communityCode: 'JS01',
+  category: 'neighbour', description: '邻居装修噪音持续到深夜，多次沟通无果。', streetCode: 'JS',
   applicant: { name: '张三' }, respondents: [{ name: '李四', phone: '13800000002' }],
 };
 

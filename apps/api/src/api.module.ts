@@ -18,6 +18,8 @@ import { ErrorFilter } from './common/error.filter';
 import { CaseGateway } from './gateway/case.gateway';
 import { SocketPublisher } from './gateway/socket.publisher';
 import { HealthController } from './health/health.controller';
+import { RoutingController } from './routing/routing.controller';
+import { DispatchModule } from '@tiaojie/dispatch';
 
 /** The realtime publisher is global so every domain module delivers through the one socket server. */
 @Module({})
@@ -59,9 +61,9 @@ export class ApiModule {
             autoLogging: { ignore: (req) => req.url === '/api/health' },
           },
         }),
-        AuthModule, OrgModule, RoomsModule, CasesModule,
+        AuthModule, OrgModule, RoomsModule, CasesModule, DispatchModule,
       ],
-      controllers: [HealthController, AuthController, CasesController, RoomsController],
+      controllers: [HealthController, AuthController, CasesController, RoomsController, RoutingController],
       providers: [
         CaseGateway,
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -5,13 +5,24 @@ import { DbService, Executor } from '@tiaojie/db';
 import { AuditService } from '@tiaojie/audit';
 import { AuthService, UserRepository } from '@tiaojie/auth';
 import { OrgRepository, CATEGORY_CODES } from '@tiaojie/org';
+import { DispatchService } from '@tiaojie/dispatch';
+import { RoutingDecision } from '@tiaojie/routing';
 import { RoomRepository } from '@tiaojie/rooms';
 import { CaseAccessService, CaseContext } from './case-access.service';
 import { CaseRepository, DisputeRow } from './case.repository';
-import { CaseRouterService } from './case-router.service';
 import { CaseTransitionService } from './case-transition.service';
 import { ApplyInput, RETURN_REASONS, ReturnReason, TransitionInput } from './case.types';
 import { mediationDueAt } from './case-deadline';
+
+/** What staff see of a routing decision: the sentence, the escalation, the ranked candidates. */
+export function routingSummary(d: RoutingDecision) {
+  return {
+    why: d.explanation.summary.zh, whyEn: d.explanation.summary.en, outcome: d.outcome, bodyId: d.bodyId,
+    queueReason: d.queueReason?.code ?? null, escalation: d.escalation ?? null, returnsCount: d.returnsCount,
+    rulesMatched: d.explanation.rules.filter((r) => r.matched).map((r) => r.ruleId),
+    candidates: d.explanation.candidates.slice(0, 8),
+  };
+}
 
 /** Every command on a dispute: validated, authorised, versioned, audited, and announced after commit. */
 @Injectable()
@@ -21,7 +32,7 @@ export class CaseCommandService {
     private readonly cases: CaseRepository,
     private readonly access: CaseAccessService,
     private readonly transitions: CaseTransitionService,
-    private readonly router: CaseRouterService,
+    private readonly dispatch: DispatchService,
     private readonly orgs: OrgRepository,
     private readonly rooms: RoomRepository,
     private readonly users: UserRepository,
@@ -56,23 +67,37 @@ export class CaseCommandService {
       ]);
       await this.cases.insertTransition(tx, { disputeId: d.id, action: 'receive', fromStatus: null, toStatus: 'received', actorId: actor.id, actorRole: actor.role, reason: null, at: now, data: { channel: 'online' } });
       await this.audit.record(tx, actor, { action: 'case.receive', entityType: 'dispute', entityId: d.id, data: { number, channel: 'online', category: input.category } });
-      return this.routeInTx(tx, d, [], events);
+      return this.routeInTx(tx, d, events);
     });
     this.publisher.publish(events);
     return dispute;
   }
 
-  /** Routes a received or returned case; with no candidate it goes to the district admin's queue. */
-  async routeInTx(tx: Executor, dispute: DisputeRow, excludeBodyIds: string[], events: RealtimeEvent[]): Promise<DisputeRow> {
+  /** Routes a received or returned case through the rule engine; no candidate (or too many returns) → district queue. */
+  async routeInTx(tx: Executor, dispute: DisputeRow, events: RealtimeEvent[]): Promise<DisputeRow> {
     const parties = await this.cases.parties(tx, dispute.id);
     const ctx: CaseContext = { dispute, parties, relations: new Set(['any' as const]), ownParties: [] };
-    const decision = await this.router.decide(tx, { category: dispute.category, streetCode: dispute.streetCode, excludeBodyIds });
-    if (!decision.bodyId) {
-      return this.transitions.fire(tx, SYSTEM_ACTOR, ctx, 'send_to_district', { reason: decision.explanation.why, patch: { routing: decision.explanation, bodyId: null, mediatorId: null } }, events);
+    const decision = await this.dispatch.decide(tx, dispute, parties);
+    const routing = routingSummary(decision);
+    if (decision.outcome !== 'assigned' || !decision.bodyId) {
+      return this.transitions.fire(tx, SYSTEM_ACTOR, ctx, 'send_to_district', { reason: routing.why, data: { queueReason: decision.queueReason?.code ?? null }, patch: { routing, bodyId: null, mediatorId: null } }, events);
     }
     return this.transitions.fire(tx, SYSTEM_ACTOR, ctx, 'route', {
-      reason: decision.explanation.why, data: { bodyId: decision.bodyId }, patch: { bodyId: decision.bodyId, mediatorId: null, routing: decision.explanation },
+      reason: routing.why, data: { bodyId: decision.bodyId, escalation: decision.escalation?.to ?? null }, patch: { bodyId: decision.bodyId, mediatorId: null, routing },
     }, events);
+  }
+
+  /** District admin's manual override, with a reason; stored as a routing decision and audited. */
+  async manualRoute(actor: Actor, id: string, input: TransitionInput & { bodyId: string }): Promise<DisputeRow> {
+    if (!input.reason?.trim()) throw DomainError.validation('人工分派须说明理由 (a reason is required)', { field: 'reason' });
+    return this.run(actor, id, async (tx, ctx, events) => {
+      this.transitions.assertCan(actor, ctx, 'manual_route');
+      await this.dispatch.recordManual(tx, actor, id, input.bodyId, input.reason!);
+      return this.transitions.fire(tx, actor, ctx, 'manual_route', {
+        version: input.version, reason: input.reason, data: { bodyId: input.bodyId, previousBodyId: ctx.dispute.bodyId },
+        patch: { bodyId: input.bodyId, mediatorId: null, acceptedAt: null, dueAt: null, routing: { why: `人工分派：${input.reason}`, manual: true, bodyId: input.bodyId } },
+      }, events);
+    });
   }
 
   async accept(actor: Actor, id: string, input: TransitionInput): Promise<DisputeRow> {
@@ -94,8 +119,7 @@ export class CaseCommandService {
         version: input.version, reason: `${label}${input.reason ? `：${input.reason}` : ''}`, data: { reasonCode: input.reasonCode, bodyId: ctx.dispute.bodyId },
         patch: { acceptedAt: null, dueAt: null, mediatorId: null },
       }, events);
-      const returnedBy = (await this.cases.transitions(tx, id)).filter((t) => t.action === 'return').map((t) => (t.data as any)?.bodyId).filter(Boolean);
-      return this.routeInTx(tx, returned, returnedBy, events);
+      return this.routeInTx(tx, returned, events);
     });
   }
 
@@ -106,6 +130,7 @@ export class CaseCommandService {
         throw DomainError.validation('调解员不属于承办组织或已停用 (mediator must be an active member of the handling body)', { field: 'mediatorId' });
       }
       if (actor.role === Role.Mediator && input.mediatorId !== actor.id) throw DomainError.forbidden('调解员只能指派自己 (a mediator may only assign themself)');
+      await this.dispatch.assertNoConflict(tx, ctx.dispute, ctx.parties, m.id);
       return this.transitions.fire(tx, actor, ctx, 'assign_mediator', { version: input.version, reason: input.reason, data: { mediatorId: m.id, mediatorName: m.displayName }, patch: { mediatorId: m.id } }, events);
     });
   }

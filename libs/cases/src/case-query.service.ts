@@ -4,6 +4,7 @@ import { DbService } from '@tiaojie/db';
 import { remaining } from '@tiaojie/deadlines';
 import { DISPUTE_CATEGORIES, DisputeCategory } from '@tiaojie/org';
 import { RoomRepository } from '@tiaojie/rooms';
+import { DispatchService } from '@tiaojie/dispatch';
 import { Clock } from '@tiaojie/core';
 import { CASE_STATUSES, CaseStatus, availableActions, transitionFor } from './case-lifecycle';
 import { CaseAccessService, CaseContext } from './case-access.service';
@@ -23,6 +24,7 @@ export class CaseQueryService {
     private readonly access: CaseAccessService,
     private readonly rooms: RoomRepository,
     private readonly clock: Clock,
+    private readonly dispatch: DispatchService,
   ) {}
 
   summary(d: DisputeRow) {
@@ -94,6 +96,20 @@ export class CaseQueryService {
       const urgency = left === null ? 'none' : left < 0 ? 'overdue' : left < 3 * 86_400_000 ? 'due_soon' : 'ok';
       return { ...this.summary(d), urgency };
     });
+  }
+
+  /** Every routing decision of a case with its explanation (staff of the handling body and the district). */
+  async routingHistory(actor: Actor, id: string) {
+    const ctx = await this.access.load(actor, id);
+    if (!ctx.relations.has('handling_body') && !ctx.relations.has('district')) throw DomainError.notFound('case', id);
+    return (await this.dispatch.decisions(id)).map((d) => ({ id: d.id, outcome: d.outcome, bodyId: d.bodyId, manual: d.manual, reason: d.reason, decidedAt: d.decidedAt.toISOString(), explanation: d.explanation }));
+  }
+
+  /** A mediator of the handling body proposed by specialty and load, never one with a declared conflict. */
+  async mediatorProposal(actor: Actor, id: string) {
+    const ctx = await this.access.load(actor, id);
+    if (!ctx.relations.has('handling_body') || !ctx.dispute.bodyId) throw DomainError.forbidden('仅承办组织可查看调解员推荐 (handling body only)');
+    return this.dispatch.proposeMediator(this.db.db, ctx.dispute, ctx.parties, ctx.dispute.bodyId);
   }
 
   private async timeline(ctx: CaseContext) {

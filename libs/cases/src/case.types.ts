@@ -1,3 +1,5 @@
+import { RETURN_REASONS as ROUTING_RETURN_REASONS, ReturnReasonCode } from '@tiaojie/routing';
+
 export interface PartyInput {
   name: string;
   partyType?: 'person' | 'organization';
@@ -23,13 +25,6 @@ export interface TransitionInput {
   reason?: string;
 }
 
-export const RETURN_REASONS = {
-  NOT_IN_JURISDICTION: '不属于本辖区',
-  NOT_IN_SCOPE: '不属于受理范围',
-  CONFLICT_OF_INTEREST: '存在利害关系',
-  OVER_CAPACITY: '超出承办能力',
-  ALREADY_IN_LITIGATION: '已进入诉讼程序',
-  PARTY_UNREACHABLE: '当事人无法联系',
-  OTHER: '其他',
-} as const;
-export type ReturnReason = keyof typeof RETURN_REASONS;
+/** Return (退单) reason codes: the routing engine's list, as code → Chinese label. */
+export const RETURN_REASONS = Object.fromEntries(ROUTING_RETURN_REASONS.map((r) => [r.code, r.zh])) as Record<ReturnReasonCode, string>;
+export type ReturnReason = ReturnReasonCode;

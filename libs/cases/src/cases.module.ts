@@ -4,18 +4,18 @@ import { AuthModule } from '@tiaojie/auth';
 import { OrgModule } from '@tiaojie/org';
 import { RoomsModule } from '@tiaojie/rooms';
 import { NotificationsModule } from '@tiaojie/notifications';
+import { DispatchModule } from '@tiaojie/dispatch';
 import { CaseDeadlineService } from './case-deadline.service';
 import { CaseAccessService } from './case-access.service';
 import { CaseCommandService } from './case-command.service';
 import { CaseQueryService } from './case-query.service';
 import { CaseRepository } from './case.repository';
 import { CaseRoomService } from './case-room.service';
-import { CaseRouterService } from './case-router.service';
 import { CaseTransitionService } from './case-transition.service';
 
 @Module({
-  imports: [AuditModule, AuthModule, OrgModule, RoomsModule, NotificationsModule],
-  providers: [CaseRepository, CaseAccessService, CaseTransitionService, CaseRouterService, CaseCommandService, CaseQueryService, CaseRoomService, CaseDeadlineService],
+  imports: [AuditModule, AuthModule, OrgModule, RoomsModule, NotificationsModule, DispatchModule],
+  providers: [CaseRepository, CaseAccessService, CaseTransitionService, CaseCommandService, CaseQueryService, CaseRoomService, CaseDeadlineService],
   exports: [CaseDeadlineService, CaseCommandService, CaseQueryService, CaseRoomService, CaseAccessService],
 })
 export class CasesModule {}

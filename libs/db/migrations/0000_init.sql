@@ -215,6 +215,40 @@ CREATE TABLE "users" (
 	CONSTRAINT "users_phone_unique" UNIQUE("phone")
 );
 --> statement-breakpoint
+CREATE TABLE "mediator_conflicts" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"mediator_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"party_key" text NOT NULL,
+	"note" text,
+	"created_by" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "routing_decisions" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"dispute_id" uuid NOT NULL,
+	"outcome" text NOT NULL,
+	"body_id" uuid,
+	"manual" boolean DEFAULT false NOT NULL,
+	"actor_id" uuid,
+	"reason" text,
+	"explanation" jsonb NOT NULL,
+	"decided_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "routing_rules" (
+	"id" text PRIMARY KEY NOT NULL,
+	"name" text NOT NULL,
+	"priority" integer NOT NULL,
+	"weight" integer DEFAULT 1 NOT NULL,
+	"enabled" boolean DEFAULT true NOT NULL,
+	"conditions" jsonb NOT NULL,
+	"target" jsonb NOT NULL,
+	"updated_by" uuid,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "agreement_signatures" ADD CONSTRAINT "agreement_signatures_agreement_id_agreements_id_fk" FOREIGN KEY ("agreement_id") REFERENCES "public"."agreements"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "agreement_signatures" ADD CONSTRAINT "agreement_signatures_party_id_dispute_parties_id_fk" FOREIGN KEY ("party_id") REFERENCES "public"."dispute_parties"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "agreement_signatures" ADD CONSTRAINT "agreement_signatures_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -236,6 +270,9 @@ ALTER TABLE "refresh_tokens" ADD CONSTRAINT "refresh_tokens_user_id_users_id_fk"
 ALTER TABLE "rooms" ADD CONSTRAINT "rooms_dispute_id_disputes_id_fk" FOREIGN KEY ("dispute_id") REFERENCES "public"."disputes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "rooms" ADD CONSTRAINT "rooms_party_id_dispute_parties_id_fk" FOREIGN KEY ("party_id") REFERENCES "public"."dispute_parties"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "users" ADD CONSTRAINT "users_org_id_organizations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "mediator_conflicts" ADD CONSTRAINT "mediator_conflicts_mediator_id_users_id_fk" FOREIGN KEY ("mediator_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "routing_decisions" ADD CONSTRAINT "routing_decisions_dispute_id_disputes_id_fk" FOREIGN KEY ("dispute_id") REFERENCES "public"."disputes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "routing_decisions" ADD CONSTRAINT "routing_decisions_body_id_organizations_id_fk" FOREIGN KEY ("body_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "agreements_dispute_idx" ON "agreements" USING btree ("dispute_id");--> statement-breakpoint
 CREATE INDEX "audit_entity_idx" ON "audit_log" USING btree ("entity_type","entity_id");--> statement-breakpoint
 CREATE INDEX "transitions_dispute_idx" ON "case_transitions" USING btree ("dispute_id","id");--> statement-breakpoint
@@ -250,4 +287,6 @@ CREATE UNIQUE INDEX "notifications_dedupe_idx" ON "notifications" USING btree ("
 CREATE INDEX "notifications_user_idx" ON "notifications" USING btree ("user_id","created_at");--> statement-breakpoint
 CREATE INDEX "otp_phone_idx" ON "otp_codes" USING btree ("phone","created_at");--> statement-breakpoint
 CREATE INDEX "outbox_status_idx" ON "outbox" USING btree ("status");--> statement-breakpoint
-CREATE INDEX "rooms_dispute_idx" ON "rooms" USING btree ("dispute_id");
+CREATE INDEX "rooms_dispute_idx" ON "rooms" USING btree ("dispute_id");--> statement-breakpoint
+CREATE INDEX "conflicts_mediator_idx" ON "mediator_conflicts" USING btree ("mediator_id");--> statement-breakpoint
+CREATE INDEX "decisions_dispute_idx" ON "routing_decisions" USING btree ("dispute_id","id");

@@ -1,0 +1,97 @@
+import { Injectable } from '@nestjs/common';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { Executor, schema } from '@tiaojie/db';
+
+export type RuleRow = typeof schema.routingRules.$inferSelect;
+export type ConflictRow = typeof schema.mediatorConflicts.$inferSelect;
+export type DecisionRow = typeof schema.routingDecisions.$inferSelect;
+
+const OPEN = ['routed', 'accepted', 'in_mediation', 'agreement_pending'];
+export const MEDIATION_ORG_KINDS = ['peoples', 'industry', 'administrative', 'judicial'];
+
+@Injectable()
+export class DispatchRepository {
+  rules(db: Executor): Promise<RuleRow[]> {
+    return db.select().from(schema.routingRules).orderBy(desc(schema.routingRules.priority), asc(schema.routingRules.id));
+  }
+
+  async replaceRules(db: Executor, rows: (typeof schema.routingRules.$inferInsert)[]): Promise<void> {
+    await db.delete(schema.routingRules);
+    if (rows.length > 0) await db.insert(schema.routingRules).values(rows);
+  }
+
+  async countRules(db: Executor): Promise<number> {
+    const r = await db.select({ n: sql<number>`count(*)::int` }).from(schema.routingRules);
+    return Number(r[0].n);
+  }
+
+  mediationBodies(db: Executor) {
+    return db.select().from(schema.organizations).where(inArray(schema.organizations.kind, MEDIATION_ORG_KINDS));
+  }
+
+  async bodyLoads(db: Executor): Promise<Map<string, number>> {
+    const rows = await db.select({ id: schema.disputes.bodyId, n: sql<number>`count(*)::int` }).from(schema.disputes)
+      .where(inArray(schema.disputes.status, OPEN)).groupBy(schema.disputes.bodyId);
+    return new Map(rows.filter((r) => r.id).map((r) => [r.id!, Number(r.n)]));
+  }
+
+  async mediatorLoads(db: Executor): Promise<Map<string, number>> {
+    const rows = await db.select({ id: schema.disputes.mediatorId, n: sql<number>`count(*)::int` }).from(schema.disputes)
+      .where(inArray(schema.disputes.status, OPEN)).groupBy(schema.disputes.mediatorId);
+    return new Map(rows.filter((r) => r.id).map((r) => [r.id!, Number(r.n)]));
+  }
+
+  mediators(db: Executor, orgId?: string) {
+    const cond = orgId ? and(eq(schema.users.role, 'mediator'), eq(schema.users.orgId, orgId)) : eq(schema.users.role, 'mediator');
+    return db.select({ id: schema.users.id, displayName: schema.users.displayName, orgId: schema.users.orgId, specialties: schema.users.specialties, active: schema.users.active })
+      .from(schema.users).where(cond);
+  }
+
+  conflicts(db: Executor, mediatorIds?: string[]): Promise<ConflictRow[]> {
+    if (mediatorIds && mediatorIds.length === 0) return Promise.resolve([]);
+    const q = db.select().from(schema.mediatorConflicts);
+    return mediatorIds ? q.where(inArray(schema.mediatorConflicts.mediatorId, mediatorIds)) : q;
+  }
+
+  async insertConflict(db: Executor, row: typeof schema.mediatorConflicts.$inferInsert): Promise<ConflictRow> {
+    return (await db.insert(schema.mediatorConflicts).values(row).returning())[0];
+  }
+
+  async deleteConflict(db: Executor, id: string): Promise<ConflictRow | null> {
+    return (await db.delete(schema.mediatorConflicts).where(eq(schema.mediatorConflicts.id, id)).returning())[0] ?? null;
+  }
+
+  async insertDecision(db: Executor, row: typeof schema.routingDecisions.$inferInsert): Promise<void> {
+    await db.insert(schema.routingDecisions).values(row);
+  }
+
+  decisions(db: Executor, disputeId: string): Promise<DecisionRow[]> {
+    return db.select().from(schema.routingDecisions).where(eq(schema.routingDecisions.disputeId, disputeId)).orderBy(asc(schema.routingDecisions.id));
+  }
+
+  /** Prior disputes between the same people in the same category (重复纠纷), excluding this one. */
+  async priorDisputeCount(db: Executor, disputeId: string, category: string, phones: string[], since: Date): Promise<number> {
+    if (phones.length === 0) return 0;
+    const rows = await db.selectDistinct({ id: schema.disputes.id }).from(schema.disputes)
+      .innerJoin(schema.disputeParties, eq(schema.disputeParties.disputeId, schema.disputes.id))
+      .where(and(eq(schema.disputes.category, category), inArray(schema.disputeParties.phone, phones), sql`${schema.disputes.createdAt} >= ${since}`, sql`${schema.disputes.id} <> ${disputeId}`));
+    return rows.length;
+  }
+
+  returnsOf(db: Executor, disputeId: string) {
+    return db.select().from(schema.caseTransitions)
+      .where(and(eq(schema.caseTransitions.disputeId, disputeId), eq(schema.caseTransitions.action, 'return'))).orderBy(asc(schema.caseTransitions.id));
+  }
+
+  /** Returns (退单) per body: from the case timeline. */
+  async returnCounts(db: Executor) {
+    const rows = await db.select({ bodyId: sql<string>`${schema.caseTransitions.data}->>'bodyId'`, reasonCode: sql<string>`${schema.caseTransitions.data}->>'reasonCode'`, n: sql<number>`count(*)::int` })
+      .from(schema.caseTransitions).where(eq(schema.caseTransitions.action, 'return'))
+      .groupBy(sql`${schema.caseTransitions.data}->>'bodyId'`, sql`${schema.caseTransitions.data}->>'reasonCode'`);
+    return rows.map((r) => ({ bodyId: r.bodyId, reasonCode: r.reasonCode, count: Number(r.n) }));
+  }
+
+  async updateBody(db: Executor, id: string, patch: Partial<typeof schema.organizations.$inferInsert>) {
+    return (await db.update(schema.organizations).set(patch).where(eq(schema.organizations.id, id)).returning())[0] ?? null;
+  }
+}

@@ -1,0 +1,135 @@
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Actor, Clock, DomainError, ErrorCode, Role } from '@tiaojie/core';
+import { DbService, Executor, schema } from '@tiaojie/db';
+import { AuditService } from '@tiaojie/audit';
+import {
+  DISPUTE_CATEGORY_CODES, MediatorProposal, RoutingDecision, RoutingDispute, RoutingRegistry, RoutingRule, compileRouting, proposeMediator, validateRules,
+} from '@tiaojie/routing';
+import { DEFAULT_RULES } from './default-rules';
+import { DispatchRepository, RuleRow } from './dispatch.repository';
+
+type DisputeRow = typeof schema.disputes.$inferSelect;
+type PartyRow = typeof schema.disputeParties.$inferSelect;
+
+const REPEAT_WINDOW_MS = 180 * 86_400_000;
+
+export function toRule(r: RuleRow): RoutingRule {
+  return { id: r.id, name: r.name, priority: r.priority, weight: r.weight, enabled: r.enabled, conditions: r.conditions as any, target: r.target as any };
+}
+
+/** The registry and rules in the database, fed to the pure engine (@tiaojie/routing) per decision. */
+@Injectable()
+export class DispatchService implements OnApplicationBootstrap {
+  private readonly logger = new Logger('Dispatch');
+
+  constructor(
+    private readonly db: DbService,
+    private readonly repo: DispatchRepository,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if ((await this.repo.countRules(this.db.db)) > 0) return;
+    await this.repo.replaceRules(this.db.db, DEFAULT_RULES.map((r) => this.toRow(r, null)));
+    this.logger.log(`default routing rules installed (${DEFAULT_RULES.length})`);
+  }
+
+  async registry(db: Executor): Promise<RoutingRegistry> {
+    const [bodies, loads, mediators, mLoads, conflicts, streets, communities] = await Promise.all([
+      this.repo.mediationBodies(db), this.repo.bodyLoads(db), this.repo.mediators(db), this.repo.mediatorLoads(db), this.repo.conflicts(db),
+      db.select().from(schema.streets), db.select().from(schema.communities),
+    ]);
+    return {
+      bodies: bodies.map((b) => ({
+        id: b.id, name: b.name, kind: b.kind as any, level: b.level as any, categories: b.categories, capacity: b.capacity,
+        openCases: loads.get(b.id) ?? 0, active: b.active, jurisdiction: { streets: b.streetCodes, communities: b.communityCodes },
+      })),
+      mediators: mediators.filter((m) => m.orgId).map((m) => ({
+        id: m.id, name: m.displayName, bodyId: m.orgId!, active: m.active, specialties: m.specialties, openCases: mLoads.get(m.id) ?? 0,
+        conflicts: conflicts.filter((c) => c.mediatorId === m.id).map((c) => ({ kind: c.kind as any, partyKey: c.partyKey, note: c.note ?? undefined })),
+      })),
+      streets: streets.map((s) => ({ code: s.code, name: s.name, communities: communities.filter((c) => c.streetCode === s.code).map((c) => c.code) })),
+    };
+  }
+
+  async rules(db: Executor = this.db.db): Promise<RoutingRule[]> {
+    return (await this.repo.rules(db)).map(toRule);
+  }
+
+  /** The engine's view of a stored dispute: parties' identities, earlier returns, the repeated-dispute flag. */
+  async facts(tx: Executor, d: DisputeRow, parties: PartyRow[]): Promise<RoutingDispute> {
+    const transitions = await this.repo.returnsOf(tx, d.id);
+    const phones = parties.map((p) => p.phone).filter((p): p is string => !!p);
+    const prior = await this.repo.priorDisputeCount(tx, d.id, d.category, phones, new Date(this.clock.now().getTime() - REPEAT_WINDOW_MS));
+    return {
+      id: d.id, category: d.category, channel: d.channel as any, streetCode: d.streetCode ?? undefined, communityCode: d.communityCode ?? undefined,
+      claimAmount: d.claimAmount !== null ? Number(d.claimAmount) : undefined, peopleInvolved: d.peopleInvolved,
+      parties: parties.map((p) => ({ type: p.partyType === 'organization' ? 'enterprise' : 'individual', name: p.name, keys: [p.phone, p.idNumber, p.partyType === 'organization' ? p.name : null].filter((k): k is string => !!k) })),
+      repeated: prior > 0,
+      returns: transitions.map((t) => ({ bodyId: (t.data as any)?.bodyId, reason: (t.data as any)?.reasonCode ?? 'OTHER' })).filter((r) => r.bodyId),
+    };
+  }
+
+  /** Decides and stores the decision with its explanation, inside the caller's transaction. */
+  async decide(tx: Executor, d: DisputeRow, parties: PartyRow[]): Promise<RoutingDecision> {
+    const [registry, rules, facts] = await Promise.all([this.registry(tx), this.rules(tx), this.facts(tx, d, parties)]);
+    const decision = compileRouting(registry, rules).route(facts);
+    await this.repo.insertDecision(tx, { disputeId: d.id, outcome: decision.outcome, bodyId: decision.bodyId, explanation: decision as any, decidedAt: this.clock.now() });
+    return decision;
+  }
+
+  async recordManual(tx: Executor, actor: Actor, disputeId: string, bodyId: string, reason: string): Promise<void> {
+    const body = (await this.repo.mediationBodies(tx)).find((b) => b.id === bodyId);
+    if (!body || !body.active) throw DomainError.validation('目标调解组织不存在或已停用 (unknown or inactive body)', { field: 'bodyId' });
+    await this.repo.insertDecision(tx, { disputeId, outcome: 'assigned', bodyId, manual: true, actorId: actor.id, reason, decidedAt: this.clock.now(),
+      explanation: { outcome: 'assigned', bodyId, manual: true, explanation: { summary: { zh: `人工分派至${body.name}：${reason}`, en: `manually assigned to ${body.name}: ${reason}` } } } });
+  }
+
+  /** "Where would this dispute go, and why" without storing anything. */
+  async dryRun(facts: RoutingDispute): Promise<RoutingDecision> {
+    const [registry, rules] = await Promise.all([this.registry(this.db.db), this.rules()]);
+    return compileRouting(registry, rules).route(facts);
+  }
+
+  decisions(disputeId: string) {
+    return this.repo.decisions(this.db.db, disputeId);
+  }
+
+  async saveRules(actor: Actor, rules: RoutingRule[]): Promise<RoutingRule[]> {
+    if (actor.role !== Role.DistrictAdmin) throw DomainError.forbidden('仅区级管理员可修改分派规则 (district admin only)');
+    const registry = await this.registry(this.db.db);
+    const errors = validateRules(rules, [...DISPUTE_CATEGORY_CODES], registry);
+    if (errors.length > 0) {
+      throw DomainError.validation(`分派规则有误：${errors.map((e) => `[${e.ruleId}] ${e.message}`).join('；')}`, { rules: errors });
+    }
+    await this.db.transaction(async (tx) => {
+      await this.repo.replaceRules(tx, rules.map((r) => this.toRow(r, actor.id)));
+      await this.audit.record(tx, actor, { action: 'routing.rules_saved', entityType: 'routing_rules', entityId: 'all', data: { rules: rules as any } });
+    });
+    return this.rules();
+  }
+
+  async proposeMediator(db: Executor, d: DisputeRow, parties: PartyRow[], bodyId: string): Promise<MediatorProposal> {
+    const [registry, facts] = await Promise.all([this.registry(db), this.facts(db, d, parties)]);
+    const body = registry.bodies.find((b) => b.id === bodyId);
+    if (!body) throw DomainError.notFound('body', bodyId);
+    return proposeMediator(facts, body, (registry.mediators ?? []).filter((m) => m.bodyId === bodyId));
+  }
+
+  /** Refuses a mediator who declared a conflict with any party of the case. */
+  async assertNoConflict(db: Executor, d: DisputeRow, parties: PartyRow[], mediatorId: string): Promise<void> {
+    const proposal = await this.proposeMediator(db, d, parties, d.bodyId!);
+    const evaluation = proposal.candidates.find((e) => e.mediatorId === mediatorId);
+    const conflicted = evaluation?.exclusions.some((x) => x.code === 'CONFLICT_OF_INTEREST');
+    if (conflicted) throw new DomainError(ErrorCode.CONFLICT, '该调解员与当事人存在利害关系，应当回避 (mediator declared a conflict of interest with a party)', { mediatorId });
+  }
+
+  returnCounts() {
+    return this.repo.returnCounts(this.db.db);
+  }
+
+  private toRow(r: RoutingRule, actorId: string | null) {
+    return { id: r.id, name: r.name, priority: r.priority, weight: r.weight, enabled: r.enabled, conditions: r.conditions as any, target: r.target as any, updatedBy: actorId, updatedAt: this.clock.now() };
+  }
+}
