@@ -13,7 +13,7 @@ export interface TestApp {
 }
 
 export function testConfig(overrides: Record<string, string> = {}): AppConfig {
-  return loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', JWT_SECRET: 'test-secret-test-secret-test-secret!', WEB_DIST: '/nonexistent', DEMO_DATA: 'true', ...overrides });
+  return loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', JWT_SECRET: 'test-secret-test-secret-test-secret!', WEB_DIST: '/nonexistent', DEMO_DATA: 'true', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', ...overrides });
 }
 
 /** A real api on a real database (PGlite in memory, or a fresh database on DATABASE_URL), listening on a free port. */

@@ -19,7 +19,10 @@ import { CaseGateway } from './gateway/case.gateway';
 import { SocketPublisher } from './gateway/socket.publisher';
 import { HealthController } from './health/health.controller';
 import { RoutingController } from './routing/routing.controller';
+import { CaseIntakeController } from './cases/case-intake.controller';
+import { CaseAgreementController } from './cases/case-agreement.controller';
 import { DispatchModule } from '@tiaojie/dispatch';
+import { AuditModule } from '@tiaojie/audit';
 
 /** The realtime publisher is global so every domain module delivers through the one socket server. */
 @Module({})
@@ -61,9 +64,9 @@ export class ApiModule {
             autoLogging: { ignore: (req) => req.url === '/api/health' },
           },
         }),
-        AuthModule, OrgModule, RoomsModule, CasesModule, DispatchModule,
+        AuthModule, AuditModule, OrgModule, RoomsModule, CasesModule, DispatchModule,
       ],
-      controllers: [HealthController, AuthController, CasesController, RoomsController, RoutingController],
+      controllers: [HealthController, AuthController, CaseIntakeController, CasesController, CaseAgreementController, RoomsController, RoutingController],
       providers: [
         CaseGateway,
         { provide: APP_GUARD, useClass: AuthGuard },

@@ -17,17 +17,20 @@ export interface CaseContext {
 export class CaseAccessService {
   constructor(private readonly cases: CaseRepository, private readonly db: DbService) {}
 
-  relationsOf(actor: Actor, dispute: DisputeRow, parties: PartyRow[]): { relations: Set<Relation>; ownParties: PartyRow[] } {
+  relationsOf(actor: Actor, dispute: DisputeRow, parties: PartyRow[], extra: { referringCourtId?: string | null; agentFor?: string[] } = {}): { relations: Set<Relation>; ownParties: PartyRow[] } {
     const relations = new Set<Relation>();
-    const ownParties = actor.role === Role.Party ? parties.filter((p) => p.userId === actor.id) : [];
+    const referringCourtId = extra.referringCourtId ?? null;
+    const ownParties = actor.role === Role.Party ? parties.filter((p) => p.userId === actor.id || (extra.agentFor ?? []).includes(p.id)) : [];
     if (ownParties.length > 0) relations.add('party');
     if (ownParties.some((p) => p.role === 'applicant')) relations.add('applicant');
-    const staffOfBody = actor.role === Role.Mediator || actor.role === Role.BodyAdmin;
+    const staffOfBody = [Role.Mediator, Role.BodyAdmin, Role.Judge, Role.CourtClerk, Role.Official].includes(actor.role);
     if (staffOfBody && actor.orgId && dispute.bodyId === actor.orgId) relations.add('handling_body');
-    if (actor.role === Role.Mediator && dispute.mediatorId === actor.id && dispute.bodyId === actor.orgId) relations.add('assigned_mediator');
+    if (staffOfBody && dispute.mediatorId === actor.id && dispute.bodyId === actor.orgId) relations.add('assigned_mediator');
     if (actor.role === Role.DistrictAdmin) relations.add('district');
-    if ((actor.role === Role.Judge || actor.role === Role.CourtClerk) && dispute.kind === 'judicial') relations.add('court');
-    if ((actor.role === Role.Judge || actor.role === Role.CourtClerk) && ['confirmation_requested', 'confirmed', 'confirmation_rejected'].includes(dispute.status)) relations.add('court');
+    const courtStaff = actor.role === Role.Judge || actor.role === Role.CourtClerk;
+    if (courtStaff && actor.orgId && referringCourtId === actor.orgId) relations.add('court');
+    if (courtStaff && ['confirmation_requested', 'confirmed', 'confirmation_rejected'].includes(dispute.status)) relations.add('court');
+    if (staffOfBody && actor.orgId && dispute.formerBodyIds.includes(actor.orgId) && !relations.has('handling_body')) relations.add('former_body');
     if (actor.id && dispute.createdBy === actor.id && actor.role !== Role.Party) relations.add('creator');
     return { relations, ownParties };
   }
@@ -40,14 +43,29 @@ export class CaseAccessService {
     let parties = await this.cases.parties(db, id);
     if (actor.role === Role.Party && actor.id && !parties.some((p) => p.userId === actor.id)) {
       const phone = await this.cases.userPhone(db, actor.id);
-      if (phone && parties.some((p) => p.phone === phone && !p.userId)) {
-        await this.cases.linkPartiesByPhone(this.db.db, phone, actor.id);
+      if (phone) {
+        await this.cases.linkPartiesByPhone(db, phone, actor.id);
+        await this.cases.linkAgentsByPhone(db, phone, actor.id);
         parties = await this.cases.parties(db, id);
       }
     }
-    const { relations, ownParties } = this.relationsOf(actor, dispute, parties);
+    const [referral, agents] = await Promise.all([this.cases.referral(db, id), actor.role === Role.Party ? this.cases.agents(db, id) : Promise.resolve([])]);
+    const agentFor = agents.filter((a) => a.userId === actor.id).map((a) => a.partyId);
+    const { relations, ownParties } = this.relationsOf(actor, dispute, parties, { referringCourtId: referral?.courtId ?? null, agentFor });
     if (relations.size === 0 && actor.role !== 'system') throw DomainError.notFound('case', id);
     return { dispute, parties, relations, ownParties };
+  }
+
+  /** Full personal data of one party for staff of the handling body; every such read is audited. */
+  async revealParty(actor: Actor, id: string, partyId: string, audit: (tx: Executor) => Promise<void>) {
+    const ctx = await this.load(actor, id);
+    if (!ctx.relations.has('handling_body') && !ctx.relations.has('district') && !ctx.relations.has('court')) {
+      throw DomainError.forbidden('仅承办组织可查看完整个人信息 (handling staff only)');
+    }
+    const p = ctx.parties.find((x) => x.id === partyId);
+    if (!p) throw DomainError.notFound('party', partyId);
+    await this.db.transaction(audit);
+    return { id: p.id, name: p.name, phone: p.phone, idNumber: p.idNumber, masked: false };
   }
 
   /** Party data as this reader may see it: masked unless it is their own record. */

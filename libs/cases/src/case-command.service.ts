@@ -1,28 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { Actor, Clock, DomainError, RealtimeEvent, RealtimePublisher, Role, SYSTEM_ACTOR, isMobilePhone, isValidChineseId, shanghaiYear } from '@tiaojie/core';
+import { Actor, Clock, DomainError, RealtimeEvent, RealtimePublisher, Role, SYSTEM_ACTOR } from '@tiaojie/core';
 import { DbService, Executor } from '@tiaojie/db';
 import { AuditService } from '@tiaojie/audit';
 import { AuthService, UserRepository } from '@tiaojie/auth';
-import { OrgRepository, CATEGORY_CODES } from '@tiaojie/org';
+import { OrgRepository } from '@tiaojie/org';
 import { DispatchService } from '@tiaojie/dispatch';
-import { RoutingDecision } from '@tiaojie/routing';
 import { RoomRepository } from '@tiaojie/rooms';
 import { CaseAccessService, CaseContext } from './case-access.service';
 import { CaseRepository, DisputeRow } from './case.repository';
 import { CaseTransitionService } from './case-transition.service';
-import { ApplyInput, RETURN_REASONS, ReturnReason, TransitionInput } from './case.types';
+import { CaseIntakeService } from './case-intake.service';
+import { CaseRegime, Extension, caseDue } from './case-regime';
+import { RETURN_REASONS, ReturnReason, TransitionInput } from './case.types';
 import { mediationDueAt } from './case-deadline';
-
-/** What staff see of a routing decision: the sentence, the escalation, the ranked candidates. */
-export function routingSummary(d: RoutingDecision) {
-  return {
-    why: d.explanation.summary.zh, whyEn: d.explanation.summary.en, outcome: d.outcome, bodyId: d.bodyId,
-    queueReason: d.queueReason?.code ?? null, escalation: d.escalation ?? null, returnsCount: d.returnsCount,
-    rulesMatched: d.explanation.rules.filter((r) => r.matched).map((r) => r.ruleId),
-    candidates: d.explanation.candidates.slice(0, 8),
-  };
-}
 
 /** Every command on a dispute: validated, authorised, versioned, audited, and announced after commit. */
 @Injectable()
@@ -33,6 +24,7 @@ export class CaseCommandService {
     private readonly access: CaseAccessService,
     private readonly transitions: CaseTransitionService,
     private readonly dispatch: DispatchService,
+    private readonly intake: CaseIntakeService,
     private readonly orgs: OrgRepository,
     private readonly rooms: RoomRepository,
     private readonly users: UserRepository,
@@ -41,51 +33,6 @@ export class CaseCommandService {
     private readonly publisher: RealtimePublisher,
     private readonly clock: Clock,
   ) {}
-
-  /** A party's online application: creates the dispute, its parties, and routes it, in one transaction. */
-  async apply(actor: Actor, input: ApplyInput): Promise<DisputeRow> {
-    if (actor.role !== Role.Party) throw DomainError.forbidden('只有当事人可以在线申请调解 (only parties apply online)');
-    const phone = await this.cases.userPhone(this.db.db, actor.id!);
-    await this.validateApplication(input);
-    const events: RealtimeEvent[] = [];
-    const dispute = await this.db.transaction(async (tx) => {
-      const now = this.clock.now();
-      const number = await this.cases.nextNumber(tx, shanghaiYear(now));
-      const d = await this.cases.insert(tx, {
-        number, category: input.category, kind: 'peoples', channel: 'online', title: input.title?.trim() || `${input.applicant.name}与${input.respondents[0].name}纠纷`,
-        description: input.description, streetCode: input.streetCode, communityCode: input.communityCode ?? null, address: input.address ?? null,
-        claimAmount: input.claimAmount !== undefined ? String(input.claimAmount) : null, peopleInvolved: input.peopleInvolved ?? 1 + input.respondents.length,
-        status: 'received', createdBy: actor.id, createdAt: now, updatedAt: now,
-      });
-      const respondentUsers = await Promise.all(input.respondents.map((r) => (r.phone ? this.users.byPhone(tx, r.phone) : null)));
-      await this.cases.insertParties(tx, [
-        { disputeId: d.id, role: 'applicant', partyType: input.applicant.partyType ?? 'person', name: input.applicant.name, phone, idNumber: input.applicant.idNumber ?? null, userId: actor.id, createdAt: now },
-        ...input.respondents.map((r, i) => ({
-          disputeId: d.id, role: 'respondent', partyType: r.partyType ?? 'person', name: r.name, phone: r.phone ?? null, idNumber: r.idNumber ?? null,
-          userId: respondentUsers[i]?.role === Role.Party ? respondentUsers[i]!.id : null, createdAt: new Date(now.getTime() + 1 + i),
-        })),
-      ]);
-      await this.cases.insertTransition(tx, { disputeId: d.id, action: 'receive', fromStatus: null, toStatus: 'received', actorId: actor.id, actorRole: actor.role, reason: null, at: now, data: { channel: 'online' } });
-      await this.audit.record(tx, actor, { action: 'case.receive', entityType: 'dispute', entityId: d.id, data: { number, channel: 'online', category: input.category } });
-      return this.routeInTx(tx, d, events);
-    });
-    this.publisher.publish(events);
-    return dispute;
-  }
-
-  /** Routes a received or returned case through the rule engine; no candidate (or too many returns) → district queue. */
-  async routeInTx(tx: Executor, dispute: DisputeRow, events: RealtimeEvent[]): Promise<DisputeRow> {
-    const parties = await this.cases.parties(tx, dispute.id);
-    const ctx: CaseContext = { dispute, parties, relations: new Set(['any' as const]), ownParties: [] };
-    const decision = await this.dispatch.decide(tx, dispute, parties);
-    const routing = routingSummary(decision);
-    if (decision.outcome !== 'assigned' || !decision.bodyId) {
-      return this.transitions.fire(tx, SYSTEM_ACTOR, ctx, 'send_to_district', { reason: routing.why, data: { queueReason: decision.queueReason?.code ?? null }, patch: { routing, bodyId: null, mediatorId: null } }, events);
-    }
-    return this.transitions.fire(tx, SYSTEM_ACTOR, ctx, 'route', {
-      reason: routing.why, data: { bodyId: decision.bodyId, escalation: decision.escalation?.to ?? null }, patch: { bodyId: decision.bodyId, mediatorId: null, routing },
-    }, events);
-  }
 
   /** District admin's manual override, with a reason; stored as a routing decision and audited. */
   async manualRoute(actor: Actor, id: string, input: TransitionInput & { bodyId: string }): Promise<DisputeRow> {
@@ -103,8 +50,11 @@ export class CaseCommandService {
   async accept(actor: Actor, id: string, input: TransitionInput): Promise<DisputeRow> {
     return this.run(actor, id, async (tx, ctx, events) => {
       const now = this.clock.now();
+      // Court referrals and petitions keep the due date their regime set at intake; others start the clock now.
+      const dueAt = ctx.dispute.deadlineRegime && ctx.dispute.dueAt ? ctx.dispute.dueAt : mediationDueAt(now);
       const updated = await this.transitions.fire(tx, actor, ctx, 'accept', {
-        version: input.version, reason: input.reason, patch: { acceptedAt: now, dueAt: mediationDueAt(now), mediatorId: actor.role === Role.Mediator ? actor.id : null },
+        version: input.version, reason: input.reason,
+        patch: { acceptedAt: now, dueAt, deadlineRegime: ctx.dispute.deadlineRegime ?? 'peoples_mediation', mediatorId: [Role.Mediator, Role.Judge, Role.Official].includes(actor.role) ? actor.id : null },
       }, events);
       await this.ensureRooms(tx, updated.id, ctx);
       return updated;
@@ -119,7 +69,7 @@ export class CaseCommandService {
         version: input.version, reason: `${label}${input.reason ? `：${input.reason}` : ''}`, data: { reasonCode: input.reasonCode, bodyId: ctx.dispute.bodyId },
         patch: { acceptedAt: null, dueAt: null, mediatorId: null },
       }, events);
-      return this.routeInTx(tx, returned, events);
+      return this.intake.routeInTx(tx, returned, events);
     });
   }
 
@@ -140,11 +90,79 @@ export class CaseCommandService {
       this.transitions.fire(tx, actor, ctx, 'switch_mode', { version: input.version, data: { mode: input.mode }, reason: input.mode === 'joint' ? '切换为面对面调解' : '切换为背对背调解', patch: { sessionMode: input.mode } }, events));
   }
 
+  /**
+   * Transfer to another body (and kind), keeping one dispute identity. Without a target the router re-routes,
+   * excluding the current body. The former body keeps a masked summary only.
+   */
+  async transfer(actor: Actor, id: string, input: TransitionInput & { targetBodyId?: string; kind?: 'peoples' | 'administrative' | 'judicial' }): Promise<DisputeRow> {
+    return this.run(actor, id, async (tx, ctx, events) => {
+      this.transitions.assertCan(actor, ctx, 'transfer');
+      const from = ctx.dispute.bodyId;
+      const former = from && !ctx.dispute.formerBodyIds.includes(from) ? [...ctx.dispute.formerBodyIds, from] : ctx.dispute.formerBodyIds;
+      if (!input.targetBodyId) {
+        const moved = await this.transitions.fire(tx, actor, ctx, 'transfer', {
+          version: input.version, reason: input.reason, data: { fromBodyId: from, bodyId: from, reasonCode: 'OTHER', rerouted: true },
+          patch: { formerBodyIds: former, acceptedAt: null, dueAt: ctx.dispute.deadlineRegime === 'peoples_mediation' ? null : ctx.dispute.dueAt, mediatorId: null, sessionMode: 'joint' },
+        }, events);
+        // the router treats this like a return: the current body is excluded
+        return this.intake.routeInTx(tx, { ...moved, status: 'received' }, events);
+      }
+      const target = await this.orgs.byId(tx, input.targetBodyId);
+      if (!target || !target.active || ['district', 'hotline', 'grid'].includes(target.kind)) throw DomainError.validation('移交目标须为在册的调解组织、行政机关或法院 (unknown target body)', { field: 'targetBodyId' });
+      if (target.id === from) throw DomainError.validation('不能移交给当前承办组织 (target is the current body)', { field: 'targetBodyId' });
+      const kind = input.kind ?? (target.kind === 'judicial' ? 'judicial' : target.kind === 'administrative' ? 'administrative' : ctx.dispute.kind);
+      await this.dispatch.recordManual(tx, actor, id, target.id, `移交：${input.reason}`);
+      return this.transitions.fire(tx, actor, ctx, 'transfer', {
+        version: input.version, reason: input.reason, data: { fromBodyId: from, toBodyId: target.id, kind },
+        patch: { bodyId: target.id, kind, formerBodyIds: former, acceptedAt: null, mediatorId: null, sessionMode: 'joint', dueAt: ctx.dispute.deadlineRegime === 'peoples_mediation' ? null : ctx.dispute.dueAt },
+      }, events);
+    });
+  }
+
+  /** 诉调对接: a failed people's mediation goes to the court with its mediation record. */
+  async referToCourt(actor: Actor, id: string, input: TransitionInput): Promise<DisputeRow> {
+    return this.run(actor, id, async (tx, ctx, events) => {
+      this.transitions.assertCan(actor, ctx, 'refer_to_court');
+      const court = (await this.orgs.listActive(tx)).find((o) => o.kind === 'judicial');
+      if (!court) throw DomainError.validation('辖区内没有在册的人民法院 (no court in the registry)');
+      const timeline = await this.cases.transitions(tx, id);
+      const record = timeline.map((t) => ({ at: t.at.toISOString(), action: t.action, status: t.toStatus, reason: t.reason }));
+      const from = ctx.dispute.bodyId;
+      await this.dispatch.recordManual(tx, actor, id, court.id, `诉调对接：${input.reason}`);
+      return this.transitions.fire(tx, actor, ctx, 'refer_to_court', {
+        version: input.version, reason: input.reason, data: { fromBodyId: from, toBodyId: court.id, mediationRecord: record, outcome: ctx.dispute.outcome },
+        patch: { bodyId: court.id, kind: 'judicial', formerBodyIds: from ? [...ctx.dispute.formerBodyIds, from] : ctx.dispute.formerBodyIds, mediatorId: null, acceptedAt: null, dueAt: null, sessionMode: 'joint' },
+      }, events);
+    });
+  }
+
+  /** Extends the mediation deadline within the regime's rules (court consent for 委派, every party's for 委托, a reason for petitions). */
+  async extendDeadline(actor: Actor, id: string, input: TransitionInput & { days: number; consentBy?: string[] }): Promise<DisputeRow> {
+    return this.run(actor, id, async (tx, ctx, events) => {
+      this.transitions.assertCan(actor, ctx, 'extend_deadline');
+      const regime = (ctx.dispute.deadlineRegime ?? 'peoples_mediation') as CaseRegime;
+      const previous: Extension[] = (await this.cases.transitions(tx, id)).filter((t) => t.action === 'extend_deadline').map((t) => (t.data as any).extension);
+      const extension: Extension = { days: input.days, consentBy: input.consentBy ?? [], reason: input.reason };
+      const referral = await this.cases.referral(tx, id);
+      const start = referral ? new Date(`${referral.referredOn}T00:00:00+08:00`) : regime === 'petition' ? ctx.dispute.createdAt : ctx.dispute.acceptedAt ?? this.clock.now();
+      let dueAt: Date;
+      try {
+        dueAt = caseDue(regime, start, [...previous, extension], ctx.parties.map((p) => p.id));
+      } catch (err) {
+        const e = err as { code?: string; message?: string };
+        if (e.code) throw DomainError.validation(`${e.message} (${e.code})`, { rule: e.code });
+        throw err;
+      }
+      return this.transitions.fire(tx, actor, ctx, 'extend_deadline', { version: input.version, reason: input.reason, data: { extension, previousDueAt: ctx.dispute.dueAt?.toISOString() ?? null, dueAt: dueAt.toISOString() }, patch: { dueAt } }, events);
+    });
+  }
+
   /** Simple transitions with only a version and maybe a reason. */
   async fire(actor: Actor, id: string, action: string, input: TransitionInput): Promise<DisputeRow> {
     const simple = ['start_mediation', 'record_failure', 'withdraw', 'terminate', 'close', 'reopen', 'request_confirmation', 'confirm', 'reject_confirmation', 'start_performance', 'record_performed', 'record_breach'];
     if (!simple.includes(action)) throw DomainError.validation(`该操作需使用专门接口 (use the dedicated endpoint for ${action})`);
     return this.run(actor, id, async (tx, ctx, events) => {
+      this.transitions.assertCan(actor, ctx, action, input.version);
       if (action === 'start_mediation' && !ctx.dispute.mediatorId) throw DomainError.validation('请先指派调解员 (assign a mediator first)');
       const outcome = ({ record_failure: 'no_agreement', withdraw: 'withdrawn', terminate: 'terminated' } as Record<string, string>)[action];
       const patch = { ...(outcome ? { outcome } : {}), ...(action === 'close' ? { closedAt: this.clock.now() } : {}), ...(action === 'reopen' ? { closedAt: null, outcome: null } : {}) };
@@ -213,15 +231,5 @@ export class CaseCommandService {
       ...ctx.parties.map((p) => ({ disputeId, kind: 'caucus', partyId: p.id, title: `背对背调解室 · ${p.name}` })),
       { disputeId, kind: 'staff', title: '工作人员室' },
     ]);
-  }
-
-  private async validateApplication(input: ApplyInput): Promise<void> {
-    if (!(CATEGORY_CODES as string[]).includes(input.category)) throw DomainError.validation(`纠纷类别无效 (unknown category; one of ${CATEGORY_CODES.join(', ')})`, { field: 'category' });
-    if (!(await this.orgs.street(this.db.db, input.streetCode))) throw DomainError.validation('所属街道无效 (unknown streetCode)', { field: 'streetCode' });
-    if (input.communityCode && !(await this.orgs.community(this.db.db, input.communityCode, input.streetCode))) throw DomainError.validation('所属社区无效 (unknown communityCode for the street)', { field: 'communityCode' });
-    for (const p of [input.applicant, ...input.respondents]) {
-      if (p.idNumber && !isValidChineseId(p.idNumber)) throw DomainError.validation(`身份证号码校验失败：${p.name} (invalid ID number)`, { field: 'idNumber' });
-      if (p.phone && !isMobilePhone(p.phone)) throw DomainError.validation(`手机号格式不正确：${p.name} (invalid phone)`, { field: 'phone' });
-    }
   }
 }

@@ -30,7 +30,7 @@ export const CASE_STATUSES = {
 export type CaseStatus = keyof typeof CASE_STATUSES;
 
 /** How the actor relates to the case; computed per request from the case and its parties. */
-export type Relation = 'party' | 'applicant' | 'handling_body' | 'assigned_mediator' | 'district' | 'court' | 'creator' | 'any';
+export type Relation = 'party' | 'applicant' | 'handling_body' | 'assigned_mediator' | 'district' | 'court' | 'creator' | 'former_body' | 'any';
 
 export interface Permission {
   role: Role;
@@ -51,12 +51,18 @@ export interface TransitionDef {
   stopsClock?: Clock;
 }
 
+/** Staff of the handling body: a mediation committee, an administrative department or the court itself. */
 const staffOfBody: Permission[] = [
   { role: Role.BodyAdmin, relation: 'handling_body' },
   { role: Role.Mediator, relation: 'handling_body' },
+  { role: Role.Judge, relation: 'handling_body' },
+  { role: Role.CourtClerk, relation: 'handling_body' },
+  { role: Role.Official, relation: 'handling_body' },
 ];
 const mediatorOfCase: Permission[] = [
   { role: Role.Mediator, relation: 'assigned_mediator' },
+  { role: Role.Judge, relation: 'assigned_mediator' },
+  { role: Role.Official, relation: 'assigned_mediator' },
   { role: Role.BodyAdmin, relation: 'handling_body' },
 ];
 const OUTCOMES = ['agreement', 'no_agreement', 'withdrawn', 'terminated'] as const;
@@ -84,6 +90,9 @@ export const TRANSITIONS: readonly TransitionDef[] = [
   { action: 'record_breach', label: '未履行', from: ['performing'], to: 'breached', by: mediatorOfCase, requiresReason: true, stopsClock: 'performance' },
   { action: 'follow_up', label: '回访', from: [...OUTCOMES, 'confirmed', 'confirmation_rejected', 'performed', 'breached'], to: 'followed_up', by: mediatorOfCase, stopsClock: 'judicial_confirmation' },
   { action: 'close', label: '结案', from: [...OUTCOMES, 'confirmed', 'confirmation_rejected', 'performed', 'breached', 'followed_up'], to: 'closed', by: mediatorOfCase, stopsClock: 'judicial_confirmation' },
+  { action: 'transfer', label: '移交', from: ['routed', 'accepted', 'in_mediation', 'no_agreement', 'district_queue'], to: 'routed', by: [...staffOfBody, { role: Role.DistrictAdmin, relation: 'district' }], requiresReason: true, stopsClock: 'mediation' },
+  { action: 'refer_to_court', label: '诉调对接（转法院）', from: ['no_agreement', 'terminated'], to: 'routed', by: [...mediatorOfCase, { role: Role.DistrictAdmin, relation: 'district' }], requiresReason: true },
+  { action: 'extend_deadline', label: '延长调解期限', from: ['accepted', 'in_mediation', 'agreement_pending'], to: null, by: [...mediatorOfCase, { role: Role.Judge, relation: 'court' }], requiresReason: true },
   { action: 'reopen', label: '重新启动', from: ['closed'], to: 'in_mediation', by: [{ role: Role.DistrictAdmin, relation: 'district' }], requiresReason: true, startsClock: 'mediation' },
 ];
 

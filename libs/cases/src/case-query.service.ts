@@ -30,7 +30,7 @@ export class CaseQueryService {
   summary(d: DisputeRow) {
     const status = d.status as CaseStatus;
     return {
-      id: d.id, number: d.number, title: d.title, category: d.category, categoryLabel: DISPUTE_CATEGORIES[d.category as DisputeCategory] ?? d.category,
+      id: d.id, number: d.number, title: d.title, category: d.category, deadlineRegime: d.deadlineRegime, enterpriseRelated: d.enterpriseRelated, categoryLabel: DISPUTE_CATEGORIES[d.category as DisputeCategory] ?? d.category,
       kind: d.kind, channel: d.channel, status, statusLabel: CASE_STATUSES[status]?.label ?? status, version: d.version,
       bodyId: d.bodyId, mediatorId: d.mediatorId, streetCode: d.streetCode, sessionMode: d.sessionMode,
       dueAt: d.dueAt?.toISOString() ?? null, createdAt: d.createdAt.toISOString(), updatedAt: d.updatedAt.toISOString(),
@@ -39,6 +39,10 @@ export class CaseQueryService {
 
   async detail(actor: Actor, id: string) {
     const ctx = await this.access.load(actor, id);
+    if (ctx.relations.size === 1 && ctx.relations.has('former_body')) {
+      // A body that transferred the case away keeps a masked summary only.
+      return { ...this.summary(ctx.dispute), formerHandler: true, parties: ctx.parties.map((p) => this.access.partyView(p, ctx)), relations: ['former_body'], availableActions: [], timeline: [], agreement: null, rooms: [] };
+    }
     const [timeline, agreement, rooms] = await Promise.all([this.timeline(ctx), this.agreementView(ctx), this.roomsFor(actor, ctx)]);
     return {
       ...this.summary(ctx.dispute),
@@ -77,7 +81,10 @@ export class CaseQueryService {
   async mine(actor: Actor) {
     if (actor.role !== Role.Party) throw DomainError.forbidden('仅当事人可查看“我的纠纷” (parties only)');
     const phone = await this.cases.userPhone(this.db.db, actor.id!);
-    if (phone) await this.cases.linkPartiesByPhone(this.db.db, phone, actor.id!);
+    if (phone) {
+      await this.cases.linkPartiesByPhone(this.db.db, phone, actor.id!);
+      await this.cases.linkAgentsByPhone(this.db.db, phone, actor.id!);
+    }
     return (await this.cases.forParty(this.db.db, actor.id!)).map((d) => this.summary(d));
   }
 
@@ -89,6 +96,11 @@ export class CaseQueryService {
     if (actor.role === Role.Mediator || actor.role === Role.BodyAdmin) rows = await this.cases.forBody(this.db.db, actor.orgId!, statuses, limit);
     else if (actor.role === Role.DistrictAdmin) rows = await this.cases.forDistrict(this.db.db, statuses, limit);
     else if (actor.role === Role.Party) throw DomainError.forbidden('当事人请使用“我的纠纷” (parties use /cases/mine)');
+    else if (actor.role === Role.CourtClerk || actor.role === Role.Judge) {
+      const referred = await this.cases.forCourt(this.db.db, actor.orgId!, limit);
+      const handled = await this.cases.forBody(this.db.db, actor.orgId!, statuses, limit);
+      rows = [...new Map([...referred, ...handled].map((d) => [d.id, d])).values()];
+    } else if (actor.role === Role.Official) rows = await this.cases.forBody(this.db.db, actor.orgId!, statuses, limit);
     else rows = await this.cases.forCreator(this.db.db, actor.id!, limit);
     const now = this.clock.now().getTime();
     return rows.map((d) => {

@@ -28,9 +28,11 @@ export class CaseTransitionService {
     private readonly deadlines: CaseDeadlineService,
   ) {}
 
-  assertCan(actor: Actor, ctx: CaseContext, action: string): TransitionDef {
+  /** Permission, then (given the version the caller read) staleness, then legality from the current state. */
+  assertCan(actor: Actor, ctx: CaseContext, action: string, version?: number): TransitionDef {
     const def = transitionFor(action);
     if (!def) throw DomainError.validation(`未知操作 ${action} (unknown action)`);
+    if (version !== undefined && version !== ctx.dispute.version && isAllowed(def, actor.role, ctx.relations)) throw this.conflict(ctx.dispute);
     const status = ctx.dispute.status as CaseStatus;
     if (!isAllowed(def, actor.role, ctx.relations)) {
       throw DomainError.forbidden(`无权执行“${def.label}” (not allowed to ${action} this case)`);
@@ -44,7 +46,7 @@ export class CaseTransitionService {
   }
 
   async fire(tx: Executor, actor: Actor, ctx: CaseContext, action: string, opts: FireOptions, events: RealtimeEvent[]): Promise<DisputeRow> {
-    const def = this.assertCan(actor, ctx, action);
+    const def = this.assertCan(actor, ctx, action, opts.version);
     if (def.requiresReason && !opts.reason?.trim()) throw DomainError.validation(`“${def.label}”须说明理由 (a reason is required)`, { field: 'reason' });
     const current = ctx.dispute;
     if (actor.role !== Role.System && opts.version === undefined) throw DomainError.validation('缺少版本号 (version is required)', { field: 'version' });

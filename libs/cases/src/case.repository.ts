@@ -55,7 +55,8 @@ export class CaseRepository {
 
   async forParty(db: Executor, userId: string): Promise<DisputeRow[]> {
     const ids = db.select({ id: schema.disputeParties.disputeId }).from(schema.disputeParties).where(eq(schema.disputeParties.userId, userId));
-    return db.select().from(schema.disputes).where(inArray(schema.disputes.id, ids)).orderBy(desc(schema.disputes.createdAt));
+    const asAgent = db.select({ id: schema.disputeAgents.disputeId }).from(schema.disputeAgents).where(eq(schema.disputeAgents.userId, userId));
+    return db.select().from(schema.disputes).where(or(inArray(schema.disputes.id, ids), inArray(schema.disputes.id, asAgent))).orderBy(desc(schema.disputes.createdAt));
   }
 
   forBody(db: Executor, orgId: string, statuses: readonly string[] | null, limit: number): Promise<DisputeRow[]> {
@@ -106,6 +107,45 @@ export class CaseRepository {
   async insertSignature(db: Executor, row: typeof schema.agreementSignatures.$inferInsert): Promise<boolean> {
     const r = await db.insert(schema.agreementSignatures).values(row).onConflictDoNothing().returning({ p: schema.agreementSignatures.partyId });
     return r.length === 1;
+  }
+
+  async insertReferral(db: Executor, row: typeof schema.courtReferrals.$inferInsert): Promise<void> {
+    await db.insert(schema.courtReferrals).values(row);
+  }
+
+  async insertAgent(db: Executor, row: typeof schema.disputeAgents.$inferInsert): Promise<void> {
+    await db.insert(schema.disputeAgents).values(row);
+  }
+
+  async insertConsent(db: Executor, row: typeof schema.partyConsents.$inferInsert): Promise<boolean> {
+    const r = await db.insert(schema.partyConsents).values(row).onConflictDoNothing().returning({ id: schema.partyConsents.id });
+    return r.length === 1;
+  }
+
+  consents(db: Executor, disputeId: string, kind: string) {
+    return db.select().from(schema.partyConsents).where(and(eq(schema.partyConsents.disputeId, disputeId), eq(schema.partyConsents.kind, kind)));
+  }
+
+  async partyUserByPhone(db: Executor, phone: string): Promise<string | null> {
+    return (await db.select({ id: schema.users.id }).from(schema.users).where(and(eq(schema.users.phone, phone), eq(schema.users.role, 'party'))).limit(1))[0]?.id ?? null;
+  }
+
+  forCourt(db: Executor, courtId: string, limit: number): Promise<DisputeRow[]> {
+    const ids = db.select({ id: schema.courtReferrals.disputeId }).from(schema.courtReferrals).where(eq(schema.courtReferrals.courtId, courtId));
+    return db.select().from(schema.disputes).where(or(inArray(schema.disputes.id, ids), inArray(schema.disputes.status, ['confirmation_requested'])))
+      .orderBy(desc(schema.disputes.createdAt)).limit(limit);
+  }
+
+  async referral(db: Executor, disputeId: string) {
+    return (await db.select().from(schema.courtReferrals).where(eq(schema.courtReferrals.disputeId, disputeId)).limit(1))[0] ?? null;
+  }
+
+  agents(db: Executor, disputeId: string) {
+    return db.select().from(schema.disputeAgents).where(eq(schema.disputeAgents.disputeId, disputeId));
+  }
+
+  async linkAgentsByPhone(db: Executor, phone: string, userId: string): Promise<void> {
+    await db.update(schema.disputeAgents).set({ userId }).where(and(eq(schema.disputeAgents.phone, phone), isNull(schema.disputeAgents.userId)));
   }
 
   async userPhone(db: Executor, userId: string): Promise<string | null> {

@@ -6,6 +6,9 @@ import { RoomsModule } from '@tiaojie/rooms';
 import { NotificationsModule } from '@tiaojie/notifications';
 import { DispatchModule } from '@tiaojie/dispatch';
 import { CaseDeadlineService } from './case-deadline.service';
+import { CaseIntakeService } from './case-intake.service';
+import { CaseSessionService } from './case-session.service';
+import { CaseAgreementService } from './case-agreement.service';
 import { CaseAccessService } from './case-access.service';
 import { CaseCommandService } from './case-command.service';
 import { CaseQueryService } from './case-query.service';
@@ -15,7 +18,7 @@ import { CaseTransitionService } from './case-transition.service';
 
 @Module({
   imports: [AuditModule, AuthModule, OrgModule, RoomsModule, NotificationsModule, DispatchModule],
-  providers: [CaseRepository, CaseAccessService, CaseTransitionService, CaseCommandService, CaseQueryService, CaseRoomService, CaseDeadlineService],
-  exports: [CaseDeadlineService, CaseCommandService, CaseQueryService, CaseRoomService, CaseAccessService],
+  providers: [CaseRepository, CaseAccessService, CaseTransitionService, CaseCommandService, CaseQueryService, CaseRoomService, CaseDeadlineService, CaseIntakeService, CaseSessionService, CaseAgreementService],
+  exports: [CaseDeadlineService, CaseIntakeService, CaseSessionService, CaseAgreementService, CaseCommandService, CaseQueryService, CaseRoomService, CaseAccessService],
 })
 export class CasesModule {}

@@ -1,4 +1,83 @@
 CREATE SEQUENCE "public"."dispute_number_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1;--> statement-breakpoint
+CREATE TABLE "confirmation_applications" (
+	"dispute_id" uuid NOT NULL,
+	"party_id" uuid NOT NULL,
+	"user_id" uuid NOT NULL,
+	"at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "court_referrals" (
+	"dispute_id" uuid PRIMARY KEY NOT NULL,
+	"court_id" uuid NOT NULL,
+	"referral_type" text NOT NULL,
+	"procedure" text,
+	"court_case_number" text NOT NULL,
+	"cause_of_action" text NOT NULL,
+	"claim_amount" numeric(14, 2),
+	"judge_name" text,
+	"referred_on" date NOT NULL,
+	"mediation_days" integer NOT NULL,
+	"created_by" uuid
+);
+--> statement-breakpoint
+CREATE TABLE "dispute_agents" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"party_id" uuid NOT NULL,
+	"dispute_id" uuid NOT NULL,
+	"name" text NOT NULL,
+	"phone" text,
+	"user_id" uuid,
+	"agent_type" text DEFAULT 'entrusted' NOT NULL,
+	"power_of_attorney" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "mediation_sessions" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"dispute_id" uuid NOT NULL,
+	"scheduled_at" timestamp with time zone NOT NULL,
+	"online" boolean NOT NULL,
+	"place" text,
+	"mode" text NOT NULL,
+	"participants" jsonb NOT NULL,
+	"record" text,
+	"recorded_by" uuid,
+	"created_by" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "party_consents" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"dispute_id" uuid NOT NULL,
+	"party_id" uuid NOT NULL,
+	"kind" text NOT NULL,
+	"recorded_by" uuid,
+	"method" text NOT NULL,
+	"note" text,
+	"at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "performance_items" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"dispute_id" uuid NOT NULL,
+	"description" text NOT NULL,
+	"due_on" date NOT NULL,
+	"status" text DEFAULT 'pending' NOT NULL,
+	"done_at" timestamp with time zone,
+	"note" text
+);
+--> statement-breakpoint
+CREATE TABLE "satisfaction_ratings" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"dispute_id" uuid NOT NULL,
+	"party_id" uuid,
+	"rating" text NOT NULL,
+	"comment" text,
+	"source" text NOT NULL,
+	"recorded_by" uuid,
+	"at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "agreement_signatures" (
 	"agreement_id" uuid NOT NULL,
 	"party_id" uuid NOT NULL,
@@ -62,6 +141,7 @@ CREATE TABLE "dispute_parties" (
 	"phone" text,
 	"id_number" text,
 	"user_id" uuid,
+	"representative" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
@@ -85,6 +165,9 @@ CREATE TABLE "disputes" (
 	"created_by" uuid,
 	"routing" jsonb,
 	"session_mode" text DEFAULT 'joint' NOT NULL,
+	"deadline_regime" text,
+	"enterprise_related" boolean DEFAULT false NOT NULL,
+	"former_body_ids" uuid[] DEFAULT '{}'::uuid[] NOT NULL,
 	"outcome" text,
 	"accepted_at" timestamp with time zone,
 	"due_at" timestamp with time zone,
@@ -249,6 +332,25 @@ CREATE TABLE "routing_rules" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "confirmation_applications" ADD CONSTRAINT "confirmation_applications_dispute_id_disputes_id_fk" FOREIGN KEY ("dispute_id") REFERENCES "public"."disputes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "confirmation_applications" ADD CONSTRAINT "confirmation_applications_party_id_dispute_parties_id_fk" FOREIGN KEY ("party_id") REFERENCES "public"."dispute_parties"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "confirmation_applications" ADD CONSTRAINT "confirmation_applications_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "court_referrals" ADD CONSTRAINT "court_referrals_dispute_id_disputes_id_fk" FOREIGN KEY ("dispute_id") REFERENCES "public"."disputes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "court_referrals" ADD CONSTRAINT "court_referrals_court_id_organizations_id_fk" FOREIGN KEY ("court_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "court_referrals" ADD CONSTRAINT "court_referrals_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "dispute_agents" ADD CONSTRAINT "dispute_agents_party_id_dispute_parties_id_fk" FOREIGN KEY ("party_id") REFERENCES "public"."dispute_parties"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "dispute_agents" ADD CONSTRAINT "dispute_agents_dispute_id_disputes_id_fk" FOREIGN KEY ("dispute_id") REFERENCES "public"."disputes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "dispute_agents" ADD CONSTRAINT "dispute_agents_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "mediation_sessions" ADD CONSTRAINT "mediation_sessions_dispute_id_disputes_id_fk" FOREIGN KEY ("dispute_id") REFERENCES "public"."disputes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "mediation_sessions" ADD CONSTRAINT "mediation_sessions_recorded_by_users_id_fk" FOREIGN KEY ("recorded_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "mediation_sessions" ADD CONSTRAINT "mediation_sessions_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "party_consents" ADD CONSTRAINT "party_consents_dispute_id_disputes_id_fk" FOREIGN KEY ("dispute_id") REFERENCES "public"."disputes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "party_consents" ADD CONSTRAINT "party_consents_party_id_dispute_parties_id_fk" FOREIGN KEY ("party_id") REFERENCES "public"."dispute_parties"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "party_consents" ADD CONSTRAINT "party_consents_recorded_by_users_id_fk" FOREIGN KEY ("recorded_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "performance_items" ADD CONSTRAINT "performance_items_dispute_id_disputes_id_fk" FOREIGN KEY ("dispute_id") REFERENCES "public"."disputes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "satisfaction_ratings" ADD CONSTRAINT "satisfaction_ratings_dispute_id_disputes_id_fk" FOREIGN KEY ("dispute_id") REFERENCES "public"."disputes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "satisfaction_ratings" ADD CONSTRAINT "satisfaction_ratings_party_id_dispute_parties_id_fk" FOREIGN KEY ("party_id") REFERENCES "public"."dispute_parties"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "satisfaction_ratings" ADD CONSTRAINT "satisfaction_ratings_recorded_by_users_id_fk" FOREIGN KEY ("recorded_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "agreement_signatures" ADD CONSTRAINT "agreement_signatures_agreement_id_agreements_id_fk" FOREIGN KEY ("agreement_id") REFERENCES "public"."agreements"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "agreement_signatures" ADD CONSTRAINT "agreement_signatures_party_id_dispute_parties_id_fk" FOREIGN KEY ("party_id") REFERENCES "public"."dispute_parties"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "agreement_signatures" ADD CONSTRAINT "agreement_signatures_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -273,6 +375,14 @@ ALTER TABLE "users" ADD CONSTRAINT "users_org_id_organizations_id_fk" FOREIGN KE
 ALTER TABLE "mediator_conflicts" ADD CONSTRAINT "mediator_conflicts_mediator_id_users_id_fk" FOREIGN KEY ("mediator_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "routing_decisions" ADD CONSTRAINT "routing_decisions_dispute_id_disputes_id_fk" FOREIGN KEY ("dispute_id") REFERENCES "public"."disputes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "routing_decisions" ADD CONSTRAINT "routing_decisions_body_id_organizations_id_fk" FOREIGN KEY ("body_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "confirmation_apps_idx" ON "confirmation_applications" USING btree ("dispute_id","party_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "court_referrals_number_idx" ON "court_referrals" USING btree ("court_id","court_case_number");--> statement-breakpoint
+CREATE INDEX "agents_dispute_idx" ON "dispute_agents" USING btree ("dispute_id");--> statement-breakpoint
+CREATE INDEX "agents_phone_idx" ON "dispute_agents" USING btree ("phone");--> statement-breakpoint
+CREATE INDEX "sessions_dispute_idx" ON "mediation_sessions" USING btree ("dispute_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "consents_unique_idx" ON "party_consents" USING btree ("dispute_id","party_id","kind");--> statement-breakpoint
+CREATE INDEX "performance_dispute_idx" ON "performance_items" USING btree ("dispute_id");--> statement-breakpoint
+CREATE INDEX "ratings_dispute_idx" ON "satisfaction_ratings" USING btree ("dispute_id");--> statement-breakpoint
 CREATE INDEX "agreements_dispute_idx" ON "agreements" USING btree ("dispute_id");--> statement-breakpoint
 CREATE INDEX "audit_entity_idx" ON "audit_log" USING btree ("entity_type","entity_id");--> statement-breakpoint
 CREATE INDEX "transitions_dispute_idx" ON "case_transitions" USING btree ("dispute_id","id");--> statement-breakpoint

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { Executor, schema } from '@tiaojie/db';
 
 export type RuleRow = typeof schema.routingRules.$inferSelect;
@@ -78,9 +78,13 @@ export class DispatchRepository {
     return rows.length;
   }
 
+  /** Returns of a dispute, including transfers that asked the router to re-route away from the current body. */
   returnsOf(db: Executor, disputeId: string) {
     return db.select().from(schema.caseTransitions)
-      .where(and(eq(schema.caseTransitions.disputeId, disputeId), eq(schema.caseTransitions.action, 'return'))).orderBy(asc(schema.caseTransitions.id));
+      .where(and(eq(schema.caseTransitions.disputeId, disputeId), or(
+        eq(schema.caseTransitions.action, 'return'),
+        and(eq(schema.caseTransitions.action, 'transfer'), sql`${schema.caseTransitions.data}->>'rerouted' = 'true'`),
+      ))).orderBy(asc(schema.caseTransitions.id));
   }
 
   /** Returns (退单) per body: from the case timeline. */

@@ -1,9 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, Role } from '@tiaojie/core';
-import { CaseCommandService, CaseQueryService } from '@tiaojie/cases';
+import { CaseAccessService, CaseCommandService, CaseQueryService } from '@tiaojie/cases';
+import { AuditService } from '@tiaojie/audit';
+import { ExtendDto, TransferDto } from './case-flow.dto';
 import { CurrentActor, Roles } from '../common/auth.decorators';
-import { AgreementDto, ApplyDto, AssignDto, ModeDto, QueueQueryDto, ReturnDto, SignDto, VersionDto } from './case.dto';
+import { AgreementDto, AssignDto, ModeDto, QueueQueryDto, ReturnDto, SignDto, VersionDto } from './case.dto';
 
 const uuid = new ParseUUIDPipe({ version: undefined });
 
@@ -11,12 +13,7 @@ const uuid = new ParseUUIDPipe({ version: undefined });
 @ApiBearerAuth()
 @Controller('cases')
 export class CasesController {
-  constructor(private readonly commands: CaseCommandService, private readonly queries: CaseQueryService) {}
-
-  @Post() @Roles(Role.Party)
-  async apply(@CurrentActor() actor: Actor, @Body() dto: ApplyDto) {
-    return this.queries.summary(await this.commands.apply(actor, dto));
-  }
+  constructor(private readonly commands: CaseCommandService, private readonly queries: CaseQueryService, private readonly access: CaseAccessService, private readonly audit: AuditService) {}
 
   @Get('mine') @Roles(Role.Party)
   mine(@CurrentActor() actor: Actor) {
@@ -38,27 +35,27 @@ export class CasesController {
     return this.queries.status(actor, id);
   }
 
-  @Post(':id/accept') @HttpCode(200) @Roles(Role.BodyAdmin, Role.Mediator)
+  @Post(':id/accept') @HttpCode(200) @Roles(Role.BodyAdmin, Role.Mediator, Role.Judge, Role.CourtClerk, Role.Official)
   async accept(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: VersionDto) {
     return this.queries.summary(await this.commands.accept(actor, id, dto));
   }
 
-  @Post(':id/return') @HttpCode(200) @Roles(Role.BodyAdmin, Role.Mediator)
+  @Post(':id/return') @HttpCode(200) @Roles(Role.BodyAdmin, Role.Mediator, Role.Judge, Role.CourtClerk, Role.Official)
   async return(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: ReturnDto) {
     return this.queries.summary(await this.commands.returnCase(actor, id, dto));
   }
 
-  @Post(':id/assign') @HttpCode(200) @Roles(Role.BodyAdmin, Role.Mediator)
+  @Post(':id/assign') @HttpCode(200) @Roles(Role.BodyAdmin, Role.Mediator, Role.Judge, Role.CourtClerk, Role.Official)
   async assign(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: AssignDto) {
     return this.queries.summary(await this.commands.assignMediator(actor, id, dto));
   }
 
-  @Post(':id/mode') @HttpCode(200) @Roles(Role.BodyAdmin, Role.Mediator)
+  @Post(':id/mode') @HttpCode(200) @Roles(Role.BodyAdmin, Role.Mediator, Role.Judge, Role.CourtClerk, Role.Official)
   async mode(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: ModeDto) {
     return this.queries.summary(await this.commands.switchMode(actor, id, dto));
   }
 
-  @Post(':id/agreement') @HttpCode(200) @Roles(Role.BodyAdmin, Role.Mediator)
+  @Post(':id/agreement') @HttpCode(200) @Roles(Role.BodyAdmin, Role.Mediator, Role.Judge, Role.CourtClerk, Role.Official)
   async draft(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: AgreementDto) {
     return this.queries.summary(await this.commands.draftAgreement(actor, id, dto));
   }
@@ -71,6 +68,29 @@ export class CasesController {
   @Post(':id/agreement/sign') @HttpCode(200) @Roles(Role.Party)
   async sign(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: SignDto) {
     return this.queries.summary(await this.commands.sign(actor, id, dto));
+  }
+
+  /** Transfer to another body or kind (without a target the router re-routes), keeping one identity. */
+  @Post(':id/transfer') @HttpCode(200)
+  async transfer(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: TransferDto) {
+    return this.queries.summary(await this.commands.transfer(actor, id, dto));
+  }
+
+  /** 诉调对接: a failed mediation goes to the court with its record. */
+  @Post(':id/refer-to-court') @HttpCode(200)
+  async referToCourt(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: VersionDto) {
+    return this.queries.summary(await this.commands.referToCourt(actor, id, dto));
+  }
+
+  @Post(':id/extend') @HttpCode(200)
+  async extend(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: ExtendDto) {
+    return this.queries.summary(await this.commands.extendDeadline(actor, id, dto));
+  }
+
+  /** Full ID and phone number of one party, for handling staff; every read is audited. */
+  @Get(':id/parties/:partyId/personal-data') @Roles(Role.Mediator, Role.BodyAdmin, Role.DistrictAdmin, Role.Judge, Role.CourtClerk, Role.Official)
+  revealParty(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Param('partyId', uuid) partyId: string) {
+    return this.access.revealParty(actor, id, partyId, (tx) => this.audit.record(tx, actor, { action: 'pii.read', entityType: 'dispute_party', entityId: partyId, data: { disputeId: id } }));
   }
 
   /** Transitions that need only a version and a reason: start_mediation, record_failure, withdraw, terminate, close, reopen, … */

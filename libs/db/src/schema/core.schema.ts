@@ -101,6 +101,12 @@ export const disputes = pgTable('disputes', {
   createdBy: uuid('created_by').references(() => users.id),
   routing: jsonb('routing'),
   sessionMode: text('session_mode').notNull().default('joint'),
+  /** Which time-limit regime the case's dueAt follows (peoples_mediation, court_pre_registration, petition …). */
+  deadlineRegime: text('deadline_regime'),
+  /** 涉企: an enterprise is a party. */
+  enterpriseRelated: boolean('enterprise_related').notNull().default(false),
+  /** Bodies that handled the case before a transfer: they keep a masked summary only. */
+  formerBodyIds: uuid('former_body_ids').array().notNull().default(sql`'{}'::uuid[]`),
   outcome: text('outcome'),
   acceptedAt: ts('accepted_at'),
   dueAt: ts('due_at'),
@@ -124,6 +130,8 @@ export const disputeParties = pgTable('dispute_parties', {
   phone: text('phone'),
   idNumber: text('id_number'),
   userId: uuid('user_id').references(() => users.id),
+  /** For an organisation: its legal representative (法定代表人). */
+  representative: text('representative'),
   createdAt: createdAt(),
 }, (t) => [index('parties_dispute_idx').on(t.disputeId), index('parties_user_idx').on(t.userId), index('parties_phone_idx').on(t.phone)]);
 

@@ -1,2 +1,3 @@
 export * from './core.schema';
 export * from './routing.schema';
+export * from './cases.schema';

@@ -1,0 +1,189 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, Clock, DomainError, ErrorCode, RealtimeEvent, RealtimePublisher, Role, SYSTEM_ACTOR, isMobilePhone, isValidChineseId, shanghaiYear } from '@tiaojie/core';
+import { DbService, Executor } from '@tiaojie/db';
+import { AuditService } from '@tiaojie/audit';
+import { DispatchService } from '@tiaojie/dispatch';
+import { OrgRepository, CATEGORY_CODES } from '@tiaojie/org';
+import { RoutingDecision } from '@tiaojie/routing';
+import { CaseContext } from './case-access.service';
+import { CaseRepository, DisputeRow } from './case.repository';
+import { CaseTransitionService } from './case-transition.service';
+import { caseDue } from './case-regime';
+import { ApplyInput, CourtReferralInput, PartyInput, RegisterInput } from './case.types';
+
+/** What staff see of a routing decision: the sentence, the escalation, the ranked candidates. */
+export function routingSummary(d: RoutingDecision) {
+  return {
+    why: d.explanation.summary.zh, whyEn: d.explanation.summary.en, outcome: d.outcome, bodyId: d.bodyId,
+    queueReason: d.queueReason?.code ?? null, escalation: d.escalation ?? null, returnsCount: d.returnsCount,
+    rulesMatched: d.explanation.rules.filter((r) => r.matched).map((r) => r.ruleId),
+    candidates: d.explanation.candidates.slice(0, 8),
+  };
+}
+
+const REGISTER_CHANNELS: Record<string, Role[]> = {
+  window: [Role.Mediator, Role.BodyAdmin, Role.DistrictAdmin, Role.Official],
+  petition: [Role.DistrictAdmin, Role.Official, Role.BodyAdmin],
+  grid: [Role.GridWorker],
+  hotline_12345: [Role.HotlineOperator],
+  enterprise: [Role.DistrictAdmin, Role.Official, Role.BodyAdmin, Role.Mediator],
+};
+
+interface CreateSpec {
+  channel: string;
+  kind: 'peoples' | 'administrative' | 'judicial';
+  category: string;
+  title: string;
+  description: string;
+  streetCode: string | null;
+  communityCode?: string | null;
+  address?: string | null;
+  claimAmount?: number | null;
+  peopleInvolved?: number;
+  parties: (PartyInput & { role: string; userId?: string | null })[];
+  deadlineRegime?: string | null;
+  dueAt?: Date | null;
+  data?: Record<string, unknown>;
+}
+
+/** Every way a dispute enters: online application, staff registration (window, petition, grid, 12345), court referral. */
+@Injectable()
+export class CaseIntakeService {
+  constructor(
+    private readonly db: DbService,
+    private readonly cases: CaseRepository,
+    private readonly transitions: CaseTransitionService,
+    private readonly dispatch: DispatchService,
+    private readonly orgs: OrgRepository,
+    private readonly audit: AuditService,
+    private readonly publisher: RealtimePublisher,
+    private readonly clock: Clock,
+  ) {}
+
+  async apply(actor: Actor, input: ApplyInput): Promise<DisputeRow> {
+    if (actor.role !== Role.Party) throw DomainError.forbidden('只有当事人可以在线申请调解 (only parties apply online)');
+    const phone = await this.cases.userPhone(this.db.db, actor.id!);
+    await this.validate(input.category, input.streetCode, input.communityCode, [input.applicant, ...input.respondents]);
+    return this.createAndRoute(actor, {
+      channel: 'online', kind: 'peoples', category: input.category, title: input.title?.trim() || `${input.applicant.name}与${input.respondents[0].name}纠纷`,
+      description: input.description, streetCode: input.streetCode, communityCode: input.communityCode, address: input.address, claimAmount: input.claimAmount,
+      peopleInvolved: input.peopleInvolved,
+      parties: [{ ...input.applicant, phone: phone ?? undefined, role: 'applicant', userId: actor.id }, ...input.respondents.map((r) => ({ ...r, role: 'respondent' }))],
+    });
+  }
+
+  /** Staff register a walk-in, petition, grid report or 12345 order as the same kind of dispute. */
+  async register(actor: Actor, input: RegisterInput): Promise<DisputeRow> {
+    const allowed = REGISTER_CHANNELS[input.channel];
+    if (!allowed) throw DomainError.validation(`登记渠道无效 (channel must be one of ${Object.keys(REGISTER_CHANNELS).join(', ')})`, { field: 'channel' });
+    if (!allowed.includes(actor.role)) throw DomainError.forbidden(`该角色不能登记“${input.channel}”渠道的纠纷 (role cannot register this channel)`);
+    const parties = input.parties;
+    if (!parties.some((p) => p.role === 'applicant') || !parties.some((p) => p.role === 'respondent')) {
+      throw DomainError.validation('至少需要一名申请人和一名被申请人 (an applicant and a respondent are required)', { field: 'parties' });
+    }
+    if (input.channel === 'grid' && input.assistance && !input.assistance.consent) {
+      throw DomainError.validation('网格员代为申请须记录当事人同意 (the party must consent to grid-worker assistance)', { field: 'assistance.consent' });
+    }
+    await this.validate(input.category, input.streetCode, input.communityCode, parties);
+    const now = this.clock.now();
+    const petition = input.channel === 'petition';
+    const dispute = await this.createAndRoute(actor, {
+      channel: input.channel, kind: input.kind ?? 'peoples', category: input.category, title: input.title?.trim() || `${parties[0].name}纠纷`,
+      description: input.description, streetCode: input.streetCode, communityCode: input.communityCode, address: input.address, claimAmount: input.claimAmount,
+      peopleInvolved: input.peopleInvolved, parties,
+      deadlineRegime: petition ? 'petition' : null, dueAt: petition ? caseDue('petition', now) : null,
+      data: input.assistance ? { assistedBy: actor.id, consentMethod: input.assistance.method } : undefined,
+    }, async (tx, d) => {
+      if (input.assistance?.consent) {
+        const rows = await this.cases.parties(tx, d.id);
+        const assisted = rows.find((p) => p.role === 'applicant')!;
+        await this.cases.insertConsent(tx, { disputeId: d.id, partyId: assisted.id, kind: 'grid_assistance', recordedBy: actor.id, method: input.assistance.method, note: input.assistance.note ?? null, at: now });
+      }
+    });
+    return dispute;
+  }
+
+  /** A court refers a case: 委派 before registration (30 days) or 委托 after (15 ordinary / 7 simple). */
+  async referFromCourt(actor: Actor, input: CourtReferralInput): Promise<DisputeRow> {
+    if (actor.role !== Role.CourtClerk && actor.role !== Role.Judge) throw DomainError.forbidden('仅法院工作人员可委派/委托调解 (court staff only)');
+    if (!/号$/.test(input.courtCaseNumber) || !/（\d{4}）/.test(input.courtCaseNumber)) {
+      throw DomainError.validation('案号格式应如（2024）苏0612民诉前调12号 (court case number format)', { field: 'courtCaseNumber' });
+    }
+    if (input.referralType === 'post_registration' && !input.procedure) throw DomainError.validation('委托调解须注明普通程序或简易程序 (procedure required)', { field: 'procedure' });
+    await this.validate(input.category, input.streetCode, null, input.parties);
+    const regime = input.referralType === 'pre_registration' ? 'court_pre_registration' : input.procedure === 'simple' ? 'court_post_registration_simple' : 'court_post_registration_ordinary';
+    const referredAt = new Date(`${input.referredOn}T00:00:00+08:00`);
+    if (Number.isNaN(referredAt.getTime())) throw DomainError.validation('委派日期无效 (referredOn must be YYYY-MM-DD)', { field: 'referredOn' });
+    const dueAt = caseDue(regime, referredAt);
+    return this.createAndRoute(actor, {
+      channel: 'court', kind: 'judicial', category: input.category, title: `${input.courtCaseNumber} ${input.causeOfAction}`,
+      description: input.description ?? input.causeOfAction, streetCode: input.streetCode, claimAmount: input.claimAmount, parties: input.parties,
+      deadlineRegime: regime, dueAt, data: { courtCaseNumber: input.courtCaseNumber, referralType: input.referralType },
+    }, async (tx, d) => {
+      await this.cases.insertReferral(tx, {
+        disputeId: d.id, courtId: actor.orgId!, referralType: input.referralType, procedure: input.procedure ?? null, courtCaseNumber: input.courtCaseNumber,
+        causeOfAction: input.causeOfAction, claimAmount: input.claimAmount !== undefined ? String(input.claimAmount) : null, judgeName: input.judgeName ?? null,
+        referredOn: input.referredOn, mediationDays: regime === 'court_pre_registration' ? 30 : regime === 'court_post_registration_simple' ? 7 : 15, createdBy: actor.id,
+      }).catch((err) => {
+        if ((err as any)?.code === '23505' || (err as any)?.cause?.code === '23505') throw new DomainError(ErrorCode.CONFLICT, `案号已委派过：${input.courtCaseNumber} (already referred)`);
+        throw err;
+      });
+    });
+  }
+
+  /** Routes a received or returned case through the rule engine; no candidate (or too many returns) → district queue. */
+  async routeInTx(tx: Executor, dispute: DisputeRow, events: RealtimeEvent[]): Promise<DisputeRow> {
+    const parties = await this.cases.parties(tx, dispute.id);
+    const ctx: CaseContext = { dispute, parties, relations: new Set(['any' as const]), ownParties: [] };
+    const decision = await this.dispatch.decide(tx, dispute, parties);
+    const routing = routingSummary(decision);
+    if (decision.outcome !== 'assigned' || !decision.bodyId) {
+      return this.transitions.fire(tx, SYSTEM_ACTOR, ctx, 'send_to_district', { reason: routing.why, data: { queueReason: decision.queueReason?.code ?? null }, patch: { routing, bodyId: null, mediatorId: null } }, events);
+    }
+    return this.transitions.fire(tx, SYSTEM_ACTOR, ctx, 'route', {
+      reason: routing.why, data: { bodyId: decision.bodyId, escalation: decision.escalation?.to ?? null }, patch: { bodyId: decision.bodyId, mediatorId: null, routing },
+    }, events);
+  }
+
+  private async createAndRoute(actor: Actor, spec: CreateSpec, extra?: (tx: Executor, d: DisputeRow) => Promise<void>): Promise<DisputeRow> {
+    const events: RealtimeEvent[] = [];
+    const dispute = await this.db.transaction(async (tx) => {
+      const now = this.clock.now();
+      const number = await this.cases.nextNumber(tx, shanghaiYear(now));
+      const d = await this.cases.insert(tx, {
+        number, category: spec.category, kind: spec.kind, channel: spec.channel, title: spec.title, description: spec.description,
+        streetCode: spec.streetCode, communityCode: spec.communityCode ?? null, address: spec.address ?? null,
+        claimAmount: spec.claimAmount !== undefined && spec.claimAmount !== null ? String(spec.claimAmount) : null,
+        peopleInvolved: spec.peopleInvolved ?? spec.parties.length, status: 'received', createdBy: actor.id, createdAt: now, updatedAt: now,
+        enterpriseRelated: spec.channel === 'enterprise' || spec.parties.some((p) => p.partyType === 'organization'),
+        deadlineRegime: spec.deadlineRegime ?? null, dueAt: spec.dueAt ?? null,
+      });
+      const known = await Promise.all(spec.parties.map((p) => (p.phone && !p.userId ? this.cases.partyUserByPhone(tx, p.phone) : null)));
+      const parties = await this.cases.insertParties(tx, spec.parties.map((p, i) => ({
+        disputeId: d.id, role: p.role, partyType: p.partyType ?? 'person', name: p.name, phone: p.phone ?? null, idNumber: p.idNumber ?? null,
+        representative: p.representative ?? null, userId: p.userId ?? known[i] ?? null, createdAt: new Date(now.getTime() + i),
+      })));
+      for (const [i, p] of spec.parties.entries()) {
+        if (p.agent) await this.cases.insertAgent(tx, { disputeId: d.id, partyId: parties[i].id, name: p.agent.name, phone: p.agent.phone ?? null, agentType: p.agent.agentType ?? 'entrusted', powerOfAttorney: p.agent.powerOfAttorney, createdAt: now });
+      }
+      await this.cases.insertTransition(tx, { disputeId: d.id, action: 'receive', fromStatus: null, toStatus: 'received', actorId: actor.id, actorRole: actor.role, reason: null, at: now, data: { channel: spec.channel, ...spec.data } });
+      await this.audit.record(tx, actor, { action: 'case.receive', entityType: 'dispute', entityId: d.id, data: { number, channel: spec.channel, kind: spec.kind, category: spec.category } });
+      await extra?.(tx, d);
+      return this.routeInTx(tx, d, events);
+    });
+    this.publisher.publish(events);
+    return dispute;
+  }
+
+  private async validate(category: string, streetCode: string | null, communityCode: string | null | undefined, parties: PartyInput[]): Promise<void> {
+    if (!(CATEGORY_CODES as string[]).includes(category)) throw DomainError.validation(`纠纷类别无效 (unknown category; one of ${CATEGORY_CODES.join(', ')})`, { field: 'category' });
+    if (streetCode && !(await this.orgs.street(this.db.db, streetCode))) throw DomainError.validation('所属街道无效 (unknown streetCode)', { field: 'streetCode' });
+    if (communityCode && (!streetCode || !(await this.orgs.community(this.db.db, communityCode, streetCode)))) throw DomainError.validation('所属社区无效 (unknown communityCode for the street)', { field: 'communityCode' });
+    for (const p of parties) {
+      if (p.idNumber && p.partyType !== 'organization' && !isValidChineseId(p.idNumber)) throw DomainError.validation(`身份证号码校验失败：${p.name} (invalid ID number)`, { field: 'idNumber' });
+      if (p.phone && !isMobilePhone(p.phone)) throw DomainError.validation(`手机号格式不正确：${p.name} (invalid phone)`, { field: 'phone' });
+      if (p.partyType === 'organization' && !p.representative) throw DomainError.validation(`单位当事人须填写法定代表人：${p.name} (representative required)`, { field: 'representative' });
+      if (p.agent && !p.agent.powerOfAttorney?.trim()) throw DomainError.validation(`代理人须提供授权委托书：${p.agent.name} (power of attorney required)`, { field: 'agent.powerOfAttorney' });
+    }
+  }
+}
