@@ -11,6 +11,7 @@ import { RoomsModule } from '@tiaojie/rooms';
 import { JobsModule } from '@tiaojie/jobs';
 import { ALL_QUEUES } from '@tiaojie/platform';
 import { AuthController } from './auth/auth.controller';
+import { StaffController } from './auth/staff.controller';
 import { CasesController } from './cases/cases.controller';
 import { RoomsController } from './cases/rooms.controller';
 import { AuthGuard } from './common/auth.guard';
@@ -66,7 +67,7 @@ export class ApiModule {
         }),
         AuthModule, AuditModule, OrgModule, RoomsModule, CasesModule, DispatchModule,
       ],
-      controllers: [HealthController, AuthController, CaseIntakeController, CasesController, CaseAgreementController, RoomsController, RoutingController],
+      controllers: [HealthController, AuthController, StaffController, CaseIntakeController, CasesController, CaseAgreementController, RoomsController, RoutingController],
       providers: [
         CaseGateway,
         { provide: APP_GUARD, useClass: AuthGuard },

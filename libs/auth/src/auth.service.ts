@@ -18,6 +18,7 @@ export interface TokenPair {
 const OTP_TTL_MS = 5 * 60_000;
 const OTP_MAX_ATTEMPTS = 5;
 const OTP_PER_10_MIN = 5;
+const SIGN_IN_WINDOW_MS = 15 * 60_000;
 
 @Injectable()
 export class AuthService {
@@ -33,11 +34,18 @@ export class AuthService {
   ) {}
 
   async signInStaff(username: string, password: string, ip?: string): Promise<TokenPair> {
+    const now = this.clock.now();
+    const failed = await this.users.failedAttempts(this.db.db, username, ip ?? null, new Date(now.getTime() - SIGN_IN_WINDOW_MS));
+    if (failed.byUser >= this.config.signInAttempts || failed.byIp >= this.config.signInAttempts * 5) {
+      throw new DomainError(ErrorCode.RATE_LIMITED, '登录失败次数过多，请 15 分钟后再试 (too many failed sign-ins; try again later)');
+    }
     const user = await this.users.byUsername(this.db.db, username);
     const ok = user?.passwordHash ? await this.hasher.verify(user.passwordHash, password) : false;
     if (!user || !ok || !user.active || user.role === Role.Party) {
+      await this.users.recordAttempt(this.db.db, username, ip ?? null, false, now);
       throw new DomainError(ErrorCode.INVALID_CREDENTIALS, '用户名或密码错误 (wrong username or password)');
     }
+    await this.users.recordAttempt(this.db.db, username, ip ?? null, true, now);
     if (user.isDemo && this.config.nodeEnv === 'production') {
       throw new DomainError(ErrorCode.DEMO_DISABLED, '演示账号在生产环境中不可用 (demo accounts are disabled in production)');
     }
@@ -99,6 +107,21 @@ export class AuthService {
     if (row) await this.users.revokeFamily(this.db.db, row.familyId, this.clock.now());
   }
 
+  /** Changes the caller's password under the policy and signs out every other session. */
+  async changePassword(actor: Actor, current: string, next: string): Promise<void> {
+    const user = actor.id ? await this.users.byId(this.db.db, actor.id) : null;
+    if (!user?.passwordHash || !(await this.hasher.verify(user.passwordHash, current))) throw new DomainError(ErrorCode.INVALID_CREDENTIALS, '原密码错误 (current password is wrong)');
+    const problem = PasswordHasher.policyViolation(next);
+    if (problem) throw DomainError.validation(problem, { field: 'newPassword' });
+    if (next === current) throw DomainError.validation('新密码不能与原密码相同 (new password must differ)', { field: 'newPassword' });
+    const hash = await this.hasher.hash(next);
+    await this.db.transaction(async (tx) => {
+      await this.users.setPassword(tx, user.id, hash);
+      await this.users.revokeAllRefresh(tx, user.id, this.clock.now());
+      await this.audit.record(tx, actor, { action: 'auth.password_changed', entityType: 'user', entityId: user.id });
+    });
+  }
+
   verifyAccess(token: string): Actor {
     return this.tokens.verifyAccess(token);
   }
@@ -111,7 +134,7 @@ export class AuthService {
       await this.users.insertRefresh(tx, {
         userId: user.id, tokenHash: hash, familyId, expiresAt: new Date(now.getTime() + this.config.refreshTokenTtlSeconds * 1000), createdAt: now,
       });
-      await this.audit.record(tx, { ...actor, ip }, { action: 'auth.sign_in', entityType: 'user', entityId: user.id, data: { ip: ip ?? null, rotated: familyId !== undefined } });
+      await this.audit.record(tx, { ...actor, ip }, { action: ip === undefined ? 'auth.refresh' : 'auth.sign_in', entityType: 'user', entityId: user.id, data: { ip: ip ?? null } });
     });
     return {
       accessToken: this.tokens.signAccess(actor),

@@ -6,3 +6,5 @@ export { PasswordHasher } from './password.hasher';
 export { SmsSender, LogSmsSender } from './sms.sender';
 export { UserRepository } from './user.repository';
 export type { UserRow } from './user.repository';
+export { StaffAdminService } from './staff-admin.service';
+export type { NewStaff } from './staff-admin.service';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { and, eq, gt, isNull, desc } from 'drizzle-orm';
+import { and, eq, gt, isNull, desc, or, sql } from 'drizzle-orm';
 import { Executor, schema } from '@tiaojie/db';
 
 export type UserRow = typeof schema.users.$inferSelect;
@@ -26,6 +26,38 @@ export class UserRepository {
   async upsertParty(db: Executor, phone: string, displayName: string): Promise<UserRow> {
     await db.insert(schema.users).values({ phone, displayName, role: 'party' }).onConflictDoNothing({ target: schema.users.phone });
     return (await this.byPhone(db, phone))!;
+  }
+
+  async recordAttempt(db: Executor, username: string, ip: string | null, ok: boolean, at: Date): Promise<void> {
+    await db.insert(schema.signInAttempts).values({ username, ip, ok, at });
+  }
+
+  /** Failed attempts since a time, for this username or from this IP. */
+  async failedAttempts(db: Executor, username: string, ip: string | null, since: Date): Promise<{ byUser: number; byIp: number }> {
+    const r = await db.select({
+      byUser: sql<number>`count(*) filter (where ${schema.signInAttempts.username} = ${username})::int`,
+      byIp: sql<number>`count(*) filter (where ${schema.signInAttempts.ip} = ${ip ?? ''})::int`,
+    }).from(schema.signInAttempts).where(and(eq(schema.signInAttempts.ok, false), gt(schema.signInAttempts.at, since),
+      or(eq(schema.signInAttempts.username, username), eq(schema.signInAttempts.ip, ip ?? ''))));
+    return { byUser: Number(r[0]?.byUser ?? 0), byIp: Number(r[0]?.byIp ?? 0) };
+  }
+
+  async setPassword(db: Executor, userId: string, passwordHash: string): Promise<void> {
+    await db.update(schema.users).set({ passwordHash }).where(eq(schema.users.id, userId));
+  }
+
+  async revokeAllRefresh(db: Executor, userId: string, at: Date): Promise<void> {
+    await db.update(schema.refreshTokens).set({ revokedAt: at }).where(and(eq(schema.refreshTokens.userId, userId), isNull(schema.refreshTokens.revokedAt)));
+  }
+
+  async updateUser(db: Executor, id: string, patch: Partial<typeof schema.users.$inferInsert>): Promise<UserRow | null> {
+    return (await db.update(schema.users).set(patch).where(eq(schema.users.id, id)).returning())[0] ?? null;
+  }
+
+  staff(db: Executor, orgId?: string) {
+    const q = db.select({ id: schema.users.id, username: schema.users.username, displayName: schema.users.displayName, role: schema.users.role, orgId: schema.users.orgId, specialties: schema.users.specialties, active: schema.users.active })
+      .from(schema.users);
+    return orgId ? q.where(eq(schema.users.orgId, orgId)) : q.where(sql`${schema.users.role} <> 'party'`);
   }
 
   async insertRefresh(db: Executor, row: typeof schema.refreshTokens.$inferInsert): Promise<void> {

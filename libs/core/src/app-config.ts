@@ -16,6 +16,10 @@ export interface AppConfig {
   webDist: string | null;
   logLevel: string;
   runWorker: boolean;
+  /** When set, GET /metrics requires `Authorization: Bearer <token>`. */
+  metricsToken: string | null;
+  /** Sign-in attempts allowed per username (and per IP) in 15 minutes. */
+  signInAttempts: number;
   demoData: boolean;
 }
 
@@ -70,6 +74,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webDist: webDist || null,
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
     runWorker: bool(env, 'RUN_WORKER', true),
+    metricsToken: env.METRICS_TOKEN || null,
+    signInAttempts: int(env, 'SIGN_IN_ATTEMPTS', 10, 1, 10000),
     demoData: bool(env, 'DEMO_DATA', nodeEnv !== 'production'),
   };
 }

@@ -270,6 +270,14 @@ CREATE TABLE "rooms" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "sign_in_attempts" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"username" text NOT NULL,
+	"ip" text,
+	"ok" boolean NOT NULL,
+	"at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "socket_io_attachments" (
 	"id" bigserial NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now(),
@@ -398,5 +406,7 @@ CREATE INDEX "notifications_user_idx" ON "notifications" USING btree ("user_id",
 CREATE INDEX "otp_phone_idx" ON "otp_codes" USING btree ("phone","created_at");--> statement-breakpoint
 CREATE INDEX "outbox_status_idx" ON "outbox" USING btree ("status");--> statement-breakpoint
 CREATE INDEX "rooms_dispute_idx" ON "rooms" USING btree ("dispute_id");--> statement-breakpoint
+CREATE INDEX "sign_in_user_idx" ON "sign_in_attempts" USING btree ("username","at");--> statement-breakpoint
+CREATE INDEX "sign_in_ip_idx" ON "sign_in_attempts" USING btree ("ip","at");--> statement-breakpoint
 CREATE INDEX "conflicts_mediator_idx" ON "mediator_conflicts" USING btree ("mediator_id");--> statement-breakpoint
 CREATE INDEX "decisions_dispute_idx" ON "routing_decisions" USING btree ("dispute_id","id");

@@ -4,6 +4,7 @@ import { AuthService } from '@tiaojie/auth';
 import { Actor } from '@tiaojie/core';
 import { CurrentActor, Public } from '../common/auth.decorators';
 import { PartySignInDto, RefreshDto, RequestCodeDto, StaffSignInDto } from './auth.dto';
+import { ChangePasswordDto } from './staff.dto';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -33,6 +34,12 @@ export class AuthController {
   @Public() @Post('sign-out') @HttpCode(204)
   async signOut(@Body() dto: RefreshDto) {
     await this.auth.signOut(dto.refreshToken);
+  }
+
+  /** Changes the caller's password (policy: 10+ characters, letters and digits) and signs out other sessions. */
+  @ApiBearerAuth() @Post('password') @HttpCode(204)
+  async changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto) {
+    await this.auth.changePassword(actor, dto.currentPassword, dto.newPassword);
   }
 
   @ApiBearerAuth() @Get('me')

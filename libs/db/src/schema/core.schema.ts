@@ -247,3 +247,12 @@ export const outbox = pgTable('outbox', {
   createdAt: createdAt(),
   sentAt: ts('sent_at'),
 }, (t) => [index('outbox_status_idx').on(t.status)]);
+
+/** Sign-in attempts, for rate limiting per username and per IP across instances. */
+export const signInAttempts = pgTable('sign_in_attempts', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  username: text('username').notNull(),
+  ip: text('ip'),
+  ok: boolean('ok').notNull(),
+  at: ts('at').notNull().defaultNow(),
+}, (t) => [index('sign_in_user_idx').on(t.username, t.at), index('sign_in_ip_idx').on(t.ip, t.at)]);
