@@ -19,6 +19,7 @@ import { ErrorFilter } from './common/error.filter';
 import { CaseGateway } from './gateway/case.gateway';
 import { SocketPublisher } from './gateway/socket.publisher';
 import { HealthController } from './health/health.controller';
+import { MetricsModule } from './metrics/metrics.module';
 import { RoutingController } from './routing/routing.controller';
 import { CaseIntakeController } from './cases/case-intake.controller';
 import { CaseAgreementController } from './cases/case-agreement.controller';
@@ -65,7 +66,7 @@ export class ApiModule {
             autoLogging: { ignore: (req) => req.url === '/api/health' },
           },
         }),
-        AuthModule, AuditModule, OrgModule, RoomsModule, CasesModule, DispatchModule,
+        MetricsModule, AuthModule, AuditModule, OrgModule, RoomsModule, CasesModule, DispatchModule,
       ],
       controllers: [HealthController, AuthController, StaffController, CaseIntakeController, CasesController, CaseAgreementController, RoomsController, RoutingController],
       providers: [

@@ -12,6 +12,8 @@ import { DemoSeeder } from '@tiaojie/org';
 import { ApiModule } from './api.module';
 import { createValidationPipe } from './common/validation.pipe';
 import { PgIoAdapter } from './gateway/pg-io.adapter';
+import { installHttpMetrics } from './metrics/http-metrics.hook';
+import { MetricsService } from './metrics/metrics.service';
 
 export interface ApiHandle {
   app: NestFastifyApplication;
@@ -26,7 +28,8 @@ export async function createApi(config: AppConfig, db: DbService, opts: { clock?
     bufferLogs: true, abortOnError: false,
   });
   app.useLogger(app.get(Logger));
-  app.setGlobalPrefix('api');
+  app.setGlobalPrefix('api', { exclude: ['metrics'] });
+  installHttpMetrics(app, app.get(MetricsService));
   app.useGlobalPipes(createValidationPipe());
   app.enableCors({ origin: config.corsOrigins, credentials: true });
   app.useWebSocketAdapter(new PgIoAdapter(app, db.pool, config.corsOrigins));
@@ -37,13 +40,14 @@ export async function createApi(config: AppConfig, db: DbService, opts: { clock?
   SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs-json' });
 
   if (config.webDist && fs.existsSync(path.join(config.webDist, 'index.html'))) {
+    // The built front end: files as they are, and index.html for every other non-API path (client-side routes).
     await app.register(fastifyStatic as any, { root: config.webDist, prefix: '/', wildcard: false });
     const index = fs.readFileSync(path.join(config.webDist, 'index.html'));
-    app.getHttpAdapter().getInstance().setNotFoundHandler((req, reply) => {
-      if (req.url.startsWith('/api/') || req.url.startsWith('/socket.io/')) {
-        return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `no route ${req.method} ${req.url}` } });
+    app.getHttpAdapter().getInstance().get('/*', (req: any, reply: any) => {
+      if (req.url.startsWith('/api/') || req.url.startsWith('/socket.io/') || req.url.startsWith('/metrics')) {
+        return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `no route ${req.method} ${req.url.split('?')[0]}` } });
       }
-      return reply.type('text/html').send(index);
+      return reply.type('text/html; charset=utf-8').send(index);
     });
   }
 

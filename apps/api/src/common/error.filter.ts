@@ -40,6 +40,6 @@ export class ErrorFilter implements ExceptionFilter {
   catch(err: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse();
     const { status, body } = toErrorBody(err, this.logger);
-    void reply.status(status).send(body);
+    void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 }

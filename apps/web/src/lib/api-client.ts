@@ -1,0 +1,112 @@
+import { getSession, secondsLeft, setSession } from './auth-store';
+import type { TokenPair } from './types';
+
+/** An error from the api (`{error:{code,message,details}}`) or the network. */
+export class ApiError extends Error {
+  constructor(readonly code: string, message: string, readonly status: number, readonly details?: Record<string, unknown>) {
+    super(message);
+  }
+}
+
+interface RawResult {
+  status: number;
+  body: unknown;
+}
+
+async function rawFetch(method: string, path: string, body: unknown, token: string | null): Promise<RawResult> {
+  let res: Response;
+  try {
+    res = await fetch(`/api${path}`, {
+      method,
+      headers: {
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError('NETWORK', '网络连接失败，请检查网络后重试', 0);
+  }
+  const text = await res.text();
+  let parsed: unknown = null;
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch {
+    parsed = text;
+  }
+  return { status: res.status, body: parsed };
+}
+
+function toError(r: RawResult): ApiError {
+  const e = (r.body as { error?: { code?: string; message?: string; details?: Record<string, unknown> } } | null)?.error;
+  return new ApiError(e?.code ?? `HTTP_${r.status}`, e?.message ?? `请求失败（HTTP ${r.status}）`, r.status, e?.details);
+}
+
+let refreshing: Promise<string | null> | null = null;
+
+async function doRefresh(failedToken: string | null): Promise<string | null> {
+  const s = getSession();
+  if (!s) return null;
+  // another tab (or call) may already have rotated the pair
+  if (s.accessToken !== failedToken && (secondsLeft(s.accessToken) ?? 0) > 30) return s.accessToken;
+  const r = await rawFetch('POST', '/auth/refresh', { refreshToken: s.refreshToken }, null);
+  if (r.status !== 200) {
+    if (r.status === 401) setSession(null);
+    throw toError(r);
+  }
+  setSession(r.body as TokenPair);
+  return (r.body as TokenPair).accessToken;
+}
+
+/** Rotates the token pair once, even when many requests (or tabs) hit an expired token together. */
+export function refreshSession(failedToken: string | null): Promise<string | null> {
+  if (!refreshing) {
+    const locks = (navigator as Navigator & { locks?: LockManager }).locks;
+    const run = (): Promise<string | null> => doRefresh(failedToken);
+    const started: Promise<string | null> = locks ? locks.request('tj-refresh', run).then((r) => r) : run();
+    refreshing = started.finally(() => {
+      refreshing = null;
+    });
+  }
+  return refreshing;
+}
+
+/** A valid access token, refreshed first when it is about to expire (used by the socket handshake). */
+export async function freshToken(): Promise<string | null> {
+  const s = getSession();
+  if (!s) return null;
+  const left = secondsLeft(s.accessToken);
+  if (left !== null && left < 30) return refreshSession(s.accessToken).catch(() => null);
+  return s.accessToken;
+}
+
+export async function api<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  const token = getSession()?.accessToken ?? null;
+  let r = await rawFetch(method, path, body, token);
+  if (r.status === 401 && token && !path.startsWith('/auth/')) {
+    const code = (r.body as { error?: { code?: string } } | null)?.error?.code;
+    if (code === 'TOKEN_EXPIRED' || code === 'UNAUTHENTICATED') {
+      const next = await refreshSession(token);
+      if (!next) throw toError(r);
+      r = await rawFetch(method, path, body, next);
+    }
+  }
+  if (r.status >= 400) throw toError(r);
+  return r.body as T;
+}
+
+export const apiGet = <T>(path: string) => api<T>('GET', path);
+export const apiPost = <T>(path: string, body: unknown = {}) => api<T>('POST', path, body);
+
+export async function signOut(): Promise<void> {
+  const s = getSession();
+  setSession(null);
+  sessionStorage.clear();
+  if (s) await rawFetch('POST', '/auth/sign-out', { refreshToken: s.refreshToken }, null).catch(() => undefined);
+}
+
+export function errorText(err: unknown): string {
+  if (err instanceof ApiError) return err.message;
+  if (err instanceof Error) return err.message;
+  return '操作失败，请稍后重试';
+}

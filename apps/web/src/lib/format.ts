@@ -1,0 +1,47 @@
+import type { Urgency } from './types';
+
+/** Every business time is shown in Asia/Shanghai, whatever the device's zone. */
+const DATE_TIME = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false,
+});
+const DATE = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric' });
+const TIME = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hour12: false });
+
+export const fmtDateTime = (iso: string | null | undefined): string => (iso ? DATE_TIME.format(new Date(iso)) : '—');
+export const fmtDate = (iso: string | null | undefined): string => (iso ? DATE.format(new Date(iso)) : '—');
+export const fmtTime = (iso: string | null | undefined): string => (iso ? TIME.format(new Date(iso)) : '');
+
+export function statusColor(status: string): string {
+  if (['agreement', 'confirmed', 'performed', 'closed', 'followed_up'].includes(status)) return 'success';
+  if (['no_agreement', 'terminated', 'confirmation_rejected', 'breached'].includes(status)) return 'error';
+  if (['withdrawn', 'returned'].includes(status)) return 'default';
+  if (['in_mediation', 'agreement_pending', 'performing', 'confirmation_requested'].includes(status)) return 'processing';
+  return 'warning';
+}
+
+export const URGENCY: Record<Urgency, { color: string; label: string }> = {
+  overdue: { color: 'red', label: '已超期' },
+  due_soon: { color: 'orange', label: '即将到期' },
+  ok: { color: 'green', label: '期限内' },
+  none: { color: 'default', label: '未计时' },
+};
+
+export const ROLE_LABELS: Record<string, string> = {
+  party: '当事人', mediator: '调解员', body_admin: '调解组织管理员', grid_worker: '网格员', hotline_operator: '12345话务员',
+  court_clerk: '法院立案庭', judge: '调解法官', official: '行政机关工作人员', district_admin: '区综治管理员', system: '系统',
+};
+
+export const PARTY_ROLE_LABELS: Record<string, string> = { applicant: '申请人', respondent: '被申请人' };
+
+export const MODE_LABELS: Record<string, string> = { joint: '面对面（联合调解）', caucus: '背对背调解' };
+
+/** Short Chinese labels for buttons; falls back to the lifecycle's own label. */
+export const ACTION_LABELS: Record<string, string> = {
+  accept: '签收', return: '退回', assign_mediator: '指派调解员', start_mediation: '开始调解', switch_mode: '切换调解方式',
+  draft_agreement: '起草调解协议', record_failure: '调解不成', terminate: '终止调解', close: '结案', sign: '签署协议',
+  withdraw: '撤回申请', request_confirmation: '申请司法确认', start_performance: '开始履行跟踪', record_performed: '履行完毕',
+  record_breach: '未履行', follow_up: '回访', reopen: '重新启动',
+};
+
+export const money = (n: number | null | undefined): string =>
+  n === null || n === undefined ? '—' : `${n.toLocaleString('zh-CN', { minimumFractionDigits: 0, maximumFractionDigits: 2 })} 元`;

@@ -1,0 +1,205 @@
+/** Response shapes of the api (see apps/api and libs/cases/src/case-query.service.ts). */
+
+export type Role =
+  | 'party' | 'mediator' | 'body_admin' | 'grid_worker' | 'hotline_operator'
+  | 'court_clerk' | 'judge' | 'official' | 'district_admin' | 'system';
+
+export interface SessionUser {
+  id: string;
+  role: Role;
+  orgId: string | null;
+  displayName: string;
+}
+
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+  user: SessionUser;
+}
+
+export type SessionMode = 'joint' | 'caucus';
+
+export interface CaseSummary {
+  id: string;
+  number: string;
+  title: string;
+  category: string;
+  categoryLabel: string;
+  kind: string;
+  channel: string;
+  status: string;
+  statusLabel: string;
+  version: number;
+  bodyId: string | null;
+  mediatorId: string | null;
+  streetCode: string | null;
+  sessionMode: SessionMode;
+  dueAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type Urgency = 'overdue' | 'due_soon' | 'ok' | 'none';
+
+export interface QueueItem extends CaseSummary {
+  urgency: Urgency;
+}
+
+export interface TimelineEntry {
+  at: string;
+  atText: string;
+  action: string;
+  label: string;
+  status: string;
+  statusLabel: string;
+  actorRole: string | null;
+  reason: string | null;
+}
+
+export interface Signature {
+  partyId: string;
+  name: string;
+  role: string;
+  signed: boolean;
+  signedAt: string | null;
+}
+
+export interface Agreement {
+  id: string;
+  terms: string[];
+  performanceDueOn: string | null;
+  status: string;
+  contentHash: string;
+  signedAt: string | null;
+  signatures: Signature[];
+}
+
+export interface RoomRef {
+  id: string;
+  kind: 'joint' | 'caucus' | 'staff' | string;
+  title: string;
+  partyId: string | null;
+  lastSeq: number;
+}
+
+export interface PartyView {
+  id: string;
+  role: 'applicant' | 'respondent' | string;
+  partyType: string;
+  name: string;
+  phone: string | null;
+  idNumber: string | null;
+  linked: boolean;
+  masked: boolean;
+}
+
+/** The routing explanation as stored on the case; its shape varies with the rule that routed it. */
+export interface RoutingExplanation {
+  rule?: string;
+  candidates?: {
+    id?: string; bodyId?: string; name?: string; reason?: string; load?: number; openCases?: number; capacity?: number;
+    score?: number; selected?: boolean; exclusions?: { zh?: string }[];
+  }[];
+  winner?: string | null;
+  why?: string;
+  summary?: { zh?: string };
+  manual?: boolean;
+}
+
+export interface CaseDetail extends CaseSummary {
+  description: string;
+  address: string | null;
+  claimAmount: number | null;
+  peopleInvolved: number | null;
+  outcome: string | null;
+  routing: RoutingExplanation | null;
+  parties: PartyView[];
+  relations: string[];
+  availableActions: string[];
+  timeline: TimelineEntry[];
+  agreement: Agreement | null;
+  rooms: RoomRef[];
+}
+
+export interface DeadlineView {
+  dueAt: string;
+  text: string;
+  remaining: string;
+}
+
+export interface CaseStatusView {
+  id: string;
+  number: string;
+  title: string;
+  status: string;
+  statusLabel: string;
+  stage: number;
+  stages: string[];
+  nextStep: string;
+  sessionMode: SessionMode;
+  deadline: DeadlineView | null;
+  judicialConfirmation: DeadlineView | null;
+  timeline: TimelineEntry[];
+  agreement: Agreement | null;
+  availableActions: string[];
+}
+
+export interface MessageView {
+  id: string;
+  roomId: string;
+  seq: number;
+  kind: 'text' | 'system' | string;
+  senderId: string | null;
+  senderName: string;
+  senderRole: string;
+  clientMsgId: string | null;
+  body: string;
+  createdAt: string;
+}
+
+export interface Directory {
+  categories: { code: string; label: string }[];
+  streets: { code: string; name: string; communities: { code: string; name: string }[] }[];
+  organizations: { id: string; code: string; name: string; kind: string; level: string; categories: string[]; active: boolean }[];
+}
+
+export interface Lifecycle {
+  statuses: Record<string, { label: string; stage: number; next: string }>;
+  transitions: { action: string; label: string; from: string[]; to: string | null; requiresReason?: boolean }[];
+  returnReasons: Record<string, string>;
+}
+
+export interface CaseUpdatedEvent {
+  id: string;
+  number: string;
+  status: string;
+  statusLabel: string;
+  version: number;
+  action: string;
+  sessionMode: SessionMode;
+}
+
+export interface ErrorPayload {
+  code: string;
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: ErrorPayload };
+
+/** GET /cases/:id/mediator-proposal: the handling body's mediators, ranked, with exclusions. */
+export interface MediatorProposal {
+  outcome: 'proposed' | 'none_available';
+  mediatorId: string | null;
+  candidates: {
+    mediatorId: string;
+    name: string;
+    rank: number;
+    specialtyMatch: boolean;
+    openCases: number;
+    exclusions: { code: string; zh: string }[];
+    selected: boolean;
+  }[];
+  explanation: { zh: string };
+}

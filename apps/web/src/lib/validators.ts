@@ -1,0 +1,27 @@
+/** Client-side checks with Chinese messages; the server re-checks everything. */
+export const PHONE_RE = /^1[3-9]\d{9}$/;
+
+/** Mainland resident ID: 18 characters, last one the ISO 7064 MOD 11-2 check character. */
+export function isValidIdNumber(id: string): boolean {
+  if (!/^\d{17}[\dXx]$/.test(id)) return false;
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = weights.reduce((acc, w, i) => acc + w * Number(id[i]), 0);
+  return '10X98765432'[sum % 11] === id[17].toUpperCase();
+}
+
+export const CATEGORY_HELP: Record<string, string> = {
+  neighbour: '相邻关系、噪音、漏水、通行、采光等邻里之间的纠纷。',
+  family: '婚姻、赡养、抚养、继承等家庭成员之间的纠纷。',
+  property: '物业服务质量、物业费、公共设施维修、停车管理等与物业公司或业委会之间的纠纷。',
+  labour: '拖欠工资、劳动合同、工伤待遇、社会保险等劳动争议。',
+  medical: '在医疗机构诊疗过程中发生的医患纠纷。',
+  traffic: '道路交通事故引起的人身、财产损害赔偿纠纷。',
+  consumer: '商品质量、服务质量、预付卡退费等消费纠纷。',
+  land: '土地征收、房屋征收补偿等纠纷。',
+  land_expropriation: '土地征收、房屋征收补偿等纠纷。',
+  contract: '买卖、借款、租赁、承揽等合同履行纠纷。',
+  ip: '商标、著作权、专利等知识产权纠纷。',
+  construction: '建设工程施工、房屋装修、工程款结算等纠纷。',
+  commercial: '企业之间或企业与个人之间的商事纠纷。',
+  other: '不属于以上类别的其他矛盾纠纷。',
+};

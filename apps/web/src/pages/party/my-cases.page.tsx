@@ -1,0 +1,60 @@
+import { Button, Card, Empty, Typography } from 'antd';
+import { apiGet } from '../../lib/api-client';
+import { fmtDateTime } from '../../lib/format';
+import { navigate } from '../../lib/router';
+import { useAsync } from '../../lib/use-async';
+import { useOnConnect, useSocketEvent } from '../../lib/use-socket';
+import { PageState } from '../../components/page-state';
+import { StatusTag } from '../../components/status-tag';
+import type { CaseSummary, CaseUpdatedEvent } from '../../lib/types';
+
+/** 我的纠纷: the party's cases (as applicant or as a respondent named by phone). */
+export function MyCasesPage() {
+  const { data, error, loading, reload } = useAsync(() => apiGet<CaseSummary[]>('/cases/mine'), []);
+  const ids = data?.map((c) => c.id).join(',') ?? '';
+  useOnConnect((socket) => {
+    for (const id of ids.split(',').filter(Boolean)) socket.emit('case:watch', { disputeId: id }, () => undefined);
+  }, [ids]);
+  useSocketEvent<CaseUpdatedEvent>('case:updated', (u) => {
+    if (data?.some((c) => c.id === u.id)) void reload();
+  });
+
+  return (
+    <div className="tj-stack">
+      <div className="tj-row">
+        <Typography.Title level={4} style={{ margin: 0 }}>我的纠纷</Typography.Title>
+        <Button type="primary" onClick={() => navigate('apply')}>申请调解</Button>
+      </div>
+      <PageState loading={loading} error={error} hasData={!!data} onRetry={reload}>
+        {data && data.length === 0 && (
+          <Empty description="您还没有纠纷案件">
+            <Button type="primary" onClick={() => navigate('apply')}>申请调解</Button>
+          </Empty>
+        )}
+        {data?.map((c) => (
+          <Card
+            key={c.id}
+            size="small"
+            className="tj-case-card"
+            hoverable
+            role="link"
+            tabIndex={0}
+            aria-label={`${c.title}，${c.statusLabel}`}
+            onClick={() => navigate(`cases/${c.id}`)}
+            onKeyDown={(e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); navigate(`cases/${c.id}`); } }}
+            data-testid="case-card"
+          >
+            <div className="tj-row">
+              <Typography.Text strong>{c.title}</Typography.Text>
+              <StatusTag status={c.status} label={c.statusLabel} />
+            </div>
+            <div className="tj-row" style={{ marginTop: 4 }}>
+              <Typography.Text type="secondary">{c.number} · {c.categoryLabel}</Typography.Text>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>{fmtDateTime(c.createdAt)}</Typography.Text>
+            </div>
+          </Card>
+        ))}
+      </PageState>
+    </div>
+  );
+}

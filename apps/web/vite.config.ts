@@ -1,0 +1,25 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+const target = process.env.API_TARGET ?? 'http://127.0.0.1:3000';
+
+/** The web app: built into apps/web/dist (served by the api via WEB_DIST); dev server proxies the api and socket.io. */
+export default defineConfig({
+  root,
+  base: '/',
+  plugins: [react()],
+  build: {
+    outDir: fileURLToPath(new URL('./dist', import.meta.url)),
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 2000,
+  },
+  server: {
+    port: 5173,
+    proxy: {
+      '/api': { target, changeOrigin: true },
+      '/socket.io': { target, changeOrigin: true, ws: true },
+    },
+  },
+});

@@ -1,0 +1,253 @@
+// The walking skeleton in a real browser: party applies on a phone → body admin accepts and assigns the
+// mediator → mediator starts mediation, chats live (the party's connection drops and recovers), switches
+// back-to-back and back, drafts an agreement → both parties sign on phones → the tracker shows 达成协议.
+// Run: node test/browser/journey.mjs   (SKIP_BUILD=1 reuses the last build; SHARED_DIST=1 uses dist/)
+import { DESKTOP, PHONE, build, clearShots, launchBrowser, shot, startApp, watchPage } from './harness.mjs';
+import { T, partySignIn, pickOption, signAgreement, staffSignIn, statusIs, userId, visible } from './steps.mjs';
+
+async function journey(browser, server) {
+  const errors = [];
+  const open = async (label, opts) => {
+    const ctx = await browser.newContext(opts);
+    const page = await ctx.newPage();
+    watchPage(page, label, errors);
+    if (process.env.DEBUG_WS === '1') {
+      page.on('websocket', (ws) => {
+        ws.on('framesent', (f) => console.log(`[ws ${label} →] ${String(f.payload).slice(0, 200)}`));
+        ws.on('framereceived', (f) => console.log(`[ws ${label} ←] ${String(f.payload).slice(0, 200)}`));
+        ws.on('close', () => console.log(`[ws ${label}] closed`));
+      });
+    }
+    return page;
+  };
+
+  // 1. party 张三 on a phone: sign in with an SMS code, apply
+  const zhang = await open('张三', PHONE);
+  // lets the test cut 张三's socket later, as a dropped mobile connection would
+  const net = { offline: false, sockets: [] };
+  await zhang.routeWebSocket(/\/socket\.io\//, (ws) => {
+    if (net.offline) { void ws.close(); return; }
+    const server = ws.connectToServer();
+    if (process.env.DEBUG_WS === '1') {
+      ws.onMessage((m) => { console.log(`[ws 张三 →] ${String(m).slice(0, 200)}`); server.send(m); });
+      server.onMessage((m) => { console.log(`[ws 张三 ←] ${String(m).slice(0, 200)}`); ws.send(m); });
+    }
+    net.sockets.push({ page: ws, server });
+  });
+  await zhang.goto(server.webUrl);
+  await visible(zhang.getByRole('tab', { name: '当事人登录' }));
+  await shot(zhang, 'login-phone');
+  await partySignIn(zhang, server, '13800000001');
+  await visible(zhang.getByText('您还没有纠纷案件'));
+  await shot(zhang, 'party-my-cases-empty');
+
+  // the body admin's queue is open (empty) while the party applies: the new case arrives live
+  const admin = await open('prop_admin', DESKTOP);
+  await staffSignIn(admin, server, 'prop_admin');
+  await visible(admin.getByText('暂无待办案件'));
+  await shot(admin, 'staff-queue-empty');
+
+  await zhang.getByRole('button', { name: '申请调解' }).first().click();
+  await visible(zhang.getByRole('heading', { name: '申请调解' }));
+  await zhang.getByRole('button', { name: '下一步' }).click();
+  await visible(zhang.getByText('请选择纠纷类别'));
+  await shot(zhang, 'party-apply-validation');
+  await pickOption(zhang, '纠纷类别', '物业'); // label is 物业纠纷 or 物业, as the directory names it
+  await visible(zhang.getByText('物业服务质量、物业费'));
+  await pickOption(zhang, '所属街道', '金沙街道');
+  await pickOption(zhang, '所属社区（选填）', '城中社区');
+  await zhang.getByLabel('详细地址（选填）').fill('城中社区 3 栋');
+  await shot(zhang, 'party-apply-step1');
+  await zhang.getByRole('button', { name: '下一步' }).click();
+  await zhang.getByLabel('申请人姓名').fill('张三');
+  await zhang.getByLabel('身份证号（选填）').fill('320612199001011232');
+  await zhang.getByLabel('姓名或单位名称').fill('李四');
+  await zhang.getByLabel('联系电话（选填）').fill('13800000002');
+  await shot(zhang, 'party-apply-step2');
+  await zhang.getByRole('button', { name: '下一步' }).click();
+  await zhang.getByLabel('纠纷简要情况').fill('物业公司长期不修电梯，业主多次反映无果，要求退还部分物业费。');
+  await zhang.getByLabel('请求金额（元，选填）').fill('3600');
+  await shot(zhang, 'party-apply-step3');
+  await zhang.getByRole('button', { name: '提交申请' }).click();
+  await statusIs(zhang, '已分派');
+  await shot(zhang, 'party-tracker-routed');
+
+  // 2. body admin accepts (desktop); the queue row appeared without a reload ('queue:updated')
+  await visible(admin.getByRole('cell', { name: '张三与李四纠纷' }));
+  await shot(admin, 'staff-queue');
+  await admin.getByRole('cell', { name: '张三与李四纠纷' }).click();
+  await visible(admin.getByTestId('routing-why').filter({ hasText: '物业纠纷' }));
+  await visible(admin.getByText('3206**********1232'));
+  await shot(admin, 'staff-case-routed');
+  await admin.getByRole('button', { name: '签收' }).click();
+  await visible(admin.getByRole('button', { name: '指派调解员' }));
+  await statusIs(zhang, '已签收'); // live on the party's tracker, no reload
+
+  // 3. the body admin assigns 钱调解 (from the body's ranked mediators, or by id on an api without that list)
+  await admin.getByRole('button', { name: '指派调解员' }).click();
+  const assign = admin.getByRole('dialog', { name: '指派调解员' });
+  const picker = assign.getByLabel('调解员', { exact: true });
+  const byId = assign.getByLabel('调解员编号');
+  await visible(picker.or(byId));
+  if (await picker.count()) {
+    await pickOption(admin, picker, '钱调解');
+  } else {
+    await byId.fill(await userId(server, 'prop_mediator'));
+  }
+  await shot(admin, 'staff-assign-mediator');
+  await assign.getByRole('button', { name: '确认指派' }).click();
+  await visible(admin.getByText('指派调解员：操作成功'));
+  await assign.waitFor({ state: 'hidden', timeout: T });
+
+  // mediator starts mediation
+  const med = await open('prop_mediator', DESKTOP);
+  await staffSignIn(med, server, 'prop_mediator');
+  await med.getByRole('cell', { name: '张三与李四纠纷' }).click();
+  await visible(med.getByRole('button', { name: '开始调解' }));
+  await med.getByRole('button', { name: '开始调解' }).click();
+  await med.locator('.ant-popconfirm').getByRole('button', { name: '确认' }).click();
+  await visible(med.getByTestId('mode-switch'));
+  await statusIs(zhang, '调解中');
+  await shot(zhang, 'party-tracker-in-mediation');
+
+  // 4. joint room: messages appear live on the other side
+  await zhang.getByRole('button', { name: '进入联合调解室（面对面）' }).click();
+  await visible(zhang.getByRole('log'));
+  await zhang.getByLabel('输入消息').fill('您好，我是申请人张三。');
+  await zhang.keyboard.press('Enter');
+  await visible(med.getByRole('log').getByText('您好，我是申请人张三。'));
+  await med.getByLabel('输入消息').first().fill('张三您好，我是调解员钱调解，我们开始调解。');
+  await med.getByRole('button', { name: '发送' }).first().click();
+  await visible(zhang.getByRole('log').getByText('我们开始调解'));
+  await shot(zhang, 'party-joint-room');
+  await shot(med, 'staff-workbench-joint-room');
+
+  // 4b. 张三's connection drops: what he types waits locally and is delivered after reconnecting
+  net.offline = true;
+  await zhang.context().setOffline(true);
+  for (const s of net.sockets.splice(0)) { await s.page.close().catch(() => undefined); await s.server.close().catch(() => undefined); }
+  await visible(zhang.getByTestId('offline-banner'));
+  await med.getByLabel('输入消息').first().fill('请问维修电梯的具体诉求是什么？');
+  await med.keyboard.press('Enter');
+  await zhang.getByLabel('输入消息').fill('断线期间输入的消息');
+  await zhang.keyboard.press('Enter');
+  await visible(zhang.locator('[data-pending="true"]').getByText('断线期间输入的消息'));
+  await shot(zhang, 'party-room-offline');
+  net.offline = false;
+  await zhang.context().setOffline(false);
+  await zhang.getByTestId('offline-banner').waitFor({ state: 'hidden', timeout: T });
+  await visible(zhang.getByRole('log').getByText('请问维修电梯的具体诉求是什么？')); // missed while away, replayed on re-join
+  await visible(med.getByRole('log').getByText('断线期间输入的消息')); // resent after reconnect
+  await zhang.locator('[data-pending="true"]').waitFor({ state: 'detached', timeout: T });
+  const seqs = await zhang.getByRole('log').locator('[data-seq]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-seq'))));
+  if (new Set(seqs).size !== seqs.length || seqs.some((v, i) => i > 0 && v <= seqs[i - 1])) throw new Error(`messages not unique/ordered by seq: ${seqs}`);
+  const sent = await med.getByRole('log').getByText('断线期间输入的消息').count();
+  if (sent !== 1) throw new Error(`resent message shown ${sent} times on the mediator's side`);
+
+  // 5. back-to-back and back
+  await med.getByTestId('mode-switch').getByText('背对背').click();
+  await visible(zhang.getByTestId('room-mode').filter({ hasText: '背对背调解' }));
+  await visible(zhang.getByText('联合调解室暂停发言'));
+  await shot(zhang, 'party-joint-room-paused');
+  await zhang.getByRole('button', { name: '去背对背调解室' }).click();
+  await zhang.getByLabel('输入消息').fill('私下说，我可以接受退一半。');
+  await zhang.keyboard.press('Enter');
+  await visible(zhang.getByRole('log').locator('.tj-msg-mine:not(.tj-msg-pending)').getByText('私下说'));
+  await med.getByRole('tab', { name: '背对背·张三' }).click();
+  await visible(med.getByRole('log').getByText('私下说，我可以接受退一半。'));
+  await shot(med, 'staff-caucus-room');
+  await med.getByTestId('mode-switch').getByText('面对面').click();
+  await visible(zhang.getByTestId('room-mode').filter({ hasText: '面对面' }));
+
+  // 6. agreement drafted
+  await med.getByRole('button', { name: '起草调解协议' }).click();
+  const dlg = med.getByRole('dialog', { name: '起草调解协议' });
+  await dlg.getByLabel('第 1 条条款内容').fill('物业公司于 2026 年 12 月 31 日前修复电梯。');
+  await dlg.getByRole('button', { name: '添加条款' }).click();
+  await dlg.getByLabel('第 2 条条款内容').fill('物业公司退还张三物业费 1800 元。');
+  await dlg.getByLabel('履行期限（选填）').click();
+  await dlg.getByLabel('履行期限（选填）').fill('2026-12-31');
+  await med.locator('.ant-picker-dropdown:visible td[title="2026-12-31"]').click();
+  await shot(med, 'staff-agreement-editor');
+  await dlg.getByRole('button', { name: '提交协议并通知当事人签署' }).click();
+  await dlg.waitFor({ state: 'hidden', timeout: T });
+  await visible(med.getByTestId('agreement'));
+
+  // 6b. 张三's access token stops being valid (expired, or signed by a restarted server): the app rotates the pair
+  const before = await zhang.evaluate(() => {
+    const s = JSON.parse(localStorage.getItem('tj.session'));
+    localStorage.setItem('tj.session', JSON.stringify({ ...s, accessToken: `${s.accessToken}x` }));
+    return s.refreshToken;
+  });
+  await zhang.reload();
+  await visible(zhang.getByRole('log'));
+  const after = await zhang.evaluate(() => JSON.parse(localStorage.getItem('tj.session') ?? 'null')?.refreshToken);
+  if (!after || after === before) throw new Error('the token pair was not rotated after a 401');
+
+  // 7. both parties sign on their phones (the tracker below updates over the re-authenticated socket)
+  await zhang.getByRole('button', { name: '‹ 返回案件进度' }).click();
+  await statusIs(zhang, '协议待签署');
+  const zhangSign = await signAgreement(zhang, server, '13800000001');
+  await shot(zhang, 'party-sign-agreement');
+  await zhangSign.click();
+  await statusIs(zhang, '协议待签署');
+
+  const li = await open('李四', PHONE);
+  await partySignIn(li, server, '13800000002');
+  await li.getByTestId('case-card').first().click();
+  await statusIs(li, '协议待签署');
+  await visible(li.getByText('138****0001').or(li.getByText('张三（申请人）')));
+  const liSign = await signAgreement(li, server, '13800000002');
+  await liSign.click();
+  await statusIs(li, '达成协议');
+
+  // 8. the applicant's tracker shows the agreement (live)
+  await statusIs(zhang, '达成协议');
+  await visible(zhang.getByText('共同申请司法确认'));
+  await shot(zhang, 'party-tracker-agreement');
+  await zhang.getByRole('button', { name: '‹ 返回我的纠纷' }).click();
+  await visible(zhang.getByTestId('case-card').getByText('达成协议'));
+  await shot(zhang, 'party-my-cases');
+  await med.reload();
+  await visible(med.getByText('各方当事人均已签名'));
+  await shot(med, 'staff-case-agreement');
+
+  // sign out: back to the login screen, tokens gone
+  await li.getByRole('button', { name: '退出登录' }).click();
+  await visible(li.getByRole('tab', { name: '当事人登录' }));
+  if (await li.evaluate(() => localStorage.getItem('tj.session'))) throw new Error('session still stored after sign-out');
+
+  if (errors.length) throw new Error(`uncaught page errors:\n${errors.join('\n')}`);
+  return [zhang, admin, med, li];
+}
+
+async function main() {
+  let server = null;
+  let browser = null;
+  let ok = false;
+  try {
+    build();
+    clearShots();
+    server = await startApp();
+    console.log(`[harness] api at ${server.url}, web app at ${server.webUrl} (${server.mode})`);
+    browser = await launchBrowser();
+    await journey(browser, server);
+    ok = true;
+    console.log('✓ party applies → body accepts → mediator mediates (joint/back-to-back) → agreement signed by both → tracker shows 达成协议');
+  } catch (err) {
+    console.error('✗ journey failed:', err?.stack ?? err);
+    if (browser) {
+      for (const [i, ctx] of browser.contexts().entries()) {
+        for (const page of ctx.pages()) await shot(page, `failure-${i}`).catch(() => undefined);
+      }
+    }
+    if (server?.errors.length) console.error(`[server errors]\n${server.errors.slice(-5).join('\n')}`);
+  } finally {
+    await browser?.close().catch(() => undefined);
+    await server?.stop().catch(() => undefined);
+  }
+  console.log(`browser: ${ok ? 1 : 0} passed, ${ok ? 0 : 1} failed`);
+  process.exit(ok ? 0 : 1);
+}
+
+void main();

@@ -1,0 +1,63 @@
+// Page steps shared by the browser journeys (Playwright locators over the Chinese UI).
+export const T = 20_000;
+export const visible = (locator, timeout = T) => locator.first().waitFor({ state: 'visible', timeout });
+
+/** Opens an antd Select (a locator, or a label on the page) and picks the option whose text starts with `prefix`. */
+export async function pickOption(page, select, prefix) {
+  const input = typeof select === 'string' ? page.getByLabel(select, { exact: true }) : select;
+  const open = page.locator('.ant-select-dropdown:visible');
+  await input.click();
+  await open.locator(`.ant-select-item-option[title^="${prefix}"]`).first().click();
+  // the dropdown must be gone before the next click (it may be mid-animation or re-opened by a late render)
+  try {
+    await open.first().waitFor({ state: 'hidden', timeout: 2000 });
+  } catch {
+    await input.press('Tab');
+    await open.first().waitFor({ state: 'hidden', timeout: T });
+  }
+}
+
+export async function partySignIn(page, server, phone) {
+  await page.goto(server.webUrl);
+  await visible(page.getByRole('tab', { name: '当事人登录' }));
+  await page.getByLabel('手机号').fill(phone);
+  const before = server.codeCount(phone);
+  await page.getByRole('button', { name: '获取验证码' }).click();
+  const code = await server.waitForCode(phone, before);
+  await page.getByLabel('验证码').fill(code);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await visible(page.getByRole('heading', { name: '我的纠纷' }));
+}
+
+export async function staffSignIn(page, server, username) {
+  await page.goto(server.webUrl);
+  await page.getByRole('tab', { name: '工作人员登录' }).click();
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill('Tiaojie2026');
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await visible(page.getByRole('heading', { name: '案件工作台' }));
+}
+
+/** A staff user's id, read over HTTP (only for an api without the mediator list). */
+export async function userId(server, username) {
+  const r = await fetch(`${server.url}/api/auth/staff/sign-in`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'Tiaojie2026' }),
+  });
+  return (await r.json()).user.id;
+}
+
+export async function statusIs(page, label) {
+  await visible(page.getByTestId('status-label').filter({ hasText: `当前状态：${label}` }));
+}
+
+export async function signAgreement(page, server, phone) {
+  await page.getByRole('button', { name: '查看并签署调解协议' }).click();
+  await visible(page.getByRole('heading', { name: '签署调解协议' }));
+  await visible(page.getByText('物业公司于 2026 年 12 月 31 日前修复电梯。'));
+  await page.getByLabel('我已阅读并同意上述调解协议的全部内容').check();
+  const before = server.codeCount(phone);
+  await page.getByRole('button', { name: '获取验证码' }).click();
+  const code = await server.waitForCode(phone, before);
+  await page.getByLabel('短信验证码').fill(code);
+  return page.getByRole('button', { name: '确认签署' });
+}
