@@ -15,6 +15,7 @@ describe('/metrics (e2e)', () => {
       expect(text).toMatch(/tiaojie_db_up 1/);
       expect(text).toContain('tiaojie_http_request_duration_seconds_bucket');
       expect(text).toContain('tiaojie_process_resident_memory_bytes');
+      expect(text).toMatch(/tiaojie_socket_connections 0/);
     } finally {
       await t.close();
     }

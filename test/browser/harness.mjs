@@ -160,4 +160,24 @@ export function watchPage(page, label, errors) {
   page.on('console', (msg) => {
     if (msg.type() === 'error' || msg.type() === 'warning') console.log(`[${label}] console.${msg.type()}: ${msg.text()}`);
   });
+  page.on('response', (res) => {
+    if (res.status() >= 400 && res.url().includes('/api/')) console.log(`[${label}] ${res.request().method()} ${new URL(res.url()).pathname} → ${res.status()}`);
+  });
+}
+
+/** A page factory for one scenario: uncaught page errors are collected per scenario. */
+export function pageFactory(browser, errors) {
+  return async (label, opts) => {
+    const ctx = await browser.newContext(opts);
+    const page = await ctx.newPage();
+    watchPage(page, label, errors);
+    if (process.env.DEBUG_WS === '1') {
+      page.on('websocket', (ws) => {
+        ws.on('framesent', (f) => console.log(`[ws ${label} →] ${String(f.payload).slice(0, 200)}`));
+        ws.on('framereceived', (f) => console.log(`[ws ${label} ←] ${String(f.payload).slice(0, 200)}`));
+        ws.on('close', () => console.log(`[ws ${label}] closed`));
+      });
+    }
+    return page;
+  };
 }

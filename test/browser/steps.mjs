@@ -29,13 +29,25 @@ export async function partySignIn(page, server, phone) {
   await visible(page.getByRole('heading', { name: '我的纠纷' }));
 }
 
-export async function staffSignIn(page, server, username) {
+/** Signs a demo staff account in and waits for its home page (court staff: 法院工作台, the district admin: 区级统筹). */
+export async function staffSignIn(page, server, username, home = '案件工作台') {
   await page.goto(server.webUrl);
   await page.getByRole('tab', { name: '工作人员登录' }).click();
   await page.getByLabel('用户名').fill(username);
   await page.getByLabel('密码').fill('Tiaojie2026');
   await page.getByRole('button', { name: '登录', exact: true }).click();
-  await visible(page.getByRole('heading', { name: '案件工作台' }));
+  await visible(page.getByRole('heading', { name: home }));
+}
+
+/** Opens a page of the staff menu by its label. */
+export async function menu(page, label, heading = label) {
+  await page.getByRole('menu', { name: '功能菜单' }).getByRole('link', { name: label, exact: true }).click();
+  await visible(page.getByRole('heading', { name: heading }));
+}
+
+/** Confirms the open antd Popconfirm with the button named `ok`. */
+export async function popconfirm(page, ok = '确认') {
+  await page.locator('.ant-popconfirm:visible').getByRole('button', { name: ok }).click();
 }
 
 /** A staff user's id, read over HTTP (only for an api without the mediator list). */

@@ -13,18 +13,22 @@ import { ALL_QUEUES } from '@tiaojie/platform';
 import { AuthController } from './auth/auth.controller';
 import { StaffController } from './auth/staff.controller';
 import { CasesController } from './cases/cases.controller';
-import { RoomsController } from './cases/rooms.controller';
 import { AuthGuard } from './common/auth.guard';
 import { ErrorFilter } from './common/error.filter';
-import { CaseGateway } from './gateway/case.gateway';
+import type { RoomLimits } from './gateway/room-limits';
 import { SocketPublisher } from './gateway/socket.publisher';
 import { HealthController } from './health/health.controller';
 import { MetricsModule } from './metrics/metrics.module';
+import { RoomsApiModule } from './rooms/rooms-api.module';
 import { RoutingController } from './routing/routing.controller';
 import { CaseIntakeController } from './cases/case-intake.controller';
 import { CaseAgreementController } from './cases/case-agreement.controller';
 import { DispatchModule } from '@tiaojie/dispatch';
 import { AuditModule } from '@tiaojie/audit';
+import { DeadlinesApiModule } from './deadlines/deadlines-api.module';
+import { NotificationsApiModule } from './notifications/notifications-api.module';
+import { IntakeApiModule } from './intake/intake-api.module';
+import { StatsApiModule } from './stats/stats-api.module';
 
 /** The realtime publisher is global so every domain module delivers through the one socket server. */
 @Module({})
@@ -42,11 +46,13 @@ export interface ApiModuleOptions {
   config: AppConfig;
   db: DbService;
   clock?: Clock;
+  /** Per-socket realtime limits; default from ROOM_MESSAGE_RATE / ROOM_TYPING_RATE. */
+  roomLimits?: RoomLimits;
 }
 
 @Module({})
 export class ApiModule {
-  static forRoot({ config, db, clock = new SystemClock() }: ApiModuleOptions): DynamicModule {
+  static forRoot({ config, db, clock = new SystemClock(), roomLimits }: ApiModuleOptions): DynamicModule {
     return {
       module: ApiModule,
       imports: [
@@ -66,11 +72,11 @@ export class ApiModule {
             autoLogging: { ignore: (req) => req.url === '/api/health' },
           },
         }),
-        MetricsModule, AuthModule, AuditModule, OrgModule, RoomsModule, CasesModule, DispatchModule,
+        MetricsModule, AuthModule, AuditModule, OrgModule, RoomsModule, CasesModule, DispatchModule, RoomsApiModule.forRoot(roomLimits),
+        DeadlinesApiModule, NotificationsApiModule, IntakeApiModule, StatsApiModule,
       ],
-      controllers: [HealthController, AuthController, StaffController, CaseIntakeController, CasesController, CaseAgreementController, RoomsController, RoutingController],
+      controllers: [HealthController, AuthController, StaffController, CaseIntakeController, CasesController, CaseAgreementController, RoutingController],
       providers: [
-        CaseGateway,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
       ],

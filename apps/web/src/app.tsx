@@ -8,8 +8,7 @@ import { ApplyPage } from './pages/party/apply.page';
 import { CaseTrackerPage } from './pages/party/case-tracker.page';
 import { PartyRoomPage } from './pages/party/party-room.page';
 import { SignAgreementPage } from './pages/party/sign-agreement.page';
-import { QueuePage } from './pages/staff/queue.page';
-import { CaseWorkbenchPage } from './pages/staff/case-workbench.page';
+import { StaffRoutes } from './staff-routes';
 import { NotFound } from './components/not-found';
 
 function PartyRoutes({ route }: { route: string[] }) {
@@ -22,13 +21,6 @@ function PartyRoutes({ route }: { route: string[] }) {
   return <NotFound />;
 }
 
-function StaffRoutes({ route }: { route: string[] }) {
-  const [a, id] = route;
-  if (!a || a === 'queue' || a === 'login') return <QueuePage />;
-  if (a === 'work' && id) return <CaseWorkbenchPage id={id} />;
-  return <NotFound />;
-}
-
 export function Root() {
   const session = useSession();
   const route = useRoute();
@@ -37,7 +29,7 @@ export function Root() {
   return (
     <SocketProvider userId={session.user.id} key={session.user.id}>
       <AppShell user={session.user} route={route}>
-        {party ? <PartyRoutes route={route} /> : <StaffRoutes route={route} />}
+        {party ? <PartyRoutes route={route} /> : <StaffRoutes route={route} user={session.user} />}
       </AppShell>
     </SocketProvider>
   );

@@ -1,19 +1,41 @@
-import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, Optional } from '@nestjs/common';
+import { DeadlineDigestService, DIGEST_BODY_JOB, DIGEST_TICK_JOB, DigestBodyJob, DigestTickJob } from '@tiaojie/calendar';
 import { CaseDeadlineService, DEADLINE_OVERDUE_JOB, DEADLINE_REMIND_JOB, OverdueJob, ReminderJob } from '@tiaojie/cases';
-import { JobQueue } from '@tiaojie/jobs';
+import { WEBHOOK_PROCESS_JOB, WebhookProcessorService } from '@tiaojie/intake';
+import { JobQueue, WorkOptions } from '@tiaojie/jobs';
 import { OUTBOX_DELIVER_JOB, OutboxService } from '@tiaojie/notifications';
+
+/** Polling and batching per queue; tests and the timer benchmark tune it. */
+export const WORKER_TUNING = Symbol('WORKER_TUNING');
+export type WorkerTuning = WorkOptions;
+export const TIMER_QUEUE_WORK: WorkOptions = { batchSize: 50, concurrency: 4 };
 
 /** Binds queues to domain handlers; the handlers themselves live in the libs and are idempotent. */
 @Injectable()
 export class WorkerHandlers implements OnApplicationBootstrap {
   private readonly logger = new Logger('Worker');
 
-  constructor(private readonly queue: JobQueue, private readonly deadlines: CaseDeadlineService, private readonly outbox: OutboxService) {}
+  constructor(
+    private readonly queue: JobQueue,
+    private readonly deadlines: CaseDeadlineService,
+    private readonly digest: DeadlineDigestService,
+    private readonly outbox: OutboxService,
+    private readonly webhooks: WebhookProcessorService,
+    @Optional() @Inject(WORKER_TUNING) private readonly tuning: WorkerTuning = {},
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.work<ReminderJob>(DEADLINE_REMIND_JOB, async (job) => { await this.deadlines.handleReminder(job.data); });
-    await this.queue.work<OverdueJob>(DEADLINE_OVERDUE_JOB, async (job) => { await this.deadlines.handleOverdue(job.data); });
-    await this.queue.work<{ outboxId: string }>(OUTBOX_DELIVER_JOB, async (job) => { await this.outbox.deliver(job.data.outboxId); });
-    this.logger.log(`worker listening on ${[DEADLINE_REMIND_JOB, DEADLINE_OVERDUE_JOB, OUTBOX_DELIVER_JOB].join(', ')}`);
+    const t = this.tuning;
+    // Timers come in bursts (10,000 due in one minute = ~170/s, bench/timers): several loops per timer queue.
+    const timers = { ...TIMER_QUEUE_WORK, ...t };
+    await this.queue.work<ReminderJob>(DEADLINE_REMIND_JOB, async (job) => { await this.deadlines.handleReminder(job.data); }, timers);
+    await this.queue.work<OverdueJob>(DEADLINE_OVERDUE_JOB, async (job) => { await this.deadlines.handleOverdue(job.data); }, timers);
+    await this.queue.work<DigestTickJob>(DIGEST_TICK_JOB, async (job) => { await this.digest.handleTick(job.data); }, t);
+    await this.queue.work<DigestBodyJob>(DIGEST_BODY_JOB, async (job) => { await this.digest.handleBody(job.data); }, t);
+    // SMS sends wait on a provider (up to its timeout): small batches, two loops, so one slow send holds back few others.
+    await this.queue.work<{ outboxId: string }>(OUTBOX_DELIVER_JOB, async (job) => { await this.outbox.deliver(job.data.outboxId); }, { batchSize: 10, concurrency: 2, ...t });
+    await this.queue.work<{ deliveryId: string }>(WEBHOOK_PROCESS_JOB, async (job) => { await this.webhooks.process(job.data.deliveryId); }, t);
+    await this.digest.ensureScheduled();
+    this.logger.log(`worker listening on ${[DEADLINE_REMIND_JOB, DEADLINE_OVERDUE_JOB, DIGEST_TICK_JOB, DIGEST_BODY_JOB, OUTBOX_DELIVER_JOB, WEBHOOK_PROCESS_JOB].join(', ')}`);
   }
 }

@@ -1,12 +1,15 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
+import { SmsSender } from '@tiaojie/auth';
+import { CalendarModule, type DeadlineSettings, loadDeadlineSettings } from '@tiaojie/calendar';
 import { AppConfig, Clock, CoreModule, RealtimePublisher, SystemClock } from '@tiaojie/core';
 import { CasesModule } from '@tiaojie/cases';
 import { DbModule, DbService } from '@tiaojie/db';
+import { IntakeModule } from '@tiaojie/intake';
 import { JobsModule } from '@tiaojie/jobs';
-import { NotificationsModule } from '@tiaojie/notifications';
+import { loadSmsDeliverySettings, NotificationsModule, SmsDeliveryModule, type SmsDeliverySettings } from '@tiaojie/notifications';
 import { ALL_QUEUES } from '@tiaojie/platform';
-import { WorkerHandlers } from './worker.handlers';
+import { WORKER_TUNING, WorkerHandlers, type WorkerTuning } from './worker.handlers';
 
 @Module({})
 class WorkerRealtimeModule {
@@ -20,19 +23,29 @@ export interface WorkerModuleOptions {
   db: DbService;
   publisher: RealtimePublisher;
   clock?: Clock;
+  /** Defaults to the DEADLINE_* variables. */
+  deadlines?: DeadlineSettings;
+  /** Defaults to the SMS_* / OUTBOX_* variables. */
+  sms?: SmsDeliverySettings;
+  /** Overrides the configured SMS provider (tests aim one at a fake server). */
+  smsSender?: SmsSender;
+  tuning?: WorkerTuning;
 }
 
 @Module({})
 export class WorkerModule {
-  static forRoot({ config, db, publisher, clock = new SystemClock() }: WorkerModuleOptions): DynamicModule {
+  static forRoot(opts: WorkerModuleOptions): DynamicModule {
+    const { config, db, publisher, clock = new SystemClock() } = opts;
     return {
       module: WorkerModule,
       imports: [
         CoreModule.forRoot(config, clock), DbModule.forRoot(db), WorkerRealtimeModule.forRoot(publisher), JobsModule.forRoot(ALL_QUEUES),
         LoggerModule.forRoot({ pinoHttp: { level: config.logLevel } }),
-        NotificationsModule, CasesModule,
+        CalendarModule.forRoot(opts.deadlines ?? loadDeadlineSettings()),
+        SmsDeliveryModule.forRoot(opts.sms ?? loadSmsDeliverySettings(), opts.smsSender),
+        NotificationsModule, CasesModule, IntakeModule,
       ],
-      providers: [WorkerHandlers],
+      providers: [WorkerHandlers, { provide: WORKER_TUNING, useValue: opts.tuning ?? {} }],
     };
   }
 }

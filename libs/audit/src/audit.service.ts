@@ -59,7 +59,36 @@ export class AuditService {
       entityId: entry.entityId,
       data: (entry.data ?? null) as any,
     };
-    await this.repo.insert(tx, { ...row, prevHash, hash: auditHash(prevHash, row) });
+    const hash = auditHash(prevHash, row);
+    await this.repo.insert(tx, { ...row, prevHash, hash });
+    await this.repo.setHead(tx, row.id, hash);
+  }
+
+  /**
+   * Appends several entries in one round trip (bulk imports): same lock, same chain, ids from the
+   * sequence in order, one multi-row insert.
+   */
+  async recordMany(tx: Executor, actor: Actor, entries: readonly AuditEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    await this.repo.lockChain(tx);
+    let prevHash = (await this.repo.lastHash(tx)) ?? GENESIS_HASH;
+    const r = await this.db.raw(tx).query(
+      `select nextval(pg_get_serial_sequence('audit_log','id'))::bigint as id from generate_series(1, $1::int) order by 1`, [entries.length],
+    );
+    const at = this.clock.now();
+    const rows = entries.map((entry, i) => {
+      const row = {
+        id: Number(r.rows[i].id), at, actorId: actor.id, actorRole: actor.role,
+        action: entry.action, entityType: entry.entityType, entityId: entry.entityId, data: (entry.data ?? null) as any,
+      };
+      const hash = auditHash(prevHash, row);
+      const out = { ...row, prevHash, hash };
+      prevHash = hash;
+      return out;
+    });
+    for (let i = 0; i < rows.length; i += 1000) await this.repo.insertMany(tx, rows.slice(i, i + 1000));
+    const last = rows[rows.length - 1];
+    await this.repo.setHead(tx, last.id, last.hash);
   }
 
   private async nextId(tx: Executor): Promise<number> {
@@ -71,7 +100,7 @@ export class AuditService {
     return this.repo.forEntity(this.db.db, entityType, entityId);
   }
 
-  /** Walks the whole chain; any edited, inserted or deleted row breaks it. */
+  /** Walks the whole chain; any edited, inserted or deleted row (the newest ones included) breaks it. */
   async verify(): Promise<ChainCheck> {
     let prev = GENESIS_HASH;
     let after = 0;
@@ -88,6 +117,11 @@ export class AuditService {
         checked++;
       }
       after = page[page.length - 1].id;
+    }
+    // The chain cannot show rows cut off its end: the head is anchored separately on every append.
+    const head = await this.repo.head(this.db.db);
+    if (head && (head.id !== lastId || head.hash !== prev)) {
+      return { ok: false, checked, firstBadId: head.id, problem: `the newest rows are missing: the chain ends at row ${lastId} but the recorded head is row ${head.id}` };
     }
     return { ok: true, checked, firstBadId: null, problem: null };
   }

@@ -17,7 +17,7 @@ export interface CaseContext {
 export class CaseAccessService {
   constructor(private readonly cases: CaseRepository, private readonly db: DbService) {}
 
-  relationsOf(actor: Actor, dispute: DisputeRow, parties: PartyRow[], extra: { referringCourtId?: string | null; agentFor?: string[] } = {}): { relations: Set<Relation>; ownParties: PartyRow[] } {
+  relationsOf(actor: Actor, dispute: DisputeRow, parties: PartyRow[], extra: { referringCourtId?: string | null; agentFor?: string[]; courtStreets?: string[] } = {}): { relations: Set<Relation>; ownParties: PartyRow[] } {
     const relations = new Set<Relation>();
     const referringCourtId = extra.referringCourtId ?? null;
     const ownParties = actor.role === Role.Party ? parties.filter((p) => p.userId === actor.id || (extra.agentFor ?? []).includes(p.id)) : [];
@@ -29,7 +29,9 @@ export class CaseAccessService {
     if (actor.role === Role.DistrictAdmin) relations.add('district');
     const courtStaff = actor.role === Role.Judge || actor.role === Role.CourtClerk;
     if (courtStaff && actor.orgId && referringCourtId === actor.orgId) relations.add('court');
-    if (courtStaff && ['confirmation_requested', 'confirmed', 'confirmation_rejected'].includes(dispute.status)) relations.add('court');
+    // Judicial confirmation belongs to the referring court, or else to the court whose jurisdiction covers the dispute.
+    const confirming = referringCourtId ? referringCourtId === actor.orgId : !!dispute.streetCode && (extra.courtStreets ?? []).includes(dispute.streetCode);
+    if (courtStaff && confirming && ['confirmation_requested', 'confirmed', 'confirmation_rejected'].includes(dispute.status)) relations.add('court');
     if (staffOfBody && actor.orgId && dispute.formerBodyIds.includes(actor.orgId) && !relations.has('handling_body')) relations.add('former_body');
     if (actor.id && dispute.createdBy === actor.id && actor.role !== Role.Party) relations.add('creator');
     return { relations, ownParties };
@@ -51,7 +53,9 @@ export class CaseAccessService {
     }
     const [referral, agents] = await Promise.all([this.cases.referral(db, id), actor.role === Role.Party ? this.cases.agents(db, id) : Promise.resolve([])]);
     const agentFor = agents.filter((a) => a.userId === actor.id).map((a) => a.partyId);
-    const { relations, ownParties } = this.relationsOf(actor, dispute, parties, { referringCourtId: referral?.courtId ?? null, agentFor });
+    const courtStaff = actor.role === Role.Judge || actor.role === Role.CourtClerk;
+    const courtStreets = courtStaff && actor.orgId ? await this.cases.orgStreets(db, actor.orgId) : [];
+    const { relations, ownParties } = this.relationsOf(actor, dispute, parties, { referringCourtId: referral?.courtId ?? null, agentFor, courtStreets });
     if (relations.size === 0 && actor.role !== 'system') throw DomainError.notFound('case', id);
     return { dispute, parties, relations, ownParties };
   }

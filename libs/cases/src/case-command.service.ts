@@ -13,7 +13,7 @@ import { CaseTransitionService } from './case-transition.service';
 import { CaseIntakeService } from './case-intake.service';
 import { CaseRegime, Extension, caseDue } from './case-regime';
 import { RETURN_REASONS, ReturnReason, TransitionInput } from './case.types';
-import { mediationDueAt } from './case-deadline';
+import { CaseDeadlineService } from './case-deadline.service';
 
 /** Every command on a dispute: validated, authorised, versioned, audited, and announced after commit. */
 @Injectable()
@@ -25,6 +25,7 @@ export class CaseCommandService {
     private readonly transitions: CaseTransitionService,
     private readonly dispatch: DispatchService,
     private readonly intake: CaseIntakeService,
+    private readonly deadlines: CaseDeadlineService,
     private readonly orgs: OrgRepository,
     private readonly rooms: RoomRepository,
     private readonly users: UserRepository,
@@ -51,7 +52,7 @@ export class CaseCommandService {
     return this.run(actor, id, async (tx, ctx, events) => {
       const now = this.clock.now();
       // Court referrals and petitions keep the due date their regime set at intake; others start the clock now.
-      const dueAt = ctx.dispute.deadlineRegime && ctx.dispute.dueAt ? ctx.dispute.dueAt : mediationDueAt(now);
+      const dueAt = ctx.dispute.deadlineRegime && ctx.dispute.dueAt ? ctx.dispute.dueAt : (await this.deadlines.dueAt('peoples_mediation', now, undefined, tx)).dueAt;
       const updated = await this.transitions.fire(tx, actor, ctx, 'accept', {
         version: input.version, reason: input.reason,
         patch: { acceptedAt: now, dueAt, deadlineRegime: ctx.dispute.deadlineRegime ?? 'peoples_mediation', mediatorId: [Role.Mediator, Role.Judge, Role.Official].includes(actor.role) ? actor.id : null },

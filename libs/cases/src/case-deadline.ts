@@ -1,13 +1,55 @@
-import { WorkdayCalendar, computeDeadline } from '@tiaojie/deadlines';
+import { deadlineRuleToDomainError } from '@tiaojie/calendar';
+import {
+  computeDeadline, type DeadlineExtension, type DeadlinePolicies, type DeadlineResult, DEFAULT_POLICIES, WorkdayCalendar,
+} from '@tiaojie/deadlines';
 
-const calendar = WorkdayCalendar.builtIn();
+/** The time-limit regimes a case can run under (see DEFAULT_POLICIES in @tiaojie/deadlines for figures and sources). */
+export const CASE_REGIMES = [
+  'peoples_mediation', // 人民调解: 30 days from acceptance
+  'court_pre_registration', // 诉前委派: 30 days from referral, + ≤ 30 with the court's consent
+  'court_post_registration_ordinary', // 委托（普通程序）: 15 days, + 30 with every party's consent
+  'court_post_registration_simple', // 委托（简易程序）: 7 days, + 30 with every party's consent
+  'petition', // 信访: 60 days from acceptance, + 30 with a reason told to the petitioner
+  'judicial_confirmation', // 司法确认申请: 30 days after the agreement takes effect
+  'work_order_reply', // 12345: N working days after sign-off (N per order)
+] as const;
+export type CaseRegime = (typeof CASE_REGIMES)[number];
+
+export interface CaseDueOptions {
+  /** The calendar with admin-added years (CalendarService.calendar()); defaults to the bundled one. */
+  calendar?: WorkdayCalendar;
+  policies?: DeadlinePolicies;
+  /** Per-case N: a court referral's 调解期限(日), a 12345 order's 办理时限; required for work_order_reply. */
+  days?: number;
+  extensions?: readonly DeadlineExtension[];
+  pausedDays?: number;
+  /** Party ids, to check extensions every party must consent to. */
+  parties?: readonly string[];
+}
+
+/**
+ * A case's due date under a regime: 23:59:59 Asia/Shanghai of the N-th day after `start`'s business date.
+ * Returns the whole computation (dueAt, dueDate, warnings about holiday years the calendar lacks).
+ * Throws DomainError (400/409, details.rule = the engine's code) when the request breaks the regime's rules.
+ */
+export function caseDueAt(regime: CaseRegime | (string & {}), start: Date, opts: CaseDueOptions = {}): DeadlineResult {
+  try {
+    return computeDeadline(
+      { regime, start, days: opts.days, extensions: opts.extensions, pausedDays: opts.pausedDays, parties: opts.parties },
+      opts.calendar ?? WorkdayCalendar.builtIn(),
+      opts.policies ?? DEFAULT_POLICIES,
+    );
+  } catch (err) {
+    throw deadlineRuleToDomainError(err);
+  }
+}
 
 /** People's mediation: 30 days from acceptance (人民调解工作若干规定 art. 33), per the deadline engine. */
-export function mediationDueAt(acceptedAt: Date): Date {
-  return computeDeadline({ regime: 'peoples_mediation', start: acceptedAt }, calendar).dueAt;
+export function mediationDueAt(acceptedAt: Date, calendar?: WorkdayCalendar): Date {
+  return caseDueAt('peoples_mediation', acceptedAt, { calendar }).dueAt;
 }
 
 /** Judicial confirmation: joint application within 30 days after the agreement takes effect. */
-export function confirmationDueAt(agreedAt: Date): Date {
-  return computeDeadline({ regime: 'judicial_confirmation', start: agreedAt }, calendar).dueAt;
+export function confirmationDueAt(agreedAt: Date, calendar?: WorkdayCalendar): Date {
+  return caseDueAt('judicial_confirmation', agreedAt, { calendar }).dueAt;
 }

@@ -154,9 +154,13 @@ export class CaseQueryService {
   }
 }
 
-/** Room access: joint = everyone on the case; caucus = that party + the body's mediators; staff = staff only. */
-export function canUseRoom(actor: Actor, ctx: CaseContext, room: { kind: string; partyId: string | null }): boolean {
-  const staff = ctx.relations.has('handling_body') || ctx.relations.has('district');
+/**
+ * Room access. Staff of a case room = its assigned mediator, the handling body's admins, the district admin
+ * (another mediator of the body, or a mediator replaced on the case, is not). joint = staff + every party;
+ * caucus (背对背) = staff + that party only; staff = staff only. Linkage rooms are decided by membership elsewhere.
+ */
+export function canUseRoom(actor: Actor, ctx: Pick<CaseContext, 'relations' | 'ownParties'>, room: { kind: string; partyId: string | null }): boolean {
+  const staff = ctx.relations.has('assigned_mediator') || (ctx.relations.has('handling_body') && actor.role === Role.BodyAdmin) || ctx.relations.has('district');
   if (room.kind === 'joint') return staff || ctx.relations.has('party');
   if (room.kind === 'caucus') return staff || ctx.ownParties.some((p) => p.id === room.partyId);
   if (room.kind === 'staff') return staff;

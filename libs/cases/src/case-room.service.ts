@@ -1,44 +1,164 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, DomainError, Role } from '@tiaojie/core';
 import { DbService } from '@tiaojie/db';
-import { MessageService, MessageView, RoomRepository, RoomRow } from '@tiaojie/rooms';
+import {
+  AttachmentService, LinkageRoomService, MessageService, MessageView, OpenedAttachment, ReadReceiptService, RoomRepository, RoomRow, UploadInput,
+} from '@tiaojie/rooms';
 import { CaseAccessService } from './case-access.service';
 import { canUseRoom } from './case-query.service';
+import { CaseRepository } from './case.repository';
 
-/** Authorises every join, send and history read against the case and the member's relation to it. */
+const UUID = /^[0-9a-f-]{36}$/i;
+const OPEN = ['accepted', 'in_mediation', 'agreement_pending', 'agreement', 'confirmation_requested', 'performance'];
+
+/** A room the actor may use, with what decides what they may do in it. */
+export interface RoomAccess {
+  room: RoomRow;
+  /** joint | caucus for case rooms; null for linkage rooms. */
+  sessionMode: string | null;
+}
+
+export interface RoomRef {
+  id: string;
+  kind: string;
+  title: string;
+  disputeId: string | null;
+}
+
+/**
+ * Authorises every join, send, read receipt, history read and attachment against the room's case and the
+ * member's relation to it (case rooms), or against explicit membership (linkage rooms). Anyone else gets
+ * NOT_FOUND: a room's existence is not disclosed.
+ */
 @Injectable()
 export class CaseRoomService {
   constructor(
     private readonly db: DbService,
     private readonly rooms: RoomRepository,
+    private readonly cases: CaseRepository,
     private readonly access: CaseAccessService,
     private readonly messages: MessageService,
+    private readonly linkage: LinkageRoomService,
+    private readonly attachments: AttachmentService,
+    private readonly receipts: ReadReceiptService,
   ) {}
 
-  async authorize(actor: Actor, roomId: string): Promise<{ room: RoomRow; sessionMode: string }> {
-    const room = /^[0-9a-f-]{36}$/i.test(roomId) ? await this.rooms.byId(this.db.db, roomId) : null;
-    if (!room || !room.disputeId) throw DomainError.notFound('room', roomId);
-    const ctx = await this.access.load(actor, room.disputeId).catch(() => { throw DomainError.notFound('room', roomId); });
-    if (!canUseRoom(actor, ctx, room)) throw DomainError.notFound('room', roomId);
-    return { room, sessionMode: ctx.dispute.sessionMode };
+  async authorize(actor: Actor, roomId: string): Promise<RoomAccess> {
+    const found = UUID.test(roomId) ? await this.rooms.withAccess(this.db.db, roomId, actor.id) : null;
+    if (!found) throw DomainError.notFound('room', roomId);
+    const { room, dispute, member } = found;
+    if (room.kind === 'linkage') {
+      // linkage rooms: explicit, active membership (the same rule as LinkageRoomService.requireMember)
+      if (!member) throw DomainError.notFound('room', roomId);
+      return { room, sessionMode: null };
+    }
+    if (!dispute) throw DomainError.notFound('room', roomId);
+    // Staff relations to a case depend only on the case row (body, assigned mediator): one query per send.
+    // Parties go through the full load (phone linking, agents acting for a party).
+    const ctx = actor.role === Role.Party
+      ? await this.access.load(actor, dispute.id).catch(() => null)
+      : this.access.relationsOf(actor, dispute, []);
+    if (!ctx || !canUseRoom(actor, ctx, room)) throw DomainError.notFound('room', roomId);
+    return { room, sessionMode: dispute.sessionMode };
   }
 
+  /** What a (re)joining client gets once its socket is in the room: every message after `lastSeq` (up to 1000) and the read marks. */
+  async joinView(access: RoomAccess, lastSeq: number) {
+    const { room } = access;
+    const [{ messages, hasMore }, reads] = await Promise.all([this.messages.replay(room.id, lastSeq), this.receipts.reads(room.id)]);
+    return { room: this.ref(room), sessionMode: access.sessionMode, messages, hasMore, reads };
+  }
+
+  /** Authorise and replay in one call (HTTP callers and tests; the gateway joins the socket room in between). */
   async join(actor: Actor, roomId: string, lastSeq: number) {
-    const { room, sessionMode } = await this.authorize(actor, roomId);
-    const missed = await this.messages.after(room.id, lastSeq, 1000);
-    return { room: { id: room.id, kind: room.kind, title: room.title, disputeId: room.disputeId }, sessionMode, messages: missed };
+    return this.joinView(await this.authorize(actor, roomId), lastSeq);
   }
 
   async send(actor: Actor, roomId: string, input: { clientMsgId: string; body: string }): Promise<{ message: MessageView; duplicate: boolean }> {
-    const { room, sessionMode } = await this.authorize(actor, roomId);
-    if (actor.role === Role.Party && room.kind === 'joint' && sessionMode === 'caucus') {
-      throw DomainError.forbidden('当前为背对背调解，请在您的背对背调解室发言 (joint room is paused during back-to-back)');
-    }
-    return this.messages.send(actor, room.id, input);
+    const access = await this.authorizeSend(actor, roomId);
+    return this.messages.send(actor, access.room.id, input);
   }
 
-  async history(actor: Actor, roomId: string, beforeSeq: number | undefined, limit: number | undefined) {
+  async upload(actor: Actor, roomId: string, input: UploadInput): Promise<{ message: MessageView; duplicate: boolean }> {
+    const access = await this.authorizeSend(actor, roomId);
+    return this.attachments.upload(actor, access.room.id, input);
+  }
+
+  async download(actor: Actor, roomId: string, attachmentId: string): Promise<OpenedAttachment> {
     const { room } = await this.authorize(actor, roomId);
-    return this.messages.history(room.id, beforeSeq, limit);
+    return this.attachments.open(actor, room.id, attachmentId);
+  }
+
+  async history(actor: Actor, roomId: string, beforeSeq: number | undefined, limit: number | undefined, afterSeq?: number) {
+    const { room } = await this.authorize(actor, roomId);
+    return this.messages.history(room.id, beforeSeq, limit, afterSeq);
+  }
+
+  async markRead(actor: Actor, roomId: string, seq: number) {
+    const { room } = await this.authorize(actor, roomId);
+    return this.receipts.markRead(actor, room, seq);
+  }
+
+  async reads(actor: Actor, roomId: string) {
+    const { room } = await this.authorize(actor, roomId);
+    return this.receipts.reads(room.id);
+  }
+
+  /** The actor's rooms with unread counts: rooms of their cases (parties; staff of the handling body) and their linkage rooms. */
+  async mine(actor: Actor) {
+    let disputes: Awaited<ReturnType<CaseRepository['forParty']>> = [];
+    if (actor.role === Role.Party && actor.id) disputes = await this.cases.forParty(this.db.db, actor.id);
+    else if ((actor.role === Role.Mediator || actor.role === Role.BodyAdmin) && actor.orgId) disputes = await this.cases.forBody(this.db.db, actor.orgId, OPEN, 200);
+    const rooms = await this.rooms.forDisputes(this.db.db, disputes.map((d) => d.id));
+    const usable: { room: RoomRow; number: string; sessionMode: string }[] = [];
+    for (const d of disputes) {
+      // parties go through the full load (phone linking, agents); staff relations do not depend on the parties
+      const access = actor.role === Role.Party ? await this.access.load(actor, d.id).catch(() => null) : this.access.relationsOf(actor, d, []);
+      if (!access) continue;
+      for (const room of rooms.filter((r) => r.disputeId === d.id)) {
+        if (canUseRoom(actor, access, room)) usable.push({ room, number: d.number, sessionMode: d.sessionMode });
+      }
+    }
+    const reads = actor.id ? await this.receipts.readsOf(actor.id, usable.map((u) => u.room.id)) : new Map<string, number>();
+    const caseRooms = usable.map(({ room, number, sessionMode }) => {
+      const lastReadSeq = reads.get(room.id) ?? 0;
+      return { ...this.ref(room), caseNumber: number, sessionMode, lastSeq: room.lastSeq, lastReadSeq, unread: Math.max(0, room.lastSeq - lastReadSeq) };
+    });
+    return { caseRooms, linkageRooms: await this.linkage.mine(actor) };
+  }
+
+  /**
+   * After a case changed (mediator reassigned, case returned to another body, parties changed): which of
+   * these connected users may no longer use which of its rooms. The gateway makes their sockets leave.
+   */
+  async revoked(disputeId: string, actors: Actor[]): Promise<{ userId: string; roomId: string }[]> {
+    const rooms = UUID.test(disputeId) ? await this.rooms.forDispute(this.db.db, disputeId) : [];
+    const out: { userId: string; roomId: string }[] = [];
+    for (const actor of actors) {
+      if (!actor.id) continue;
+      const ctx = await this.access.load(actor, disputeId).catch(() => null);
+      for (const room of rooms) {
+        if (!ctx || !canUseRoom(actor, ctx, room)) out.push({ userId: actor.id, roomId: room.id });
+      }
+    }
+    return out;
+  }
+
+  async roomIdsOfCase(disputeId: string): Promise<string[]> {
+    if (!UUID.test(disputeId)) return [];
+    return (await this.rooms.forDispute(this.db.db, disputeId)).map((r) => r.id);
+  }
+
+  /** Sending also needs: no party speaking in the joint room while the mediator holds back-to-back sessions. */
+  private async authorizeSend(actor: Actor, roomId: string): Promise<RoomAccess> {
+    const access = await this.authorize(actor, roomId);
+    if (actor.role === Role.Party && access.room.kind === 'joint' && access.sessionMode === 'caucus') {
+      throw DomainError.forbidden('当前为背对背调解，请在您的背对背调解室发言 (joint room is paused during back-to-back)');
+    }
+    return access;
+  }
+
+  private ref(room: RoomRow): RoomRef {
+    return { id: room.id, kind: room.kind, title: room.title, disputeId: room.disputeId };
   }
 }

@@ -130,10 +130,18 @@ export class CaseRepository {
     return (await db.select({ id: schema.users.id }).from(schema.users).where(and(eq(schema.users.phone, phone), eq(schema.users.role, 'party'))).limit(1))[0]?.id ?? null;
   }
 
-  forCourt(db: Executor, courtId: string, limit: number): Promise<DisputeRow[]> {
-    const ids = db.select({ id: schema.courtReferrals.disputeId }).from(schema.courtReferrals).where(eq(schema.courtReferrals.courtId, courtId));
-    return db.select().from(schema.disputes).where(or(inArray(schema.disputes.id, ids), inArray(schema.disputes.status, ['confirmation_requested'])))
+  /** A court's cases: those it referred, and confirmation requests in its jurisdiction that no other court referred. */
+  async forCourt(db: Executor, courtId: string, limit: number): Promise<DisputeRow[]> {
+    const streets = await this.orgStreets(db, courtId);
+    const ours = db.select({ id: schema.courtReferrals.disputeId }).from(schema.courtReferrals).where(eq(schema.courtReferrals.courtId, courtId));
+    const referred = db.select({ id: schema.courtReferrals.disputeId }).from(schema.courtReferrals);
+    const confirmations = streets.length === 0 ? sql`false` : and(eq(schema.disputes.status, 'confirmation_requested'), inArray(schema.disputes.streetCode, streets), sql`${schema.disputes.id} not in ${referred}`);
+    return db.select().from(schema.disputes).where(or(inArray(schema.disputes.id, ours), confirmations))
       .orderBy(desc(schema.disputes.createdAt)).limit(limit);
+  }
+
+  async orgStreets(db: Executor, orgId: string): Promise<string[]> {
+    return (await db.select({ s: schema.organizations.streetCodes }).from(schema.organizations).where(eq(schema.organizations.id, orgId)).limit(1))[0]?.s ?? [];
   }
 
   async referral(db: Executor, disputeId: string) {

@@ -13,6 +13,8 @@ export enum ErrorCode {
   DEMO_DISABLED = 'DEMO_DISABLED',
   RATE_LIMITED = 'RATE_LIMITED',
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  /** An upload whose bytes are not one of the accepted file types (sniffed, not the client's claim). */
+  UNSUPPORTED_MEDIA_TYPE = 'UNSUPPORTED_MEDIA_TYPE',
   BAD_REQUEST = 'BAD_REQUEST',
   INTERNAL = 'INTERNAL',
 }
@@ -32,6 +34,7 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.VERSION_CONFLICT]: 409,
   [ErrorCode.CONFLICT]: 409,
   [ErrorCode.PAYLOAD_TOO_LARGE]: 413,
+  [ErrorCode.UNSUPPORTED_MEDIA_TYPE]: 415,
   [ErrorCode.RATE_LIMITED]: 429,
   [ErrorCode.INTERNAL]: 500,
 };

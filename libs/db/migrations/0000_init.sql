@@ -306,6 +306,29 @@ CREATE TABLE "users" (
 	CONSTRAINT "users_phone_unique" UNIQUE("phone")
 );
 --> statement-breakpoint
+CREATE TABLE "deadline_adjustments" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"dispute_id" uuid NOT NULL,
+	"regime" text NOT NULL,
+	"kind" text NOT NULL,
+	"days" integer,
+	"reason" text,
+	"consent_by" text[] DEFAULT '{}' NOT NULL,
+	"actor_id" uuid,
+	"actor_role" text NOT NULL,
+	"at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "workday_calendar_years" (
+	"year" integer PRIMARY KEY NOT NULL,
+	"holidays" text[] NOT NULL,
+	"makeup_workdays" text[] NOT NULL,
+	"source" text,
+	"version" integer DEFAULT 1 NOT NULL,
+	"updated_by" uuid,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "mediator_conflicts" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"mediator_id" uuid NOT NULL,
@@ -338,6 +361,247 @@ CREATE TABLE "routing_rules" (
 	"target" jsonb NOT NULL,
 	"updated_by" uuid,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "attachments" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"room_id" uuid NOT NULL,
+	"message_id" uuid NOT NULL,
+	"uploader_id" uuid NOT NULL,
+	"file_name" text NOT NULL,
+	"mime" text NOT NULL,
+	"size" integer NOT NULL,
+	"sha256" text NOT NULL,
+	"storage_key" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "linkage_rooms" (
+	"room_id" uuid PRIMARY KEY NOT NULL,
+	"dispute_id" uuid,
+	"topic" text,
+	"created_by" uuid NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "room_members" (
+	"room_id" uuid NOT NULL,
+	"user_id" uuid NOT NULL,
+	"role" text DEFAULT 'member' NOT NULL,
+	"via_org_id" uuid,
+	"added_by" uuid NOT NULL,
+	"added_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"removed_at" timestamp with time zone,
+	"removed_by" uuid,
+	CONSTRAINT "room_members_room_id_user_id_pk" PRIMARY KEY("room_id","user_id")
+);
+--> statement-breakpoint
+CREATE TABLE "room_reads" (
+	"room_id" uuid NOT NULL,
+	"user_id" uuid NOT NULL,
+	"last_read_seq" bigint DEFAULT 0 NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "room_reads_room_id_user_id_pk" PRIMARY KEY("room_id","user_id")
+);
+--> statement-breakpoint
+CREATE TABLE "import_rejections" (
+	"run_id" uuid NOT NULL,
+	"line" integer NOT NULL,
+	"column" text,
+	"reason" text NOT NULL,
+	"message" text NOT NULL,
+	"source_id" text,
+	"issues" jsonb NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "import_runs" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"file" text NOT NULL,
+	"format" text,
+	"origin" text NOT NULL,
+	"status" text DEFAULT 'running' NOT NULL,
+	"actor_id" uuid,
+	"rows" integer DEFAULT 0 NOT NULL,
+	"created" integer DEFAULT 0 NOT NULL,
+	"updated" integer DEFAULT 0 NOT NULL,
+	"unchanged" integer DEFAULT 0 NOT NULL,
+	"rejected" integer DEFAULT 0 NOT NULL,
+	"disputes_created" integer DEFAULT 0 NOT NULL,
+	"linked" integer DEFAULT 0 NOT NULL,
+	"queued_for_review" integer DEFAULT 0 NOT NULL,
+	"error_code" text,
+	"error_message" text,
+	"started_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"finished_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "intake_duplicate_pairs" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"record_a" uuid NOT NULL,
+	"record_b" uuid NOT NULL,
+	"confidence" text NOT NULL,
+	"score" numeric(5, 3) NOT NULL,
+	"reasons" jsonb NOT NULL,
+	"status" text NOT NULL,
+	"decided_by" uuid,
+	"decided_at" timestamp with time zone,
+	"decision_note" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "intake_match_keys" (
+	"key" text NOT NULL,
+	"record_id" uuid NOT NULL,
+	"channel" text NOT NULL,
+	"accepted_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "intake_match_keys_key_accepted_at_record_id_pk" PRIMARY KEY("key","accepted_at","record_id")
+);
+--> statement-breakpoint
+CREATE TABLE "intake_records" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"channel" text NOT NULL,
+	"source_id" text NOT NULL,
+	"source" text,
+	"street" text,
+	"community" text,
+	"category" text NOT NULL,
+	"dispute_category" text,
+	"is_dispute" boolean NOT NULL,
+	"accepted_at" timestamp with time zone NOT NULL,
+	"signed_off_at" timestamp with time zone,
+	"replied_at" timestamp with time zone,
+	"closed_at" timestamp with time zone,
+	"status" text,
+	"time_limit_days" integer,
+	"due_at" timestamp with time zone,
+	"replied_on_time" boolean,
+	"satisfaction" text,
+	"people_involved" integer,
+	"handling_unit" text,
+	"court" text,
+	"cause_of_action" text,
+	"claim_amount" numeric(14, 2),
+	"judge" text,
+	"match_keys" text[] DEFAULT '{}'::text[] NOT NULL,
+	"content_hash" text NOT NULL,
+	"dispute_id" uuid,
+	"record" jsonb NOT NULL,
+	"raw" jsonb NOT NULL,
+	"last_run_id" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "webhook_deliveries" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"source" text NOT NULL,
+	"idempotency_key" text NOT NULL,
+	"payload" jsonb NOT NULL,
+	"payload_hash" text NOT NULL,
+	"status" text DEFAULT 'pending' NOT NULL,
+	"attempts" integer DEFAULT 0 NOT NULL,
+	"result" jsonb,
+	"last_error" text,
+	"received_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"processed_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "stats_dispute_daily" (
+	"dim" text NOT NULL,
+	"value" text NOT NULL,
+	"day" date NOT NULL,
+	"received" integer DEFAULT 0 NOT NULL,
+	"concluded" integer DEFAULT 0 NOT NULL,
+	"agreements" integer DEFAULT 0 NOT NULL,
+	"closed" integer DEFAULT 0 NOT NULL,
+	"duration_count" integer DEFAULT 0 NOT NULL,
+	"duration_seconds" bigint DEFAULT 0 NOT NULL,
+	CONSTRAINT "stats_dispute_daily_dim_value_day_pk" PRIMARY KEY("dim","value","day")
+);
+--> statement-breakpoint
+CREATE TABLE "stats_dispute_delta" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"sign" integer NOT NULL,
+	"day" date NOT NULL,
+	"channel" text NOT NULL,
+	"kind" text NOT NULL,
+	"category" text NOT NULL,
+	"street" text NOT NULL,
+	"body" text NOT NULL,
+	"status" text NOT NULL,
+	"outcome" text,
+	"duration_seconds" bigint,
+	"due_day" date
+);
+--> statement-breakpoint
+CREATE TABLE "stats_dispute_duration" (
+	"dim" text NOT NULL,
+	"value" text NOT NULL,
+	"month" date NOT NULL,
+	"bucket" integer NOT NULL,
+	"count" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "stats_dispute_duration_dim_value_month_bucket_pk" PRIMARY KEY("dim","value","month","bucket")
+);
+--> statement-breakpoint
+CREATE TABLE "stats_dispute_open_due" (
+	"dim" text NOT NULL,
+	"value" text NOT NULL,
+	"due_day" date NOT NULL,
+	"open" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "stats_dispute_open_due_dim_value_due_day_pk" PRIMARY KEY("dim","value","due_day")
+);
+--> statement-breakpoint
+CREATE TABLE "stats_intake_category" (
+	"month" date NOT NULL,
+	"channel" text NOT NULL,
+	"is_dispute" integer NOT NULL,
+	"category" text NOT NULL,
+	"received" integer DEFAULT 0 NOT NULL,
+	"closed" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "stats_intake_category_month_channel_is_dispute_category_pk" PRIMARY KEY("month","channel","is_dispute","category")
+);
+--> statement-breakpoint
+CREATE TABLE "stats_intake_daily" (
+	"day" date NOT NULL,
+	"channel" text NOT NULL,
+	"source" text NOT NULL,
+	"street" text NOT NULL,
+	"is_dispute" integer NOT NULL,
+	"received" integer DEFAULT 0 NOT NULL,
+	"closed" integer DEFAULT 0 NOT NULL,
+	"replied" integer DEFAULT 0 NOT NULL,
+	"replied_on_time" integer DEFAULT 0 NOT NULL,
+	"rated" integer DEFAULT 0 NOT NULL,
+	"satisfied" integer DEFAULT 0 NOT NULL,
+	"people_involved" bigint DEFAULT 0 NOT NULL,
+	"duration_count" integer DEFAULT 0 NOT NULL,
+	"duration_seconds" bigint DEFAULT 0 NOT NULL,
+	CONSTRAINT "stats_intake_daily_day_channel_source_street_is_dispute_pk" PRIMARY KEY("day","channel","source","street","is_dispute")
+);
+--> statement-breakpoint
+CREATE TABLE "stats_intake_duration" (
+	"month" date NOT NULL,
+	"channel" text NOT NULL,
+	"source" text NOT NULL,
+	"street" text NOT NULL,
+	"bucket" integer NOT NULL,
+	"count" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "stats_intake_duration_month_channel_source_street_bucket_pk" PRIMARY KEY("month","channel","source","street","bucket")
+);
+--> statement-breakpoint
+CREATE TABLE "stats_transition_daily" (
+	"day" date NOT NULL,
+	"action" text NOT NULL,
+	"body" text NOT NULL,
+	"count" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "stats_transition_daily_day_action_body_pk" PRIMARY KEY("day","action","body")
+);
+--> statement-breakpoint
+CREATE TABLE "stats_transition_delta" (
+	"id" bigserial PRIMARY KEY NOT NULL,
+	"day" date NOT NULL,
+	"action" text NOT NULL,
+	"body" text NOT NULL
 );
 --> statement-breakpoint
 ALTER TABLE "confirmation_applications" ADD CONSTRAINT "confirmation_applications_dispute_id_disputes_id_fk" FOREIGN KEY ("dispute_id") REFERENCES "public"."disputes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -380,9 +644,28 @@ ALTER TABLE "refresh_tokens" ADD CONSTRAINT "refresh_tokens_user_id_users_id_fk"
 ALTER TABLE "rooms" ADD CONSTRAINT "rooms_dispute_id_disputes_id_fk" FOREIGN KEY ("dispute_id") REFERENCES "public"."disputes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "rooms" ADD CONSTRAINT "rooms_party_id_dispute_parties_id_fk" FOREIGN KEY ("party_id") REFERENCES "public"."dispute_parties"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "users" ADD CONSTRAINT "users_org_id_organizations_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "deadline_adjustments" ADD CONSTRAINT "deadline_adjustments_dispute_id_disputes_id_fk" FOREIGN KEY ("dispute_id") REFERENCES "public"."disputes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "mediator_conflicts" ADD CONSTRAINT "mediator_conflicts_mediator_id_users_id_fk" FOREIGN KEY ("mediator_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "routing_decisions" ADD CONSTRAINT "routing_decisions_dispute_id_disputes_id_fk" FOREIGN KEY ("dispute_id") REFERENCES "public"."disputes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "routing_decisions" ADD CONSTRAINT "routing_decisions_body_id_organizations_id_fk" FOREIGN KEY ("body_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "attachments" ADD CONSTRAINT "attachments_room_id_rooms_id_fk" FOREIGN KEY ("room_id") REFERENCES "public"."rooms"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "attachments" ADD CONSTRAINT "attachments_message_id_messages_id_fk" FOREIGN KEY ("message_id") REFERENCES "public"."messages"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "attachments" ADD CONSTRAINT "attachments_uploader_id_users_id_fk" FOREIGN KEY ("uploader_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "linkage_rooms" ADD CONSTRAINT "linkage_rooms_room_id_rooms_id_fk" FOREIGN KEY ("room_id") REFERENCES "public"."rooms"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "linkage_rooms" ADD CONSTRAINT "linkage_rooms_dispute_id_disputes_id_fk" FOREIGN KEY ("dispute_id") REFERENCES "public"."disputes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "linkage_rooms" ADD CONSTRAINT "linkage_rooms_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "room_members" ADD CONSTRAINT "room_members_room_id_rooms_id_fk" FOREIGN KEY ("room_id") REFERENCES "public"."rooms"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "room_members" ADD CONSTRAINT "room_members_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "room_members" ADD CONSTRAINT "room_members_via_org_id_organizations_id_fk" FOREIGN KEY ("via_org_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "room_reads" ADD CONSTRAINT "room_reads_room_id_rooms_id_fk" FOREIGN KEY ("room_id") REFERENCES "public"."rooms"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "room_reads" ADD CONSTRAINT "room_reads_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "import_rejections" ADD CONSTRAINT "import_rejections_run_id_import_runs_id_fk" FOREIGN KEY ("run_id") REFERENCES "public"."import_runs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "import_runs" ADD CONSTRAINT "import_runs_actor_id_users_id_fk" FOREIGN KEY ("actor_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "intake_duplicate_pairs" ADD CONSTRAINT "intake_duplicate_pairs_record_a_intake_records_id_fk" FOREIGN KEY ("record_a") REFERENCES "public"."intake_records"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "intake_duplicate_pairs" ADD CONSTRAINT "intake_duplicate_pairs_record_b_intake_records_id_fk" FOREIGN KEY ("record_b") REFERENCES "public"."intake_records"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "intake_duplicate_pairs" ADD CONSTRAINT "intake_duplicate_pairs_decided_by_users_id_fk" FOREIGN KEY ("decided_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "intake_match_keys" ADD CONSTRAINT "intake_match_keys_record_id_intake_records_id_fk" FOREIGN KEY ("record_id") REFERENCES "public"."intake_records"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "intake_records" ADD CONSTRAINT "intake_records_dispute_id_disputes_id_fk" FOREIGN KEY ("dispute_id") REFERENCES "public"."disputes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "confirmation_apps_idx" ON "confirmation_applications" USING btree ("dispute_id","party_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "court_referrals_number_idx" ON "court_referrals" USING btree ("court_id","court_case_number");--> statement-breakpoint
 CREATE INDEX "agents_dispute_idx" ON "dispute_agents" USING btree ("dispute_id");--> statement-breakpoint
@@ -408,5 +691,18 @@ CREATE INDEX "outbox_status_idx" ON "outbox" USING btree ("status");--> statemen
 CREATE INDEX "rooms_dispute_idx" ON "rooms" USING btree ("dispute_id");--> statement-breakpoint
 CREATE INDEX "sign_in_user_idx" ON "sign_in_attempts" USING btree ("username","at");--> statement-breakpoint
 CREATE INDEX "sign_in_ip_idx" ON "sign_in_attempts" USING btree ("ip","at");--> statement-breakpoint
+CREATE INDEX "deadline_adjustments_dispute_idx" ON "deadline_adjustments" USING btree ("dispute_id","id");--> statement-breakpoint
 CREATE INDEX "conflicts_mediator_idx" ON "mediator_conflicts" USING btree ("mediator_id");--> statement-breakpoint
-CREATE INDEX "decisions_dispute_idx" ON "routing_decisions" USING btree ("dispute_id","id");
+CREATE INDEX "decisions_dispute_idx" ON "routing_decisions" USING btree ("dispute_id","id");--> statement-breakpoint
+CREATE UNIQUE INDEX "attachments_message_idx" ON "attachments" USING btree ("message_id");--> statement-breakpoint
+CREATE INDEX "attachments_room_idx" ON "attachments" USING btree ("room_id");--> statement-breakpoint
+CREATE INDEX "linkage_rooms_dispute_idx" ON "linkage_rooms" USING btree ("dispute_id");--> statement-breakpoint
+CREATE INDEX "room_members_user_idx" ON "room_members" USING btree ("user_id");--> statement-breakpoint
+CREATE INDEX "import_rejections_run_idx" ON "import_rejections" USING btree ("run_id","line");--> statement-breakpoint
+CREATE INDEX "import_runs_started_idx" ON "import_runs" USING btree ("started_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "intake_pairs_ab_idx" ON "intake_duplicate_pairs" USING btree ("record_a","record_b");--> statement-breakpoint
+CREATE INDEX "intake_pairs_status_idx" ON "intake_duplicate_pairs" USING btree ("status","created_at");--> statement-breakpoint
+CREATE INDEX "intake_match_keys_record_idx" ON "intake_match_keys" USING btree ("record_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "intake_records_source_idx" ON "intake_records" USING btree ("channel","source_id");--> statement-breakpoint
+CREATE INDEX "intake_records_dispute_idx" ON "intake_records" USING btree ("dispute_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "webhook_deliveries_key_idx" ON "webhook_deliveries" USING btree ("source","idempotency_key");

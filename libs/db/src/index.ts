@@ -3,3 +3,5 @@ export { DbService, MIGRATIONS_DIR } from './db.service';
 export { DbModule } from './db.module';
 export { createTestDatabase } from './test-database';
 export type { Executor, RawClient, DbOptions, Schema } from './db.types';
+export { bulkInsert, columnList, recordset, resultRows } from './bulk-sql';
+export type { ColumnTypes, SqlType } from './bulk-sql';

@@ -29,7 +29,13 @@ export type DeadlineRuleErrorCode =
   | 'EXTENSION_TOO_LONG'
   | 'EXTENSION_CONSENT_REQUIRED'
   | 'EXTENSION_REASON_REQUIRED'
-  | 'PARTIES_REQUIRED';
+  | 'PARTIES_REQUIRED'
+  | 'INVALID_ADJUSTMENT'
+  | 'ADJUSTMENT_OUT_OF_ORDER'
+  | 'ALREADY_PAUSED'
+  | 'NOT_PAUSED'
+  | 'PAUSE_REASON_REQUIRED'
+  | 'DEADLINE_PASSED';
 
 /** Thrown when a deadline request breaks the regime's rules; `code` is stable, `message` is for people. */
 export class DeadlineRuleError extends Error {

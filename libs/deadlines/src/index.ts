@@ -38,6 +38,15 @@ export {
   mergePolicies,
 } from './deadline-policy';
 export {
+  type AdjustedDeadline,
+  type AdjustmentContext,
+  type AdjustmentKind,
+  applyAdjustments,
+  type DeadlineAdjustment,
+  pausedDaysBetween,
+  validateAdjustment,
+} from './deadline-adjustments';
+export {
   DEFAULT_REMINDER_OFFSETS_DAYS,
   isOverdue,
   REMINDER_HOUR,

@@ -20,11 +20,12 @@ export type {
   RejectedRow,
   RowIssue,
   Satisfaction,
+  TableRow,
   TextEncoding,
   WorkOrderRecord,
   WorkOrderSource,
 } from './intake.types';
-export { readIntakeFile } from './intake-file.reader';
+export { parseTableRow, readIntakeFile } from './intake-file.reader';
 export { detectFormat, FORMAT_LABELS } from './format-detector';
 export { sniffBytes, sniffFile, type SniffResult } from './file-sniffer';
 export { IntakeFormatError, type IntakeFormatErrorCode } from './intake-format.error';

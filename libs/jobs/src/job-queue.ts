@@ -3,10 +3,21 @@ import type { Executor } from '@tiaojie/db';
 export interface SendOptions {
   /** Enqueue inside this transaction: the job exists only if the transaction commits. */
   tx?: Executor;
+  /**
+   * When the job becomes due, as an instant on the injected Clock. The queue turns it into a delay
+   * (`startAfter − clock.now()`) counted on the database's clock, so a frozen test clock still gives
+   * real, short delays and app/database clock skew does not matter.
+   */
   startAfter?: Date;
-  /** At most one queued job per key (idempotent scheduling). */
+  /**
+   * Idempotent scheduling: the job id is derived from (queue, key), so sending the same key again is a
+   * no-op while the first job is stored (queued, active, or completed and not yet archived).
+   */
   singletonKey?: string;
   retryLimit?: number;
+  /** Seconds before the first retry (doubled per retry when retryBackoff). */
+  retryDelaySeconds?: number;
+  retryBackoff?: boolean;
 }
 
 export interface JobContext<T> {
@@ -15,10 +26,20 @@ export interface JobContext<T> {
   data: T;
 }
 
+export interface WorkOptions {
+  /** Jobs fetched per poll (default 100). */
+  batchSize?: number;
+  /** Seconds between polls, whether a poll found work or not (pg-boss waits the interval either way; default 0.5, the minimum). */
+  pollingIntervalSeconds?: number;
+  /** Independent polling loops on this queue in this process (default 1). */
+  concurrency?: number;
+}
+
 /** Jobs and timers as an injectable side effect; pg-boss behind it, on the application's own database. */
 export abstract class JobQueue {
   abstract send<T extends object>(name: string, data: T, opts?: SendOptions): Promise<string | null>;
-  abstract work<T>(name: string, handler: (job: JobContext<T>) => Promise<void>, opts?: { batchSize?: number; pollingIntervalSeconds?: number }): Promise<void>;
+  /** Each job is settled on its own: a handler that throws fails (and retries) that job only. */
+  abstract work<T>(name: string, handler: (job: JobContext<T>) => Promise<void>, opts?: WorkOptions): Promise<void>;
   abstract start(): Promise<void>;
   abstract stop(): Promise<void>;
 }

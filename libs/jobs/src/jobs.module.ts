@@ -1,4 +1,5 @@
 import { DynamicModule, Global, Inject, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Clock } from '@tiaojie/core';
 import { DbService } from '@tiaojie/db';
 import { JobQueue } from './job-queue';
 import { PgBossQueue } from './pg-boss.queue';
@@ -14,7 +15,7 @@ export class JobsModule implements OnApplicationShutdown, OnModuleInit {
       module: JobsModule,
       providers: [queue
         ? { provide: JobQueue, useValue: queue }
-        : { provide: JobQueue, inject: [DbService], useFactory: (db: DbService) => new PgBossQueue(db, db.url, queueNames) }],
+        : { provide: JobQueue, inject: [DbService, Clock], useFactory: (db: DbService, clock: Clock) => new PgBossQueue(db, db.url, queueNames, { clock }) }],
       exports: [JobQueue],
     };
   }

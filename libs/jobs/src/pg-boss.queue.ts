@@ -1,20 +1,36 @@
 import { Logger } from '@nestjs/common';
 import PgBoss from 'pg-boss';
+import { Clock, SystemClock } from '@tiaojie/core';
 import { DbService } from '@tiaojie/db';
-import { JobContext, JobQueue, SendOptions } from './job-queue';
+import { delaySeconds, jobIdFor } from './job-id';
+import { JobContext, JobQueue, SendOptions, WorkOptions } from './job-queue';
+
+/**
+ * Worker defaults, from bench/timers (BENCHMARKS.md): 10,000 timers due in one minute need ~170 jobs/s,
+ * which pg-boss's fixed-interval polling only reaches with large batches and a short interval.
+ */
+export const DEFAULT_WORK = { batchSize: 100, pollingIntervalSeconds: 0.5, concurrency: 1 } as const;
 
 /** pg-boss on the same database: PGlite through an executor, PostgreSQL through its own small pool. */
 export class PgBossQueue extends JobQueue {
   private readonly logger = new Logger('Jobs');
   private readonly boss: PgBoss;
   private readonly queues = new Set<string>();
+  private readonly creating = new Map<string, Promise<void>>();
   private started: Promise<void> | null = null;
+  private readonly clock: Clock;
 
-  constructor(private readonly db: DbService, databaseUrl: string | null, private readonly queueNames: readonly string[], opts: { supervise?: boolean; schedule?: boolean } = {}) {
+  constructor(
+    private readonly db: DbService,
+    databaseUrl: string | null,
+    private readonly queueNames: readonly string[],
+    opts: { supervise?: boolean; schedule?: boolean; clock?: Clock; poolSize?: number } = {},
+  ) {
     super();
+    this.clock = opts.clock ?? new SystemClock();
     const common = { schema: 'pgboss', supervise: opts.supervise ?? true, schedule: opts.schedule ?? false, migrate: true };
     if (databaseUrl) {
-      this.boss = new PgBoss({ ...common, connectionString: databaseUrl, max: 4 });
+      this.boss = new PgBoss({ ...common, connectionString: databaseUrl, max: opts.poolSize ?? 4 });
     } else {
       const pglite = db.pglite!;
       this.boss = new PgBoss({
@@ -38,7 +54,7 @@ export class PgBossQueue extends JobQueue {
     this.started ??= (async () => {
       await this.boss.start();
       for (const name of this.queueNames) {
-        await this.boss.createQueue(name);
+        await this.createQueue(name);
         this.queues.add(name);
       }
     })();
@@ -51,11 +67,36 @@ export class PgBossQueue extends JobQueue {
     await this.boss.stop({ graceful: true, wait: true, timeout: 5000 });
   }
 
-  private async ensureQueue(name: string): Promise<void> {
-    if (this.queues.has(name)) return;
-    await this.start();
-    await this.boss.createQueue(name);
-    this.queues.add(name);
+  /**
+   * pg-boss's create_queue is not locked: two processes creating the same new queue (api and worker booting
+   * on a fresh database) can deadlock. The loser's transaction is rolled back; trying again finds the queue.
+   */
+  private async createQueue(name: string): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.boss.createQueue(name);
+        return;
+      } catch (err) {
+        const code = (err as { code?: string })?.code;
+        if (attempt >= 5 || (code !== '40P01' && code !== '23505')) throw err;
+        await new Promise((r) => setTimeout(r, 50 * attempt));
+      }
+    }
+  }
+
+  /** Creates a queue once per process, even when many sends race for it (concurrent creates deadlock in PostgreSQL). */
+  private ensureQueue(name: string): Promise<void> {
+    if (this.queues.has(name)) return Promise.resolve();
+    let creating = this.creating.get(name);
+    if (!creating) {
+      creating = (async () => {
+        await this.start();
+        await this.createQueue(name);
+        this.queues.add(name);
+      })().finally(() => this.creating.delete(name));
+      this.creating.set(name, creating);
+    }
+    return creating;
   }
 
   async send<T extends object>(name: string, data: T, opts: SendOptions = {}): Promise<string | null> {
@@ -66,7 +107,12 @@ export class PgBossQueue extends JobQueue {
       await this.ensureQueue(name);
     }
     const sendOpts: PgBoss.SendOptions & { db?: PgBoss.Db } = {
-      startAfter: opts.startAfter, singletonKey: opts.singletonKey, retryLimit: opts.retryLimit ?? 5, retryBackoff: true,
+      id: opts.singletonKey ? jobIdFor(name, opts.singletonKey) : undefined,
+      startAfter: delaySeconds(opts.startAfter, this.clock.now()),
+      singletonKey: opts.singletonKey,
+      retryLimit: opts.retryLimit ?? 5,
+      ...(opts.retryDelaySeconds !== undefined ? { retryDelay: opts.retryDelaySeconds } : {}),
+      retryBackoff: opts.retryBackoff ?? true,
     };
     if (opts.tx) {
       const raw = this.db.raw(opts.tx);
@@ -75,10 +121,21 @@ export class PgBossQueue extends JobQueue {
     return this.boss.send(name, data, sendOpts);
   }
 
-  async work<T>(name: string, handler: (job: JobContext<T>) => Promise<void>, opts: { batchSize?: number; pollingIntervalSeconds?: number } = {}): Promise<void> {
+  async work<T>(name: string, handler: (job: JobContext<T>) => Promise<void>, opts: WorkOptions = {}): Promise<void> {
     await this.ensureQueue(name);
-    await this.boss.work<T>(name, { batchSize: opts.batchSize ?? 5, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1 }, async (jobs) => {
-      for (const job of jobs) await handler({ id: job.id, name: job.name, data: job.data });
-    });
+    const workOpts = { batchSize: opts.batchSize ?? DEFAULT_WORK.batchSize, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? DEFAULT_WORK.pollingIntervalSeconds };
+    for (let i = 0; i < (opts.concurrency ?? DEFAULT_WORK.concurrency); i++) {
+      await this.boss.work<T>(name, workOpts, async (jobs) => {
+        // Settle each job on its own; pg-boss then completes the rest of the batch (only jobs still active).
+        for (const job of jobs) {
+          try {
+            await handler({ id: job.id, name: job.name, data: job.data });
+          } catch (err) {
+            this.logger.warn(`${name} job ${job.id} failed: ${(err as Error)?.message ?? String(err)}`);
+            await this.boss.fail(name, job.id, { message: (err as Error)?.message ?? String(err) });
+          }
+        }
+      });
+    }
   }
 }

@@ -54,12 +54,26 @@ export class NotificationService {
     this.publisher.publish(events);
   }
 
-  async inbox(actor: Actor, limit = 50) {
-    return (await this.repo.inbox(this.db.db, actor.id!, Math.min(limit, 200))).map(notificationView);
+  /** The actor's own inbox, newest first, with the unread count. */
+  async inbox(actor: Actor, opts: { limit?: number; unreadOnly?: boolean; before?: Date } = {}) {
+    const userId = this.requireUser(actor);
+    const limit = Math.min(Math.max(opts.limit ?? 50, 1), 200);
+    const rows = await this.repo.inbox(this.db.db, userId, { limit, unreadOnly: opts.unreadOnly, before: opts.before });
+    return { items: rows.map(notificationView), unread: await this.repo.unreadCount(this.db.db, userId) };
   }
 
+  /** Marks one of the actor's notifications read (idempotent); someone else's is answered as not found. */
   async markRead(actor: Actor, id: string): Promise<void> {
-    if (!(await this.repo.markRead(this.db.db, actor.id!, id, this.clock.now()))) throw DomainError.notFound('notification', id);
+    if (!(await this.repo.markRead(this.db.db, this.requireUser(actor), id, this.clock.now()))) throw DomainError.notFound('notification', id);
+  }
+
+  async markAllRead(actor: Actor): Promise<{ marked: number }> {
+    return { marked: await this.repo.markAllRead(this.db.db, this.requireUser(actor), this.clock.now()) };
+  }
+
+  private requireUser(actor: Actor): string {
+    if (!actor.id) throw DomainError.forbidden('no inbox for this actor');
+    return actor.id;
   }
 
   staffOf(tx: Executor, orgId: string, roles: string[]) {

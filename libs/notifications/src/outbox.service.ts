@@ -1,60 +1,112 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { Clock, DomainError } from '@tiaojie/core';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { AuditService } from '@tiaojie/audit';
+import { SmsSender } from '@tiaojie/auth';
+import { Actor, Clock, DomainError, ErrorCode, maskPhone, Role } from '@tiaojie/core';
 import { DbService } from '@tiaojie/db';
 import { JobQueue } from '@tiaojie/jobs';
-import { SmsSender } from '@tiaojie/auth';
-import { NotificationRepository } from './notification.repository';
+import { NotificationRepository, OutboxRow } from './notification.repository';
 import { OUTBOX_DELIVER_JOB } from './notification.service';
+import { OUTBOX_SMS_SENDER } from './sms-delivery.module';
+import { DEFAULT_SMS_DELIVERY_SETTINGS, SMS_DELIVERY_SETTINGS, type SmsDeliverySettings } from './sms-delivery.settings';
 
-export const OUTBOX_MAX_ATTEMPTS = 5;
+export const OUTBOX_MAX_ATTEMPTS = DEFAULT_SMS_DELIVERY_SETTINGS.maxAttempts;
+const MAX_RETRY_DELAY_S = 3600;
 
-export class DeliveryRetry extends Error {}
+export interface OutboxItemView {
+  id: string;
+  channel: string;
+  recipient: string | null;
+  body: string;
+  status: string;
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  sentAt: string | null;
+}
 
-/** Delivers outbox rows: at most once per row (row lock), retried by the queue, dead-lettered after the last attempt. */
+function outboxView(r: OutboxRow): OutboxItemView {
+  return {
+    id: r.id, channel: r.channel, recipient: maskPhone(r.recipient), body: r.body, status: r.status, attempts: r.attempts,
+    lastError: r.lastError, createdAt: r.createdAt.toISOString(), sentAt: r.sentAt?.toISOString() ?? null,
+  };
+}
+
+/**
+ * Delivers outbox rows. Each attempt claims the row (pending → sending) in a short transaction, sends with
+ * no transaction open (a slow provider never blocks the database), then records the outcome; a failed
+ * attempt schedules the next one (doubling delay) until the last, which dead-letters the row.
+ */
 @Injectable()
 export class OutboxService {
   private readonly logger = new Logger('Outbox');
+  private readonly sender: SmsSender;
+  private readonly settings: SmsDeliverySettings;
 
   constructor(
     private readonly repo: NotificationRepository,
     private readonly db: DbService,
-    private readonly sms: SmsSender,
+    sms: SmsSender,
     private readonly queue: JobQueue,
     private readonly clock: Clock,
-  ) {}
-
-  /** Throws DeliveryRetry when the send failed and another attempt is due (the queue retries with backoff). */
-  async deliver(outboxId: string): Promise<'sent' | 'dead' | 'skipped'> {
-    const outcome = await this.db.transaction(async (tx) => {
-      const row = await this.repo.lockPending(tx, outboxId);
-      if (!row) return { result: 'skipped' as const };
-      const attempts = row.attempts + 1;
-      try {
-        await this.sms.send(row.recipient, row.body);
-        await this.repo.updateOutbox(tx, row.id, { status: 'sent', attempts, sentAt: this.clock.now(), lastError: null });
-        return { result: 'sent' as const };
-      } catch (err) {
-        const dead = attempts >= OUTBOX_MAX_ATTEMPTS;
-        await this.repo.updateOutbox(tx, row.id, { status: dead ? 'dead' : 'pending', attempts, lastError: String((err as Error)?.message ?? err) });
-        return { result: dead ? ('dead' as const) : ('retry' as const), error: err };
-      }
-    });
-    if (outcome.result === 'retry') throw new DeliveryRetry(`outbox ${outboxId}: ${(outcome as any).error?.message}`);
-    if (outcome.result === 'dead') this.logger.warn(`outbox ${outboxId} dead-lettered after ${OUTBOX_MAX_ATTEMPTS} attempts`);
-    return outcome.result;
+    private readonly audit: AuditService,
+    @Optional() @Inject(OUTBOX_SMS_SENDER) override?: SmsSender | null,
+    @Optional() @Inject(SMS_DELIVERY_SETTINGS) settings?: SmsDeliverySettings,
+  ) {
+    this.sender = override ?? sms;
+    this.settings = settings ?? DEFAULT_SMS_DELIVERY_SETTINGS;
   }
 
-  deadLetters(limit = 100) {
-    return this.repo.byStatus(this.db.db, 'dead', limit);
+  /** Seconds before attempt n + 1 after n failed attempts. */
+  retryDelaySeconds(failedAttempts: number): number {
+    return Math.min(this.settings.retryDelaySeconds * 2 ** Math.max(0, failedAttempts - 1), MAX_RETRY_DELAY_S);
   }
 
-  /** Puts a dead row back in the queue (district admin action). */
-  async retry(outboxId: string): Promise<void> {
+  async deliver(outboxId: string): Promise<'sent' | 'retry' | 'dead' | 'skipped'> {
+    const row = await this.db.transaction((tx) => this.repo.claim(tx, outboxId));
+    if (!row) return 'skipped';
+    let error: string | null = null;
+    try {
+      await this.sender.send(row.recipient, row.body);
+    } catch (err) {
+      error = String((err as Error)?.message ?? err).slice(0, 500);
+    }
+    if (error === null) {
+      await this.repo.finish(this.db.db, row.id, { status: 'sent', sentAt: this.clock.now(), lastError: null });
+      return 'sent';
+    }
+    const dead = row.attempts >= this.settings.maxAttempts;
     await this.db.transaction(async (tx) => {
-      const rows = await this.repo.byStatus(tx, 'dead', 1000);
-      if (!rows.some((r) => r.id === outboxId)) throw DomainError.notFound('dead letter', outboxId);
-      await this.repo.updateOutbox(tx, outboxId, { status: 'pending', attempts: 0 });
-      await this.queue.send(OUTBOX_DELIVER_JOB, { outboxId }, { tx });
+      if (!(await this.repo.finish(tx, row.id, { status: dead ? 'dead' : 'pending', lastError: error }))) return;
+      if (dead) return;
+      const startAfter = new Date(this.clock.now().getTime() + this.retryDelaySeconds(row.attempts) * 1000);
+      await this.queue.send(OUTBOX_DELIVER_JOB, { outboxId: row.id }, { tx, startAfter, singletonKey: `${row.id}:attempt:${row.attempts + 1}` });
     });
+    if (dead) this.logger.warn(`outbox ${row.id} dead-lettered after ${row.attempts} attempts: ${error}`);
+    return dead ? 'dead' : 'retry';
+  }
+
+  async deadLetters(actor: Actor, limit = 100): Promise<OutboxItemView[]> {
+    this.assertDistrictAdmin(actor);
+    return (await this.repo.byStatus(this.db.db, 'dead', Math.min(Math.max(limit, 1), 500))).map(outboxView);
+  }
+
+  /** Puts a dead letter back in the queue with fresh attempts (district admin), audited; a second retry of the same letter is a 409. */
+  async retry(actor: Actor, outboxId: string): Promise<OutboxItemView> {
+    this.assertDistrictAdmin(actor);
+    const row = await this.db.transaction(async (tx) => {
+      const revived = await this.repo.revive(tx, outboxId);
+      if (!revived) {
+        if (await this.repo.outboxById(tx, outboxId)) throw new DomainError(ErrorCode.CONFLICT, '该消息不在死信队列中 (not a dead letter)', { status: 'not_dead' });
+        throw DomainError.notFound('dead letter', outboxId);
+      }
+      await this.queue.send(OUTBOX_DELIVER_JOB, { outboxId }, { tx });
+      await this.audit.record(tx, actor, { action: 'outbox.retried', entityType: 'outbox', entityId: outboxId, data: { channel: revived.channel, lastError: revived.lastError } });
+      return revived;
+    });
+    return outboxView(row);
+  }
+
+  private assertDistrictAdmin(actor: Actor): void {
+    if (actor.role !== Role.DistrictAdmin) throw DomainError.forbidden('只有区管理员可以处理死信 (district admin only)');
   }
 }

@@ -1,12 +1,45 @@
 import { Injectable } from '@nestjs/common';
-import { and, asc, desc, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { Executor, schema } from '@tiaojie/db';
 
 export type RoomRow = typeof schema.rooms.$inferSelect;
 export type MessageRow = typeof schema.messages.$inferSelect;
 
+export interface NewMessage {
+  roomId: string;
+  senderId: string;
+  senderName: string;
+  senderRole: string;
+  clientMsgId: string;
+  kind: string;
+  body: string;
+  createdAt: Date;
+}
+
+function rowsOf(result: unknown): Record<string, unknown>[] {
+  return (Array.isArray(result) ? result : (result as { rows: Record<string, unknown>[] }).rows) ?? [];
+}
+
+function toMessageRow(r: Record<string, unknown>): MessageRow {
+  return {
+    roomId: r.room_id as string, seq: Number(r.seq), id: r.id as string, senderId: (r.sender_id as string | null) ?? null,
+    senderName: r.sender_name as string, senderRole: r.sender_role as string, clientMsgId: (r.client_msg_id as string | null) ?? null,
+    kind: r.kind as string, body: r.body as string, createdAt: r.created_at instanceof Date ? r.created_at : new Date(r.created_at as string),
+  };
+}
+
 @Injectable()
 export class RoomRepository {
+  private readonly accessQueries = new WeakMap<Executor, ReturnType<RoomRepository['buildAccess']>>();
+
+  private buildAccess(db: Executor) {
+    const m = schema.roomMembers;
+    return db.select({ room: schema.rooms, dispute: schema.disputes, member: m }).from(schema.rooms)
+      .leftJoin(schema.disputes, eq(schema.disputes.id, schema.rooms.disputeId))
+      .leftJoin(m, and(eq(m.roomId, schema.rooms.id), eq(m.userId, sql.placeholder('userId')), isNull(m.removedAt)))
+      .where(eq(schema.rooms.id, sql.placeholder('roomId'))).limit(1).prepare('tj_room_access');
+  }
+
   async insertRooms(db: Executor, rows: (typeof schema.rooms.$inferInsert)[]): Promise<RoomRow[]> {
     if (rows.length === 0) return [];
     return db.insert(schema.rooms).values(rows).returning();
@@ -16,8 +49,33 @@ export class RoomRepository {
     return (await db.select().from(schema.rooms).where(eq(schema.rooms.id, id)).limit(1))[0] ?? null;
   }
 
+  byIds(db: Executor, ids: string[]): Promise<RoomRow[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return db.select().from(schema.rooms).where(inArray(schema.rooms.id, ids));
+  }
+
+  /**
+   * The room, its dispute (case rooms) and the user's active membership (linkage rooms): the per-message
+   * authorisation in one round trip, as a prepared statement (built once per database handle).
+   */
+  async withAccess(db: Executor, id: string, userId: string | null): Promise<{
+    room: RoomRow; dispute: typeof schema.disputes.$inferSelect | null; member: typeof schema.roomMembers.$inferSelect | null;
+  } | null> {
+    let q = this.accessQueries.get(db);
+    if (!q) {
+      q = this.buildAccess(db);
+      this.accessQueries.set(db, q);
+    }
+    return (await q.execute({ roomId: id, userId: userId ?? '00000000-0000-0000-0000-000000000000' }))[0] ?? null;
+  }
+
   forDispute(db: Executor, disputeId: string): Promise<RoomRow[]> {
     return db.select().from(schema.rooms).where(eq(schema.rooms.disputeId, disputeId)).orderBy(asc(schema.rooms.createdAt));
+  }
+
+  forDisputes(db: Executor, disputeIds: string[]): Promise<RoomRow[]> {
+    if (disputeIds.length === 0) return Promise.resolve([]);
+    return db.select().from(schema.rooms).where(inArray(schema.rooms.disputeId, disputeIds)).orderBy(asc(schema.rooms.createdAt));
   }
 
   /** Takes the room's row lock and the next sequence number; the lock serialises writers per room. */
@@ -25,6 +83,68 @@ export class RoomRepository {
     const r = await db.update(schema.rooms).set({ lastSeq: sql`${schema.rooms.lastSeq} + 1` })
       .where(eq(schema.rooms.id, roomId)).returning({ seq: schema.rooms.lastSeq });
     return r[0]?.seq ?? null;
+  }
+
+  /**
+   * The durable write in one statement (one round trip): returns the stored message for a repeated
+   * (room, sender, clientMsgId); otherwise takes the room's row lock, allocates the next seq and inserts.
+   * Two concurrent first sends of the same clientMsgId: the second one's insert hits the unique index and
+   * the whole statement (seq increment included) rolls back, so no seq is ever skipped; the caller retries.
+   * Returns null when the room does not exist.
+   */
+  async insertIdempotent(db: Executor, m: NewMessage): Promise<{ message: MessageRow; inserted: boolean } | null> {
+    const result = await db.execute(sql`
+      with existing as (
+        select * from messages where room_id = ${m.roomId}::uuid and sender_id = ${m.senderId}::uuid and client_msg_id = ${m.clientMsgId}
+      ), bump as (
+        update rooms set last_seq = last_seq + 1 where id = ${m.roomId}::uuid and not exists (select 1 from existing) returning last_seq
+      ), ins as (
+        insert into messages (room_id, seq, sender_id, sender_name, sender_role, client_msg_id, kind, body, created_at)
+        select ${m.roomId}::uuid, bump.last_seq, ${m.senderId}::uuid, ${m.senderName}, ${m.senderRole}, ${m.clientMsgId}, ${m.kind}, ${m.body}, ${m.createdAt.toISOString()}::timestamptz
+        from bump returning *
+      )
+      select ins.*, true as inserted from ins
+      union all
+      select existing.*, false as inserted from existing`);
+    const row = rowsOf(result)[0];
+    if (!row) return null;
+    return { message: toMessageRow(row), inserted: row.inserted === true || row.inserted === 't' };
+  }
+
+  /**
+   * The hot path of a send (autocommit, one round trip): row lock + next seq + insert. A repeated clientMsgId hits
+   * the unique index and the statement fails as a whole (its seq increment rolls back with it: no gap); the
+   * caller then reads the stored message. Returns null when the room does not exist.
+   */
+  async insertNew(db: Executor, m: NewMessage): Promise<MessageRow | null> {
+    const result = await db.execute(sql`
+      with bump as (
+        update rooms set last_seq = last_seq + 1 where id = ${m.roomId}::uuid returning last_seq
+      )
+      insert into messages (room_id, seq, sender_id, sender_name, sender_role, client_msg_id, kind, body, created_at)
+      select ${m.roomId}::uuid, bump.last_seq, ${m.senderId}::uuid, ${m.senderName}, ${m.senderRole}, ${m.clientMsgId}, ${m.kind}, ${m.body}, ${m.createdAt.toISOString()}::timestamptz
+      from bump returning *`);
+    const row = rowsOf(result)[0];
+    return row ? toMessageRow(row) : null;
+  }
+
+  /**
+   * Several new messages of one room in one statement: one row lock, one seq range, one commit (group commit).
+   * Rows come back in seq order, one per input row in input order. Fails as a whole on a repeated clientMsgId.
+   */
+  async insertBatch(db: Executor, roomId: string, rows: NewMessage[]): Promise<MessageRow[]> {
+    const json = JSON.stringify(rows.map((m) => ({
+      s: m.senderId, n: m.senderName, r: m.senderRole, c: m.clientMsgId, k: m.kind, b: m.body, t: m.createdAt.toISOString(),
+    })));
+    const result = await db.execute(sql`
+      with bump as (
+        update rooms set last_seq = last_seq + ${rows.length}::int where id = ${roomId}::uuid returning last_seq
+      )
+      insert into messages (room_id, seq, sender_id, sender_name, sender_role, client_msg_id, kind, body, created_at)
+      select ${roomId}::uuid, bump.last_seq - ${rows.length}::int + e.ord, (e.v->>'s')::uuid, e.v->>'n', e.v->>'r', e.v->>'c', e.v->>'k', e.v->>'b', (e.v->>'t')::timestamptz
+      from bump, jsonb_array_elements(${json}::jsonb) with ordinality as e(v, ord)
+      returning *`);
+    return rowsOf(result).map(toMessageRow).sort((a, b) => a.seq - b.seq);
   }
 
   async byClientId(db: Executor, roomId: string, senderId: string, clientMsgId: string): Promise<MessageRow | null> {
@@ -46,5 +166,10 @@ export class RoomRepository {
     const rows = await db.select().from(schema.messages).where(and(eq(schema.messages.roomId, roomId), lt(schema.messages.seq, beforeSeq)))
       .orderBy(desc(schema.messages.seq)).limit(limit);
     return rows.reverse();
+  }
+
+  ofKind(db: Executor, roomId: string, kind: string): Promise<MessageRow[]> {
+    return db.select().from(schema.messages).where(and(eq(schema.messages.roomId, roomId), eq(schema.messages.kind, kind)))
+      .orderBy(asc(schema.messages.seq));
   }
 }

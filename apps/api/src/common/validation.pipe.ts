@@ -1,5 +1,7 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { DomainError } from '@tiaojie/core';
+
+const MAX_DEPTH = 32;
 
 function flatten(errors: ValidationError[], prefix = ''): { field: string; problems: string[] }[] {
   return errors.flatMap((e) => {
@@ -9,9 +11,41 @@ function flatten(errors: ValidationError[], prefix = ''): { field: string; probl
   });
 }
 
+/**
+ * Refuses what no field may hold before class-validator sees it: nesting deeper than MAX_DEPTH (which would
+ * overflow the transformer's recursion) and NUL characters (which PostgreSQL text cannot store). Iterative.
+ */
+function screen(value: unknown): string | null {
+  const stack: { v: unknown; depth: number }[] = [{ v: value, depth: 0 }];
+  while (stack.length > 0) {
+    const { v, depth } = stack.pop()!;
+    if (typeof v === 'string') {
+      if (v.includes('\u0000')) return '文本中不能含有空字符 (strings must not contain NUL characters)';
+    } else if (v !== null && typeof v === 'object') {
+      if (depth >= MAX_DEPTH) return `嵌套层级过深 (nesting deeper than ${MAX_DEPTH} levels)`;
+      for (const [k, child] of Object.entries(v as Record<string, unknown>)) {
+        if (k.includes('\u0000')) return '字段名中不能含有空字符 (keys must not contain NUL characters)';
+        stack.push({ v: child, depth: depth + 1 });
+      }
+    }
+  }
+  return null;
+}
+
+class EdgeValidationPipe extends ValidationPipe {
+  async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const problem = screen(value);
+    if (problem) throw DomainError.validation(`请求参数有误 (invalid request): ${problem}`);
+    if (metadata.type === 'body' && metadata.metatype && metadata.metatype !== Object && (value === null || typeof value !== 'object' || Array.isArray(value))) {
+      throw DomainError.validation('请求体须为 JSON 对象 (the body must be a JSON object)');
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 /** One validation pass at the edge: whitelist, unknown fields refused, types converted only where declared. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new EdgeValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

@@ -1,33 +1,48 @@
-import { Logger } from '@nestjs/common';
+import { Inject, Logger } from '@nestjs/common';
 import {
-  ConnectedSocket, MessageBody, OnGatewayConnection, OnGatewayInit, SubscribeMessage, WebSocketGateway,
+  Ack as AckParam, ConnectedSocket, MessageBody, OnGatewayConnection, OnGatewayInit, SubscribeMessage, WebSocketGateway,
 } from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
 import { AuthService } from '@tiaojie/auth';
 import { Actor, DomainError, ErrorCode } from '@tiaojie/core';
 import { CaseAccessService, CaseRoomService } from '@tiaojie/cases';
 import { toErrorBody } from '../common/error.filter';
+import { ROOM_LIMITS, RoomLimits } from './room-limits';
+import { RoomEvictor } from './room-eviction';
+import { RoomPresence } from './room-presence';
 import { Ack, ClientToServerEvents, ServerToClientEvents } from './socket-events';
 import { SocketPublisher } from './socket.publisher';
+import { TokenBucket } from './token-bucket';
 
 type TjSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { actor: Actor }>;
+type AckFn<T> = ((res: Ack<T>) => void) | undefined;
+type Req = Record<string, unknown> | null | undefined;
 
 const UUID = /^[0-9a-f-]{36}$/i;
 
-/** Transport only: authenticate the handshake, authorise each join through the domain, map errors once. */
+/**
+ * Transport only: authenticate the handshake, authorise every join / send / read through the domain, rate-limit
+ * per socket, answer each event through its ack (or an `error` event when the client sent none).
+ */
 @WebSocketGateway({ cors: { origin: true, credentials: true } })
 export class CaseGateway implements OnGatewayInit, OnGatewayConnection {
   private readonly logger = new Logger('Gateway');
+  private readonly buckets = new WeakMap<Socket, { messages: TokenBucket; typing: TokenBucket }>();
+  private presence!: RoomPresence;
 
   constructor(
     private readonly auth: AuthService,
     private readonly rooms: CaseRoomService,
     private readonly access: CaseAccessService,
     private readonly publisher: SocketPublisher,
+    @Inject(ROOM_LIMITS) private readonly limits: RoomLimits,
   ) {}
 
   afterInit(server: Server): void {
     this.publisher.attach(server);
+    this.presence = new RoomPresence(server);
+    const evictor = new RoomEvictor(server, this.rooms, this.publisher);
+    this.publisher.onCaseUpdated((id) => evictor.schedule(id));
     // Authenticate the handshake before the connection exists: a refused client gets connect_error with the code.
     server.use((socket, next) => {
       try {
@@ -46,43 +61,90 @@ export class CaseGateway implements OnGatewayInit, OnGatewayConnection {
     const actor = client.data.actor;
     void client.join(`user:${actor.id}`);
     if (actor.orgId) void client.join(`org:${actor.orgId}`);
+    const { messages, typing } = this.limits;
+    this.buckets.set(client, { messages: new TokenBucket(messages.count, messages.windowMs), typing: new TokenBucket(typing.count, typing.windowMs) });
+    client.on('disconnecting', () => {
+      const roomIds = [...client.rooms].filter((r) => r.startsWith('room:')).map((r) => r.slice(5));
+      this.presence.left(client, roomIds).catch((err: Error) => this.logger.warn(`presence on disconnect: ${err.message}`));
+    });
   }
 
   @SubscribeMessage('room:join')
-  join(@ConnectedSocket() client: TjSocket, @MessageBody() req: { roomId?: unknown; lastSeq?: unknown }) {
-    return this.guard(async () => {
+  join(@ConnectedSocket() client: TjSocket, @MessageBody() req: Req, @AckParam() ack: AckFn<unknown>) {
+    return this.respond(client, 'room:join', ack, async () => {
       const roomId = this.uuid(req?.roomId, 'roomId');
-      const lastSeq = req?.lastSeq === undefined ? 0 : Number(req.lastSeq);
-      if (!Number.isInteger(lastSeq) || lastSeq < 0) throw DomainError.validation('lastSeq must be a non-negative integer', { field: 'lastSeq' });
-      await this.rooms.authorize(client.data.actor, roomId);
+      const lastSeq = req?.lastSeq === undefined || req?.lastSeq === null ? 0 : Number(req.lastSeq);
+      if (!Number.isSafeInteger(lastSeq) || lastSeq < 0) throw DomainError.validation('lastSeq must be a non-negative integer', { field: 'lastSeq' });
+      const actor = client.data.actor;
+      await this.rooms.authorize(actor, roomId);
+      // join before reading the replay, so nothing committed in between is missed (clients dedupe by seq) …
       await client.join(`room:${roomId}`);
-      return this.rooms.join(client.data.actor, roomId, lastSeq);
+      // … and authorise again: access revoked while we were joining must not leave this socket in the room
+      const access = await this.rooms.authorize(actor, roomId).catch(async (err: unknown) => {
+        await client.leave(`room:${roomId}`);
+        throw err;
+      });
+      const view = await this.rooms.joinView(access, lastSeq);
+      this.presence.joined(client, roomId);
+      return view;
     });
   }
 
   @SubscribeMessage('room:leave')
-  leave(@ConnectedSocket() client: TjSocket, @MessageBody() req: { roomId?: unknown }) {
-    return this.guard(async () => {
-      await client.leave(`room:${this.uuid(req?.roomId, 'roomId')}`);
+  leave(@ConnectedSocket() client: TjSocket, @MessageBody() req: Req, @AckParam() ack: AckFn<unknown>) {
+    return this.respond(client, 'room:leave', ack, async () => {
+      const roomId = this.uuid(req?.roomId, 'roomId');
+      const was = client.rooms.has(`room:${roomId}`);
+      await client.leave(`room:${roomId}`);
+      if (was) await this.presence.left(client, [roomId]);
       return { left: true as const };
     });
   }
 
   @SubscribeMessage('message:send')
-  send(@ConnectedSocket() client: TjSocket, @MessageBody() req: { roomId?: unknown; clientMsgId?: unknown; body?: unknown }) {
-    return this.guard(async () => {
+  send(@ConnectedSocket() client: TjSocket, @MessageBody() req: Req, @AckParam() ack: AckFn<unknown>) {
+    return this.respond(client, 'message:send', ack, async () => {
+      this.take(client, 'messages');
       const roomId = this.uuid(req?.roomId, 'roomId');
-      if (typeof req.clientMsgId !== 'string' || req.clientMsgId.length < 1 || req.clientMsgId.length > 64) {
-        throw DomainError.validation('clientMsgId must be a string of 1-64 characters', { field: 'clientMsgId' });
-      }
+      if (typeof req?.clientMsgId !== 'string') throw DomainError.validation('clientMsgId must be a string of 1-64 characters', { field: 'clientMsgId' });
       if (typeof req.body !== 'string') throw DomainError.validation('body must be a string', { field: 'body' });
       return this.rooms.send(client.data.actor, roomId, { clientMsgId: req.clientMsgId, body: req.body });
     });
   }
 
+  @SubscribeMessage('message:read')
+  read(@ConnectedSocket() client: TjSocket, @MessageBody() req: Req, @AckParam() ack: AckFn<unknown>) {
+    return this.respond(client, 'message:read', ack, async () => {
+      const roomId = this.uuid(req?.roomId, 'roomId');
+      const seq = req?.seq;
+      if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 1) throw DomainError.validation('seq must be a positive integer', { field: 'seq' });
+      return this.rooms.markRead(client.data.actor, roomId, seq);
+    });
+  }
+
+  @SubscribeMessage('typing')
+  typing(@ConnectedSocket() client: TjSocket, @MessageBody() req: Req, @AckParam() ack: AckFn<unknown>) {
+    return this.respond(client, 'typing', ack, async () => {
+      this.take(client, 'typing');
+      const roomId = this.joined(client, req?.roomId);
+      if (typeof req?.typing !== 'boolean') throw DomainError.validation('typing must be true or false', { field: 'typing' });
+      const a = client.data.actor;
+      client.to(`room:${roomId}`).emit('typing', { roomId, userId: a.id!, name: a.name, typing: req.typing });
+      return { sent: true as const };
+    });
+  }
+
+  @SubscribeMessage('presence:list')
+  presenceList(@ConnectedSocket() client: TjSocket, @MessageBody() req: Req, @AckParam() ack: AckFn<unknown>) {
+    return this.respond(client, 'presence:list', ack, async () => {
+      const roomId = this.joined(client, req?.roomId);
+      return { roomId, ...(await this.presence.list(roomId)) };
+    });
+  }
+
   @SubscribeMessage('case:watch')
-  watch(@ConnectedSocket() client: TjSocket, @MessageBody() req: { disputeId?: unknown }) {
-    return this.guard(async () => {
+  watch(@ConnectedSocket() client: TjSocket, @MessageBody() req: Req, @AckParam() ack: AckFn<unknown>) {
+    return this.respond(client, 'case:watch', ack, async () => {
       const id = this.uuid(req?.disputeId, 'disputeId');
       await this.access.load(client.data.actor, id);
       await client.join(`case:${id}`);
@@ -95,11 +157,30 @@ export class CaseGateway implements OnGatewayInit, OnGatewayConnection {
     return v;
   }
 
-  private async guard<T>(fn: () => Promise<T>): Promise<Ack<T>> {
+  /** Typing and presence need a joined room: the join was authorised, and revocation makes the socket leave. */
+  private joined(client: TjSocket, v: unknown): string {
+    const roomId = this.uuid(v, 'roomId');
+    if (!client.rooms.has(`room:${roomId}`)) throw DomainError.notFound('joined room (send room:join first)', roomId);
+    return roomId;
+  }
+
+  private take(client: TjSocket, kind: 'messages' | 'typing'): void {
+    const bucket = this.buckets.get(client)?.[kind];
+    if (!bucket || bucket.take()) return;
+    const { count, windowMs } = this.limits[kind];
+    throw new DomainError(ErrorCode.RATE_LIMITED, `发送过于频繁，请稍后再试 (at most ${count} ${kind} per ${windowMs / 1000} s per connection)`, {
+      retryAfterMs: bucket.retryAfterMs(), limit: count, windowMs,
+    });
+  }
+
+  private async respond<T>(client: TjSocket, event: string, ack: AckFn<T>, fn: () => Promise<T>): Promise<void> {
+    let res: Ack<T>;
     try {
-      return { ok: true, data: await fn() };
+      res = { ok: true, data: await fn() };
     } catch (err) {
-      return { ok: false, error: toErrorBody(err, this.logger).body.error };
+      res = { ok: false, error: toErrorBody(err, this.logger).body.error };
     }
+    if (typeof ack === 'function') ack(res);
+    else if (!res.ok) client.emit('error', { ...res.error, event });
   }
 }

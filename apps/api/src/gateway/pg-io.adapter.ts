@@ -1,13 +1,33 @@
-import { INestApplicationContext } from '@nestjs/common';
+import { INestApplicationContext, Logger } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/postgres-adapter';
-import type { Pool } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import type { Server, ServerOptions } from 'socket.io';
+
+/**
+ * The PostgreSQL adapter keeps one pooled client checked out for LISTEN; pg-pool takes its idle 'error' listener
+ * off while a client is checked out, and the adapter adds none, so a server restart or failover ("terminating
+ * connection due to administrator command") would crash the process with an unhandled 'error' event. Every client
+ * gets a listener that logs; queries in flight still fail normally, and the adapter reconnects on the client's 'end'.
+ */
+function guardClients(pool: Pool, logger: Logger): void {
+  const guarded = new WeakSet<PoolClient>();
+  const guard = (client: PoolClient) => {
+    if (guarded.has(client)) return;
+    guarded.add(client);
+    client.on('error', (err: Error) => logger.warn(`database connection lost: ${err.message}`));
+  };
+  pool.on('connect', guard);
+  pool.on('acquire', guard);
+}
 
 /** socket.io over the PostgreSQL adapter, so rooms span every api instance on the same database. */
 export class PgIoAdapter extends IoAdapter {
+  private readonly logger = new Logger('PgIoAdapter');
+
   constructor(app: INestApplicationContext, private readonly pool: Pool | null, private readonly origins: string[]) {
     super(app);
+    if (pool) guardClients(pool, this.logger);
   }
 
   createIOServer(port: number, options?: ServerOptions): Server {
@@ -16,7 +36,12 @@ export class PgIoAdapter extends IoAdapter {
       cors: { origin: this.origins, credentials: true },
       connectionStateRecovery: undefined,
     });
-    if (this.pool) server.adapter(createAdapter(this.pool, { tableName: 'socket_io_attachments' }));
+    if (this.pool) {
+      server.adapter(createAdapter(this.pool, {
+        tableName: 'socket_io_attachments',
+        errorHandler: (err: Error) => this.logger.warn(`postgres adapter: ${err.message}`),
+      }));
+    }
     return server;
   }
 }

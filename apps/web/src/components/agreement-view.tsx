@@ -1,4 +1,6 @@
-import { Card, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { App, Button, Card, Space, Tag, Typography } from 'antd';
+import { apiDownload, errorText } from '../lib/api-client';
 import { fmtDate, fmtDateTime, PARTY_ROLE_LABELS } from '../lib/format';
 import type { Agreement } from '../lib/types';
 
@@ -9,10 +11,27 @@ const STATUS: Record<string, { color: string; label: string }> = {
 };
 
 /** The agreement's terms and who has signed. */
-export function AgreementView({ agreement, title = '调解协议' }: { agreement: Agreement; title?: string }) {
+export function AgreementView({ agreement, title = '调解协议', caseId, number }: { agreement: Agreement; title?: string; caseId?: string; number?: string }) {
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
   const st = STATUS[agreement.status] ?? { color: 'default', label: agreement.status };
+  const pdf = async () => {
+    setBusy(true);
+    try {
+      await apiDownload(`/cases/${caseId}/agreement.pdf`, `调解协议书-${number ?? ''}.pdf`);
+    } catch (err) {
+      message.error(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
   return (
-    <Card size="small" title={title} extra={<Tag color={st.color}>{st.label}</Tag>} data-testid="agreement">
+    <Card size="small" title={title} data-testid="agreement" extra={(
+      <Space size={4}>
+        <Tag color={st.color}>{st.label}</Tag>
+        {caseId && <Button size="small" loading={busy} onClick={() => void pdf()}>下载协议书</Button>}
+      </Space>
+    )}>
       <ol className="tj-terms">
         {agreement.terms.map((t, i) => <li key={i}>{t}</li>)}
       </ol>

@@ -29,6 +29,7 @@ function Bubble({ m, mine }: { m: MessageView; mine: boolean }) {
       <div className="tj-msg-meta">
         {mine ? '我' : m.senderName}
         {!mine && <Tag className="tj-role-tag">{ROLE_LABELS[m.senderRole] ?? m.senderRole}</Tag>}
+        {m.kind === 'minutes' && <Tag className="tj-role-tag" color="gold">会议纪要</Tag>}
         <time dateTime={m.createdAt} title={fmtDateTime(m.createdAt)}>{fmtTime(m.createdAt)}</time>
       </div>
       <div className="tj-msg-body">{m.body}</div>

@@ -13,20 +13,25 @@ interface RawResult {
   body: unknown;
 }
 
-async function rawFetch(method: string, path: string, body: unknown, token: string | null): Promise<RawResult> {
-  let res: Response;
+type Body = unknown;
+
+async function send(method: string, path: string, body: Body, token: string | null): Promise<Response> {
+  const form = typeof FormData !== 'undefined' && body instanceof FormData;
   try {
-    res = await fetch(`/api${path}`, {
+    return await fetch(`/api${path}`, {
       method,
       headers: {
-        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(body !== undefined && !form ? { 'content-type': 'application/json' } : {}),
         ...(token ? { authorization: `Bearer ${token}` } : {}),
       },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : form ? body : JSON.stringify(body),
     });
   } catch {
     throw new ApiError('NETWORK', '网络连接失败，请检查网络后重试', 0);
   }
+}
+
+async function parse(res: Response): Promise<RawResult> {
   const text = await res.text();
   let parsed: unknown = null;
   try {
@@ -35,6 +40,10 @@ async function rawFetch(method: string, path: string, body: unknown, token: stri
     parsed = text;
   }
   return { status: res.status, body: parsed };
+}
+
+async function rawFetch(method: string, path: string, body: Body, token: string | null): Promise<RawResult> {
+  return parse(await send(method, path, body, token));
 }
 
 function toError(r: RawResult): ApiError {
@@ -80,23 +89,61 @@ export async function freshToken(): Promise<string | null> {
   return s.accessToken;
 }
 
-export async function api<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** The response of an authenticated request; an expired access token is rotated once and the request repeated. */
+async function authed(method: Method, path: string, body?: Body): Promise<Response> {
   const token = getSession()?.accessToken ?? null;
-  let r = await rawFetch(method, path, body, token);
-  if (r.status === 401 && token && !path.startsWith('/auth/')) {
+  let res = await send(method, path, body, token);
+  if (res.status === 401 && token && !path.startsWith('/auth/')) {
+    const r = await parse(res.clone());
     const code = (r.body as { error?: { code?: string } } | null)?.error?.code;
     if (code === 'TOKEN_EXPIRED' || code === 'UNAUTHENTICATED') {
       const next = await refreshSession(token);
       if (!next) throw toError(r);
-      r = await rawFetch(method, path, body, next);
+      res = await send(method, path, body, next);
     }
   }
+  return res;
+}
+
+export async function api<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  const r = await parse(await authed(method, path, body));
   if (r.status >= 400) throw toError(r);
   return r.body as T;
 }
 
 export const apiGet = <T>(path: string) => api<T>('GET', path);
 export const apiPost = <T>(path: string, body: unknown = {}) => api<T>('POST', path, body);
+export const apiPut = <T>(path: string, body: unknown) => api<T>('PUT', path, body);
+export const apiPatch = <T>(path: string, body: unknown) => api<T>('PATCH', path, body);
+export const apiDelete = <T>(path: string) => api<T>('DELETE', path);
+/** multipart/form-data (the browser sets the boundary). */
+export const apiUpload = <T>(path: string, form: FormData) => api<T>('POST', path, form);
+
+/** A file or text the api answers with (reports, error lists, agreements), fetched with the bearer token. */
+export async function apiBlob(path: string): Promise<{ blob: Blob; fileName: string | null }> {
+  const res = await authed('GET', path);
+  if (res.status >= 400) throw toError(await parse(res));
+  const cd = res.headers.get('content-disposition') ?? '';
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(cd);
+  const plain = /filename="([^"]+)"/i.exec(cd);
+  const fileName = star ? decodeURIComponent(star[1]) : plain ? plain[1] : null;
+  return { blob: await res.blob(), fileName };
+}
+
+/** Saves what the api answers as a file (a temporary object URL behind a download link). */
+export async function apiDownload(path: string, fallbackName: string): Promise<void> {
+  const { blob, fileName } = await apiBlob(path);
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName ?? fallbackName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
 
 export async function signOut(): Promise<void> {
   const s = getSession();

@@ -41,7 +41,35 @@ export const ACTION_LABELS: Record<string, string> = {
   draft_agreement: '起草调解协议', record_failure: '调解不成', terminate: '终止调解', close: '结案', sign: '签署协议',
   withdraw: '撤回申请', request_confirmation: '申请司法确认', start_performance: '开始履行跟踪', record_performed: '履行完毕',
   record_breach: '未履行', follow_up: '回访', reopen: '重新启动',
+  confirm: '确认有效', reject_confirmation: '驳回申请', manual_route: '人工分派',
 };
 
 export const money = (n: number | null | undefined): string =>
   n === null || n === undefined ? '—' : `${n.toLocaleString('zh-CN', { minimumFractionDigits: 0, maximumFractionDigits: 2 })} 元`;
+
+/** Today's date in Asia/Shanghai as YYYY-MM-DD, whatever the device's zone. */
+export const shanghaiToday = (d: Date = new Date()): string =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+
+export const pct = (r: number | null | undefined): string => (r === null || r === undefined ? '—' : `${(r * 100).toFixed(2).replace(/\.?0+$/, '')}%`);
+
+export const KIND_LABELS: Record<string, string> = {
+  peoples: '人民调解', administrative: '行政调解', judicial: '司法调解', industry: '行业性专业性调解',
+  court: '人民法院', district: '区级统筹', grid: '网格中心', hotline: '12345 热线',
+};
+export const LEVEL_LABELS: Record<string, string> = { community: '社区级', street: '街道级', district: '区级' };
+export const CHANNEL_LABELS: Record<string, string> = {
+  online: '线上申请', window: '窗口', grid: '网格上报', hotline_12345: '12345 工单', court: '法院委派/委托', petition: '信访', enterprise: '涉企纠纷',
+};
+export const PARTY_TYPE_LABELS: Record<string, string> = { individual: '自然人', enterprise: '企业', organisation: '社会组织', government: '行政机关' };
+
+/** Court referrals: the time-limit regime tells 委派 from 委托 and the procedure. */
+export const REGIME_LABELS: Record<string, string> = {
+  court_pre_registration: '委派调解（诉前，30 日）',
+  court_post_registration_ordinary: '委托调解（普通程序，15 日）',
+  court_post_registration_simple: '委托调解（简易程序，7 日）',
+};
+
+export const REGIME_SHORT: Record<string, string> = {
+  court_pre_registration: '委派 · 诉前 30 日', court_post_registration_ordinary: '委托 · 普通 15 日', court_post_registration_simple: '委托 · 简易 7 日',
+};

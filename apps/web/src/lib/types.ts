@@ -28,6 +28,8 @@ export interface CaseSummary {
   categoryLabel: string;
   kind: string;
   channel: string;
+  /** court referrals: court_pre_registration | court_post_registration_ordinary | court_post_registration_simple */
+  deadlineRegime?: string | null;
   status: string;
   statusLabel: string;
   version: number;

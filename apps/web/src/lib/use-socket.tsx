@@ -104,3 +104,14 @@ export function useCaseWatch<T extends { id: string }>(disputeId: string | null,
     if (u.id === disputeId) onUpdate(u);
   });
 }
+
+/** Watches every case of a list (re-sent after each reconnection) and calls back on 'case:updated' for one of them. */
+export function useCasesWatch<T extends { id: string }>(ids: string[], onUpdate: (u: T) => void): void {
+  const key = ids.join(',');
+  useOnConnect((socket) => {
+    for (const id of key.split(',').filter(Boolean)) socket.emit('case:watch', { disputeId: id }, () => undefined);
+  }, [key]);
+  useSocketEvent<T>('case:updated', (u) => {
+    if (key.split(',').includes(u.id)) onUpdate(u);
+  });
+}

@@ -1,3 +1,8 @@
+// The whole schema, one file per area; drizzle-kit reads this folder. Add an area's file here.
 export * from './core.schema';
 export * from './routing.schema';
+export * from './rooms.schema';
+export * from './intake.schema';
+export * from './stats.schema';
 export * from './cases.schema';
+export * from './deadlines.schema';

@@ -8,6 +8,7 @@ import { CaseTimeline } from '../../components/case-timeline';
 import { PageState } from '../../components/page-state';
 import { StatusTag } from '../../components/status-tag';
 import { AgreementView } from '../../components/agreement-view';
+import { PartyCaseActions } from './party-case-actions';
 import type { CaseDetail, CaseStatusView, CaseUpdatedEvent } from '../../lib/types';
 
 /** 案件进度: where the case is, what happens next, deadlines, timeline; updates live. */
@@ -63,7 +64,7 @@ export function CaseTrackerPage({ id }: { id: string }) {
                 <Button type="primary" block onClick={() => navigate(`cases/${id}/sign`)}>查看并签署调解协议</Button>
               </Card>
             )}
-            {s.agreement && <AgreementView agreement={s.agreement} />}
+            {s.agreement && <AgreementView agreement={s.agreement} caseId={id} number={s.number} />}
 
             <Card size="small" title="线上调解室">
               {rooms.length === 0 ? (
@@ -76,6 +77,8 @@ export function CaseTrackerPage({ id }: { id: string }) {
                 </Space>
               )}
             </Card>
+
+            <PartyCaseActions id={id} version={data.detail.version} status={s} onChanged={reload} />
 
             <Card size="small" title="案件信息">
               <Descriptions column={1} size="small" items={[

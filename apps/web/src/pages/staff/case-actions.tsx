@@ -6,12 +6,13 @@ import type { CaseDetail, Lifecycle, SessionUser } from '../../lib/types';
 import { AgreementEditor } from './agreement-editor';
 import { ReasonDialog, ReturnDialog } from './action-dialogs';
 import { AssignDialog } from './assign-dialog';
+import { ManualRouteDialog } from '../district/manual-route-dialog';
 
 /** Transitions the api fires through POST /cases/:id/transitions/:action. */
-const SIMPLE = ['start_mediation', 'record_failure', 'terminate', 'close', 'request_confirmation', 'start_performance', 'record_performed', 'record_breach'];
-const WITH_DIALOG = ['accept', 'return', 'assign_mediator', 'draft_agreement'];
+const SIMPLE = ['start_mediation', 'record_failure', 'terminate', 'close', 'request_confirmation', 'start_performance', 'record_performed', 'record_breach', 'confirm', 'reject_confirmation'];
+const WITH_DIALOG = ['accept', 'return', 'assign_mediator', 'draft_agreement', 'manual_route'];
 
-type Dialog = 'return' | 'assign_mediator' | 'draft_agreement' | { reasonFor: string } | null;
+type Dialog = 'return' | 'assign_mediator' | 'draft_agreement' | 'manual_route' | { reasonFor: string } | null;
 
 /** The buttons for `availableActions`; every request carries the version from the latest detail. */
 export function CaseActions({ detail, lifecycle, me, onChanged }: {
@@ -65,11 +66,11 @@ export function CaseActions({ detail, lifecycle, me, onChanged }: {
       {actions.length === 0 && !canSwitch && <Empty description="当前状态下没有可执行的操作" image={Empty.PRESENTED_IMAGE_SIMPLE} />}
       <Space wrap>
         {actions.map((a) => {
-          const primary = ['accept', 'start_mediation', 'draft_agreement'].includes(a);
+          const primary = ['accept', 'start_mediation', 'draft_agreement', 'confirm', 'manual_route'].includes(a);
           if (a === 'accept') {
             return <Button key={a} type="primary" loading={busy === a} onClick={() => void run(a, 'accept')}>{label(a)}</Button>;
           }
-          if (a === 'return' || a === 'assign_mediator' || a === 'draft_agreement') {
+          if (a === 'return' || a === 'assign_mediator' || a === 'draft_agreement' || a === 'manual_route') {
             return <Button key={a} type={primary ? 'primary' : 'default'} onClick={() => setDialog(a)}>{label(a)}</Button>;
           }
           if (needsReason(a)) {
@@ -89,6 +90,9 @@ export function CaseActions({ detail, lifecycle, me, onChanged }: {
         caseId={detail.id} me={me} onSubmit={(v) => run('assign_mediator', 'assign', v)} />
       <AgreementEditor open={dialog === 'draft_agreement'} onClose={() => setDialog(null)} busy={busy === 'draft_agreement'}
         current={detail.agreement} onSubmit={(v) => run('draft_agreement', 'agreement', v)} />
+      <ManualRouteDialog open={dialog === 'manual_route'} onClose={() => setDialog(null)} busy={busy === 'manual_route'}
+        category={detail.category} categoryLabel={detail.categoryLabel} why={detail.routing?.why ?? detail.routing?.summary?.zh}
+        onSubmit={(v) => run('manual_route', 'route', v)} />
       <ReasonDialog open={typeof dialog === 'object' && dialog !== null} onClose={() => setDialog(null)}
         busy={typeof dialog === 'object' && dialog !== null && busy === dialog.reasonFor}
         title={typeof dialog === 'object' && dialog !== null ? label(dialog.reasonFor) : ''}

@@ -3,6 +3,7 @@ import { apiGet } from '../../lib/api-client';
 import { useSession } from '../../lib/auth-store';
 import { fmtDateTime, money } from '../../lib/format';
 import { navigate } from '../../lib/router';
+import { homeOf, menuFor } from '../../lib/nav';
 import { useAsync } from '../../lib/use-async';
 import { useCaseWatch } from '../../lib/use-socket';
 import { AgreementView } from '../../components/agreement-view';
@@ -17,17 +18,19 @@ import type { CaseDetail, CaseUpdatedEvent, Lifecycle } from '../../lib/types';
 let lifecycleCache: Promise<Lifecycle> | null = null;
 const loadLifecycle = () => (lifecycleCache ??= apiGet<Lifecycle>('/lifecycle').catch((e) => { lifecycleCache = null; throw e; }));
 
-/** The mediator's / body admin's case page: actions, rooms, parties, routing, timeline. */
+/** The staff case page (mediators, body admins, the court, the district): actions, rooms, parties, routing, timeline. */
 export function CaseWorkbenchPage({ id }: { id: string }) {
   const session = useSession();
   const { data, error, loading, reload } = useAsync(() => apiGet<CaseDetail>(`/cases/${id}`), [id]);
   const lifecycle = useAsync(loadLifecycle, []);
   useCaseWatch<CaseUpdatedEvent>(id, (u) => { if (!data || u.version !== data.version) void reload(); });
   const d = data;
+  // the court reviewing a judicial-confirmation request sees the agreement first (it has no rooms in the case)
+  const reviewer = !!d && d.relations.includes('court') && !d.relations.includes('handling_body') && !!d.agreement;
 
   return (
     <div className="tj-stack">
-      <Button type="link" style={{ padding: 0 }} onClick={() => navigate('queue')}>‹ 返回案件工作台</Button>
+      {session && <Button type="link" style={{ padding: 0 }} onClick={() => navigate(homeOf(session.user.role))}>‹ 返回{menuFor(session.user.role)[0].label}</Button>}
       <PageState loading={loading} error={error} hasData={!!d} onRetry={reload}>
         {d && session && (
           <>
@@ -53,9 +56,10 @@ export function CaseWorkbenchPage({ id }: { id: string }) {
                   <Card size="small" title="办理操作">
                     <CaseActions detail={d} lifecycle={lifecycle.data} me={session.user} onChanged={reload} />
                   </Card>
-                  <Card size="small" title="线上调解室" styles={{ body: { padding: 8 } }}>
+                  {reviewer && d.agreement && <AgreementView agreement={d.agreement} caseId={d.id} number={d.number} title="调解协议（司法确认审查）" />}
+                  {!reviewer && <Card size="small" title="线上调解室" styles={{ body: { padding: 8 } }}>
                     {d.rooms.length === 0
-                      ? <Empty description="签收后开放调解室" />
+                      ? <Empty description={d.relations.includes('handling_body') ? '签收后开放调解室' : '调解室仅对承办调解组织和当事人开放'} />
                       : (
                         <Tabs
                           size="small"
@@ -66,14 +70,14 @@ export function CaseWorkbenchPage({ id }: { id: string }) {
                           }))}
                         />
                       )}
-                  </Card>
+                  </Card>}
                 </div>
               </Col>
               <Col xs={24} lg={10}>
                 <div className="tj-stack">
                   <Card size="small" title="当事人"><PartiesTable parties={d.parties} /></Card>
                   {d.routing && <RoutingCard routing={d.routing} />}
-                  {d.agreement && <AgreementView agreement={d.agreement} />}
+                  {!reviewer && d.agreement && <AgreementView agreement={d.agreement} caseId={d.id} number={d.number} />}
                   <Card size="small" title="办理记录"><CaseTimeline entries={d.timeline} /></Card>
                 </div>
               </Col>

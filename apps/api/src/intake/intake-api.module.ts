@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { IntakeWebhookModule } from '@tiaojie/intake';
+import { IntakeController } from './intake.controller';
+import { WebhooksController } from './webhooks.controller';
+
+/** HTTP for libs/intake: uploads, runs, error reports, duplicate review, webhooks. */
+@Module({ imports: [IntakeWebhookModule], controllers: [IntakeController, WebhooksController] })
+export class IntakeApiModule {}

@@ -1,0 +1,58 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Actor, Role } from '@tiaojie/core';
+import { DuplicateReviewService, ImportReportService, IntakeUploadService } from '@tiaojie/intake';
+import { CurrentActor, Roles } from '../common/auth.decorators';
+import { storeImportUpload } from './import-upload.reader';
+import { DuplicateDecisionDto, DuplicateQueryDto, ListQueryDto } from './intake.dto';
+
+const uuid = new ParseUUIDPipe({ version: undefined });
+
+/** District admins: upload exports (progress on the socket as `import:progress`), runs, error reports, duplicate review. */
+@ApiTags('intake')
+@ApiBearerAuth()
+@Controller('intake')
+@Roles(Role.DistrictAdmin)
+export class IntakeController {
+  constructor(private readonly uploads: IntakeUploadService, private readonly reports: ImportReportService, private readonly reviews: DuplicateReviewService) {}
+
+  /** multipart/form-data with one `file` part (12345 CSV, grid CSV or court XLSX); answers when the import is done. */
+  @Post('imports') @HttpCode(200) @ApiConsumes('multipart/form-data')
+  async upload(@CurrentActor() actor: Actor, @Req() req: FastifyRequest) {
+    const file = await storeImportUpload(req);
+    try {
+      return await this.uploads.importUpload(actor, file.path, file.fileName);
+    } finally {
+      await file.cleanup();
+    }
+  }
+
+  @Get('imports')
+  runs(@Query() q: ListQueryDto) {
+    return this.reports.list(q.limit ? Number(q.limit) : 50);
+  }
+
+  @Get('imports/:id')
+  run(@Param('id', uuid) id: string) {
+    return this.reports.run(id);
+  }
+
+  /** The run's rejected rows (line, column, reason) as CSV (UTF-8 with BOM). */
+  @Get('imports/:id/errors.csv')
+  async errors(@Param('id', uuid) id: string, @Res() reply: FastifyReply) {
+    const csv = await this.reports.errorReportCsv(id);
+    await reply.header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="import-${id}-errors.csv"`).send(csv);
+  }
+
+  @Get('duplicates')
+  duplicates(@CurrentActor() actor: Actor, @Query() q: DuplicateQueryDto) {
+    return this.reviews.list(actor, q.status === 'all' ? null : q.status ?? 'pending', q.limit ? Number(q.limit) : 100);
+  }
+
+  @Post('duplicates/:id/decision') @HttpCode(200)
+  decide(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: DuplicateDecisionDto) {
+    return this.reviews.decide(actor, id, dto.decision, dto.note);
+  }
+}

@@ -1,0 +1,21 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AuthModule } from '@tiaojie/auth';
+import { CasesModule } from '@tiaojie/cases';
+import { RoomsModule } from '@tiaojie/rooms';
+import { CaseGateway } from '../gateway/case.gateway';
+import { ROOM_LIMITS, RoomLimits, loadRoomLimits } from '../gateway/room-limits';
+import { LinkageRoomsController } from './linkage-rooms.controller';
+import { RoomsController } from './rooms.controller';
+
+/** Rooms over HTTP and socket.io. Limits default from ROOM_MESSAGE_RATE / ROOM_TYPING_RATE (a bad value stops the boot). */
+@Module({})
+export class RoomsApiModule {
+  static forRoot(limits?: RoomLimits): DynamicModule {
+    return {
+      module: RoomsApiModule,
+      imports: [AuthModule, RoomsModule, CasesModule],
+      controllers: [LinkageRoomsController, RoomsController],
+      providers: [CaseGateway, { provide: ROOM_LIMITS, useValue: limits ?? loadRoomLimits(process.env) }],
+    };
+  }
+}

@@ -1,0 +1,93 @@
+import { useState } from 'react';
+import { App, Button, Segmented, Space, Typography } from 'antd';
+import { ApiError, apiGet, apiPost, errorText } from '../../lib/api-client';
+import { labels, useDirectory } from '../../lib/directory';
+import { CHANNEL_LABELS } from '../../lib/format';
+import { useAsync } from '../../lib/use-async';
+import { useSocketEvent } from '../../lib/use-socket';
+import { CaseTable, UrgencyLegend } from '../../components/case-table';
+import { PageState } from '../../components/page-state';
+import { ManualRouteDialog } from './manual-route-dialog';
+import type { CaseDetail, QueueItem } from '../../lib/types';
+
+/** Cases the router could not place, or not placed yet (imports stay 已受理 until routed). */
+const UNPLACED = ['district_queue', 'received', 'returned'];
+type Filter = 'unplaced' | 'open' | 'all';
+
+/** 区级统筹: every case of the district; 待区级统筹 cases are placed by hand (人工分派) with a reason. */
+export function DistrictQueuePage() {
+  const { message } = App.useApp();
+  const dir = useDirectory();
+  const L = labels(dir.data);
+  const [filter, setFilter] = useState<Filter>('unplaced');
+  const { data, error, loading, reload } = useAsync(() => apiGet<QueueItem[]>(`/cases/queue?open=${filter === 'all' ? 'false' : 'true'}&limit=500`), [filter]);
+  useSocketEvent('queue:updated', () => void reload());
+  const [routing, setRouting] = useState<CaseDetail | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const rows = (data ?? []).filter((c) => filter !== 'unplaced' || UNPLACED.includes(c.status));
+  const openRoute = async (r: QueueItem) => {
+    try {
+      setRouting(await apiGet<CaseDetail>(`/cases/${r.id}`));
+    } catch (err) {
+      message.error(errorText(err));
+    }
+  };
+  const route = async (v: { bodyId: string; reason: string }) => {
+    if (!routing) return false;
+    setBusy(true);
+    try {
+      await apiPost(`/cases/${routing.id}/route`, { version: routing.version, ...v });
+      message.success(`${routing.number} 已人工分派至 ${L.org(v.bodyId)}`);
+      await reload();
+      return true;
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'VERSION_CONFLICT') {
+        message.warning('案件已被他人更新，请重新打开分派窗口');
+        await reload();
+        return true;
+      }
+      message.error(errorText(err));
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="tj-stack">
+      <div className="tj-row">
+        <Typography.Title level={4} style={{ margin: 0 }}>区级统筹</Typography.Title>
+        <Space wrap>
+          <span id="district-filter-label">显示范围</span>
+          <Segmented aria-labelledby="district-filter-label" value={filter} onChange={(v) => setFilter(v as Filter)}
+            options={[{ value: 'unplaced', label: '待区级统筹' }, { value: 'open', label: '办理中' }, { value: 'all', label: '全部' }]} />
+          <Button onClick={() => void reload()} loading={loading && !!data}>刷新</Button>
+        </Space>
+      </div>
+      <UrgencyLegend />
+      <PageState loading={loading} error={error} hasData={!!data} onRetry={reload}>
+        <CaseTable
+          data={rows}
+          loading={loading}
+          testId="district-queue"
+          empty={filter === 'unplaced' ? '暂无待区级统筹的案件' : '暂无案件'}
+          extra={[
+            { title: '来源', dataIndex: 'channel', width: 110, render: (v: string) => CHANNEL_LABELS[v] ?? v },
+            { title: '类别', dataIndex: 'categoryLabel', width: 100 },
+            { title: '街道', dataIndex: 'streetCode', width: 100, render: (v: string | null) => L.street(v) },
+            { title: '承办调解组织', dataIndex: 'bodyId', width: 190, ellipsis: true, render: (v: string | null) => L.org(v) },
+          ]}
+          actions={[{
+            title: '操作', key: 'op', width: 100, fixed: 'right',
+            render: (_: unknown, r: QueueItem) => (['district_queue', 'received', 'returned', 'routed'].includes(r.status)
+              ? <Button size="small" onClick={(e) => { e.stopPropagation(); void openRoute(r); }}>人工分派</Button>
+              : null),
+          }]}
+        />
+      </PageState>
+      <ManualRouteDialog open={!!routing} onClose={() => setRouting(null)} busy={busy} onSubmit={route}
+        category={routing?.category} categoryLabel={routing?.categoryLabel} why={routing?.routing?.why ?? routing?.routing?.summary?.zh} />
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import { INestApplicationContext, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { sql } from 'drizzle-orm';
+import { CoreModule, FixedClock, Role, loadConfig } from '@tiaojie/core';
+import { DbModule, createTestDatabase } from '@tiaojie/db';
+import { AuditModule } from './audit.module';
+import { AuditService } from './audit.service';
+
+describe('AuditService hash chain (integration)', () => {
+  let ctx: Awaited<ReturnType<typeof createTestDatabase>>;
+  let audit: AuditService;
+  let app: INestApplicationContext;
+  const actor = { id: null, role: Role.System, orgId: null, name: 'test' };
+
+  beforeEach(async () => {
+    ctx = await createTestDatabase();
+    @Module({ imports: [CoreModule.forRoot(loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'x'.repeat(32) }), new FixedClock(new Date('2026-01-01T00:00:00Z'))), DbModule.forRoot(ctx.db), AuditModule] })
+    class TestModule {}
+    app = await NestFactory.createApplicationContext(TestModule, { logger: false });
+    audit = app.get(AuditService);
+    for (let i = 1; i <= 5; i++) await ctx.db.transaction((tx) => audit.record(tx, actor, { action: 'test.step', entityType: 'test', entityId: String(i), data: { i } }));
+    await ctx.db.transaction((tx) => audit.recordMany(tx, actor, [6, 7, 8].map((i) => ({ action: 'test.bulk', entityType: 'test', entityId: String(i) }))));
+  });
+  afterEach(async () => { await app.close(); await ctx.dispose(); });
+
+  const exec = (q: string) => ctx.db.db.execute(sql.raw(q));
+
+  it('verifies an untouched chain', async () => {
+    expect(await audit.verify()).toMatchObject({ ok: true, checked: 8 });
+  });
+
+  it('detects an edited row', async () => {
+    await exec(`update audit_log set data = '{"i": 99}' where entity_id = '3'`);
+    const r = await audit.verify();
+    expect(r.ok).toBe(false);
+    expect(r.problem).toContain('edited');
+  });
+
+  it('detects a deleted row in the middle', async () => {
+    await exec(`delete from audit_log where entity_id = '2'`);
+    const r = await audit.verify();
+    expect(r.ok).toBe(false);
+    expect(r.problem).toContain('previous hash');
+  });
+
+  it('detects the newest rows cut off the end', async () => {
+    await exec(`delete from audit_log where entity_id in ('7', '8')`);
+    const r = await audit.verify();
+    expect(r.ok).toBe(false);
+    expect(r.problem).toContain('newest rows are missing');
+  });
+});
