@@ -48,7 +48,7 @@ export async function startServer({ serveWeb = true } = {}) {
   const errors = [];
   const child = spawn(process.execPath, [entry], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, NODE_ENV: 'development', WEB_DIST: serveWeb ? webDist : '', LOG_LEVEL: 'info' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '' /* always a fresh embedded database, never a shared server */, NODE_ENV: 'development', WEB_DIST: serveWeb ? webDist : '', LOG_LEVEL: 'info' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let buf = '';
