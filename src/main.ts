@@ -9,7 +9,7 @@ import { createWorker } from '../apps/worker/src/bootstrap';
 async function main(): Promise<void> {
   const started = Date.now();
   const config = loadConfig();
-  const db = await DbService.connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const db = await DbService.connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize });
   await db.migrate();
   const api = await createApi(config, db);
   const worker = config.runWorker ? await createWorker(config, db, { publisher: api.app.get(SocketPublisher) }) : null;

@@ -65,9 +65,9 @@ export interface Proc {
   stop: () => Promise<void>;
 }
 
-async function spawnServer(script: string, env: Record<string, string>): Promise<Proc> {
+async function spawnServer(script: string, env: Record<string, string>, nodeArgs: string[] = []): Promise<Proc> {
   const port = await freePort();
-  const child = spawn(process.execPath, [script], {
+  const child = spawn(process.execPath, [...nodeArgs, script], {
     env: { PATH: process.env.PATH ?? '', PORT: String(port), HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'ignore', 'pipe'],
   });
   const err: string[] = [];
@@ -91,7 +91,7 @@ export function startApi(databaseUrl: string): Promise<Proc> {
   return spawnServer(path.join(DIST, 'apps/api/src/main.js'), {
     NODE_ENV: 'test', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl, JWT_SECRET, ACCESS_TOKEN_TTL: '3600', WEB_DIST: '/nonexistent',
     DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'tj-bench-')), DEMO_DATA: 'true', ROOM_MESSAGE_RATE: '100000/1000', ROOM_TYPING_RATE: '100000/1000',
-  });
+  }, (process.env.API_NODE_ARGS ?? '').split(' ').filter(Boolean)); // e.g. API_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'
 }
 
 /** The baseline: bare socket.io, no adapter, no auth, no storage (bare-server.ts). */

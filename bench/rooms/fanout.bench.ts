@@ -12,8 +12,8 @@ import { Proc, ack, connect, connectMany, fakeMessage, fmt, freshDatabase, machi
 const MESSAGES = Number(process.env.MESSAGES ?? 2000);
 const WARMUP = 200;
 const WINDOW = 32;
-const RECEIVERS = [10, 100];
-const ROUNDS = 3;
+const RECEIVERS = (process.env.RECEIVERS ?? '10,100').split(',').map(Number);
+const ROUNDS = Number(process.env.ROUNDS ?? 3);
 
 interface Side {
   receivers: Socket[];

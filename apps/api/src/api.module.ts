@@ -68,7 +68,12 @@ export class ApiModule {
               res.setHeader('x-request-id', id);
               return id;
             },
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            // What a request line needs, not every header: nothing secret (authorization, cookies) to redact,
+            // and no per-request deep copy of the headers for the redaction.
+            serializers: {
+              req: (req: any) => ({ id: req.id, method: req.method, url: req.url, remoteAddress: req.remoteAddress, userAgent: req.headers?.['user-agent'] }),
+              res: (res: any) => ({ statusCode: res.statusCode }),
+            },
             autoLogging: { ignore: (req) => req.url === '/api/health' },
           },
         }),

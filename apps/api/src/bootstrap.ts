@@ -2,21 +2,35 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import fastifyStatic from '@fastify/static';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import { Logger } from 'nestjs-pino';
 import * as fs from 'node:fs';
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import * as path from 'node:path';
 import { AppConfig, Clock } from '@tiaojie/core';
 import { DbService } from '@tiaojie/db';
 import { DemoSeeder } from '@tiaojie/org';
 import { ApiModule } from './api.module';
 import { createValidationPipe } from './common/validation.pipe';
+import { securityHeaders } from './common/security-headers';
 import { PgIoAdapter } from './gateway/pg-io.adapter';
 import { SocketPublisher } from './gateway/socket.publisher';
 import { installHttpMetrics, installSocketMetrics } from './metrics/http-metrics.hook';
 import { MetricsService } from './metrics/metrics.service';
 import type { RoomLimits } from './gateway/room-limits';
+
+/** Node's parser refused the request: answer in the api's error shape on the raw socket, then close it. */
+function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
+  if (err.code === 'ECONNRESET' || !socket.writable) { socket.destroy(); return; }
+  const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+  const body = JSON.stringify({ error: {
+    code: status === 431 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST',
+    message: status === 431 ? '请求头过大 (request line and headers over 16 KiB)' : `请求格式错误 (malformed request: ${err.code ?? 'bad request'})`,
+  } });
+  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n`
+    + `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+}
 
 export interface ApiHandle {
   app: NestFastifyApplication;
@@ -29,6 +43,8 @@ export async function createApi(config: AppConfig, db: DbService, opts: { clock?
   const adapter = new FastifyAdapter({
     bodyLimit: 1024 * 1024, trustProxy: true, maxParamLength: 200,
     // Router-level refusals (malformed percent-encoding, over-long path parameters) in the api's error shape.
+    // Refusals by Node's HTTP parser (431 headers over 16 KiB, malformed requests) before any handler runs.
+    clientErrorHandler: answerClientError,
     frameworkErrors: (err: any, _req: any, reply: any) => {
       const status = typeof err?.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 400;
       void reply.status(status).header('content-type', 'application/json; charset=utf-8')
@@ -44,7 +60,8 @@ export async function createApi(config: AppConfig, db: DbService, opts: { clock?
   app.useGlobalPipes(createValidationPipe());
   app.enableCors({ origin: config.corsOrigins, credentials: true });
   app.useWebSocketAdapter(new PgIoAdapter(app, db.pool, config.corsOrigins));
-  await app.register(helmet as any, { contentSecurityPolicy: false, global: true });
+  const headers = securityHeaders();
+  app.getHttpAdapter().getInstance().addHook('onRequest', (_req: unknown, reply: any, done: () => void) => { reply.headers(headers); done(); });
   // multipart/form-data (room attachments, intake files) is registered once, here; each route passes its own
   // limits to req.parts()/req.file(). Guarded so a second registration elsewhere cannot throw at boot.
   if (!app.getHttpAdapter().getInstance().hasContentTypeParser('multipart/form-data')) {

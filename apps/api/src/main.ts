@@ -6,7 +6,7 @@ import { createApi } from './bootstrap';
 /** The api alone (docker-compose runs it beside a separate worker). */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const db = await DbService.connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const db = await DbService.connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize });
   await db.migrate();
   const api = await createApi(config, db);
   const stop = () => { void api.close().then(() => process.exit(0)); };

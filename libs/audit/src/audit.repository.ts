@@ -1,20 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { asc, desc, eq, and, gt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { Executor, schema } from '@tiaojie/db';
 
 export type AuditRow = typeof schema.auditLog.$inferSelect;
 export type NewAuditRow = typeof schema.auditLog.$inferInsert;
+export interface ChainHead { id: number; seq: number; hash: string }
+export interface SealedLink { id: number; seq: number; prevHash: string; hash: string }
 
 @Injectable()
 export class AuditRepository {
-  /** Serialises appends so the hash chain never forks; held until the surrounding transaction ends. */
-  async lockChain(tx: Executor): Promise<void> {
-    await tx.execute(sql`select pg_advisory_xact_lock(7405112002)`);
-  }
-
-  async lastHash(tx: Executor): Promise<string | null> {
-    const rows = await tx.select({ hash: schema.auditLog.hash }).from(schema.auditLog).orderBy(desc(schema.auditLog.id)).limit(1);
-    return rows[0]?.hash ?? null;
+  /** One sealer at a time across every process; false when another holds it (it will seal these rows). */
+  async tryLockChain(tx: Executor): Promise<boolean> {
+    const r = await tx.execute(sql`select pg_try_advisory_xact_lock(7405112002) as locked`);
+    return Boolean((r as any).rows?.[0]?.locked ?? (r as any)[0]?.locked);
   }
 
   async insert(tx: Executor, row: NewAuditRow): Promise<void> {
@@ -25,28 +23,50 @@ export class AuditRepository {
   async insertMany(tx: Executor, rows: NewAuditRow[]): Promise<void> {
     if (rows.length === 0) return;
     const json = JSON.stringify(rows.map((r) => ({
-      id: r.id, at: r.at, actor_id: r.actorId ?? null, actor_role: r.actorRole, action: r.action, entity_type: r.entityType,
-      entity_id: r.entityId, data: r.data ?? null, prev_hash: r.prevHash, hash: r.hash,
+      at: r.at, actor_id: r.actorId ?? null, actor_role: r.actorRole, action: r.action, entity_type: r.entityType,
+      entity_id: r.entityId, data: r.data ?? null,
     })));
-    await tx.execute(sql`insert into audit_log (id, at, actor_id, actor_role, action, entity_type, entity_id, data, prev_hash, hash)
-      select id, at, actor_id, actor_role, action, entity_type, entity_id, data, prev_hash, hash
-      from jsonb_to_recordset(${json}::jsonb) as x(id bigint, at timestamptz, actor_id uuid, actor_role text, action text,
-        entity_type text, entity_id text, data jsonb, prev_hash text, hash text)`);
+    await tx.execute(sql`insert into audit_log (at, actor_id, actor_role, action, entity_type, entity_id, data)
+      select at, actor_id, actor_role, action, entity_type, entity_id, data
+      from rows from (jsonb_to_recordset(${json}::jsonb) as (at timestamptz, actor_id uuid, actor_role text, action text,
+        entity_type text, entity_id text, data jsonb)) with ordinality as x(at, actor_id, actor_role, action, entity_type, entity_id, data, n)
+      order by n`);
   }
 
-  /** The chain head (last id and hash), kept in `meta` so truncating the newest rows is detectable. */
-  async setHead(tx: Executor, id: number, hash: string): Promise<void> {
-    await tx.insert(schema.meta).values({ key: 'audit_head', value: { id, hash } })
-      .onConflictDoUpdate({ target: schema.meta.key, set: { value: { id, hash } } });
+  /** Committed rows not yet in the chain, oldest id first. */
+  unsealed(tx: Executor, limit: number): Promise<AuditRow[]> {
+    return tx.select().from(schema.auditLog).where(isNull(schema.auditLog.hash)).orderBy(asc(schema.auditLog.id)).limit(limit);
   }
 
-  async head(tx: Executor): Promise<{ id: number; hash: string } | null> {
+  async countUnsealed(tx: Executor): Promise<number> {
+    const r = await tx.select({ n: sql<number>`count(*)::int` }).from(schema.auditLog).where(isNull(schema.auditLog.hash));
+    return Number(r[0]?.n ?? 0);
+  }
+
+  /** Writes chain positions and hashes in one statement; only rows still unsealed change. */
+  async seal(tx: Executor, links: SealedLink[]): Promise<void> {
+    if (links.length === 0) return;
+    const json = JSON.stringify(links.map((l) => ({ id: l.id, seq: l.seq, prev_hash: l.prevHash, hash: l.hash })));
+    await tx.execute(sql`update audit_log a set seq = x.seq, prev_hash = x.prev_hash, hash = x.hash
+      from jsonb_to_recordset(${json}::jsonb) as x(id bigint, seq bigint, prev_hash text, hash text)
+      where a.id = x.id and a.hash is null`);
+  }
+
+  /** The chain head (last sealed row, position and hash), kept in `meta` so cutting off the newest rows is detectable. */
+  async setHead(tx: Executor, head: ChainHead): Promise<void> {
+    await tx.insert(schema.meta).values({ key: 'audit_head', value: head })
+      .onConflictDoUpdate({ target: schema.meta.key, set: { value: head } });
+  }
+
+  async head(tx: Executor): Promise<ChainHead | null> {
     const rows = await tx.select().from(schema.meta).where(eq(schema.meta.key, 'audit_head')).limit(1);
-    return (rows[0]?.value as { id: number; hash: string } | undefined) ?? null;
+    const v = rows[0]?.value as Partial<ChainHead> | undefined;
+    return v && typeof v.hash === 'string' ? { id: Number(v.id), seq: Number(v.seq ?? 0), hash: v.hash } : null;
   }
 
-  page(tx: Executor, afterId: number, limit: number): Promise<AuditRow[]> {
-    return tx.select().from(schema.auditLog).where(gt(schema.auditLog.id, afterId)).orderBy(asc(schema.auditLog.id)).limit(limit);
+  /** Sealed rows in chain order after position `afterSeq`. */
+  pageByChain(tx: Executor, afterSeq: number, limit: number): Promise<AuditRow[]> {
+    return tx.select().from(schema.auditLog).where(gt(schema.auditLog.seq, afterSeq)).orderBy(asc(schema.auditLog.seq)).limit(limit);
   }
 
   forEntity(tx: Executor, entityType: string, entityId: string): Promise<AuditRow[]> {

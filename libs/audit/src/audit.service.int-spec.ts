@@ -20,6 +20,7 @@ describe('AuditService hash chain (integration)', () => {
     audit = app.get(AuditService);
     for (let i = 1; i <= 5; i++) await ctx.db.transaction((tx) => audit.record(tx, actor, { action: 'test.step', entityType: 'test', entityId: String(i), data: { i } }));
     await ctx.db.transaction((tx) => audit.recordMany(tx, actor, [6, 7, 8].map((i) => ({ action: 'test.bulk', entityType: 'test', entityId: String(i) }))));
+    await audit.seal({ wait: true });
   });
   afterEach(async () => { await app.close(); await ctx.dispose(); });
 
@@ -27,6 +28,27 @@ describe('AuditService hash chain (integration)', () => {
 
   it('verifies an untouched chain', async () => {
     expect(await audit.verify()).toMatchObject({ ok: true, checked: 8 });
+  });
+
+  it('seals rows appended by concurrent transactions into one chain, and the sealer runs by itself after an append', async () => {
+    await Promise.all([9, 10, 11, 12].map((i) => ctx.db.transaction((tx) => audit.record(tx, actor, { action: 'test.concurrent', entityType: 'test', entityId: String(i) }))));
+    // a rolled-back append leaves nothing to seal
+    await ctx.db.transaction(async (tx) => {
+      await audit.record(tx, actor, { action: 'test.rolled_back', entityType: 'test', entityId: 'x' });
+      throw new Error('roll back');
+    }).catch(() => undefined);
+    const deadline = Date.now() + 10_000;
+    let unsealed = -1;
+    while (Date.now() < deadline) {
+      unsealed = Number(((await exec(`select count(*)::int as n from audit_log where hash is null`)) as any).rows[0].n);
+      if (unsealed === 0) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(unsealed).toBe(0);
+    const chain = ((await exec(`select seq, entity_id from audit_log order by seq`)) as any).rows as { seq: number; entity_id: string }[];
+    expect(chain.map((r) => Number(r.seq))).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+    expect(chain.map((r) => r.entity_id).slice(8).sort()).toEqual(['10', '11', '12', '9']);
+    expect(await audit.verify()).toMatchObject({ ok: true, checked: 12 });
   });
 
   it('detects an edited row', async () => {
@@ -41,6 +63,13 @@ describe('AuditService hash chain (integration)', () => {
     const r = await audit.verify();
     expect(r.ok).toBe(false);
     expect(r.problem).toContain('previous hash');
+  });
+
+  it('detects a row whose chain position was changed', async () => {
+    await exec(`update audit_log set seq = 100 where entity_id = '8'`);
+    const r = await audit.verify();
+    expect(r.ok).toBe(false);
+    expect(r.problem).toContain('edited');
   });
 
   it('detects the newest rows cut off the end', async () => {

@@ -2,7 +2,11 @@ import { Logger } from '@nestjs/common';
 
 /** SMS as an injectable side effect; a real provider plugs in by configuration. */
 export abstract class SmsSender {
-  abstract send(phone: string, text: string): Promise<void>;
+  /**
+   * Sends one text. `idempotencyKey`, when given, is the same for every attempt of one message: providers
+   * that dedupe on it (Aliyun OutId, an Idempotency-Key header) deliver a retried message once.
+   */
+  abstract send(phone: string, text: string, opts?: { idempotencyKey?: string }): Promise<void>;
 }
 
 /** Development: writes the text to the log (the one-time code is read from there). */

@@ -59,14 +59,33 @@ export class CaseRepository {
     return db.select().from(schema.disputes).where(or(inArray(schema.disputes.id, ids), inArray(schema.disputes.id, asAgent))).orderBy(desc(schema.disputes.createdAt));
   }
 
+  /** A body's queue (the hottest read: every list screen polls it); a prepared statement, built once per database. */
   forBody(db: Executor, orgId: string, statuses: readonly string[] | null, limit: number): Promise<DisputeRow[]> {
-    const cond = statuses ? and(eq(schema.disputes.bodyId, orgId), inArray(schema.disputes.status, [...statuses])) : eq(schema.disputes.bodyId, orgId);
-    return db.select().from(schema.disputes).where(cond).orderBy(asc(schema.disputes.dueAt), desc(schema.disputes.createdAt)).limit(limit);
+    return this.queueStatements(db).forBody.execute({ org: orgId, statuses: statuses ? [...statuses] : null, limit });
   }
 
+  /** The district's queue (newest first). */
   forDistrict(db: Executor, statuses: readonly string[] | null, limit: number): Promise<DisputeRow[]> {
-    const q = db.select().from(schema.disputes);
-    return (statuses ? q.where(inArray(schema.disputes.status, [...statuses])) : q).orderBy(desc(schema.disputes.createdAt)).limit(limit);
+    return this.queueStatements(db).forDistrict.execute({ statuses: statuses ? [...statuses] : null, limit });
+  }
+
+  private readonly prepared = new WeakMap<Executor, ReturnType<CaseRepository['prepareQueues']>>();
+
+  private queueStatements(db: Executor) {
+    let s = this.prepared.get(db);
+    if (!s) this.prepared.set(db, (s = this.prepareQueues(db)));
+    return s;
+  }
+
+  private prepareQueues(db: Executor) {
+    const d = schema.disputes;
+    // a null status list means every status
+    const statusIn = sql`(${sql.placeholder('statuses')}::text[] is null or ${d.status} = any(${sql.placeholder('statuses')}::text[]))`;
+    return {
+      forBody: db.select().from(d).where(and(eq(d.bodyId, sql.placeholder('org')), statusIn))
+        .orderBy(asc(d.dueAt), desc(d.createdAt)).limit(sql.placeholder('limit')).prepare('cases_queue_for_body'),
+      forDistrict: db.select().from(d).where(statusIn).orderBy(desc(d.createdAt)).limit(sql.placeholder('limit')).prepare('cases_queue_for_district'),
+    };
   }
 
   forCreator(db: Executor, userId: string, limit: number): Promise<DisputeRow[]> {

@@ -109,8 +109,10 @@ CREATE TABLE "audit_log" (
 	"entity_type" text NOT NULL,
 	"entity_id" text NOT NULL,
 	"data" jsonb,
-	"prev_hash" text NOT NULL,
-	"hash" text NOT NULL
+	"seq" bigint,
+	"prev_hash" text,
+	"hash" text,
+	CONSTRAINT "audit_log_seq_unique" UNIQUE("seq")
 );
 --> statement-breakpoint
 CREATE TABLE "case_transitions" (
@@ -676,6 +678,7 @@ CREATE INDEX "performance_dispute_idx" ON "performance_items" USING btree ("disp
 CREATE INDEX "ratings_dispute_idx" ON "satisfaction_ratings" USING btree ("dispute_id");--> statement-breakpoint
 CREATE INDEX "agreements_dispute_idx" ON "agreements" USING btree ("dispute_id");--> statement-breakpoint
 CREATE INDEX "audit_entity_idx" ON "audit_log" USING btree ("entity_type","entity_id");--> statement-breakpoint
+CREATE INDEX "audit_unsealed_idx" ON "audit_log" USING btree ("id") WHERE hash is null;--> statement-breakpoint
 CREATE INDEX "transitions_dispute_idx" ON "case_transitions" USING btree ("dispute_id","id");--> statement-breakpoint
 CREATE INDEX "parties_dispute_idx" ON "dispute_parties" USING btree ("dispute_id");--> statement-breakpoint
 CREATE INDEX "parties_user_idx" ON "dispute_parties" USING btree ("user_id");--> statement-breakpoint

@@ -47,6 +47,12 @@ export class DispatchRepository {
       .from(schema.users).where(cond);
   }
 
+  async mediator(db: Executor, id: string): Promise<{ id: string; orgId: string | null } | null> {
+    const rows = await db.select({ id: schema.users.id, orgId: schema.users.orgId }).from(schema.users)
+      .where(and(eq(schema.users.id, id), eq(schema.users.role, 'mediator'))).limit(1);
+    return rows[0] ?? null;
+  }
+
   conflicts(db: Executor, mediatorIds?: string[]): Promise<ConflictRow[]> {
     if (mediatorIds && mediatorIds.length === 0) return Promise.resolve([]);
     const q = db.select().from(schema.mediatorConflicts);

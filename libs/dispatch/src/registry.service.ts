@@ -67,11 +67,11 @@ export class RegistryService {
     });
   }
 
-  /** The mediator themself, their body's admin, or the district admin. */
+  /** The mediator themself, their body's admin, or the district admin; 404 when the id is not a mediator's. */
   private async assertCanManage(actor: Actor, mediatorId: string): Promise<void> {
-    if (actor.role === Role.DistrictAdmin || actor.id === mediatorId) return;
-    const m = (await this.repo.mediators(this.db.db)).find((x) => x.id === mediatorId);
+    const m = await this.repo.mediator(this.db.db, mediatorId);
     if (!m) throw DomainError.notFound('mediator', mediatorId);
+    if (actor.role === Role.DistrictAdmin || actor.id === mediatorId) return;
     if (actor.role === Role.BodyAdmin && actor.orgId === m.orgId) return;
     throw DomainError.forbidden('只能维护本组织调解员的回避信息 (own organisation only)');
   }

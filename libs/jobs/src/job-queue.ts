@@ -18,6 +18,11 @@ export interface SendOptions {
   /** Seconds before the first retry (doubled per retry when retryBackoff). */
   retryDelaySeconds?: number;
   retryBackoff?: boolean;
+  /**
+   * How long a started job may run before pg-boss's maintenance expires it and retries it (default 15 min).
+   * This is also how long the job of a worker killed mid-job waits before another worker takes it.
+   */
+  expireInSeconds?: number;
 }
 
 export interface JobContext<T> {

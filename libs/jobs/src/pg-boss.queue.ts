@@ -28,7 +28,8 @@ export class PgBossQueue extends JobQueue {
   ) {
     super();
     this.clock = opts.clock ?? new SystemClock();
-    const common = { schema: 'pgboss', supervise: opts.supervise ?? true, schedule: opts.schedule ?? false, migrate: true };
+    // Maintenance every 30 s (default 120): expired jobs of a dead worker come back within expireIn + 30 s.
+    const common = { schema: 'pgboss', supervise: opts.supervise ?? true, schedule: opts.schedule ?? false, migrate: true, maintenanceIntervalSeconds: 30 };
     if (databaseUrl) {
       this.boss = new PgBoss({ ...common, connectionString: databaseUrl, max: opts.poolSize ?? 4 });
     } else {
@@ -113,6 +114,7 @@ export class PgBossQueue extends JobQueue {
       retryLimit: opts.retryLimit ?? 5,
       ...(opts.retryDelaySeconds !== undefined ? { retryDelay: opts.retryDelaySeconds } : {}),
       retryBackoff: opts.retryBackoff ?? true,
+      ...(opts.expireInSeconds !== undefined ? { expireInSeconds: opts.expireInSeconds } : {}),
     };
     if (opts.tx) {
       const raw = this.db.raw(opts.tx);

@@ -3,7 +3,9 @@ import { SmsSender } from '@tiaojie/auth';
 import { maskPhone } from '@tiaojie/core';
 
 /**
- * A real SMS provider behind HTTP: POST {phone, text} as JSON with a bearer token; any 2xx is accepted,
+ * A real SMS provider behind HTTP: POST {phone, text, outId} as JSON with a bearer token and an Idempotency-Key
+ * header (the outbox row id: the same for every attempt, so a resend after a crash is deduplicated by the
+ * provider); any 2xx is accepted,
  * anything else (or a timeout) throws, so the outbox retries and eventually dead-letters the message.
  * A vendor SDK (Aliyun, Tencent Cloud) plugs in the same way: another SmsSender subclass.
  */
@@ -14,13 +16,14 @@ export class HttpSmsSender extends SmsSender {
     super();
   }
 
-  async send(phone: string, text: string): Promise<void> {
+  async send(phone: string, text: string, opts: { idempotencyKey?: string } = {}): Promise<void> {
+    const key = opts.idempotencyKey;
     let res: Response;
     try {
       res = await fetch(this.opts.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${this.opts.token}` },
-        body: JSON.stringify({ phone, text }),
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${this.opts.token}`, ...(key ? { 'idempotency-key': key } : {}) },
+        body: JSON.stringify(key ? { phone, text, outId: key } : { phone, text }),
         signal: AbortSignal.timeout(this.opts.timeoutMs),
       });
     } catch (err) {

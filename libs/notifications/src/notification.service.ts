@@ -5,6 +5,8 @@ import { JobQueue } from '@tiaojie/jobs';
 import { NotificationRepository, NotificationRow } from './notification.repository';
 
 export const OUTBOX_DELIVER_JOB = 'outbox.deliver';
+/** An SMS attempt is a few seconds (the provider timeout): a job held longer belongs to a dead worker. */
+export const OUTBOX_JOB_EXPIRE_SECONDS = 120;
 
 export interface NotifyInput {
   userIds: string[];
@@ -45,7 +47,7 @@ export class NotificationService {
       const rows = await this.repo.insertOutbox(tx, users.filter((u) => u.phone).map((u) => ({
         channel: 'sms', recipient: u.phone!, body: `【调解平台】${input.title}：${input.body}`, dedupeKey: `${input.dedupeKey}:${u.id}:sms`, createdAt: now,
       })));
-      for (const row of rows) await this.queue.send(OUTBOX_DELIVER_JOB, { outboxId: row.id }, { tx, singletonKey: row.id });
+      for (const row of rows) await this.queue.send(OUTBOX_DELIVER_JOB, { outboxId: row.id }, { tx, singletonKey: row.id, expireInSeconds: OUTBOX_JOB_EXPIRE_SECONDS });
     }
     return inserted.map((n) => ({ channel: `user:${n.userId}`, event: 'notification:new', payload: notificationView(n) }));
   }

@@ -5,7 +5,7 @@ import { Actor, Clock, DomainError, ErrorCode, maskPhone, Role } from '@tiaojie/
 import { DbService } from '@tiaojie/db';
 import { JobQueue } from '@tiaojie/jobs';
 import { NotificationRepository, OutboxRow } from './notification.repository';
-import { OUTBOX_DELIVER_JOB } from './notification.service';
+import { OUTBOX_DELIVER_JOB, OUTBOX_JOB_EXPIRE_SECONDS } from './notification.service';
 import { OUTBOX_SMS_SENDER } from './sms-delivery.module';
 import { DEFAULT_SMS_DELIVERY_SETTINGS, SMS_DELIVERY_SETTINGS, type SmsDeliverySettings } from './sms-delivery.settings';
 
@@ -66,7 +66,7 @@ export class OutboxService {
     if (!row) return 'skipped';
     let error: string | null = null;
     try {
-      await this.sender.send(row.recipient, row.body);
+      await this.sender.send(row.recipient, row.body, { idempotencyKey: row.id });
     } catch (err) {
       error = String((err as Error)?.message ?? err).slice(0, 500);
     }
@@ -79,7 +79,7 @@ export class OutboxService {
       if (!(await this.repo.finish(tx, row.id, { status: dead ? 'dead' : 'pending', lastError: error }))) return;
       if (dead) return;
       const startAfter = new Date(this.clock.now().getTime() + this.retryDelaySeconds(row.attempts) * 1000);
-      await this.queue.send(OUTBOX_DELIVER_JOB, { outboxId: row.id }, { tx, startAfter, singletonKey: `${row.id}:attempt:${row.attempts + 1}` });
+      await this.queue.send(OUTBOX_DELIVER_JOB, { outboxId: row.id }, { tx, startAfter, singletonKey: `${row.id}:attempt:${row.attempts + 1}`, expireInSeconds: OUTBOX_JOB_EXPIRE_SECONDS });
     });
     if (dead) this.logger.warn(`outbox ${row.id} dead-lettered after ${row.attempts} attempts: ${error}`);
     return dead ? 'dead' : 'retry';
@@ -99,7 +99,7 @@ export class OutboxService {
         if (await this.repo.outboxById(tx, outboxId)) throw new DomainError(ErrorCode.CONFLICT, '该消息不在死信队列中 (not a dead letter)', { status: 'not_dead' });
         throw DomainError.notFound('dead letter', outboxId);
       }
-      await this.queue.send(OUTBOX_DELIVER_JOB, { outboxId }, { tx });
+      await this.queue.send(OUTBOX_DELIVER_JOB, { outboxId }, { tx, expireInSeconds: OUTBOX_JOB_EXPIRE_SECONDS });
       await this.audit.record(tx, actor, { action: 'outbox.retried', entityType: 'outbox', entityId: outboxId, data: { channel: revived.channel, lastError: revived.lastError } });
       return revived;
     });

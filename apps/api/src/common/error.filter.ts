@@ -11,6 +11,17 @@ const HTTP_TO_CODE: Record<number, ErrorCode> = {
   405: ErrorCode.BAD_REQUEST, 409: ErrorCode.CONFLICT, 413: ErrorCode.PAYLOAD_TOO_LARGE, 415: ErrorCode.BAD_REQUEST, 429: ErrorCode.RATE_LIMITED,
 };
 
+const DB_DOWN_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+const DB_DOWN_MESSAGE = /Connection terminated|timeout exceeded when trying to connect|not queryable|connect ECONNREFUSED|the database system is (starting up|shutting down)/i;
+
+/** True when an error (or its cause: drizzle wraps driver errors) says the database cannot be reached right now. */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  for (let e: any = err, depth = 0; e && depth < 5; e = e.cause, depth++) {
+    if (DB_DOWN_CODES.has(e.code) || (typeof e.message === 'string' && DB_DOWN_MESSAGE.test(e.message))) return true;
+  }
+  return false;
+}
+
 /** The one place errors become responses: domain codes to HTTP, framework errors to codes, unknown errors to 500 + an error id. */
 export function toErrorBody(err: unknown, logger: Logger): { status: number; body: ErrorBody } {
   if (err instanceof DomainError) {
@@ -28,6 +39,10 @@ export function toErrorBody(err: unknown, logger: Logger): { status: number; bod
   if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
     return { status: fastifyStatus, body: { error: { code: HTTP_TO_CODE[fastifyStatus] ?? ErrorCode.BAD_REQUEST, message: (err as Error).message } } };
   }
+  if (isDatabaseUnavailable(err)) {
+    logger.warn({ err }, `database unavailable: ${(err as Error)?.message}`);
+    return { status: 503, body: { error: { code: ErrorCode.UNAVAILABLE, message: '服务暂时不可用，请稍后重试 (database unavailable, retry later)' } } };
+  }
   const errorId = randomUUID();
   logger.error({ errorId, err }, `unhandled error ${errorId}: ${(err as Error)?.message}`);
   return { status: 500, body: { error: { code: ErrorCode.INTERNAL, message: `服务器内部错误，错误编号 ${errorId} (internal error)`, errorId } } };
@@ -40,6 +55,7 @@ export class ErrorFilter implements ExceptionFilter {
   catch(err: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse();
     const { status, body } = toErrorBody(err, this.logger);
+    if (status === 503) reply.header('retry-after', '5');
     void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
   }
 }

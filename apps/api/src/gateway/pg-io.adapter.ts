@@ -3,6 +3,9 @@ import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/postgres-adapter';
 import type { Pool, PoolClient } from 'pg';
 import type { Server, ServerOptions } from 'socket.io';
+import { PubSubPublisher, batchNotifications } from './notify-batcher';
+
+const CHANNEL_PREFIX = 'socket.io';
 
 /**
  * The PostgreSQL adapter keeps one pooled client checked out for LISTEN; pg-pool takes its idle 'error' listener
@@ -37,10 +40,20 @@ export class PgIoAdapter extends IoAdapter {
       connectionStateRecovery: undefined,
     });
     if (this.pool) {
-      server.adapter(createAdapter(this.pool, {
-        tableName: 'socket_io_attachments',
-        errorHandler: (err: Error) => this.logger.warn(`postgres adapter: ${err.message}`),
-      }));
+      const pool = this.pool;
+      const onError = (err: Error) => this.logger.warn(`postgres adapter: ${err.message}`);
+      const base = createAdapter(pool, { tableName: 'socket_io_attachments', channelPrefix: CHANNEL_PREFIX, errorHandler: onError });
+      const batched = new WeakSet<object>();
+      // socket.io calls `new adapter(nsp)`: a plain function whose returned object becomes the instance
+      server.adapter(function batchedAdapter(nsp: unknown) {
+        const adapter = (base as (n: unknown) => any)(nsp);
+        // one PubSubClient is shared by every namespace's adapter: batch its notifications once
+        if (!batched.has(adapter.client)) {
+          batched.add(adapter.client);
+          batchNotifications(adapter.client as PubSubPublisher, pool, CHANNEL_PREFIX, onError);
+        }
+        return adapter;
+      } as any);
     }
     return server;
   }

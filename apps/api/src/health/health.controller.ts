@@ -1,5 +1,6 @@
-import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import { DomainError, ErrorCode } from '@tiaojie/core';
 import { DbService } from '@tiaojie/db';
 import { OrgService } from '@tiaojie/org';
 import { CASE_STATUSES, TRANSITIONS, RETURN_REASONS } from '@tiaojie/cases';
@@ -13,7 +14,7 @@ export class HealthController {
   @Public() @Get('health')
   async health() {
     const ok = await this.db.ping().catch(() => false);
-    if (!ok) throw new ServiceUnavailableException({ status: 'down', database: 'unreachable' });
+    if (!ok) throw new DomainError(ErrorCode.UNAVAILABLE, '数据库暂时无法连接 (database unreachable)', { status: 'down', database: 'unreachable' });
     return { status: 'ok', database: this.db.engine, time: new Date().toISOString() };
   }
 

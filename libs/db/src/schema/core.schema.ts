@@ -159,9 +159,17 @@ export const auditLog = pgTable('audit_log', {
   entityType: text('entity_type').notNull(),
   entityId: text('entity_id').notNull(),
   data: jsonb('data'),
-  prevHash: text('prev_hash').notNull(),
-  hash: text('hash').notNull(),
-}, (t) => [index('audit_entity_idx').on(t.entityType, t.entityId)]);
+  /**
+   * Chain position, previous hash and hash are set by the sealer shortly after the row commits (the chain
+   * follows commit order, not id order), so audited writes never wait on one another.
+   */
+  seq: bigint('seq', { mode: 'number' }).unique(),
+  prevHash: text('prev_hash'),
+  hash: text('hash'),
+}, (t) => [
+  index('audit_entity_idx').on(t.entityType, t.entityId),
+  index('audit_unsealed_idx').on(t.id).where(sql`hash is null`),
+]);
 
 export const agreements = pgTable('agreements', {
   id: uuid('id').primaryKey().defaultRandom(),

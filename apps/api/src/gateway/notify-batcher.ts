@@ -1,0 +1,61 @@
+import type { Pool } from 'pg';
+
+/** The part of @socket.io/postgres-adapter's PubSubClient this file replaces (one shared client per server). */
+export interface PubSubPublisher {
+  publish(message: { nsp: string; [k: string]: unknown }): Promise<void>;
+}
+
+const PAYLOAD_THRESHOLD = 8000;
+const MAX_BATCH = 200;
+
+function hasBinary(value: unknown, depth = 0): boolean {
+  if (!value || typeof value !== 'object' || depth > 20) return false;
+  if (Buffer.isBuffer(value) || value instanceof ArrayBuffer || ArrayBuffer.isView(value)) return true;
+  if (Array.isArray(value)) return value.some((v) => hasBinary(v, depth + 1));
+  return Object.values(value as object).some((v) => hasBinary(v, depth + 1));
+}
+
+/**
+ * Sends the adapter's notifications in batches: every message published in the same turn of the event loop
+ * goes out in one round trip (`select pg_notify($1, $2), pg_notify($3, $4), …`), in order, one batch at a
+ * time. The adapter sent one `pg_notify` query per broadcast, which held a pooled connection per room message
+ * and made the pool, not the database, the limit of a busy room (BENCHMARKS.md, fan-out). Binary or large
+ * messages keep the adapter's own path (the attachments table). Receivers are unchanged: each notification is
+ * still one adapter message.
+ */
+export function batchNotifications(client: PubSubPublisher, pool: Pool, channelPrefix: string, onError: (err: Error) => void): void {
+  const original = client.publish.bind(client);
+  let queue: { channel: string; payload: string; done: () => void }[] = [];
+  let scheduled = false;
+  let flushing: Promise<void> = Promise.resolve();
+
+  const flush = async (): Promise<void> => {
+    while (queue.length > 0) {
+      const batch = queue.slice(0, MAX_BATCH);
+      queue = queue.slice(batch.length);
+      const params: string[] = [];
+      const calls = batch.map((b, i) => { params.push(b.channel, b.payload); return `pg_notify($${2 * i + 1}, $${2 * i + 2})`; });
+      try {
+        await pool.query(`select ${calls.join(', ')}`, params);
+      } catch (err) {
+        onError(err as Error);
+      }
+      for (const b of batch) b.done();
+    }
+  };
+
+  client.publish = (message) => {
+    if (hasBinary(message)) return original(message);
+    const payload = JSON.stringify(message);
+    if (Buffer.byteLength(payload) > PAYLOAD_THRESHOLD) return original(message);
+    return new Promise<void>((resolve) => {
+      queue.push({ channel: `${channelPrefix}#${message.nsp}`, payload, done: resolve });
+      if (scheduled) return;
+      scheduled = true;
+      setImmediate(() => {
+        scheduled = false;
+        flushing = flushing.then(flush);
+      });
+    });
+  };
+}

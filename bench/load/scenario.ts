@@ -1,0 +1,310 @@
+/**
+ * Load scenario (issue 10): SOCKETS sockets (default 2,000) in ROOMS case rooms (default 200) chatting while
+ * RPS requests per second (default 200) hit intake and the work queues, for DURATION seconds (default 600),
+ * against PostgreSQL, with the api and the worker as separate processes. Reports the 5xx rate, p50/p99
+ * latency (HTTP, message acks, message delivery), CPU and memory of the server processes, against the
+ * thresholds of a healthy system (5xx < 0.025 %, p99 < 2 s, api CPU < 85 % of one core on average).
+ *
+ *   npm run -s build:server
+ *   npx swc bench/load -d dist-bench -q
+ *   DURATION=60 node dist-bench/bench/load/scenario.js      # short run; omit DURATION for 10 minutes
+ *
+ * DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) names the server; a fresh database is
+ * created on it and dropped afterwards. Exit code 1 when a threshold is missed. Not part of npm test.
+ *
+ * Sockets: per room the applicant ×4, the respondent ×4 and the assigned mediator ×2 (several devices per
+ * person), each sending one message every MSG_INTERVAL seconds (default 10, ±20 %), acked by the server and
+ * broadcast to the room. HTTP, open loop (a slow server does not slow the arrivals): 35 % applications
+ * (POST /api/cases, routed on arrival), 15 % signed 12345 webhook deliveries (processed by the worker),
+ * 30 % a body's queue (GET /api/cases/queue as its admin or mediator), 20 % the district's queue (MIX changes it).
+ */
+import { io, Socket } from 'socket.io-client';
+import * as os from 'node:os';
+import { Client } from 'pg';
+import { ProcessSampler, Proc, buildServer, freshDatabase, machine, machineCpu, mean, percentile, signWebhook, startProcess } from './support';
+
+const DURATION = Number(process.env.DURATION ?? 600);
+const SOCKETS = Number(process.env.SOCKETS ?? 2000);
+const ROOMS = Number(process.env.ROOMS ?? 200);
+const RPS = Number(process.env.RPS ?? 200);
+const MSG_INTERVAL = Number(process.env.MSG_INTERVAL ?? 10);
+const BASE = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+/** Shares of the HTTP mix, e.g. MIX=apply=35,webhook=15,bodyQueue=30,districtQueue=20 (the default). */
+const MIX = (() => {
+  const m: Record<string, number> = { apply: 35, webhook: 15, bodyQueue: 30, districtQueue: 20 };
+  for (const part of (process.env.MIX ?? '').split(',').filter(Boolean)) { const [k, v] = part.split('='); if (k in m) m[k] = Number(v); }
+  const total = Object.values(m).reduce((a, b) => a + b, 0);
+  return { apply: m.apply / total, webhook: m.webhook / total, bodyQueue: m.bodyQueue / total, districtQueue: m.districtQueue / total };
+})();
+const SKIP_BUILD = process.env.SKIP_BUILD === '1';
+
+interface Answer { status: number; body: any }
+async function call(base: string, method: string, path: string, token?: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
+  const raw = body === undefined ? undefined : JSON.stringify(body);
+  const res = await fetch(`${base}/api${path}`, {
+    method, body: raw, signal: AbortSignal.timeout(30_000),
+    headers: { ...(raw ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+  });
+  const text = await res.text();
+  let parsed: any = text;
+  try { parsed = text ? JSON.parse(text) : null; } catch { /* keep text */ }
+  return { status: res.status, body: parsed };
+}
+function must(r: Answer, status: number, what: string): Answer {
+  if (r.status !== status) throw new Error(`${what}: expected ${status}, got ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
+  return r;
+}
+async function inBatches<T>(items: T[], size: number, fn: (item: T, i: number) => Promise<void>): Promise<void> {
+  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map((x, j) => fn(x, i + j)));
+}
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const phone = (prefix: string, i: number) => `${prefix}${String(i).padStart(7, '0')}`;
+const application = (i: number, n: number) => ({
+  category: 'neighbour', description: `负载测试：楼上漏水导致天花板受损，协商未果（${i}-${n}）。`, streetCode: 'JS',
+  applicant: { name: `申请人${i}` }, respondents: [{ name: `被申请人${i}-${n}`, phone: phone('1368', (i * 100_000 + n) % 10_000_000) }],
+});
+
+interface RoomSetup { roomId: string; applicant: string; respondent: string }
+
+async function setup(dbUrl: string): Promise<{ rooms: RoomSetup[]; mediator: string; bodyAdmin: string; district: string; applicants: string[] }> {
+  const api = await startProcess('api', dbUrl, { LOG_LEVEL: 'info' }, true);
+  try {
+    const partyToken = async (p: string) => {
+      must(await call(api.url, 'POST', '/auth/otp', undefined, { phone: p }), 202, `otp ${p}`);
+      const re = new RegExp(`SMS to ${p}: [^"\\n]*?(\\d{6})`);
+      let code: string | undefined;
+      for (let i = 0; i < 100 && !code; i++) { code = re.exec(api.log.join(''))?.[1]; if (!code) await sleep(20); }
+      return must(await call(api.url, 'POST', '/auth/party/sign-in', undefined, { phone: p, code }), 200, `sign-in ${p}`).body.accessToken as string;
+    };
+    const staff = async (u: string) => must(await call(api.url, 'POST', '/auth/staff/sign-in', undefined, { username: u, password: 'Tiaojie2026' }), 200, u).body.accessToken as string;
+    const district = await staff('admin');
+    const bodyAdmin = await staff('js_admin');
+    const mediator = await staff('js_mediator');
+    const mediatorId = must(await call(api.url, 'GET', '/auth/me', mediator), 200, 'me').body.id;
+    const bodies = must(await call(api.url, 'GET', '/registry/bodies', district), 200, 'bodies').body as any[];
+    const bodyA = bodies.find((b) => b.code === 'PMC-JS').id;
+    must(await call(api.url, 'PATCH', `/registry/bodies/${bodyA}`, district, { capacity: 100_000 }), 200, 'capacity');
+    const rooms: RoomSetup[] = new Array(ROOMS);
+    const applicants: string[] = new Array(ROOMS);
+    await inBatches([...Array(ROOMS).keys()], 10, async (i) => {
+      const applicant = await partyToken(phone('1367', i));
+      applicants[i] = applicant;
+      const applied = must(await call(api.url, 'POST', '/cases', applicant, { ...application(i, 0), respondents: [{ name: `被申请人${i}`, phone: phone('1366', i) }] }), 201, 'apply');
+      const id = applied.body.id;
+      const version = async (t: string) => must(await call(api.url, 'GET', `/cases/${id}`, t), 200, 'read').body.version;
+      if (applied.body.status !== 'routed') must(await call(api.url, 'POST', `/cases/${id}/route`, district, { version: await version(district), bodyId: bodyA, reason: '负载测试' }), 200, 'route');
+      must(await call(api.url, 'POST', `/cases/${id}/accept`, bodyAdmin, { version: await version(bodyAdmin) }), 200, 'accept');
+      must(await call(api.url, 'POST', `/cases/${id}/assign`, bodyAdmin, { version: await version(bodyAdmin), mediatorId }), 200, 'assign');
+      must(await call(api.url, 'POST', `/cases/${id}/transitions/start_mediation`, mediator, { version: await version(mediator) }), 200, 'start');
+      const detail = must(await call(api.url, 'GET', `/cases/${id}`, mediator), 200, 'detail').body;
+      const respondent = await partyToken(phone('1366', i));
+      must(await call(api.url, 'GET', '/cases/mine', respondent), 200, 'link respondent');
+      rooms[i] = { roomId: detail.rooms.find((r: any) => r.kind === 'joint').id, applicant, respondent };
+    });
+    return { rooms, mediator, bodyAdmin, district, applicants };
+  } finally {
+    await api.stop();
+  }
+}
+
+interface Samples { lat: number[]; statuses: Map<string, number> }
+const bucket = (): Samples => ({ lat: [], statuses: new Map() });
+const count = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
+
+async function main(): Promise<void> {
+  if (!SKIP_BUILD) buildServer();
+  const db = await freshDatabase(BASE);
+  let api: Proc | null = null;
+  let worker: Proc | null = null;
+  try {
+    console.log(`setup: ${ROOMS} cases in mediation on ${db.url.replace(/\/\/[^@]*@/, '//')} …`);
+    const t0 = Date.now();
+    const world = await setup(db.url);
+    console.log(`setup done in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+
+    // PROFILE_DIR=<dir> writes a V8 CPU profile of the measured api there (node --cpu-prof)
+    api = await startProcess('api', db.url, { LOG_LEVEL: 'info', DEMO_DATA: 'false' }, false, process.env.PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE_DIR}`] : []);
+    worker = await startProcess('worker', db.url, { LOG_LEVEL: 'info' }, false);
+    const apiSampler = new ProcessSampler(api.child.pid!);
+    const workerSampler = new ProcessSampler(worker.child.pid!);
+    const selfSampler = new ProcessSampler(process.pid);
+
+    // —— sockets ——
+    const perRoom = Math.max(1, Math.round(SOCKETS / ROOMS));
+    const sockets: { s: Socket; roomId: string }[] = [];
+    let connectFailures = 0;
+    const specs = world.rooms.flatMap((r) => [...Array(perRoom).keys()].map((k) => ({ roomId: r.roomId, token: k < perRoom * 0.4 ? r.applicant : k < perRoom * 0.8 ? r.respondent : world.mediator })));
+    const ackLat: number[] = [];
+    const deliveryLat: number[] = [];
+    const msgStatus = new Map<string, number>();
+    let delivered = 0;
+    const connectStarted = Date.now();
+    await inBatches(specs.slice(0, SOCKETS), 50, async (spec) => {
+      const s = io(api!.url, { auth: { token: spec.token }, transports: ['websocket'], reconnection: false, forceNew: true, timeout: 20_000 });
+      try {
+        await new Promise<void>((resolve, reject) => { s.once('connect', () => resolve()); s.once('connect_error', reject); });
+        const joined = await s.timeout(20_000).emitWithAck('room:join', { roomId: spec.roomId, lastSeq: 0 });
+        if (!joined?.ok) throw new Error(JSON.stringify(joined));
+        s.on('message:new', (m: any) => {
+          const sent = /@(\d{13})$/.exec(m?.body ?? '')?.[1];
+          if (sent) { delivered += 1; deliveryLat.push(Date.now() - Number(sent)); }
+        });
+        sockets.push({ s, roomId: spec.roomId });
+      } catch {
+        connectFailures += 1;
+        s.disconnect();
+      }
+    });
+    console.log(`${sockets.length} sockets connected and joined in ${((Date.now() - connectStarted) / 1000).toFixed(0)} s (${connectFailures} failed)`);
+
+    // —— measured phase ——
+    apiSampler.start();
+    workerSampler.start();
+    selfSampler.start();
+    const machineStart = machineCpu();
+    const started = Date.now();
+    const endAt = started + DURATION * 1000;
+    let stopping = false;
+    let msgSeq = 0;
+    let inflightMsgs = 0;
+    const chat = sockets.map(({ s, roomId }) => (async () => {
+      await sleep(Math.random() * MSG_INTERVAL * 1000);
+      while (!stopping) {
+        const t = Date.now();
+        inflightMsgs += 1;
+        try {
+          const r = await s.timeout(30_000).emitWithAck('message:send', { roomId, clientMsgId: `load-${process.pid}-${++msgSeq}`, body: `负载测试消息 @${t}` });
+          ackLat.push(Date.now() - t);
+          count(msgStatus, r?.ok ? 'ok' : `refused ${r?.error?.code}`);
+        } catch {
+          count(msgStatus, 'ack timeout');
+        } finally {
+          inflightMsgs -= 1;
+        }
+        await sleep(MSG_INTERVAL * 1000 * (0.8 + 0.4 * Math.random()));
+      }
+    })());
+
+    const http = { apply: bucket(), webhook: bucket(), bodyQueue: bucket(), districtQueue: bucket() };
+    let fired = 0;
+    let inflight = 0;
+    let dropped = 0;
+    let order = 0;
+    const bodyTokens = [world.bodyAdmin, world.mediator];
+    const fire = async () => {
+      const roll = Math.random();
+      const kind: keyof typeof http = roll < MIX.apply ? 'apply' : roll < MIX.apply + MIX.webhook ? 'webhook' : roll < MIX.apply + MIX.webhook + MIX.bodyQueue ? 'bodyQueue' : 'districtQueue';
+      const t = Date.now();
+      inflight += 1;
+      try {
+        let r: Answer;
+        if (kind === 'apply') {
+          const i = Math.floor(Math.random() * world.applicants.length);
+          r = await call(api!.url, 'POST', '/cases', world.applicants[i], application(i, ++order));
+        } else if (kind === 'webhook') {
+          const no = `SW9${String(process.pid % 1000).padStart(3, '0')}${String(++order).padStart(7, '0')}`;
+          const body = {
+            工单编号: no, 工单来源: '省市网', 受理时间: '2024-06-03 09:10:00', 诉求类型: '投诉', 诉求人: '韩梅', 联系电话: `139${no.slice(-8)}`,
+            事发地址: '东湖街道东湖社区崇川路49号', 所属街道: '东湖街道', 诉求内容: '楼上装修噪声，物业不处理，要求调解。', 问题分类: '矛盾纠纷-物业纠纷',
+            承办单位: '东湖街道办事处', '办理时限(工作日)': '5', 签收时间: '2024-06-03 10:00:00', 回复时间: '2024-06-05 16:00:00', 办结时间: '2024-06-07 10:00:00', 办理状态: '已办结', 回访满意度: '满意',
+          };
+          const ts = String(Math.floor(Date.now() / 1000));
+          r = await call(api!.url, 'POST', '/webhooks/12345', undefined, body, { 'x-tiaojie-timestamp': ts, 'x-tiaojie-signature': signWebhook(ts, JSON.stringify(body)), 'idempotency-key': `load-${no}` });
+        } else if (kind === 'bodyQueue') {
+          r = await call(api!.url, 'GET', '/cases/queue', bodyTokens[order++ % 2]);
+        } else {
+          r = await call(api!.url, 'GET', '/cases/queue', world.district);
+        }
+        http[kind].lat.push(Date.now() - t);
+        count(http[kind].statuses, String(r.status));
+      } catch (err) {
+        http[kind].lat.push(Date.now() - t);
+        count(http[kind].statuses, /timeout|abort/i.test(String(err)) ? 'timeout' : `network ${(err as any)?.cause?.code ?? ''}`.trim());
+      } finally {
+        inflight -= 1;
+      }
+    };
+    let lastReport = started;
+    while (Date.now() < endAt) {
+      const due = Math.floor(((Date.now() - started) / 1000) * RPS);
+      while (fired < due) {
+        fired += 1;
+        if (inflight >= 5000) { dropped += 1; continue; }
+        void fire(); // fire never rejects: every outcome is counted inside
+      }
+      if (Date.now() - lastReport >= 30_000) {
+        lastReport = Date.now();
+        const done = Object.values(http).reduce((n, b) => n + b.lat.length, 0);
+        console.log(`  ${((Date.now() - started) / 1000).toFixed(0)} s: ${done} HTTP answered, ${inflight} in flight; ${ackLat.length} messages acked, ${inflightMsgs} in flight; api CPU ${apiSampler.cpu.slice(-30).length ? mean(apiSampler.cpu.slice(-30)).toFixed(0) : '-'} %`);
+      }
+      await sleep(5);
+    }
+    const elapsed = (Date.now() - started) / 1000;
+    stopping = true;
+    for (let i = 0; i < 350 && inflight > 0; i++) await sleep(100);
+    await Promise.race([Promise.all(chat), sleep(35_000)]);
+    const machineEnd = machineCpu();
+    apiSampler.stop();
+    workerSampler.stop();
+    selfSampler.stop();
+    for (const { s } of sockets) s.disconnect();
+
+    // —— report ——
+    const httpAll = Object.values(http);
+    const httpCount = httpAll.reduce((n, b) => n + b.lat.length, 0);
+    const http5xx = httpAll.reduce((n, b) => n + [...b.statuses].filter(([k]) => /^5/.test(k) || k === 'timeout' || k.startsWith('network')).reduce((a, [, v]) => a + v, 0), 0);
+    const http4xx = httpAll.reduce((n, b) => n + [...b.statuses].filter(([k]) => /^4/.test(k)).reduce((a, [, v]) => a + v, 0), 0);
+    const msgCount = [...msgStatus.values()].reduce((a, b) => a + b, 0);
+    const msgFailed = (msgStatus.get('ack timeout') ?? 0) + (msgStatus.get('refused INTERNAL') ?? 0);
+    const errorRate = (http5xx + msgFailed + dropped) / Math.max(1, httpCount + msgCount + dropped);
+    const allHttpLat = httpAll.flatMap((b) => b.lat);
+    const row = (name: string, b: Samples) => `| ${name} | ${b.lat.length} | ${(b.lat.length / elapsed).toFixed(1)} | ${JSON.stringify(Object.fromEntries(b.statuses))} | ${percentile(b.lat, 0.5)} | ${percentile(b.lat, 0.99)} |`;
+    const apiCpuMean = mean(apiSampler.cpu);
+    const thresholds = {
+      '5xx (and unanswered) rate < 0.025 %': errorRate < 0.00025,
+      'HTTP p99 < 2 s': percentile(allHttpLat, 0.99) < 2000,
+      'message ack p99 < 2 s': percentile(ackLat, 0.99) < 2000,
+      'api CPU < 85 % of a core (mean)': apiCpuMean < 85,
+    };
+    const pg = new Client({ connectionString: db.url });
+    await pg.connect();
+    const sizes = (await pg.query(`select (select count(*) from disputes)::int as disputes, (select count(*) from messages)::int as messages, (select count(*) from webhook_deliveries where status = 'processed')::int as processed, (select count(*) from webhook_deliveries)::int as deliveries, pg_size_pretty(pg_database_size(current_database())) as size`)).rows[0];
+    await pg.end();
+    const lines = [
+      `Load scenario: ${DURATION} s, ${sockets.length} sockets in ${ROOMS} rooms (1 message / ${MSG_INTERVAL} s each), ${RPS} HTTP requests/s open loop, mix ${JSON.stringify(MIX)}; ${machine()} (at the end); ${new Date().toISOString()}`,
+      '',
+      '| HTTP | answered | per s | statuses | p50 (ms) | p99 (ms) |',
+      '|---|---:|---:|---|---:|---:|',
+      row('POST /api/cases (apply)', http.apply), row('POST /api/webhooks/12345', http.webhook), row('GET /api/cases/queue (body)', http.bodyQueue), row('GET /api/cases/queue (district)', http.districtQueue),
+      `| all HTTP | ${httpCount} | ${(httpCount / elapsed).toFixed(1)} | 5xx/unanswered ${http5xx}, 4xx ${http4xx}, not sent (client cap) ${dropped} | ${percentile(allHttpLat, 0.5)} | ${percentile(allHttpLat, 0.99)} |`,
+      '',
+      `| socket | count | per s | outcome | p50 (ms) | p99 (ms) |`,
+      '|---|---:|---:|---|---:|---:|',
+      `| message:send → ack | ${msgCount} | ${(msgCount / elapsed).toFixed(1)} | ${JSON.stringify(Object.fromEntries(msgStatus))} | ${percentile(ackLat, 0.5)} | ${percentile(ackLat, 0.99)} |`,
+      `| message:new delivered | ${delivered} | ${(delivered / elapsed).toFixed(1)} | to the room's other sockets | ${percentile(deliveryLat, 0.5)} | ${percentile(deliveryLat, 0.99)} |`,
+      '',
+      '| process | CPU mean (% of one core) | CPU p95 | CPU max | RSS mean (MB) | RSS max (MB) |',
+      '|---|---:|---:|---:|---:|---:|',
+      ...([['api', apiSampler], ['worker', workerSampler], ['load generator', selfSampler]] as const).map(([n, s]) => `| ${n} | ${mean(s.cpu).toFixed(1)} | ${percentile(s.cpu, 0.95).toFixed(1)} | ${Math.max(...s.cpu).toFixed(1)} | ${mean(s.rss).toFixed(0)} | ${Math.max(...s.rss).toFixed(0)} |`),
+      `| whole machine (${os.cpus().length} cores) | ${((100 * (machineEnd.busy - machineStart.busy)) / (machineEnd.total - machineStart.total)).toFixed(1)} % busy | | | | |`,
+      '',
+      `5xx + unanswered rate: ${(100 * errorRate).toFixed(4)} % of ${httpCount + msgCount} requests and messages; database at the end: ${JSON.stringify(sizes)}`,
+      '',
+      ...Object.entries(thresholds).map(([k, ok]) => `- ${ok ? 'PASS' : 'FAIL'} ${k}`),
+    ];
+    console.log(`\n${lines.join('\n')}`);
+    for (const p of [api, worker]) {
+      if (p.child.exitCode !== null || p.child.signalCode !== null) console.log(`\n${p.name} EXITED during the run (code ${p.child.exitCode}, signal ${p.child.signalCode}):\n${p.log.join('').slice(-4000)}`);
+    }
+    process.exitCode = Object.values(thresholds).every(Boolean) ? 0 : 1;
+  } finally {
+    await worker?.stop();
+    await api?.stop();
+    await db.drop();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(2);
+});

@@ -1,0 +1,191 @@
+/**
+ * Shared by the load scenario and the read-route benchmark: a fresh PostgreSQL database, the api and worker
+ * as separate processes (the built server in dist/), CPU and memory sampled from /proc, percentiles.
+ */
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { createHmac, randomBytes } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Client } from 'pg';
+
+export const ROOT = path.resolve(__dirname, '../../..');
+export const JWT_SECRET = 'load-bench-shared-secret-0123456789abcdef';
+export const WEBHOOK_SECRET = 'load-bench-webhook-secret-0123456789';
+
+export async function freshDatabase(base: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `tj_load_${randomBytes(4).toString('hex')}`;
+  const admin = new Client({ connectionString: base });
+  await admin.connect().catch((err: Error) => { throw new Error(`PostgreSQL at ${base} is not reachable (${err.message}); set DATABASE_URL`); });
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const u = new URL(base);
+  u.pathname = `/${name}`;
+  return {
+    url: u.toString(),
+    drop: async () => {
+      const c = new Client({ connectionString: base });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const port = (srv.address() as net.AddressInfo).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export interface Proc {
+  name: string;
+  url: string;
+  child: ChildProcess;
+  log: string[];
+  exited: Promise<number | null>;
+  stop: () => Promise<void>;
+}
+
+/**
+ * The built api (dist/apps/api/src/main.js) or worker. `captureLog` keeps stdout (development SMS codes are read
+ * from it during setup); the measured processes write their log to /dev/null, as a production log shipper
+ * would take it off the process.
+ */
+export async function startProcess(name: 'api' | 'worker', databaseUrl: string, env: Record<string, string>, captureLog: boolean, nodeArgs: string[] = []): Promise<Proc> {
+  const port = name === 'api' ? await freePort() : 0;
+  const entry = name === 'api' ? 'dist/apps/api/src/main.js' : 'dist/apps/worker/src/main.js';
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tj-load-'));
+  const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, entry)], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH ?? '', NODE_ENV: 'development', DATABASE_URL: databaseUrl, JWT_SECRET, HOST: '127.0.0.1', PORT: String(port),
+      WEB_DIST: '/nonexistent', DATA_DIR: dataDir, DEMO_DATA: 'true', ACCESS_TOKEN_TTL: '86400', WEBHOOK_SECRET_12345: WEBHOOK_SECRET, ...env,
+    },
+    stdio: ['ignore', captureLog ? 'pipe' : 'ignore', 'pipe'],
+  });
+  const log: string[] = [];
+  child.stdout?.on('data', (d: Buffer) => { log.push(d.toString()); if (log.length > 20_000) log.splice(0, 10_000); });
+  child.stderr?.on('data', (d: Buffer) => log.push(d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const p: Proc = {
+    name, url: `http://127.0.0.1:${port}`, child, log, exited,
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      const t = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(t);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  const started = Date.now();
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${log.join('').slice(-3000)}`);
+    if (name === 'worker' ? Date.now() - started > 5000 : await fetch(`${p.url}/api/health`).then((r) => r.ok).catch(() => false)) break;
+    if (Date.now() - started > 120_000) throw new Error(`${name} did not start:\n${log.join('').slice(-3000)}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return p;
+}
+
+/** `npm run -s build:server`, then removes compiled files whose source is gone (a moved module's stale output would shadow it). */
+export function buildServer(): void {
+  execFileSync('npm', ['run', '-s', 'build:server'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_OPTIONS: '' } });
+  const walk = (dir: string) => {
+    if (!fs.existsSync(dir)) return;
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) { walk(full); continue; }
+      if (!e.name.endsWith('.js')) continue;
+      const src = path.join(ROOT, path.relative(path.join(ROOT, 'dist'), full).replace(/\.js$/, ''));
+      if (!['.ts', '.js'].some((ext) => fs.existsSync(src + ext))) { fs.rmSync(full); fs.rmSync(`${full}.map`, { force: true }); }
+    }
+  };
+  for (const d of ['apps', 'libs', 'src']) walk(path.join(ROOT, 'dist', d));
+}
+
+const CLK_TCK = (() => { try { return Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100; } catch { return 100; } })();
+
+/** CPU time (s) and resident memory (MB) of a process, from /proc. */
+export function procSample(pid: number): { cpuSeconds: number; rssMb: number } | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const utime = Number(fields[11]);
+    const stime = Number(fields[12]);
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const rss = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0);
+    return { cpuSeconds: (utime + stime) / CLK_TCK, rssMb: rss / 1024 };
+  } catch {
+    return null;
+  }
+}
+
+/** Whole-machine CPU busy fraction between two readings of /proc/stat. */
+export function machineCpu(): { busy: number; total: number } {
+  const line = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].split(/\s+/).slice(1).map(Number);
+  const idle = line[3] + (line[4] ?? 0);
+  const total = line.reduce((a, b) => a + b, 0);
+  return { busy: total - idle, total };
+}
+
+/** Samples a process every `everyMs`: CPU as a percentage of one core over each interval, RSS. */
+export class ProcessSampler {
+  readonly cpu: number[] = [];
+  readonly rss: number[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private last: { t: number; cpu: number } | null = null;
+
+  constructor(readonly pid: number, private readonly everyMs = 1000) {}
+
+  start(): void {
+    const first = procSample(this.pid);
+    this.last = first ? { t: Date.now(), cpu: first.cpuSeconds } : null;
+    this.timer = setInterval(() => {
+      const s = procSample(this.pid);
+      if (!s) return;
+      const now = Date.now();
+      if (this.last) this.cpu.push((100 * (s.cpuSeconds - this.last.cpu)) / ((now - this.last.t) / 1000));
+      this.last = { t: now, cpu: s.cpuSeconds };
+      this.rss.push(s.rssMb);
+    }, this.everyMs);
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+}
+
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return NaN;
+  const sorted = Float64Array.from(values).sort();
+  return sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)];
+}
+
+export const mean = (v: number[]) => (v.length ? v.reduce((a, b) => a + b, 0) / v.length : NaN);
+
+export function signWebhook(ts: string, raw: string): string {
+  return `sha256=${createHmac('sha256', WEBHOOK_SECRET).update(`${ts}.`).update(raw).digest('hex')}`;
+}
+
+export function machine(): string {
+  return `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`;
+}
+
+/** A party's access token: one-time code requested, read from the api's log (development SMS adapter), signed in. */
+export async function partyToken(api: Proc, phone: string): Promise<string> {
+  const otp = await fetch(`${api.url}/api/auth/otp`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone }) });
+  if (otp.status !== 202) throw new Error(`otp ${phone}: ${otp.status} ${await otp.text()}`);
+  const re = new RegExp(`SMS to ${phone}: [^"\\n]*?(\\d{6})`);
+  let code: string | undefined;
+  for (let i = 0; i < 200 && !code; i++) { code = re.exec(api.log.join(''))?.[1]; if (!code) await new Promise((r) => setTimeout(r, 20)); }
+  const r = await fetch(`${api.url}/api/auth/party/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone, code }) });
+  if (r.status !== 200) throw new Error(`party sign-in ${phone}: ${r.status} ${await r.text()}`);
+  return (await r.json() as { accessToken: string }).accessToken;
+}
