@@ -11,6 +11,8 @@
  *
  * DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) names the server; a fresh database is
  * created on it and dropped afterwards. Exit code 1 when a threshold is missed. Not part of npm test.
+ * API_INSTANCES=2 runs two api processes on the database (sockets and requests alternate between them; rooms
+ * span both through the PostgreSQL adapter), as a deployment behind a load balancer would.
  *
  * Sockets: per room the applicant ×4, the respondent ×4 and the assigned mediator ×2 (several devices per
  * person), each sending one message every MSG_INTERVAL seconds (default 10, ±20 %), acked by the server and
@@ -37,6 +39,8 @@ const MIX = (() => {
   return { apply: m.apply / total, webhook: m.webhook / total, bodyQueue: m.bodyQueue / total, districtQueue: m.districtQueue / total };
 })();
 const SKIP_BUILD = process.env.SKIP_BUILD === '1';
+/** api processes on the same database (rooms span them through the PostgreSQL adapter); sockets and requests alternate. */
+const API_INSTANCES = Math.max(1, Number(process.env.API_INSTANCES ?? 1));
 
 interface Answer { status: number; body: any }
 async function call(base: string, method: string, path: string, token?: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
@@ -114,7 +118,7 @@ const count = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 
 async function main(): Promise<void> {
   if (!SKIP_BUILD) buildServer();
   const db = await freshDatabase(BASE);
-  let api: Proc | null = null;
+  const apis: Proc[] = [];
   let worker: Proc | null = null;
   try {
     console.log(`setup: ${ROOMS} cases in mediation on ${db.url.replace(/\/\/[^@]*@/, '//')} …`);
@@ -123,9 +127,13 @@ async function main(): Promise<void> {
     console.log(`setup done in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 
     // PROFILE_DIR=<dir> writes a V8 CPU profile of the measured api there (node --cpu-prof)
-    api = await startProcess('api', db.url, { LOG_LEVEL: 'info', DEMO_DATA: 'false' }, false, process.env.PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE_DIR}`] : []);
+    for (let i = 0; i < API_INSTANCES; i++) {
+      apis.push(await startProcess('api', db.url, { LOG_LEVEL: 'info', DEMO_DATA: 'false' }, false, process.env.PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE_DIR}`] : []));
+    }
     worker = await startProcess('worker', db.url, { LOG_LEVEL: 'info' }, false);
-    const apiSampler = new ProcessSampler(api.child.pid!);
+    const apiSamplers = apis.map((a) => new ProcessSampler(a.child.pid!));
+    let rr = 0;
+    const nextApi = () => apis[rr++ % apis.length];
     const workerSampler = new ProcessSampler(worker.child.pid!);
     const selfSampler = new ProcessSampler(process.pid);
 
@@ -133,14 +141,14 @@ async function main(): Promise<void> {
     const perRoom = Math.max(1, Math.round(SOCKETS / ROOMS));
     const sockets: { s: Socket; roomId: string }[] = [];
     let connectFailures = 0;
-    const specs = world.rooms.flatMap((r) => [...Array(perRoom).keys()].map((k) => ({ roomId: r.roomId, token: k < perRoom * 0.4 ? r.applicant : k < perRoom * 0.8 ? r.respondent : world.mediator })));
+    const specs = world.rooms.flatMap((r) => [...Array(perRoom).keys()].map((k) => ({ roomId: r.roomId, api: apis[k % apis.length], token: k < perRoom * 0.4 ? r.applicant : k < perRoom * 0.8 ? r.respondent : world.mediator })));
     const ackLat: number[] = [];
     const deliveryLat: number[] = [];
     const msgStatus = new Map<string, number>();
     let delivered = 0;
     const connectStarted = Date.now();
     await inBatches(specs.slice(0, SOCKETS), 50, async (spec) => {
-      const s = io(api!.url, { auth: { token: spec.token }, transports: ['websocket'], reconnection: false, forceNew: true, timeout: 20_000 });
+      const s = io(spec.api.url, { auth: { token: spec.token }, transports: ['websocket'], reconnection: false, forceNew: true, timeout: 20_000 });
       try {
         await new Promise<void>((resolve, reject) => { s.once('connect', () => resolve()); s.once('connect_error', reject); });
         const joined = await s.timeout(20_000).emitWithAck('room:join', { roomId: spec.roomId, lastSeq: 0 });
@@ -158,7 +166,7 @@ async function main(): Promise<void> {
     console.log(`${sockets.length} sockets connected and joined in ${((Date.now() - connectStarted) / 1000).toFixed(0)} s (${connectFailures} failed)`);
 
     // —— measured phase ——
-    apiSampler.start();
+    for (const a of apiSamplers) a.start();
     workerSampler.start();
     selfSampler.start();
     const machineStart = machineCpu();
@@ -200,7 +208,7 @@ async function main(): Promise<void> {
         let r: Answer;
         if (kind === 'apply') {
           const i = Math.floor(Math.random() * world.applicants.length);
-          r = await call(api!.url, 'POST', '/cases', world.applicants[i], application(i, ++order));
+          r = await call(nextApi().url, 'POST', '/cases', world.applicants[i], application(i, ++order));
         } else if (kind === 'webhook') {
           const no = `SW9${String(process.pid % 1000).padStart(3, '0')}${String(++order).padStart(7, '0')}`;
           const body = {
@@ -209,11 +217,11 @@ async function main(): Promise<void> {
             承办单位: '东湖街道办事处', '办理时限(工作日)': '5', 签收时间: '2024-06-03 10:00:00', 回复时间: '2024-06-05 16:00:00', 办结时间: '2024-06-07 10:00:00', 办理状态: '已办结', 回访满意度: '满意',
           };
           const ts = String(Math.floor(Date.now() / 1000));
-          r = await call(api!.url, 'POST', '/webhooks/12345', undefined, body, { 'x-tiaojie-timestamp': ts, 'x-tiaojie-signature': signWebhook(ts, JSON.stringify(body)), 'idempotency-key': `load-${no}` });
+          r = await call(nextApi().url, 'POST', '/webhooks/12345', undefined, body, { 'x-tiaojie-timestamp': ts, 'x-tiaojie-signature': signWebhook(ts, JSON.stringify(body)), 'idempotency-key': `load-${no}` });
         } else if (kind === 'bodyQueue') {
-          r = await call(api!.url, 'GET', '/cases/queue', bodyTokens[order++ % 2]);
+          r = await call(nextApi().url, 'GET', '/cases/queue', bodyTokens[order++ % 2]);
         } else {
-          r = await call(api!.url, 'GET', '/cases/queue', world.district);
+          r = await call(nextApi().url, 'GET', '/cases/queue', world.district);
         }
         http[kind].lat.push(Date.now() - t);
         count(http[kind].statuses, String(r.status));
@@ -235,7 +243,7 @@ async function main(): Promise<void> {
       if (Date.now() - lastReport >= 30_000) {
         lastReport = Date.now();
         const done = Object.values(http).reduce((n, b) => n + b.lat.length, 0);
-        console.log(`  ${((Date.now() - started) / 1000).toFixed(0)} s: ${done} HTTP answered, ${inflight} in flight; ${ackLat.length} messages acked, ${inflightMsgs} in flight; api CPU ${apiSampler.cpu.slice(-30).length ? mean(apiSampler.cpu.slice(-30)).toFixed(0) : '-'} %`);
+        console.log(`  ${((Date.now() - started) / 1000).toFixed(0)} s: ${done} HTTP answered, ${inflight} in flight; ${ackLat.length} messages acked, ${inflightMsgs} in flight; api CPU ${apiSamplers.map((a) => (a.cpu.slice(-30).length ? mean(a.cpu.slice(-30)).toFixed(0) : '-')).join(' / ')} %`);
       }
       await sleep(5);
     }
@@ -244,7 +252,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < 350 && inflight > 0; i++) await sleep(100);
     await Promise.race([Promise.all(chat), sleep(35_000)]);
     const machineEnd = machineCpu();
-    apiSampler.stop();
+    for (const a of apiSamplers) a.stop();
     workerSampler.stop();
     selfSampler.stop();
     for (const { s } of sockets) s.disconnect();
@@ -259,19 +267,19 @@ async function main(): Promise<void> {
     const errorRate = (http5xx + msgFailed + dropped) / Math.max(1, httpCount + msgCount + dropped);
     const allHttpLat = httpAll.flatMap((b) => b.lat);
     const row = (name: string, b: Samples) => `| ${name} | ${b.lat.length} | ${(b.lat.length / elapsed).toFixed(1)} | ${JSON.stringify(Object.fromEntries(b.statuses))} | ${percentile(b.lat, 0.5)} | ${percentile(b.lat, 0.99)} |`;
-    const apiCpuMean = mean(apiSampler.cpu);
+    const apiCpuMean = Math.max(...apiSamplers.map((a) => mean(a.cpu)));
     const thresholds = {
       '5xx (and unanswered) rate < 0.025 %': errorRate < 0.00025,
       'HTTP p99 < 2 s': percentile(allHttpLat, 0.99) < 2000,
       'message ack p99 < 2 s': percentile(ackLat, 0.99) < 2000,
-      'api CPU < 85 % of a core (mean)': apiCpuMean < 85,
+      'api CPU < 85 % of a core (mean, busiest instance)': apiCpuMean < 85,
     };
     const pg = new Client({ connectionString: db.url });
     await pg.connect();
     const sizes = (await pg.query(`select (select count(*) from disputes)::int as disputes, (select count(*) from messages)::int as messages, (select count(*) from webhook_deliveries where status = 'processed')::int as processed, (select count(*) from webhook_deliveries)::int as deliveries, pg_size_pretty(pg_database_size(current_database())) as size`)).rows[0];
     await pg.end();
     const lines = [
-      `Load scenario: ${DURATION} s, ${sockets.length} sockets in ${ROOMS} rooms (1 message / ${MSG_INTERVAL} s each), ${RPS} HTTP requests/s open loop, mix ${JSON.stringify(MIX)}; ${machine()} (at the end); ${new Date().toISOString()}`,
+      `Load scenario: ${DURATION} s, ${API_INSTANCES} api instance${API_INSTANCES > 1 ? 's' : ''}, ${sockets.length} sockets in ${ROOMS} rooms (1 message / ${MSG_INTERVAL} s each), ${RPS} HTTP requests/s open loop, mix ${JSON.stringify(MIX)}; ${machine()} (at the end); ${new Date().toISOString()}`,
       '',
       '| HTTP | answered | per s | statuses | p50 (ms) | p99 (ms) |',
       '|---|---:|---:|---|---:|---:|',
@@ -285,7 +293,7 @@ async function main(): Promise<void> {
       '',
       '| process | CPU mean (% of one core) | CPU p95 | CPU max | RSS mean (MB) | RSS max (MB) |',
       '|---|---:|---:|---:|---:|---:|',
-      ...([['api', apiSampler], ['worker', workerSampler], ['load generator', selfSampler]] as const).map(([n, s]) => `| ${n} | ${mean(s.cpu).toFixed(1)} | ${percentile(s.cpu, 0.95).toFixed(1)} | ${Math.max(...s.cpu).toFixed(1)} | ${mean(s.rss).toFixed(0)} | ${Math.max(...s.rss).toFixed(0)} |`),
+      ...([...apiSamplers.map((a, i) => [apis.length > 1 ? `api ${i + 1}` : 'api', a] as const), ['worker', workerSampler] as const, ['load generator', selfSampler] as const]).map(([n, s]) => `| ${n} | ${mean(s.cpu).toFixed(1)} | ${percentile(s.cpu, 0.95).toFixed(1)} | ${Math.max(...s.cpu).toFixed(1)} | ${mean(s.rss).toFixed(0)} | ${Math.max(...s.rss).toFixed(0)} |`),
       `| whole machine (${os.cpus().length} cores) | ${((100 * (machineEnd.busy - machineStart.busy)) / (machineEnd.total - machineStart.total)).toFixed(1)} % busy | | | | |`,
       '',
       `5xx + unanswered rate: ${(100 * errorRate).toFixed(4)} % of ${httpCount + msgCount} requests and messages; database at the end: ${JSON.stringify(sizes)}`,
@@ -293,13 +301,13 @@ async function main(): Promise<void> {
       ...Object.entries(thresholds).map(([k, ok]) => `- ${ok ? 'PASS' : 'FAIL'} ${k}`),
     ];
     console.log(`\n${lines.join('\n')}`);
-    for (const p of [api, worker]) {
+    for (const p of [...apis, worker]) {
       if (p.child.exitCode !== null || p.child.signalCode !== null) console.log(`\n${p.name} EXITED during the run (code ${p.child.exitCode}, signal ${p.child.signalCode}):\n${p.log.join('').slice(-4000)}`);
     }
     process.exitCode = Object.values(thresholds).every(Boolean) ? 0 : 1;
   } finally {
     await worker?.stop();
-    await api?.stop();
+    for (const a of apis) await a.stop();
     await db.drop();
   }
 }

@@ -66,7 +66,7 @@ export async function startProcess(name: 'api' | 'worker', databaseUrl: string, 
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '', NODE_ENV: 'development', DATABASE_URL: databaseUrl, JWT_SECRET, HOST: '127.0.0.1', PORT: String(port),
-      WEB_DIST: '/nonexistent', DATA_DIR: dataDir, DEMO_DATA: 'true', ACCESS_TOKEN_TTL: '86400', WEBHOOK_SECRET_12345: WEBHOOK_SECRET, ...env,
+      WEB_DIST: '/nonexistent', DATA_DIR: dataDir, DEMO_DATA: 'true', ACCESS_TOKEN_TTL: '86400', WEBHOOK_SECRET_12345: WEBHOOK_SECRET, ...(process.env.DB_POOL_SIZE ? { DB_POOL_SIZE: process.env.DB_POOL_SIZE } : {}), ...env,
     },
     stdio: ['ignore', captureLog ? 'pipe' : 'ignore', 'pipe'],
   });

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { AuditService } from './audit.service';
 
 /** Delay after an append before sealing (appends within it are sealed together). */
@@ -11,7 +11,7 @@ export const SEAL_SWEEP_MS = 10_000;
  * and a periodic sweep. Timers are unref'd and stopped on shutdown, after a last pass.
  */
 @Injectable()
-export class AuditSealer implements OnApplicationBootstrap, OnApplicationShutdown {
+export class AuditSealer implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('AuditSealer');
   private timer: NodeJS.Timeout | null = null;
   private sweep: NodeJS.Timeout | null = null;
@@ -29,7 +29,8 @@ export class AuditSealer implements OnApplicationBootstrap, OnApplicationShutdow
     this.schedule(0);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before any module's shutdown hook (the database closes in one): stop the timers, then one last pass. */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
     this.unsubscribe?.();
     if (this.timer) clearTimeout(this.timer);

@@ -17,7 +17,7 @@ export interface CaseContext {
 export class CaseAccessService {
   constructor(private readonly cases: CaseRepository, private readonly db: DbService) {}
 
-  relationsOf(actor: Actor, dispute: DisputeRow, parties: PartyRow[], extra: { referringCourtId?: string | null; agentFor?: string[]; courtStreets?: string[] } = {}): { relations: Set<Relation>; ownParties: PartyRow[] } {
+  relationsOf(actor: Actor, dispute: Pick<DisputeRow, 'bodyId' | 'createdBy' | 'formerBodyIds' | 'mediatorId' | 'status' | 'streetCode'>, parties: PartyRow[], extra: { referringCourtId?: string | null; agentFor?: string[]; courtStreets?: string[] } = {}): { relations: Set<Relation>; ownParties: PartyRow[] } {
     const relations = new Set<Relation>();
     const referringCourtId = extra.referringCourtId ?? null;
     const ownParties = actor.role === Role.Party ? parties.filter((p) => p.userId === actor.id || (extra.agentFor ?? []).includes(p.id)) : [];

@@ -6,7 +6,7 @@ import { DispatchService } from '@tiaojie/dispatch';
 import { OrgRepository, CATEGORY_CODES } from '@tiaojie/org';
 import { RoutingDecision } from '@tiaojie/routing';
 import { CaseContext } from './case-access.service';
-import { CaseRepository, DisputeRow } from './case.repository';
+import { CaseRepository, DisputeRow, PartyRow } from './case.repository';
 import { CaseTransitionService } from './case-transition.service';
 import { caseDue } from './case-regime';
 import { ApplyInput, CourtReferralInput, PartyInput, RegisterInput } from './case.types';
@@ -132,8 +132,8 @@ export class CaseIntakeService {
   }
 
   /** Routes a received or returned case through the rule engine; no candidate (or too many returns) → district queue. */
-  async routeInTx(tx: Executor, dispute: DisputeRow, events: RealtimeEvent[]): Promise<DisputeRow> {
-    const parties = await this.cases.parties(tx, dispute.id);
+  async routeInTx(tx: Executor, dispute: DisputeRow, events: RealtimeEvent[], known?: PartyRow[]): Promise<DisputeRow> {
+    const parties = known ?? await this.cases.parties(tx, dispute.id);
     const ctx: CaseContext = { dispute, parties, relations: new Set(['any' as const]), ownParties: [] };
     const decision = await this.dispatch.decide(tx, dispute, parties);
     const routing = routingSummary(decision);
@@ -169,7 +169,7 @@ export class CaseIntakeService {
       await this.cases.insertTransition(tx, { disputeId: d.id, action: 'receive', fromStatus: null, toStatus: 'received', actorId: actor.id, actorRole: actor.role, reason: null, at: now, data: { channel: spec.channel, ...spec.data } });
       await this.audit.record(tx, actor, { action: 'case.receive', entityType: 'dispute', entityId: d.id, data: { number, channel: spec.channel, kind: spec.kind, category: spec.category } });
       await extra?.(tx, d);
-      return this.routeInTx(tx, d, events);
+      return this.routeInTx(tx, d, events, parties);
     });
     this.publisher.publish(events);
     return dispute;

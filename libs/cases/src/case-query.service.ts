@@ -8,7 +8,7 @@ import { DispatchService } from '@tiaojie/dispatch';
 import { Clock } from '@tiaojie/core';
 import { CASE_STATUSES, CaseStatus, availableActions, transitionFor } from './case-lifecycle';
 import { CaseAccessService, CaseContext } from './case-access.service';
-import { CaseRepository, DisputeRow } from './case.repository';
+import { CaseRepository, DisputeSummaryRow } from './case.repository';
 import { confirmationDueAt } from './case-deadline';
 
 const OPEN = ['routed', 'accepted', 'in_mediation', 'agreement_pending', 'returned', 'district_queue', 'received'];
@@ -27,7 +27,7 @@ export class CaseQueryService {
     private readonly dispatch: DispatchService,
   ) {}
 
-  summary(d: DisputeRow) {
+  summary(d: DisputeSummaryRow) {
     const status = d.status as CaseStatus;
     return {
       id: d.id, number: d.number, title: d.title, category: d.category, deadlineRegime: d.deadlineRegime, enterpriseRelated: d.enterpriseRelated, categoryLabel: DISPUTE_CATEGORIES[d.category as DisputeCategory] ?? d.category,
@@ -92,7 +92,7 @@ export class CaseQueryService {
   async queue(actor: Actor, opts: { open?: boolean; limit?: number }) {
     const limit = Math.min(opts.limit ?? 100, 500);
     const statuses = opts.open === false ? null : OPEN;
-    let rows: DisputeRow[];
+    let rows: DisputeSummaryRow[];
     if (actor.role === Role.Mediator || actor.role === Role.BodyAdmin) rows = await this.cases.forBody(this.db.db, actor.orgId!, statuses, limit);
     else if (actor.role === Role.DistrictAdmin) rows = await this.cases.forDistrict(this.db.db, statuses, limit);
     else if (actor.role === Role.Party) throw DomainError.forbidden('当事人请使用“我的纠纷” (parties use /cases/mine)');

@@ -6,6 +6,17 @@ export type DisputeRow = typeof schema.disputes.$inferSelect;
 export type PartyRow = typeof schema.disputeParties.$inferSelect;
 export type TransitionRow = typeof schema.caseTransitions.$inferSelect;
 export type AgreementRow = typeof schema.agreements.$inferSelect;
+
+const d = schema.disputes;
+/** The columns a case list shows (CaseQueryService.summary): lists never read descriptions or routing explanations. */
+export const SUMMARY_COLUMNS = {
+  id: d.id, number: d.number, title: d.title, category: d.category, deadlineRegime: d.deadlineRegime, enterpriseRelated: d.enterpriseRelated,
+  kind: d.kind, channel: d.channel, status: d.status, version: d.version, bodyId: d.bodyId, mediatorId: d.mediatorId, streetCode: d.streetCode,
+  sessionMode: d.sessionMode, dueAt: d.dueAt, createdAt: d.createdAt, updatedAt: d.updatedAt,
+  // what CaseAccessService.relationsOf reads (room lists check access from list rows)
+  createdBy: d.createdBy, formerBodyIds: d.formerBodyIds,
+};
+export type DisputeSummaryRow = Pick<DisputeRow, keyof typeof SUMMARY_COLUMNS>;
 export type SignatureRow = typeof schema.agreementSignatures.$inferSelect;
 
 @Injectable()
@@ -53,19 +64,19 @@ export class CaseRepository {
       .where(and(eq(schema.disputeParties.phone, phone), isNull(schema.disputeParties.userId)));
   }
 
-  async forParty(db: Executor, userId: string): Promise<DisputeRow[]> {
+  async forParty(db: Executor, userId: string): Promise<DisputeSummaryRow[]> {
     const ids = db.select({ id: schema.disputeParties.disputeId }).from(schema.disputeParties).where(eq(schema.disputeParties.userId, userId));
     const asAgent = db.select({ id: schema.disputeAgents.disputeId }).from(schema.disputeAgents).where(eq(schema.disputeAgents.userId, userId));
-    return db.select().from(schema.disputes).where(or(inArray(schema.disputes.id, ids), inArray(schema.disputes.id, asAgent))).orderBy(desc(schema.disputes.createdAt));
+    return db.select(SUMMARY_COLUMNS).from(schema.disputes).where(or(inArray(schema.disputes.id, ids), inArray(schema.disputes.id, asAgent))).orderBy(desc(schema.disputes.createdAt));
   }
 
   /** A body's queue (the hottest read: every list screen polls it); a prepared statement, built once per database. */
-  forBody(db: Executor, orgId: string, statuses: readonly string[] | null, limit: number): Promise<DisputeRow[]> {
+  forBody(db: Executor, orgId: string, statuses: readonly string[] | null, limit: number): Promise<DisputeSummaryRow[]> {
     return this.queueStatements(db).forBody.execute({ org: orgId, statuses: statuses ? [...statuses] : null, limit });
   }
 
   /** The district's queue (newest first). */
-  forDistrict(db: Executor, statuses: readonly string[] | null, limit: number): Promise<DisputeRow[]> {
+  forDistrict(db: Executor, statuses: readonly string[] | null, limit: number): Promise<DisputeSummaryRow[]> {
     return this.queueStatements(db).forDistrict.execute({ statuses: statuses ? [...statuses] : null, limit });
   }
 
@@ -82,14 +93,14 @@ export class CaseRepository {
     // a null status list means every status
     const statusIn = sql`(${sql.placeholder('statuses')}::text[] is null or ${d.status} = any(${sql.placeholder('statuses')}::text[]))`;
     return {
-      forBody: db.select().from(d).where(and(eq(d.bodyId, sql.placeholder('org')), statusIn))
+      forBody: db.select(SUMMARY_COLUMNS).from(d).where(and(eq(d.bodyId, sql.placeholder('org')), statusIn))
         .orderBy(asc(d.dueAt), desc(d.createdAt)).limit(sql.placeholder('limit')).prepare('cases_queue_for_body'),
-      forDistrict: db.select().from(d).where(statusIn).orderBy(desc(d.createdAt)).limit(sql.placeholder('limit')).prepare('cases_queue_for_district'),
+      forDistrict: db.select(SUMMARY_COLUMNS).from(d).where(statusIn).orderBy(desc(d.createdAt)).limit(sql.placeholder('limit')).prepare('cases_queue_for_district'),
     };
   }
 
-  forCreator(db: Executor, userId: string, limit: number): Promise<DisputeRow[]> {
-    return db.select().from(schema.disputes).where(or(eq(schema.disputes.createdBy, userId))).orderBy(desc(schema.disputes.createdAt)).limit(limit);
+  forCreator(db: Executor, userId: string, limit: number): Promise<DisputeSummaryRow[]> {
+    return db.select(SUMMARY_COLUMNS).from(schema.disputes).where(or(eq(schema.disputes.createdBy, userId))).orderBy(desc(schema.disputes.createdAt)).limit(limit);
   }
 
   async openLoadByBody(db: Executor): Promise<Map<string, number>> {
@@ -150,12 +161,12 @@ export class CaseRepository {
   }
 
   /** A court's cases: those it referred, and confirmation requests in its jurisdiction that no other court referred. */
-  async forCourt(db: Executor, courtId: string, limit: number): Promise<DisputeRow[]> {
+  async forCourt(db: Executor, courtId: string, limit: number): Promise<DisputeSummaryRow[]> {
     const streets = await this.orgStreets(db, courtId);
     const ours = db.select({ id: schema.courtReferrals.disputeId }).from(schema.courtReferrals).where(eq(schema.courtReferrals.courtId, courtId));
     const referred = db.select({ id: schema.courtReferrals.disputeId }).from(schema.courtReferrals);
     const confirmations = streets.length === 0 ? sql`false` : and(eq(schema.disputes.status, 'confirmation_requested'), inArray(schema.disputes.streetCode, streets), sql`${schema.disputes.id} not in ${referred}`);
-    return db.select().from(schema.disputes).where(or(inArray(schema.disputes.id, ours), confirmations))
+    return db.select(SUMMARY_COLUMNS).from(schema.disputes).where(or(inArray(schema.disputes.id, ours), confirmations))
       .orderBy(desc(schema.disputes.createdAt)).limit(limit);
   }
 

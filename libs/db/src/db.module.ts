@@ -4,7 +4,9 @@ import { DbService } from './db.service';
 @Global()
 @Module({})
 export class DbModule implements OnApplicationShutdown {
-  constructor(@Inject(DbService) private readonly dbService: DbService) {}
+  constructor(@Inject(DbService) private readonly dbService: DbService) {
+    dbService.retain();
+  }
 
   /** Provide an already connected and migrated DbService (connecting is async and happens before Nest boots). */
   static forRoot(db: DbService) {
@@ -12,6 +14,6 @@ export class DbModule implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.dbService.close();
+    await this.dbService.release();
   }
 }

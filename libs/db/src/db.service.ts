@@ -81,6 +81,22 @@ export class DbService {
   }
 
   private closing: Promise<void> | null = null;
+  private users = 0;
+
+  /** An application context using this database (DbModule); the last one to release it closes it. */
+  retain(): void {
+    this.users += 1;
+  }
+
+  /**
+   * Called by each application context on shutdown: closes the database when no other context in the process
+   * still uses it (src/main.ts runs the api and the worker on one pool: the worker closing first must not end the
+   * pool under the api, whose socket adapter still holds its LISTEN connection).
+   */
+  release(): Promise<void> {
+    this.users = Math.max(0, this.users - 1);
+    return this.users === 0 ? this.close() : Promise.resolve();
+  }
 
   /** Idempotent: the app's shutdown hook and a test's dispose may both call it. */
   close(): Promise<void> {

@@ -76,12 +76,14 @@ export class DispatchRepository {
   }
 
   /** Prior disputes between the same people in the same category (重复纠纷), excluding this one. */
-  async priorDisputeCount(db: Executor, disputeId: string, category: string, phones: string[], since: Date): Promise<number> {
-    if (phones.length === 0) return 0;
-    const rows = await db.selectDistinct({ id: schema.disputes.id }).from(schema.disputes)
+  /** Whether any party of the dispute (by phone) had another dispute of the same category since `since` (one row at most). */
+  async hasPriorDispute(db: Executor, disputeId: string, category: string, phones: string[], since: Date): Promise<boolean> {
+    if (phones.length === 0) return false;
+    const rows = await db.select({ id: schema.disputes.id }).from(schema.disputes)
       .innerJoin(schema.disputeParties, eq(schema.disputeParties.disputeId, schema.disputes.id))
-      .where(and(eq(schema.disputes.category, category), inArray(schema.disputeParties.phone, phones), sql`${schema.disputes.createdAt} >= ${since}`, sql`${schema.disputes.id} <> ${disputeId}`));
-    return rows.length;
+      .where(and(eq(schema.disputes.category, category), inArray(schema.disputeParties.phone, phones), sql`${schema.disputes.createdAt} >= ${since}`, sql`${schema.disputes.id} <> ${disputeId}`))
+      .limit(1);
+    return rows.length > 0;
   }
 
   /** Returns of a dispute, including transfers that asked the router to re-route away from the current body. */

@@ -7,11 +7,14 @@ import {
 } from '@tiaojie/routing';
 import { DEFAULT_RULES } from './default-rules';
 import { DispatchRepository, RuleRow } from './dispatch.repository';
+import { TtlCache } from './ttl-cache';
 
 type DisputeRow = typeof schema.disputes.$inferSelect;
 type PartyRow = typeof schema.disputeParties.$inferSelect;
 
 const REPEAT_WINDOW_MS = 180 * 86_400_000;
+const STREETS_TTL_MS = 60_000;
+const RULES_TTL_MS = 5_000;
 
 export function toRule(r: RuleRow): RoutingRule {
   return { id: r.id, name: r.name, priority: r.priority, weight: r.weight, enabled: r.enabled, conditions: r.conditions as any, target: r.target as any };
@@ -21,6 +24,7 @@ export function toRule(r: RuleRow): RoutingRule {
 @Injectable()
 export class DispatchService implements OnApplicationBootstrap {
   private readonly logger = new Logger('Dispatch');
+  private readonly referenceCache = new TtlCache();
 
   constructor(
     private readonly db: DbService,
@@ -32,48 +36,72 @@ export class DispatchService implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     if ((await this.repo.countRules(this.db.db)) > 0) return;
     await this.repo.replaceRules(this.db.db, DEFAULT_RULES.map((r) => this.toRow(r, null)));
+    this.referenceCache.clear('rules');
     this.logger.log(`default routing rules installed (${DEFAULT_RULES.length})`);
   }
 
+  /** The whole registry, read now: bodies with their loads, mediators with loads and conflicts, streets. */
   async registry(db: Executor): Promise<RoutingRegistry> {
-    const [bodies, loads, mediators, mLoads, conflicts, streets, communities] = await Promise.all([
-      this.repo.mediationBodies(db), this.repo.bodyLoads(db), this.repo.mediators(db), this.repo.mediatorLoads(db), this.repo.conflicts(db),
-      db.select().from(schema.streets), db.select().from(schema.communities),
+    const [bodies, mediators, mLoads, conflicts] = await Promise.all([
+      this.bodiesWithLoads(db), this.repo.mediators(db), this.repo.mediatorLoads(db), this.repo.conflicts(db),
     ]);
     return {
-      bodies: bodies.map((b) => ({
-        id: b.id, name: b.name, kind: b.kind as any, level: b.level as any, categories: b.categories, capacity: b.capacity,
-        openCases: loads.get(b.id) ?? 0, active: b.active, jurisdiction: { streets: b.streetCodes, communities: b.communityCodes },
-      })),
+      bodies,
       mediators: mediators.filter((m) => m.orgId).map((m) => ({
         id: m.id, name: m.displayName, bodyId: m.orgId!, active: m.active, specialties: m.specialties, openCases: mLoads.get(m.id) ?? 0,
         conflicts: conflicts.filter((c) => c.mediatorId === m.id).map((c) => ({ kind: c.kind as any, partyKey: c.partyKey, note: c.note ?? undefined })),
       })),
-      streets: streets.map((s) => ({ code: s.code, name: s.name, communities: communities.filter((c) => c.streetCode === s.code).map((c) => c.code) })),
+      streets: await this.streets(db),
     };
   }
 
+  /**
+   * What routing a dispute to a body reads (the hot path of every application): bodies and their open cases
+   * read now; no mediators (the engine routes to bodies; mediators are proposed later, from the full registry).
+   */
+  private async routingRegistry(db: Executor): Promise<RoutingRegistry> {
+    const [bodies, streets] = await Promise.all([this.bodiesWithLoads(db), this.streets(db)]);
+    return { bodies, mediators: [], streets };
+  }
+
+  private async bodiesWithLoads(db: Executor): Promise<RoutingRegistry['bodies']> {
+    const [bodies, loads] = await Promise.all([this.repo.mediationBodies(db), this.repo.bodyLoads(db)]);
+    return bodies.map((b) => ({
+      id: b.id, name: b.name, kind: b.kind as any, level: b.level as any, categories: b.categories, capacity: b.capacity,
+      openCases: loads.get(b.id) ?? 0, active: b.active, jurisdiction: { streets: b.streetCodes, communities: b.communityCodes },
+    }));
+  }
+
+  /** Streets and communities are reference data (seeded, never edited through the api): read once a minute. */
+  private streets(db: Executor): Promise<RoutingRegistry['streets']> {
+    return this.referenceCache.get('streets', STREETS_TTL_MS, async () => {
+      const [streets, communities] = await Promise.all([db.select().from(schema.streets), db.select().from(schema.communities)]);
+      return streets.map((s) => ({ code: s.code, name: s.name, communities: communities.filter((c) => c.streetCode === s.code).map((c) => c.code) }));
+    });
+  }
+
+  /** The rules, cached for a few seconds (saving them here clears the cache; other instances see them within RULES_TTL_MS). */
   async rules(db: Executor = this.db.db): Promise<RoutingRule[]> {
-    return (await this.repo.rules(db)).map(toRule);
+    return this.referenceCache.get('rules', RULES_TTL_MS, async () => (await this.repo.rules(db)).map(toRule));
   }
 
   /** The engine's view of a stored dispute: parties' identities, earlier returns, the repeated-dispute flag. */
   async facts(tx: Executor, d: DisputeRow, parties: PartyRow[]): Promise<RoutingDispute> {
     const transitions = await this.repo.returnsOf(tx, d.id);
     const phones = parties.map((p) => p.phone).filter((p): p is string => !!p);
-    const prior = await this.repo.priorDisputeCount(tx, d.id, d.category, phones, new Date(this.clock.now().getTime() - REPEAT_WINDOW_MS));
+    const repeated = await this.repo.hasPriorDispute(tx, d.id, d.category, phones, new Date(this.clock.now().getTime() - REPEAT_WINDOW_MS));
     return {
       id: d.id, category: d.category, channel: d.channel as any, streetCode: d.streetCode ?? undefined, communityCode: d.communityCode ?? undefined,
       claimAmount: d.claimAmount !== null ? Number(d.claimAmount) : undefined, peopleInvolved: d.peopleInvolved,
       parties: parties.map((p) => ({ type: p.partyType === 'organization' ? 'enterprise' : 'individual', name: p.name, keys: [p.phone, p.idNumber, p.partyType === 'organization' ? p.name : null].filter((k): k is string => !!k) })),
-      repeated: prior > 0,
+      repeated,
       returns: transitions.map((t) => ({ bodyId: (t.data as any)?.bodyId, reason: (t.data as any)?.reasonCode ?? 'OTHER' })).filter((r) => r.bodyId),
     };
   }
 
   /** Decides and stores the decision with its explanation, inside the caller's transaction. */
   async decide(tx: Executor, d: DisputeRow, parties: PartyRow[]): Promise<RoutingDecision> {
-    const [registry, rules, facts] = await Promise.all([this.registry(tx), this.rules(tx), this.facts(tx, d, parties)]);
+    const [registry, rules, facts] = await Promise.all([this.routingRegistry(tx), this.rules(tx), this.facts(tx, d, parties)]);
     const decision = compileRouting(registry, rules).route(facts);
     await this.repo.insertDecision(tx, { disputeId: d.id, outcome: decision.outcome, bodyId: decision.bodyId, explanation: decision as any, decidedAt: this.clock.now() });
     return decision;
@@ -107,6 +135,7 @@ export class DispatchService implements OnApplicationBootstrap {
       await this.repo.replaceRules(tx, rules.map((r) => this.toRow(r, actor.id)));
       await this.audit.record(tx, actor, { action: 'routing.rules_saved', entityType: 'routing_rules', entityId: 'all', data: { rules: rules as any } });
     });
+    this.referenceCache.clear('rules');
     return this.rules();
   }
 

@@ -161,13 +161,18 @@ async function waitHealthy(p: Proc, timeoutMs = 90_000): Promise<void> {
 }
 
 /** An api process on the database, healthy. */
-export async function startApi(name: string, databaseUrl: string, env: Record<string, string> = {}): Promise<Proc> {
+export async function startApi(name: string, databaseUrl: string, env: Record<string, string> = {}, entry = 'dist/apps/api/src/main.js'): Promise<Proc> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tj-fault-'));
-  const p = spawnProc(name, 'dist/apps/api/src/main.js', baseEnv(databaseUrl, { PORT: String(port), DATA_DIR: dataDir, ...env }), `http://127.0.0.1:${port}`);
+  const p = spawnProc(name, entry, baseEnv(databaseUrl, { PORT: String(port), DATA_DIR: dataDir, ...env }), `http://127.0.0.1:${port}`);
   void p.exited.then(() => fs.rmSync(dataDir, { recursive: true, force: true }));
   await waitHealthy(p);
   return p;
+}
+
+/** The all-in-one process (`dist/src/main.js`: api + worker on one pool), healthy. */
+export async function startAllInOne(name: string, databaseUrl: string, env: Record<string, string> = {}): Promise<Proc> {
+  return startApi(name, databaseUrl, { RUN_WORKER: 'true', ...env }, 'dist/src/main.js');
 }
 
 /** A worker process on the database; resolves once it logged that it listens on its queues. */
