@@ -147,6 +147,10 @@ describe('case lifecycle and 三调联动 (e2e)', () => {
     expectStatus(await mediator.post(`/cases/${caseId}/follow-up`, { version: (await fresh(mediator, caseId)).version, rating: '满意', note: '电话回访，双方满意' }), 200);
     expectStatus(await mediator.post(`/cases/${caseId}/transitions/close`, { version: (await fresh(mediator, caseId)).version }), 200);
     expectStatus(await zhang.post(`/cases/${caseId}/rating`, { rating: '基本满意', comment: '效率高' }), 201);
+    // once per party: a second rating is refused and the first one stands
+    const again = await zhang.post(`/cases/${caseId}/rating`, { rating: '不满意' });
+    expectStatus(again, 409);
+    expect(again.body.error.code).toBe('CONFLICT');
     expectStatus(await zhang.post(`/cases/${caseId}/rating`, { rating: '很好' }), 400);
     const status = (await zhang.get(`/cases/${caseId}/status`)).body;
     expect(status.status).toBe('closed');

@@ -94,6 +94,9 @@ describe('production mode', () => {
       const r = await new HttpClient(t.url).post('/auth/staff/sign-in', { username: 'admin', password: 'Tiaojie2026' });
       expectStatus(r, 403);
       expect(r.body.error.code).toBe('DEMO_DISABLED');
+      // recorded as a refused attempt (it counts toward the sign-in limit), never as a successful sign-in
+      const attempts = await t.db.db.query.signInAttempts.findMany({ where: (a, { eq }) => eq(a.username, 'admin') });
+      expect(attempts.map((a) => a.ok)).toEqual([false]);
     } finally {
       await t.close();
     }

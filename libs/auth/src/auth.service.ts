@@ -45,10 +45,12 @@ export class AuthService {
       await this.users.recordAttempt(this.db.db, username, ip ?? null, false, now);
       throw new DomainError(ErrorCode.INVALID_CREDENTIALS, '用户名或密码错误 (wrong username or password)');
     }
-    await this.users.recordAttempt(this.db.db, username, ip ?? null, true, now);
     if (user.isDemo && this.config.nodeEnv === 'production') {
+      // refused: counted as a failed attempt (it counts toward the sign-in limit like a wrong password)
+      await this.users.recordAttempt(this.db.db, username, ip ?? null, false, now);
       throw new DomainError(ErrorCode.DEMO_DISABLED, '演示账号在生产环境中不可用 (demo accounts are disabled in production)');
     }
+    await this.users.recordAttempt(this.db.db, username, ip ?? null, true, now);
     return this.issue(user, ip);
   }
 

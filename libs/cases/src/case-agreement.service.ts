@@ -129,7 +129,9 @@ export class CaseAgreementService {
       throw new DomainError(ErrorCode.ILLEGAL_TRANSITION, '调解结束后才能评价 (rate after the mediation ends)', { currentStatus: ctx.dispute.status });
     }
     return this.db.transaction(async (tx) => {
-      const row = (await tx.insert(schema.satisfactionRatings).values({ disputeId: id, partyId: ctx.ownParties[0].id, rating: input.rating, comment: input.comment ?? null, source: 'party', recordedBy: actor.id, at: this.clock.now() }).returning())[0];
+      const row = (await tx.insert(schema.satisfactionRatings).values({ disputeId: id, partyId: ctx.ownParties[0].id, rating: input.rating, comment: input.comment ?? null, source: 'party', recordedBy: actor.id, at: this.clock.now() })
+        .onConflictDoNothing().returning())[0];
+      if (!row) throw new DomainError(ErrorCode.CONFLICT, '您已评价过本案 (this party has already rated the case)', { status: 'already_rated' });
       await this.audit.record(tx, actor, { action: 'case.rated', entityType: 'dispute', entityId: id, data: { rating: input.rating } });
       return row;
     });

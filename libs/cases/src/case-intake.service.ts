@@ -60,7 +60,7 @@ export class CaseIntakeService {
     private readonly clock: Clock,
   ) {}
 
-  async apply(actor: Actor, input: ApplyInput): Promise<DisputeRow> {
+  async apply(actor: Actor, input: ApplyInput, opts: { idempotencyKey?: string } = {}): Promise<DisputeRow> {
     if (actor.role !== Role.Party) throw DomainError.forbidden('只有当事人可以在线申请调解 (only parties apply online)');
     const phone = await this.cases.userPhone(this.db.db, actor.id!);
     await this.validate(input.category, input.streetCode, input.communityCode, [input.applicant, ...input.respondents]);
@@ -69,11 +69,11 @@ export class CaseIntakeService {
       description: input.description, streetCode: input.streetCode, communityCode: input.communityCode, address: input.address, claimAmount: input.claimAmount,
       peopleInvolved: input.peopleInvolved,
       parties: [{ ...input.applicant, phone: phone ?? undefined, role: 'applicant', userId: actor.id }, ...input.respondents.map((r) => ({ ...r, role: 'respondent' }))],
-    });
+    }, undefined, opts.idempotencyKey);
   }
 
   /** Staff register a walk-in, petition, grid report or 12345 order as the same kind of dispute. */
-  async register(actor: Actor, input: RegisterInput): Promise<DisputeRow> {
+  async register(actor: Actor, input: RegisterInput, opts: { idempotencyKey?: string } = {}): Promise<DisputeRow> {
     const allowed = REGISTER_CHANNELS[input.channel];
     if (!allowed) throw DomainError.validation(`登记渠道无效 (channel must be one of ${Object.keys(REGISTER_CHANNELS).join(', ')})`, { field: 'channel' });
     if (!allowed.includes(actor.role)) throw DomainError.forbidden(`该角色不能登记“${input.channel}”渠道的纠纷 (role cannot register this channel)`);
@@ -99,7 +99,7 @@ export class CaseIntakeService {
         const assisted = rows.find((p) => p.role === 'applicant')!;
         await this.cases.insertConsent(tx, { disputeId: d.id, partyId: assisted.id, kind: 'grid_assistance', recordedBy: actor.id, method: input.assistance.method, note: input.assistance.note ?? null, at: now });
       }
-    });
+    }, opts.idempotencyKey);
     return dispute;
   }
 
@@ -145,7 +145,27 @@ export class CaseIntakeService {
     }, events);
   }
 
-  private async createAndRoute(actor: Actor, spec: CreateSpec, extra?: (tx: Executor, d: DisputeRow) => Promise<void>): Promise<DisputeRow> {
+  /**
+   * Creates, records and routes a dispute in one transaction. With an idempotency key, a retry of the same
+   * creator's request (after a timeout, a dropped connection, a killed instance) returns the dispute the first
+   * attempt created instead of filing a second one; two concurrent attempts resolve on the unique index.
+   */
+  private async createAndRoute(actor: Actor, spec: CreateSpec, extra?: (tx: Executor, d: DisputeRow) => Promise<void>, idempotencyKey?: string): Promise<DisputeRow> {
+    const key = idempotencyKey === undefined ? null : checkIdempotencyKey(idempotencyKey);
+    if (key && actor.id) {
+      const existing = await this.cases.byClientKey(this.db.db, actor.id, key);
+      if (existing) return existing;
+    }
+    try {
+      return await this.createAndRouteOnce(actor, spec, extra, key);
+    } catch (err) {
+      const existing = key && actor.id && isUniqueViolation(err, 'disputes_client_key_idx') ? await this.cases.byClientKey(this.db.db, actor.id, key) : null;
+      if (existing) return existing;
+      throw err;
+    }
+  }
+
+  private async createAndRouteOnce(actor: Actor, spec: CreateSpec, extra: ((tx: Executor, d: DisputeRow) => Promise<void>) | undefined, clientKey: string | null): Promise<DisputeRow> {
     const events: RealtimeEvent[] = [];
     const dispute = await this.db.transaction(async (tx) => {
       const now = this.clock.now();
@@ -156,7 +176,7 @@ export class CaseIntakeService {
         claimAmount: spec.claimAmount !== undefined && spec.claimAmount !== null ? String(spec.claimAmount) : null,
         peopleInvolved: spec.peopleInvolved ?? spec.parties.length, status: 'received', createdBy: actor.id, createdAt: now, updatedAt: now,
         enterpriseRelated: spec.channel === 'enterprise' || spec.parties.some((p) => p.partyType === 'organization'),
-        deadlineRegime: spec.deadlineRegime ?? null, dueAt: spec.dueAt ?? null,
+        deadlineRegime: spec.deadlineRegime ?? null, dueAt: spec.dueAt ?? null, clientKey,
       });
       const known = await Promise.all(spec.parties.map((p) => (p.phone && !p.userId ? this.cases.partyUserByPhone(tx, p.phone) : null)));
       const parties = await this.cases.insertParties(tx, spec.parties.map((p, i) => ({
@@ -186,4 +206,20 @@ export class CaseIntakeService {
       if (p.agent && !p.agent.powerOfAttorney?.trim()) throw DomainError.validation(`代理人须提供授权委托书：${p.agent.name} (power of attorney required)`, { field: 'agent.powerOfAttorney' });
     }
   }
+}
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,100}$/;
+
+/** An Idempotency-Key header: 1–100 of letters, digits and . _ : - (a UUID fits). */
+function checkIdempotencyKey(key: string): string {
+  if (!IDEMPOTENCY_KEY.test(key)) throw DomainError.validation('Idempotency-Key 须为 1–100 个字母、数字或 . _ : - (invalid Idempotency-Key)', { field: 'Idempotency-Key' });
+  return key;
+}
+
+/** A unique violation of the named constraint (drizzle wraps the driver's error in `cause`). */
+function isUniqueViolation(err: unknown, constraint: string): boolean {
+  for (let e: any = err, depth = 0; e && depth < 4; e = e.cause, depth++) {
+    if (e.code === '23505' && (e.constraint === constraint || String(e.message ?? '').includes(constraint))) return true;
+  }
+  return false;
 }

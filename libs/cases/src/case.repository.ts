@@ -35,6 +35,10 @@ export class CaseRepository {
     return db.insert(schema.disputeParties).values(rows).returning();
   }
 
+  async byClientKey(db: Executor, createdBy: string, clientKey: string): Promise<DisputeRow | null> {
+    return (await db.select().from(schema.disputes).where(and(eq(schema.disputes.createdBy, createdBy), eq(schema.disputes.clientKey, clientKey))).limit(1))[0] ?? null;
+  }
+
   async byId(db: Executor, id: string): Promise<DisputeRow | null> {
     return (await db.select().from(schema.disputes).where(eq(schema.disputes.id, id)).limit(1))[0] ?? null;
   }

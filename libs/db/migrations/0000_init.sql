@@ -165,6 +165,7 @@ CREATE TABLE "disputes" (
 	"body_id" uuid,
 	"mediator_id" uuid,
 	"created_by" uuid,
+	"client_key" text,
 	"routing" jsonb,
 	"session_mode" text DEFAULT 'joint' NOT NULL,
 	"deadline_regime" text,
@@ -676,6 +677,7 @@ CREATE INDEX "sessions_dispute_idx" ON "mediation_sessions" USING btree ("disput
 CREATE UNIQUE INDEX "consents_unique_idx" ON "party_consents" USING btree ("dispute_id","party_id","kind");--> statement-breakpoint
 CREATE INDEX "performance_dispute_idx" ON "performance_items" USING btree ("dispute_id");--> statement-breakpoint
 CREATE INDEX "ratings_dispute_idx" ON "satisfaction_ratings" USING btree ("dispute_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "ratings_party_once" ON "satisfaction_ratings" USING btree ("dispute_id","party_id") WHERE source = 'party';--> statement-breakpoint
 CREATE INDEX "agreements_dispute_idx" ON "agreements" USING btree ("dispute_id");--> statement-breakpoint
 CREATE INDEX "audit_entity_idx" ON "audit_log" USING btree ("entity_type","entity_id");--> statement-breakpoint
 CREATE INDEX "audit_unsealed_idx" ON "audit_log" USING btree ("id") WHERE hash is null;--> statement-breakpoint
@@ -686,6 +688,7 @@ CREATE INDEX "parties_phone_idx" ON "dispute_parties" USING btree ("phone");--> 
 CREATE INDEX "disputes_body_status_idx" ON "disputes" USING btree ("body_id","status");--> statement-breakpoint
 CREATE INDEX "disputes_mediator_idx" ON "disputes" USING btree ("mediator_id");--> statement-breakpoint
 CREATE INDEX "disputes_created_idx" ON "disputes" USING btree ("created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "disputes_client_key_idx" ON "disputes" USING btree ("created_by","client_key") WHERE client_key is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX "messages_client_id_idx" ON "messages" USING btree ("room_id","sender_id","client_msg_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "notifications_dedupe_idx" ON "notifications" USING btree ("user_id","dedupe_key");--> statement-breakpoint
 CREATE INDEX "notifications_user_idx" ON "notifications" USING btree ("user_id","created_at");--> statement-breakpoint

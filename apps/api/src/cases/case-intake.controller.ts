@@ -1,10 +1,12 @@
-import { Body, Controller, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Headers, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Actor, Role } from '@tiaojie/core';
 import { CaseIntakeService, CaseQueryService } from '@tiaojie/cases';
 import { CurrentActor, Roles } from '../common/auth.decorators';
 import { ApplyDto } from './case.dto';
 import { CourtReferralDto, RegisterDto } from './case-flow.dto';
+
+const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: false, description: 'The same key on a retry returns the dispute the first attempt created (1–100 of A–Z a–z 0–9 . _ : -)' };
 
 @ApiTags('intake')
 @ApiBearerAuth()
@@ -12,16 +14,17 @@ import { CourtReferralDto, RegisterDto } from './case-flow.dto';
 export class CaseIntakeController {
   constructor(private readonly intake: CaseIntakeService, private readonly queries: CaseQueryService) {}
 
-  /** A party's online application. */
-  @Post() @Roles(Role.Party)
-  async apply(@CurrentActor() actor: Actor, @Body() dto: ApplyDto) {
-    return this.queries.summary(await this.intake.apply(actor, dto));
+  /** A party's online application. Send an Idempotency-Key to make a retry return the first attempt's dispute. */
+  @Post() @Roles(Role.Party) @ApiHeader(IDEMPOTENCY_HEADER)
+  async apply(@CurrentActor() actor: Actor, @Body() dto: ApplyDto, @Headers('idempotency-key') key?: string) {
+    return this.queries.summary(await this.intake.apply(actor, dto, { idempotencyKey: key }));
   }
 
   /** Staff register a walk-in (窗口), petition (信访), grid report, 12345 order or enterprise dispute (涉企). */
   @Post('register') @Roles(Role.Mediator, Role.BodyAdmin, Role.DistrictAdmin, Role.Official, Role.GridWorker, Role.HotlineOperator)
-  async register(@CurrentActor() actor: Actor, @Body() dto: RegisterDto) {
-    return this.queries.summary(await this.intake.register(actor, dto));
+  @ApiHeader(IDEMPOTENCY_HEADER)
+  async register(@CurrentActor() actor: Actor, @Body() dto: RegisterDto, @Headers('idempotency-key') key?: string) {
+    return this.queries.summary(await this.intake.register(actor, dto, { idempotencyKey: key }));
   }
 
   /** A court refers a case: 委派 (pre-registration) or 委托 (post-registration). */

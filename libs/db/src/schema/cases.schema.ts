@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { disputeParties, disputes, organizations, users } from './core.schema';
 
@@ -94,4 +95,8 @@ export const satisfactionRatings = pgTable('satisfaction_ratings', {
   source: text('source').notNull(),
   recordedBy: uuid('recorded_by').references(() => users.id),
   at: ts('at').notNull().defaultNow(),
-}, (t) => [index('ratings_dispute_idx').on(t.disputeId)]);
+}, (t) => [
+  index('ratings_dispute_idx').on(t.disputeId),
+  // a party rates a case once (follow-up visits by staff may record several)
+  uniqueIndex('ratings_party_once').on(t.disputeId, t.partyId).where(sql`source = 'party'`),
+]);

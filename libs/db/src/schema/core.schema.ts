@@ -99,6 +99,8 @@ export const disputes = pgTable('disputes', {
   bodyId: uuid('body_id').references(() => organizations.id),
   mediatorId: uuid('mediator_id').references(() => users.id),
   createdBy: uuid('created_by').references(() => users.id),
+  /** The creator's Idempotency-Key: a retried application returns the dispute the first attempt created. */
+  clientKey: text('client_key'),
   routing: jsonb('routing'),
   sessionMode: text('session_mode').notNull().default('joint'),
   /** Which time-limit regime the case's dueAt follows (peoples_mediation, court_pre_registration, petition …). */
@@ -117,6 +119,7 @@ export const disputes = pgTable('disputes', {
   index('disputes_body_status_idx').on(t.bodyId, t.status),
   index('disputes_mediator_idx').on(t.mediatorId),
   index('disputes_created_idx').on(t.createdAt),
+  uniqueIndex('disputes_client_key_idx').on(t.createdBy, t.clientKey).where(sql`client_key is not null`),
 ]);
 
 export const disputeParties = pgTable('dispute_parties', {
