@@ -18,6 +18,15 @@ describe('dispute from application to signed agreement (e2e)', () => {
     await t.close();
   });
 
+  it('answers every request with a request id: the caller\'s X-Request-Id, or a new UUID', async () => {
+    const given = await fetch(`${t.url}/api/lifecycle`, { headers: { 'x-request-id': 'proxy-7f3a' } });
+    expect(given.headers.get('x-request-id')).toBe('proxy-7f3a');
+    const fresh = await fetch(`${t.url}/api/lifecycle`);
+    expect(fresh.headers.get('x-request-id')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    const refused = await fetch(`${t.url}/api/cases/queue`, { headers: { 'x-request-id': 'proxy-401' } });
+    expect({ status: refused.status, id: refused.headers.get('x-request-id') }).toEqual({ status: 401, id: 'proxy-401' });
+  });
+
   it('runs the whole chain', async () => {
     const zhang = await new HttpClient(t.url).signInParty('13800000001', code);
     const applied = await zhang.post('/cases', {

@@ -1,7 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
-import { randomUUID } from 'node:crypto';
 import { AuthModule } from '@tiaojie/auth';
 import { AppConfig, Clock, CoreModule, RealtimePublisher, SystemClock } from '@tiaojie/core';
 import { CasesModule } from '@tiaojie/cases';
@@ -63,17 +62,15 @@ export class ApiModule {
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.logLevel,
-            genReqId: (req, res) => {
-              const id = (req.headers['x-request-id'] as string) || randomUUID();
-              res.setHeader('x-request-id', id);
-              return id;
-            },
+            // the request id is Fastify's (bootstrap.ts: the caller's X-Request-Id or a UUID), already on the raw request
             // What a request line needs, not every header: nothing secret (authorization, cookies) to redact,
             // and no per-request deep copy of the headers for the redaction.
             serializers: {
-              req: (req: any) => ({ id: req.id, method: req.method, url: req.url, remoteAddress: req.remoteAddress, userAgent: req.headers?.['user-agent'] }),
+              req: (req: any) => ({ id: req.id, method: req.method, url: req.originalUrl ?? req.url, remoteAddress: req.socket?.remoteAddress, userAgent: req.headers?.['user-agent'] }),
               res: (res: any) => ({ statusCode: res.statusCode }),
             },
+            // these serializers read the raw req/res themselves (the standard ones would first copy every header)
+            wrapSerializers: false,
             autoLogging: { ignore: (req) => req.url === '/api/health' },
           },
         }),

@@ -5,6 +5,7 @@ import fastifyStatic from '@fastify/static';
 import multipart from '@fastify/multipart';
 import { Logger } from 'nestjs-pino';
 import * as fs from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import * as path from 'node:path';
@@ -42,6 +43,8 @@ export interface ApiHandle {
 export async function createApi(config: AppConfig, db: DbService, opts: { clock?: Clock; listen?: boolean; roomLimits?: RoomLimits } = {}): Promise<ApiHandle> {
   const adapter = new FastifyAdapter({
     bodyLimit: 1024 * 1024, trustProxy: true, maxParamLength: 200,
+    // request ids: the caller's X-Request-Id (a proxy's) or a new UUID; logged on every line and echoed back
+    requestIdHeader: 'x-request-id', genReqId: () => randomUUID(),
     // Router-level refusals (malformed percent-encoding, over-long path parameters) in the api's error shape.
     // Refusals by Node's HTTP parser (431 headers over 16 KiB, malformed requests) before any handler runs.
     clientErrorHandler: answerClientError,
@@ -61,7 +64,7 @@ export async function createApi(config: AppConfig, db: DbService, opts: { clock?
   app.enableCors({ origin: config.corsOrigins, credentials: true });
   app.useWebSocketAdapter(new PgIoAdapter(app, db.pool, config.corsOrigins));
   const headers = securityHeaders();
-  app.getHttpAdapter().getInstance().addHook('onRequest', (_req: unknown, reply: any, done: () => void) => { reply.headers(headers); done(); });
+  app.getHttpAdapter().getInstance().addHook('onRequest', (req: any, reply: any, done: () => void) => { reply.headers(headers).header('x-request-id', req.id); done(); });
   // multipart/form-data (room attachments, intake files) is registered once, here; each route passes its own
   // limits to req.parts()/req.file(). Guarded so a second registration elsewhere cannot throw at boot.
   if (!app.getHttpAdapter().getInstance().hasContentTypeParser('multipart/form-data')) {

@@ -7,14 +7,17 @@ const STARTED = Symbol('tiaojie.metrics.started');
 /** Times every request by its route template (not the raw URL, so ids do not explode the label set). */
 export function installHttpMetrics(app: NestFastifyApplication, metrics: MetricsService): void {
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.addHook('onRequest', async (req) => {
+  // callback hooks (no promise per request)
+  fastify.addHook('onRequest', (req, _reply, done) => {
     (req as any)[STARTED] = process.hrtime.bigint();
+    done();
   });
-  fastify.addHook('onResponse', async (req, reply) => {
+  fastify.addHook('onResponse', (req, reply, done) => {
     const started = (req as any)[STARTED] as bigint | undefined;
-    if (started === undefined) return;
-    const route = req.routeOptions?.url ?? 'unmatched';
-    metrics.observeHttp(req.method, route, reply.statusCode, Number(process.hrtime.bigint() - started) / 1e9);
+    if (started !== undefined) {
+      metrics.observeHttp(req.method, req.routeOptions?.url ?? 'unmatched', reply.statusCode, Number(process.hrtime.bigint() - started) / 1e9);
+    }
+    done();
   });
 }
 
