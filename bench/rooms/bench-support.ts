@@ -4,49 +4,28 @@
  * this process, and the statistics. Nothing here is timed.
  */
 import { ChildProcess, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Client } from 'pg';
 import { io, Socket } from 'socket.io-client';
 import { SmsSender, LogSmsSender } from '@tiaojie/auth';
 import { loadConfig } from '@tiaojie/core';
-import { DbService } from '@tiaojie/db';
+import { DbService, createServerDatabase } from '@tiaojie/db';
 import { createApi } from '../../apps/api/src/bootstrap';
 
 export const JWT_SECRET = 'bench-secret-bench-secret-bench-secret!!';
 export const DIST = path.resolve(__dirname, '../..');
 const LOCAL_PG = 'postgres://postgres@127.0.0.1:5432/postgres';
 
+/** A fresh, migrated database on DATABASE_URL's server (default the local one); `drop` removes it. */
+export const freshDatabase = () => createServerDatabase(process.env.DATABASE_URL || LOCAL_PG, { prefix: 'tj_bench' });
+
 export function machine(): string {
   const cpus = os.cpus();
   return `node ${process.version}, ${cpus[0]?.model ?? 'unknown CPU'} (${cpus.length} threads), ${os.platform()} ${os.arch()}, load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`;
 }
 
-export async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const base = process.env.DATABASE_URL || LOCAL_PG;
-  const name = `tj_bench_${randomBytes(5).toString('hex')}`;
-  const admin = new Client({ connectionString: base });
-  await admin.connect().catch((err: Error) => { throw new Error(`the benchmarks need PostgreSQL (DATABASE_URL or ${LOCAL_PG}): ${err.message}`); });
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(base);
-  u.pathname = `/${name}`;
-  const db = await DbService.connect({ databaseUrl: u.toString(), dataDir: '' });
-  await db.migrate();
-  await db.close();
-  return {
-    url: u.toString(),
-    drop: async () => {
-      const c = new Client({ connectionString: base });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -1,11 +1,10 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
-import { DbService } from '@tiaojie/db';
+import { createServerDatabase } from '@tiaojie/db';
+import { freePort, postgresBase as serverFor } from '../../support/postgres-server';
 
 /**
  * Real processes for fault tests: `node dist/apps/api/src/main.js` and `node dist/apps/worker/src/main.js`
@@ -14,48 +13,15 @@ import { DbService } from '@tiaojie/db';
  */
 
 export const ROOT = path.resolve(__dirname, '../../..');
-const LOCAL_PG = 'postgres://postgres@127.0.0.1:5432/postgres';
+
+/** The PostgreSQL server the fault tests create their databases on. */
+export const postgresBase = () => serverFor('Fault tests run several api and worker processes on one PostgreSQL server');
+
+/** A fresh, migrated database on the server; `drop` removes it. */
+export const freshDatabase = (base: string, prefix = 'tj_fault') => createServerDatabase(base, { prefix });
+
 export const JWT_SECRET = 'fault-tests-shared-secret-0123456789abcdef';
 export const WEBHOOK_SECRET = 'fault-tests-webhook-secret-0123456789';
-
-export async function postgresBase(): Promise<string> {
-  const url = process.env.DATABASE_URL || LOCAL_PG;
-  const c = new Client({ connectionString: url, connectionTimeoutMillis: 3000 });
-  try {
-    await c.connect();
-    await c.end();
-    return url;
-  } catch (err) {
-    await c.end().catch(() => undefined);
-    throw new Error(
-      `Fault tests run several api and worker processes on one PostgreSQL server and need one: ${url} is not reachable ` +
-      `(${(err as Error).message}). Set DATABASE_URL to a PostgreSQL server (CI does), or start the local one. PGlite cannot be shared between processes.`,
-    );
-  }
-}
-
-/** A fresh, migrated database on the server; `drop` removes it (WITH FORCE: killed processes may leave sessions). */
-export async function freshDatabase(base: string, prefix = 'tj_fault'): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `${prefix}_${randomBytes(5).toString('hex')}`;
-  const admin = new Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(base);
-  u.pathname = `/${name}`;
-  const db = await DbService.connect({ databaseUrl: u.toString(), dataDir: '' });
-  await db.migrate();
-  await db.close();
-  return {
-    url: u.toString(),
-    drop: async () => {
-      const c = new Client({ connectionString: base });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
 
 let built = false;
 /**
@@ -91,16 +57,6 @@ function pruneStaleOutput(): string[] {
   return removed;
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 export interface Proc {
   name: string;

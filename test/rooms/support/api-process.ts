@@ -1,56 +1,17 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Client } from 'pg';
-import { DbService } from '@tiaojie/db';
+import { createServerDatabase } from '@tiaojie/db';
+import { freePort, postgresBase as serverFor } from '../../support/postgres-server';
 
 export const ROOT = path.resolve(__dirname, '../../..');
-const LOCAL_PG = 'postgres://postgres@127.0.0.1:5432/postgres';
 
-/**
- * A PostgreSQL server for tests that need several processes (PGlite is single-process): DATABASE_URL if set,
- * else the local server if it answers; otherwise a clear failure, never a silent skip.
- */
-export async function postgresBase(): Promise<string> {
-  const candidates = process.env.DATABASE_URL ? [process.env.DATABASE_URL] : [LOCAL_PG];
-  for (const url of candidates) {
-    const c = new Client({ connectionString: url, connectionTimeoutMillis: 3000 });
-    try {
-      await c.connect();
-      await c.end();
-      return url;
-    } catch {
-      await c.end().catch(() => undefined);
-    }
-  }
-  throw new Error(`This test runs two api processes on one PostgreSQL database and needs a PostgreSQL server: set DATABASE_URL, or run one at ${LOCAL_PG}. (PGlite is single-process, so two instances cannot share it.)`);
-}
+/** The PostgreSQL server these tests create their database on. */
+export const postgresBase = () => serverFor('This test runs two api processes on one PostgreSQL database');
 
 /** A fresh, migrated database on the server; `drop` removes it. */
-export async function freshDatabase(base: string, prefix = 'tj_mi'): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `${prefix}_${randomBytes(5).toString('hex')}`;
-  const admin = new Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(base);
-  u.pathname = `/${name}`;
-  const db = await DbService.connect({ databaseUrl: u.toString(), dataDir: '' });
-  await db.migrate();
-  await db.close();
-  return {
-    url: u.toString(),
-    drop: async () => {
-      const c = new Client({ connectionString: base });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
+export const freshDatabase = (base: string, prefix = 'tj_mi') => createServerDatabase(base, { prefix });
 
 /**
  * Compiles the api the way `npm run build:server` does, into a private folder under test-artifacts/ (other suites
@@ -67,17 +28,6 @@ export function buildServer(): string {
 
 export function removeBuild(dir: string): void {
   fs.rmSync(dir, { recursive: true, force: true });
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 export interface ApiProcess {
