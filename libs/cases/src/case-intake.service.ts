@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, Clock, DomainError, ErrorCode, RealtimeEvent, RealtimePublisher, Role, SYSTEM_ACTOR, isMobilePhone, isValidChineseId, shanghaiYear } from '@tiaojie/core';
-import { DbService, Executor } from '@tiaojie/db';
+import { DbService, Executor, isUniqueViolation } from '@tiaojie/db';
 import { AuditService } from '@tiaojie/audit';
 import { DispatchService } from '@tiaojie/dispatch';
 import { OrgRepository, CATEGORY_CODES } from '@tiaojie/org';
@@ -125,7 +125,7 @@ export class CaseIntakeService {
         causeOfAction: input.causeOfAction, claimAmount: input.claimAmount !== undefined ? String(input.claimAmount) : null, judgeName: input.judgeName ?? null,
         referredOn: input.referredOn, mediationDays: regime === 'court_pre_registration' ? 30 : regime === 'court_post_registration_simple' ? 7 : 15, createdBy: actor.id,
       }).catch((err) => {
-        if ((err as any)?.code === '23505' || (err as any)?.cause?.code === '23505') throw new DomainError(ErrorCode.CONFLICT, `案号已委派过：${input.courtCaseNumber} (already referred)`);
+        if (isUniqueViolation(err)) throw new DomainError(ErrorCode.CONFLICT, `案号已委派过：${input.courtCaseNumber} (already referred)`);
         throw err;
       });
     });
@@ -214,12 +214,4 @@ const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,100}$/;
 function checkIdempotencyKey(key: string): string {
   if (!IDEMPOTENCY_KEY.test(key)) throw DomainError.validation('Idempotency-Key 须为 1–100 个字母、数字或 . _ : - (invalid Idempotency-Key)', { field: 'Idempotency-Key' });
   return key;
-}
-
-/** A unique violation of the named constraint (drizzle wraps the driver's error in `cause`). */
-function isUniqueViolation(err: unknown, constraint: string): boolean {
-  for (let e: any = err, depth = 0; e && depth < 4; e = e.cause, depth++) {
-    if (e.code === '23505' && (e.constraint === constraint || String(e.message ?? '').includes(constraint))) return true;
-  }
-  return false;
 }

@@ -3,11 +3,11 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { AuditService } from '@tiaojie/audit';
 import { Actor, DomainError, ErrorCode, RealtimePublisher } from '@tiaojie/core';
-import { DbService } from '@tiaojie/db';
+import { DbService, isUniqueViolation } from '@tiaojie/db';
 import { AttachmentRepository } from './attachment.repository';
 import { AttachmentStorage } from './attachment.storage';
 import { ACCEPTED_TYPES, SniffedType, sniffFileType } from './file-type.sniffer';
-import { MessageService, MessageView, checkClientMsgId, isUniqueViolation, toMessageView } from './message.service';
+import { MessageService, MessageView, checkClientMsgId, toMessageView } from './message.service';
 
 /** Rolls back an upload whose clientMsgId was stored meanwhile (the audit row goes with it). */
 class DuplicateUpload extends Error {}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, Clock, DomainError, ErrorCode, RealtimePublisher } from '@tiaojie/core';
-import { DbService, Executor } from '@tiaojie/db';
+import { DbService, Executor, isUniqueViolation } from '@tiaojie/db';
 import { AttachmentRepository, AttachmentRow } from './attachment.repository';
 import { MessageRow, NewMessage, RoomRepository } from './room.repository';
 import { RoomWriteQueue, WriteResult } from './room-write.queue';
@@ -45,11 +45,6 @@ export function toMessageView(m: MessageRow, attachment: AttachmentRow | null = 
     senderRole: m.senderRole, clientMsgId: m.clientMsgId, body: m.body, createdAt: m.createdAt.toISOString(),
     attachment: attachment ? toAttachmentView(attachment) : null,
   };
-}
-
-export function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: string; cause?: { code?: string } };
-  return e?.code === '23505' || e?.cause?.code === '23505';
 }
 
 /** Checks a text body: not blank, not too long, no NUL (PostgreSQL text cannot hold it). Stored exactly as sent. */
