@@ -42,6 +42,12 @@ describe('bad-input regressions found by fuzzing (e2e)', () => {
     expectRefused(await refused('POST', '/api/cases', JSON.stringify({ ...APPLICATION, applicant: { name: '张\u0000三' } }), party.token));
   });
 
+  it('refuses a claim amount printed in exponent form with 400 (class-validator\'s decimal check threw on it)', async () => {
+    // fuzz seed 677347061: -8e-323 reached IsNumber({ maxDecimalPlaces: 2 }), which read the decimals of "-8e-323"
+    expectRefused(await refused('POST', '/api/cases', JSON.stringify({ ...APPLICATION, claimAmount: -8e-323 }), party.token));
+    expectRefused(await refused('POST', '/api/cases', JSON.stringify({ ...APPLICATION, claimAmount: 5e-7 }), party.token));
+  });
+
   it('refuses a JSON body nested 10,000 deep with 400 (not a stack overflow)', async () => {
     const deepArray = '['.repeat(10_000) + ']'.repeat(10_000);
     const deepObject = `{"refreshToken":${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}`;

@@ -22,11 +22,12 @@ export class AuditSealer implements OnApplicationBootstrap, BeforeApplicationShu
 
   constructor(private readonly audit: AuditService) {}
 
-  onApplicationBootstrap(): void {
+  /** A first pass before the app serves anything (it also anchors the head of an empty chain). */
+  async onApplicationBootstrap(): Promise<void> {
     this.unsubscribe = this.audit.onAppend(() => this.schedule(SEAL_DELAY_MS));
     this.sweep = setInterval(() => this.schedule(0), SEAL_SWEEP_MS);
     this.sweep.unref();
-    this.schedule(0);
+    await this.audit.seal().catch((err) => this.logger.warn(`audit sealing failed (retried on the next pass): ${(err as Error)?.message ?? err}`));
   }
 
   /** Before any module's shutdown hook (the database closes in one): stop the timers, then one last pass. */

@@ -95,9 +95,13 @@ export class AuditService {
     for (;;) {
       const n = await this.db.transaction(async (tx) => {
         if (!(await this.repo.tryLockChain(tx))) return -1;
-        const rows = await this.repo.unsealed(tx, SEAL_BATCH);
-        if (rows.length === 0) return 0;
         const head = await this.repo.head(tx);
+        const rows = await this.repo.unsealed(tx, SEAL_BATCH);
+        if (rows.length === 0) {
+          // an empty chain gets its head too, so the first seal after boot only ever updates a row
+          if (!head) await this.repo.setHead(tx, { id: 0, seq: 0, hash: GENESIS_HASH });
+          return 0;
+        }
         let prev = head?.hash ?? GENESIS_HASH;
         let seq = head?.seq ?? 0;
         const links: SealedLink[] = rows.map((row) => {

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
+import { IsAmount } from '../common/amount.validator';
 import { PartyDto, VersionDto } from './case.dto';
 
 export class AgentDto {
@@ -33,7 +34,7 @@ export class RegisterDto {
   @ApiProperty() @IsString() @Length(1, 32) streetCode: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 32) communityCode?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) address?: string;
-  @ApiPropertyOptional() @IsOptional() @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) @Max(1e11) claimAmount?: number;
+  @ApiPropertyOptional() @IsOptional() @IsAmount() @Min(0) @Max(1e11) claimAmount?: number;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(100000) peopleInvolved?: number;
   @ApiProperty({ type: [RolePartyDto] }) @IsArray() @ArrayMinSize(2) @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => RolePartyDto) parties: RolePartyDto[];
   @ApiPropertyOptional({ type: AssistanceDto }) @IsOptional() @ValidateNested() @Type(() => AssistanceDto) assistance?: AssistanceDto;
@@ -45,7 +46,7 @@ export class CourtReferralDto {
   @ApiProperty({ example: '（2026）苏0612民诉前调12号' }) @IsString() @Length(6, 60) courtCaseNumber: string;
   @ApiProperty({ example: '买卖合同纠纷' }) @IsString() @Length(2, 60) causeOfAction: string;
   @ApiProperty({ example: 'contract' }) @IsString() @Length(1, 40) category: string;
-  @ApiPropertyOptional() @IsOptional() @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) @Max(1e11) claimAmount?: number;
+  @ApiPropertyOptional() @IsOptional() @IsAmount() @Min(0) @Max(1e11) claimAmount?: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) judgeName?: string;
   @ApiProperty({ example: '2026-11-20' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'referredOn must be YYYY-MM-DD' }) referredOn: string;
   @ApiProperty({ example: 'JS' }) @IsString() @Length(1, 32) streetCode: string;

@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested,
 } from 'class-validator';
+import { IsAmount } from '../common/amount.validator';
 
 export class PartyDto {
   @ApiProperty({ example: '张三' }) @IsString() @Length(1, 100) name: string;
@@ -18,7 +19,7 @@ export class ApplyDto {
   @ApiProperty({ example: 'JS' }) @IsString() @Length(1, 32) streetCode: string;
   @ApiPropertyOptional({ example: 'JS01' }) @IsOptional() @IsString() @Length(1, 32) communityCode?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) address?: string;
-  @ApiPropertyOptional({ example: 5000 }) @IsOptional() @IsNumber({ maxDecimalPlaces: 2 }) @Min(0) @Max(1e11) claimAmount?: number;
+  @ApiPropertyOptional({ example: 5000 }) @IsOptional() @IsAmount() @Min(0) @Max(1e11) claimAmount?: number;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(100000) peopleInvolved?: number;
   @ApiProperty({ type: PartyDto }) @ValidateNested() @Type(() => PartyDto) applicant: PartyDto;
   @ApiProperty({ type: [PartyDto] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => PartyDto) respondents: PartyDto[];
