@@ -5,10 +5,32 @@
 // 2. (court.mjs) a court clerk refers a case → the routed body's admin accepts → the clerk sees 已签收; linkage room;
 // 3. (district.mjs) the district admin: rules with validation errors and a dry-run, import, dashboard, manual routing.
 // Run: node test/browser/journey.mjs   (SKIP_BUILD=1 reuses the last build; ONLY=court runs one scenario)
+import fs from 'node:fs';
+import path from 'node:path';
 import { DESKTOP, PHONE, build, clearShots, launchBrowser, pageFactory, shot, startApp } from './harness.mjs';
 import { T, partySignIn, pickOption, popconfirm, signAgreement, staffSignIn, statusIs, userId, visible } from './steps.mjs';
 import { courtJourney } from './court.mjs';
 import { districtJourney } from './district.mjs';
+
+/** After a failure: what each page shows of its rooms (pending sends, join errors, offline banners) and the server's warnings. */
+async function diagnose(browser, server, name) {
+  for (const [i, ctx] of browser.contexts().entries()) {
+    for (const page of ctx.pages()) {
+      const state = await page.evaluate(() => ({
+        url: location.pathname,
+        pending: [...document.querySelectorAll('[data-pending="true"]')].map((e) => e.textContent?.slice(0, 60)),
+        alerts: [...document.querySelectorAll('.ant-alert, [data-testid="offline-banner"]')].map((e) => e.textContent?.slice(0, 120)),
+        seqs: [...document.querySelectorAll('[data-seq]')].map((e) => e.getAttribute('data-seq')).join(','),
+      })).catch((e) => ({ error: String(e) }));
+      console.error(`[page ${name}-${i}] ${JSON.stringify(state)}`);
+    }
+  }
+  const file = path.join(process.cwd(), 'test-artifacts', `server-${name}.log`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, server.log.join('\n'));
+  const warnings = server.log.filter((l) => /"level":(4|5|6)\d/.test(l)).slice(-15);
+  console.error(`[server log] ${file}; last warnings:\n${warnings.join('\n')}`);
+}
 
 async function journey(browser, server) {
   const errors = [];
@@ -245,6 +267,7 @@ async function main() {
           for (const page of ctx.pages()) await shot(page, `failure-${sc.name}-${i}`).catch(() => undefined);
         }
         if (server?.errors.length) console.error(`[server errors]\n${server.errors.slice(-5).join('\n')}`);
+        await diagnose(browser, server, sc.name);
         for (const ctx of browser.contexts()) await ctx.close().catch(() => undefined);
       }
     }

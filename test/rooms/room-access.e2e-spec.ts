@@ -79,6 +79,47 @@ describe('case room access (e2e)', () => {
     expectStatus(await other.get(`/rooms/${c.rooms.caucusZhang}/messages`), 404);
   });
 
+  it('re-checks a remembered send authorisation when the case changes: back-to-back pauses the joint room at once', async () => {
+    const zhang = await open(c.zhang.token!);
+    expect((await zhang.ack('room:join', { roomId: c.rooms.joint })).ok).toBe(true);
+    // several sends: the later ones go through the remembered authorisation
+    for (const i of [1, 2, 3]) {
+      expect((await zhang.ack('message:send', { roomId: c.rooms.joint, clientMsgId: `cached-${i}`, body: `第 ${i} 条` })).ok).toBe(true);
+    }
+    let view = (await c.mediator.get(`/cases/${c.caseId}`)).body;
+    expectStatus(await c.mediator.post(`/cases/${c.caseId}/mode`, { version: view.version, mode: 'caucus' }), 200);
+    // the very next send is refused, though nothing else was sent in between and no socket event was awaited
+    expect(await zhang.ack('message:send', { roomId: c.rooms.joint, clientMsgId: 'cached-4', body: '还能在联合室说话吗' }))
+      .toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect((await zhang.ack('message:send', { roomId: c.rooms.caucusZhang, clientMsgId: 'cached-5', body: '在背对背室说' })).ok).toBe(true);
+    const history = (await c.mediator.get(`/rooms/${c.rooms.joint}/messages?afterSeq=0`)).body;
+    const ids = (history.messages ?? history).map((m: any) => m.clientMsgId);
+    expect(ids).toEqual(expect.arrayContaining(['cached-1', 'cached-2', 'cached-3']));
+    expect(ids).not.toContain('cached-4');
+    view = (await c.mediator.get(`/cases/${c.caseId}`)).body;
+    expectStatus(await c.mediator.post(`/cases/${c.caseId}/mode`, { version: view.version, mode: 'joint' }), 200);
+    expect((await zhang.ack('message:send', { roomId: c.rooms.joint, clientMsgId: 'cached-6', body: '回到联合室' })).ok).toBe(true);
+  });
+
+  it('refuses a replaced mediator\'s next send even when it was remembered as allowed', async () => {
+    const old = await open(c.mediator.token!);
+    expect((await old.ack('message:send', { roomId: c.rooms.staff, clientMsgId: 'old-cached-1', body: '工作人员室：先记一笔' })).ok).toBe(true);
+    const stranger = await staff(t, 'js_mediator2');
+    const strangerId = (await stranger.get('/auth/me')).body.id;
+    const view = (await c.admin.get(`/cases/${c.caseId}`)).body;
+    expectStatus(await c.admin.post(`/cases/${c.caseId}/assign`, { version: view.version, mediatorId: strangerId }), 200);
+    expect(await old.ack('message:send', { roomId: c.rooms.staff, clientMsgId: 'old-cached-2', body: '我还能发吗' }))
+      .toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    const history = (await stranger.get(`/rooms/${c.rooms.staff}/messages?afterSeq=0`)).body;
+    const ids = (history.messages ?? history).map((m: any) => m.clientMsgId);
+    expect(ids).toContain('old-cached-1');
+    expect(ids).not.toContain('old-cached-2');
+    // put the original mediator back for the tests that follow
+    const again = (await c.admin.get(`/cases/${c.caseId}`)).body;
+    const originalId = (await c.mediator.get('/auth/me')).body.id;
+    expectStatus(await c.admin.post(`/cases/${c.caseId}/assign`, { version: again.version, mediatorId: originalId }), 200);
+  });
+
   it('removes a replaced mediator from every room of the case at once', async () => {
     const old = await open(c.mediator.token!);
     const joined = [c.rooms.joint, c.rooms.caucusZhang, c.rooms.staff];

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, DomainError, Role } from '@tiaojie/core';
+import { Actor, DomainError, ErrorCode, Role } from '@tiaojie/core';
 import { DbService } from '@tiaojie/db';
 import {
   AttachmentService, LinkageRoomService, MessageService, MessageView, OpenedAttachment, ReadReceiptService, RoomRepository, RoomRow, UploadInput,
 } from '@tiaojie/rooms';
-import { CaseAccessService } from './case-access.service';
+import { CaseAccessService, CaseContext } from './case-access.service';
 import { canUseRoom } from './case-query.service';
 import { CaseRepository } from './case.repository';
+import { SendAccessCache } from './send-access.cache';
 
 const UUID = /^[0-9a-f-]{36}$/i;
 const OPEN = ['accepted', 'in_mediation', 'agreement_pending', 'agreement', 'confirmation_requested', 'performance'];
@@ -16,6 +17,8 @@ export interface RoomAccess {
   room: RoomRow;
   /** joint | caucus for case rooms; null for linkage rooms. */
   sessionMode: string | null;
+  /** The case version this decision was made on (case rooms); null for linkage rooms. */
+  caseVersion: number | null;
 }
 
 export interface RoomRef {
@@ -32,6 +35,8 @@ export interface RoomRef {
  */
 @Injectable()
 export class CaseRoomService {
+  private readonly sendAccess = new SendAccessCache<RoomAccess>();
+
   constructor(
     private readonly db: DbService,
     private readonly rooms: RoomRepository,
@@ -50,16 +55,22 @@ export class CaseRoomService {
     if (room.kind === 'linkage') {
       // linkage rooms: explicit, active membership (the same rule as LinkageRoomService.requireMember)
       if (!member) throw DomainError.notFound('room', roomId);
-      return { room, sessionMode: null };
+      return { room, sessionMode: null, caseVersion: null };
     }
     if (!dispute) throw DomainError.notFound('room', roomId);
     // Staff relations to a case depend only on the case row (body, assigned mediator): one query per send.
     // Parties go through the full load (phone linking, agents acting for a party).
-    const ctx = actor.role === Role.Party
-      ? await this.access.load(actor, dispute.id).catch(() => null)
-      : this.access.relationsOf(actor, dispute, []);
+    let decidedOn = dispute;
+    let ctx: Pick<CaseContext, 'relations' | 'ownParties'> | null;
+    if (actor.role === Role.Party) {
+      const loaded = await this.access.load(actor, dispute.id).catch(() => null);
+      if (loaded) decidedOn = loaded.dispute;
+      ctx = loaded;
+    } else {
+      ctx = this.access.relationsOf(actor, dispute, []);
+    }
     if (!ctx || !canUseRoom(actor, ctx, room)) throw DomainError.notFound('room', roomId);
-    return { room, sessionMode: dispute.sessionMode };
+    return { room, sessionMode: decidedOn.sessionMode, caseVersion: decidedOn.version };
   }
 
   /** What a (re)joining client gets once its socket is in the room: every message after `lastSeq` (up to 1000) and the read marks. */
@@ -74,9 +85,26 @@ export class CaseRoomService {
     return this.joinView(await this.authorize(actor, roomId), lastSeq);
   }
 
+  /**
+   * A text message. The authorisation is remembered per actor and room (SendAccessCache) together with the case
+   * version it was decided on; the write stores the message only if the case is still at that version, otherwise
+   * the send is authorised afresh (and refused if the change took the right away) and tried again.
+   */
   async send(actor: Actor, roomId: string, input: { clientMsgId: string; body: string }): Promise<{ message: MessageView; duplicate: boolean }> {
-    const access = await this.authorizeSend(actor, roomId);
-    return this.messages.send(actor, access.room.id, input);
+    const key = `${actor.id}|${actor.role}|${actor.orgId ?? ''}|${roomId}`;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      let access = this.sendAccess.get(key);
+      if (!access) {
+        access = await this.authorizeSend(actor, roomId);
+        // linkage rooms (no case version: membership rows decide) are authorised on every send
+        if (access.caseVersion !== null) this.sendAccess.set(key, access);
+      }
+      if (access.caseVersion === null) return this.messages.send(actor, access.room.id, input);
+      const sent = await this.messages.sendAtVersion(actor, access.room.id, input, access.caseVersion);
+      if (sent !== 'stale') return sent;
+      this.sendAccess.delete(key);
+    }
+    throw new DomainError(ErrorCode.CONFLICT, '案件刚刚发生变更，请重新发送 (the case kept changing while sending; send again)');
   }
 
   async upload(actor: Actor, roomId: string, input: UploadInput): Promise<{ message: MessageView; duplicate: boolean }> {

@@ -57,3 +57,51 @@ describe('MessageService (int)', () => {
     await expect(messages.send(actors[0], '00000000-0000-0000-0000-000000000000', { clientMsgId: 'y', body: '四' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
+
+describe('MessageService.sendAtVersion (int)', () => {
+  let ctx: { db: DbService; dispose: () => Promise<void> };
+  let rooms: RoomRepository;
+  let messages: MessageService;
+  let actor: Actor;
+  let disputeId: string;
+  let roomId: string;
+  const rowsOf = (r: any) => (r.rows ?? r) as any[];
+
+  beforeAll(async () => {
+    ctx = await createTestDatabase();
+    rooms = new RoomRepository();
+    messages = new MessageService(rooms, new AttachmentRepository(), ctx.db, new SystemClock(), new NoopRealtimePublisher());
+    const u = rowsOf(await ctx.db.db.execute(sql`insert into users (display_name, role, username) values ('甲', 'mediator', 'v0') returning id`));
+    actor = { id: u[0].id, role: Role.Mediator, orgId: null, name: '甲' };
+    const d = rowsOf(await ctx.db.db.execute(sql`
+      insert into disputes (number, category, channel, title, description, status)
+      values ('T-VERSION-1', 'neighbour', 'walk_in', '版本检查', '—', 'in_mediation') returning id, version`));
+    disputeId = d[0].id;
+    [{ id: roomId }] = await rooms.insertRooms(ctx.db.db, [{ kind: 'joint', title: 'j', disputeId }]);
+  });
+  afterAll(async () => { await ctx.dispose(); });
+
+  const version = async () => rowsOf(await ctx.db.db.execute(sql`select version from disputes where id = ${disputeId}::uuid`))[0].version as number;
+
+  it('stores a send authorised on the current case version, and refuses one authorised before a change without using a seq', async () => {
+    const v = await version();
+    const ok = await messages.sendAtVersion(actor, roomId, { clientMsgId: 'v-1', body: '一' }, v);
+    expect(ok).toMatchObject({ duplicate: false, message: { seq: 1 } });
+    await ctx.db.db.execute(sql`update disputes set version = version + 1 where id = ${disputeId}::uuid`);
+    expect(await messages.sendAtVersion(actor, roomId, { clientMsgId: 'v-2', body: '二' }, v)).toBe('stale');
+    expect(await messages.byClientId(roomId, actor.id!, 'v-2')).toBeNull();
+    const next = await messages.sendAtVersion(actor, roomId, { clientMsgId: 'v-3', body: '三' }, v + 1);
+    expect(next).toMatchObject({ message: { seq: 2 } });
+  });
+
+  it('in one group commit, keeps the rows authorised on the current version, gapless, and refuses the stale ones', async () => {
+    const v = await version();
+    const before = (await rooms.byId(ctx.db.db, roomId))!.lastSeq;
+    const results = await Promise.all(Array.from({ length: 40 }, (_, i) =>
+      messages.sendAtVersion(actor, roomId, { clientMsgId: `mix-${i}`, body: `第 ${i} 条` }, i % 4 === 0 ? v - 1 : v)));
+    expect(results.filter((r) => r === 'stale')).toHaveLength(10);
+    const seqs = results.flatMap((r) => (r === 'stale' ? [] : [r.message.seq])).sort((a, b) => a - b);
+    expect(seqs).toEqual(Array.from({ length: 30 }, (_, i) => before + i + 1));
+    expect((await rooms.byId(ctx.db.db, roomId))!.lastSeq).toBe(before + 30);
+  });
+});

@@ -79,10 +79,24 @@ export class MessageService {
   private readonly writes = new RoomWriteQueue((roomId, rows) => this.writeBatch(roomId, rows));
 
   async send(actor: Actor, roomId: string, input: { clientMsgId: string; body: string }, kind = 'text'): Promise<{ message: MessageView; duplicate: boolean }> {
+    const sent = await this.store(actor, roomId, input, kind, null);
+    if (!sent) throw DomainError.notFound('room', roomId);
+    return sent;
+  }
+
+  /**
+   * A send authorised against case version `caseVersion`: stored only if the case is still at that version when the
+   * write takes its locks; otherwise nothing is stored and the answer is 'stale' (authorise again, then resend).
+   */
+  async sendAtVersion(actor: Actor, roomId: string, input: { clientMsgId: string; body: string }, caseVersion: number): Promise<{ message: MessageView; duplicate: boolean } | 'stale'> {
+    return (await this.store(actor, roomId, input, 'text', caseVersion)) ?? 'stale';
+  }
+
+  private async store(actor: Actor, roomId: string, input: { clientMsgId: string; body: string }, kind: string, caseVersion: number | null) {
     const body = checkText(input.body);
     const clientMsgId = checkClientMsgId(input.clientMsgId);
-    const result = await this.writes.enqueue({ roomId, senderId: actor.id!, senderName: actor.name, senderRole: actor.role, clientMsgId, kind, body, createdAt: this.clock.now() });
-    if (!result) throw DomainError.notFound('room', roomId);
+    const result = await this.writes.enqueue({ roomId, senderId: actor.id!, senderName: actor.name, senderRole: actor.role, clientMsgId, kind, body, createdAt: this.clock.now(), caseVersion });
+    if (!result) return null;
     const attachment = result.message.kind === 'attachment' ? await this.attachments.byMessageId(this.db.db, result.message.id) : null;
     const view = toMessageView(result.message, attachment);
     if (result.inserted) this.publisher.publish([{ channel: `room:${roomId}`, event: 'message:new', payload: view }]);
@@ -94,7 +108,7 @@ export class MessageService {
     if (rows.length > 1) {
       try {
         const stored = await this.rooms.insertBatch(this.db.db, roomId, rows);
-        return rows.map((_, i) => (stored[i] ? { message: stored[i], inserted: true } : null));
+        return stored.map((m) => (m ? { message: m, inserted: true } : null));
       } catch (err) {
         if (!isUniqueViolation(err)) throw err;
       }

@@ -14,6 +14,12 @@ export interface NewMessage {
   kind: string;
   body: string;
   createdAt: Date;
+  /**
+   * The case version the sender was authorised against (case rooms): the row is written only if the case is still at
+   * that version when the write takes its locks, so a send authorised before a change (mediator reassigned, session
+   * switched to back-to-back) is never stored after it. Null: no check (linkage rooms, system rows).
+   */
+  caseVersion?: number | null;
 }
 
 function rowsOf(result: unknown): Record<string, unknown>[] {
@@ -112,39 +118,52 @@ export class RoomRepository {
   }
 
   /**
-   * The hot path of a send (autocommit, one round trip): row lock + next seq + insert. A repeated clientMsgId hits
-   * the unique index and the statement fails as a whole (its seq increment rolls back with it: no gap); the
-   * caller then reads the stored message. Returns null when the room does not exist.
+   * The hot path of a send (autocommit, one round trip): case version check + row lock + next seq + insert. A repeated
+   * clientMsgId hits the unique index and the statement fails as a whole (its seq increment rolls back with it: no
+   * gap); the caller then reads the stored message. Returns null when the room does not exist or the case is no
+   * longer at `caseVersion`.
    */
   async insertNew(db: Executor, m: NewMessage): Promise<MessageRow | null> {
-    const result = await db.execute(sql`
-      with bump as (
-        update rooms set last_seq = last_seq + 1 where id = ${m.roomId}::uuid returning last_seq
-      )
-      insert into messages (room_id, seq, sender_id, sender_name, sender_role, client_msg_id, kind, body, created_at)
-      select ${m.roomId}::uuid, bump.last_seq, ${m.senderId}::uuid, ${m.senderName}, ${m.senderRole}, ${m.clientMsgId}, ${m.kind}, ${m.body}, ${m.createdAt.toISOString()}::timestamptz
-      from bump returning *`);
-    const row = rowsOf(result)[0];
-    return row ? toMessageRow(row) : null;
+    const stored = await this.insertBatch(db, m.roomId, [m]);
+    return stored[0] ?? null;
   }
 
   /**
    * Several new messages of one room in one statement: one row lock, one seq range, one commit (group commit).
-   * Rows come back in seq order, one per input row in input order. Fails as a whole on a repeated clientMsgId.
+   * A row whose `caseVersion` is not the case's current version (read under a share lock on the case row, so a
+   * concurrent change is waited for, not missed) is left out and gets null; the others get gapless seqs in input
+   * order. Returns one entry per input row. Fails as a whole on a repeated clientMsgId.
    */
-  async insertBatch(db: Executor, roomId: string, rows: NewMessage[]): Promise<MessageRow[]> {
+  async insertBatch(db: Executor, roomId: string, rows: NewMessage[]): Promise<(MessageRow | null)[]> {
     const json = JSON.stringify(rows.map((m) => ({
-      s: m.senderId, n: m.senderName, r: m.senderRole, c: m.clientMsgId, k: m.kind, b: m.body, t: m.createdAt.toISOString(),
+      s: m.senderId, n: m.senderName, r: m.senderRole, c: m.clientMsgId, k: m.kind, b: m.body, t: m.createdAt.toISOString(), x: m.caseVersion ?? null,
     })));
-    const result = await db.execute(sql`
-      with bump as (
-        update rooms set last_seq = last_seq + ${rows.length}::int where id = ${roomId}::uuid returning last_seq
-      )
-      insert into messages (room_id, seq, sender_id, sender_name, sender_role, client_msg_id, kind, body, created_at)
-      select ${roomId}::uuid, bump.last_seq - ${rows.length}::int + e.ord, (e.v->>'s')::uuid, e.v->>'n', e.v->>'r', e.v->>'c', e.v->>'k', e.v->>'b', (e.v->>'t')::timestamptz
-      from bump, jsonb_array_elements(${json}::jsonb) with ordinality as e(v, ord)
-      returning *`);
-    return rowsOf(result).map(toMessageRow).sort((a, b) => a.seq - b.seq);
+    const checked = rows.some((m) => m.caseVersion !== undefined && m.caseVersion !== null);
+    const result = checked
+      ? await db.execute(sql`
+        with cv as (
+          select d.version from disputes d where d.id = (select dispute_id from rooms where id = ${roomId}::uuid) for share
+        ), kept as (
+          select e.v, row_number() over (order by e.ord) as n, count(*) over () as total
+          from jsonb_array_elements(${json}::jsonb) with ordinality as e(v, ord)
+          where e.v->>'x' is null or (e.v->>'x')::int = (select version from cv)
+        ), bump as (
+          update rooms set last_seq = last_seq + coalesce((select max(total) from kept), 0)::int where id = ${roomId}::uuid returning last_seq
+        )
+        insert into messages (room_id, seq, sender_id, sender_name, sender_role, client_msg_id, kind, body, created_at)
+        select ${roomId}::uuid, bump.last_seq - kept.total + kept.n, (kept.v->>'s')::uuid, kept.v->>'n', kept.v->>'r', kept.v->>'c', kept.v->>'k', kept.v->>'b', (kept.v->>'t')::timestamptz
+        from bump, kept
+        returning *`)
+      : await db.execute(sql`
+        with bump as (
+          update rooms set last_seq = last_seq + ${rows.length}::int where id = ${roomId}::uuid returning last_seq
+        )
+        insert into messages (room_id, seq, sender_id, sender_name, sender_role, client_msg_id, kind, body, created_at)
+        select ${roomId}::uuid, bump.last_seq - ${rows.length}::int + e.ord, (e.v->>'s')::uuid, e.v->>'n', e.v->>'r', e.v->>'c', e.v->>'k', e.v->>'b', (e.v->>'t')::timestamptz
+        from bump, jsonb_array_elements(${json}::jsonb) with ordinality as e(v, ord)
+        returning *`);
+    const byKey = new Map(rowsOf(result).map(toMessageRow).map((m) => [`${m.senderId}|${m.clientMsgId}`, m]));
+    return rows.map((m) => byKey.get(`${m.senderId}|${m.clientMsgId}`) ?? null);
   }
 
   async byClientId(db: Executor, roomId: string, senderId: string, clientMsgId: string): Promise<MessageRow | null> {

@@ -22,10 +22,16 @@ function hasBinary(value: unknown, depth = 0): boolean {
  * and made the pool, not the database, the limit of a busy room (BENCHMARKS.md, fan-out). Binary or large
  * messages keep the adapter's own path (the attachments table). Receivers are unchanged: each notification is
  * still one adapter message.
+ *
+ * The returned promise settles when the notification is queued, not when PostgreSQL has it: the cluster adapter
+ * awaits `publish` before delivering a broadcast to this instance's own sockets, so waiting for the round trip put
+ * the notification's latency in front of every local delivery (and, with a bounded window of unacknowledged sends,
+ * in front of throughput). Order is unchanged (one queue, one batch at a time); a failed notification was only
+ * logged by the adapter before and is logged here (`onError`).
  */
 export function batchNotifications(client: PubSubPublisher, pool: Pool, channelPrefix: string, onError: (err: Error) => void): void {
   const original = client.publish.bind(client);
-  let queue: { channel: string; payload: string; done: () => void }[] = [];
+  let queue: { channel: string; payload: string }[] = [];
   let scheduled = false;
   let flushing: Promise<void> = Promise.resolve();
 
@@ -40,7 +46,6 @@ export function batchNotifications(client: PubSubPublisher, pool: Pool, channelP
       } catch (err) {
         onError(err as Error);
       }
-      for (const b of batch) b.done();
     }
   };
 
@@ -48,14 +53,14 @@ export function batchNotifications(client: PubSubPublisher, pool: Pool, channelP
     if (hasBinary(message)) return original(message);
     const payload = JSON.stringify(message);
     if (Buffer.byteLength(payload) > PAYLOAD_THRESHOLD) return original(message);
-    return new Promise<void>((resolve) => {
-      queue.push({ channel: `${channelPrefix}#${message.nsp}`, payload, done: resolve });
-      if (scheduled) return;
+    queue.push({ channel: `${channelPrefix}#${message.nsp}`, payload });
+    if (!scheduled) {
       scheduled = true;
       setImmediate(() => {
         scheduled = false;
         flushing = flushing.then(flush);
       });
-    });
+    }
+    return Promise.resolve();
   };
 }

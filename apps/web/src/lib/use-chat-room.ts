@@ -41,7 +41,14 @@ export function useChatRoom(roomId: string, userId: string) {
   const pendingRef = useRef(pending);
   const [sessionMode, setSessionMode] = useState<SessionMode | null>(null);
   const [joinError, setJoinError] = useState<string | null>(null);
-  const [joined, setJoined] = useState(false);
+  const [joined, setJoinedState] = useState(false);
+  // what send() reads: the state of the last render can lag behind a join ack that was just handled, and a message
+  // typed in that gap would wait for a resend that already ran
+  const joinedRef = useRef(false);
+  const setJoined = useCallback((v: boolean) => {
+    joinedRef.current = v;
+    setJoinedState(v);
+  }, []);
 
   const setPending = useCallback((next: PendingMessage[]) => {
     pendingRef.current = next;
@@ -58,7 +65,7 @@ export function useChatRoom(roomId: string, userId: string) {
     const stored = loadPending(key);
     pendingRef.current = stored;
     setPendingState(stored);
-  }, [key]);
+  }, [key, setJoined]);
 
   const merge = useCallback((incoming: MessageView[]) => {
     let changed = false;
@@ -123,7 +130,7 @@ export function useChatRoom(roomId: string, userId: string) {
         // resend what was typed while offline; the server dedupes by clientMsgId
         for (const p of pendingRef.current) if (!p.failed) emitSend(s, p);
       });
-  }, [roomId, merge, emitSend]);
+  }, [roomId, merge, emitSend, setJoined]);
 
   useOnConnect((s) => {
     setJoinError(null);
@@ -134,15 +141,16 @@ export function useChatRoom(roomId: string, userId: string) {
     if (r.roomId === roomId) { setJoined(false); setJoinError(r.message); }
   });
 
-  useEffect(() => { if (!connected) setJoined(false); }, [connected]);
+  // at the disconnect itself (an effect on `connected` could run after the next join's ack and undo it)
+  useSocketEvent<string>('disconnect', () => setJoined(false));
 
   useSocketEvent<MessageView>('message:new', (m) => merge([m]));
 
   const send = useCallback((body: string) => {
     const p: PendingMessage = { clientMsgId: newId(), body, at: new Date().toISOString() };
     setPending([...pendingRef.current, p]);
-    if (socket?.connected && joined) emitSend(socket, p);
-  }, [socket, joined, emitSend, setPending]);
+    if (socket?.connected && joinedRef.current) emitSend(socket, p);
+  }, [socket, emitSend, setPending]);
 
   const retry = useCallback((clientMsgId: string) => {
     const next = pendingRef.current.map((x) => (x.clientMsgId === clientMsgId ? { ...x, failed: undefined } : x));
