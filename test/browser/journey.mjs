@@ -120,7 +120,7 @@ async function journey(browser, server) {
   await med.getByRole('cell', { name: '张三与李四纠纷' }).click();
   await visible(med.getByRole('button', { name: '开始调解' }));
   await med.getByRole('button', { name: '开始调解' }).click();
-  await med.locator('.ant-popconfirm').getByRole('button', { name: '确认' }).click();
+  await popconfirm(med);
   await visible(med.getByTestId('mode-switch'));
   await statusIs(zhang, '调解中');
   await shot(zhang, 'party-tracker-in-mediation');

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
+import { pino } from 'pino';
 import { AuthModule } from '@tiaojie/auth';
 import { AppConfig, Clock, CoreModule, RealtimePublisher, SystemClock } from '@tiaojie/core';
 import { CasesModule } from '@tiaojie/cases';
@@ -14,6 +15,7 @@ import { StaffController } from './auth/staff.controller';
 import { CasesController } from './cases/cases.controller';
 import { AuthGuard } from './common/auth.guard';
 import { ErrorFilter } from './common/error.filter';
+import { ROOT_LOGGER } from './common/request-logger';
 import type { RoomLimits } from './gateway/room-limits';
 import { SocketPublisher } from './gateway/socket.publisher';
 import { HealthController } from './health/health.controller';
@@ -52,6 +54,7 @@ export interface ApiModuleOptions {
 @Module({})
 export class ApiModule {
   static forRoot({ config, db, clock = new SystemClock(), roomLimits }: ApiModuleOptions): DynamicModule {
+    const rootLogger = pino({ level: config.logLevel });
     return {
       module: ApiModule,
       imports: [
@@ -59,21 +62,9 @@ export class ApiModule {
         DbModule.forRoot(db),
         RealtimeModule.forRoot(),
         JobsModule.forRoot(ALL_QUEUES),
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            // the request id is Fastify's (bootstrap.ts: the caller's X-Request-Id or a UUID), already on the raw request
-            // What a request line needs, not every header: nothing secret (authorization, cookies) to redact,
-            // and no per-request deep copy of the headers for the redaction.
-            serializers: {
-              req: (req: any) => ({ id: req.id, method: req.method, url: req.originalUrl ?? req.url, remoteAddress: req.socket?.remoteAddress, userAgent: req.headers?.['user-agent'] }),
-              res: (res: any) => ({ statusCode: res.statusCode }),
-            },
-            // these serializers read the raw req/res themselves (the standard ones would first copy every header)
-            wrapSerializers: false,
-            autoLogging: { ignore: (req) => req.url === '/api/health' },
-          },
-        }),
+        // nestjs-pino for the Nest logger only (no per-request middleware: request lines come from a Fastify hook,
+        // common/request-logger.ts); every line goes through the one root logger below
+        LoggerModule.forRoot({ pinoHttp: { logger: rootLogger }, forRoutes: [] }),
         MetricsModule, AuthModule, AuditModule, OrgModule, RoomsModule, CasesModule, DispatchModule, RoomsApiModule.forRoot(roomLimits),
         DeadlinesApiModule, NotificationsApiModule, IntakeApiModule, StatsApiModule,
       ],
@@ -81,6 +72,7 @@ export class ApiModule {
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },
+        { provide: ROOT_LOGGER, useValue: rootLogger },
       ],
     };
   }

@@ -14,6 +14,7 @@ import { DbService } from '@tiaojie/db';
 import { DemoSeeder } from '@tiaojie/org';
 import { ApiModule } from './api.module';
 import { createValidationPipe } from './common/validation.pipe';
+import { ROOT_LOGGER, installRequestLogging } from './common/request-logger';
 import { securityHeaders } from './common/security-headers';
 import { PgIoAdapter } from './gateway/pg-io.adapter';
 import { SocketPublisher } from './gateway/socket.publisher';
@@ -58,6 +59,7 @@ export async function createApi(config: AppConfig, db: DbService, opts: { clock?
     bufferLogs: true, abortOnError: false, rawBody: true,
   });
   app.useLogger(app.get(Logger));
+  installRequestLogging(app.getHttpAdapter().getInstance(), app.get(ROOT_LOGGER));
   app.setGlobalPrefix('api', { exclude: ['metrics'] });
   installHttpMetrics(app, app.get(MetricsService));
   app.useGlobalPipes(createValidationPipe());

@@ -23,7 +23,7 @@ export function isDatabaseUnavailable(err: unknown): boolean {
 }
 
 /** The one place errors become responses: domain codes to HTTP, framework errors to codes, unknown errors to 500 + an error id. */
-export function toErrorBody(err: unknown, logger: Logger): { status: number; body: ErrorBody } {
+export function toErrorBody(err: unknown, logger: Logger, reqId?: string): { status: number; body: ErrorBody } {
   if (err instanceof DomainError) {
     return { status: ERROR_HTTP_STATUS[err.code], body: { error: { code: err.code, message: err.message, details: err.details } } };
   }
@@ -40,11 +40,11 @@ export function toErrorBody(err: unknown, logger: Logger): { status: number; bod
     return { status: fastifyStatus, body: { error: { code: HTTP_TO_CODE[fastifyStatus] ?? ErrorCode.BAD_REQUEST, message: (err as Error).message } } };
   }
   if (isDatabaseUnavailable(err)) {
-    logger.warn({ err }, `database unavailable: ${(err as Error)?.message}`);
+    logger.warn({ err, reqId }, `database unavailable: ${(err as Error)?.message}`);
     return { status: 503, body: { error: { code: ErrorCode.UNAVAILABLE, message: '服务暂时不可用，请稍后重试 (database unavailable, retry later)' } } };
   }
   const errorId = randomUUID();
-  logger.error({ errorId, err }, `unhandled error ${errorId}: ${(err as Error)?.message}`);
+  logger.error({ errorId, reqId, err }, `unhandled error ${errorId}: ${(err as Error)?.message}`);
   return { status: 500, body: { error: { code: ErrorCode.INTERNAL, message: `服务器内部错误，错误编号 ${errorId} (internal error)`, errorId } } };
 }
 
@@ -53,8 +53,9 @@ export class ErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
   catch(err: unknown, host: ArgumentsHost): void {
-    const reply = host.switchToHttp().getResponse();
-    const { status, body } = toErrorBody(err, this.logger);
+    const http = host.switchToHttp();
+    const reply = http.getResponse();
+    const { status, body } = toErrorBody(err, this.logger, (http.getRequest() as { id?: string } | undefined)?.id);
     if (status === 503) reply.header('retry-after', '5');
     void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
   }

@@ -34,6 +34,8 @@ function screen(value: unknown): string | null {
 
 class EdgeValidationPipe extends ValidationPipe {
   async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // parameters from our own decorators (the signed-in actor) are not client input
+    if (metadata.type === 'custom') return value;
     const problem = screen(value);
     if (problem) throw DomainError.validation(`请求参数有误 (invalid request): ${problem}`);
     if (metadata.type === 'body' && metadata.metatype && metadata.metatype !== Object && (value === null || typeof value !== 'object' || Array.isArray(value))) {

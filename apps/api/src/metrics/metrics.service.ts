@@ -22,9 +22,19 @@ export class MetricsService {
     collectDefaultMetrics({ register: this.registry, prefix: 'tiaojie_' });
   }
 
+  /** Label children per (method, route, status): prom-client hashes a label object on every call otherwise. */
+  private readonly httpChildren = new Map<string, { count: { inc(): void }; duration: { observe(v: number): void } }>();
+
   observeHttp(method: string, route: string, status: number, seconds: number): void {
-    this.httpRequests.inc({ method, route, status: String(status) });
-    this.httpDuration.observe({ method, route }, seconds);
+    const key = `${method} ${status} ${route}`;
+    let child = this.httpChildren.get(key);
+    if (!child) {
+      // routes are templates and statuses a few codes, so this map stays small
+      child = { count: this.httpRequests.labels(method, route, String(status)), duration: this.httpDuration.labels(method, route) };
+      this.httpChildren.set(key, child);
+    }
+    child.count.inc();
+    child.duration.observe(seconds);
   }
 
   async render(): Promise<string> {
