@@ -164,7 +164,11 @@ export class CaseRoomService {
     const out: { userId: string; roomId: string }[] = [];
     for (const actor of actors) {
       if (!actor.id) continue;
-      const ctx = await this.access.load(actor, disputeId).catch(() => null);
+      // only a refusal revokes: a failed read (database restarting, pool exhausted) must not evict anyone
+      const ctx = await this.access.load(actor, disputeId).catch((err: unknown) => {
+        if (err instanceof DomainError && (err.code === ErrorCode.NOT_FOUND || err.code === ErrorCode.FORBIDDEN)) return null;
+        throw err;
+      });
       for (const room of rooms) {
         if (!ctx || !canUseRoom(actor, ctx, room)) out.push({ userId: actor.id, roomId: room.id });
       }

@@ -24,11 +24,19 @@ function loadPending(key: string): PendingMessage[] {
   }
 }
 
+const GAP_WAIT_MS = 2_000;
+
 /** The highest seq up to which we hold every message (what to ask for on re-join). */
 function contiguousSeq(bySeq: Map<number, MessageView>, from: number): number {
   let last = from;
   while (bySeq.has(last + 1)) last += 1;
   return last;
+}
+
+function hasGap(bySeq: Map<number, MessageView>): boolean {
+  if (bySeq.size === 0) return false;
+  const seqs = [...bySeq.keys()];
+  return contiguousSeq(bySeq, Math.min(...seqs) - 1) < Math.max(...seqs);
 }
 
 export function useChatRoom(roomId: string, userId: string) {
@@ -67,6 +75,10 @@ export function useChatRoom(roomId: string, userId: string) {
     setPendingState(stored);
   }, [key, setJoined]);
 
+  const gapTimer = useRef<number | undefined>(undefined);
+  const rejoin = useRef<(() => void) | null>(null);
+  useEffect(() => () => window.clearTimeout(gapTimer.current), []);
+
   const merge = useCallback((incoming: MessageView[]) => {
     let changed = false;
     for (const m of incoming) {
@@ -76,6 +88,14 @@ export function useChatRoom(roomId: string, userId: string) {
     }
     if (!changed) return;
     setMessages([...bySeq.current.values()].sort((a, b) => a.seq - b.seq));
+    // a hole in the sequence (a live message that never arrived, e.g. a notification lost between instances):
+    // if it is still there in a moment, re-join from the last contiguous seq, which replays exactly what is missing
+    if (hasGap(bySeq.current) && gapTimer.current === undefined) {
+      gapTimer.current = window.setTimeout(() => {
+        gapTimer.current = undefined;
+        if (hasGap(bySeq.current)) rejoin.current?.();
+      }, GAP_WAIT_MS);
+    }
     const delivered = new Set(incoming.filter((m) => m.senderId === userId && m.clientMsgId).map((m) => m.clientMsgId));
     if (pendingRef.current.some((p) => delivered.has(p.clientMsgId))) {
       setPending(pendingRef.current.filter((p) => !delivered.has(p.clientMsgId)));
@@ -136,6 +156,10 @@ export function useChatRoom(roomId: string, userId: string) {
     setJoinError(null);
     join(s);
   }, [roomId]);
+
+  useEffect(() => {
+    rejoin.current = () => { if (socket?.connected && joinedRef.current) join(socket); };
+  }, [socket, join]);
 
   useSocketEvent<{ roomId: string; message: string }>('room:removed', (r) => {
     if (r.roomId === roomId) { setJoined(false); setJoinError(r.message); }
