@@ -126,9 +126,14 @@ async function main(): Promise<void> {
     const world = await setup(db.url);
     console.log(`setup done in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 
-    // PROFILE_DIR=<dir> writes a V8 CPU profile of the measured api there (node --cpu-prof)
+    // PROFILE_DIR=<dir> writes a V8 CPU profile of the measured api there (node --cpu-prof); API_NODE_ARGS adds
+    // node options (e.g. `--require /path/to/probe.js`)
+    const nodeArgs = [
+      ...(process.env.PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE_DIR}`] : []),
+      ...(process.env.API_NODE_ARGS ?? '').split(' ').filter(Boolean),
+    ];
     for (let i = 0; i < API_INSTANCES; i++) {
-      apis.push(await startProcess('api', db.url, { LOG_LEVEL: 'info', DEMO_DATA: 'false' }, false, process.env.PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE_DIR}`] : []));
+      apis.push(await startProcess('api', db.url, { LOG_LEVEL: 'info', DEMO_DATA: 'false' }, false, nodeArgs));
     }
     worker = await startProcess('worker', db.url, { LOG_LEVEL: 'info' }, false);
     const apiSamplers = apis.map((a) => new ProcessSampler(a.child.pid!));
