@@ -5,7 +5,6 @@
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { io, Socket } from 'socket.io-client';
@@ -13,6 +12,7 @@ import { SmsSender, LogSmsSender } from '@tiaojie/auth';
 import { loadConfig } from '@tiaojie/core';
 import { DbService, createServerDatabase } from '@tiaojie/db';
 import { createApi } from '../../apps/api/src/bootstrap';
+import { freePort } from '../load/support';
 
 export const JWT_SECRET = 'bench-secret-bench-secret-bench-secret!!';
 export const DIST = path.resolve(__dirname, '../..');
@@ -24,18 +24,6 @@ export const freshDatabase = () => createServerDatabase(process.env.DATABASE_URL
 export function machine(): string {
   const cpus = os.cpus();
   return `node ${process.version}, ${cpus[0]?.model ?? 'unknown CPU'} (${cpus.length} threads), ${os.platform()} ${os.arch()}, load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`;
-}
-
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 export interface Proc {
