@@ -2,7 +2,8 @@
  * Fan-out throughput of a case room (durable message:send: authorise, store with a gapless seq, broadcast through
  * the PostgreSQL adapter) beside bare socket.io `io.to(room).emit` (bare-server.ts) with the same receivers,
  * the same sender window and the same number of messages. Both servers run as child processes; the clients
- * run in this process. Goal: case room ≥ 0.5× bare.
+ * run in this process. Goal: case room ≥ 0.5× bare. Knobs: RECEIVERS (10,100), ROUNDS (3), MESSAGES (2000),
+ * WARMUP (1000 per side before the first round), WINDOW (32 unacknowledged sends).
  *
  *   npx swc bench libs apps -d dist-bench --copy-files -q && node dist-bench/bench/rooms/fanout.bench.js
  */
@@ -10,8 +11,8 @@ import type { Socket } from 'socket.io-client';
 import { Proc, ack, connect, connectMany, fakeMessage, fmt, freshDatabase, machine, stage, startApi, startBare } from './bench-support';
 
 const MESSAGES = Number(process.env.MESSAGES ?? 2000);
-const WARMUP = 200;
-const WINDOW = 32;
+const WARMUP = Number(process.env.WARMUP ?? 1000);
+const WINDOW = Number(process.env.WINDOW ?? 32);
 const RECEIVERS = (process.env.RECEIVERS ?? '10,100').split(',').map(Number);
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
 

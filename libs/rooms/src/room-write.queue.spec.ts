@@ -45,3 +45,25 @@ describe('RoomWriteQueue', () => {
     expect(outcomes.at(-1)).toBe('ok');
   });
 });
+
+describe('RoomWriteQueue ordering', () => {
+  it('sends the next batch before waking the callers of the batch that just finished', async () => {
+    const events: string[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((r) => { release = r; });
+    // like pg-pool: the query goes out on the next tick, the answer comes later
+    const q = new RoomWriteQueue((_room, rows) => new Promise((resolve) => process.nextTick(() => {
+      events.push(`sent ${rows.map((r) => r.clientMsgId).join(',')}`);
+      const answer = () => resolve(rows.map((r) => ({ message: { clientMsgId: r.clientMsgId } as any, inserted: true })));
+      if (events.length === 1) void gate.then(answer);
+      else answer();
+    })));
+    const first = q.enqueue(row('a', 0)).then(() => events.push('caller c0 woken'));
+    const second = q.enqueue(row('a', 1)).then(() => events.push('caller c1 woken'));
+    const third = q.enqueue(row('a', 2)).then(() => events.push('caller c2 woken'));
+    await new Promise((r) => setImmediate(r));
+    release();
+    await Promise.all([first, second, third]);
+    expect(events).toEqual(['sent c0', 'sent c1,c2', 'caller c0 woken', 'caller c1 woken', 'caller c2 woken']);
+  });
+});

@@ -34,13 +34,26 @@ export class RoomWriteQueue {
     });
   }
 
+  /**
+   * Writes one batch, then starts the room's next batch before waking this batch's callers: their continuations
+   * (broadcast to the room, acknowledge) run as promise jobs, and the pool hands out a connection on the next tick,
+   * so waking them first would hold the next write behind all of that work. The callers are woken on the tick
+   * after the connection hand-out (same turn of the event loop); the next write's seqs still follow this batch's,
+   * because it starts only once this batch is committed.
+   */
   private async run(roomId: string, batch: Job[]): Promise<void> {
+    let settle: () => void;
     try {
       const results = await this.write(roomId, batch.map((j) => j.row));
-      batch.forEach((j, i) => j.resolve(results[i] ?? null));
+      settle = () => batch.forEach((j, i) => j.resolve(results[i] ?? null));
     } catch (err) {
-      batch.forEach((j) => j.reject(err));
+      settle = () => batch.forEach((j) => j.reject(err));
     }
+    this.next(roomId);
+    process.nextTick(settle);
+  }
+
+  private next(roomId: string): void {
     const waiting = this.queued.get(roomId) ?? [];
     if (waiting.length === 0) {
       this.queued.delete(roomId);

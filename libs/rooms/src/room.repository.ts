@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { and, asc, desc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
-import { Executor, schema } from '@tiaojie/db';
+import { Executor, executePrepared, schema } from '@tiaojie/db';
 
 export type RoomRow = typeof schema.rooms.$inferSelect;
 export type MessageRow = typeof schema.messages.$inferSelect;
@@ -140,7 +140,7 @@ export class RoomRepository {
     })));
     const checked = rows.some((m) => m.caseVersion !== undefined && m.caseVersion !== null);
     const result = checked
-      ? await db.execute(sql`
+      ? await executePrepared(db, 'messages_insert_batch_checked', sql`
         with cv as (
           select d.version from disputes d where d.id = (select dispute_id from rooms where id = ${roomId}::uuid) for share
         ), kept as (
@@ -154,7 +154,7 @@ export class RoomRepository {
         select ${roomId}::uuid, bump.last_seq - kept.total + kept.n, (kept.v->>'s')::uuid, kept.v->>'n', kept.v->>'r', kept.v->>'c', kept.v->>'k', kept.v->>'b', (kept.v->>'t')::timestamptz
         from bump, kept
         returning *`)
-      : await db.execute(sql`
+      : await executePrepared(db, 'messages_insert_batch', sql`
         with bump as (
           update rooms set last_seq = last_seq + ${rows.length}::int where id = ${roomId}::uuid returning last_seq
         )

@@ -4,6 +4,7 @@ import { createAdapter } from '@socket.io/postgres-adapter';
 import type { Pool, PoolClient } from 'pg';
 import type { Server, ServerOptions } from 'socket.io';
 import { PubSubPublisher, batchNotifications } from './notify-batcher';
+import { CoalescableConnection, coalesceWrites } from './write-coalescing';
 
 const CHANNEL_PREFIX = 'socket.io';
 
@@ -39,6 +40,7 @@ export class PgIoAdapter extends IoAdapter {
       cors: { origin: this.origins, credentials: true },
       connectionStateRecovery: undefined,
     });
+    server.engine.on('connection', (conn: CoalescableConnection) => coalesceWrites(conn));
     if (this.pool) {
       const pool = this.pool;
       const onError = (err: Error) => this.logger.warn(`postgres adapter: ${err.message}`);

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { Server } from 'socket.io';
 import { RealtimeEvent, RealtimePublisher } from '@tiaojie/core';
 
@@ -6,11 +6,19 @@ import { RealtimeEvent, RealtimePublisher } from '@tiaojie/core';
  * Delivers domain events to socket.io rooms named after their channels (through the adapter, to every instance).
  * `room:removed` is also a command: the channel's sockets (a user's) leave `room:<roomId>` first, on every
  * instance, so nothing more from that room reaches them; the room is told they went offline.
+ *
+ * Events are delivered at the end of the current turn of the event loop (`setImmediate`), in the order published,
+ * not inside `publish`: the reply to the request that caused them (a `message:send` ack, an HTTP response) goes out
+ * first. A group-committed batch of messages used to put every broadcast of the batch in front of every ack, so a
+ * sender waited for the room's fan-out before it could send again (BENCHMARKS.md, fan-out).
  */
 @Injectable()
 export class SocketPublisher extends RealtimePublisher {
+  private readonly logger = new Logger('SocketPublisher');
   private server: Server | null = null;
   private readonly caseListeners: ((disputeId: string) => void)[] = [];
+  private queue: RealtimeEvent[] = [];
+  private scheduled = false;
 
   /** The socket.io server once the gateway is initialised (for metrics). */
   get io(): Server | null {
@@ -27,20 +35,38 @@ export class SocketPublisher extends RealtimePublisher {
   }
 
   publish(events: RealtimeEvent[]): void {
-    if (!this.server) return;
+    if (!this.server || events.length === 0) return;
+    this.queue.push(...events);
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => this.flush());
+  }
+
+  private flush(): void {
+    this.scheduled = false;
+    const events = this.queue;
+    this.queue = [];
     for (const e of events) {
-      if (e.event === 'room:removed') {
-        const roomId = (e.payload as { roomId: string }).roomId;
-        this.server.in(e.channel).socketsLeave(`room:${roomId}`);
-        this.server.to(e.channel).emit(e.event, e.payload);
-        if (e.channel.startsWith('user:')) this.server.to(`room:${roomId}`).emit('presence:changed', { roomId, userId: e.channel.slice(5), online: false });
-        continue;
+      try {
+        this.deliver(this.server!, e);
+      } catch (err) {
+        this.logger.error(`delivering ${e.event} to ${e.channel} failed: ${(err as Error).message}`);
       }
-      this.server.to(e.channel).emit(e.event, e.payload);
-      if (e.event === 'case:updated') {
-        const id = (e.payload as { id?: string })?.id;
-        if (id) for (const l of this.caseListeners) l(id);
-      }
+    }
+  }
+
+  private deliver(server: Server, e: RealtimeEvent): void {
+    if (e.event === 'room:removed') {
+      const roomId = (e.payload as { roomId: string }).roomId;
+      server.in(e.channel).socketsLeave(`room:${roomId}`);
+      server.to(e.channel).emit(e.event, e.payload);
+      if (e.channel.startsWith('user:')) server.to(`room:${roomId}`).emit('presence:changed', { roomId, userId: e.channel.slice(5), online: false });
+      return;
+    }
+    server.to(e.channel).emit(e.event, e.payload);
+    if (e.event === 'case:updated') {
+      const id = (e.payload as { id?: string })?.id;
+      if (id) for (const l of this.caseListeners) l(id);
     }
   }
 }

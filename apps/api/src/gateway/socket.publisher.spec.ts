@@ -1,0 +1,51 @@
+import type { Server } from 'socket.io';
+import { SocketPublisher } from './socket.publisher';
+
+function fakeServer(log: string[], failOn?: string) {
+  return {
+    to: (channel: string) => ({
+      emit: (event: string) => {
+        if (event === failOn) throw new Error('boom');
+        log.push(`${channel} ${event}`);
+      },
+    }),
+    in: (channel: string) => ({ socketsLeave: (room: string) => log.push(`${channel} leaves ${room}`) }),
+  } as unknown as Server;
+}
+
+const turn = () => new Promise((r) => setImmediate(r));
+
+describe('SocketPublisher', () => {
+  it('delivers after the current turn, so the reply that caused the events goes out first, in publish order', async () => {
+    const log: string[] = [];
+    const publisher = new SocketPublisher();
+    publisher.attach(fakeServer(log));
+    publisher.publish([{ channel: 'room:r', event: 'message:new', payload: { seq: 1 } }]);
+    publisher.publish([{ channel: 'room:r', event: 'message:new', payload: { seq: 2 } }, { channel: 'case:c', event: 'case:updated', payload: { id: 'c' } }]);
+    log.push('ack');
+    await turn();
+    expect(log).toEqual(['ack', 'room:r message:new', 'room:r message:new', 'case:c case:updated']);
+  });
+
+  it('makes a removed user leave the room before anything published after the removal is delivered', async () => {
+    const log: string[] = [];
+    const publisher = new SocketPublisher();
+    publisher.attach(fakeServer(log));
+    const cases: string[] = [];
+    publisher.onCaseUpdated((id) => cases.push(id));
+    publisher.publish([{ channel: 'user:u', event: 'room:removed', payload: { roomId: 'r' } }, { channel: 'case:c', event: 'case:updated', payload: { id: 'c' } }]);
+    publisher.publish([{ channel: 'room:r', event: 'message:new', payload: {} }]);
+    await turn();
+    expect(log).toEqual(['user:u leaves room:r', 'user:u room:removed', 'room:r presence:changed', 'case:c case:updated', 'room:r message:new']);
+    expect(cases).toEqual(['c']);
+  });
+
+  it('keeps delivering the rest when one event fails', async () => {
+    const log: string[] = [];
+    const publisher = new SocketPublisher();
+    publisher.attach(fakeServer(log, 'bad'));
+    publisher.publish([{ channel: 'a', event: 'bad', payload: {} }, { channel: 'b', event: 'good', payload: {} }]);
+    await turn();
+    expect(log).toEqual(['b good']);
+  });
+});

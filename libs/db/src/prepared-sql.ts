@@ -1,0 +1,19 @@
+import type { SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import type { Executor } from './db.types';
+
+const dialect = new PgDialect();
+
+/**
+ * Runs a raw SQL statement as a named prepared statement: on a PostgreSQL server each pooled connection parses and
+ * plans it once, then only binds and executes (PostgreSQL may switch to a cached generic plan after five runs).
+ * `db.execute` sends an unnamed statement, planned every time. For hot statements whose text never changes: the
+ * name must always carry the same SQL text with the same number of parameters (node-postgres refuses a name reused
+ * for another text). PGlite ignores the name. Not for a transaction-pooling proxy (pgbouncer in transaction mode
+ * before 1.21), which cannot keep a connection's prepared statements.
+ *
+ * Returns what `db.execute` returns (the driver's result, rows as objects).
+ */
+export function executePrepared(db: Executor, name: string, query: SQL): Promise<unknown> {
+  return db._.session.prepareQuery(dialect.sqlToQuery(query), undefined, name, false).execute();
+}
