@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, DomainError, Role, maskIdNumber, maskPhone } from '@tiaojie/core';
-import { DbService, Executor } from '@tiaojie/db';
+import { DbService, Executor, readAll } from '@tiaojie/db';
 import { Relation } from './case-lifecycle';
 import { CaseRepository, DisputeRow, PartyRow } from './case.repository';
 
@@ -51,7 +51,7 @@ export class CaseAccessService {
         parties = await this.cases.parties(db, id);
       }
     }
-    const [referral, agents] = await Promise.all([this.cases.referral(db, id), actor.role === Role.Party ? this.cases.agents(db, id) : Promise.resolve([])]);
+    const [referral, agents] = await readAll(db, () => this.cases.referral(db, id), () => (actor.role === Role.Party ? this.cases.agents(db, id) : Promise.resolve([])));
     const agentFor = agents.filter((a) => a.userId === actor.id).map((a) => a.partyId);
     const courtStaff = actor.role === Role.Judge || actor.role === Role.CourtClerk;
     const courtStreets = courtStaff && actor.orgId ? await this.cases.orgStreets(db, actor.orgId) : [];

@@ -131,17 +131,21 @@ export class CaseIntakeService {
     });
   }
 
-  /** Routes a received or returned case through the rule engine; no candidate (or too many returns) → district queue. */
-  async routeInTx(tx: Executor, dispute: DisputeRow, events: RealtimeEvent[], known?: PartyRow[]): Promise<DisputeRow> {
-    const parties = known ?? await this.cases.parties(tx, dispute.id);
+  /**
+   * Routes a received or returned case through the rule engine; no candidate (or too many returns) → district queue.
+   * `created`: the case was created in this transaction with these parties (no returns, no rooms to read).
+   */
+  async routeInTx(tx: Executor, dispute: DisputeRow, events: RealtimeEvent[], created?: { parties: PartyRow[] }): Promise<DisputeRow> {
+    const parties = created?.parties ?? await this.cases.parties(tx, dispute.id);
     const ctx: CaseContext = { dispute, parties, relations: new Set(['any' as const]), ownParties: [] };
-    const decision = await this.dispatch.decide(tx, dispute, parties);
+    const decision = await this.dispatch.decide(tx, dispute, parties, { created: !!created });
     const routing = routingSummary(decision);
+    const noRooms = !!created;
     if (decision.outcome !== 'assigned' || !decision.bodyId) {
-      return this.transitions.fire(tx, SYSTEM_ACTOR, ctx, 'send_to_district', { reason: routing.why, data: { queueReason: decision.queueReason?.code ?? null }, patch: { routing, bodyId: null, mediatorId: null } }, events);
+      return this.transitions.fire(tx, SYSTEM_ACTOR, ctx, 'send_to_district', { reason: routing.why, data: { queueReason: decision.queueReason?.code ?? null }, patch: { routing, bodyId: null, mediatorId: null }, noRooms }, events);
     }
     return this.transitions.fire(tx, SYSTEM_ACTOR, ctx, 'route', {
-      reason: routing.why, data: { bodyId: decision.bodyId, escalation: decision.escalation?.to ?? null }, patch: { bodyId: decision.bodyId, mediatorId: null, routing },
+      reason: routing.why, data: { bodyId: decision.bodyId, escalation: decision.escalation?.to ?? null }, patch: { bodyId: decision.bodyId, mediatorId: null, routing }, noRooms,
     }, events);
   }
 
@@ -169,27 +173,26 @@ export class CaseIntakeService {
     const events: RealtimeEvent[] = [];
     const dispute = await this.db.transaction(async (tx) => {
       const now = this.clock.now();
-      const number = await this.cases.nextNumber(tx, shanghaiYear(now));
-      const d = await this.cases.insert(tx, {
-        number, category: spec.category, kind: spec.kind, channel: spec.channel, title: spec.title, description: spec.description,
+      const d = await this.cases.insertNumbered(tx, shanghaiYear(now), {
+        category: spec.category, kind: spec.kind, channel: spec.channel, title: spec.title, description: spec.description,
         streetCode: spec.streetCode, communityCode: spec.communityCode ?? null, address: spec.address ?? null,
         claimAmount: spec.claimAmount !== undefined && spec.claimAmount !== null ? String(spec.claimAmount) : null,
         peopleInvolved: spec.peopleInvolved ?? spec.parties.length, status: 'received', createdBy: actor.id, createdAt: now, updatedAt: now,
         enterpriseRelated: spec.channel === 'enterprise' || spec.parties.some((p) => p.partyType === 'organization'),
         deadlineRegime: spec.deadlineRegime ?? null, dueAt: spec.dueAt ?? null, clientKey,
       });
-      const known = await Promise.all(spec.parties.map((p) => (p.phone && !p.userId ? this.cases.partyUserByPhone(tx, p.phone) : null)));
+      const users = await this.cases.partyUsersByPhone(tx, spec.parties.filter((p) => p.phone && !p.userId).map((p) => p.phone!));
       const parties = await this.cases.insertParties(tx, spec.parties.map((p, i) => ({
         disputeId: d.id, role: p.role, partyType: p.partyType ?? 'person', name: p.name, phone: p.phone ?? null, idNumber: p.idNumber ?? null,
-        representative: p.representative ?? null, userId: p.userId ?? known[i] ?? null, createdAt: new Date(now.getTime() + i),
+        representative: p.representative ?? null, userId: p.userId ?? (p.phone ? users.get(p.phone) : null) ?? null, createdAt: new Date(now.getTime() + i),
       })));
       for (const [i, p] of spec.parties.entries()) {
         if (p.agent) await this.cases.insertAgent(tx, { disputeId: d.id, partyId: parties[i].id, name: p.agent.name, phone: p.agent.phone ?? null, agentType: p.agent.agentType ?? 'entrusted', powerOfAttorney: p.agent.powerOfAttorney, createdAt: now });
       }
       await this.cases.insertTransition(tx, { disputeId: d.id, action: 'receive', fromStatus: null, toStatus: 'received', actorId: actor.id, actorRole: actor.role, reason: null, at: now, data: { channel: spec.channel, ...spec.data } });
-      await this.audit.record(tx, actor, { action: 'case.receive', entityType: 'dispute', entityId: d.id, data: { number, channel: spec.channel, kind: spec.kind, category: spec.category } });
+      await this.audit.record(tx, actor, { action: 'case.receive', entityType: 'dispute', entityId: d.id, data: { number: d.number, channel: spec.channel, kind: spec.kind, category: spec.category } });
       await extra?.(tx, d);
-      return this.routeInTx(tx, d, events, parties);
+      return this.routeInTx(tx, d, events, { parties });
     });
     this.publisher.publish(events);
     return dispute;

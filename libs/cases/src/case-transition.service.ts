@@ -14,6 +14,8 @@ export interface FireOptions {
   reason?: string | null;
   data?: Record<string, unknown>;
   patch?: Partial<typeof schema.disputes.$inferInsert>;
+  /** The case has no rooms yet (it was created in this transaction): no system messages to write, nothing to read. */
+  noRooms?: boolean;
 }
 
 /** Applies one lifecycle transition inside a transaction: legality, permission, version check, timeline, audit, events. */
@@ -67,7 +69,7 @@ export class CaseTransitionService {
       action: `case.${action}`, entityType: 'dispute', entityId: current.id,
       data: { from: current.status, to, reason: opts.reason ?? null, version: updated.version, ...opts.data },
     });
-    const joint = (await this.rooms.forDispute(tx, current.id)).filter((r) => r.kind === 'joint' || r.kind === 'staff');
+    const joint = opts.noRooms ? [] : (await this.rooms.forDispute(tx, current.id)).filter((r) => r.kind === 'joint' || r.kind === 'staff');
     for (const room of joint) {
       const text = def.to && def.to !== current.status ? `${actor.name}：${def.label}，案件状态变为“${CASE_STATUSES[to].label}”` : `${actor.name}：${def.label}`;
       const m = await this.messages.appendSystem(tx, room.id, text);

@@ -21,14 +21,10 @@ export type SignatureRow = typeof schema.agreementSignatures.$inferSelect;
 
 @Injectable()
 export class CaseRepository {
-  async nextNumber(db: Executor, year: number): Promise<string> {
-    const r = await db.execute(sql`select nextval('dispute_number_seq')::bigint as n`);
-    const rows = Array.isArray(r) ? r : (r as any).rows;
-    return `TZ${year}-${String(rows[0].n).padStart(6, '0')}`;
-  }
-
-  async insert(db: Executor, row: typeof schema.disputes.$inferInsert): Promise<DisputeRow> {
-    return (await db.insert(schema.disputes).values(row).returning())[0];
+  /** Inserts a dispute numbered `TZ<year>-<next of dispute_number_seq, at least 6 digits>` in the same statement. */
+  async insertNumbered(db: Executor, year: number, row: Omit<typeof schema.disputes.$inferInsert, 'number'>): Promise<DisputeRow> {
+    const number = sql<string>`(select 'TZ' || ${String(year)}::text || '-' || lpad(n::text, greatest(6, length(n::text)), '0') from nextval('dispute_number_seq') as n)`;
+    return (await db.insert(schema.disputes).values({ ...row, number }).returning())[0];
   }
 
   async insertParties(db: Executor, rows: (typeof schema.disputeParties.$inferInsert)[]): Promise<PartyRow[]> {
@@ -160,8 +156,12 @@ export class CaseRepository {
     return db.select().from(schema.partyConsents).where(and(eq(schema.partyConsents.disputeId, disputeId), eq(schema.partyConsents.kind, kind)));
   }
 
-  async partyUserByPhone(db: Executor, phone: string): Promise<string | null> {
-    return (await db.select({ id: schema.users.id }).from(schema.users).where(and(eq(schema.users.phone, phone), eq(schema.users.role, 'party'))).limit(1))[0]?.id ?? null;
+  /** Party accounts by phone (phones are unique among users), for linking the parties of a new dispute. */
+  async partyUsersByPhone(db: Executor, phones: string[]): Promise<Map<string, string>> {
+    if (phones.length === 0) return new Map();
+    const rows = await db.select({ phone: schema.users.phone, id: schema.users.id }).from(schema.users)
+      .where(and(inArray(schema.users.phone, [...new Set(phones)]), eq(schema.users.role, 'party')));
+    return new Map(rows.filter((r) => r.phone).map((r) => [r.phone!, r.id]));
   }
 
   /** A court's cases: those it referred, and confirmation requests in its jurisdiction that no other court referred. */

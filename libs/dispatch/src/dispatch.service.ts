@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Actor, Clock, DomainError, ErrorCode, Role } from '@tiaojie/core';
-import { DbService, Executor, schema } from '@tiaojie/db';
+import { DbService, Executor, readAll, schema } from '@tiaojie/db';
 import { AuditService } from '@tiaojie/audit';
 import {
   DISPUTE_CATEGORY_CODES, MediatorProposal, RoutingDecision, RoutingDispute, RoutingRegistry, RoutingRule, compileRouting, proposeMediator, validateRules,
@@ -42,9 +42,9 @@ export class DispatchService implements OnApplicationBootstrap {
 
   /** The whole registry, read now: bodies with their loads, mediators with loads and conflicts, streets. */
   async registry(db: Executor): Promise<RoutingRegistry> {
-    const [bodies, mediators, mLoads, conflicts] = await Promise.all([
-      this.bodiesWithLoads(db), this.repo.mediators(db), this.repo.mediatorLoads(db), this.repo.conflicts(db),
-    ]);
+    const [bodies, mediators, mLoads, conflicts] = await readAll(db,
+      () => this.bodiesWithLoads(db), () => this.repo.mediators(db), () => this.repo.mediatorLoads(db), () => this.repo.conflicts(db),
+    );
     return {
       bodies,
       mediators: mediators.filter((m) => m.orgId).map((m) => ({
@@ -60,12 +60,12 @@ export class DispatchService implements OnApplicationBootstrap {
    * read now; no mediators (the engine routes to bodies; mediators are proposed later, from the full registry).
    */
   private async routingRegistry(db: Executor): Promise<RoutingRegistry> {
-    const [bodies, streets] = await Promise.all([this.bodiesWithLoads(db), this.streets(db)]);
+    const [bodies, streets] = await readAll(db, () => this.bodiesWithLoads(db), () => this.streets(db));
     return { bodies, mediators: [], streets };
   }
 
   private async bodiesWithLoads(db: Executor): Promise<RoutingRegistry['bodies']> {
-    const [bodies, loads] = await Promise.all([this.repo.mediationBodies(db), this.repo.bodyLoads(db)]);
+    const [bodies, loads] = await readAll(db, () => this.repo.mediationBodies(db), () => this.repo.bodyLoads(db));
     return bodies.map((b) => ({
       id: b.id, name: b.name, kind: b.kind as any, level: b.level as any, categories: b.categories, capacity: b.capacity,
       openCases: loads.get(b.id) ?? 0, active: b.active, jurisdiction: { streets: b.streetCodes, communities: b.communityCodes },
@@ -75,7 +75,7 @@ export class DispatchService implements OnApplicationBootstrap {
   /** Streets and communities are reference data (seeded, never edited through the api): read once a minute. */
   private streets(db: Executor): Promise<RoutingRegistry['streets']> {
     return this.referenceCache.get('streets', STREETS_TTL_MS, async () => {
-      const [streets, communities] = await Promise.all([db.select().from(schema.streets), db.select().from(schema.communities)]);
+      const [streets, communities] = await readAll(db, () => db.select().from(schema.streets), () => db.select().from(schema.communities));
       return streets.map((s) => ({ code: s.code, name: s.name, communities: communities.filter((c) => c.streetCode === s.code).map((c) => c.code) }));
     });
   }
@@ -85,9 +85,12 @@ export class DispatchService implements OnApplicationBootstrap {
     return this.referenceCache.get('rules', RULES_TTL_MS, async () => (await this.repo.rules(db)).map(toRule));
   }
 
-  /** The engine's view of a stored dispute: parties' identities, earlier returns, the repeated-dispute flag. */
-  async facts(tx: Executor, d: DisputeRow, parties: PartyRow[]): Promise<RoutingDispute> {
-    const transitions = await this.repo.returnsOf(tx, d.id);
+  /**
+   * The engine's view of a stored dispute: parties' identities, earlier returns, the repeated-dispute flag.
+   * `created`: the dispute was created in this transaction, so it has no returns to read.
+   */
+  async facts(tx: Executor, d: DisputeRow, parties: PartyRow[], opts: { created?: boolean } = {}): Promise<RoutingDispute> {
+    const transitions = opts.created ? [] : await this.repo.returnsOf(tx, d.id);
     const phones = parties.map((p) => p.phone).filter((p): p is string => !!p);
     const repeated = await this.repo.hasPriorDispute(tx, d.id, d.category, phones, new Date(this.clock.now().getTime() - REPEAT_WINDOW_MS));
     return {
@@ -100,8 +103,8 @@ export class DispatchService implements OnApplicationBootstrap {
   }
 
   /** Decides and stores the decision with its explanation, inside the caller's transaction. */
-  async decide(tx: Executor, d: DisputeRow, parties: PartyRow[]): Promise<RoutingDecision> {
-    const [registry, rules, facts] = await Promise.all([this.routingRegistry(tx), this.rules(tx), this.facts(tx, d, parties)]);
+  async decide(tx: Executor, d: DisputeRow, parties: PartyRow[], opts: { created?: boolean } = {}): Promise<RoutingDecision> {
+    const [registry, rules, facts] = await readAll(tx, () => this.routingRegistry(tx), () => this.rules(tx), () => this.facts(tx, d, parties, opts));
     const decision = compileRouting(registry, rules).route(facts);
     await this.repo.insertDecision(tx, { disputeId: d.id, outcome: decision.outcome, bodyId: decision.bodyId, explanation: decision as any, decidedAt: this.clock.now() });
     return decision;
@@ -140,7 +143,7 @@ export class DispatchService implements OnApplicationBootstrap {
   }
 
   async proposeMediator(db: Executor, d: DisputeRow, parties: PartyRow[], bodyId: string): Promise<MediatorProposal> {
-    const [registry, facts] = await Promise.all([this.registry(db), this.facts(db, d, parties)]);
+    const [registry, facts] = await readAll(db, () => this.registry(db), () => this.facts(db, d, parties));
     const body = registry.bodies.find((b) => b.id === bodyId);
     if (!body) throw DomainError.notFound('body', bodyId);
     return proposeMediator(facts, body, (registry.mediators ?? []).filter((m) => m.bodyId === bodyId));

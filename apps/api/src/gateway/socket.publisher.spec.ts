@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import type { Server } from 'socket.io';
 import { SocketPublisher } from './socket.publisher';
 
@@ -40,12 +41,15 @@ describe('SocketPublisher', () => {
     expect(cases).toEqual(['c']);
   });
 
-  it('keeps delivering the rest when one event fails', async () => {
+  it('keeps delivering the rest when one event fails, and logs the failure', async () => {
+    const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
     const log: string[] = [];
     const publisher = new SocketPublisher();
     publisher.attach(fakeServer(log, 'bad'));
     publisher.publish([{ channel: 'a', event: 'bad', payload: {} }, { channel: 'b', event: 'good', payload: {} }]);
     await turn();
     expect(log).toEqual(['b good']);
+    expect(logged).toHaveBeenCalledWith(expect.stringContaining('delivering bad to a failed: boom'));
+    logged.mockRestore();
   });
 });
