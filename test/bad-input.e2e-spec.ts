@@ -49,6 +49,20 @@ describe('bad input and access control (e2e)', () => {
     expectError(await party.post('/cases', { ...APPLICATION, applicant: { name: '张三', idNumber: '320612199001011234' } }), 400, 'VALIDATION_FAILED');
   });
 
+  it('refuses unpaired surrogates in text (not stored as U+FFFD) and files nothing', async () => {
+    const before = (await party.get('/cases/mine')).body.length;
+    // JSON may carry "\ud800"; JSON.stringify writes a lone surrogate as that escape
+    const r = await party.post('/cases', { ...APPLICATION, description: `邻居噪音\ud800扰民，多次沟通无果。` });
+    expectError(r, 400, 'VALIDATION_FAILED');
+    expect(r.body.error.message).toContain('unpaired surrogates');
+    expectError(await party.post('/cases', { ...APPLICATION, ['x\udc00']: 1 }), 400, 'VALIDATION_FAILED');
+    expect((await party.get('/cases/mine')).body.length).toBe(before);
+    // a character outside the BMP (a surrogate pair) is text and is kept as sent
+    const ok = await party.post('/cases', { ...APPLICATION, description: '𩸽店门口的噪音持续到深夜，多次沟通无果。' });
+    expectStatus(ok, 201);
+    expect((await party.get(`/cases/${ok.body.id}`)).body.description).toBe('𩸽店门口的噪音持续到深夜，多次沟通无果。');
+  });
+
   it('answers malformed JSON and wrong content types with 4xx', async () => {
     const bad = await party.request('POST', '/cases', '{"category": ', { 'content-type': 'application/json' });
     expect(bad.status).toBe(400);

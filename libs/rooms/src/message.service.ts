@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, Clock, DomainError, ErrorCode, RealtimePublisher } from '@tiaojie/core';
+import { Actor, Clock, DomainError, ErrorCode, RealtimePublisher, hasLoneSurrogate } from '@tiaojie/core';
 import { DbService, Executor, isUniqueViolation } from '@tiaojie/db';
 import { AttachmentRepository, AttachmentRow } from './attachment.repository';
 import { MessageRow, NewMessage, RoomRepository } from './room.repository';
@@ -52,11 +52,12 @@ export function checkText(body: unknown, max = MAX_MESSAGE_LENGTH): string {
   if (typeof body !== 'string' || body.trim().length === 0) throw DomainError.validation('消息不能为空 (message is empty)', { field: 'body' });
   if (body.length > max) throw new DomainError(ErrorCode.PAYLOAD_TOO_LARGE, `消息不能超过 ${max} 字 (message too long)`, { field: 'body', max });
   if (body.includes('\u0000')) throw DomainError.validation('消息含有无效字符 (NUL is not allowed)', { field: 'body' });
+  if (hasLoneSurrogate(body)) throw DomainError.validation('消息含有无效的 Unicode 字符 (unpaired surrogates are not text)', { field: 'body' });
   return body;
 }
 
 export function checkClientMsgId(id: unknown): string {
-  if (typeof id !== 'string' || id.length < 1 || id.length > MAX_CLIENT_MSG_ID || id.includes('\u0000')) {
+  if (typeof id !== 'string' || id.length < 1 || id.length > MAX_CLIENT_MSG_ID || id.includes('\u0000') || hasLoneSurrogate(id)) {
     throw DomainError.validation(`clientMsgId must be a string of 1-${MAX_CLIENT_MSG_ID} characters`, { field: 'clientMsgId' });
   }
   return id;

@@ -1,5 +1,5 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
-import { DomainError } from '@tiaojie/core';
+import { DomainError, hasLoneSurrogate } from '@tiaojie/core';
 
 const MAX_DEPTH = 32;
 
@@ -13,7 +13,8 @@ function flatten(errors: ValidationError[], prefix = ''): { field: string; probl
 
 /**
  * Refuses what no field may hold before class-validator sees it: nesting deeper than MAX_DEPTH (which would
- * overflow the transformer's recursion) and NUL characters (which PostgreSQL text cannot store). Iterative.
+ * overflow the transformer's recursion), NUL characters (which PostgreSQL text cannot store) and unpaired UTF-16
+ * surrogates (not text: UTF-8 cannot encode them, and the driver would store U+FFFD in their place). Iterative.
  */
 function screen(value: unknown): string | null {
   const stack: { v: unknown; depth: number }[] = [{ v: value, depth: 0 }];
@@ -21,10 +22,11 @@ function screen(value: unknown): string | null {
     const { v, depth } = stack.pop()!;
     if (typeof v === 'string') {
       if (v.includes('\u0000')) return '文本中不能含有空字符 (strings must not contain NUL characters)';
+      if (hasLoneSurrogate(v)) return '文本中含有无效的 Unicode 字符 (strings must not contain unpaired surrogates)';
     } else if (v !== null && typeof v === 'object') {
       if (depth >= MAX_DEPTH) return `嵌套层级过深 (nesting deeper than ${MAX_DEPTH} levels)`;
       for (const [k, child] of Object.entries(v as Record<string, unknown>)) {
-        if (k.includes('\u0000')) return '字段名中不能含有空字符 (keys must not contain NUL characters)';
+        if (k.includes('\u0000') || hasLoneSurrogate(k)) return '字段名中含有无效字符 (keys must not contain NUL characters or unpaired surrogates)';
         stack.push({ v: child, depth: depth + 1 });
       }
     }
