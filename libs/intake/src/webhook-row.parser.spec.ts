@@ -19,6 +19,14 @@ describe('webhook payloads', () => {
     expect(() => validateWebhookPayload('court-referral', [row])).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED' }));
   });
 
+  it('refuses text holding NUL (jsonb cannot store it) or an unpaired surrogate, and names the row and column', () => {
+    for (const bad of ['张\u0000三', '张\ud800三']) {
+      expect(() => validateWebhookPayload('court-referral', { rows: [row, { ...row, 原告: bad }] }))
+        .toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED', details: { row: 2, column: '原告' } }));
+    }
+    expect(validateWebhookPayload('court-referral', { ...row, 原告: '张𩸽' })).toHaveLength(1);
+  });
+
   it('parses rows with the file import validators; a bad row is rejected at its position', () => {
     const rows = parseWebhookRows('court-referral', validateWebhookPayload('court-referral', { rows: [row, { ...row, 案号: '', 原告身份证号: '320612199001011231' }] }));
     expect(rows[0]).toMatchObject({ ok: true, line: 1, record: { kind: 'court-referral', claimAmount: 3600, mediationDays: 30, referredOn: '2024-06-03' } });
