@@ -58,6 +58,10 @@ function structuralIssue(row: TableRow, detection: DetectedFormat): RowIssue | n
     if (typeof cell === 'string' && cell.includes('\uFFFD')) {
       return rowLevelIssue('undecodable characters', column, detection.headers[index] ?? column);
     }
+    // PostgreSQL text and jsonb cannot hold U+0000: one such cell used to fail the whole import at the insert
+    if (typeof cell === 'string' && cell.includes('\u0000')) {
+      return rowLevelIssue('NUL character', column, detection.headers[index] ?? column);
+    }
   }
   return null;
 }

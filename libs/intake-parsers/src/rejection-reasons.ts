@@ -38,6 +38,7 @@ export const REJECTION_MESSAGES = {
   'wrong column count': '本行列数与表头不一致',
   'malformed record': '本行CSV格式错误（引号不匹配等）',
   'undecodable characters': '本行含无法解码的字符（文件编码可能不对）',
+  'NUL character': '本行含空字符（NUL），无法保存',
 } as const;
 
 export type RejectionCode = keyof typeof REJECTION_MESSAGES;

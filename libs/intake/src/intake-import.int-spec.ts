@@ -121,6 +121,19 @@ describe('import of the sample exports (int)', () => {
     expect((await t.app.get(AuditService).verify()).ok).toBe(true);
   });
 
+  it('rejects a row whose text holds NUL at its line and keeps the others', async () => {
+    const lines = readFileSync(SAMPLE.grid, 'utf8').split('\n');
+    const at = lines.findIndex((l, i) => i > 0 && l.includes('，'));
+    lines[at] = lines[at].replace('，', '\u0000，');
+    const withNul = join(tmp, 'grid_nul.csv');
+    writeFileSync(withNul, lines.join('\n'), 'utf8');
+    const s = await importer.importFile(withNul, { actor: TEST_ADMIN, origin: 'cli' });
+    const nulRow = s.rejected.find((r) => /NUL/.test(r.reason));
+    expect(nulRow).toMatchObject({ line: at + 1, reason: 'NUL character' });
+    expect(s.created + s.updated + s.unchanged + s.rejected.length).toBe(s.rows);
+    expect(s.unchanged).toBeGreaterThan(s.rows / 2);
+  });
+
   it('refuses a file that is no export with a stable code', async () => {
     const junk = join(tmp, 'junk.csv');
     writeFileSync(junk, 'a,b,c\n1,2,3\n');
