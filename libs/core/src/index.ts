@@ -2,7 +2,7 @@ export { ErrorCode, ERROR_HTTP_STATUS } from './error-codes';
 export { DomainError } from './domain.error';
 export { Clock, SystemClock, FixedClock } from './clock';
 export { maskPhone, maskIdNumber, isValidChineseId, isMobilePhone } from './masking';
-export { hasLoneSurrogate } from './well-formed-text';
+export { hasLoneSurrogate, isStorableText } from './well-formed-text';
 export { formatShanghai, shanghaiYear } from './shanghai-time';
 export { loadConfig, ConfigError, APP_CONFIG } from './app-config';
 export type { AppConfig, NodeEnv } from './app-config';

@@ -7,3 +7,8 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 export function hasLoneSurrogate(s: string): boolean {
   return LONE_SURROGATE.test(s);
 }
+
+/** True when PostgreSQL text and jsonb can hold the string as it is: no NUL, no unpaired surrogate. */
+export function isStorableText(s: string): boolean {
+  return !s.includes('\u0000') && !hasLoneSurrogate(s);
+}

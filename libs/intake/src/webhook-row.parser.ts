@@ -3,7 +3,7 @@
  * one row object keyed by the export's (Chinese) column names, or { "rows": [ … ] }; times are
  * Asia/Shanghai wall-clock text as in the exports. Row numbers are 1-based positions in the payload.
  */
-import { DomainError, hasLoneSurrogate } from '@tiaojie/core';
+import { DomainError, isStorableText } from '@tiaojie/core';
 import { CANONICAL_COLUMNS, parseTableRow, type CellValue, type DetectedFormat, type IntakeFormat, type IntakeRow } from '@tiaojie/intake-parsers';
 
 export const MAX_WEBHOOK_ROWS = 1000;
@@ -42,7 +42,7 @@ export function validateWebhookPayload(format: IntakeFormat, payload: unknown): 
       if (v !== null && !['string', 'number', 'boolean'].includes(typeof v)) {
         throw DomainError.validation(`第${i + 1}条记录字段“${k}”不是文本或数字 (column ${k} must be text or a number)`, { row: i + 1, column: k });
       }
-      if (typeof v === 'string' && (v.includes('\u0000') || hasLoneSurrogate(v))) {
+      if (typeof v === 'string' && !isStorableText(v)) {
         throw DomainError.validation(`第${i + 1}条记录字段“${k}”含有无效字符 (column ${k} holds NUL or an unpaired surrogate)`, { row: i + 1, column: k });
       }
     }

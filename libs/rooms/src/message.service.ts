@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, Clock, DomainError, ErrorCode, RealtimePublisher, hasLoneSurrogate } from '@tiaojie/core';
+import { Actor, Clock, DomainError, ErrorCode, RealtimePublisher, hasLoneSurrogate, isStorableText } from '@tiaojie/core';
 import { DbService, Executor, isUniqueViolation } from '@tiaojie/db';
 import { AttachmentRepository, AttachmentRow } from './attachment.repository';
 import { MessageRow, NewMessage, RoomRepository } from './room.repository';
@@ -57,7 +57,7 @@ export function checkText(body: unknown, max = MAX_MESSAGE_LENGTH): string {
 }
 
 export function checkClientMsgId(id: unknown): string {
-  if (typeof id !== 'string' || id.length < 1 || id.length > MAX_CLIENT_MSG_ID || id.includes('\u0000') || hasLoneSurrogate(id)) {
+  if (typeof id !== 'string' || id.length < 1 || id.length > MAX_CLIENT_MSG_ID || !isStorableText(id)) {
     throw DomainError.validation(`clientMsgId must be a string of 1-${MAX_CLIENT_MSG_ID} characters`, { field: 'clientMsgId' });
   }
   return id;

@@ -1,5 +1,5 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
-import { DomainError, hasLoneSurrogate } from '@tiaojie/core';
+import { DomainError, hasLoneSurrogate, isStorableText } from '@tiaojie/core';
 
 const MAX_DEPTH = 32;
 
@@ -26,7 +26,7 @@ function screen(value: unknown): string | null {
     } else if (v !== null && typeof v === 'object') {
       if (depth >= MAX_DEPTH) return `嵌套层级过深 (nesting deeper than ${MAX_DEPTH} levels)`;
       for (const [k, child] of Object.entries(v as Record<string, unknown>)) {
-        if (k.includes('\u0000') || hasLoneSurrogate(k)) return '字段名中含有无效字符 (keys must not contain NUL characters or unpaired surrogates)';
+        if (!isStorableText(k)) return '字段名中含有无效字符 (keys must not contain NUL characters or unpaired surrogates)';
         stack.push({ v: child, depth: depth + 1 });
       }
     }
