@@ -30,6 +30,12 @@ const SOCKETS = Number(process.env.SOCKETS ?? 2000);
 const ROOMS = Number(process.env.ROOMS ?? 200);
 const RPS = Number(process.env.RPS ?? 200);
 const MSG_INTERVAL = Number(process.env.MSG_INTERVAL ?? 10);
+/** The generator's CPU priority once the servers run (niceness, default 10; 0 leaves it equal to theirs). */
+const GENERATOR_NICE = Number(process.env.GENERATOR_NICE ?? 10);
+/** Seconds of warm-up before the measured DURATION (default 30): sockets chat, HTTP ramps up to RPS, nothing is recorded. */
+const WARMUP = Math.max(0, Number(process.env.WARMUP ?? 30));
+/** Seconds between progress lines (default 30). */
+const REPORT_EVERY = Number(process.env.REPORT_EVERY ?? 30);
 const BASE = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 /** Shares of the HTTP mix, e.g. MIX=apply=35,webhook=15,bodyQueue=30,districtQueue=20 (the default). */
 const MIX = (() => {
@@ -141,6 +147,9 @@ async function main(): Promise<void> {
     const nextApi = () => apis[rr++ % apis.length];
     const workerSampler = new ProcessSampler(worker.child.pid!);
     const selfSampler = new ProcessSampler(process.pid);
+    // the generator shares the machine with what it measures: below the server processes, it takes the CPU they
+    // leave (its own delays can only add to the latencies it records)
+    if (GENERATOR_NICE !== 0) os.setPriority(GENERATOR_NICE);
 
     // —— sockets ——
     const perRoom = Math.max(1, Math.round(SOCKETS / ROOMS));
@@ -160,7 +169,7 @@ async function main(): Promise<void> {
         if (!joined?.ok) throw new Error(JSON.stringify(joined));
         s.on('message:new', (m: any) => {
           const sent = /@(\d{13})$/.exec(m?.body ?? '')?.[1];
-          if (sent) { delivered += 1; deliveryLat.push(Date.now() - Number(sent)); }
+          if (sent && Number(sent) >= started) { delivered += 1; deliveryLat.push(Date.now() - Number(sent)); }
         });
         sockets.push({ s, roomId: spec.roomId });
       } catch {
@@ -170,13 +179,18 @@ async function main(): Promise<void> {
     });
     console.log(`${sockets.length} sockets connected and joined in ${((Date.now() - connectStarted) / 1000).toFixed(0)} s (${connectFailures} failed)`);
 
-    // —— measured phase ——
-    for (const a of apiSamplers) a.start();
-    workerSampler.start();
-    selfSampler.start();
-    const machineStart = machineCpu();
-    const started = Date.now();
+    // —— warm-up (WARMUP s: every socket chatting, HTTP ramping up to RPS; nothing recorded), then the measured phase ——
+    const warmupStarted = Date.now();
+    const started = warmupStarted + WARMUP * 1000;
     const endAt = started + DURATION * 1000;
+    let machineStart = machineCpu();
+    const measuring = () => Date.now() >= started;
+    const startSamplers = setTimeout(() => {
+      for (const a of apiSamplers) a.start();
+      workerSampler.start();
+      selfSampler.start();
+      machineStart = machineCpu();
+    }, WARMUP * 1000);
     let stopping = false;
     let msgSeq = 0;
     let inflightMsgs = 0;
@@ -184,13 +198,16 @@ async function main(): Promise<void> {
       await sleep(Math.random() * MSG_INTERVAL * 1000);
       while (!stopping) {
         const t = Date.now();
+        const recorded = measuring();
         inflightMsgs += 1;
         try {
           const r = await s.timeout(30_000).emitWithAck('message:send', { roomId, clientMsgId: `load-${process.pid}-${++msgSeq}`, body: `负载测试消息 @${t}` });
-          ackLat.push(Date.now() - t);
-          count(msgStatus, r?.ok ? 'ok' : `refused ${r?.error?.code}`);
+          if (recorded) {
+            ackLat.push(Date.now() - t);
+            count(msgStatus, r?.ok ? 'ok' : `refused ${r?.error?.code}`);
+          }
         } catch {
-          count(msgStatus, 'ack timeout');
+          if (recorded) count(msgStatus, 'ack timeout');
         } finally {
           inflightMsgs -= 1;
         }
@@ -208,6 +225,7 @@ async function main(): Promise<void> {
       const roll = Math.random();
       const kind: keyof typeof http = roll < MIX.apply ? 'apply' : roll < MIX.apply + MIX.webhook ? 'webhook' : roll < MIX.apply + MIX.webhook + MIX.bodyQueue ? 'bodyQueue' : 'districtQueue';
       const t = Date.now();
+      const b = measuring() ? http[kind] : bucket(); // warm-up answers are not recorded
       inflight += 1;
       try {
         let r: Answer;
@@ -228,30 +246,33 @@ async function main(): Promise<void> {
         } else {
           r = await call(nextApi().url, 'GET', '/cases/queue', world.district);
         }
-        http[kind].lat.push(Date.now() - t);
-        count(http[kind].statuses, String(r.status));
+        b.lat.push(Date.now() - t);
+        count(b.statuses, String(r.status));
       } catch (err) {
-        http[kind].lat.push(Date.now() - t);
-        count(http[kind].statuses, /timeout|abort/i.test(String(err)) ? 'timeout' : `network ${(err as any)?.cause?.code ?? ''}`.trim());
+        b.lat.push(Date.now() - t);
+        count(b.statuses, /timeout|abort/i.test(String(err)) ? 'timeout' : `network ${(err as any)?.cause?.code ?? ''}`.trim());
       } finally {
         inflight -= 1;
       }
     };
-    let lastReport = started;
+    let lastReport = warmupStarted;
+    // arrivals due by now: a linear ramp from 0 to RPS over the warm-up, then RPS
+    const dueBy = (sinceStart: number) => (sinceStart < WARMUP ? (RPS * sinceStart * sinceStart) / (2 * WARMUP) : (RPS * WARMUP) / 2 + RPS * (sinceStart - WARMUP));
     while (Date.now() < endAt) {
-      const due = Math.floor(((Date.now() - started) / 1000) * RPS);
+      const due = Math.floor(dueBy((Date.now() - warmupStarted) / 1000));
       while (fired < due) {
         fired += 1;
-        if (inflight >= 5000) { dropped += 1; continue; }
+        if (inflight >= 5000) { if (measuring()) dropped += 1; continue; }
         void fire(); // fire never rejects: every outcome is counted inside
       }
-      if (Date.now() - lastReport >= 30_000) {
+      if (Date.now() - lastReport >= REPORT_EVERY * 1000) {
         lastReport = Date.now();
         const done = Object.values(http).reduce((n, b) => n + b.lat.length, 0);
-        console.log(`  ${((Date.now() - started) / 1000).toFixed(0)} s: ${done} HTTP answered, ${inflight} in flight; ${ackLat.length} messages acked, ${inflightMsgs} in flight; api CPU ${apiSamplers.map((a) => (a.cpu.slice(-30).length ? mean(a.cpu.slice(-30)).toFixed(0) : '-')).join(' / ')} %`);
+        console.log(`  ${((Date.now() - started) / 1000).toFixed(0)} s${measuring() ? '' : ' (warm-up)'}: ${done} HTTP answered, ${inflight} in flight; ${ackLat.length} messages acked, ${inflightMsgs} in flight; api CPU ${apiSamplers.map((a) => (a.cpu.slice(-30).length ? mean(a.cpu.slice(-30)).toFixed(0) : '-')).join(' / ')} %`);
       }
       await sleep(5);
     }
+    clearTimeout(startSamplers);
     const elapsed = (Date.now() - started) / 1000;
     stopping = true;
     for (let i = 0; i < 350 && inflight > 0; i++) await sleep(100);
@@ -284,7 +305,7 @@ async function main(): Promise<void> {
     const sizes = (await pg.query(`select (select count(*) from disputes)::int as disputes, (select count(*) from messages)::int as messages, (select count(*) from webhook_deliveries where status = 'processed')::int as processed, (select count(*) from webhook_deliveries)::int as deliveries, pg_size_pretty(pg_database_size(current_database())) as size`)).rows[0];
     await pg.end();
     const lines = [
-      `Load scenario: ${DURATION} s, ${API_INSTANCES} api instance${API_INSTANCES > 1 ? 's' : ''}, ${sockets.length} sockets in ${ROOMS} rooms (1 message / ${MSG_INTERVAL} s each), ${RPS} HTTP requests/s open loop, mix ${JSON.stringify(MIX)}; ${machine()} (at the end); ${new Date().toISOString()}`,
+      `Load scenario: ${DURATION} s after ${WARMUP} s of warm-up, ${API_INSTANCES} api instance${API_INSTANCES > 1 ? 's' : ''}, ${sockets.length} sockets in ${ROOMS} rooms (1 message / ${MSG_INTERVAL} s each), ${RPS} HTTP requests/s open loop, mix ${JSON.stringify(MIX)}; ${machine()} (at the end); ${new Date().toISOString()}`,
       '',
       '| HTTP | answered | per s | statuses | p50 (ms) | p99 (ms) |',
       '|---|---:|---:|---|---:|---:|',

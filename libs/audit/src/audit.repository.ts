@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
-import { Executor, schema } from '@tiaojie/db';
+import { Executor, Statement, schema } from '@tiaojie/db';
 
 export type AuditRow = typeof schema.auditLog.$inferSelect;
 export type NewAuditRow = typeof schema.auditLog.$inferInsert;
@@ -17,6 +17,11 @@ export class AuditRepository {
 
   async insert(tx: Executor, row: NewAuditRow): Promise<void> {
     await tx.insert(schema.auditLog).values(row);
+  }
+
+  /** The same insert for several rows, as a statement to run with others (runAsOne); rows keep their order. */
+  insertStatement(db: Executor, rows: NewAuditRow[]): Statement {
+    return db.insert(schema.auditLog).values(rows).getSQL();
   }
 
   /** Many rows as one JSON parameter (bulk imports): cheaper to build than a multi-row VALUES list. */

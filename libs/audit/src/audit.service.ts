@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { Actor, Clock } from '@tiaojie/core';
-import { DbService, Executor } from '@tiaojie/db';
-import { AuditRepository, AuditRow, SealedLink } from './audit.repository';
+import { DbService, Executor, Statement } from '@tiaojie/db';
+import { AuditRepository, AuditRow, NewAuditRow, SealedLink } from './audit.repository';
 
 export const GENESIS_HASH = '0'.repeat(64);
 const SEAL_BATCH = 2000;
@@ -26,6 +26,13 @@ function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   const keys = Object.keys(value as object).filter((k) => (value as any)[k] !== undefined).sort();
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical((value as any)[k])}`).join(',')}}`;
+}
+
+function toRow(actor: Actor, entry: AuditEntry, at: Date): NewAuditRow {
+  return {
+    at, actorId: actor.id, actorRole: actor.role,
+    action: entry.action, entityType: entry.entityType, entityId: entry.entityId, data: (entry.data ?? null) as NewAuditRow['data'],
+  };
 }
 
 type Hashed = Pick<AuditRow, 'at' | 'actorId' | 'actorRole' | 'action' | 'entityType' | 'entityId' | 'data'> & { id: number; seq: number };
@@ -57,21 +64,26 @@ export class AuditService {
   ) {}
 
   async record(tx: Executor, actor: Actor, entry: AuditEntry): Promise<void> {
-    await this.repo.insert(tx, {
-      at: this.clock.now(), actorId: actor.id, actorRole: actor.role,
-      action: entry.action, entityType: entry.entityType, entityId: entry.entityId, data: (entry.data ?? null) as any,
-    });
+    await this.repo.insert(tx, toRow(actor, entry, this.clock.now()));
     this.appended();
+  }
+
+  /**
+   * The append of entries by several actors (in the given order) as a statement, for a caller that writes a whole
+   * change as one statement (runAsOne). The rows commit or roll back with that statement.
+   */
+  statement(db: Executor, records: readonly [Actor, AuditEntry][]): Statement {
+    const at = this.clock.now();
+    const rows = records.map(([actor, entry]) => toRow(actor, entry, at));
+    this.appended();
+    return this.repo.insertStatement(db, rows);
   }
 
   /** Appends several entries in one statement (bulk imports), in the given order. */
   async recordMany(tx: Executor, actor: Actor, entries: readonly AuditEntry[]): Promise<void> {
     if (entries.length === 0) return;
     const at = this.clock.now();
-    const rows = entries.map((entry) => ({
-      at, actorId: actor.id, actorRole: actor.role,
-      action: entry.action, entityType: entry.entityType, entityId: entry.entityId, data: (entry.data ?? null) as any,
-    }));
+    const rows = entries.map((entry) => toRow(actor, entry, at));
     for (let i = 0; i < rows.length; i += 1000) await this.repo.insertMany(tx, rows.slice(i, i + 1000));
     this.appended();
   }

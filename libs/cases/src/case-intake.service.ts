@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, Clock, DomainError, ErrorCode, RealtimeEvent, RealtimePublisher, Role, SYSTEM_ACTOR, isMobilePhone, isValidChineseId, shanghaiYear } from '@tiaojie/core';
-import { DbService, Executor, isUniqueViolation } from '@tiaojie/db';
+import { randomUUID } from 'node:crypto';
+import { DbService, Executor, isUniqueViolation, readAll, runAsOne } from '@tiaojie/db';
 import { AuditService } from '@tiaojie/audit';
 import { DispatchService } from '@tiaojie/dispatch';
 import { OrgRepository, CATEGORY_CODES } from '@tiaojie/org';
 import { RoutingDecision } from '@tiaojie/routing';
 import { CaseContext } from './case-access.service';
-import { CaseRepository, DisputeRow, PartyRow } from './case.repository';
-import { CaseTransitionService } from './case-transition.service';
+import { CaseRepository, DisputeRow } from './case.repository';
+import { CaseTransitionService, FireOptions, announce } from './case-transition.service';
 import { caseDue } from './case-regime';
 import { ApplyInput, CourtReferralInput, PartyInput, RegisterInput } from './case.types';
 
@@ -62,8 +63,10 @@ export class CaseIntakeService {
 
   async apply(actor: Actor, input: ApplyInput, opts: { idempotencyKey?: string } = {}): Promise<DisputeRow> {
     if (actor.role !== Role.Party) throw DomainError.forbidden('只有当事人可以在线申请调解 (only parties apply online)');
-    const phone = await this.cases.userPhone(this.db.db, actor.id!);
-    await this.validate(input.category, input.streetCode, input.communityCode, [input.applicant, ...input.respondents]);
+    const [phone] = await Promise.all([
+      this.cases.userPhone(this.db.db, actor.id!),
+      this.validate(input.category, input.streetCode, input.communityCode, [input.applicant, ...input.respondents]),
+    ]);
     return this.createAndRoute(actor, {
       channel: 'online', kind: 'peoples', category: input.category, title: input.title?.trim() || `${input.applicant.name}与${input.respondents[0].name}纠纷`,
       description: input.description, streetCode: input.streetCode, communityCode: input.communityCode, address: input.address, claimAmount: input.claimAmount,
@@ -131,22 +134,13 @@ export class CaseIntakeService {
     });
   }
 
-  /**
-   * Routes a received or returned case through the rule engine; no candidate (or too many returns) → district queue.
-   * `created`: the case was created in this transaction with these parties (no returns, no rooms to read).
-   */
-  async routeInTx(tx: Executor, dispute: DisputeRow, events: RealtimeEvent[], created?: { parties: PartyRow[] }): Promise<DisputeRow> {
-    const parties = created?.parties ?? await this.cases.parties(tx, dispute.id);
+  /** Routes a received or returned case through the rule engine; no candidate (or too many returns) → district queue. */
+  async routeInTx(tx: Executor, dispute: DisputeRow, events: RealtimeEvent[]): Promise<DisputeRow> {
+    const parties = await this.cases.parties(tx, dispute.id);
     const ctx: CaseContext = { dispute, parties, relations: new Set(['any' as const]), ownParties: [] };
-    const decision = await this.dispatch.decide(tx, dispute, parties, { created: !!created });
-    const routing = routingSummary(decision);
-    const noRooms = !!created;
-    if (decision.outcome !== 'assigned' || !decision.bodyId) {
-      return this.transitions.fire(tx, SYSTEM_ACTOR, ctx, 'send_to_district', { reason: routing.why, data: { queueReason: decision.queueReason?.code ?? null }, patch: { routing, bodyId: null, mediatorId: null }, noRooms }, events);
-    }
-    return this.transitions.fire(tx, SYSTEM_ACTOR, ctx, 'route', {
-      reason: routing.why, data: { bodyId: decision.bodyId, escalation: decision.escalation?.to ?? null }, patch: { bodyId: decision.bodyId, mediatorId: null, routing }, noRooms,
-    }, events);
+    const decision = await this.dispatch.decide(tx, dispute, parties);
+    const [action, opts] = routingTransition(decision);
+    return this.transitions.fire(tx, SYSTEM_ACTOR, ctx, action, opts, events);
   }
 
   /**
@@ -169,39 +163,72 @@ export class CaseIntakeService {
     }
   }
 
+  /**
+   * Decides the route first (reads on the pool, in parallel), then writes the dispute, its parties and agents, both
+   * timeline rows, both audit entries and the routing decision as one statement: no transaction held open across
+   * round trips. With `extra` (a referral, a recorded consent) the statement and `extra` share a transaction.
+   */
   private async createAndRouteOnce(actor: Actor, spec: CreateSpec, extra: ((tx: Executor, d: DisputeRow) => Promise<void>) | undefined, clientKey: string | null): Promise<DisputeRow> {
+    const now = this.clock.now();
+    const id = randomUUID();
+    const claimAmount = spec.claimAmount !== undefined && spec.claimAmount !== null ? String(spec.claimAmount) : null;
+    const facts = { id, category: spec.category, channel: spec.channel, streetCode: spec.streetCode, communityCode: spec.communityCode ?? null, claimAmount, peopleInvolved: spec.peopleInvolved ?? spec.parties.length };
+    const partyFacts = spec.parties.map((p) => ({ partyType: p.partyType ?? 'person', name: p.name, phone: p.phone ?? null, idNumber: p.idNumber ?? null }));
+    const phones = spec.parties.filter((p) => p.phone && !p.userId).map((p) => p.phone!);
+    const [number, users, decision] = await readAll(this.db.db,
+      () => this.cases.nextNumber(this.db.db, shanghaiYear(now)),
+      () => this.cases.partyUsersByPhone(this.db.db, phones),
+      () => this.dispatch.decideFor(this.db.db, facts, partyFacts, { created: true }),
+    );
+    const received = {
+      ...facts, number, kind: spec.kind, title: spec.title, description: spec.description, address: spec.address ?? null,
+      status: 'received', version: 1, createdBy: actor.id, createdAt: now, updatedAt: now,
+      enterpriseRelated: spec.channel === 'enterprise' || spec.parties.some((p) => p.partyType === 'organization'),
+      deadlineRegime: spec.deadlineRegime ?? null, dueAt: spec.dueAt ?? null, clientKey,
+    };
+    const parties = spec.parties.map((p, i) => ({
+      ...partyFacts[i], id: randomUUID(), disputeId: id, role: p.role, representative: p.representative ?? null,
+      userId: p.userId ?? (p.phone ? users.get(p.phone) : null) ?? null, createdAt: new Date(now.getTime() + i),
+    }));
+    const [action, opts] = routingTransition(decision);
+    const plan = this.transitions.plan(SYSTEM_ACTOR, { dispute: received, relations: new Set(['any' as const]) }, action, opts);
+    const statements = (db: Executor) => [
+      ...this.cases.newDisputeStatements(db, {
+        dispute: { ...received, ...plan.patch, version: plan.expected + 1 },
+        parties,
+        agents: spec.parties.flatMap((p, i) => (p.agent ? [{ disputeId: id, partyId: parties[i].id, name: p.agent.name, phone: p.agent.phone ?? null, agentType: p.agent.agentType ?? 'entrusted', powerOfAttorney: p.agent.powerOfAttorney, createdAt: now }] : [])),
+        transitions: [
+          { disputeId: id, action: 'receive', fromStatus: null, toStatus: 'received', actorId: actor.id, actorRole: actor.role, reason: null, at: now, data: { channel: spec.channel, ...spec.data } },
+          plan.transition,
+        ],
+      }),
+      this.audit.statement(db, [
+        [actor, { action: 'case.receive', entityType: 'dispute', entityId: id, data: { number, channel: spec.channel, kind: spec.kind, category: spec.category } }],
+        [SYSTEM_ACTOR, plan.audit],
+      ]),
+      this.dispatch.decisionStatement(db, id, decision),
+    ];
+    const write = async (db: Executor) => {
+      const [first, ...rest] = statements(db);
+      const d = this.cases.disputeFrom((await runAsOne(db, first, ...rest))[0]);
+      await extra?.(db, d);
+      return d;
+    };
+    const dispute = extra ? await this.db.transaction(write) : await write(this.db.db);
     const events: RealtimeEvent[] = [];
-    const dispute = await this.db.transaction(async (tx) => {
-      const now = this.clock.now();
-      const d = await this.cases.insertNumbered(tx, shanghaiYear(now), {
-        category: spec.category, kind: spec.kind, channel: spec.channel, title: spec.title, description: spec.description,
-        streetCode: spec.streetCode, communityCode: spec.communityCode ?? null, address: spec.address ?? null,
-        claimAmount: spec.claimAmount !== undefined && spec.claimAmount !== null ? String(spec.claimAmount) : null,
-        peopleInvolved: spec.peopleInvolved ?? spec.parties.length, status: 'received', createdBy: actor.id, createdAt: now, updatedAt: now,
-        enterpriseRelated: spec.channel === 'enterprise' || spec.parties.some((p) => p.partyType === 'organization'),
-        deadlineRegime: spec.deadlineRegime ?? null, dueAt: spec.dueAt ?? null, clientKey,
-      });
-      const users = await this.cases.partyUsersByPhone(tx, spec.parties.filter((p) => p.phone && !p.userId).map((p) => p.phone!));
-      const parties = await this.cases.insertParties(tx, spec.parties.map((p, i) => ({
-        disputeId: d.id, role: p.role, partyType: p.partyType ?? 'person', name: p.name, phone: p.phone ?? null, idNumber: p.idNumber ?? null,
-        representative: p.representative ?? null, userId: p.userId ?? (p.phone ? users.get(p.phone) : null) ?? null, createdAt: new Date(now.getTime() + i),
-      })));
-      for (const [i, p] of spec.parties.entries()) {
-        if (p.agent) await this.cases.insertAgent(tx, { disputeId: d.id, partyId: parties[i].id, name: p.agent.name, phone: p.agent.phone ?? null, agentType: p.agent.agentType ?? 'entrusted', powerOfAttorney: p.agent.powerOfAttorney, createdAt: now });
-      }
-      await this.cases.insertTransition(tx, { disputeId: d.id, action: 'receive', fromStatus: null, toStatus: 'received', actorId: actor.id, actorRole: actor.role, reason: null, at: now, data: { channel: spec.channel, ...spec.data } });
-      await this.audit.record(tx, actor, { action: 'case.receive', entityType: 'dispute', entityId: d.id, data: { number: d.number, channel: spec.channel, kind: spec.kind, category: spec.category } });
-      await extra?.(tx, d);
-      return this.routeInTx(tx, d, events, { parties });
-    });
+    announce(action, { bodyId: null }, dispute, events, { created: true });
     this.publisher.publish(events);
     return dispute;
   }
 
   private async validate(category: string, streetCode: string | null, communityCode: string | null | undefined, parties: PartyInput[]): Promise<void> {
     if (!(CATEGORY_CODES as string[]).includes(category)) throw DomainError.validation(`纠纷类别无效 (unknown category; one of ${CATEGORY_CODES.join(', ')})`, { field: 'category' });
-    if (streetCode && !(await this.orgs.street(this.db.db, streetCode))) throw DomainError.validation('所属街道无效 (unknown streetCode)', { field: 'streetCode' });
-    if (communityCode && (!streetCode || !(await this.orgs.community(this.db.db, communityCode, streetCode)))) throw DomainError.validation('所属社区无效 (unknown communityCode for the street)', { field: 'communityCode' });
+    // the cached reference list answers known codes; an unknown one is looked up before it is refused
+    const known = streetCode ? (await this.dispatch.streets(this.db.db))?.find((st) => st.code === streetCode) : undefined;
+    if (streetCode && !known && !(await this.orgs.street(this.db.db, streetCode))) throw DomainError.validation('所属街道无效 (unknown streetCode)', { field: 'streetCode' });
+    if (communityCode && (!streetCode || !(known?.communities.includes(communityCode) || await this.orgs.community(this.db.db, communityCode, streetCode)))) {
+      throw DomainError.validation('所属社区无效 (unknown communityCode for the street)', { field: 'communityCode' });
+    }
     for (const p of parties) {
       if (p.idNumber && p.partyType !== 'organization' && !isValidChineseId(p.idNumber)) throw DomainError.validation(`身份证号码校验失败：${p.name} (invalid ID number)`, { field: 'idNumber' });
       if (p.phone && !isMobilePhone(p.phone)) throw DomainError.validation(`手机号格式不正确：${p.name} (invalid phone)`, { field: 'phone' });
@@ -209,6 +236,15 @@ export class CaseIntakeService {
       if (p.agent && !p.agent.powerOfAttorney?.trim()) throw DomainError.validation(`代理人须提供授权委托书：${p.agent.name} (power of attorney required)`, { field: 'agent.powerOfAttorney' });
     }
   }
+}
+
+/** The lifecycle action a routing decision calls for: to the chosen body, or to the district's queue. */
+function routingTransition(decision: RoutingDecision): [string, FireOptions] {
+  const routing = routingSummary(decision);
+  if (decision.outcome !== 'assigned' || !decision.bodyId) {
+    return ['send_to_district', { reason: routing.why, data: { queueReason: decision.queueReason?.code ?? null }, patch: { routing, bodyId: null, mediatorId: null } }];
+  }
+  return ['route', { reason: routing.why, data: { bodyId: decision.bodyId, escalation: decision.escalation?.to ?? null }, patch: { bodyId: decision.bodyId, mediatorId: null, routing } }];
 }
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,100}$/;

@@ -35,7 +35,7 @@ export interface RoomRef {
  */
 @Injectable()
 export class CaseRoomService {
-  private readonly sendAccess = new SendAccessCache<RoomAccess>();
+  private readonly sendAccess = new SendAccessCache<Promise<RoomAccess>>();
 
   constructor(
     private readonly db: DbService,
@@ -88,21 +88,30 @@ export class CaseRoomService {
   /**
    * A text message. The authorisation is remembered per actor and room (SendAccessCache) together with the case
    * version it was decided on; the write stores the message only if the case is still at that version, otherwise
-   * the send is authorised afresh (and refused if the change took the right away) and tried again.
+   * the send is authorised afresh (and refused if the change took the right away) and tried again. Sends that
+   * arrive while an authorisation is still being read wait for that one read instead of each starting their own
+   * (a person's devices reconnecting together; every socket's first message under load).
    */
   async send(actor: Actor, roomId: string, input: { clientMsgId: string; body: string }): Promise<{ message: MessageView; duplicate: boolean }> {
     const key = `${actor.id}|${actor.role}|${actor.orgId ?? ''}|${roomId}`;
     for (let attempt = 0; attempt < 3; attempt++) {
-      let access = this.sendAccess.get(key);
-      if (!access) {
-        access = await this.authorizeSend(actor, roomId);
-        // linkage rooms (no case version: membership rows decide) are authorised on every send
-        if (access.caseVersion !== null) this.sendAccess.set(key, access);
+      let pending = this.sendAccess.get(key);
+      if (!pending) {
+        pending = this.authorizeSend(actor, roomId);
+        this.sendAccess.set(key, pending);
       }
-      if (access.caseVersion === null) return this.messages.send(actor, access.room.id, input);
+      const access = await pending.catch((err: unknown) => {
+        if (this.sendAccess.get(key) === pending) this.sendAccess.delete(key);
+        throw err;
+      });
+      // linkage rooms (no case version: membership rows decide) are authorised on every send
+      if (access.caseVersion === null) {
+        if (this.sendAccess.get(key) === pending) this.sendAccess.delete(key);
+        return this.messages.send(actor, access.room.id, input);
+      }
       const sent = await this.messages.sendAtVersion(actor, access.room.id, input, access.caseVersion);
       if (sent !== 'stale') return sent;
-      this.sendAccess.delete(key);
+      if (this.sendAccess.get(key) === pending) this.sendAccess.delete(key);
     }
     throw new DomainError(ErrorCode.CONFLICT, '案件刚刚发生变更，请重新发送 (the case kept changing while sending; send again)');
   }

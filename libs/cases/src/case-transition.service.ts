@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, Clock, DomainError, ErrorCode, RealtimeEvent, Role } from '@tiaojie/core';
 import { Executor, schema } from '@tiaojie/db';
-import { AuditService } from '@tiaojie/audit';
+import { AuditService, type AuditEntry } from '@tiaojie/audit';
 import { MessageService, RoomRepository } from '@tiaojie/rooms';
-import { CASE_STATUSES, CaseStatus, TransitionDef, availableActions, isAllowed, transitionFor } from './case-lifecycle';
+import { CASE_STATUSES, CaseStatus, Relation, TransitionDef, availableActions, isAllowed, transitionFor } from './case-lifecycle';
 import { CaseContext } from './case-access.service';
 import { CaseRepository, DisputeRow } from './case.repository';
 import { CaseDeadlineService } from './case-deadline.service';
@@ -14,8 +14,23 @@ export interface FireOptions {
   reason?: string | null;
   data?: Record<string, unknown>;
   patch?: Partial<typeof schema.disputes.$inferInsert>;
-  /** The case has no rooms yet (it was created in this transaction): no system messages to write, nothing to read. */
-  noRooms?: boolean;
+}
+
+/** What a case's lifecycle check needs of it. */
+export interface CaseState {
+  dispute: Pick<DisputeRow, 'id' | 'status' | 'version'>;
+  relations: ReadonlySet<Relation>;
+}
+
+/** A checked transition, before it is written: the change to the dispute, its timeline row and its audit entry. */
+export interface TransitionPlan {
+  def: TransitionDef;
+  to: CaseStatus;
+  /** The version the dispute has before the change; it has `expected + 1` after. */
+  expected: number;
+  patch: Partial<typeof schema.disputes.$inferInsert> & { status: CaseStatus; updatedAt: Date };
+  transition: typeof schema.caseTransitions.$inferInsert;
+  audit: AuditEntry;
 }
 
 /** Applies one lifecycle transition inside a transaction: legality, permission, version check, timeline, audit, events. */
@@ -31,7 +46,7 @@ export class CaseTransitionService {
   ) {}
 
   /** Permission, then (given the version the caller read) staleness, then legality from the current state. */
-  assertCan(actor: Actor, ctx: CaseContext, action: string, version?: number): TransitionDef {
+  assertCan(actor: Actor, ctx: CaseState, action: string, version?: number): TransitionDef {
     const def = transitionFor(action);
     if (!def) throw DomainError.validation(`未知操作 ${action} (unknown action)`);
     if (version !== undefined && version !== ctx.dispute.version && isAllowed(def, actor.role, ctx.relations)) throw this.conflict(ctx.dispute);
@@ -47,7 +62,8 @@ export class CaseTransitionService {
     return def;
   }
 
-  async fire(tx: Executor, actor: Actor, ctx: CaseContext, action: string, opts: FireOptions, events: RealtimeEvent[]): Promise<DisputeRow> {
+  /** Checks a transition and works out what it writes, without writing it (`fire` writes it; intake writes it with the new case). */
+  plan(actor: Actor, ctx: CaseState, action: string, opts: FireOptions): TransitionPlan {
     const def = this.assertCan(actor, ctx, action, opts.version);
     if (def.requiresReason && !opts.reason?.trim()) throw DomainError.validation(`“${def.label}”须说明理由 (a reason is required)`, { field: 'reason' });
     const current = ctx.dispute;
@@ -56,20 +72,26 @@ export class CaseTransitionService {
     if (expected !== current.version) throw this.conflict(current);
     const now = this.clock.now();
     const to = (def.to ?? current.status) as CaseStatus;
-    const updated = await this.cases.updateIfVersion(tx, current.id, expected, { ...opts.patch, status: to, updatedAt: now });
+    return {
+      def, to, expected,
+      patch: { ...opts.patch, status: to, updatedAt: now },
+      transition: { disputeId: current.id, action, fromStatus: current.status, toStatus: to, actorId: actor.id, actorRole: actor.role, reason: opts.reason ?? null, data: opts.data ?? null, at: now },
+      audit: { action: `case.${action}`, entityType: 'dispute', entityId: current.id, data: { from: current.status, to, reason: opts.reason ?? null, version: expected + 1, ...opts.data } },
+    };
+  }
+
+  async fire(tx: Executor, actor: Actor, ctx: CaseContext, action: string, opts: FireOptions, events: RealtimeEvent[]): Promise<DisputeRow> {
+    const plan = this.plan(actor, ctx, action, opts);
+    const { def, to } = plan;
+    const current = ctx.dispute;
+    const updated = await this.cases.updateIfVersion(tx, current.id, plan.expected, plan.patch);
     if (!updated) {
       const fresh = await this.cases.byId(tx, current.id);
       throw this.conflict(fresh ?? current);
     }
-    await this.cases.insertTransition(tx, {
-      disputeId: current.id, action, fromStatus: current.status, toStatus: to, actorId: actor.id, actorRole: actor.role,
-      reason: opts.reason ?? null, data: opts.data ?? null, at: now,
-    });
-    await this.audit.record(tx, actor, {
-      action: `case.${action}`, entityType: 'dispute', entityId: current.id,
-      data: { from: current.status, to, reason: opts.reason ?? null, version: updated.version, ...opts.data },
-    });
-    const joint = opts.noRooms ? [] : (await this.rooms.forDispute(tx, current.id)).filter((r) => r.kind === 'joint' || r.kind === 'staff');
+    await this.cases.insertTransition(tx, plan.transition);
+    await this.audit.record(tx, actor, plan.audit);
+    const joint = (await this.rooms.forDispute(tx, current.id)).filter((r) => r.kind === 'joint' || r.kind === 'staff');
     for (const room of joint) {
       const text = def.to && def.to !== current.status ? `${actor.name}：${def.label}，案件状态变为“${CASE_STATUSES[to].label}”` : `${actor.name}：${def.label}`;
       const m = await this.messages.appendSystem(tx, room.id, text);
@@ -77,16 +99,21 @@ export class CaseTransitionService {
     }
     if (updated.dueAt && updated.dueAt.getTime() !== current.dueAt?.getTime()) await this.deadlines.schedule(tx, updated);
     ctx.dispute = updated;
-    const payload = { id: updated.id, number: updated.number, status: updated.status, statusLabel: CASE_STATUSES[to].label, version: updated.version, action, sessionMode: updated.sessionMode };
-    events.push({ channel: `case:${updated.id}`, event: 'case:updated', payload });
-    if (updated.bodyId) events.push({ channel: `org:${updated.bodyId}`, event: 'queue:updated', payload });
-    if (current.bodyId && current.bodyId !== updated.bodyId) events.push({ channel: `org:${current.bodyId}`, event: 'queue:updated', payload });
+    announce(action, current, updated, events);
     return updated;
   }
 
-  private conflict(current: DisputeRow): DomainError {
+  private conflict(current: Pick<DisputeRow, 'status' | 'version'>): DomainError {
     return new DomainError(ErrorCode.VERSION_CONFLICT, '案件已被他人更新，请刷新后重试 (the case changed since you read it)', {
       currentStatus: current.status, version: current.version,
     });
   }
+}
+
+/** The events of a transition: the case's own channel, and the queues of the body it is in and the body it left (`created`: a case created just now, with no rooms). */
+export function announce(action: string, before: Pick<DisputeRow, 'bodyId'>, updated: DisputeRow, events: RealtimeEvent[], opts: { created?: boolean } = {}): void {
+  const payload = { id: updated.id, number: updated.number, status: updated.status, statusLabel: CASE_STATUSES[updated.status as CaseStatus].label, version: updated.version, action, sessionMode: updated.sessionMode };
+  events.push({ channel: `case:${updated.id}`, event: 'case:updated', payload, ...(opts.created ? { accessUnchanged: true } : {}) });
+  if (updated.bodyId) events.push({ channel: `org:${updated.bodyId}`, event: 'queue:updated', payload });
+  if (before.bodyId && before.bodyId !== updated.bodyId) events.push({ channel: `org:${before.bodyId}`, event: 'queue:updated', payload });
 }

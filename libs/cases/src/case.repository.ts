@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
-import { Executor, schema } from '@tiaojie/db';
+import { formatDisputeNumber } from '@tiaojie/core';
+import { Executor, Statement, resultRows, rowOf, schema } from '@tiaojie/db';
 
 export type DisputeRow = typeof schema.disputes.$inferSelect;
 export type PartyRow = typeof schema.disputeParties.$inferSelect;
@@ -19,16 +20,36 @@ export const SUMMARY_COLUMNS = {
 export type DisputeSummaryRow = Pick<DisputeRow, keyof typeof SUMMARY_COLUMNS>;
 export type SignatureRow = typeof schema.agreementSignatures.$inferSelect;
 
+export interface NewDisputeWrite {
+  dispute: typeof schema.disputes.$inferInsert;
+  parties: (typeof schema.disputeParties.$inferInsert)[];
+  agents: (typeof schema.disputeAgents.$inferInsert)[];
+  transitions: (typeof schema.caseTransitions.$inferInsert)[];
+}
+
 @Injectable()
 export class CaseRepository {
-  /** Inserts a dispute numbered `TZ<year>-<next of dispute_number_seq, at least 6 digits>` in the same statement. */
-  async insertNumbered(db: Executor, year: number, row: Omit<typeof schema.disputes.$inferInsert, 'number'>): Promise<DisputeRow> {
-    const number = sql<string>`(select 'TZ' || ${String(year)}::text || '-' || lpad(n::text, greatest(6, length(n::text)), '0') from nextval('dispute_number_seq') as n)`;
-    return (await db.insert(schema.disputes).values({ ...row, number }).returning())[0];
+  /** The next readable number for a dispute received in `year`, drawn from the shared sequence (formatDisputeNumber). */
+  async nextNumber(db: Executor, year: number): Promise<string> {
+    const rows = resultRows<{ n: string }>(await db.execute(sql`select nextval('dispute_number_seq')::text as n`));
+    return formatDisputeNumber(year, rows[0].n);
   }
 
-  async insertParties(db: Executor, rows: (typeof schema.disputeParties.$inferInsert)[]): Promise<PartyRow[]> {
-    return db.insert(schema.disputeParties).values(rows).returning();
+  /**
+   * A new dispute with its parties, agents and first timeline rows, as statements to run together (runAsOne); the
+   * dispute's insert comes first and returns its row (`disputeFrom`).
+   */
+  newDisputeStatements(db: Executor, w: NewDisputeWrite): Statement[] {
+    return [
+      db.insert(schema.disputes).values(w.dispute).returning().getSQL(),
+      db.insert(schema.disputeParties).values(w.parties).getSQL(),
+      ...(w.agents.length > 0 ? [db.insert(schema.disputeAgents).values(w.agents).getSQL()] : []),
+      db.insert(schema.caseTransitions).values(w.transitions).getSQL(),
+    ];
+  }
+
+  disputeFrom(raw: Record<string, unknown>): DisputeRow {
+    return rowOf(schema.disputes, raw);
   }
 
   async byClientKey(db: Executor, createdBy: string, clientKey: string): Promise<DisputeRow | null> {
@@ -141,10 +162,6 @@ export class CaseRepository {
 
   async insertReferral(db: Executor, row: typeof schema.courtReferrals.$inferInsert): Promise<void> {
     await db.insert(schema.courtReferrals).values(row);
-  }
-
-  async insertAgent(db: Executor, row: typeof schema.disputeAgents.$inferInsert): Promise<void> {
-    await db.insert(schema.disputeAgents).values(row);
   }
 
   async insertConsent(db: Executor, row: typeof schema.partyConsents.$inferInsert): Promise<boolean> {

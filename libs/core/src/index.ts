@@ -4,6 +4,7 @@ export { Clock, SystemClock, FixedClock } from './clock';
 export { maskPhone, maskIdNumber, isValidChineseId, isMobilePhone } from './masking';
 export { hasLoneSurrogate, isStorableText } from './well-formed-text';
 export { formatShanghai, shanghaiYear } from './shanghai-time';
+export { formatDisputeNumber } from './dispute-number';
 export { loadConfig, ConfigError, APP_CONFIG } from './app-config';
 export type { AppConfig, NodeEnv } from './app-config';
 export { CoreModule } from './core.module';

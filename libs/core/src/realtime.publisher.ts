@@ -4,6 +4,11 @@ export interface RealtimeEvent {
   channel: string;
   event: string;
   payload: unknown;
+  /**
+   * On `case:updated`: the change cannot have taken anyone's room access away (the case was created just now and
+   * has no rooms), so the gateway need not re-check who is in its rooms.
+   */
+  accessUnchanged?: boolean;
 }
 
 export abstract class RealtimePublisher {

@@ -8,3 +8,5 @@ export { readAll } from './read-all';
 export type { Executor, RawClient, DbOptions, Schema } from './db.types';
 export { bulkInsert, columnList, recordset, resultRows } from './bulk-sql';
 export type { ColumnTypes, SqlType } from './bulk-sql';
+export { runAsOne, rowOf } from './one-statement';
+export type { Statement } from './one-statement';

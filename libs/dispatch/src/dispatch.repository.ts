@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
-import { Executor, schema } from '@tiaojie/db';
+import { Executor, Statement, schema } from '@tiaojie/db';
 
 export type RuleRow = typeof schema.routingRules.$inferSelect;
 export type ConflictRow = typeof schema.mediatorConflicts.$inferSelect;
@@ -27,6 +27,15 @@ export class DispatchRepository {
 
   mediationBodies(db: Executor) {
     return db.select().from(schema.organizations).where(inArray(schema.organizations.kind, MEDIATION_ORG_KINDS));
+  }
+
+  /** The mediation bodies, each with its open cases, in one query (routing reads this on every application). */
+  async mediationBodiesWithLoads(db: Executor) {
+    const loads = db.select({ bodyId: schema.disputes.bodyId, n: sql<number>`count(*)::int`.as('n') }).from(schema.disputes)
+      .where(inArray(schema.disputes.status, OPEN)).groupBy(schema.disputes.bodyId).as('loads');
+    const rows = await db.select({ body: schema.organizations, openCases: sql<number>`coalesce(${loads.n}, 0)::int` }).from(schema.organizations)
+      .leftJoin(loads, eq(loads.bodyId, schema.organizations.id)).where(inArray(schema.organizations.kind, MEDIATION_ORG_KINDS));
+    return rows.map((r) => ({ ...r.body, openCases: Number(r.openCases) }));
   }
 
   async bodyLoads(db: Executor): Promise<Map<string, number>> {
@@ -69,6 +78,11 @@ export class DispatchRepository {
 
   async insertDecision(db: Executor, row: typeof schema.routingDecisions.$inferInsert): Promise<void> {
     await db.insert(schema.routingDecisions).values(row);
+  }
+
+  /** The same insert as a statement to run with others (runAsOne). */
+  insertDecisionStatement(db: Executor, row: typeof schema.routingDecisions.$inferInsert): Statement {
+    return db.insert(schema.routingDecisions).values(row).getSQL();
   }
 
   decisions(db: Executor, disputeId: string): Promise<DecisionRow[]> {

@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Actor, Clock, DomainError, ErrorCode, Role } from '@tiaojie/core';
-import { DbService, Executor, readAll, schema } from '@tiaojie/db';
+import { DbService, Executor, Statement, readAll, schema } from '@tiaojie/db';
 import { AuditService } from '@tiaojie/audit';
 import {
   DISPUTE_CATEGORY_CODES, MediatorProposal, RoutingDecision, RoutingDispute, RoutingRegistry, RoutingRule, compileRouting, proposeMediator, validateRules,
@@ -11,6 +11,9 @@ import { TtlCache } from './ttl-cache';
 
 type DisputeRow = typeof schema.disputes.$inferSelect;
 type PartyRow = typeof schema.disputeParties.$inferSelect;
+/** What routing reads of a dispute (a stored row, or one about to be written). */
+export type DisputeFacts = Pick<DisputeRow, 'id' | 'category' | 'channel' | 'streetCode' | 'communityCode' | 'claimAmount' | 'peopleInvolved'>;
+export type PartyFacts = Pick<PartyRow, 'partyType' | 'name' | 'phone' | 'idNumber'>;
 
 const REPEAT_WINDOW_MS = 180 * 86_400_000;
 const STREETS_TTL_MS = 60_000;
@@ -65,15 +68,18 @@ export class DispatchService implements OnApplicationBootstrap {
   }
 
   private async bodiesWithLoads(db: Executor): Promise<RoutingRegistry['bodies']> {
-    const [bodies, loads] = await readAll(db, () => this.repo.mediationBodies(db), () => this.repo.bodyLoads(db));
+    const bodies = await this.repo.mediationBodiesWithLoads(db);
     return bodies.map((b) => ({
       id: b.id, name: b.name, kind: b.kind as any, level: b.level as any, categories: b.categories, capacity: b.capacity,
-      openCases: loads.get(b.id) ?? 0, active: b.active, jurisdiction: { streets: b.streetCodes, communities: b.communityCodes },
+      openCases: b.openCases, active: b.active, jurisdiction: { streets: b.streetCodes, communities: b.communityCodes },
     }));
   }
 
-  /** Streets and communities are reference data (seeded, never edited through the api): read once a minute. */
-  private streets(db: Executor): Promise<RoutingRegistry['streets']> {
+  /**
+   * Streets and communities are reference data (seeded, never edited through the api): read once a minute. A code
+   * missing here may have been added since; callers that validate check the database before refusing it.
+   */
+  streets(db: Executor): Promise<RoutingRegistry['streets']> {
     return this.referenceCache.get('streets', STREETS_TTL_MS, async () => {
       const [streets, communities] = await readAll(db, () => db.select().from(schema.streets), () => db.select().from(schema.communities));
       return streets.map((s) => ({ code: s.code, name: s.name, communities: communities.filter((c) => c.streetCode === s.code).map((c) => c.code) }));
@@ -86,13 +92,13 @@ export class DispatchService implements OnApplicationBootstrap {
   }
 
   /**
-   * The engine's view of a stored dispute: parties' identities, earlier returns, the repeated-dispute flag.
-   * `created`: the dispute was created in this transaction, so it has no returns to read.
+   * The engine's view of a dispute: parties' identities, earlier returns, the repeated-dispute flag.
+   * `created`: the dispute is new (not yet written, or written in this transaction), so it has no returns to read.
    */
-  async facts(tx: Executor, d: DisputeRow, parties: PartyRow[], opts: { created?: boolean } = {}): Promise<RoutingDispute> {
-    const transitions = opts.created ? [] : await this.repo.returnsOf(tx, d.id);
+  async facts(db: Executor, d: DisputeFacts, parties: PartyFacts[], opts: { created?: boolean } = {}): Promise<RoutingDispute> {
+    const transitions = opts.created ? [] : await this.repo.returnsOf(db, d.id);
     const phones = parties.map((p) => p.phone).filter((p): p is string => !!p);
-    const repeated = await this.repo.hasPriorDispute(tx, d.id, d.category, phones, new Date(this.clock.now().getTime() - REPEAT_WINDOW_MS));
+    const repeated = await this.repo.hasPriorDispute(db, d.id, d.category, phones, new Date(this.clock.now().getTime() - REPEAT_WINDOW_MS));
     return {
       id: d.id, category: d.category, channel: d.channel as any, streetCode: d.streetCode ?? undefined, communityCode: d.communityCode ?? undefined,
       claimAmount: d.claimAmount !== null ? Number(d.claimAmount) : undefined, peopleInvolved: d.peopleInvolved,
@@ -102,12 +108,29 @@ export class DispatchService implements OnApplicationBootstrap {
     };
   }
 
+  /**
+   * Decides where a dispute goes without storing the decision. On the pool (not in a transaction) the reads run at
+   * once; a new dispute is decided this way before it is written (see `decisionStatement`).
+   */
+  async decideFor(db: Executor, d: DisputeFacts, parties: PartyFacts[], opts: { created?: boolean } = {}): Promise<RoutingDecision> {
+    const [registry, rules, facts] = await readAll(db, () => this.routingRegistry(db), () => this.rules(db), () => this.facts(db, d, parties, opts));
+    return compileRouting(registry, rules).route(facts);
+  }
+
   /** Decides and stores the decision with its explanation, inside the caller's transaction. */
-  async decide(tx: Executor, d: DisputeRow, parties: PartyRow[], opts: { created?: boolean } = {}): Promise<RoutingDecision> {
-    const [registry, rules, facts] = await readAll(tx, () => this.routingRegistry(tx), () => this.rules(tx), () => this.facts(tx, d, parties, opts));
-    const decision = compileRouting(registry, rules).route(facts);
-    await this.repo.insertDecision(tx, { disputeId: d.id, outcome: decision.outcome, bodyId: decision.bodyId, explanation: decision as any, decidedAt: this.clock.now() });
+  async decide(tx: Executor, d: DisputeRow, parties: PartyRow[]): Promise<RoutingDecision> {
+    const decision = await this.decideFor(tx, d, parties);
+    await this.repo.insertDecision(tx, this.decisionRow(d.id, decision));
     return decision;
+  }
+
+  /** Storing a decision as a statement, written with the dispute it routes (runAsOne). */
+  decisionStatement(db: Executor, disputeId: string, decision: RoutingDecision): Statement {
+    return this.repo.insertDecisionStatement(db, this.decisionRow(disputeId, decision));
+  }
+
+  private decisionRow(disputeId: string, decision: RoutingDecision) {
+    return { disputeId, outcome: decision.outcome, bodyId: decision.bodyId, explanation: decision as any, decidedAt: this.clock.now() };
   }
 
   async recordManual(tx: Executor, actor: Actor, disputeId: string, bodyId: string, reason: string): Promise<void> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { sql } from 'drizzle-orm';
+import { formatDisputeNumber } from '@tiaojie/core';
 import { Executor, schema } from '@tiaojie/db';
 import { bulkInsert, resultRows, type ColumnTypes } from '@tiaojie/db';
 
@@ -42,7 +43,7 @@ export class IntakeDisputeRepository {
     if (years.length === 0) return [];
     const res = await tx.execute(sql`select nextval('dispute_number_seq')::bigint as n from generate_series(1, ${years.length}::int) order by 1`);
     const rows = resultRows<{ n: string | number }>(res);
-    return rows.map((row, i) => `TZ${years[i]}-${String(row.n).padStart(6, '0')}`);
+    return rows.map((row, i) => formatDisputeNumber(years[i], row.n));
   }
 
   async insertDisputes(tx: Executor, rows: DisputeInsert[]): Promise<void> {

@@ -41,6 +41,21 @@ describe('SocketPublisher', () => {
     expect(cases).toEqual(['c']);
   });
 
+  it('asks for no room re-check on a case update marked accessUnchanged (a case created just now), and for one otherwise', async () => {
+    const log: string[] = [];
+    const publisher = new SocketPublisher();
+    publisher.attach(fakeServer(log));
+    const cases: string[] = [];
+    publisher.onCaseUpdated((id) => cases.push(id));
+    publisher.publish([
+      { channel: 'case:new', event: 'case:updated', payload: { id: 'new' }, accessUnchanged: true },
+      { channel: 'case:old', event: 'case:updated', payload: { id: 'old' } },
+    ]);
+    await turn();
+    expect(log).toEqual(['case:new case:updated', 'case:old case:updated']);
+    expect(cases).toEqual(['old']);
+  });
+
   it('keeps delivering the rest when one event fails, and logs the failure', async () => {
     const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
     const log: string[] = [];

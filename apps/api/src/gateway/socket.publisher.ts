@@ -29,7 +29,10 @@ export class SocketPublisher extends RealtimePublisher {
     this.server = server;
   }
 
-  /** Called after every `case:updated` published here (the gateway re-checks who may stay in the case's rooms). */
+  /**
+   * Called after every `case:updated` published here (the gateway re-checks who may stay in the case's rooms),
+   * except those marked `accessUnchanged`.
+   */
   onCaseUpdated(listener: (disputeId: string) => void): void {
     this.caseListeners.push(listener);
   }
@@ -64,7 +67,7 @@ export class SocketPublisher extends RealtimePublisher {
       return;
     }
     server.to(e.channel).emit(e.event, e.payload);
-    if (e.event === 'case:updated') {
+    if (e.event === 'case:updated' && !e.accessUnchanged) {
       const id = (e.payload as { id?: string })?.id;
       if (id) for (const l of this.caseListeners) l(id);
     }
