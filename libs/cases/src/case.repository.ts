@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { formatDisputeNumber } from '@tiaojie/core';
-import { Executor, Statement, resultRows, rowOf, schema } from '@tiaojie/db';
+import { Executor, Statement, executePrepared, resultRows, rowOf, schema } from '@tiaojie/db';
 
 export type DisputeRow = typeof schema.disputes.$inferSelect;
 export type PartyRow = typeof schema.disputeParties.$inferSelect;
@@ -31,7 +31,7 @@ export interface NewDisputeWrite {
 export class CaseRepository {
   /** The next readable number for a dispute received in `year`, drawn from the shared sequence (formatDisputeNumber). */
   async nextNumber(db: Executor, year: number): Promise<string> {
-    const rows = resultRows<{ n: string }>(await db.execute(sql`select nextval('dispute_number_seq')::text as n`));
+    const rows = resultRows<{ n: string }>(await executePrepared(db, 'dispute_next_number', sql`select nextval('dispute_number_seq')::text as n`));
     return formatDisputeNumber(year, rows[0].n);
   }
 
@@ -174,10 +174,11 @@ export class CaseRepository {
   }
 
   /** Party accounts by phone (phones are unique among users), for linking the parties of a new dispute. */
+  /** Party accounts by phone number (every application asks: a prepared statement, one array parameter). */
   async partyUsersByPhone(db: Executor, phones: string[]): Promise<Map<string, string>> {
     if (phones.length === 0) return new Map();
-    const rows = await db.select({ phone: schema.users.phone, id: schema.users.id }).from(schema.users)
-      .where(and(inArray(schema.users.phone, [...new Set(phones)]), eq(schema.users.role, 'party')));
+    const rows = resultRows<{ phone: string | null; id: string }>(await executePrepared(db, 'party_users_by_phone',
+      sql`select phone, id from users where phone = any(${sql.param([...new Set(phones)])}::text[]) and role = 'party'`));
     return new Map(rows.filter((r) => r.phone).map((r) => [r.phone!, r.id]));
   }
 
@@ -208,7 +209,8 @@ export class CaseRepository {
   }
 
   async userPhone(db: Executor, userId: string): Promise<string | null> {
-    return (await db.select({ phone: schema.users.phone }).from(schema.users).where(eq(schema.users.id, userId)).limit(1))[0]?.phone ?? null;
+    const rows = resultRows<{ phone: string | null }>(await executePrepared(db, 'user_phone', sql`select phone from users where id = ${userId}::uuid limit 1`));
+    return rows[0]?.phone ?? null;
   }
 
   async user(db: Executor, userId: string) {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
-import { Executor, Statement, schema } from '@tiaojie/db';
+import { Executor, Statement, executePrepared, resultRows, rowOf, schema } from '@tiaojie/db';
 
 export type RuleRow = typeof schema.routingRules.$inferSelect;
 export type ConflictRow = typeof schema.mediatorConflicts.$inferSelect;
@@ -29,13 +29,16 @@ export class DispatchRepository {
     return db.select().from(schema.organizations).where(inArray(schema.organizations.kind, MEDIATION_ORG_KINDS));
   }
 
-  /** The mediation bodies, each with its open cases, in one query (routing reads this on every application). */
+  /**
+   * The mediation bodies, each with its open cases, in one query. Routing reads this on every application, so it is a
+   * prepared statement (parsed and planned once per connection).
+   */
   async mediationBodiesWithLoads(db: Executor) {
-    const loads = db.select({ bodyId: schema.disputes.bodyId, n: sql<number>`count(*)::int`.as('n') }).from(schema.disputes)
-      .where(inArray(schema.disputes.status, OPEN)).groupBy(schema.disputes.bodyId).as('loads');
-    const rows = await db.select({ body: schema.organizations, openCases: sql<number>`coalesce(${loads.n}, 0)::int` }).from(schema.organizations)
-      .leftJoin(loads, eq(loads.bodyId, schema.organizations.id)).where(inArray(schema.organizations.kind, MEDIATION_ORG_KINDS));
-    return rows.map((r) => ({ ...r.body, openCases: Number(r.openCases) }));
+    const res = await executePrepared(db, 'mediation_bodies_with_loads', sql`
+      select o.*, coalesce(l.n, 0)::int as open_cases from organizations o
+      left join (select body_id, count(*)::int as n from disputes where status = any(${sql.param(OPEN)}::text[]) group by body_id) l on l.body_id = o.id
+      where o.kind = any(${sql.param(MEDIATION_ORG_KINDS)}::text[])`);
+    return resultRows<Record<string, unknown>>(res).map((raw) => ({ ...rowOf(schema.organizations, raw), openCases: Number(raw.open_cases) }));
   }
 
   async bodyLoads(db: Executor): Promise<Map<string, number>> {
@@ -91,13 +94,14 @@ export class DispatchRepository {
 
   /** Prior disputes between the same people in the same category (重复纠纷), excluding this one. */
   /** Whether any party of the dispute (by phone) had another dispute of the same category since `since` (one row at most). */
+  /** Whether these phones brought a dispute of this category since `since` (every application asks: prepared). */
   async hasPriorDispute(db: Executor, disputeId: string, category: string, phones: string[], since: Date): Promise<boolean> {
     if (phones.length === 0) return false;
-    const rows = await db.select({ id: schema.disputes.id }).from(schema.disputes)
-      .innerJoin(schema.disputeParties, eq(schema.disputeParties.disputeId, schema.disputes.id))
-      .where(and(eq(schema.disputes.category, category), inArray(schema.disputeParties.phone, phones), sql`${schema.disputes.createdAt} >= ${since}`, sql`${schema.disputes.id} <> ${disputeId}`))
-      .limit(1);
-    return rows.length > 0;
+    const res = await executePrepared(db, 'has_prior_dispute', sql`
+      select 1 from disputes d join dispute_parties p on p.dispute_id = d.id
+      where d.category = ${category} and p.phone = any(${sql.param(phones)}::text[]) and d.created_at >= ${since.toISOString()}::timestamptz and d.id <> ${disputeId}::uuid
+      limit 1`);
+    return resultRows(res).length > 0;
   }
 
   /** Returns of a dispute, including transfers that asked the router to re-route away from the current body. */
