@@ -101,17 +101,17 @@ export class CaseRoomService {
         this.sendAccess.set(key, pending);
       }
       const access = await pending.catch((err: unknown) => {
-        if (this.sendAccess.get(key) === pending) this.sendAccess.delete(key);
+        this.sendAccess.deleteIf(key, pending);
         throw err;
       });
       // linkage rooms (no case version: membership rows decide) are authorised on every send
       if (access.caseVersion === null) {
-        if (this.sendAccess.get(key) === pending) this.sendAccess.delete(key);
+        this.sendAccess.deleteIf(key, pending);
         return this.messages.send(actor, access.room.id, input);
       }
       const sent = await this.messages.sendAtVersion(actor, access.room.id, input, access.caseVersion);
       if (sent !== 'stale') return sent;
-      if (this.sendAccess.get(key) === pending) this.sendAccess.delete(key);
+      this.sendAccess.deleteIf(key, pending);
     }
     throw new DomainError(ErrorCode.CONFLICT, '案件刚刚发生变更，请重新发送 (the case kept changing while sending; send again)');
   }

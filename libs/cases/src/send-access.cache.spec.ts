@@ -24,4 +24,16 @@ describe('SendAccessCache', () => {
     expect(c.get('b')).toBeUndefined();
     expect(c.get('c')).toBe(3);
   });
+
+  it('deleteIf forgets an entry only while it still holds the given value', () => {
+    const c = new SendAccessCache<object>(1000, 10, () => 0);
+    const first = {};
+    const second = {};
+    c.set('k', first);
+    c.set('k', second);
+    c.deleteIf('k', first);
+    expect(c.get('k')).toBe(second);
+    c.deleteIf('k', second);
+    expect(c.get('k')).toBeUndefined();
+  });
 });

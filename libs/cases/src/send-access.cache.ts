@@ -29,6 +29,11 @@ export class SendAccessCache<T> {
     this.entries.delete(key);
   }
 
+  /** Forgets `key` only while it still holds `value` (a newer entry set meanwhile stays). */
+  deleteIf(key: string, value: T): void {
+    if (this.entries.get(key)?.value === value) this.entries.delete(key);
+  }
+
   get size(): number {
     return this.entries.size;
   }

@@ -16,6 +16,16 @@ function fakeServer(log: string[], failOn?: string) {
 
 const turn = () => new Promise((r) => setImmediate(r));
 
+/** A publisher on a fake server, with the deliveries and the room re-checks it asked for. */
+function watched() {
+  const log: string[] = [];
+  const cases: string[] = [];
+  const publisher = new SocketPublisher();
+  publisher.attach(fakeServer(log));
+  publisher.onCaseUpdated((id) => cases.push(id));
+  return { log, cases, publisher };
+}
+
 describe('SocketPublisher', () => {
   it('delivers after the current turn, so the reply that caused the events goes out first, in publish order', async () => {
     const log: string[] = [];
@@ -29,11 +39,7 @@ describe('SocketPublisher', () => {
   });
 
   it('makes a removed user leave the room before anything published after the removal is delivered', async () => {
-    const log: string[] = [];
-    const publisher = new SocketPublisher();
-    publisher.attach(fakeServer(log));
-    const cases: string[] = [];
-    publisher.onCaseUpdated((id) => cases.push(id));
+    const { log, cases, publisher } = watched();
     publisher.publish([{ channel: 'user:u', event: 'room:removed', payload: { roomId: 'r' } }, { channel: 'case:c', event: 'case:updated', payload: { id: 'c' } }]);
     publisher.publish([{ channel: 'room:r', event: 'message:new', payload: {} }]);
     await turn();
@@ -42,11 +48,7 @@ describe('SocketPublisher', () => {
   });
 
   it('asks for no room re-check on a case update marked accessUnchanged (a case created just now), and for one otherwise', async () => {
-    const log: string[] = [];
-    const publisher = new SocketPublisher();
-    publisher.attach(fakeServer(log));
-    const cases: string[] = [];
-    publisher.onCaseUpdated((id) => cases.push(id));
+    const { log, cases, publisher } = watched();
     publisher.publish([
       { channel: 'case:new', event: 'case:updated', payload: { id: 'new' }, accessUnchanged: true },
       { channel: 'case:old', event: 'case:updated', payload: { id: 'old' } },
