@@ -139,6 +139,36 @@ describe('intake over HTTP (e2e)', () => {
     expect(out).toMatchObject({ rows: 1, created: 0, rejected: [{ line: 1, reason: 'unparseable report time' }] });
   });
 
+  it('deliveries processed as one batch: each result counts its own rows; a failing delivery is retried alone', async () => {
+    const row = (no: string, extra: Record<string, string> = {}) => ({ ...ORDER_ROW, 工单编号: no, 联系电话: `139${no.slice(-8)}`, ...extra });
+    const a = await deliver('12345', row('SW2099000010'), { key: 'batch-a' });
+    const b = await deliver('12345', { rows: [row('SW2099000011'), row('SW2099000012', { 受理时间: 'yesterday' })] }, { key: 'batch-b' });
+    const c = await deliver('12345', row('SW2099000010'), { key: 'batch-c' });
+    const d = await deliver('12345', row('SW2099000010', { 回访满意度: '不满意' }), { key: 'batch-d' });
+    const ids = [a, b, c, d].map((r) => { expect(r.status).toBe(202); return r.body.deliveryId as string; });
+    const processor = t.api.app.get(WebhookProcessorService);
+    expect((await processor.processMany([...ids].reverse())).size).toBe(0); // processed in the order they arrived, whatever the jobs' order
+    const stored = async (id: string) => (await t.db.raw(t.db.db).query(`select status, attempts, result, last_error from webhook_deliveries where id = $1`, [id])).rows[0];
+    expect(await stored(ids[0])).toMatchObject({ status: 'processed', attempts: 1, last_error: null, result: { rows: 1, created: 1, updated: 0, unchanged: 0, disputesCreated: 1, rejected: [] } });
+    expect((await stored(ids[1])).result).toMatchObject({ rows: 2, created: 1, disputesCreated: 1, rejected: [{ line: 2 }] });
+    expect((await stored(ids[2])).result).toMatchObject({ rows: 1, created: 0, unchanged: 1, disputesCreated: 0 });
+    expect((await stored(ids[3])).result).toMatchObject({ rows: 1, created: 0, updated: 1, disputesCreated: 0 });
+    const records = (await t.db.raw(t.db.db).query(`select source_id, dispute_id is not null as linked from intake_records where source_id in ('SW2099000010', 'SW2099000011', 'SW2099000012') order by 1`)).rows;
+    expect(records).toEqual([{ source_id: 'SW2099000010', linked: true }, { source_id: 'SW2099000011', linked: true }]);
+    // again: nothing changes
+    expect((await processor.processMany(ids)).size).toBe(0);
+    expect((await stored(ids[0])).attempts).toBe(1);
+
+    // a delivery whose payload no longer passes (stored by hand here) fails alone; the others of its batch go through
+    const good = await deliver('12345', row('SW2099000013'), { key: 'batch-e' });
+    const [{ id: bad }] = (await t.db.raw(t.db.db).query(
+      `insert into webhook_deliveries (source, idempotency_key, payload, payload_hash) values ('12345', 'batch-bad', '{"未知列": "x"}', 'x') returning id`)).rows;
+    const failures = await processor.processMany([bad, good.body.deliveryId]);
+    expect([...failures.keys()]).toEqual([bad]);
+    expect(await stored(bad)).toMatchObject({ status: 'pending', attempts: 1, last_error: expect.stringContaining('未知列') });
+    expect((await stored(good.body.deliveryId)).result).toMatchObject({ created: 1, disputesCreated: 1 });
+  });
+
   it('the worker processes a delivery from the queue', async () => {
     // A worker closes its database on shutdown: on a server it gets its own pool (as in production);
     // PGlite is single-process, so there it shares the api's instance (as `npm start` does).

@@ -48,6 +48,7 @@ describe('dispute from application to signed agreement (e2e)', () => {
     const detail = await propAdmin.get(`/cases/${caseId}`);
     expect(detail.body.routing.why).toContain('物业纠纷');
     expect(detail.body.parties[0].idNumber).toBe('3206**********1232');
+    expect(detail.body.parties[0].phone).toMatch(/^138\*+0001$/); // the applicant's account phone, masked
 
     // the party watches the case live
     const zhangSocket = await connect(t.url, zhang.token!);

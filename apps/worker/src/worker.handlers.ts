@@ -34,7 +34,11 @@ export class WorkerHandlers implements OnApplicationBootstrap {
     await this.queue.work<DigestBodyJob>(DIGEST_BODY_JOB, async (job) => { await this.digest.handleBody(job.data); }, t);
     // SMS sends wait on a provider (up to its timeout): small batches, two loops, so one slow send holds back few others.
     await this.queue.work<{ outboxId: string }>(OUTBOX_DELIVER_JOB, async (job) => { await this.outbox.deliver(job.data.outboxId); }, { batchSize: 10, concurrency: 2, ...t });
-    await this.queue.work<{ deliveryId: string }>(WEBHOOK_PROCESS_JOB, async (job) => { await this.webhooks.process(job.data.deliveryId); }, t);
+    // Deliveries in batches: one transaction and one write for all a poll fetched (a bad one is retried alone).
+    await this.queue.workBatch<{ deliveryId: string }>(WEBHOOK_PROCESS_JOB, async (jobs) => {
+      const failed = await this.webhooks.processMany(jobs.map((j) => j.data.deliveryId));
+      return new Map(jobs.flatMap((j) => (failed.has(j.data.deliveryId) ? [[j.id, failed.get(j.data.deliveryId)!] as const] : [])));
+    }, t);
     await this.digest.ensureScheduled();
     this.logger.log(`worker listening on ${[DEADLINE_REMIND_JOB, DEADLINE_OVERDUE_JOB, DIGEST_TICK_JOB, DIGEST_BODY_JOB, OUTBOX_DELIVER_JOB, WEBHOOK_PROCESS_JOB].join(', ')}`);
   }

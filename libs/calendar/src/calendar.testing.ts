@@ -14,6 +14,7 @@ export class RecordingQueue extends JobQueue {
     return String(this.sent.length);
   }
   async work<T>(_name: string, _handler: (job: JobContext<T>) => Promise<void>): Promise<void> {}
+  async workBatch<T>(_name: string, _handler: (jobs: JobContext<T>[]) => Promise<Map<string, Error>>): Promise<void> {}
   async start(): Promise<void> {}
   async stop(): Promise<void> {}
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, DomainError, Role, maskIdNumber, maskPhone } from '@tiaojie/core';
-import { DbService, Executor, readAll } from '@tiaojie/db';
+import { DbService, Executor } from '@tiaojie/db';
 import { Relation } from './case-lifecycle';
 import { CaseRepository, DisputeRow, PartyRow } from './case.repository';
 
@@ -40,21 +40,23 @@ export class CaseAccessService {
   /** Loads a case the actor may see; anyone else gets NOT_FOUND (no existence oracle). */
   async load(actor: Actor, id: string, db: Executor = this.db.db): Promise<CaseContext> {
     if (!/^[0-9a-f-]{36}$/i.test(id)) throw DomainError.notFound('case', id);
-    const dispute = await this.cases.byId(db, id);
-    if (!dispute) throw DomainError.notFound('case', id);
-    let parties = await this.cases.parties(db, id);
-    if (actor.role === Role.Party && actor.id && !parties.some((p) => p.userId === actor.id)) {
+    let read = await this.cases.accessReads(db, id, actor.orgId ?? null);
+    if (!read.dispute) throw DomainError.notFound('case', id);
+    if (actor.role === Role.Party && actor.id && !read.parties.some((p) => p.userId === actor.id)) {
+      // a party's first visit: link the party records (and agents) bearing the account's phone, then read once more
       const phone = await this.cases.userPhone(db, actor.id);
       if (phone) {
         await this.cases.linkPartiesByPhone(db, phone, actor.id);
         await this.cases.linkAgentsByPhone(db, phone, actor.id);
-        parties = await this.cases.parties(db, id);
+        read = await this.cases.accessReads(db, id, actor.orgId ?? null);
+        if (!read.dispute) throw DomainError.notFound('case', id);
       }
     }
-    const [referral, agents] = await readAll(db, () => this.cases.referral(db, id), () => (actor.role === Role.Party ? this.cases.agents(db, id) : Promise.resolve([])));
-    const agentFor = agents.filter((a) => a.userId === actor.id).map((a) => a.partyId);
+    const { dispute, parties } = read;
+    const agentFor = actor.role === Role.Party ? read.agents.filter((a) => a.userId === actor.id).map((a) => a.partyId) : [];
     const courtStaff = actor.role === Role.Judge || actor.role === Role.CourtClerk;
-    const courtStreets = courtStaff && actor.orgId ? await this.cases.orgStreets(db, actor.orgId) : [];
+    const courtStreets = courtStaff ? read.orgStreets : [];
+    const referral = read.referral;
     const { relations, ownParties } = this.relationsOf(actor, dispute, parties, { referringCourtId: referral?.courtId ?? null, agentFor, courtStreets });
     if (relations.size === 0 && actor.role !== 'system') throw DomainError.notFound('case', id);
     return { dispute, parties, relations, ownParties };

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, Clock, DomainError, ErrorCode, RealtimeEvent, RealtimePublisher, Role, SYSTEM_ACTOR, isMobilePhone, isValidChineseId, shanghaiYear } from '@tiaojie/core';
 import { randomUUID } from 'node:crypto';
-import { DbService, Executor, isUniqueViolation, readAll, runAsOne } from '@tiaojie/db';
+import { DbService, Executor, isUniqueViolation, readAsOne, runAsOne } from '@tiaojie/db';
 import { AuditService } from '@tiaojie/audit';
 import { DispatchService } from '@tiaojie/dispatch';
 import { OrgRepository, CATEGORY_CODES } from '@tiaojie/org';
@@ -45,6 +45,8 @@ interface CreateSpec {
   deadlineRegime?: string | null;
   dueAt?: Date | null;
   data?: Record<string, unknown>;
+  /** An account whose phone is its party's (the party with this userId): read with the application's other reads. */
+  phoneOfAccount?: string;
 }
 
 /** Every way a dispute enters: online application, staff registration (window, petition, grid, 12345), court referral. */
@@ -63,15 +65,14 @@ export class CaseIntakeService {
 
   async apply(actor: Actor, input: ApplyInput, opts: { idempotencyKey?: string } = {}): Promise<DisputeRow> {
     if (actor.role !== Role.Party) throw DomainError.forbidden('只有当事人可以在线申请调解 (only parties apply online)');
-    const [phone] = await Promise.all([
-      this.cases.userPhone(this.db.db, actor.id!),
-      this.validate(input.category, input.streetCode, input.communityCode, [input.applicant, ...input.respondents]),
-    ]);
+    await this.validate(input.category, input.streetCode, input.communityCode, [input.applicant, ...input.respondents]);
+    // the applicant's phone is the account's (read with the other reads of the application)
     return this.createAndRoute(actor, {
       channel: 'online', kind: 'peoples', category: input.category, title: input.title?.trim() || `${input.applicant.name}与${input.respondents[0].name}纠纷`,
       description: input.description, streetCode: input.streetCode, communityCode: input.communityCode, address: input.address, claimAmount: input.claimAmount,
       peopleInvolved: input.peopleInvolved,
-      parties: [{ ...input.applicant, phone: phone ?? undefined, role: 'applicant', userId: actor.id }, ...input.respondents.map((r) => ({ ...r, role: 'respondent' }))],
+      parties: [{ ...input.applicant, phone: undefined, role: 'applicant', userId: actor.id }, ...input.respondents.map((r) => ({ ...r, role: 'respondent' }))],
+      phoneOfAccount: actor.id!,
     }, undefined, opts.idempotencyKey);
   }
 
@@ -164,7 +165,8 @@ export class CaseIntakeService {
   }
 
   /**
-   * Decides the route first (reads on the pool, in parallel), then writes the dispute, its parties and agents, both
+   * Decides the route first (the number, the parties' accounts, the bodies with their loads and the repeated-dispute
+   * check read in one statement), then writes the dispute, its parties and agents, both
    * timeline rows, both audit entries and the routing decision as one statement: no transaction held open across
    * round trips. With `extra` (a referral, a recorded consent) the statement and `extra` share a transaction.
    */
@@ -173,13 +175,17 @@ export class CaseIntakeService {
     const id = randomUUID();
     const claimAmount = spec.claimAmount !== undefined && spec.claimAmount !== null ? String(spec.claimAmount) : null;
     const facts = { id, category: spec.category, channel: spec.channel, streetCode: spec.streetCode, communityCode: spec.communityCode ?? null, claimAmount, peopleInvolved: spec.peopleInvolved ?? spec.parties.length };
-    const partyFacts = spec.parties.map((p) => ({ partyType: p.partyType ?? 'person', name: p.name, phone: p.phone ?? null, idNumber: p.idNumber ?? null }));
+    const factsOf = (accountPhone: string | null) => spec.parties.map((p) => ({
+      partyType: p.partyType ?? 'person', name: p.name, idNumber: p.idNumber ?? null,
+      phone: (spec.phoneOfAccount && p.userId === spec.phoneOfAccount ? accountPhone : p.phone) ?? null,
+    }));
     const phones = spec.parties.filter((p) => p.phone && !p.userId).map((p) => p.phone!);
-    const [number, users, decision] = await readAll(this.db.db,
-      () => this.cases.nextNumber(this.db.db, shanghaiYear(now)),
-      () => this.cases.partyUsersByPhone(this.db.db, phones),
-      () => this.dispatch.decideFor(this.db.db, facts, partyFacts, { created: true }),
-    );
+    const routing = this.dispatch.newDisputeRouting(facts, factsOf(null), spec.phoneOfAccount ?? null);
+    const [number, users, accountPhone, bodies, repeated] = await readAsOne(this.db.db, 'new_dispute_reads', [
+      this.cases.nextNumberRead(shanghaiYear(now)), this.cases.partyUsersByPhoneRead(phones), this.cases.userPhoneRead(spec.phoneOfAccount ?? null), ...routing.reads,
+    ] as const);
+    const partyFacts = factsOf(accountPhone);
+    const decision = await routing.decide(this.db.db, [bodies, repeated], partyFacts);
     const received = {
       ...facts, number, kind: spec.kind, title: spec.title, description: spec.description, address: spec.address ?? null,
       status: 'received', version: 1, createdBy: actor.id, createdAt: now, updatedAt: now,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, DomainError, Role, formatShanghai } from '@tiaojie/core';
-import { DbService } from '@tiaojie/db';
+import { DbService, QUEUE_OPEN_STATUSES } from '@tiaojie/db';
 import { remaining } from '@tiaojie/deadlines';
 import { DISPUTE_CATEGORIES, DisputeCategory } from '@tiaojie/org';
 import { RoomRepository } from '@tiaojie/rooms';
@@ -11,7 +11,6 @@ import { CaseAccessService, CaseContext } from './case-access.service';
 import { CaseRepository, DisputeSummaryRow } from './case.repository';
 import { confirmationDueAt } from './case-deadline';
 
-const OPEN = ['routed', 'accepted', 'in_mediation', 'agreement_pending', 'returned', 'district_queue', 'received'];
 
 export const TRACKER_STAGES = ['受理', '分派', '签收', '调解', '结果', '司法确认', '履行', '回访', '结案'];
 
@@ -91,16 +90,18 @@ export class CaseQueryService {
   /** The work queue: a body's cases for its staff, every case for the district, own registrations for intake staff. */
   async queue(actor: Actor, opts: { open?: boolean; limit?: number }) {
     const limit = Math.min(opts.limit ?? 100, 500);
-    const statuses = opts.open === false ? null : OPEN;
+    const open = opts.open !== false;
+    const statuses = open ? QUEUE_OPEN_STATUSES : null;
+    const bodyQueue = (orgId: string) => (open ? this.cases.openQueueForBody(this.db.db, orgId, limit) : this.cases.forBody(this.db.db, orgId, null, limit));
     let rows: DisputeSummaryRow[];
-    if (actor.role === Role.Mediator || actor.role === Role.BodyAdmin) rows = await this.cases.forBody(this.db.db, actor.orgId!, statuses, limit);
+    if (actor.role === Role.Mediator || actor.role === Role.BodyAdmin) rows = await bodyQueue(actor.orgId!);
     else if (actor.role === Role.DistrictAdmin) rows = await this.cases.forDistrict(this.db.db, statuses, limit);
     else if (actor.role === Role.Party) throw DomainError.forbidden('当事人请使用“我的纠纷” (parties use /cases/mine)');
     else if (actor.role === Role.CourtClerk || actor.role === Role.Judge) {
       const referred = await this.cases.forCourt(this.db.db, actor.orgId!, limit);
-      const handled = await this.cases.forBody(this.db.db, actor.orgId!, statuses, limit);
+      const handled = await bodyQueue(actor.orgId!);
       rows = [...new Map([...referred, ...handled].map((d) => [d.id, d])).values()];
-    } else if (actor.role === Role.Official) rows = await this.cases.forBody(this.db.db, actor.orgId!, statuses, limit);
+    } else if (actor.role === Role.Official) rows = await bodyQueue(actor.orgId!);
     else rows = await this.cases.forCreator(this.db.db, actor.id!, limit);
     const now = this.clock.now().getTime();
     return rows.map((d) => {

@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase, schema } from '@tiaojie/db';
+import { sql } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import { QUEUE_OPEN_STATUSES, createTestDatabase, resultRows, schema, sqlList } from '@tiaojie/db';
 import { CaseRepository } from './case.repository';
 
 /** The prepared reads every application makes before its one write, against a real database. */
@@ -38,5 +40,45 @@ describe('CaseRepository (prepared application reads)', () => {
     const b = await repo.nextNumber(ctx.db.db, 2026);
     expect(a).toMatch(/^TZ2026-\d{6,}$/);
     expect(Number(b.slice(7))).toBeGreaterThan(Number(a.slice(7)));
+  });
+
+  describe("a body's open queue", () => {
+    let body: string;
+    let other: string;
+    const at = (min: number) => new Date(Date.UTC(2026, 10, 27, 0, min));
+    beforeAll(async () => {
+      [body, other] = (await ctx.db.db.insert(schema.organizations).values([
+        { code: `Q-A-${tag}`, name: '甲', kind: 'peoples', level: 'street' }, { code: `Q-B-${tag}`, name: '乙', kind: 'peoples', level: 'street' },
+      ]).returning()).map((o) => o.id);
+      const rows = [
+        { title: 'due-late', status: 'in_mediation', bodyId: body, dueAt: at(300), createdAt: at(1) },
+        { title: 'due-soon', status: 'accepted', bodyId: body, dueAt: at(100), createdAt: at(2) },
+        { title: 'closed', status: 'closed', bodyId: body, dueAt: at(50), createdAt: at(3) },
+        { title: 'no-due-old', status: 'routed', bodyId: body, dueAt: null, createdAt: at(4) },
+        { title: 'no-due-new', status: 'returned', bodyId: body, dueAt: null, createdAt: at(5) },
+        { title: 'elsewhere', status: 'routed', bodyId: other, dueAt: at(10), createdAt: at(6) },
+      ];
+      await ctx.db.db.insert(schema.disputes).values(rows.map((r) => ({ ...r, number: `TZ2026-Q${randomUUID().slice(0, 8)}`, category: 'neighbour', kind: 'peoples', channel: 'online', description: 'd' })));
+    });
+
+    it('lists the open cases of the body, soonest due first, then newest, up to the limit; the same as the general read', async () => {
+      const open = await repo.openQueueForBody(ctx.db.db, body, 100);
+      expect(open.map((r) => r.title)).toEqual(['due-soon', 'due-late', 'no-due-new', 'no-due-old']);
+      expect((await repo.forBody(ctx.db.db, body, QUEUE_OPEN_STATUSES, 100)).map((r) => r.id)).toEqual(open.map((r) => r.id));
+      expect((await repo.openQueueForBody(ctx.db.db, body, 2)).map((r) => r.title)).toEqual(['due-soon', 'due-late']);
+      expect(await repo.openQueueForBody(ctx.db.db, randomUUID(), 10)).toEqual([]);
+    });
+
+    it('can be answered from the partial index in queue order (no sort): the status list in the query matches the index', async () => {
+      const q = new PgDialect().sqlToQuery(sql`select id from disputes where body_id = ${body}::uuid and status in ${sqlList(QUEUE_OPEN_STATUSES)} order by due_at asc, created_at desc limit 100`);
+      const plan = await ctx.db.transaction(async (tx) => {
+        await tx.execute(sql`set local enable_seqscan = off`);
+        await tx.execute(sql`set local enable_sort = off`);
+        await tx.execute(sql`set local enable_bitmapscan = off`);
+        return resultRows<Record<string, string>>(await tx.execute(sql.raw(`explain ${q.sql.replace('$1', `'${body}'`)}`))).map((r) => Object.values(r)[0]).join('\n');
+      });
+      expect(plan).toContain('disputes_body_open_queue_idx');
+      expect(plan).not.toMatch(/\bSort\b/);
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createTestDatabase, schema } from '@tiaojie/db';
+import { createTestDatabase, readAsOne, schema } from '@tiaojie/db';
 import { DispatchRepository } from './dispatch.repository';
 
 /** The prepared reads routing makes on every application, against a real database. */
@@ -60,5 +60,17 @@ describe('DispatchRepository (prepared routing reads)', () => {
     expect(await repo.hasPriorDispute(ctx.db.db, own, 'neighbour', ['13855555555'], since)).toBe(false);
     expect(await repo.hasPriorDispute(ctx.db.db, randomUUID(), 'neighbour', ['13855555555'], since)).toBe(true);
     expect(await repo.hasPriorDispute(ctx.db.db, randomUUID(), 'neighbour', [], since)).toBe(false);
+  });
+
+  it("also matches the phone of a named account, read in the same statement (an applicant's)", async () => {
+    const [user] = await ctx.db.db.insert(schema.users).values({ username: `acct-${tag}`, displayName: '甲', role: 'party', phone: '13800000002' }).returning();
+    const [noPhone] = await ctx.db.db.insert(schema.users).values({ username: `acct2-${tag}`, displayName: '乙', role: 'party' }).returning();
+    const since = new Date(now.getTime() - 86_400_000);
+    const check = async (phones: string[], user: string | null) => (await readAsOne(ctx.db.db, 'prior_test', [repo.hasPriorDisputeRead(randomUUID(), 'neighbour', phones, since, user)] as const))[0];
+    expect(await check([], user.id)).toBe(true);
+    expect(await check([], noPhone.id)).toBe(false);
+    expect(await check([], null)).toBe(false);
+    expect(await check(['13800000001'], noPhone.id)).toBe(true);
+    expect(await check(['13911111111'], randomUUID())).toBe(false);
   });
 });

@@ -1,18 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
-import { Executor, Statement, executePrepared, resultRows, rowOf, schema } from '@tiaojie/db';
+import { Executor, LOAD_STATUSES, Read, Statement, readAsOne, rowOf, schema, sqlList } from '@tiaojie/db';
 
 export type RuleRow = typeof schema.routingRules.$inferSelect;
 export type ConflictRow = typeof schema.mediatorConflicts.$inferSelect;
 export type DecisionRow = typeof schema.routingDecisions.$inferSelect;
+export type BodyWithLoad = typeof schema.organizations.$inferSelect & { openCases: number };
 
-/** A constant list of identifiers-like words as an SQL literal list: ('a', 'b'). Only for constants in this file. */
-function sqlList(words: readonly string[]) {
-  if (!words.every((w) => /^[a-z_]+$/.test(w))) throw new Error('sqlList takes constant lower-case words only');
-  return sql.raw(`(${words.map((w) => `'${w}'`).join(', ')})`);
-}
-
-const OPEN = ['routed', 'accepted', 'in_mediation', 'agreement_pending'];
+const OPEN = [...LOAD_STATUSES];
 export const MEDIATION_ORG_KINDS = ['peoples', 'industry', 'administrative', 'judicial'];
 
 @Injectable()
@@ -36,24 +31,26 @@ export class DispatchRepository {
   }
 
   /**
-   * The mediation bodies, each with its open cases, in one query. Routing reads this on every application, so it is a
-   * prepared statement (parsed and planned once per connection).
+   * The mediation bodies, each with its open cases. Routing reads this on every application (with the other reads of
+   * an application, `readAsOne`). The loads come from body_loads, which a trigger keeps (migration 0001): counting
+   * the open disputes here grew with every case (12–30 ms at 30,000). The kinds stand in the text (see sqlList).
    */
-  async mediationBodiesWithLoads(db: Executor) {
-    // The two lists are constants written into the text, not parameters: with parameters, PostgreSQL's generic plan
-    // (used after five runs of a prepared statement) cannot see which statuses are asked for, and scanned every
-    // dispute (45 ms at 25,000 disputes against 2 ms; the fifth session's 10-minute load run).
-    const res = await executePrepared(db, 'mediation_bodies_with_loads', sql`
-      select o.*, coalesce(l.n, 0)::int as open_cases from organizations o
-      left join (select body_id, count(*)::int as n from disputes where status in ${sqlList(OPEN)} group by body_id) l on l.body_id = o.id
-      where o.kind in ${sqlList(MEDIATION_ORG_KINDS)}`);
-    return resultRows<Record<string, unknown>>(res).map((raw) => ({ ...rowOf(schema.organizations, raw), openCases: Number(raw.open_cases) }));
+  mediationBodiesWithLoadsRead(): Read<BodyWithLoad[]> {
+    return {
+      sql: sql`select o.*, coalesce(l.open_cases, 0)::int as open_cases from organizations o
+        left join body_loads l on l.body_id = o.id where o.kind in ${sqlList(MEDIATION_ORG_KINDS)}`,
+      map: (rows) => rows.map((raw) => ({ ...rowOf(schema.organizations, raw), openCases: Number(raw.open_cases) })),
+    };
   }
 
+  async mediationBodiesWithLoads(db: Executor): Promise<BodyWithLoad[]> {
+    return (await readAsOne(db, 'mediation_bodies_with_loads_v2', [this.mediationBodiesWithLoadsRead()] as const))[0];
+  }
+
+  /** Every body's open cases, as the trigger keeps them. */
   async bodyLoads(db: Executor): Promise<Map<string, number>> {
-    const rows = await db.select({ id: schema.disputes.bodyId, n: sql<number>`count(*)::int` }).from(schema.disputes)
-      .where(inArray(schema.disputes.status, OPEN)).groupBy(schema.disputes.bodyId);
-    return new Map(rows.filter((r) => r.id).map((r) => [r.id!, Number(r.n)]));
+    const rows = await db.select().from(schema.bodyLoads);
+    return new Map(rows.filter((r) => r.openCases !== 0).map((r) => [r.bodyId, r.openCases]));
   }
 
   async mediatorLoads(db: Executor): Promise<Map<string, number>> {
@@ -104,13 +101,23 @@ export class DispatchRepository {
   /** Prior disputes between the same people in the same category (重复纠纷), excluding this one. */
   /** Whether any party of the dispute (by phone) had another dispute of the same category since `since` (one row at most). */
   /** Whether these phones brought a dispute of this category since `since` (every application asks: prepared). */
+  /**
+   * Whether an earlier dispute of the same category (within `since`) has a party with one of these phones, or with
+   * the phone of account `phoneOfUser` (an applicant's, read in the same statement; null for none).
+   */
+  hasPriorDisputeRead(disputeId: string, category: string, phones: string[], since: Date, phoneOfUser: string | null = null): Read<boolean> {
+    return {
+      sql: sql`select 1 as one from disputes d join dispute_parties p on p.dispute_id = d.id
+        where d.category = ${category} and d.created_at >= ${since.toISOString()}::timestamptz and d.id <> ${disputeId}::uuid
+          and p.phone = any(${sql.param(phones)}::text[] || array(select u.phone from users u where u.id = ${phoneOfUser}::uuid and u.phone is not null))
+        limit 1`,
+      map: (rows) => rows.length > 0,
+    };
+  }
+
   async hasPriorDispute(db: Executor, disputeId: string, category: string, phones: string[], since: Date): Promise<boolean> {
     if (phones.length === 0) return false;
-    const res = await executePrepared(db, 'has_prior_dispute', sql`
-      select 1 from disputes d join dispute_parties p on p.dispute_id = d.id
-      where d.category = ${category} and p.phone = any(${sql.param(phones)}::text[]) and d.created_at >= ${since.toISOString()}::timestamptz and d.id <> ${disputeId}::uuid
-      limit 1`);
-    return resultRows(res).length > 0;
+    return (await readAsOne(db, 'has_prior_dispute_v2', [this.hasPriorDisputeRead(disputeId, category, phones, since)] as const))[0];
   }
 
   /** Returns of a dispute, including transfers that asked the router to re-route away from the current body. */

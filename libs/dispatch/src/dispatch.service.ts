@@ -6,7 +6,7 @@ import {
   DISPUTE_CATEGORY_CODES, MediatorProposal, RoutingDecision, RoutingDispute, RoutingRegistry, RoutingRule, compileRouting, proposeMediator, validateRules,
 } from '@tiaojie/routing';
 import { DEFAULT_RULES } from './default-rules';
-import { DispatchRepository, RuleRow } from './dispatch.repository';
+import { BodyWithLoad, DispatchRepository, RuleRow } from './dispatch.repository';
 import { TtlCache } from './ttl-cache';
 
 type DisputeRow = typeof schema.disputes.$inferSelect;
@@ -18,6 +18,25 @@ export type PartyFacts = Pick<PartyRow, 'partyType' | 'name' | 'phone' | 'idNumb
 const REPEAT_WINDOW_MS = 180 * 86_400_000;
 const STREETS_TTL_MS = 60_000;
 const RULES_TTL_MS = 5_000;
+
+const phonesOf = (parties: PartyFacts[]) => parties.map((p) => p.phone).filter((p): p is string => !!p);
+
+function registryBodies(bodies: BodyWithLoad[]): RoutingRegistry['bodies'] {
+  return bodies.map((b) => ({
+    id: b.id, name: b.name, kind: b.kind as any, level: b.level as any, categories: b.categories, capacity: b.capacity,
+    openCases: b.openCases, active: b.active, jurisdiction: { streets: b.streetCodes, communities: b.communityCodes },
+  }));
+}
+
+function routingFacts(d: DisputeFacts, parties: PartyFacts[], repeated: boolean, returns: RoutingDispute['returns']): RoutingDispute {
+  return {
+    id: d.id, category: d.category, channel: d.channel as any, streetCode: d.streetCode ?? undefined, communityCode: d.communityCode ?? undefined,
+    claimAmount: d.claimAmount !== null ? Number(d.claimAmount) : undefined, peopleInvolved: d.peopleInvolved,
+    parties: parties.map((p) => ({ type: p.partyType === 'organization' ? 'enterprise' : 'individual', name: p.name, keys: [p.phone, p.idNumber, p.partyType === 'organization' ? p.name : null].filter((k): k is string => !!k) })),
+    repeated,
+    returns,
+  };
+}
 
 export function toRule(r: RuleRow): RoutingRule {
   return { id: r.id, name: r.name, priority: r.priority, weight: r.weight, enabled: r.enabled, conditions: r.conditions as any, target: r.target as any };
@@ -59,20 +78,16 @@ export class DispatchService implements OnApplicationBootstrap {
   }
 
   /**
-   * What routing a dispute to a body reads (the hot path of every application): bodies and their open cases
-   * read now; no mediators (the engine routes to bodies; mediators are proposed later, from the full registry).
+   * What routing a dispute to a body reads: bodies and their open cases read now; no mediators (the engine routes to
+   * bodies; mediators are proposed later, from the full registry).
    */
   private async routingRegistry(db: Executor): Promise<RoutingRegistry> {
-    const [bodies, streets] = await readAll(db, () => this.bodiesWithLoads(db), () => this.streets(db));
-    return { bodies, mediators: [], streets };
+    const [bodies, streets] = await readAll(db, () => this.repo.mediationBodiesWithLoads(db), () => this.streets(db));
+    return { bodies: registryBodies(bodies), mediators: [], streets };
   }
 
   private async bodiesWithLoads(db: Executor): Promise<RoutingRegistry['bodies']> {
-    const bodies = await this.repo.mediationBodiesWithLoads(db);
-    return bodies.map((b) => ({
-      id: b.id, name: b.name, kind: b.kind as any, level: b.level as any, categories: b.categories, capacity: b.capacity,
-      openCases: b.openCases, active: b.active, jurisdiction: { streets: b.streetCodes, communities: b.communityCodes },
-    }));
+    return registryBodies(await this.repo.mediationBodiesWithLoads(db));
   }
 
   /**
@@ -91,30 +106,38 @@ export class DispatchService implements OnApplicationBootstrap {
     return this.referenceCache.get('rules', RULES_TTL_MS, async () => (await this.repo.rules(db)).map(toRule));
   }
 
-  /**
-   * The engine's view of a dispute: parties' identities, earlier returns, the repeated-dispute flag.
-   * `created`: the dispute is new (not yet written, or written in this transaction), so it has no returns to read.
-   */
-  async facts(db: Executor, d: DisputeFacts, parties: PartyFacts[], opts: { created?: boolean } = {}): Promise<RoutingDispute> {
-    const transitions = opts.created ? [] : await this.repo.returnsOf(db, d.id);
-    const phones = parties.map((p) => p.phone).filter((p): p is string => !!p);
-    const repeated = await this.repo.hasPriorDispute(db, d.id, d.category, phones, new Date(this.clock.now().getTime() - REPEAT_WINDOW_MS));
-    return {
-      id: d.id, category: d.category, channel: d.channel as any, streetCode: d.streetCode ?? undefined, communityCode: d.communityCode ?? undefined,
-      claimAmount: d.claimAmount !== null ? Number(d.claimAmount) : undefined, peopleInvolved: d.peopleInvolved,
-      parties: parties.map((p) => ({ type: p.partyType === 'organization' ? 'enterprise' : 'individual', name: p.name, keys: [p.phone, p.idNumber, p.partyType === 'organization' ? p.name : null].filter((k): k is string => !!k) })),
-      repeated,
-      returns: transitions.map((t) => ({ bodyId: (t.data as any)?.bodyId, reason: (t.data as any)?.reasonCode ?? 'OTHER' })).filter((r) => r.bodyId),
-    };
+  /** The engine's view of a stored dispute: parties' identities, earlier returns, the repeated-dispute flag. */
+  async facts(db: Executor, d: DisputeFacts, parties: PartyFacts[]): Promise<RoutingDispute> {
+    const transitions = await this.repo.returnsOf(db, d.id);
+    const repeated = await this.repo.hasPriorDispute(db, d.id, d.category, phonesOf(parties), this.repeatSince());
+    const returns = transitions.map((t) => ({ bodyId: (t.data as any)?.bodyId, reason: (t.data as any)?.reasonCode ?? 'OTHER' })).filter((r) => r.bodyId);
+    return routingFacts(d, parties, repeated, returns);
+  }
+
+  /** Decides where a stored dispute goes without storing the decision (reads on the pool run at once). */
+  async decideFor(db: Executor, d: DisputeFacts, parties: PartyFacts[]): Promise<RoutingDecision> {
+    const [registry, rules, facts] = await readAll(db, () => this.routingRegistry(db), () => this.rules(db), () => this.facts(db, d, parties));
+    return compileRouting(registry, rules).route(facts);
   }
 
   /**
-   * Decides where a dispute goes without storing the decision. On the pool (not in a transaction) the reads run at
-   * once; a new dispute is decided this way before it is written (see `decisionStatement`).
+   * Routing a dispute not yet written (an application): the reads it needs, to run in one statement with the caller's
+   * own (`readAsOne`), and the decision from their values. A new dispute has no returns; the rules and streets come
+   * from the reference cache. `phoneOfUser`: an account whose phone (read in the same statement) is also a party's,
+   * for the repeated-dispute check; `decide` then gets the parties with that phone filled in. The decision is then
+   * written with the dispute (`decisionStatement`).
    */
-  async decideFor(db: Executor, d: DisputeFacts, parties: PartyFacts[], opts: { created?: boolean } = {}): Promise<RoutingDecision> {
-    const [registry, rules, facts] = await readAll(db, () => this.routingRegistry(db), () => this.rules(db), () => this.facts(db, d, parties, opts));
-    return compileRouting(registry, rules).route(facts);
+  newDisputeRouting(d: DisputeFacts, parties: PartyFacts[], phoneOfUser: string | null = null) {
+    const reads = [this.repo.mediationBodiesWithLoadsRead(), this.repo.hasPriorDisputeRead(d.id, d.category, phonesOf(parties), this.repeatSince(), phoneOfUser)] as const;
+    const decide = async (db: Executor, [bodies, repeated]: [BodyWithLoad[], boolean], finalParties: PartyFacts[] = parties): Promise<RoutingDecision> => {
+      const [streets, rules] = await Promise.all([this.streets(db), this.rules(db)]);
+      return compileRouting({ bodies: registryBodies(bodies), mediators: [], streets }, rules).route(routingFacts(d, finalParties, repeated, []));
+    };
+    return { reads, decide };
+  }
+
+  private repeatSince(): Date {
+    return new Date(this.clock.now().getTime() - REPEAT_WINDOW_MS);
   }
 
   /** Decides and stores the decision with its explanation, inside the caller's transaction. */

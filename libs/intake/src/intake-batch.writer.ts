@@ -31,6 +31,17 @@ export interface BatchResult {
   /** Dispute records waiting for a duplicate review before they get a dispute. */
   held: number;
   createdDisputeIds: string[];
+  /** Who did what, for callers that write several deliveries as one batch (webhooks) and report each on its own. */
+  attribution: {
+    /** The intake record of each input row, in order. */
+    recordOfRow: string[];
+    /** The record each created dispute was built from; the records linked to a dispute; the records held. */
+    createdFrom: string[];
+    linkedRecords: string[];
+    heldRecords: string[];
+    /** The two records of each pair queued for review. */
+    reviewPairs: [string, string][];
+  };
 }
 
 interface KeyState {
@@ -87,6 +98,8 @@ export class IntakeBatchWriter {
       if (state.row && state.hash !== state.existing?.contentHash) toWrite.push({ state, values: toIntakeValues(state.row), id: state.existing?.id ?? randomUUID() });
     }
     const ids = new Map(toWrite.map((w) => [w.state.sourceId, w.id]));
+    const newIds = new Map(toWrite.map((w) => [w.state, w.id]));
+    const recordOfKey = new Map([...states].map(([key, st]) => [key, st.existing?.id ?? newIds.get(st)!]));
     // Before the upsert overwrites them: the stored versions of changed records, to name what changed.
     const stored = await this.records.storedRecords(tx, toWrite.filter((w) => w.state.updates.some((u) => u.before === STORED)).map((w) => w.id));
 
@@ -132,6 +145,11 @@ export class IntakeBatchWriter {
     return {
       outcomes, created, updated, unchanged: outcomes.length - created - updated,
       disputesCreated: step.disputesCreated, linked: step.linked, queuedForReview: step.queuedForReview, held: step.held, createdDisputeIds: step.createdDisputeIds,
+      attribution: {
+        recordOfRow: rows.map((row) => recordOfKey.get(`${CHANNEL_OF_FORMAT[row.format]}|${row.sourceId}`)!),
+        createdFrom: step.createdFrom, linkedRecords: step.linkedRecords, heldRecords: step.heldRecords,
+        reviewPairs: step.pairs.filter((p) => p.status === 'pending').map((p) => [p.recordA, p.recordB]),
+      },
     };
   }
 

@@ -53,6 +53,12 @@ export interface DisputeStepResult {
   /** Records left without a dispute until a person reviews their uncertain duplicate pairs. */
   held: number;
   createdDisputeIds: string[];
+  /** The record each created dispute was built from, in the order of createdDisputeIds. */
+  createdFrom: string[];
+  /** The records counted in `linked`. */
+  linkedRecords: string[];
+  /** The records counted in `held`. */
+  heldRecords: string[];
   audit: AuditEntry[];
 }
 
@@ -60,6 +66,8 @@ export interface DisputeStepContext {
   runId: string | null;
   now: Date;
 }
+
+const emptyStep = (): DisputeStepResult => ({ links: [], pairs: [], disputesCreated: 0, linked: 0, queuedForReview: 0, held: 0, createdDisputeIds: [], createdFrom: [], linkedRecords: [], heldRecords: [], audit: [] });
 
 const WINDOW_DAYS = 7;
 const DAY_MS = 86_400_000;
@@ -78,8 +86,7 @@ export class IntakeDisputeService {
   ) {}
 
   async assign(tx: Executor, actor: Actor, needers: DisputeNeeder[], places: PlaceDirectory, ctx: DisputeStepContext): Promise<DisputeStepResult> {
-    const empty: DisputeStepResult = { links: [], pairs: [], disputesCreated: 0, linked: 0, queuedForReview: 0, held: 0, createdDisputeIds: [], audit: [] };
-    if (needers.length === 0) return empty;
+    if (needers.length === 0) return emptyStep();
 
     const keys = [...new Set(needers.flatMap((n) => n.matchKeys))];
     const times = needers.map((n) => recordInstant(n.record));
@@ -111,6 +118,7 @@ export class IntakeDisputeService {
     result.pairs = [...plan.linked.map((p) => pairRow(p, 'linked')), ...plan.review.map((p) => pairRow(p, 'pending'))];
     result.queuedForReview = plan.review.length;
     result.held = plan.held.length;
+    result.heldRecords = plan.held.map((i) => idOf.get(i.key)!);
     return result;
   }
 
@@ -122,7 +130,7 @@ export class IntakeDisputeService {
 
   /** Creates the disputes of groups without one and links every member to its group's dispute. */
   async materialize(tx: Executor, actor: Actor, groups: DisputeGroup[], places: PlaceDirectory, ctx: DisputeStepContext): Promise<DisputeStepResult> {
-    const result: DisputeStepResult = { links: [], pairs: [], disputesCreated: 0, linked: 0, queuedForReview: 0, held: 0, createdDisputeIds: [], audit: [] };
+    const result = emptyStep();
     const fresh = groups.filter((g) => g.disputeId === null);
     const drafts = fresh.map((g) => buildDisputeDraft(g.primary.record, places));
     const numbers = await this.disputes.nextNumbers(tx, fresh.map((g) => shanghaiYear(new Date(recordInstant(g.primary.record)))));
@@ -149,6 +157,7 @@ export class IntakeDisputeService {
     }));
     result.disputesCreated = fresh.length;
     result.createdDisputeIds = createdIds;
+    result.createdFrom = fresh.map((g) => g.primary.recordId);
 
     const created = new Set<string>(createdIds);
     for (const g of groups) {
@@ -156,6 +165,7 @@ export class IntakeDisputeService {
         result.links.push({ recordId: m.recordId, disputeId: g.disputeId! });
         if (m.recordId === g.primary.recordId && created.has(g.disputeId!)) continue;
         result.linked++;
+        result.linkedRecords.push(m.recordId);
         result.audit.push({
           action: 'case.intake_linked', entityType: 'dispute', entityId: g.disputeId!,
           data: { channel: CHANNEL_OF_FORMAT[m.record.kind], sourceId: m.record.sourceId, intakeRecordId: m.recordId, importRunId: ctx.runId },

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { Executor, schema } from '@tiaojie/db';
 
 const w = schema.webhookDeliveries;
@@ -16,8 +16,9 @@ export class WebhookDeliveryRepository {
     return (await db.select().from(w).where(and(eq(w.source, source), eq(w.idempotencyKey, key))).limit(1))[0] ?? null;
   }
 
-  async lock(tx: Executor, id: string): Promise<WebhookDeliveryRow | null> {
-    return (await tx.select().from(w).where(eq(w.id, id)).limit(1).for('update'))[0] ?? null;
+  /** Locks the deliveries (those that exist) for processing, in the order they arrived. */
+  lock(tx: Executor, ids: string[]): Promise<WebhookDeliveryRow[]> {
+    return tx.select().from(w).where(inArray(w.id, ids)).orderBy(asc(w.receivedAt), asc(w.id)).for('update');
   }
 
   async byId(db: Executor, id: string): Promise<WebhookDeliveryRow | null> {
@@ -26,5 +27,12 @@ export class WebhookDeliveryRepository {
 
   async update(db: Executor, id: string, patch: Partial<typeof w.$inferInsert>): Promise<void> {
     await db.update(w).set(patch).where(eq(w.id, id));
+  }
+
+  /** Marks deliveries processed with their results, in one statement (one more attempt each). */
+  async markProcessed(db: Executor, rows: { id: string; result: unknown }[], at: Date): Promise<void> {
+    if (rows.length === 0) return;
+    await db.execute(sql`update webhook_deliveries w set status = 'processed', attempts = w.attempts + 1, result = x.result, last_error = null, processed_at = ${at.toISOString()}::timestamptz
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(id uuid, result jsonb) where w.id = x.id`);
   }
 }

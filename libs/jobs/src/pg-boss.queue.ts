@@ -125,17 +125,30 @@ export class PgBossQueue extends JobQueue {
 
   async work<T>(name: string, handler: (job: JobContext<T>) => Promise<void>, opts: WorkOptions = {}): Promise<void> {
     await this.ensureQueue(name);
+    await this.workBatch<T>(name, async (jobs) => {
+      // Settle each job on its own.
+      const failed = new Map<string, Error>();
+      for (const job of jobs) {
+        try {
+          await handler(job);
+        } catch (err) {
+          failed.set(job.id, err instanceof Error ? err : new Error(String(err)));
+        }
+      }
+      return failed;
+    }, opts);
+  }
+
+  async workBatch<T>(name: string, handler: (jobs: JobContext<T>[]) => Promise<Map<string, Error>>, opts: WorkOptions = {}): Promise<void> {
+    await this.ensureQueue(name);
     const workOpts = { batchSize: opts.batchSize ?? DEFAULT_WORK.batchSize, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? DEFAULT_WORK.pollingIntervalSeconds };
     for (let i = 0; i < (opts.concurrency ?? DEFAULT_WORK.concurrency); i++) {
       await this.boss.work<T>(name, workOpts, async (jobs) => {
-        // Settle each job on its own; pg-boss then completes the rest of the batch (only jobs still active).
-        for (const job of jobs) {
-          try {
-            await handler({ id: job.id, name: job.name, data: job.data });
-          } catch (err) {
-            this.logger.warn(`${name} job ${job.id} failed: ${(err as Error)?.message ?? String(err)}`);
-            await this.boss.fail(name, job.id, { message: (err as Error)?.message ?? String(err) });
-          }
+        const failed = await handler(jobs.map((job) => ({ id: job.id, name: job.name, data: job.data })));
+        // Fail these; pg-boss then completes the rest of the batch (only jobs still active).
+        for (const [id, err] of failed) {
+          this.logger.warn(`${name} job ${id} failed: ${err.message}`);
+          await this.boss.fail(name, id, { message: err.message });
         }
       });
     }

@@ -6,6 +6,8 @@ import {
   bigint, bigserial, boolean, index, integer, jsonb, numeric, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core';
 
+import { QUEUE_OPEN_STATUSES, inList } from '../sql-list';
+
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const createdAt = () => ts('created_at').notNull().defaultNow();
 
@@ -117,6 +119,8 @@ export const disputes = pgTable('disputes', {
   updatedAt: ts('updated_at').notNull().defaultNow(),
 }, (t) => [
   index('disputes_body_status_idx').on(t.bodyId, t.status),
+  // a body's open queue in its order, read 100 rows at a time (the list must match QUEUE_OPEN_STATUSES' text exactly)
+  index('disputes_body_open_queue_idx').on(t.bodyId, t.dueAt, t.createdAt.desc().nullsFirst()).where(sql.raw(`status in ${inList(QUEUE_OPEN_STATUSES)}`)),
   index('disputes_mediator_idx').on(t.mediatorId),
   index('disputes_created_idx').on(t.createdAt),
   uniqueIndex('disputes_client_key_idx').on(t.createdBy, t.clientKey).where(sql`client_key is not null`),

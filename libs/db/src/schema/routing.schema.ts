@@ -16,6 +16,16 @@ export const routingRules = pgTable('routing_rules', {
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
 
+/**
+ * Each mediation body's open cases (routed, accepted, in mediation, agreement pending), kept by a statement-level
+ * trigger on disputes (migration 0001_body_loads). Routing reads it on every application: counting the open
+ * disputes instead took 12–30 ms at 30,000 of them and grew with every case (fifth and sixth sessions' load runs).
+ */
+export const bodyLoads = pgTable('body_loads', {
+  bodyId: uuid('body_id').primaryKey().references(() => organizations.id, { onDelete: 'cascade' }),
+  openCases: integer('open_cases').notNull().default(0),
+});
+
 /** A mediator's declared conflicts of interest (relatives, employers, prior involvement) with a party identity. */
 export const mediatorConflicts = pgTable('mediator_conflicts', {
   id: uuid('id').primaryKey().defaultRandom(),
