@@ -5,6 +5,7 @@ import { HttpClient, expectStatus } from './support/http-client';
 import { ClientSocket, connect, waitFor } from './support/socket-client';
 import { TestApp, startTestApp } from './support/test-app';
 import { DbService } from '@tiaojie/db';
+import { JobQueue } from '@tiaojie/jobs';
 import { createWorker } from '../apps/worker/src/bootstrap';
 
 const SAMPLE = join(__dirname, '..', 'libs', 'intake-parsers', 'fixtures', 'sample-2024');
@@ -167,6 +168,26 @@ describe('intake over HTTP (e2e)', () => {
     expect([...failures.keys()]).toEqual([bad]);
     expect(await stored(bad)).toMatchObject({ status: 'pending', attempts: 1, last_error: expect.stringContaining('未知列') });
     expect((await stored(good.body.deliveryId)).result).toMatchObject({ created: 1, disputesCreated: 1 });
+  });
+
+  it('a stored delivery whose job was never queued is queued by the sweep, once', async () => {
+    const q = (text: string, params: unknown[] = []) => t.db.raw(t.db.db).query(text, params);
+    const [{ id }] = (await q(`insert into webhook_deliveries (source, idempotency_key, payload, payload_hash, received_at)
+      values ('12345', 'stranded-1', $1, 'h', now() - interval '2 minutes') returning id`, [JSON.stringify({ ...ORDER_ROW, 工单编号: 'SW2099000020' })])).rows;
+    const jobs = async () => (await q(`select count(*)::int as n from pgboss.job where name = 'intake.webhook.process' and data->>'deliveryId' = $1`, [id])).rows[0].n;
+    expect(await jobs()).toBe(0);
+    const processor = t.api.app.get(WebhookProcessorService);
+    const queue = t.api.app.get(JobQueue);
+    expect(await processor.enqueueStranded(queue)).toBeGreaterThanOrEqual(1);
+    expect(await jobs()).toBe(1);
+    await processor.enqueueStranded(queue);
+    expect(await jobs()).toBe(1);
+    // a recent one is left alone (its api may still be queueing it)
+    await q(`insert into webhook_deliveries (source, idempotency_key, payload, payload_hash) values ('12345', 'stranded-2', '{}', 'h')`);
+    const [{ id: recent }] = (await q(`select id from webhook_deliveries where idempotency_key = 'stranded-2'`)).rows;
+    await processor.enqueueStranded(queue);
+    expect((await q(`select count(*)::int as n from pgboss.job where data->>'deliveryId' = $1`, [recent])).rows[0].n).toBe(0);
+    await processor.process(id);
   });
 
   it('the worker processes a delivery from the queue', async () => {

@@ -1,7 +1,7 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { DeadlineDigestService, DIGEST_BODY_JOB, DIGEST_TICK_JOB, DigestBodyJob, DigestTickJob } from '@tiaojie/calendar';
 import { CaseDeadlineService, DEADLINE_OVERDUE_JOB, DEADLINE_REMIND_JOB, OverdueJob, ReminderJob } from '@tiaojie/cases';
-import { WEBHOOK_PROCESS_JOB, WebhookProcessorService } from '@tiaojie/intake';
+import { STRANDED_SWEEP_MS, WEBHOOK_PROCESS_JOB, WebhookProcessorService } from '@tiaojie/intake';
 import { JobQueue, WorkOptions } from '@tiaojie/jobs';
 import { OUTBOX_DELIVER_JOB, OutboxService } from '@tiaojie/notifications';
 
@@ -12,8 +12,9 @@ export const TIMER_QUEUE_WORK: WorkOptions = { batchSize: 50, concurrency: 4 };
 
 /** Binds queues to domain handlers; the handlers themselves live in the libs and are idempotent. */
 @Injectable()
-export class WorkerHandlers implements OnApplicationBootstrap {
+export class WorkerHandlers implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Worker');
+  private sweep: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly queue: JobQueue,
@@ -39,7 +40,17 @@ export class WorkerHandlers implements OnApplicationBootstrap {
       const failed = await this.webhooks.processMany(jobs.map((j) => j.data.deliveryId));
       return new Map(jobs.flatMap((j) => (failed.has(j.data.deliveryId) ? [[j.id, failed.get(j.data.deliveryId)!] as const] : [])));
     }, t);
+    // A delivery stored by an api that stopped before queueing its job is queued here (idempotent).
+    this.sweep = setInterval(() => {
+      this.webhooks.enqueueStranded(this.queue).then((n) => { if (n > 0) this.logger.log(`queued ${n} webhook deliveries that had no job`); })
+        .catch((err: Error) => this.logger.warn(`webhook sweep failed: ${err.message}`));
+    }, STRANDED_SWEEP_MS);
+    this.sweep.unref();
     await this.digest.ensureScheduled();
     this.logger.log(`worker listening on ${[DEADLINE_REMIND_JOB, DEADLINE_OVERDUE_JOB, DIGEST_TICK_JOB, DIGEST_BODY_JOB, OUTBOX_DELIVER_JOB, WEBHOOK_PROCESS_JOB].join(', ')}`);
+  }
+
+  onApplicationShutdown(): void {
+    if (this.sweep) clearInterval(this.sweep);
   }
 }

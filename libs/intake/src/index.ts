@@ -10,7 +10,7 @@ export { IntakeBatchWriter } from './intake-batch.writer';
 export type { BatchContext, BatchResult, RowOutcome } from './intake-batch.writer';
 export { WebhookReceiverService, WEBHOOK_PROCESS_JOB } from './webhook-receiver.service';
 export type { WebhookAccepted, WebhookRequest } from './webhook-receiver.service';
-export { WebhookProcessorService } from './webhook-processor.service';
+export { STRANDED_SWEEP_MS, WebhookProcessorService } from './webhook-processor.service';
 export type { WebhookResult } from './webhook-processor.service';
 export { IDEMPOTENCY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, signWebhook, checkWebhookSignature } from './webhook-signature';
 export { loadWebhookSecrets, SECRET_ENV, WEBHOOK_SOURCES } from './webhook.config';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import { Executor, schema } from '@tiaojie/db';
+import { and, asc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { Executor, Statement, schema } from '@tiaojie/db';
 
 const w = schema.webhookDeliveries;
 export type WebhookDeliveryRow = typeof w.$inferSelect;
@@ -10,6 +10,18 @@ export class WebhookDeliveryRepository {
   /** Stores a delivery once per (source, idempotency key); null when that key was seen before. */
   async insertOnce(tx: Executor, row: typeof w.$inferInsert): Promise<WebhookDeliveryRow | null> {
     return (await tx.insert(w).values(row).onConflictDoNothing().returning())[0] ?? null;
+  }
+
+  /** The insert of a new delivery as a statement (runAsOne); fails on a key seen before (unique index). */
+  insertStatement(db: Executor, row: typeof w.$inferInsert): Statement {
+    return db.insert(w).values(row).returning({ id: w.id }).getSQL();
+  }
+
+  /** Deliveries never tried and received before `before`: their job may never have been queued. */
+  async strandedIds(db: Executor, before: Date, limit: number): Promise<string[]> {
+    const rows = await db.select({ id: w.id }).from(w)
+      .where(and(eq(w.status, 'pending'), eq(w.attempts, 0), lt(w.receivedAt, before))).orderBy(asc(w.receivedAt)).limit(limit);
+    return rows.map((r) => r.id);
   }
 
   async byKey(db: Executor, source: string, key: string): Promise<WebhookDeliveryRow | null> {

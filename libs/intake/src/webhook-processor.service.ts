@@ -1,15 +1,19 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Clock } from '@tiaojie/core';
 import { DbService, Executor } from '@tiaojie/db';
+import type { JobQueue } from '@tiaojie/jobs';
 import type { AcceptedRow } from '@tiaojie/intake-parsers';
 import { BatchResult, IntakeBatchWriter } from './intake-batch.writer';
 import { FORMAT_OF_CHANNEL } from './intake-channel';
 import { IntakeDisputeRepository } from './intake-dispute.repository';
 import { NamedPlaceDirectory } from './place-directory';
 import { WebhookDeliveryRepository, WebhookDeliveryRow } from './webhook-delivery.repository';
-import { webhookActor } from './webhook-receiver.service';
+import { WEBHOOK_PROCESS_JOB, webhookActor } from './webhook-receiver.service';
 import { parseWebhookRows, validateWebhookPayload } from './webhook-row.parser';
 import { CHANNEL_OF_SOURCE, isWebhookSource } from './webhook.config';
+
+/** How often the worker looks for deliveries whose job was never queued. */
+export const STRANDED_SWEEP_MS = 30_000;
 
 export interface WebhookResult {
   rows: number;
@@ -105,6 +109,17 @@ export class WebhookProcessorService {
     }
     await this.deliveries.markProcessed(tx, [...results].map(([id, result]) => ({ id, result })), this.clock.now());
     return results;
+  }
+
+  /**
+   * Queues the deliveries never tried that arrived more than `olderThanMs` ago: the api stores a delivery, then queues
+   * its job; an api stopped in between leaves it without one until its sender repeats it. The worker sweeps every
+   * STRANDED_SWEEP_MS; queueing is idempotent, so a delivery whose job is merely waiting changes nothing.
+   */
+  async enqueueStranded(jobs: JobQueue, olderThanMs = 30_000, limit = 500): Promise<number> {
+    const ids = await this.deliveries.strandedIds(this.db.db, new Date(this.clock.now().getTime() - olderThanMs), limit);
+    for (const deliveryId of ids) await jobs.send(WEBHOOK_PROCESS_JOB, { deliveryId }, { singletonKey: deliveryId });
+    return ids.length;
   }
 
   private async recordFailure(deliveryId: string, err: unknown): Promise<void> {

@@ -154,4 +154,8 @@ export const webhookDeliveries = pgTable('webhook_deliveries', {
   lastError: text('last_error'),
   receivedAt: ts('received_at').notNull().defaultNow(),
   processedAt: ts('processed_at'),
-}, (t) => [uniqueIndex('webhook_deliveries_key_idx').on(t.source, t.idempotencyKey)]);
+}, (t) => [
+  uniqueIndex('webhook_deliveries_key_idx').on(t.source, t.idempotencyKey),
+  // the worker's sweep for deliveries whose job was never queued reads only the pending ones
+  index('webhook_deliveries_pending_idx').on(t.receivedAt).where(sql`status = 'pending'`),
+]);
