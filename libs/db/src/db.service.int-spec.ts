@@ -14,6 +14,12 @@ describe('DbService', () => {
     expect(rows).toEqual([]);
   });
 
+  it('plans prepared statements with their values on a server (no generic plan cached while tables are small)', async () => {
+    const rows = await ctx.db.raw(ctx.db.db).query('show plan_cache_mode');
+    // PGlite is one embedded session whose statements are never named: nothing is cached there
+    expect(rows.rows[0].plan_cache_mode).toBe(ctx.url ? 'force_custom_plan' : 'auto');
+  });
+
   it('rolls back a failed transaction and shares the transaction with raw SQL', async () => {
     await expect(
       ctx.db.transaction(async (tx) => {

@@ -30,7 +30,11 @@ export class DbService {
 
   static async connect(options: DbOptions): Promise<DbService> {
     if (options.databaseUrl) {
-      const pool = new Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+      // Prepared statements here skip parsing, not planning: each run is planned with its own values. A generic plan
+      // cached while the tables were small kept scanning every dispute as they grew (a sequential scan of 60,000
+      // disputes for the repeated-dispute check, 2 → 8 ms per application over a 10-minute load run; the fifth
+      // session's array-parameter regression was the same thing). Planning these statements costs ~0.1–0.3 ms.
+      const pool = new Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, options: '-c plan_cache_mode=force_custom_plan' });
       pool.on('error', (err) => new Logger('Db').error(`idle client error: ${err.message}`));
       const db = drizzlePg(pool, { schema }) as unknown as Executor;
       return new DbService('postgres', db, null, pool, options.databaseUrl);

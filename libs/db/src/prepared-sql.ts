@@ -6,7 +6,8 @@ const dialect = new PgDialect();
 
 /**
  * Runs a raw SQL statement as a named prepared statement: on a PostgreSQL server each pooled connection parses and
- * plans it once, then only binds and executes (PostgreSQL may switch to a cached generic plan after five runs).
+ * then only binds, plans with the values given and executes (the server pool sets plan_cache_mode=force_custom_plan:
+ * a generic plan cached while the tables were small does not follow them as they grow; see DbService).
  * `db.execute` sends an unnamed statement, planned every time. For hot statements whose text never changes: the
  * name must always carry the same SQL text with the same number of parameters (node-postgres refuses a name reused
  * for another text). PGlite ignores the name. Not for a transaction-pooling proxy (pgbouncer in transaction mode
