@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, DomainError, Role, formatShanghai } from '@tiaojie/core';
-import { DbService, QUEUE_OPEN_STATUSES } from '@tiaojie/db';
+import { DbService } from '@tiaojie/db';
 import { remaining } from '@tiaojie/deadlines';
 import { DISPUTE_CATEGORIES, DisputeCategory } from '@tiaojie/org';
 import { RoomRepository } from '@tiaojie/rooms';
@@ -91,11 +91,10 @@ export class CaseQueryService {
   async queue(actor: Actor, opts: { open?: boolean; limit?: number }) {
     const limit = Math.min(opts.limit ?? 100, 500);
     const open = opts.open !== false;
-    const statuses = open ? QUEUE_OPEN_STATUSES : null;
     const bodyQueue = (orgId: string) => (open ? this.cases.openQueueForBody(this.db.db, orgId, limit) : this.cases.forBody(this.db.db, orgId, null, limit));
     let rows: DisputeSummaryRow[];
     if (actor.role === Role.Mediator || actor.role === Role.BodyAdmin) rows = await bodyQueue(actor.orgId!);
-    else if (actor.role === Role.DistrictAdmin) rows = await this.cases.forDistrict(this.db.db, statuses, limit);
+    else if (actor.role === Role.DistrictAdmin) rows = await (open ? this.cases.openQueueForDistrict(this.db.db, limit) : this.cases.forDistrict(this.db.db, null, limit));
     else if (actor.role === Role.Party) throw DomainError.forbidden('当事人请使用“我的纠纷” (parties use /cases/mine)');
     else if (actor.role === Role.CourtClerk || actor.role === Role.Judge) {
       const referred = await this.cases.forCourt(this.db.db, actor.orgId!, limit);

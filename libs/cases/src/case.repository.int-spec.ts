@@ -69,6 +69,21 @@ describe('CaseRepository (prepared application reads)', () => {
       expect(await repo.openQueueForBody(ctx.db.db, randomUUID(), 10)).toEqual([]);
     });
 
+    it("lists the district's open cases newest first, the same as the general read, and from its partial index", async () => {
+      const open = await repo.openQueueForDistrict(ctx.db.db, 1000);
+      expect(open.map((r) => r.id)).toEqual((await repo.forDistrict(ctx.db.db, QUEUE_OPEN_STATUSES, 1000)).map((r) => r.id));
+      expect(open.map((r) => r.title)).toEqual(expect.arrayContaining(['due-late', 'elsewhere']));
+      expect(open.some((r) => r.title === 'closed')).toBe(false);
+      expect(open.map((r) => r.createdAt.getTime())).toEqual([...open.map((r) => r.createdAt.getTime())].sort((a, b) => b - a));
+      const plan = await ctx.db.transaction(async (tx) => {
+        for (const s of ['enable_seqscan', 'enable_sort', 'enable_bitmapscan']) await tx.execute(sql.raw(`set local ${s} = off`));
+        const q = new PgDialect().sqlToQuery(sql`select id from disputes where status in ${sqlList(QUEUE_OPEN_STATUSES)} order by created_at desc limit 100`);
+        return resultRows<Record<string, string>>(await tx.execute(sql.raw(`explain ${q.sql}`))).map((r) => Object.values(r)[0]).join('\n');
+      });
+      expect(plan).toContain('disputes_open_queue_idx');
+      expect(plan).not.toMatch(/\bSort\b/);
+    });
+
     it('can be answered from the partial index in queue order (no sort): the status list in the query matches the index', async () => {
       const q = new PgDialect().sqlToQuery(sql`select id from disputes where body_id = ${body}::uuid and status in ${sqlList(QUEUE_OPEN_STATUSES)} order by due_at asc, created_at desc limit 100`);
       const plan = await ctx.db.transaction(async (tx) => {

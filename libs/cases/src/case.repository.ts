@@ -114,6 +114,11 @@ export class CaseRepository {
     return this.queueStatements(db).forDistrict.execute({ statuses: statuses ? [...statuses] : null, limit });
   }
 
+  /** The district's open queue, newest first, from the partial index disputes_open_queue_idx (see openQueueForBody). */
+  openQueueForDistrict(db: Executor, limit: number): Promise<DisputeSummaryRow[]> {
+    return this.queueStatements(db).openForDistrict.execute({ limit });
+  }
+
   private readonly prepared = new WeakMap<Executor, ReturnType<CaseRepository['prepareQueues']>>();
 
   private queueStatements(db: Executor) {
@@ -131,6 +136,8 @@ export class CaseRepository {
         .orderBy(asc(d.dueAt), desc(d.createdAt)).limit(sql.placeholder('limit')).prepare('cases_queue_for_body'),
       openForBody: db.select(SUMMARY_COLUMNS).from(d).where(and(eq(d.bodyId, sql.placeholder('org')), sql`${d.status} in ${sqlList(QUEUE_OPEN_STATUSES)}`))
         .orderBy(asc(d.dueAt), desc(d.createdAt)).limit(sql.placeholder('limit')).prepare('cases_open_queue_for_body'),
+      openForDistrict: db.select(SUMMARY_COLUMNS).from(d).where(sql`${d.status} in ${sqlList(QUEUE_OPEN_STATUSES)}`)
+        .orderBy(desc(d.createdAt)).limit(sql.placeholder('limit')).prepare('cases_open_queue_for_district'),
       forDistrict: db.select(SUMMARY_COLUMNS).from(d).where(statusIn).orderBy(desc(d.createdAt)).limit(sql.placeholder('limit')).prepare('cases_queue_for_district'),
     };
   }

@@ -5,6 +5,7 @@ CREATE TABLE "body_loads" (
 --> statement-breakpoint
 ALTER TABLE "body_loads" ADD CONSTRAINT "body_loads_body_id_organizations_id_fk" FOREIGN KEY ("body_id") REFERENCES "public"."organizations"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "disputes_body_open_queue_idx" ON "disputes" USING btree ("body_id","due_at","created_at" DESC NULLS FIRST) WHERE status in ('routed', 'accepted', 'in_mediation', 'agreement_pending', 'returned', 'district_queue', 'received');--> statement-breakpoint
+CREATE INDEX "disputes_open_queue_idx" ON "disputes" USING btree ("created_at" DESC NULLS FIRST) WHERE status in ('routed', 'accepted', 'in_mediation', 'agreement_pending', 'returned', 'district_queue', 'received');--> statement-breakpoint
 CREATE INDEX "webhook_deliveries_pending_idx" ON "webhook_deliveries" USING btree ("received_at") WHERE status = 'pending';--> statement-breakpoint
 -- Hand-written below this line (drizzle-kit does not express triggers). The status list is LOAD_STATUSES
 -- (libs/db/src/sql-list.ts); body-loads.int-spec.ts checks that body_loads equals a fresh count after every kind of change.

@@ -121,6 +121,8 @@ export const disputes = pgTable('disputes', {
   index('disputes_body_status_idx').on(t.bodyId, t.status),
   // a body's open queue in its order, read 100 rows at a time (the list must match QUEUE_OPEN_STATUSES' text exactly)
   index('disputes_body_open_queue_idx').on(t.bodyId, t.dueAt, t.createdAt.desc().nullsFirst()).where(sql.raw(`status in ${inList(QUEUE_OPEN_STATUSES)}`)),
+  // the district's open queue, newest first (the same list)
+  index('disputes_open_queue_idx').on(t.createdAt.desc().nullsFirst()).where(sql.raw(`status in ${inList(QUEUE_OPEN_STATUSES)}`)),
   index('disputes_mediator_idx').on(t.mediatorId),
   index('disputes_created_idx').on(t.createdAt),
   uniqueIndex('disputes_client_key_idx').on(t.createdBy, t.clientKey).where(sql`client_key is not null`),
