@@ -26,7 +26,7 @@ import { io, Socket } from 'socket.io-client';
 import * as http from 'node:http';
 import * as os from 'node:os';
 import { Client } from 'pg';
-import { ProcessSampler, Proc, buildServer, freshDatabase, machine, machineCpu, mean, percentile, signWebhook, startProcess } from './support';
+import { ProcessSampler, Proc, autovacuumStandIn, buildServer, freshDatabase, machine, machineCpu, mean, percentile, signWebhook, startProcess } from './support';
 
 const DURATION = Number(process.env.DURATION ?? 600);
 const SOCKETS = Number(process.env.SOCKETS ?? 2000);
@@ -212,20 +212,7 @@ async function main(): Promise<void> {
     let machineStart = machineCpu();
 
     const measuring = () => Date.now() >= started;
-    // This machine's PostgreSQL runs with autovacuum off, which no production server does: without ANALYZE the planner
-    // keeps estimating from an empty database (and never re-plans cached statements) while the tables grow to 60,000
-    // disputes. In its place the scenario runs VACUUM ANALYZE every AUTOVACUUM_EVERY seconds (default 60, autovacuum's
-    // naptime), on PostgreSQL's CPU like autovacuum; AUTOVACUUM_EVERY=0 turns it off.
-    const vacuumEvery = Number(process.env.AUTOVACUUM_EVERY ?? 60);
-    const maintenance = new Client({ connectionString: db.url });
-    await maintenance.connect();
-    const autovacuumOff = (await maintenance.query('show autovacuum')).rows[0].autovacuum === 'off';
-    let vacuums = 0;
-    let vacuumMs = 0;
-    const vacuumTimer = autovacuumOff && vacuumEvery > 0 ? setInterval(() => {
-      const t = Date.now();
-      maintenance.query('vacuum (analyze)').then(() => { vacuums += 1; vacuumMs += Date.now() - t; }).catch((err: Error) => console.log(`vacuum failed: ${err.message}`));
-    }, vacuumEvery * 1000) : null;
+    const vacuum = await autovacuumStandIn(db.url, Number(process.env.AUTOVACUUM_EVERY ?? 60));
     const startSamplers = setTimeout(() => {
       for (const a of apiSamplers) a.start();
       workerSampler.start();
@@ -318,7 +305,7 @@ async function main(): Promise<void> {
     // CPU is judged over the measured phase only: while the answers still in flight drain, the api idles and the
     // worker catches up, which is not the load the thresholds are about (the sixth session found the means diluted)
     const machineEnd = machineCpu();
-    if (vacuumTimer) clearInterval(vacuumTimer);
+    vacuum.stop();
     for (const a of apiSamplers) a.stop();
     workerSampler.stop();
     selfSampler.stop();
@@ -357,7 +344,7 @@ async function main(): Promise<void> {
     await pg.connect();
     const sizes = (await pg.query(`select (select count(*) from disputes)::int as disputes, (select count(*) from messages)::int as messages, (select count(*) from webhook_deliveries where status = 'processed')::int as processed, (select count(*) from webhook_deliveries)::int as deliveries, pg_size_pretty(pg_database_size(current_database())) as size`)).rows[0];
     await pg.end();
-    await maintenance.end();
+    await vacuum.end();
     const lines = [
       `Load scenario: ${DURATION} s after ${WARMUP} s of warm-up, ${API_INSTANCES} api instance${API_INSTANCES > 1 ? 's' : ''}, ${sockets.length} sockets in ${ROOMS} rooms (1 message / ${MSG_INTERVAL} s each), ${RPS} HTTP requests/s open loop, mix ${JSON.stringify(MIX)}; ${machine()} (at the end); ${new Date().toISOString()}`,
       '',
@@ -378,7 +365,7 @@ async function main(): Promise<void> {
       `| whole machine (${cores} cores) | ${machineBusy.toFixed(1)} % busy; without the generator ${serversCpu.toFixed(1)} % | | | | |`,
       '',
       `5xx + unanswered rate: ${(100 * errorRate).toFixed(4)} % of ${httpCount + msgCount} requests and messages; database at the end: ${JSON.stringify(sizes)}`,
-      autovacuumOff ? `autovacuum is off on this server: the scenario ran VACUUM ANALYZE ${vacuums} times in its place (${vacuumEvery > 0 ? `every ${vacuumEvery} s, ${(vacuumMs / 1000).toFixed(1)} s in all` : 'AUTOVACUUM_EVERY=0: never'})` : 'autovacuum is on',
+      vacuum.summary(),
       '',
       ...Object.entries(thresholds).map(([k, ok]) => `- ${ok ? 'PASS' : 'FAIL'} ${k}`),
     ];
