@@ -28,6 +28,11 @@ function registryBodies(bodies: BodyWithLoad[]): RoutingRegistry['bodies'] {
   }));
 }
 
+/** The registry routing to a body needs: the bodies with their loads, the streets; no mediators (proposed later). */
+function routingRegistryOf(bodies: BodyWithLoad[], streets: RoutingRegistry['streets']): RoutingRegistry {
+  return { bodies: registryBodies(bodies), mediators: [], streets };
+}
+
 function routingFacts(d: DisputeFacts, parties: PartyFacts[], repeated: boolean, returns: RoutingDispute['returns']): RoutingDispute {
   return {
     id: d.id, category: d.category, channel: d.channel as any, streetCode: d.streetCode ?? undefined, communityCode: d.communityCode ?? undefined,
@@ -83,7 +88,7 @@ export class DispatchService implements OnApplicationBootstrap {
    */
   private async routingRegistry(db: Executor): Promise<RoutingRegistry> {
     const [bodies, streets] = await readAll(db, () => this.repo.mediationBodiesWithLoads(db), () => this.streets(db));
-    return { bodies: registryBodies(bodies), mediators: [], streets };
+    return routingRegistryOf(bodies, streets);
   }
 
   private async bodiesWithLoads(db: Executor): Promise<RoutingRegistry['bodies']> {
@@ -131,7 +136,7 @@ export class DispatchService implements OnApplicationBootstrap {
     const reads = [this.repo.mediationBodiesWithLoadsRead(), this.repo.hasPriorDisputeRead(d.id, d.category, phonesOf(parties), this.repeatSince(), phoneOfUser)] as const;
     const decide = async (db: Executor, [bodies, repeated]: [BodyWithLoad[], boolean], finalParties: PartyFacts[] = parties): Promise<RoutingDecision> => {
       const [streets, rules] = await Promise.all([this.streets(db), this.rules(db)]);
-      return compileRouting({ bodies: registryBodies(bodies), mediators: [], streets }, rules).route(routingFacts(d, finalParties, repeated, []));
+      return compileRouting(routingRegistryOf(bodies, streets), rules).route(routingFacts(d, finalParties, repeated, []));
     };
     return { reads, decide };
   }
