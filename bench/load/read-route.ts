@@ -29,10 +29,10 @@ const BASE = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/pos
 const BARE_SERVER = `
 const fastify = require('fastify')({ logger: false });
 const { Pool } = require('pg');
-const pool = new Pool({ connectionString: process.env.BARE_DATABASE_URL, max: 10, options: '-c plan_cache_mode=force_custom_plan' });
+const pool = new Pool({ connectionString: process.env.BARE_DATABASE_URL, max: 10 });
 fastify.get('/bare', async () => ({ id: '5f1c0e1e-8a4e-4c55-9a5e-3c3f1c0e1e8a', role: 'body_admin', orgId: '0b7c9d4e-1f2a-4b3c-8d5e-6f7a8b9c0d1e', displayName: '王主任' }));
 // the same read as GET /api/cases/queue (the list columns, CaseRepository SUMMARY_COLUMNS; the open statuses written
-// into the text, as openQueueForBody does; a pool planning with the values, as the api's): the body's open cases,
+// into the text, as openQueueForBody does; a pool with the server's plan cache, as the api's): the body's open cases,
 // due first, 20 rows, no authentication or validation
 fastify.get('/bare-queue', async (req) => (await pool.query({ name: 'q', text: "select id, number, title, category, deadline_regime, enterprise_related, kind, channel, status, version, body_id, mediator_id, street_code, session_mode, due_at, created_at, updated_at, created_by, former_body_ids from disputes where body_id = $1 and status in ('routed', 'accepted', 'in_mediation', 'agreement_pending', 'returned', 'district_queue', 'received') order by due_at asc, created_at desc limit 20",
   values: [req.query.org] })).rows);

@@ -181,7 +181,9 @@ export class CaseIntakeService {
     }));
     const phones = spec.parties.filter((p) => p.phone && !p.userId).map((p) => p.phone!);
     const routing = this.dispatch.newDisputeRouting(facts, factsOf(null), spec.phoneOfAccount ?? null);
-    const [number, users, accountPhone, bodies, repeated] = await readAsOne(this.db.db, 'new_dispute_reads', [
+    // unnamed: planned with its values every time (the repeated-dispute check's best plan depends on the phones and
+    // on how the tables grew; a generic plan cached early sequentially scanned disputes, sixth session)
+    const [number, users, accountPhone, bodies, repeated] = await readAsOne(this.db.db, null, [
       this.cases.nextNumberRead(shanghaiYear(now)), this.cases.partyUsersByPhoneRead(phones), this.cases.userPhoneRead(spec.phoneOfAccount ?? null), ...routing.reads,
     ] as const);
     const partyFacts = factsOf(accountPhone);

@@ -14,10 +14,28 @@ describe('DbService', () => {
     expect(rows).toEqual([]);
   });
 
-  it('plans prepared statements with their values on a server (no generic plan cached while tables are small)', async () => {
-    const rows = await ctx.db.raw(ctx.db.db).query('show plan_cache_mode');
-    // PGlite is one embedded session whose statements are never named: nothing is cached there
-    expect(rows.rows[0].plan_cache_mode).toBe(ctx.url ? 'force_custom_plan' : 'auto');
+  it("keeps the server's plan cache, which re-plans a named statement cached on a small table once ANALYZE has run", async () => {
+    const plans = await ctx.db.transaction(async (tx) => {
+      const q = (text: string) => ctx.db.raw(tx).query(text);
+      const plan = async () => JSON.stringify((await q('explain (format json) execute tj_plan_probe(7)')).rows);
+      expect((await q('show plan_cache_mode')).rows[0].plan_cache_mode).toBe('auto');
+      await q('create temp table tj_plan_probe (id int primary key, k int not null, pad text not null)');
+      await q('create index on tj_plan_probe (k)');
+      await q("insert into tj_plan_probe select g, g % 3, 'x' from generate_series(1, 9) g");
+      await q('analyze tj_plan_probe');
+      await q('prepare tj_plan_probe(int) as select id, pad from tj_plan_probe where k = $1');
+      for (let i = 0; i < 6; i++) await q('execute tj_plan_probe(7)'); // past the five custom plans: a generic one may now be cached
+      const small = await plan();
+      await q("insert into tj_plan_probe select g, g % 5000, repeat('x', 40) from generate_series(10, 40000) g");
+      await q('analyze tj_plan_probe');
+      const grown = await plan();
+      await q('deallocate tj_plan_probe');
+      await q('drop table tj_plan_probe');
+      return { small, grown };
+    });
+    expect(plans.small).toContain('Seq Scan');
+    expect(plans.grown).toMatch(/Index (Only )?Scan/);
+    expect(plans.grown).not.toContain('Seq Scan');
   });
 
   it('rolls back a failed transaction and shares the transaction with raw SQL', async () => {

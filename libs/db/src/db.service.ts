@@ -30,11 +30,14 @@ export class DbService {
 
   static async connect(options: DbOptions): Promise<DbService> {
     if (options.databaseUrl) {
-      // Prepared statements here skip parsing, not planning: each run is planned with its own values. A generic plan
-      // cached while the tables were small kept scanning every dispute as they grew (a sequential scan of 60,000
-      // disputes for the repeated-dispute check, 2 → 8 ms per application over a 10-minute load run; the fifth
-      // session's array-parameter regression was the same thing). Planning these statements costs ~0.1–0.3 ms.
-      const pool = new Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, options: '-c plan_cache_mode=force_custom_plan' });
+      // The server's plan cache as PostgreSQL ships it (plan_cache_mode=auto): a named statement is planned with its
+      // values five times, then keeps a generic plan if that costs no more, and is re-planned whenever its tables'
+      // statistics change (ANALYZE, autovacuum). The one read whose best plan depends on the values and on how the
+      // tables grew, the new dispute's repeated-dispute check, is sent unnamed (CaseIntakeService), so it is planned
+      // every time. The sixth session forced custom plans on every statement instead: planning was then 28 % of
+      // PostgreSQL's statement time under load, and side by side without it HTTP p99 fell from 6.4–28.7 s to
+      // 0.3–2.1 s (BENCHMARKS.md, seventh session).
+      const pool = new Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
       pool.on('error', (err) => new Logger('Db').error(`idle client error: ${err.message}`));
       const db = drizzlePg(pool, { schema }) as unknown as Executor;
       return new DbService('postgres', db, null, pool, options.databaseUrl);

@@ -5,9 +5,9 @@ import type { Executor } from './db.types';
 const dialect = new PgDialect();
 
 /**
- * Runs a raw SQL statement as a named prepared statement: on a PostgreSQL server each pooled connection parses and
- * then only binds, plans with the values given and executes (the server pool sets plan_cache_mode=force_custom_plan:
- * a generic plan cached while the tables were small does not follow them as they grow; see DbService).
+ * Runs a raw SQL statement as a named prepared statement: on a PostgreSQL server each pooled connection parses it
+ * once, and after five runs may keep a generic plan, which the server re-plans when the tables' statistics change
+ * (see DbService). Not for a read whose best plan depends on its values as the tables grow: send that unnamed.
  * `db.execute` sends an unnamed statement, planned every time. For hot statements whose text never changes: the
  * name must always carry the same SQL text with the same number of parameters (node-postgres refuses a name reused
  * for another text). PGlite ignores the name. Not for a transaction-pooling proxy (pgbouncer in transaction mode
