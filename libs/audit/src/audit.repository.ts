@@ -38,9 +38,13 @@ export class AuditRepository {
       order by n`);
   }
 
-  /** Committed rows not yet in the chain, oldest id first. */
-  unsealed(tx: Executor, limit: number): Promise<AuditRow[]> {
-    return tx.select().from(schema.auditLog).where(isNull(schema.auditLog.hash)).orderBy(asc(schema.auditLog.id)).limit(limit);
+  /**
+   * Committed rows not yet in the chain, oldest id first; with `afterId`, only those above it (the partial index is
+   * entered there, past the entries its sealed rows left behind until a vacuum removes them).
+   */
+  unsealed(tx: Executor, limit: number, afterId = 0): Promise<AuditRow[]> {
+    const where = afterId > 0 ? and(isNull(schema.auditLog.hash), gt(schema.auditLog.id, afterId)) : isNull(schema.auditLog.hash);
+    return tx.select().from(schema.auditLog).where(where).orderBy(asc(schema.auditLog.id)).limit(limit);
   }
 
   async countUnsealed(tx: Executor): Promise<number> {

@@ -51,6 +51,19 @@ describe('AuditService hash chain (integration)', () => {
     expect(await audit.verify()).toMatchObject({ ok: true, checked: 12 });
   });
 
+  it('seals a row that committed below the chain head on the next full pass, not on a pass over new rows', async () => {
+    // a row whose id is above the sequence's next value stands in for a transaction that took a higher id and
+    // committed first; the next append then takes a lower id than the chain head's
+    await exec(`insert into audit_log (id, at, actor_role, action, entity_type, entity_id) values (1000, now(), 'system', 'test.high', 'test', 'high')`);
+    expect(await audit.seal({ newOnly: true })).toBe(1);
+    await ctx.db.transaction((tx) => audit.record(tx, actor, { action: 'test.late', entityType: 'test', entityId: 'late' }));
+    expect(await audit.seal({ newOnly: true })).toBe(0);
+    expect(await audit.seal()).toBe(1);
+    const chain = ((await exec(`select seq, entity_id from audit_log where seq > 8 order by seq`)) as any).rows as { seq: number; entity_id: string }[];
+    expect(chain.map((r) => [Number(r.seq), r.entity_id])).toEqual([[9, 'high'], [10, 'late']]);
+    expect(await audit.verify()).toMatchObject({ ok: true, checked: 10 });
+  });
+
   it('detects an edited row', async () => {
     await exec(`update audit_log set data = '{"i": 99}' where entity_id = '3'`);
     const r = await audit.verify();

@@ -100,15 +100,17 @@ export class AuditService {
 
   /**
    * Links every committed, unsealed row into the chain. Returns how many rows were sealed; 0 when another
-   * process holds the sealer lock and `wait` is false (that process seals them).
+   * process holds the sealer lock and `wait` is false (that process seals them). With `newOnly`, only rows above
+   * the chain head's id: what was appended since the last pass, without walking the older part of the unsealed
+   * index. A row that commits after a higher id was sealed waits for the next full pass (the sealer's sweep).
    */
-  async seal(opts: { wait?: boolean } = {}): Promise<number> {
+  async seal(opts: { wait?: boolean; newOnly?: boolean } = {}): Promise<number> {
     let total = 0;
     for (;;) {
       const n = await this.db.transaction(async (tx) => {
         if (!(await this.repo.tryLockChain(tx))) return -1;
         const head = await this.repo.head(tx);
-        const rows = await this.repo.unsealed(tx, SEAL_BATCH);
+        const rows = await this.repo.unsealed(tx, SEAL_BATCH, opts.newOnly ? head?.id ?? 0 : 0);
         if (rows.length === 0) {
           // an empty chain gets its head too, so the first seal after boot only ever updates a row
           if (!head) await this.repo.setHead(tx, { id: 0, seq: 0, hash: GENESIS_HASH });

@@ -9,8 +9,11 @@ import { Clock } from '@tiaojie/core';
 import { CASE_STATUSES, CaseStatus, availableActions, transitionFor } from './case-lifecycle';
 import { CaseAccessService, CaseContext } from './case-access.service';
 import { CaseRepository, DisputeSummaryRow } from './case.repository';
+import { CaseQueueRepository, DUE_SOON_DAYS, QueueRead } from './case-queue.repository';
 import { confirmationDueAt } from './case-deadline';
 
+
+const queueLimit = (opts: { limit?: number }) => Math.min(opts.limit ?? 100, 500);
 
 export const TRACKER_STAGES = ['受理', '分派', '签收', '调解', '结果', '司法确认', '履行', '回访', '结案'];
 
@@ -20,6 +23,7 @@ export class CaseQueryService {
   constructor(
     private readonly db: DbService,
     private readonly cases: CaseRepository,
+    private readonly queues: CaseQueueRepository,
     private readonly access: CaseAccessService,
     private readonly rooms: RoomRepository,
     private readonly clock: Clock,
@@ -89,12 +93,12 @@ export class CaseQueryService {
 
   /** The work queue: a body's cases for its staff, every case for the district, own registrations for intake staff. */
   async queue(actor: Actor, opts: { open?: boolean; limit?: number }) {
-    const limit = Math.min(opts.limit ?? 100, 500);
+    const limit = queueLimit(opts);
     const open = opts.open !== false;
-    const bodyQueue = (orgId: string) => (open ? this.cases.openQueueForBody(this.db.db, orgId, limit) : this.cases.forBody(this.db.db, orgId, null, limit));
+    const bodyQueue = (orgId: string) => (open ? this.queues.openQueueForBody(this.db.db, orgId, limit) : this.queues.forBody(this.db.db, orgId, null, limit));
     let rows: DisputeSummaryRow[];
     if (actor.role === Role.Mediator || actor.role === Role.BodyAdmin) rows = await bodyQueue(actor.orgId!);
-    else if (actor.role === Role.DistrictAdmin) rows = await (open ? this.cases.openQueueForDistrict(this.db.db, limit) : this.cases.forDistrict(this.db.db, null, limit));
+    else if (actor.role === Role.DistrictAdmin) rows = await (open ? this.queues.openQueueForDistrict(this.db.db, limit) : this.queues.forDistrict(this.db.db, null, limit));
     else if (actor.role === Role.Party) throw DomainError.forbidden('当事人请使用“我的纠纷” (parties use /cases/mine)');
     else if (actor.role === Role.CourtClerk || actor.role === Role.Judge) {
       const referred = await this.cases.forCourt(this.db.db, actor.orgId!, limit);
@@ -105,9 +109,24 @@ export class CaseQueryService {
     const now = this.clock.now().getTime();
     return rows.map((d) => {
       const left = d.dueAt ? d.dueAt.getTime() - now : null;
-      const urgency = left === null ? 'none' : left < 0 ? 'overdue' : left < 3 * 86_400_000 ? 'due_soon' : 'ok';
+      const urgency = left === null ? 'none' : left < 0 ? 'overdue' : left < DUE_SOON_DAYS * 86_400_000 ? 'due_soon' : 'ok';
       return { ...this.summary(d), urgency };
     });
+  }
+
+  /**
+   * The same queue as `queue`, as its JSON text built by PostgreSQL, for the roles whose queue is one read (a
+   * body's staff and officials, the district); null for the others (court staff merge two reads, intake staff
+   * list their own registrations), whose queue `queue` answers. Parties are refused as in `queue`.
+   */
+  async queueJson(actor: Actor, opts: { open?: boolean; limit?: number }): Promise<string | null> {
+    const limit = queueLimit(opts);
+    const open = opts.open !== false;
+    let read: QueueRead;
+    if (actor.role === Role.Mediator || actor.role === Role.BodyAdmin || actor.role === Role.Official) read = open ? 'openForBody' : 'forBody';
+    else if (actor.role === Role.DistrictAdmin) read = open ? 'openForDistrict' : 'forDistrict';
+    else return null;
+    return this.queues.json(this.db.db, read, { org: actor.orgId ?? undefined, limit }, this.clock.now());
   }
 
   /** Every routing decision of a case with its explanation (staff of the handling body and the district). */

@@ -9,6 +9,7 @@ describe('CaseRoomService.revoked', () => {
     { db: {} } as any,
     { forDispute: async () => [room] } as any,
     {} as any,
+    {} as any,
     { load } as any,
     {} as any, {} as any, {} as any, {} as any,
   );
@@ -42,6 +43,7 @@ describe('CaseRoomService.send', () => {
           return { room: { id: roomId, kind: 'joint', partyId: null, disputeId }, dispute: { id: disputeId, version: 3, sessionMode: 'joint' }, member: null };
         },
       } as any,
+      {} as any,
       {} as any,
       { relationsOf: () => ({ relations: new Set(['assigned_mediator']), ownParties: [] }) } as any,
       { sendAtVersion: async (_a: unknown, _r: string, input: { clientMsgId: string }) => ({ message: { clientMsgId: input.clientMsgId }, duplicate: false }) } as any,

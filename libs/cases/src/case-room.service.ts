@@ -7,6 +7,7 @@ import {
 import { CaseAccessService, CaseContext } from './case-access.service';
 import { canUseRoom } from './case-query.service';
 import { CaseRepository } from './case.repository';
+import { CaseQueueRepository } from './case-queue.repository';
 import { SendAccessCache } from './send-access.cache';
 
 const UUID = /^[0-9a-f-]{36}$/i;
@@ -41,6 +42,7 @@ export class CaseRoomService {
     private readonly db: DbService,
     private readonly rooms: RoomRepository,
     private readonly cases: CaseRepository,
+    private readonly queues: CaseQueueRepository,
     private readonly access: CaseAccessService,
     private readonly messages: MessageService,
     private readonly linkage: LinkageRoomService,
@@ -145,7 +147,7 @@ export class CaseRoomService {
   async mine(actor: Actor) {
     let disputes: Awaited<ReturnType<CaseRepository['forParty']>> = [];
     if (actor.role === Role.Party && actor.id) disputes = await this.cases.forParty(this.db.db, actor.id);
-    else if ((actor.role === Role.Mediator || actor.role === Role.BodyAdmin) && actor.orgId) disputes = await this.cases.forBody(this.db.db, actor.orgId, OPEN, 200);
+    else if ((actor.role === Role.Mediator || actor.role === Role.BodyAdmin) && actor.orgId) disputes = await this.queues.forBody(this.db.db, actor.orgId, OPEN, 200);
     const rooms = await this.rooms.forDisputes(this.db.db, disputes.map((d) => d.id));
     const usable: { room: RoomRow; number: string; sessionMode: string }[] = [];
     for (const d of disputes) {

@@ -1,13 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
+import { FixedClock, Role } from '@tiaojie/core';
 import { QUEUE_OPEN_STATUSES, createTestDatabase, resultRows, schema, sqlList } from '@tiaojie/db';
 import { CaseRepository } from './case.repository';
+import { CaseQueueRepository } from './case-queue.repository';
+import { CaseQueryService } from './case-query.service';
 
 /** The prepared reads every application makes before its one write, against a real database. */
 describe('CaseRepository (prepared application reads)', () => {
   let ctx: Awaited<ReturnType<typeof createTestDatabase>>;
   const repo = new CaseRepository();
+  const queues = new CaseQueueRepository();
   const tag = randomUUID().slice(0, 8);
   let party: string;
 
@@ -62,16 +66,16 @@ describe('CaseRepository (prepared application reads)', () => {
     });
 
     it('lists the open cases of the body, soonest due first, then newest, up to the limit; the same as the general read', async () => {
-      const open = await repo.openQueueForBody(ctx.db.db, body, 100);
+      const open = await queues.openQueueForBody(ctx.db.db, body, 100);
       expect(open.map((r) => r.title)).toEqual(['due-soon', 'due-late', 'no-due-new', 'no-due-old']);
-      expect((await repo.forBody(ctx.db.db, body, QUEUE_OPEN_STATUSES, 100)).map((r) => r.id)).toEqual(open.map((r) => r.id));
-      expect((await repo.openQueueForBody(ctx.db.db, body, 2)).map((r) => r.title)).toEqual(['due-soon', 'due-late']);
-      expect(await repo.openQueueForBody(ctx.db.db, randomUUID(), 10)).toEqual([]);
+      expect((await queues.forBody(ctx.db.db, body, QUEUE_OPEN_STATUSES, 100)).map((r) => r.id)).toEqual(open.map((r) => r.id));
+      expect((await queues.openQueueForBody(ctx.db.db, body, 2)).map((r) => r.title)).toEqual(['due-soon', 'due-late']);
+      expect(await queues.openQueueForBody(ctx.db.db, randomUUID(), 10)).toEqual([]);
     });
 
     it("lists the district's open cases newest first, the same as the general read, and from its partial index", async () => {
-      const open = await repo.openQueueForDistrict(ctx.db.db, 1000);
-      expect(open.map((r) => r.id)).toEqual((await repo.forDistrict(ctx.db.db, QUEUE_OPEN_STATUSES, 1000)).map((r) => r.id));
+      const open = await queues.openQueueForDistrict(ctx.db.db, 1000);
+      expect(open.map((r) => r.id)).toEqual((await queues.forDistrict(ctx.db.db, QUEUE_OPEN_STATUSES, 1000)).map((r) => r.id));
       expect(open.map((r) => r.title)).toEqual(expect.arrayContaining(['due-late', 'elsewhere']));
       expect(open.some((r) => r.title === 'closed')).toBe(false);
       expect(open.map((r) => r.createdAt.getTime())).toEqual([...open.map((r) => r.createdAt.getTime())].sort((a, b) => b - a));
@@ -82,6 +86,30 @@ describe('CaseRepository (prepared application reads)', () => {
       });
       expect(plan).toContain('disputes_open_queue_idx');
       expect(plan).not.toMatch(/\bSort\b/);
+    });
+
+    it('gives every queue read as JSON text equal, item for item, to what the service makes of its rows', async () => {
+      const labelled = { title: 'labelled', status: 'no_such_status', bodyId: body, dueAt: at(10 * 24 * 60), createdAt: at(8), category: 'no_such_category', deadlineRegime: 'it\'s', enterpriseRelated: true };
+      await ctx.db.db.insert(schema.disputes).values([{ ...labelled, number: `TZ2026-Q${randomUUID().slice(0, 8)}`, kind: 'peoples', channel: 'online', description: 'd' }]);
+      const query = new CaseQueryService({ db: ctx.db.db } as any, repo, queues, {} as any, {} as any, new FixedClock(at(90)), {} as any);
+      const staff = (role: Role, orgId: string | null) => ({ id: randomUUID(), role, orgId, name: 's' });
+      const cases = [
+        [staff(Role.BodyAdmin, body), true], [staff(Role.Mediator, body), false], [staff(Role.Official, other), true],
+        [staff(Role.DistrictAdmin, null), true], [staff(Role.DistrictAdmin, null), false],
+      ] as const;
+      for (const [actor, open] of cases) {
+        for (const limit of [100, 2]) {
+          const items = JSON.parse((await query.queueJson(actor, { open, limit }))!);
+          expect(items).toEqual(JSON.parse(JSON.stringify(await query.queue(actor, { open, limit }))));
+          expect(items.length).toBeGreaterThan(0);
+        }
+      }
+      const all = JSON.parse((await query.queueJson(staff(Role.BodyAdmin, body), { open: false }))!);
+      expect(new Set(all.map((i: { urgency: string }) => i.urgency))).toEqual(new Set(['overdue', 'due_soon', 'ok', 'none']));
+      expect(all.find((i: { title: string }) => i.title === 'labelled')).toMatchObject({ categoryLabel: 'no_such_category', statusLabel: 'no_such_status', deadlineRegime: "it's" });
+      expect(all.find((i: { title: string }) => i.title === 'due-soon')).toMatchObject({ categoryLabel: '邻里纠纷', statusLabel: '已签收', createdAt: at(2).toISOString() });
+      expect(await query.queueJson(staff(Role.CourtClerk, body), { open: true })).toBeNull();
+      expect(await queues.json(ctx.db.db, 'openForBody', { org: randomUUID(), limit: 10 }, at(0))).toBe('[]');
     });
 
     it('can be answered from the partial index in queue order (no sort): the status list in the query matches the index', async () => {

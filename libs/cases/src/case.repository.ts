@@ -95,53 +95,6 @@ export class CaseRepository {
     return db.select(SUMMARY_COLUMNS).from(schema.disputes).where(or(inArray(schema.disputes.id, ids), inArray(schema.disputes.id, asAgent))).orderBy(desc(schema.disputes.createdAt));
   }
 
-  /** A body's queue (the hottest read: every list screen polls it); a prepared statement, built once per database. */
-  forBody(db: Executor, orgId: string, statuses: readonly string[] | null, limit: number): Promise<DisputeSummaryRow[]> {
-    return this.queueStatements(db).forBody.execute({ org: orgId, statuses: statuses ? [...statuses] : null, limit });
-  }
-
-  /**
-   * A body's open queue (QUEUE_OPEN_STATUSES) in queue order. The list stands in the SQL text, so the partial index
-   * disputes_body_open_queue_idx answers it in index order and the read stops at `limit` rows (0.1 ms); the general
-   * `forBody` sorts every case of the body (8 ms at 3,750 of them).
-   */
-  openQueueForBody(db: Executor, orgId: string, limit: number): Promise<DisputeSummaryRow[]> {
-    return this.queueStatements(db).openForBody.execute({ org: orgId, limit });
-  }
-
-  /** The district's queue (newest first). */
-  forDistrict(db: Executor, statuses: readonly string[] | null, limit: number): Promise<DisputeSummaryRow[]> {
-    return this.queueStatements(db).forDistrict.execute({ statuses: statuses ? [...statuses] : null, limit });
-  }
-
-  /** The district's open queue, newest first, from the partial index disputes_open_queue_idx (see openQueueForBody). */
-  openQueueForDistrict(db: Executor, limit: number): Promise<DisputeSummaryRow[]> {
-    return this.queueStatements(db).openForDistrict.execute({ limit });
-  }
-
-  private readonly prepared = new WeakMap<Executor, ReturnType<CaseRepository['prepareQueues']>>();
-
-  private queueStatements(db: Executor) {
-    let s = this.prepared.get(db);
-    if (!s) this.prepared.set(db, (s = this.prepareQueues(db)));
-    return s;
-  }
-
-  private prepareQueues(db: Executor) {
-    const d = schema.disputes;
-    // a null status list means every status
-    const statusIn = sql`(${sql.placeholder('statuses')}::text[] is null or ${d.status} = any(${sql.placeholder('statuses')}::text[]))`;
-    return {
-      forBody: db.select(SUMMARY_COLUMNS).from(d).where(and(eq(d.bodyId, sql.placeholder('org')), statusIn))
-        .orderBy(asc(d.dueAt), desc(d.createdAt)).limit(sql.placeholder('limit')).prepare('cases_queue_for_body'),
-      openForBody: db.select(SUMMARY_COLUMNS).from(d).where(and(eq(d.bodyId, sql.placeholder('org')), sql`${d.status} in ${sqlList(QUEUE_OPEN_STATUSES)}`))
-        .orderBy(asc(d.dueAt), desc(d.createdAt)).limit(sql.placeholder('limit')).prepare('cases_open_queue_for_body'),
-      openForDistrict: db.select(SUMMARY_COLUMNS).from(d).where(sql`${d.status} in ${sqlList(QUEUE_OPEN_STATUSES)}`)
-        .orderBy(desc(d.createdAt)).limit(sql.placeholder('limit')).prepare('cases_open_queue_for_district'),
-      forDistrict: db.select(SUMMARY_COLUMNS).from(d).where(statusIn).orderBy(desc(d.createdAt)).limit(sql.placeholder('limit')).prepare('cases_queue_for_district'),
-    };
-  }
-
   forCreator(db: Executor, userId: string, limit: number): Promise<DisputeSummaryRow[]> {
     return db.select(SUMMARY_COLUMNS).from(schema.disputes).where(or(eq(schema.disputes.createdBy, userId))).orderBy(desc(schema.disputes.createdAt)).limit(limit);
   }

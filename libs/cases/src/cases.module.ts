@@ -13,12 +13,13 @@ import { CaseAccessService } from './case-access.service';
 import { CaseCommandService } from './case-command.service';
 import { CaseQueryService } from './case-query.service';
 import { CaseRepository } from './case.repository';
+import { CaseQueueRepository } from './case-queue.repository';
 import { CaseRoomService } from './case-room.service';
 import { CaseTransitionService } from './case-transition.service';
 
 @Module({
   imports: [AuditModule, AuthModule, OrgModule, RoomsModule, NotificationsModule, DispatchModule],
-  providers: [CaseRepository, CaseAccessService, CaseTransitionService, CaseCommandService, CaseQueryService, CaseRoomService, CaseDeadlineService, CaseIntakeService, CaseSessionService, CaseAgreementService],
+  providers: [CaseRepository, CaseQueueRepository, CaseAccessService, CaseTransitionService, CaseCommandService, CaseQueryService, CaseRoomService, CaseDeadlineService, CaseIntakeService, CaseSessionService, CaseAgreementService],
   exports: [CaseDeadlineService, CaseIntakeService, CaseSessionService, CaseAgreementService, CaseCommandService, CaseQueryService, CaseRoomService, CaseAccessService],
 })
 export class CasesModule {}

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Actor, Role } from '@tiaojie/core';
 import { CaseAccessService, CaseCommandService, CaseQueryService } from '@tiaojie/cases';
@@ -20,9 +21,14 @@ export class CasesController {
     return this.queries.mine(actor);
   }
 
+  /** A body's and the district's queues arrive as JSON text from the database and are sent as they are. */
   @Get('queue')
-  queue(@CurrentActor() actor: Actor, @Query() q: QueueQueryDto) {
-    return this.queries.queue(actor, { open: q.open !== 'false', limit: q.limit ? Number(q.limit) : undefined });
+  async queue(@CurrentActor() actor: Actor, @Query() q: QueueQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
+    const opts = { open: q.open !== 'false', limit: q.limit ? Number(q.limit) : undefined };
+    const json = await this.queries.queueJson(actor, opts);
+    if (json === null) return this.queries.queue(actor, opts);
+    void reply.type('application/json; charset=utf-8');
+    return json;
   }
 
   @Get(':id')
