@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { formatDisputeNumber } from '@tiaojie/core';
-import { Executor, QUEUE_OPEN_STATUSES, Read, Statement, readAsOne, rowOf, schema, sqlList, tableRead } from '@tiaojie/db';
+import { Executor, Read, Statement, readAsOne, rowOf, schema, tableRead } from '@tiaojie/db';
 
 export type DisputeRow = typeof schema.disputes.$inferSelect;
 export type PartyRow = typeof schema.disputeParties.$inferSelect;
