@@ -47,6 +47,37 @@ describe('MessageService (int)', () => {
     batch.mockRestore();
   });
 
+  it('writes the concurrent sends of several rooms in shared statements, gapless per room, in each room\'s order', async () => {
+    const made = await rooms.insertRooms(ctx.db.db, Array.from({ length: 5 }, (_, i) => ({ kind: 'staff', title: `r${i}` })));
+    const batch = jest.spyOn(rooms, 'insertBatch');
+    const sends = Array.from({ length: 200 }, (_, i) => messages.send(actors[i % 3], made[i % 5].id, { clientMsgId: `multi-${i}`, body: `${i}` }));
+    const results = await Promise.all(sends);
+    for (const [r, room] of made.entries()) {
+      const own = results.filter((_, i) => i % 5 === r);
+      expect(own.map((x) => x.message.seq)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1)); // sent order = seq order
+      expect((await rooms.byId(ctx.db.db, room.id))!.lastSeq).toBe(40);
+    }
+    expect(batch.mock.calls.some(([, rows]) => new Set(rows.map((x) => x.roomId)).size > 1)).toBe(true);
+    expect(batch.mock.calls.length).toBeLessThan(200);
+    batch.mockRestore();
+  });
+
+  it('lets two instances write the same rooms at once without a deadlock or a gap (rooms locked in id order)', async () => {
+    const made = await rooms.insertRooms(ctx.db.db, Array.from({ length: 6 }, (_, i) => ({ kind: 'staff', title: `x${i}` })));
+    const other = new MessageService(rooms, new AttachmentRepository(), ctx.db, new SystemClock(), new NoopRealtimePublisher());
+    // each instance sends to the rooms in the opposite order, 300 sends each
+    const sends = Array.from({ length: 600 }, (_, i) => {
+      const mine = i % 2 === 0;
+      const room = made[mine ? (i >> 1) % 6 : 5 - ((i >> 1) % 6)];
+      return (mine ? messages : other).send(actors[i % 3], room.id, { clientMsgId: `two-${i}`, body: `${i}` });
+    });
+    const results = await Promise.all(sends);
+    for (const room of made) {
+      const seqs = results.filter((r) => r.message.roomId === room.id).map((r) => r.message.seq).sort((a, b) => a - b);
+      expect(seqs).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+    }
+  });
+
   it('answers a resend with the stored message, and an unknown room with NOT_FOUND', async () => {
     const [room] = await rooms.insertRooms(ctx.db.db, [{ kind: 'staff', title: 't' }]);
     const a = await messages.send(actors[0], room.id, { clientMsgId: 'x', body: '一' });

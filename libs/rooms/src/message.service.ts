@@ -77,7 +77,7 @@ export class MessageService {
     private readonly publisher: RealtimePublisher,
   ) {}
 
-  private readonly writes = new RoomWriteQueue((roomId, rows) => this.writeBatch(roomId, rows));
+  private readonly writes = new RoomWriteQueue((rows) => this.writeBatch(rows));
 
   async send(actor: Actor, roomId: string, input: { clientMsgId: string; body: string }, kind = 'text'): Promise<{ message: MessageView; duplicate: boolean }> {
     const sent = await this.store(actor, roomId, input, kind, null);
@@ -104,11 +104,11 @@ export class MessageService {
     return { message: view, duplicate: !result.inserted };
   }
 
-  /** One room's queued sends: one statement for all; on a repeated clientMsgId, one by one so each gets its own answer. */
-  private async writeBatch(roomId: string, rows: NewMessage[]): Promise<WriteResult[]> {
+  /** The queued sends of any rooms: one statement for all; on a repeated clientMsgId, one by one so each gets its own answer. */
+  private async writeBatch(rows: NewMessage[]): Promise<WriteResult[]> {
     if (rows.length > 1) {
       try {
-        const stored = await this.rooms.insertBatch(this.db.db, roomId, rows);
+        const stored = await this.rooms.insertBatch(this.db.db, rows);
         return stored.map((m) => (m ? { message: m, inserted: true } : null));
       } catch (err) {
         if (!isUniqueViolation(err)) throw err;

@@ -6,23 +6,26 @@ const row = (roomId: string, i: number): NewMessage => ({
 });
 
 describe('RoomWriteQueue', () => {
-  it('writes an idle room at once and batches what arrives while a write is in flight, per room, in order', async () => {
+  it('writes at once when idle and batches what arrives while a write is in flight, across rooms, in order', async () => {
     const calls: string[][] = [];
     let release!: () => void;
     const gate = new Promise<void>((r) => { release = r; });
-    const q = new RoomWriteQueue(async (roomId, rows) => {
-      calls.push(rows.map((r) => `${roomId}:${r.clientMsgId}`));
+    const q = new RoomWriteQueue(async (rows) => {
+      calls.push(rows.map((r) => `${r.roomId}:${r.clientMsgId}`));
       if (calls.length === 1) await gate;
       return rows.map((r, i) => ({ message: { seq: i, clientMsgId: r.clientMsgId } as any, inserted: true }));
     });
     const first = q.enqueue(row('a', 0));
-    const rest = [1, 2, 3].map((i) => q.enqueue(row('a', i)));
+    const rest = [1, 2].map((i) => q.enqueue(row('a', i)));
     const other = q.enqueue(row('b', 9));
-    expect(calls).toEqual([['a:c0'], ['b:c9']]); // room b is not held up by room a
+    const last = q.enqueue(row('a', 3));
+    expect(calls).toEqual([['a:c0']]); // one write at a time: the rest wait for it
     release();
-    const results = await Promise.all([first, ...rest, other]);
-    expect(calls).toEqual([['a:c0'], ['b:c9'], ['a:c1', 'a:c2', 'a:c3']]);
-    expect(results.map((r) => r?.message.clientMsgId)).toEqual(['c0', 'c1', 'c2', 'c3', 'c9']);
+    const results = await Promise.all([first, ...rest, other, last]);
+    expect(calls).toEqual([['a:c0'], ['a:c1', 'a:c2', 'b:c9', 'a:c3']]);
+    expect(results.map((r) => r?.message.clientMsgId)).toEqual(['c0', 'c1', 'c2', 'c9', 'c3']);
+    expect(await q.enqueue(row('c', 5))).toMatchObject({ message: { clientMsgId: 'c5' } }); // idle again: at once
+    expect(calls).toHaveLength(3);
   });
 
   it('caps a batch and rejects only the batch that failed', async () => {
@@ -30,13 +33,13 @@ describe('RoomWriteQueue', () => {
     let n = 0;
     let release!: () => void;
     const gate = new Promise<void>((r) => { release = r; });
-    const q = new RoomWriteQueue(async (_room, rows) => {
+    const q = new RoomWriteQueue(async (rows) => {
       sizes.push(rows.length);
       if (++n === 1) await gate;
       if (n === 2) throw new Error('boom');
       return rows.map((): WriteResult => null);
     });
-    const all = Array.from({ length: MAX_BATCH + 6 }, (_, i) => q.enqueue(row('a', i)).then(() => 'ok', () => 'failed'));
+    const all = Array.from({ length: MAX_BATCH + 6 }, (_, i) => q.enqueue(row(i % 2 ? 'a' : 'b', i)).then(() => 'ok', () => 'failed'));
     release();
     const outcomes = await Promise.all(all);
     expect(sizes).toEqual([1, MAX_BATCH, 5]);
@@ -52,7 +55,7 @@ describe('RoomWriteQueue ordering', () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => { release = r; });
     // like pg-pool: the query goes out on the next tick, the answer comes later
-    const q = new RoomWriteQueue((_room, rows) => new Promise((resolve) => process.nextTick(() => {
+    const q = new RoomWriteQueue((rows) => new Promise((resolve) => process.nextTick(() => {
       events.push(`sent ${rows.map((r) => r.clientMsgId).join(',')}`);
       const answer = () => resolve(rows.map((r) => ({ message: { clientMsgId: r.clientMsgId } as any, inserted: true })));
       if (events.length === 1) void gate.then(answer);

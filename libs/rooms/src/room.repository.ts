@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { and, asc, desc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
-import { Executor, executePrepared, schema } from '@tiaojie/db';
+import { Executor, compiledQuery, executePrepared, schema } from '@tiaojie/db';
 
 export type RoomRow = typeof schema.rooms.$inferSelect;
 export type MessageRow = typeof schema.messages.$inferSelect;
@@ -33,6 +33,29 @@ function toMessageRow(r: Record<string, unknown>): MessageRow {
     kind: r.kind as string, body: r.body as string, createdAt: r.created_at instanceof Date ? r.created_at : new Date(r.created_at as string),
   };
 }
+
+/** RoomRepository.insertBatch's statement: `json` is an array of {m: room, s, n, r, c, k, b, t, x: case version}. */
+const INSERT_BATCH = compiledQuery(sql`
+  with input as (
+    select (e.v->>'m')::uuid as room_id, e.v, e.ord from jsonb_array_elements(${sql.placeholder('json')}::jsonb) with ordinality as e(v, ord)
+  ), cv as (
+    select r.id as room_id, d.version from rooms r join disputes d on d.id = r.dispute_id
+    where r.id in (select room_id from input where v->>'x' is not null) order by d.id for share of d
+  ), kept as (
+    select i.room_id, i.v, row_number() over (partition by i.room_id order by i.ord) as n, count(*) over (partition by i.room_id) as total
+    from input i where i.v->>'x' is null or (i.v->>'x')::int = (select cv.version from cv where cv.room_id = i.room_id)
+  ), locked as (
+    select r.id from rooms r where r.id in (select room_id from kept) order by r.id for update
+  ), bump as (
+    update rooms set last_seq = rooms.last_seq + k.total
+    from (select room_id, max(total)::int as total from kept group by room_id) k, locked
+    where rooms.id = k.room_id and locked.id = k.room_id
+    returning rooms.id, rooms.last_seq
+  )
+  insert into messages (room_id, seq, sender_id, sender_name, sender_role, client_msg_id, kind, body, created_at)
+  select kept.room_id, bump.last_seq - kept.total + kept.n, (kept.v->>'s')::uuid, kept.v->>'n', kept.v->>'r', kept.v->>'c', kept.v->>'k', kept.v->>'b', (kept.v->>'t')::timestamptz
+  from kept join bump on bump.id = kept.room_id
+  returning *`);
 
 @Injectable()
 export class RoomRepository {
@@ -124,46 +147,24 @@ export class RoomRepository {
    * longer at `caseVersion`.
    */
   async insertNew(db: Executor, m: NewMessage): Promise<MessageRow | null> {
-    const stored = await this.insertBatch(db, m.roomId, [m]);
+    const stored = await this.insertBatch(db, [m]);
     return stored[0] ?? null;
   }
 
   /**
-   * Several new messages of one room in one statement: one row lock, one seq range, one commit (group commit).
-   * A row whose `caseVersion` is not the case's current version (read under a share lock on the case row, so a
-   * concurrent change is waited for, not missed) is left out and gets null; the others get gapless seqs in input
-   * order. Returns one entry per input row. Fails as a whole on a repeated clientMsgId.
+   * New messages of any number of rooms in one statement (group commit): one commit, and per room one row lock and
+   * one seq range, gapless in input order. A row whose `caseVersion` is not its case's current version (read under a
+   * share lock on the case row, so a concurrent change is waited for, not missed) is left out and gets null, as does
+   * a row of a room that does not exist. Case rows are locked before room rows, each in id order, so two batches
+   * never wait on each other in a cycle. Returns one entry per input row. Fails as a whole on a repeated clientMsgId.
    */
-  async insertBatch(db: Executor, roomId: string, rows: NewMessage[]): Promise<(MessageRow | null)[]> {
+  async insertBatch(db: Executor, rows: NewMessage[]): Promise<(MessageRow | null)[]> {
     const json = JSON.stringify(rows.map((m) => ({
-      s: m.senderId, n: m.senderName, r: m.senderRole, c: m.clientMsgId, k: m.kind, b: m.body, t: m.createdAt.toISOString(), x: m.caseVersion ?? null,
+      m: m.roomId, s: m.senderId, n: m.senderName, r: m.senderRole, c: m.clientMsgId, k: m.kind, b: m.body, t: m.createdAt.toISOString(), x: m.caseVersion ?? null,
     })));
-    const checked = rows.some((m) => m.caseVersion !== undefined && m.caseVersion !== null);
-    const result = checked
-      ? await executePrepared(db, 'messages_insert_batch_checked', sql`
-        with cv as (
-          select d.version from disputes d where d.id = (select dispute_id from rooms where id = ${roomId}::uuid) for share
-        ), kept as (
-          select e.v, row_number() over (order by e.ord) as n, count(*) over () as total
-          from jsonb_array_elements(${json}::jsonb) with ordinality as e(v, ord)
-          where e.v->>'x' is null or (e.v->>'x')::int = (select version from cv)
-        ), bump as (
-          update rooms set last_seq = last_seq + coalesce((select max(total) from kept), 0)::int where id = ${roomId}::uuid returning last_seq
-        )
-        insert into messages (room_id, seq, sender_id, sender_name, sender_role, client_msg_id, kind, body, created_at)
-        select ${roomId}::uuid, bump.last_seq - kept.total + kept.n, (kept.v->>'s')::uuid, kept.v->>'n', kept.v->>'r', kept.v->>'c', kept.v->>'k', kept.v->>'b', (kept.v->>'t')::timestamptz
-        from bump, kept
-        returning *`)
-      : await executePrepared(db, 'messages_insert_batch', sql`
-        with bump as (
-          update rooms set last_seq = last_seq + ${rows.length}::int where id = ${roomId}::uuid returning last_seq
-        )
-        insert into messages (room_id, seq, sender_id, sender_name, sender_role, client_msg_id, kind, body, created_at)
-        select ${roomId}::uuid, bump.last_seq - ${rows.length}::int + e.ord, (e.v->>'s')::uuid, e.v->>'n', e.v->>'r', e.v->>'c', e.v->>'k', e.v->>'b', (e.v->>'t')::timestamptz
-        from bump, jsonb_array_elements(${json}::jsonb) with ordinality as e(v, ord)
-        returning *`);
-    const byKey = new Map(rowsOf(result).map(toMessageRow).map((m) => [`${m.senderId}|${m.clientMsgId}`, m]));
-    return rows.map((m) => byKey.get(`${m.senderId}|${m.clientMsgId}`) ?? null);
+    const result = await executePrepared(db, 'messages_insert_rooms', INSERT_BATCH, { json });
+    const byKey = new Map(rowsOf(result).map(toMessageRow).map((m) => [`${m.roomId}|${m.senderId}|${m.clientMsgId}`, m]));
+    return rows.map((m) => byKey.get(`${m.roomId}|${m.senderId}|${m.clientMsgId}`) ?? null);
   }
 
   async byClientId(db: Executor, roomId: string, senderId: string, clientMsgId: string): Promise<MessageRow | null> {
