@@ -121,3 +121,8 @@ const JSON_QUERIES: Record<QueueRead, Query> = {
   openForDistrict: jsonQuery('openForDistrict', 't.created_at desc'),
   forDistrict: jsonQuery('forDistrict', 't.created_at desc'),
 };
+
+/** A queue read's JSON statement as compiled (text, and its parameters as placeholders): the read-route benchmark's bare route runs it. */
+export function queueJsonQuery(read: QueueRead): Query {
+  return JSON_QUERIES[read];
+}
