@@ -2,7 +2,7 @@
  * An authenticated, validated read route of the api against a bare Fastify route, in one run (issue 10).
  * autocannon against, in this order: (1) a bare Fastify server in its own process answering a small static JSON;
  * (2) GET /api/auth/me (JWT verified, no database); (3) the bare server's GET /bare-queue, the same statement as
- * the api's queue through pg with no authentication or validation; (4) GET /api/cases/queue?open=true&limit=20
+ * the api's queue (its JSON read) through pg with no authentication or validation; (4) GET /api/cases/queue?open=true&limit=20
  * (JWT, query DTO validated by the global ValidationPipe, the body's queue from PostgreSQL, 20 of 30 cases).
  * (3) and (4) alternate ROUNDS times (default 3), (3) measured before and after each (4). Goal: the read route (4) ≥
  * 0.6× the bare route doing the same read (3), median of the rounds, each round against the mean of the bare
@@ -31,14 +31,16 @@ const fastify = require('fastify')({ logger: false });
 const { Pool } = require('pg');
 const pool = new Pool({ connectionString: process.env.BARE_DATABASE_URL, max: 10 });
 fastify.get('/bare', async () => ({ id: '5f1c0e1e-8a4e-4c55-9a5e-3c3f1c0e1e8a', role: 'body_admin', orgId: '0b7c9d4e-1f2a-4b3c-8d5e-6f7a8b9c0d1e', displayName: '王主任' }));
-// the same statement as GET /api/cases/queue for a body's staff (CaseQueueRepository's raw read, taken from the
+// the same statement as GET /api/cases/queue for a body's staff (CaseQueueRepository's JSON read, taken from the
 // built api in dist/), with the same values, on a pool with the server's plan cache as the api's: the body's open
-// cases, due first, 20 rows, sent as Fastify serialises them; no authentication, validation or list mapping
-const { queueRawQuery } = require('./dist/libs/cases/src/case-queue.repository.js');
-const statement = queueRawQuery('openForBody');
-fastify.get('/bare-queue', async (req) => {
-  const given = { org: req.query.org, statuses: null, limit: 20 };
-  return (await pool.query({ name: 'q', text: statement.sql, values: statement.params.map((p) => given[p.name]) })).rows;
+// cases, due first, 20 rows, the list as JSON text from PostgreSQL; no authentication or validation
+const { queueJsonQuery } = require('./dist/libs/cases/src/case-queue.repository.js');
+const statement = queueJsonQuery('openForBody');
+fastify.get('/bare-queue', async (req, reply) => {
+  const given = { org: req.query.org, statuses: null, limit: 20, now: new Date().toISOString() };
+  const r = await pool.query({ name: 'q', text: statement.sql, values: statement.params.map((p) => given[p.name]) });
+  reply.type('application/json; charset=utf-8');
+  return r.rows[0].list;
 });
 fastify.listen({ port: Number(process.env.PORT), host: '127.0.0.1' }).then(() => console.log('ready'));
 `;

@@ -9,8 +9,7 @@ import { Clock } from '@tiaojie/core';
 import { CASE_STATUSES, CaseStatus, availableActions, transitionFor } from './case-lifecycle';
 import { CaseAccessService, CaseContext } from './case-access.service';
 import { CaseRepository, DisputeSummaryRow } from './case.repository';
-import { CaseQueueRepository, QueueRead } from './case-queue.repository';
-import { queueListJson, urgencyOf } from './queue-list.json';
+import { CaseQueueRepository, DUE_SOON_DAYS, QueueRead } from './case-queue.repository';
 import { confirmationDueAt } from './case-deadline';
 
 
@@ -108,13 +107,17 @@ export class CaseQueryService {
     } else if (actor.role === Role.Official) rows = await bodyQueue(actor.orgId!);
     else rows = await this.cases.forCreator(this.db.db, actor.id!, limit);
     const now = this.clock.now().getTime();
-    return rows.map((d) => ({ ...this.summary(d), urgency: urgencyOf(d.dueAt, now) }));
+    return rows.map((d) => {
+      const left = d.dueAt ? d.dueAt.getTime() - now : null;
+      const urgency = left === null ? 'none' : left < 0 ? 'overdue' : left < DUE_SOON_DAYS * 86_400_000 ? 'due_soon' : 'ok';
+      return { ...this.summary(d), urgency };
+    });
   }
 
   /**
-   * The same queue as `queue`, as its JSON text written from the driver's rows (queueListJson), for the roles whose
-   * queue is one read (a body's staff and officials, the district); null for the others (court staff merge two
-   * reads, intake staff list their own registrations), whose queue `queue` answers.
+   * The same queue as `queue`, as its JSON text built by PostgreSQL, for the roles whose queue is one read (a
+   * body's staff and officials, the district); null for the others (court staff merge two reads, intake staff
+   * list their own registrations), whose queue `queue` answers. Parties are refused as in `queue`.
    */
   async queueJson(actor: Actor, opts: { open?: boolean; limit?: number }): Promise<string | null> {
     const limit = queueLimit(opts);
@@ -123,7 +126,7 @@ export class CaseQueryService {
     if (actor.role === Role.Mediator || actor.role === Role.BodyAdmin || actor.role === Role.Official) read = open ? 'openForBody' : 'forBody';
     else if (actor.role === Role.DistrictAdmin) read = open ? 'openForDistrict' : 'forDistrict';
     else return null;
-    return queueListJson(await this.queues.raw(this.db.db, read, { org: actor.orgId ?? undefined, limit }), this.clock.now().getTime());
+    return this.queues.json(this.db.db, read, { org: actor.orgId ?? undefined, limit }, this.clock.now());
   }
 
   /** Every routing decision of a case with its explanation (staff of the handling body and the district). */

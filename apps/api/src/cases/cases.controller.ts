@@ -21,7 +21,7 @@ export class CasesController {
     return this.queries.mine(actor);
   }
 
-  /** A body's and the district's queues are written as JSON text straight from the rows (CaseQueryService.queueJson) and sent as they are. */
+  /** A body's and the district's queues arrive as JSON text from the database and are sent as they are. */
   @Get('queue')
   async queue(@CurrentActor() actor: Actor, @Query() q: QueueQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
     const opts = { open: q.open !== 'false', limit: q.limit ? Number(q.limit) : undefined };
