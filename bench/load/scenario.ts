@@ -65,18 +65,12 @@ interface Answer { status: number; body: any }
  * (undici) cost it several times more CPU per request (a CPU profile of the generator, fourth session).
  */
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1000 });
-function call(base: string, method: string, path: string, token?: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
-  return request(base, method, path, token, body, headers, true);
-}
 /**
- * The measured requests: only the status is kept and the body is drained unread. Parsing a 100-row queue page
- * cost the generator CPU that the servers it shares the machine with then lacked (a client would parse it, but on
- * its own machine).
+ * `read` false for the measured requests: only the status is kept and the body is drained unread. Parsing a 100-row
+ * queue page cost the generator CPU that the servers it shares the machine with then lacked (a client would parse
+ * it, but on its own machine).
  */
-async function hit(base: string, method: string, path: string, token?: string, body?: unknown, headers: Record<string, string> = {}): Promise<number> {
-  return (await request(base, method, path, token, body, headers, false)).status;
-}
-function request(base: string, method: string, path: string, token: string | undefined, body: unknown, headers: Record<string, string>, read: boolean): Promise<Answer> {
+function call(base: string, method: string, path: string, token?: string, body?: unknown, headers: Record<string, string> = {}, read = true): Promise<Answer> {
   const raw = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
   return new Promise<Answer>((resolve, reject) => {
     const req = http.request(`${base}/api${path}`, {
@@ -273,7 +267,7 @@ async function main(): Promise<void> {
         let status: number;
         if (kind === 'apply') {
           const i = Math.floor(Math.random() * world.applicants.length);
-          status = await hit(nextApi().url, 'POST', '/cases', world.applicants[i], application(i, ++order));
+          status = (await call(nextApi().url, 'POST', '/cases', world.applicants[i], application(i, ++order), {}, false)).status;
         } else if (kind === 'webhook') {
           const no = `SW9${String(process.pid % 1000).padStart(3, '0')}${String(++order).padStart(7, '0')}`;
           const body = {
@@ -282,11 +276,11 @@ async function main(): Promise<void> {
             承办单位: '东湖街道办事处', '办理时限(工作日)': '5', 签收时间: '2024-06-03 10:00:00', 回复时间: '2024-06-05 16:00:00', 办结时间: '2024-06-07 10:00:00', 办理状态: '已办结', 回访满意度: '满意',
           };
           const ts = String(Math.floor(Date.now() / 1000));
-          status = await hit(nextApi().url, 'POST', '/webhooks/12345', undefined, body, { 'x-tiaojie-timestamp': ts, 'x-tiaojie-signature': signWebhook(ts, JSON.stringify(body)), 'idempotency-key': `load-${no}` });
+          status = (await call(nextApi().url, 'POST', '/webhooks/12345', undefined, body, { 'x-tiaojie-timestamp': ts, 'x-tiaojie-signature': signWebhook(ts, JSON.stringify(body)), 'idempotency-key': `load-${no}` }, false)).status;
         } else if (kind === 'bodyQueue') {
-          status = await hit(nextApi().url, 'GET', '/cases/queue', bodyTokens[order++ % 2]);
+          status = (await call(nextApi().url, 'GET', '/cases/queue', bodyTokens[order++ % 2], undefined, {}, false)).status;
         } else {
-          status = await hit(nextApi().url, 'GET', '/cases/queue', world.district);
+          status = (await call(nextApi().url, 'GET', '/cases/queue', world.district, undefined, {}, false)).status;
         }
         b.lat.push(Date.now() - t);
         count(b.statuses, String(status));
