@@ -7,12 +7,6 @@ export interface PubSubPublisher {
 
 const PAYLOAD_THRESHOLD = 8000;
 const MAX_BATCH = 200;
-/**
- * How long a notification waits for others to share its round trip. Per turn of the event loop alone, 200 room
- * messages a second went out as ~200 statements a second, as many as all HTTP requests together (seventh
- * session); 20 ms gathers several per statement, and delays only the other instances' deliveries by that much.
- */
-export const NOTIFY_WINDOW_MS = 20;
 
 function hasBinary(value: unknown, depth = 0): boolean {
   if (!value || typeof value !== 'object' || depth > 20) return false;
@@ -22,7 +16,7 @@ function hasBinary(value: unknown, depth = 0): boolean {
 }
 
 /**
- * Sends the adapter's notifications in batches: every message published within `NOTIFY_WINDOW_MS` of the first
+ * Sends the adapter's notifications in batches: every message published in the same turn of the event loop
  * goes out in one round trip (`select pg_notify($1, $2), pg_notify($3, $4), …`), in order, one batch at a
  * time. The adapter sent one `pg_notify` query per broadcast, which held a pooled connection per room message
  * and made the pool, not the database, the limit of a busy room (BENCHMARKS.md, fan-out). Binary or large
@@ -62,10 +56,10 @@ export function batchNotifications(client: PubSubPublisher, pool: Pool, channelP
     queue.push({ channel: `${channelPrefix}#${message.nsp}`, payload });
     if (!scheduled) {
       scheduled = true;
-      setTimeout(() => {
+      setImmediate(() => {
         scheduled = false;
         flushing = flushing.then(flush);
-      }, NOTIFY_WINDOW_MS);
+      });
     }
     return Promise.resolve();
   };
