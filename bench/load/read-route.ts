@@ -18,7 +18,7 @@
  */
 import autocannon from 'autocannon';
 import { spawn } from 'node:child_process';
-import { ROOT, ProcessSampler, buildServer, freePort, freshDatabase, machine, mean, partyToken, startProcess } from './support';
+import { ROOT, ProcessSampler, buildServer, built, freePort, freshDatabase, machine, mean, partyToken, startProcess } from './support';
 
 const SECONDS = Number(process.env.SECONDS ?? 20);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 50);
@@ -31,11 +31,10 @@ const fastify = require('fastify')({ logger: false });
 const { Pool } = require('pg');
 const pool = new Pool({ connectionString: process.env.BARE_DATABASE_URL, max: 10 });
 fastify.get('/bare', async () => ({ id: '5f1c0e1e-8a4e-4c55-9a5e-3c3f1c0e1e8a', role: 'body_admin', orgId: '0b7c9d4e-1f2a-4b3c-8d5e-6f7a8b9c0d1e', displayName: '王主任' }));
-// the same statement as GET /api/cases/queue for a body's staff (CaseQueueRepository's JSON read, taken from the
-// built api in dist/), with the same values, on a pool with the server's plan cache as the api's: the body's open
-// cases, due first, 20 rows, the list as JSON text from PostgreSQL; no authentication or validation
-const { queueJsonQuery } = require('./dist/libs/cases/src/case-queue.repository.js');
-const statement = queueJsonQuery('openForBody');
+// BARE_STATEMENT: the api's own statement for GET /api/cases/queue of a body's staff (see main), run with the same
+// values on a pool with the server's plan cache as the api's: the body's open cases, due first, 20 rows, the list
+// as JSON text from PostgreSQL; no authentication or validation
+const statement = JSON.parse(process.env.BARE_STATEMENT);
 fastify.get('/bare-queue', async (req, reply) => {
   const given = { org: req.query.org, statuses: null, limit: 20, now: new Date().toISOString() };
   const r = await pool.query({ name: 'q', text: statement.sql, values: statement.params.map((p) => given[p.name]) });
@@ -58,9 +57,13 @@ async function measure(name: string, url: string, pid: number, headers: Record<s
 
 async function main(): Promise<void> {
   if (process.env.SKIP_BUILD !== '1') buildServer();
+  // the statement CaseQueueRepository.json runs for a body's open queue, from the built api the benchmark measures
+  const { queueJsonQuery } = await import(built('libs/cases/src/case-queue.repository.js')) as typeof import('../../libs/cases/src/case-queue.repository');
+  const statement = queueJsonQuery('openForBody');
   const db = await freshDatabase(BASE);
   const port = await freePort();
-  const bare = spawn(process.execPath, ['-e', BARE_SERVER], { cwd: ROOT, env: { ...process.env, PORT: String(port), BARE_DATABASE_URL: db.url }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const env = { ...process.env, PORT: String(port), BARE_DATABASE_URL: db.url, BARE_STATEMENT: JSON.stringify(statement) };
+  const bare = spawn(process.execPath, ['-e', BARE_SERVER], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
   await new Promise<void>((resolve) => bare.stdout!.once('data', () => resolve()));
   try {
     // setup: 30 cases in the Jinsha committee's queue

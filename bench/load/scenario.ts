@@ -341,6 +341,7 @@ async function main(): Promise<void> {
     const apisCpu = apiSamplers.reduce((n, a) => n + mean(a.cpu), 0);
     const restCpu = machineBusy * cores - apisCpu - mean(workerSampler.cpu) - mean(selfSampler.cpu);
     const serversCpu = machineBusy - mean(selfSampler.cpu) / cores;
+    const stealPct = (100 * (machineEnd.steal - machineStart.steal)) / (machineEnd.total - machineStart.total);
     const thresholds = {
       '5xx (and unanswered) rate < 0.025 %': errorRate < 0.00025,
       'HTTP p99 < 2 s': percentile(allHttpLat, 0.99) < 2000,
@@ -370,7 +371,7 @@ async function main(): Promise<void> {
       '|---|---:|---:|---:|---:|---:|',
       ...([...apiSamplers.map((a, i) => [apis.length > 1 ? `api ${i + 1}` : 'api', a] as const), ['worker', workerSampler] as const, ['load generator', selfSampler] as const]).map(([n, s]) => `| ${n} | ${mean(s.cpu).toFixed(1)} | ${percentile(s.cpu, 0.95).toFixed(1)} | ${Math.max(...s.cpu).toFixed(1)} | ${mean(s.rss).toFixed(0)} | ${Math.max(...s.rss).toFixed(0)} |`),
       `| PostgreSQL, kernel and the rest (machine − the above) | ${restCpu.toFixed(1)} | | | | |`,
-      `| whole machine (${cores} cores) | ${machineBusy.toFixed(1)} % busy; without the generator ${serversCpu.toFixed(1)} % | | | | |`,
+      `| whole machine (${cores} cores) | ${machineBusy.toFixed(1)} % busy; without the generator ${serversCpu.toFixed(1)} %; of which steal ${stealPct.toFixed(1)} % | | | | |`,
       '',
       `5xx + unanswered rate: ${(100 * errorRate).toFixed(4)} % of ${httpCount + msgCount} requests and messages; database at the end: ${JSON.stringify(sizes)}`,
       vacuum.summary(),

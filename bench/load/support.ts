@@ -14,6 +14,13 @@ export const ROOT = path.resolve(__dirname, '../../..');
 export const JWT_SECRET = 'load-bench-shared-secret-0123456789abcdef';
 export const WEBHOOK_SECRET = 'load-bench-webhook-secret-0123456789';
 
+/** A file of the built server, as `npm run -s build:server` lays out dist/ (`relative`: from dist/, ending in .js). */
+export function built(relative: string): string {
+  const file = path.join(ROOT, 'dist', relative);
+  if (!fs.existsSync(file)) throw new Error(`${file} is missing: build the server first (npm run -s build:server)`);
+  return file;
+}
+
 export async function freshDatabase(base: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `tj_load_${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: base });
@@ -60,9 +67,9 @@ export interface Proc {
  */
 export async function startProcess(name: 'api' | 'worker', databaseUrl: string, env: Record<string, string>, captureLog: boolean, nodeArgs: string[] = []): Promise<Proc> {
   const port = name === 'api' ? await freePort() : 0;
-  const entry = name === 'api' ? 'dist/apps/api/src/main.js' : 'dist/apps/worker/src/main.js';
+  const entry = built(name === 'api' ? 'apps/api/src/main.js' : 'apps/worker/src/main.js');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tj-load-'));
-  const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, entry)], {
+  const child = spawn(process.execPath, [...nodeArgs, entry], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '', NODE_ENV: 'development', DATABASE_URL: databaseUrl, JWT_SECRET, HOST: '127.0.0.1', PORT: String(port),
@@ -127,12 +134,15 @@ export function procSample(pid: number): { cpuSeconds: number; rssMb: number } |
   }
 }
 
-/** Whole-machine CPU busy fraction between two readings of /proc/stat. */
-export function machineCpu(): { busy: number; total: number } {
-  const line = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].split(/\s+/).slice(1).map(Number);
-  const idle = line[3] + (line[4] ?? 0);
-  const total = line.reduce((a, b) => a + b, 0);
-  return { busy: total - idle, total };
+/**
+ * Whole-machine CPU time from /proc/stat's first line, in ticks: busy (everything but idle and iowait, steal
+ * included), total, and steal (time the hypervisor gave the virtual CPUs to others: a host busy elsewhere shows
+ * here). guest and guest_nice are left out: the kernel already counts them in user and nice.
+ */
+export function machineCpu(): { busy: number; total: number; steal: number } {
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].split(/\s+/).slice(1, 9).map(Number);
+  const busy = user + nice + system + irq + softirq + (steal ?? 0);
+  return { busy, total: busy + idle + (iowait ?? 0), steal: steal ?? 0 };
 }
 
 /** Samples a process every `everyMs`: CPU as a percentage of one core over each interval, RSS. */

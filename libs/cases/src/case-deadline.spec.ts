@@ -1,6 +1,6 @@
 import { DomainError, ErrorCode, FixedClock } from '@tiaojie/core';
 import { DEFAULT_POLICIES, mergePolicies, shanghaiWallClockToInstant, WorkdayCalendar } from '@tiaojie/deadlines';
-import { CASE_REGIMES, caseDueAt, confirmationDueAt, mediationDueAt } from './case-deadline';
+import { CASE_REGIMES, DUE_SOON_DAYS, caseDueAt, confirmationDueAt, mediationDueAt, urgencyAt } from './case-deadline';
 
 const sh = (text: string): Date => shanghaiWallClockToInstant(text)!;
 
@@ -86,5 +86,18 @@ describe('caseDueAt, every regime, across the 2026 Spring Festival', () => {
     expect(mediationDueAt(clock.now()).toISOString()).toBe('2026-03-12T15:59:59.000Z');
     expect(confirmationDueAt(sh('2026-02-20 16:00')).toISOString()).toBe('2026-03-22T15:59:59.000Z');
     for (const regime of CASE_REGIMES) expect(caseDueAt(regime, clock.now(), { days: 3 }).dueAt).toBeInstanceOf(Date);
+  });
+});
+
+describe('urgencyAt', () => {
+  it('marks no due date, past due, due within DUE_SOON_DAYS and later', () => {
+    const now = new Date('2026-11-27T10:00:00.000Z');
+    const later = (ms: number) => new Date(now.getTime() + ms);
+    const soon = DUE_SOON_DAYS * 86_400_000;
+    expect(urgencyAt(null, now)).toBe('none');
+    expect(urgencyAt(later(-1), now)).toBe('overdue');
+    expect(urgencyAt(now, now)).toBe('due_soon');
+    expect(urgencyAt(later(soon - 1), now)).toBe('due_soon');
+    expect(urgencyAt(later(soon), now)).toBe('ok');
   });
 });

@@ -53,3 +53,15 @@ export function mediationDueAt(acceptedAt: Date, calendar?: WorkdayCalendar): Da
 export function confirmationDueAt(agreedAt: Date, calendar?: WorkdayCalendar): Date {
   return caseDueAt('judicial_confirmation', agreedAt, { calendar }).dueAt;
 }
+
+/** Days before its due date from which a case counts as due soon in the work queues. */
+export const DUE_SOON_DAYS = 3;
+
+/** How a queue marks a case's due date at `now`: none, overdue, due within DUE_SOON_DAYS, or ok. */
+export type Urgency = 'none' | 'overdue' | 'due_soon' | 'ok';
+
+export function urgencyAt(dueAt: Date | null, now: Date): Urgency {
+  if (!dueAt) return 'none';
+  const left = dueAt.getTime() - now.getTime();
+  return left < 0 ? 'overdue' : left < DUE_SOON_DAYS * 86_400_000 ? 'due_soon' : 'ok';
+}

@@ -1,19 +1,32 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, DomainError, Role, formatShanghai } from '@tiaojie/core';
+import { Actor, Clock, DomainError, Role, formatShanghai } from '@tiaojie/core';
 import { DbService } from '@tiaojie/db';
 import { remaining } from '@tiaojie/deadlines';
-import { DISPUTE_CATEGORIES, DisputeCategory } from '@tiaojie/org';
 import { RoomRepository } from '@tiaojie/rooms';
 import { DispatchService } from '@tiaojie/dispatch';
-import { Clock } from '@tiaojie/core';
 import { CASE_STATUSES, CaseStatus, availableActions, transitionFor } from './case-lifecycle';
 import { CaseAccessService, CaseContext } from './case-access.service';
 import { CaseRepository, DisputeSummaryRow } from './case.repository';
-import { CaseQueueRepository, DUE_SOON_DAYS, QueueRead } from './case-queue.repository';
-import { confirmationDueAt } from './case-deadline';
-
+import { CaseQueueRepository, QueueRead } from './case-queue.repository';
+import { confirmationDueAt, urgencyAt } from './case-deadline';
+import { CaseListItem, listItem } from './case-list-item';
 
 const queueLimit = (opts: { limit?: number }) => Math.min(opts.limit ?? 100, 500);
+
+/**
+ * Whose cases a role's work queue lists: one queue read (a body's staff and officials: their body's; the district:
+ * every case), 'court' (court staff: referred by their court or handled by it), or 'own' (intake staff: their own
+ * registrations). Parties are refused: theirs is "my disputes".
+ */
+function queueSource(role: Role, open: boolean): QueueRead | 'court' | 'own' {
+  switch (role) {
+    case Role.Mediator: case Role.BodyAdmin: case Role.Official: return open ? 'openForBody' : 'forBody';
+    case Role.DistrictAdmin: return open ? 'openForDistrict' : 'forDistrict';
+    case Role.CourtClerk: case Role.Judge: return 'court';
+    case Role.Party: throw DomainError.forbidden('当事人请使用“我的纠纷” (parties use /cases/mine)');
+    default: return 'own';
+  }
+}
 
 export const TRACKER_STAGES = ['受理', '分派', '签收', '调解', '结果', '司法确认', '履行', '回访', '结案'];
 
@@ -30,14 +43,9 @@ export class CaseQueryService {
     private readonly dispatch: DispatchService,
   ) {}
 
-  summary(d: DisputeSummaryRow) {
-    const status = d.status as CaseStatus;
-    return {
-      id: d.id, number: d.number, title: d.title, category: d.category, deadlineRegime: d.deadlineRegime, enterpriseRelated: d.enterpriseRelated, categoryLabel: DISPUTE_CATEGORIES[d.category as DisputeCategory] ?? d.category,
-      kind: d.kind, channel: d.channel, status, statusLabel: CASE_STATUSES[status]?.label ?? status, version: d.version,
-      bodyId: d.bodyId, mediatorId: d.mediatorId, streetCode: d.streetCode, sessionMode: d.sessionMode,
-      dueAt: d.dueAt?.toISOString() ?? null, createdAt: d.createdAt.toISOString(), updatedAt: d.updatedAt.toISOString(),
-    };
+  /** A case as lists show it (case-list-item.ts); commands answer with it too. */
+  summary(d: DisputeSummaryRow): CaseListItem {
+    return listItem(d);
   }
 
   async detail(actor: Actor, id: string) {
@@ -94,24 +102,17 @@ export class CaseQueryService {
   /** The work queue: a body's cases for its staff, every case for the district, own registrations for intake staff. */
   async queue(actor: Actor, opts: { open?: boolean; limit?: number }) {
     const limit = queueLimit(opts);
-    const open = opts.open !== false;
-    const bodyQueue = (orgId: string) => (open ? this.queues.openQueueForBody(this.db.db, orgId, limit) : this.queues.forBody(this.db.db, orgId, null, limit));
+    const source = queueSource(actor.role, opts.open !== false);
     let rows: DisputeSummaryRow[];
-    if (actor.role === Role.Mediator || actor.role === Role.BodyAdmin) rows = await bodyQueue(actor.orgId!);
-    else if (actor.role === Role.DistrictAdmin) rows = await (open ? this.queues.openQueueForDistrict(this.db.db, limit) : this.queues.forDistrict(this.db.db, null, limit));
-    else if (actor.role === Role.Party) throw DomainError.forbidden('当事人请使用“我的纠纷” (parties use /cases/mine)');
-    else if (actor.role === Role.CourtClerk || actor.role === Role.Judge) {
+    if (source === 'court') {
+      // court staff: the cases their court referred, and those it handles as a body (a court's mediation room)
       const referred = await this.cases.forCourt(this.db.db, actor.orgId!, limit);
-      const handled = await bodyQueue(actor.orgId!);
+      const handled = await this.queues.rows(this.db.db, opts.open !== false ? 'openForBody' : 'forBody', { org: actor.orgId!, limit });
       rows = [...new Map([...referred, ...handled].map((d) => [d.id, d])).values()];
-    } else if (actor.role === Role.Official) rows = await bodyQueue(actor.orgId!);
-    else rows = await this.cases.forCreator(this.db.db, actor.id!, limit);
-    const now = this.clock.now().getTime();
-    return rows.map((d) => {
-      const left = d.dueAt ? d.dueAt.getTime() - now : null;
-      const urgency = left === null ? 'none' : left < 0 ? 'overdue' : left < DUE_SOON_DAYS * 86_400_000 ? 'due_soon' : 'ok';
-      return { ...this.summary(d), urgency };
-    });
+    } else if (source === 'own') rows = await this.cases.forCreator(this.db.db, actor.id!, limit);
+    else rows = await this.queues.rows(this.db.db, source, { org: actor.orgId ?? undefined, limit });
+    const now = this.clock.now();
+    return rows.map((d) => ({ ...listItem(d), urgency: urgencyAt(d.dueAt, now) }));
   }
 
   /**
@@ -120,13 +121,9 @@ export class CaseQueryService {
    * list their own registrations), whose queue `queue` answers. Parties are refused as in `queue`.
    */
   async queueJson(actor: Actor, opts: { open?: boolean; limit?: number }): Promise<string | null> {
-    const limit = queueLimit(opts);
-    const open = opts.open !== false;
-    let read: QueueRead;
-    if (actor.role === Role.Mediator || actor.role === Role.BodyAdmin || actor.role === Role.Official) read = open ? 'openForBody' : 'forBody';
-    else if (actor.role === Role.DistrictAdmin) read = open ? 'openForDistrict' : 'forDistrict';
-    else return null;
-    return this.queues.json(this.db.db, read, { org: actor.orgId ?? undefined, limit }, this.clock.now());
+    const source = queueSource(actor.role, opts.open !== false);
+    if (source === 'court' || source === 'own') return null;
+    return this.queues.json(this.db.db, source, { org: actor.orgId ?? undefined, limit: queueLimit(opts) }, this.clock.now());
   }
 
   /** Every routing decision of a case with its explanation (staff of the handling body and the district). */

@@ -147,7 +147,7 @@ export class CaseRoomService {
   async mine(actor: Actor) {
     let disputes: Awaited<ReturnType<CaseRepository['forParty']>> = [];
     if (actor.role === Role.Party && actor.id) disputes = await this.cases.forParty(this.db.db, actor.id);
-    else if ((actor.role === Role.Mediator || actor.role === Role.BodyAdmin) && actor.orgId) disputes = await this.queues.forBody(this.db.db, actor.orgId, OPEN, 200);
+    else if ((actor.role === Role.Mediator || actor.role === Role.BodyAdmin) && actor.orgId) disputes = await this.queues.rows(this.db.db, 'forBody', { org: actor.orgId, statuses: OPEN, limit: 200 });
     const rooms = await this.rooms.forDisputes(this.db.db, disputes.map((d) => d.id));
     const usable: { room: RoomRow; number: string; sessionMode: string }[] = [];
     for (const d of disputes) {

@@ -66,16 +66,16 @@ describe('CaseRepository (prepared application reads)', () => {
     });
 
     it('lists the open cases of the body, soonest due first, then newest, up to the limit; the same as the general read', async () => {
-      const open = await queues.openQueueForBody(ctx.db.db, body, 100);
+      const open = await queues.rows(ctx.db.db, 'openForBody', { org: body, limit: 100 });
       expect(open.map((r) => r.title)).toEqual(['due-soon', 'due-late', 'no-due-new', 'no-due-old']);
-      expect((await queues.forBody(ctx.db.db, body, QUEUE_OPEN_STATUSES, 100)).map((r) => r.id)).toEqual(open.map((r) => r.id));
-      expect((await queues.openQueueForBody(ctx.db.db, body, 2)).map((r) => r.title)).toEqual(['due-soon', 'due-late']);
-      expect(await queues.openQueueForBody(ctx.db.db, randomUUID(), 10)).toEqual([]);
+      expect((await queues.rows(ctx.db.db, 'forBody', { org: body, statuses: QUEUE_OPEN_STATUSES, limit: 100 })).map((r) => r.id)).toEqual(open.map((r) => r.id));
+      expect((await queues.rows(ctx.db.db, 'openForBody', { org: body, limit: 2 })).map((r) => r.title)).toEqual(['due-soon', 'due-late']);
+      expect(await queues.rows(ctx.db.db, 'openForBody', { org: randomUUID(), limit: 10 })).toEqual([]);
     });
 
     it("lists the district's open cases newest first, the same as the general read, and from its partial index", async () => {
-      const open = await queues.openQueueForDistrict(ctx.db.db, 1000);
-      expect(open.map((r) => r.id)).toEqual((await queues.forDistrict(ctx.db.db, QUEUE_OPEN_STATUSES, 1000)).map((r) => r.id));
+      const open = await queues.rows(ctx.db.db, 'openForDistrict', { limit: 1000 });
+      expect(open.map((r) => r.id)).toEqual((await queues.rows(ctx.db.db, 'forDistrict', { statuses: QUEUE_OPEN_STATUSES, limit: 1000 })).map((r) => r.id));
       expect(open.map((r) => r.title)).toEqual(expect.arrayContaining(['due-late', 'elsewhere']));
       expect(open.some((r) => r.title === 'closed')).toBe(false);
       expect(open.map((r) => r.createdAt.getTime())).toEqual([...open.map((r) => r.createdAt.getTime())].sort((a, b) => b - a));

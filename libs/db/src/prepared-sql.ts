@@ -13,12 +13,11 @@ const dialect = new PgDialect();
  * for another text). PGlite ignores the name. Not for a transaction-pooling proxy (pgbouncer in transaction mode
  * before 1.21), which cannot keep a connection's prepared statements.
  *
- * Returns what `db.execute` returns (the driver's result, rows as objects). `placeholders` fills the query's
- * `sql.placeholder`s; a query compiled once (`compiledQuery`) saves building its text on every call.
+ * `query` is compiled SQL (`compiledQuery`): a hot statement compiles its text once, at load. Returns what
+ * `db.execute` returns (the driver's result, rows as objects). `placeholders` fills the query's `sql.placeholder`s.
  */
-export function executePrepared(db: Executor, name: string, query: SQL | Query, placeholders?: Record<string, unknown>): Promise<unknown> {
-  const q = 'sql' in query && typeof query.sql === 'string' ? (query as Query) : dialect.sqlToQuery(query as SQL);
-  return db._.session.prepareQuery(q, undefined, name, false).execute(placeholders);
+export function executePrepared(db: Executor, name: string, query: Query, placeholders?: Record<string, unknown>): Promise<unknown> {
+  return db._.session.prepareQuery(query, undefined, name, false).execute(placeholders);
 }
 
 /** A statement's text and parameters, built once (`sql.placeholder` values are given to `executePrepared`). */

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { createTestDatabase } from './test-database';
-import { executePrepared } from './prepared-sql';
+import { compiledQuery, executePrepared } from './prepared-sql';
 import { readAll } from './read-all';
 import type { Executor } from './db.types';
 
@@ -32,7 +32,7 @@ describe('readAll and executePrepared', () => {
   });
 
   it('runs a named prepared statement again and again, in and outside a transaction', async () => {
-    const answer = async (db: Executor, n: number) => JSON.stringify(await executePrepared(db, 'read_all_spec_double', sql`select (${n}::int * 2) as doubled`));
+    const answer = async (db: Executor, n: number) => JSON.stringify(await executePrepared(db, 'read_all_spec_double', compiledQuery(sql`select (${n}::int * 2) as doubled`)));
     for (let i = 1; i <= 7; i++) expect(await answer(ctx.db.db, i)).toContain(`"doubled":${i * 2}`);
     expect(await ctx.db.transaction((tx) => answer(tx, 21))).toContain('"doubled":42');
   });

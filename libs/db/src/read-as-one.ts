@@ -3,7 +3,7 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import { rowOf } from './one-statement';
 import { resultRows } from './bulk-sql';
 import type { Executor } from './db.types';
-import { executePrepared } from './prepared-sql';
+import { compiledQuery, executePrepared } from './prepared-sql';
 
 /**
  * A read a repository hands out to be run with others (readAsOne): its SELECT, and how to turn its rows into the
@@ -28,7 +28,7 @@ type Values<T extends readonly Read<unknown>[]> = { -readonly [K in keyof T]: T[
 export async function readAsOne<T extends readonly Read<unknown>[]>(db: Executor, name: string | null, reads: T): Promise<Values<T>> {
   const parts = reads.map((r, i) => sql`(select coalesce(json_agg(t), '[]'::json) from (${r.sql}) t) as ${sql.raw(`r${i}`)}`);
   const query = sql`select ${sql.join(parts, sql`, `)}`;
-  const row = resultRows<Record<string, unknown>>(name ? await executePrepared(db, name, query) : await db.execute(query))[0];
+  const row = resultRows<Record<string, unknown>>(name ? await executePrepared(db, name, compiledQuery(query)) : await db.execute(query))[0];
   return reads.map((r, i) => {
     const value = row[`r${i}`];
     return r.map((typeof value === 'string' ? JSON.parse(value) : value) as Record<string, unknown>[]);
