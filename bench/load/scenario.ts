@@ -25,10 +25,10 @@
  * 30 % a body's queue (GET /api/cases/queue as its admin or mediator), 20 % the district's queue (MIX changes it).
  */
 import { io, Socket } from 'socket.io-client';
-import * as http from 'node:http';
+import { call, inBatches, must } from './load-http';
 import * as os from 'node:os';
 import { Client } from 'pg';
-import { ProcessSampler, Proc, autovacuumStandIn, buildServer, freshDatabase, machine, machineCpu, mean, percentile, signWebhook, startProcess } from './support';
+import { ProcessSampler, Proc, autovacuumStandIn, buildServer, freshDatabase, heapUsedMb, machine, machineCpu, mean, percentile, signWebhook, startProcess } from './support';
 
 const DURATION = Number(process.env.DURATION ?? 600);
 const SOCKETS = Number(process.env.SOCKETS ?? 2000);
@@ -59,47 +59,6 @@ const SKIP_BUILD = process.env.SKIP_BUILD === '1';
  */
 const API_INSTANCES = Math.max(1, Number(process.env.API_INSTANCES ?? 2));
 
-interface Answer { status: number; body: any }
-/**
- * HTTP/1.1 with keep-alive through node:http: the generator shares the machine with what it measures, and fetch
- * (undici) cost it several times more CPU per request (a CPU profile of the generator, fourth session).
- */
-const agent = new http.Agent({ keepAlive: true, maxSockets: 1000 });
-/**
- * `read` false for the measured requests: only the status is kept and the body is drained unread. Parsing a 100-row
- * queue page cost the generator CPU that the servers it shares the machine with then lacked (a client would parse
- * it, but on its own machine).
- */
-function call(base: string, method: string, path: string, token?: string, body?: unknown, headers: Record<string, string> = {}, read = true): Promise<Answer> {
-  const raw = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-  return new Promise<Answer>((resolve, reject) => {
-    const req = http.request(`${base}/api${path}`, {
-      method, agent, timeout: 30_000,
-      headers: { ...(raw ? { 'content-type': 'application/json', 'content-length': String(raw.length) } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
-    }, (res) => {
-      const chunks: Buffer[] = [];
-      if (read) res.on('data', (c: Buffer) => chunks.push(c));
-      else res.resume();
-      res.on('error', reject);
-      res.on('end', () => {
-        const text = read ? Buffer.concat(chunks).toString('utf8') : '';
-        let parsed: any = text;
-        try { parsed = text ? JSON.parse(text) : null; } catch { /* keep text */ }
-        resolve({ status: res.statusCode ?? 0, body: parsed });
-      });
-    });
-    req.on('timeout', () => req.destroy(new Error('timeout after 30 s')));
-    req.on('error', reject);
-    req.end(raw);
-  });
-}
-function must(r: Answer, status: number, what: string): Answer {
-  if (r.status !== status) throw new Error(`${what}: expected ${status}, got ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
-  return r;
-}
-async function inBatches<T>(items: T[], size: number, fn: (item: T, i: number) => Promise<void>): Promise<void> {
-  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map((x, j) => fn(x, i + j)));
-}
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const phone = (prefix: string, i: number) => `${prefix}${String(i).padStart(7, '0')}`;
 const application = (i: number, n: number) => ({
@@ -221,7 +180,10 @@ async function main(): Promise<void> {
 
     const measuring = () => Date.now() >= started;
     const vacuum = await autovacuumStandIn(db.url, Number(process.env.AUTOVACUUM_EVERY ?? 60), process.env.AUTOVACUUM_STANDIN === 'all' ? 'all' : 'thresholds');
+    // each api's heap in use at the start and end of the measured phase: a leak climbs, a growing RSS alone need not
+    let heapStart: Promise<(number | null)[]> = Promise.resolve([]);
     const startSamplers = setTimeout(() => {
+      heapStart = Promise.all(apis.map((a) => heapUsedMb(a.url)));
       for (const a of apiSamplers) a.start();
       workerSampler.start();
       selfSampler.start();
@@ -313,6 +275,7 @@ async function main(): Promise<void> {
     // CPU is judged over the measured phase only: while the answers still in flight drain, the api idles and the
     // worker catches up, which is not the load the thresholds are about (the sixth session found the means diluted)
     const machineEnd = machineCpu();
+    const heaps = { start: await heapStart, end: await Promise.all(apis.map((a) => heapUsedMb(a.url))) };
     vacuum.stop();
     for (const a of apiSamplers) a.stop();
     workerSampler.stop();
@@ -374,6 +337,7 @@ async function main(): Promise<void> {
       `| whole machine (${cores} cores) | ${machineBusy.toFixed(1)} % busy; without the generator ${serversCpu.toFixed(1)} %; of which steal ${stealPct.toFixed(1)} % | | | | |`,
       '',
       `5xx + unanswered rate: ${(100 * errorRate).toFixed(4)} % of ${httpCount + msgCount} requests and messages; database at the end: ${JSON.stringify(sizes)}`,
+      `api V8 heap in use, start → end of the measured phase (MB): ${heaps.start.map((h, i) => `${h?.toFixed(0) ?? '?'} → ${heaps.end[i]?.toFixed(0) ?? '?'}`).join('; ')}`,
       vacuum.summary(),
       '',
       ...Object.entries(thresholds).map(([k, ok]) => `- ${ok ? 'PASS' : 'FAIL'} ${k}`),

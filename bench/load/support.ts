@@ -145,6 +145,13 @@ export function machineCpu(): { busy: number; total: number; steal: number } {
   return { busy, total: busy + idle + (iowait ?? 0), steal: steal ?? 0 };
 }
 
+/** An api's V8 heap in use (MB), from its /metrics (prom-client's nodejs_heap_size_used_bytes); null if unreadable. */
+export async function heapUsedMb(apiUrl: string): Promise<number | null> {
+  const text = await fetch(`${apiUrl}/metrics`).then((r) => (r.ok ? r.text() : '')).catch(() => '');
+  const m = /^tiaojie_nodejs_heap_size_used_bytes (\S+)$/m.exec(text);
+  return m ? Number(m[1]) / 1e6 : null;
+}
+
 /** Samples a process every `everyMs`: CPU as a percentage of one core over each interval, RSS. */
 export class ProcessSampler {
   readonly cpu: number[] = [];
