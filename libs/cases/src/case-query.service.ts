@@ -102,12 +102,13 @@ export class CaseQueryService {
   /** The work queue: a body's cases for its staff, every case for the district, own registrations for intake staff. */
   async queue(actor: Actor, opts: { open?: boolean; limit?: number }) {
     const limit = queueLimit(opts);
-    const source = queueSource(actor.role, opts.open !== false);
+    const open = opts.open !== false;
+    const source = queueSource(actor.role, open);
     let rows: DisputeSummaryRow[];
     if (source === 'court') {
       // court staff: the cases their court referred, and those it handles as a body (a court's mediation room)
       const referred = await this.cases.forCourt(this.db.db, actor.orgId!, limit);
-      const handled = await this.queues.rows(this.db.db, opts.open !== false ? 'openForBody' : 'forBody', { org: actor.orgId!, limit });
+      const handled = await this.queues.rows(this.db.db, open ? 'openForBody' : 'forBody', { org: actor.orgId!, limit });
       rows = [...new Map([...referred, ...handled].map((d) => [d.id, d])).values()];
     } else if (source === 'own') rows = await this.cases.forCreator(this.db.db, actor.id!, limit);
     else rows = await this.queues.rows(this.db.db, source, { org: actor.orgId ?? undefined, limit });
