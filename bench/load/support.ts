@@ -237,7 +237,10 @@ export async function autovacuumStandIn(dbUrl: string, everySeconds: number, mod
         s.n_mod_since_analyze > current_setting('autovacuum_analyze_threshold')::float8 + current_setting('autovacuum_analyze_scale_factor')::float8 * greatest(c.reltuples, 0) as analyze
       from pg_stat_user_tables s join pg_class c on c.oid = s.relid`);
     for (const r of rows as { name: string; vacuum: boolean; analyze: boolean }[]) {
-      if (r.vacuum) { vacuums += 1; if (r.analyze) analyzes += 1; await client.query(`vacuum ${r.analyze ? '(analyze) ' : ''}${r.name}`); } else if (r.analyze) { analyzes += 1; await client.query(`analyze ${r.name}`); }
+      if (r.vacuum) vacuums += 1;
+      if (r.analyze) analyzes += 1;
+      if (r.vacuum) await client.query(`vacuum ${r.analyze ? '(analyze) ' : ''}${r.name}`);
+      else if (r.analyze) await client.query(`analyze ${r.name}`);
     }
   };
   let running = false;
