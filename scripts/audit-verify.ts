@@ -13,7 +13,8 @@ async function main(): Promise<number> {
   try {
     const result = await ctx.app.get(AuditService).verify();
     if (json) process.stdout.write(`${JSON.stringify(result)}\n`);
-    else if (result.ok) process.stdout.write(`审计日志完整：已校验 ${result.checked} 条记录，哈希链无断裂。\n`);
+    else if (result.ok)
+      process.stdout.write(`审计日志完整：已校验 ${result.checked} 条记录，哈希链无断裂。\n`);
     else process.stdout.write(`审计日志被篡改：${result.problem}（已校验 ${result.checked} 条）\n`);
     return result.ok ? 0 : 1;
   } finally {
@@ -21,7 +22,10 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => process.exit(code), (err) => {
-  process.stderr.write(`${(err as Error).stack ?? err}\n`);
-  process.exit(2);
-});
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    process.stderr.write(`${(err as Error).stack ?? err}\n`);
+    process.exit(2);
+  },
+);

@@ -13,7 +13,12 @@ import { DbModule, DbService } from '@tiaojie/db';
 @Module({})
 class CliRealtimeModule {
   static forRoot() {
-    return { module: CliRealtimeModule, global: true, providers: [{ provide: RealtimePublisher, useClass: NoopRealtimePublisher }], exports: [RealtimePublisher] };
+    return {
+      module: CliRealtimeModule,
+      global: true,
+      providers: [{ provide: RealtimePublisher, useClass: NoopRealtimePublisher }],
+      exports: [RealtimePublisher],
+    };
   }
 }
 
@@ -32,16 +37,34 @@ export function userPath(p: string): string {
 export async function openCliContext(modules: any[]): Promise<CliContext> {
   // The CLI signs no tokens: a production environment without JWT_SECRET must still be able to import.
   const config = loadConfig({ ...process.env, JWT_SECRET: process.env.JWT_SECRET || 'x'.repeat(32) });
-  const db = await DbService.connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: 4 });
+  const db = await DbService.connect({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: 4,
+  });
   await db.migrate();
-  @Module({ imports: [CoreModule.forRoot(config), DbModule.forRoot(db), CliRealtimeModule.forRoot(), ...modules] })
+  @Module({
+    imports: [CoreModule.forRoot(config), DbModule.forRoot(db), CliRealtimeModule.forRoot(), ...modules],
+  })
   class CliModule {}
   const app = await NestFactory.createApplicationContext(CliModule, { logger: false });
-  return { app, db, config, close: async () => { await app.close(); await db.close(); } };
+  return {
+    app,
+    db,
+    config,
+    close: async () => {
+      await app.close();
+      await db.close();
+    },
+  };
 }
 
 /** `--name value` and `--flag` arguments, plus the positional ones. */
-export function parseArgs(argv: string[], flags: string[], options: string[]): { flags: Set<string>; options: Map<string, string>; positional: string[] } {
+export function parseArgs(
+  argv: string[],
+  flags: string[],
+  options: string[],
+): { flags: Set<string>; options: Map<string, string>; positional: string[] } {
   const out = { flags: new Set<string>(), options: new Map<string, string>(), positional: [] as string[] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];

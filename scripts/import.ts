@@ -16,8 +16,13 @@ import { ImportReportService, IntakeImportService, IntakeModule, type ImportSumm
 import { openCliContext, parseArgs, userPath } from './cli-context';
 import { ProgressBar } from './progress-bar';
 
-const USAGE = 'usage: npm run -s import -- [--json] [--mapping <mapping.json>] [--encoding utf-8|gb18030] <file>';
-const FORMAT_LABEL: Record<string, string> = { 'work-order': '12345工单', 'grid-report': '网格上报事件', 'court-referral': '法院诉前委派案件' };
+const USAGE =
+  'usage: npm run -s import -- [--json] [--mapping <mapping.json>] [--encoding utf-8|gb18030] <file>';
+const FORMAT_LABEL: Record<string, string> = {
+  'work-order': '12345工单',
+  'grid-report': '网格上报事件',
+  'court-referral': '法院诉前委派案件',
+};
 
 function humanSummary(s: ImportSummary, reportPath: string | null): string {
   const lines = [
@@ -50,7 +55,9 @@ async function main(): Promise<number> {
   }
   const mappingFile = args.options.get('mapping');
   const read = {
-    ...(mappingFile ? { mappings: [parseColumnMapping(JSON.parse(readFileSync(userPath(mappingFile), 'utf8')))] } : {}),
+    ...(mappingFile
+      ? { mappings: [parseColumnMapping(JSON.parse(readFileSync(userPath(mappingFile), 'utf8')))] }
+      : {}),
     ...(args.options.get('encoding') ? { encoding: args.options.get('encoding') as TextEncoding } : {}),
   };
 
@@ -58,28 +65,44 @@ async function main(): Promise<number> {
   const bar = new ProgressBar();
   try {
     const summary = await ctx.app.get(IntakeImportService).importFile(full, {
-      actor: { ...SYSTEM_ACTOR, name: '命令行导入' }, origin: 'cli', fileName: file, read,
-      onProgress: (p) => bar.update(p.rows, p.total, `新增 ${p.created} 更新 ${p.updated} 未变 ${p.unchanged} 拒绝 ${p.rejected}`, p.status !== 'running'),
+      actor: { ...SYSTEM_ACTOR, name: '命令行导入' },
+      origin: 'cli',
+      fileName: file,
+      read,
+      onProgress: (p) =>
+        bar.update(
+          p.rows,
+          p.total,
+          `新增 ${p.created} 更新 ${p.updated} 未变 ${p.unchanged} 拒绝 ${p.rejected}`,
+          p.status !== 'running',
+        ),
     });
     bar.done();
     let reportPath: string | null = null;
     if (summary.rejected.length > 0) {
       // Not inside DATA_DIR (that is PGlite's own data folder): IMPORT_REPORT_DIR, else the system temp folder.
-      const dir = process.env.IMPORT_REPORT_DIR ? userPath(process.env.IMPORT_REPORT_DIR) : path.join(tmpdir(), 'tiaojie-import-reports');
+      const dir = process.env.IMPORT_REPORT_DIR
+        ? userPath(process.env.IMPORT_REPORT_DIR)
+        : path.join(tmpdir(), 'tiaojie-import-reports');
       mkdirSync(dir, { recursive: true });
-      reportPath = path.join(dir, `${path.basename(file).replace(/[^\w.\u4e00-\u9fff-]/g, '_')}.${summary.runId}.errors.csv`);
+      reportPath = path.join(
+        dir,
+        `${path.basename(file).replace(/[^\w.\u4e00-\u9fff-]/g, '_')}.${summary.runId}.errors.csv`,
+      );
       writeFileSync(reportPath, await ctx.app.get(ImportReportService).errorReportCsv(summary.runId));
     }
     if (args.flags.has('json')) {
       const { format, rows, created, updated, unchanged, rejected } = summary;
-      process.stdout.write(`${JSON.stringify({ file, format, rows, created, updated, unchanged, rejected })}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ file, format, rows, created, updated, unchanged, rejected })}\n`,
+      );
     } else {
       process.stdout.write(`${humanSummary(summary, reportPath)}\n`);
     }
     return 0;
   } catch (err) {
     bar.done();
-    const message = err instanceof DomainError ? err.message : (err as Error).stack ?? String(err);
+    const message = err instanceof DomainError ? err.message : ((err as Error).stack ?? String(err));
     process.stderr.write(`导入失败 (import failed): ${message}\n`);
     return 1;
   } finally {
@@ -87,7 +110,10 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => process.exit(code), (err) => {
-  process.stderr.write(`${(err as Error).stack ?? String(err)}\n`);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    process.stderr.write(`${(err as Error).stack ?? String(err)}\n`);
+    process.exit(1);
+  },
+);

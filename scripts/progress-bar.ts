@@ -22,7 +22,9 @@ export class ProgressBar {
       const f = Math.min(1, done / total);
       bar = `[${'█'.repeat(Math.round(f * width)).padEnd(width, '░')}] ${(f * 100).toFixed(0).padStart(3)}% `;
     }
-    this.stream.write(`\r${bar}${done.toLocaleString('en-US')}${total ? `/${total.toLocaleString('en-US')}` : ''} 行 · ${rate.toLocaleString('en-US')} 行/秒 · ${label}\x1b[K`);
+    this.stream.write(
+      `\r${bar}${done.toLocaleString('en-US')}${total ? `/${total.toLocaleString('en-US')}` : ''} 行 · ${rate.toLocaleString('en-US')} 行/秒 · ${label}\x1b[K`,
+    );
   }
 
   done(): void {

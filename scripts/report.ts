@@ -8,7 +8,14 @@
  */
 import { writeFileSync } from 'node:fs';
 import { IntakeModule } from '@tiaojie/intake';
-import { AnnualReportService, percent, REPORT_TABLE_IDS, ReportDocumentService, reportTables, StatsModule } from '@tiaojie/stats';
+import {
+  AnnualReportService,
+  percent,
+  REPORT_TABLE_IDS,
+  ReportDocumentService,
+  reportTables,
+  StatsModule,
+} from '@tiaojie/stats';
 import { openCliContext, parseArgs, userPath } from './cli-context';
 
 const USAGE = 'usage: npm run -s report -- --year <YYYY> [--json] [--xlsx <file>] [--pdf <file>]';
@@ -39,7 +46,10 @@ async function main(): Promise<number> {
   try {
     const report = await ctx.app.get(AnnualReportService).report(year);
     const docs = ctx.app.get(ReportDocumentService);
-    for (const [flag, render] of [['xlsx', () => docs.xlsx(year)], ['pdf', () => docs.pdf(year)]] as const) {
+    for (const [flag, render] of [
+      ['xlsx', () => docs.xlsx(year)],
+      ['pdf', () => docs.pdf(year)],
+    ] as const) {
       const out = args.options.get(flag);
       if (out) {
         writeFileSync(userPath(out), await render());
@@ -52,8 +62,13 @@ async function main(): Promise<number> {
     }
     const tables = reportTables(report);
     const text = [
-      `${docs.title(year)}`, '', ...docs.text(report), '',
-      ...REPORT_TABLE_IDS.filter((id) => id !== 'mediation' && id !== 'bodies').map((id) => `${table(tables[id].title, tables[id].columns, tables[id].rows)}\n`),
+      `${docs.title(year)}`,
+      '',
+      ...docs.text(report),
+      '',
+      ...REPORT_TABLE_IDS.filter((id) => id !== 'mediation' && id !== 'bodies').map(
+        (id) => `${table(tables[id].title, tables[id].columns, tables[id].rows)}\n`,
+      ),
       `（比率保留两位小数；12345按期答复率按工作日历计算，未回访工单不计入满意率分母。满意率 ${percent(report.workOrders.satisfactionRate)}。）`,
     ];
     process.stdout.write(`${text.join('\n')}\n`);
@@ -66,7 +81,10 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => process.exit(code), (err) => {
-  process.stderr.write(`${(err as Error).stack ?? String(err)}\n`);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    process.stderr.write(`${(err as Error).stack ?? String(err)}\n`);
+    process.exit(1);
+  },
+);

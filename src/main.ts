@@ -9,11 +9,19 @@ import { createWorker } from '../apps/worker/src/bootstrap';
 async function main(): Promise<void> {
   const started = Date.now();
   const config = loadConfig();
-  const db = await DbService.connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize });
+  const db = await DbService.connect({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.dbPoolSize,
+  });
   await db.migrate();
   const api = await createApi(config, db);
-  const worker = config.runWorker ? await createWorker(config, db, { publisher: api.app.get(SocketPublisher) }) : null;
-  console.log(`Tiaojie 调解 is up in ${((Date.now() - started) / 1000).toFixed(1)} s on ${api.url} (database: ${db.engine}${db.engine === 'pglite' ? ` at ${config.dataDir}` : ''}) — docs at ${api.url}/api/docs`);
+  const worker = config.runWorker
+    ? await createWorker(config, db, { publisher: api.app.get(SocketPublisher) })
+    : null;
+  console.log(
+    `Tiaojie 调解 is up in ${((Date.now() - started) / 1000).toFixed(1)} s on ${api.url} (database: ${db.engine}${db.engine === 'pglite' ? ` at ${config.dataDir}` : ''}) — docs at ${api.url}/api/docs`,
+  );
   const stop = async () => {
     await worker?.close();
     await api.close();

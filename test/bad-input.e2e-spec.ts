@@ -13,7 +13,9 @@ describe('bad input and access control (e2e)', () => {
     t = await startTestApp();
     ({ party, caseId } = await appliedCase(t));
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   const expectError = (r: { status: number; body: any }, status: number, code: string) => {
     expectStatus(r, status);
@@ -40,31 +42,50 @@ describe('bad input and access control (e2e)', () => {
     const r = await party.post('/cases', { ...rest, respondents: [{ phone: '123' }] });
     expectError(r, 400, 'VALIDATION_FAILED');
     const fields = r.body.error.details.fields.map((f: any) => f.field);
-    expect(fields).toEqual(expect.arrayContaining(['description', 'respondents.0.name', 'respondents.0.phone']));
+    expect(fields).toEqual(
+      expect.arrayContaining(['description', 'respondents.0.name', 'respondents.0.phone']),
+    );
   });
 
   it('refuses unknown categories, streets and bad ID numbers with domain messages', async () => {
     expectError(await party.post('/cases', { ...APPLICATION, category: 'alien' }), 400, 'VALIDATION_FAILED');
     expectError(await party.post('/cases', { ...APPLICATION, streetCode: 'NOPE' }), 400, 'VALIDATION_FAILED');
-    expectError(await party.post('/cases', { ...APPLICATION, applicant: { name: '张三', idNumber: '320612199001011234' } }), 400, 'VALIDATION_FAILED');
+    expectError(
+      await party.post('/cases', {
+        ...APPLICATION,
+        applicant: { name: '张三', idNumber: '320612199001011234' },
+      }),
+      400,
+      'VALIDATION_FAILED',
+    );
   });
 
   it('refuses unpaired surrogates in text (not stored as U+FFFD) and files nothing', async () => {
     const before = (await party.get('/cases/mine')).body.length;
     // JSON may carry "\ud800"; JSON.stringify writes a lone surrogate as that escape
-    const r = await party.post('/cases', { ...APPLICATION, description: `邻居噪音\ud800扰民，多次沟通无果。` });
+    const r = await party.post('/cases', {
+      ...APPLICATION,
+      description: `邻居噪音\ud800扰民，多次沟通无果。`,
+    });
     expectError(r, 400, 'VALIDATION_FAILED');
     expect(r.body.error.message).toContain('unpaired surrogates');
     expectError(await party.post('/cases', { ...APPLICATION, ['x\udc00']: 1 }), 400, 'VALIDATION_FAILED');
     expect((await party.get('/cases/mine')).body.length).toBe(before);
     // a character outside the BMP (a surrogate pair) is text and is kept as sent
-    const ok = await party.post('/cases', { ...APPLICATION, description: '𩸽店门口的噪音持续到深夜，多次沟通无果。' });
+    const ok = await party.post('/cases', {
+      ...APPLICATION,
+      description: '𩸽店门口的噪音持续到深夜，多次沟通无果。',
+    });
     expectStatus(ok, 201);
-    expect((await party.get(`/cases/${ok.body.id}`)).body.description).toBe('𩸽店门口的噪音持续到深夜，多次沟通无果。');
+    expect((await party.get(`/cases/${ok.body.id}`)).body.description).toBe(
+      '𩸽店门口的噪音持续到深夜，多次沟通无果。',
+    );
   });
 
   it('answers malformed JSON and wrong content types with 4xx', async () => {
-    const bad = await party.request('POST', '/cases', '{"category": ', { 'content-type': 'application/json' });
+    const bad = await party.request('POST', '/cases', '{"category": ', {
+      'content-type': 'application/json',
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('BAD_REQUEST');
     const text = await party.request('POST', '/cases', 'hello', { 'content-type': 'text/plain' });
@@ -77,8 +98,16 @@ describe('bad input and access control (e2e)', () => {
     expectError(await anon.get('/cases/mine'), 401, 'UNAUTHENTICATED');
     anon.token = 'forged.token.value';
     expectError(await anon.get('/cases/mine'), 401, 'UNAUTHENTICATED');
-    expectError(await anon.post('/auth/staff/sign-in', { username: 'admin', password: 'wrong-password' }), 401, 'INVALID_CREDENTIALS');
-    expectError(await anon.post('/auth/party/sign-in', { phone: '13800000001', code: '000000' }), 401, 'OTP_INVALID');
+    expectError(
+      await anon.post('/auth/staff/sign-in', { username: 'admin', password: 'wrong-password' }),
+      401,
+      'INVALID_CREDENTIALS',
+    );
+    expectError(
+      await anon.post('/auth/party/sign-in', { phone: '13800000001', code: '000000' }),
+      401,
+      'OTP_INVALID',
+    );
   });
 
   it('guards routes by role', async () => {
@@ -118,18 +147,37 @@ describe('bad input and access control (e2e)', () => {
   it('requires reasons and known reason codes', async () => {
     const admin = await staff(t, 'js_admin');
     const detail = (await admin.get(`/cases/${caseId}`)).body;
-    expectError(await admin.post(`/cases/${caseId}/return`, { version: detail.version, reasonCode: 'BORED' }), 400, 'VALIDATION_FAILED');
-    expectError(await party.post(`/cases/${caseId}/transitions/withdraw`, { version: detail.version }), 400, 'VALIDATION_FAILED');
+    expectError(
+      await admin.post(`/cases/${caseId}/return`, { version: detail.version, reasonCode: 'BORED' }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expectError(
+      await party.post(`/cases/${caseId}/transitions/withdraw`, { version: detail.version }),
+      400,
+      'VALIDATION_FAILED',
+    );
   });
 
   it('refuses bad socket handshakes and events with error codes', async () => {
     await expect(connect(t.url, 'nonsense')).rejects.toMatchObject({ data: { code: 'UNAUTHENTICATED' } });
     const s = await connect(t.url, party.token!);
     try {
-      expect(await emitAck(s, 'room:join', { roomId: 'x' })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
-      expect(await emitAck(s, 'room:join', { roomId: '00000000-0000-0000-0000-000000000000' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+      expect(await emitAck(s, 'room:join', { roomId: 'x' })).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION_FAILED' },
+      });
+      expect(await emitAck(s, 'room:join', { roomId: '00000000-0000-0000-0000-000000000000' })).toMatchObject(
+        { ok: false, error: { code: 'NOT_FOUND' } },
+      );
       expect(await emitAck(s, 'case:watch', { disputeId: caseId })).toMatchObject({ ok: true });
-      expect(await emitAck(s, 'message:send', { roomId: '00000000-0000-0000-0000-000000000000', clientMsgId: 'a', body: 42 })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+      expect(
+        await emitAck(s, 'message:send', {
+          roomId: '00000000-0000-0000-0000-000000000000',
+          clientMsgId: 'a',
+          body: 42,
+        }),
+      ).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
     } finally {
       s.disconnect();
     }

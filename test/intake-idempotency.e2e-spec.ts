@@ -10,11 +10,13 @@ describe('idempotent intake (e2e)', () => {
     t = await startTestApp();
     party = await new HttpClient(t.url).signInParty('13800000081', (p) => t.sms.lastCode(p));
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   const mine = async () => (await party.get('/cases/mine')).body.map((c: any) => c.id as string);
 
-  it('returns the first attempt\'s dispute for a repeated key, concurrent attempts included, and a new one for a new key', async () => {
+  it("returns the first attempt's dispute for a repeated key, concurrent attempts included, and a new one for a new key", async () => {
     const body = { ...APPLICATION, respondents: [uniqueRespondent()] };
     const first = await party.request('POST', '/cases', body, { 'idempotency-key': 'retry-0001' });
     expectStatus(first, 201);
@@ -22,7 +24,9 @@ describe('idempotent intake (e2e)', () => {
     expectStatus(again, 201);
     expect(again.body.id).toBe(first.body.id);
 
-    const racing = await Promise.all([1, 2, 3].map(() => party.request('POST', '/cases', body, { 'idempotency-key': 'retry-0002' })));
+    const racing = await Promise.all(
+      [1, 2, 3].map(() => party.request('POST', '/cases', body, { 'idempotency-key': 'retry-0002' })),
+    );
     for (const r of racing) expectStatus(r, 201);
     expect(new Set(racing.map((r) => r.body.id)).size).toBe(1);
     expect(racing[0].body.id).not.toBe(first.body.id);
@@ -34,21 +38,37 @@ describe('idempotent intake (e2e)', () => {
     expect(ids.length).toBe(3);
   });
 
-  it('keeps keys per creator: another user\'s same key files their own dispute', async () => {
+  it("keeps keys per creator: another user's same key files their own dispute", async () => {
     const grid = await staff(t, 'grid1');
-    const r = await grid.request('POST', '/cases/register', {
-      channel: 'grid', category: 'neighbour', description: '网格员上报：楼道堆物引发邻里争执。', streetCode: 'JS',
-      parties: [{ role: 'applicant', name: '王五', phone: '13800000083' }, { role: 'respondent', ...uniqueRespondent('赵七') }],
-      assistance: { consent: true, method: 'verbal' },
-    }, { 'idempotency-key': 'retry-0001' });
+    const r = await grid.request(
+      'POST',
+      '/cases/register',
+      {
+        channel: 'grid',
+        category: 'neighbour',
+        description: '网格员上报：楼道堆物引发邻里争执。',
+        streetCode: 'JS',
+        parties: [
+          { role: 'applicant', name: '王五', phone: '13800000083' },
+          { role: 'respondent', ...uniqueRespondent('赵七') },
+        ],
+        assistance: { consent: true, method: 'verbal' },
+      },
+      { 'idempotency-key': 'retry-0001' },
+    );
     expectStatus(r, 201);
-    expect((await mine())).not.toContain(r.body.id);
+    expect(await mine()).not.toContain(r.body.id);
   });
 
   it('refuses a malformed key with 400 and files nothing', async () => {
     const before = (await mine()).length;
     for (const key of ['has space', 'x'.repeat(101), 'a/b']) {
-      const r = await party.request('POST', '/cases', { ...APPLICATION, respondents: [uniqueRespondent()] }, { 'idempotency-key': key });
+      const r = await party.request(
+        'POST',
+        '/cases',
+        { ...APPLICATION, respondents: [uniqueRespondent()] },
+        { 'idempotency-key': key },
+      );
       expectStatus(r, 400);
       expect(r.body.error.code).toBe('VALIDATION_FAILED');
     }

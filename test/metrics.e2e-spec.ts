@@ -10,8 +10,12 @@ describe('/metrics (e2e)', () => {
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toContain('text/plain');
       const text = await res.text();
-      expect(text).toMatch(/tiaojie_http_requests_total\{method="GET",route="\/api\/health",status="200"\} 1/);
-      expect(text).toMatch(/tiaojie_http_requests_total\{method="GET",route="\/api\/cases\/:id",status="401"\} 1/);
+      expect(text).toMatch(
+        /tiaojie_http_requests_total\{method="GET",route="\/api\/health",status="200"\} 1/,
+      );
+      expect(text).toMatch(
+        /tiaojie_http_requests_total\{method="GET",route="\/api\/cases\/:id",status="401"\} 1/,
+      );
       expect(text).toMatch(/tiaojie_db_up 1/);
       expect(text).toContain('tiaojie_http_request_duration_seconds_bucket');
       expect(text).toContain('tiaojie_process_resident_memory_bytes');
@@ -25,7 +29,9 @@ describe('/metrics (e2e)', () => {
     const t = await startTestApp({ env: { METRICS_TOKEN: 'scrape-secret' } });
     try {
       expect((await fetch(`${t.url}/metrics`)).status).toBe(401);
-      expect((await fetch(`${t.url}/metrics`, { headers: { authorization: 'Bearer scrape-secret' } })).status).toBe(200);
+      expect(
+        (await fetch(`${t.url}/metrics`, { headers: { authorization: 'Bearer scrape-secret' } })).status,
+      ).toBe(200);
     } finally {
       await t.close();
     }

@@ -19,7 +19,9 @@ describe('notifications and deadline admin API (e2e)', () => {
 
   const notify = async (userIds: string[], key: string) => {
     const notifications = t.api.app.get(NotificationService);
-    const events = await t.db.transaction((tx) => notifications.notify(tx, { userIds, kind: 'test', title: `标题 ${key}`, body: key, dedupeKey: key }));
+    const events = await t.db.transaction((tx) =>
+      notifications.notify(tx, { userIds, kind: 'test', title: `标题 ${key}`, body: key, dedupeKey: key }),
+    );
     notifications.publish(events);
   };
 
@@ -60,7 +62,7 @@ describe('notifications and deadline admin API (e2e)', () => {
     expectStatus(await a.get('/notifications?limit=abc'), 400);
   });
 
-  it('lets nobody read or mark another user\'s notification', async () => {
+  it("lets nobody read or mark another user's notification", async () => {
     const bItem = (await b.get('/notifications')).body.items[0];
     const aItem = (await a.get('/notifications')).body.items[0];
     const foreign = await a.post(`/notifications/${bItem.id}/read`);
@@ -78,14 +80,30 @@ describe('notifications and deadline admin API (e2e)', () => {
   });
 
   it('shows dead letters to the district admin only, who can retry each once', async () => {
-    const [dead] = await t.db.db.insert(schema.outbox).values({
-      channel: 'sms', recipient: '13812345678', body: '【调解平台】测试', dedupeKey: 'e2e-dead', status: 'dead', attempts: 5, lastError: 'SMS provider answered 503',
-    }).returning();
+    const [dead] = await t.db.db
+      .insert(schema.outbox)
+      .values({
+        channel: 'sms',
+        recipient: '13812345678',
+        body: '【调解平台】测试',
+        dedupeKey: 'e2e-dead',
+        status: 'dead',
+        attempts: 5,
+        lastError: 'SMS provider answered 503',
+      })
+      .returning();
     expectStatus(await a.get('/admin/outbox/dead'), 403);
     expectStatus(await (await new HttpClient(t.url).signInStaff('js_admin')).get('/admin/outbox/dead'), 403);
     const list = await admin.get('/admin/outbox/dead');
     expectStatus(list, 200);
-    expect(list.body).toEqual([expect.objectContaining({ id: dead.id, recipient: '138****5678', attempts: 5, lastError: 'SMS provider answered 503' })]);
+    expect(list.body).toEqual([
+      expect.objectContaining({
+        id: dead.id,
+        recipient: '138****5678',
+        attempts: 5,
+        lastError: 'SMS provider answered 503',
+      }),
+    ]);
 
     expectStatus(await a.post(`/admin/outbox/${dead.id}/retry`), 403);
     const retried = await admin.post(`/admin/outbox/${dead.id}/retry`);
@@ -102,9 +120,22 @@ describe('notifications and deadline admin API (e2e)', () => {
     expect(coverage.body.coveredYears).toEqual(expect.arrayContaining([2024, 2025, 2026]));
     expectStatus(await a.get('/deadlines/calendar/coverage'), 403);
 
-    const year = { holidays: ['2027-01-01', '2027-02-06/2027-02-12'], makeupWorkdays: ['2027-02-13'], source: 'e2e', version: 0 };
-    expectStatus(await (await new HttpClient(t.url).signInStaff('js_admin')).request('PUT', '/deadlines/calendar/years/2027', year), 403);
-    const bad = await admin.request('PUT', '/deadlines/calendar/years/2027', { ...year, makeupWorkdays: ['2027-02-15'] });
+    const year = {
+      holidays: ['2027-01-01', '2027-02-06/2027-02-12'],
+      makeupWorkdays: ['2027-02-13'],
+      source: 'e2e',
+      version: 0,
+    };
+    expectStatus(
+      await (
+        await new HttpClient(t.url).signInStaff('js_admin')
+      ).request('PUT', '/deadlines/calendar/years/2027', year),
+      403,
+    );
+    const bad = await admin.request('PUT', '/deadlines/calendar/years/2027', {
+      ...year,
+      makeupWorkdays: ['2027-02-15'],
+    });
     expectStatus(bad, 400);
     expect(bad.body.error.code).toBe('VALIDATION_FAILED');
     expectStatus(await admin.request('PUT', '/deadlines/calendar/years/2027', { ...year, extra: 1 }), 400);
@@ -114,10 +145,23 @@ describe('notifications and deadline admin API (e2e)', () => {
     expect(saved.body).toMatchObject({ year: 2027, origin: 'admin', version: 1 });
     expect((await admin.request('PUT', '/deadlines/calendar/years/2027', year)).status).toBe(409);
 
-    const due = await a.post('/deadlines/compute', { regime: 'work_order_reply', start: '2027-02-05T02:00:00.000Z', days: 1 });
+    const due = await a.post('/deadlines/compute', {
+      regime: 'work_order_reply',
+      start: '2027-02-05T02:00:00.000Z',
+      days: 1,
+    });
     expectStatus(due, 200);
-    expect(due.body).toMatchObject({ dueDate: '2027-02-13', dueAt: '2027-02-13T15:59:59.000Z', warnings: [] });
-    expectStatus(await a.post('/deadlines/compute', { regime: 'work_order_reply', start: '2027-02-05T02:00:00.000Z' }), 400);
-    expect((await admin.get('/deadlines/calendar')).body.map((y: any) => y.year)).toEqual([2024, 2025, 2026, 2027]);
+    expect(due.body).toMatchObject({
+      dueDate: '2027-02-13',
+      dueAt: '2027-02-13T15:59:59.000Z',
+      warnings: [],
+    });
+    expectStatus(
+      await a.post('/deadlines/compute', { regime: 'work_order_reply', start: '2027-02-05T02:00:00.000Z' }),
+      400,
+    );
+    expect((await admin.get('/deadlines/calendar')).body.map((y: any) => y.year)).toEqual([
+      2024, 2025, 2026, 2027,
+    ]);
   });
 });

@@ -12,9 +12,16 @@ describe('statistics over HTTP (e2e)', () => {
   let t: TestApp;
   let admin: HttpClient;
 
-  async function get(client: HttpClient, path: string): Promise<{ status: number; type: string | null; bytes: Buffer }> {
+  async function get(
+    client: HttpClient,
+    path: string,
+  ): Promise<{ status: number; type: string | null; bytes: Buffer }> {
     const res = await fetch(`${t.url}/api${path}`, { headers: { authorization: `Bearer ${client.token}` } });
-    return { status: res.status, type: res.headers.get('content-type'), bytes: Buffer.from(await res.arrayBuffer()) };
+    return {
+      status: res.status,
+      type: res.headers.get('content-type'),
+      bytes: Buffer.from(await res.arrayBuffer()),
+    };
   }
 
   beforeAll(async () => {
@@ -23,19 +30,31 @@ describe('statistics over HTTP (e2e)', () => {
     for (const f of ['grid_reports.csv', 'work_orders_12345.csv', 'court_referrals.xlsx']) {
       const form = new FormData();
       form.append('file', new Blob([readFileSync(join(SAMPLE, f))]), f);
-      const res = await fetch(`${t.url}/api/intake/imports`, { method: 'POST', body: form, headers: { authorization: `Bearer ${admin.token}` } });
+      const res = await fetch(`${t.url}/api/intake/imports`, {
+        method: 'POST',
+        body: form,
+        headers: { authorization: `Bearer ${admin.token}` },
+      });
       expect(res.status).toBe(200);
     }
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('the annual report states the answer key and reads like the district report', async () => {
     const r = await admin.get('/stats/reports/2024');
     expectStatus(r, 200);
     const e = key.expected;
-    expect(r.body.gridReports).toMatchObject({ received: e.gridReports.received, closed: e.gridReports.closed });
+    expect(r.body.gridReports).toMatchObject({
+      received: e.gridReports.received,
+      closed: e.gridReports.closed,
+    });
     expect(r.body.workOrders).toMatchObject({
-      received: e.workOrders.received, bySource: e.workOrders.bySource, onTimeReplyRate: e.workOrders.onTimeReplyRate, satisfactionRate: e.workOrders.satisfactionRate,
+      received: e.workOrders.received,
+      bySource: e.workOrders.bySource,
+      onTimeReplyRate: e.workOrders.onTimeReplyRate,
+      satisfactionRate: e.workOrders.satisfactionRate,
     });
     expect(r.body.courtReferrals.received).toBe(e.courtReferrals.received);
     expect(r.body.text[0]).toContain(`全年共受理网格员上报信息${e.gridReports.received}条，办结率93.43%`);
@@ -53,7 +72,11 @@ describe('statistics over HTTP (e2e)', () => {
     expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');
     const csv = await get(admin, '/stats/reports/2024/tables/sources.csv');
     expect(csv.status).toBe(200);
-    const lines = csv.bytes.toString('utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = csv.bytes
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('来源,受理,办结,办结率,答复,按期答复,按期答复率,已评价,满意,满意率');
     expect(lines[1]).toMatch(/^省市网,117,/);
     expect((await get(admin, '/stats/reports/2024/tables/nope.csv')).status).toBe(400);
@@ -72,7 +95,9 @@ describe('statistics over HTTP (e2e)', () => {
     expectStatus(series, 200);
     const months = new Set(series.body.intake.map((p: { period: string }) => p.period));
     expect(months.size).toBe(12);
-    const orders = series.body.intake.filter((p: { channel: string }) => p.channel === 'hotline_12345').reduce((n: number, p: { received: number }) => n + p.received, 0);
+    const orders = series.body.intake
+      .filter((p: { channel: string }) => p.channel === 'hotline_12345')
+      .reduce((n: number, p: { received: number }) => n + p.received, 0);
     expect(orders).toBe(485);
   });
 
@@ -102,6 +127,8 @@ describe('statistics over HTTP (e2e)', () => {
     const many = w.body.flags.find((f: { type: string }) => f.type === 'many_people');
     expect(many.reason).toMatch(/涉及人数\d+人/);
     // no phone number anywhere (ids are taken out first: a random UUID can hold 11 phone-like digits)
-    expect(JSON.stringify(w.body).replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<id>')).not.toMatch(/1[3-9]\d{9}/);
+    expect(
+      JSON.stringify(w.body).replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<id>'),
+    ).not.toMatch(/1[3-9]\d{9}/);
   });
 });

@@ -9,19 +9,35 @@ class CopyIn {
   private resolve!: (n: number) => void;
   private reject!: (e: Error) => void;
   private rows = 0;
-  readonly done = new Promise<number>((res, rej) => { this.resolve = res; this.reject = rej; });
+  readonly done = new Promise<number>((res, rej) => {
+    this.resolve = res;
+    this.reject = rej;
+  });
   private error: Error | null = null;
 
-  constructor(private readonly text: string, private readonly data: Buffer) {}
+  constructor(
+    private readonly text: string,
+    private readonly data: Buffer,
+  ) {}
 
-  submit(connection: any): void { connection.query(this.text); }
+  submit(connection: any): void {
+    connection.query(this.text);
+  }
   handleCopyInResponse(connection: any): void {
-    for (let i = 0; i < this.data.length; i += 1 << 20) connection.sendCopyFromChunk(this.data.subarray(i, i + (1 << 20)));
+    for (let i = 0; i < this.data.length; i += 1 << 20)
+      connection.sendCopyFromChunk(this.data.subarray(i, i + (1 << 20)));
     connection.endCopyFrom();
   }
-  handleCommandComplete(msg: { text?: string }): void { this.rows = Number(/(\d+)$/.exec(msg.text ?? '')?.[1] ?? 0); }
-  handleError(err: Error): void { this.error = err; }
-  handleReadyForQuery(): void { if (this.error) this.reject(this.error); else this.resolve(this.rows); }
+  handleCommandComplete(msg: { text?: string }): void {
+    this.rows = Number(/(\d+)$/.exec(msg.text ?? '')?.[1] ?? 0);
+  }
+  handleError(err: Error): void {
+    this.error = err;
+  }
+  handleReadyForQuery(): void {
+    if (this.error) this.reject(this.error);
+    else this.resolve(this.rows);
+  }
   handleEmptyQuery(): void {}
   handleRowDescription(): void {}
   handleDataRow(): void {}
@@ -29,14 +45,26 @@ class CopyIn {
   handleCopyData(): void {}
 }
 
-export async function copyIntoPostgres(client: PoolClient, table: string, columns: string[], tsv: Buffer): Promise<number> {
+export async function copyIntoPostgres(
+  client: PoolClient,
+  table: string,
+  columns: string[],
+  tsv: Buffer,
+): Promise<number> {
   const q = new CopyIn(`copy ${table} (${columns.join(', ')}) from stdin`, tsv);
   client.query(q as any);
   return q.done;
 }
 
-export async function copyIntoPglite(pg: PGlite, table: string, columns: string[], tsv: Buffer): Promise<number> {
-  const r = await pg.query(`copy ${table} (${columns.join(', ')}) from '/dev/blob'`, [], { blob: new Blob([tsv]) });
+export async function copyIntoPglite(
+  pg: PGlite,
+  table: string,
+  columns: string[],
+  tsv: Buffer,
+): Promise<number> {
+  const r = await pg.query(`copy ${table} (${columns.join(', ')}) from '/dev/blob'`, [], {
+    blob: new Blob([tsv]),
+  });
   return r.affectedRows ?? 0;
 }
 

@@ -19,8 +19,11 @@ new PerformanceObserver((list) => {
 const out = fs.openSync(process.env.PROBE_LOG ?? '/tmp/tiaojie-probe.log', 'a');
 const ms = (ns: number) => (ns / 1e6).toFixed(0);
 setInterval(() => {
-  fs.writeSync(out, `${new Date().toISOString().slice(11, 21)} pid ${process.pid} loop delay p50 ${ms(delay.percentile(50))} p99 ${ms(delay.percentile(99))} `
-    + `max ${ms(delay.max)} ms; gc ${gcMs.toFixed(0)} ms (longest ${gcMax.toFixed(0)}); heap ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB\n`);
+  fs.writeSync(
+    out,
+    `${new Date().toISOString().slice(11, 21)} pid ${process.pid} loop delay p50 ${ms(delay.percentile(50))} p99 ${ms(delay.percentile(99))} ` +
+      `max ${ms(delay.max)} ms; gc ${gcMs.toFixed(0)} ms (longest ${gcMax.toFixed(0)}); heap ${(process.memoryUsage().heapUsed / 1e6).toFixed(0)} MB\n`,
+  );
   delay.reset();
   gcMs = 0;
   gcMax = 0;

@@ -28,7 +28,20 @@ import { io, Socket } from 'socket.io-client';
 import { call, inBatches, must } from './load-http';
 import * as os from 'node:os';
 import { Client } from 'pg';
-import { ProcessSampler, Proc, autovacuumStandIn, buildServer, freshDatabase, heapUsedMb, machine, machineCpu, mean, percentile, signWebhook, startProcess } from './support';
+import {
+  ProcessSampler,
+  Proc,
+  autovacuumStandIn,
+  buildServer,
+  freshDatabase,
+  heapUsedMb,
+  machine,
+  machineCpu,
+  mean,
+  percentile,
+  signWebhook,
+  startProcess,
+} from './support';
 
 const DURATION = Number(process.env.DURATION ?? 600);
 const SOCKETS = Number(process.env.SOCKETS ?? 2000);
@@ -47,9 +60,17 @@ const BASE = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/pos
 /** Shares of the HTTP mix, e.g. MIX=apply=35,webhook=15,bodyQueue=30,districtQueue=20 (the default). */
 const MIX = (() => {
   const m: Record<string, number> = { apply: 35, webhook: 15, bodyQueue: 30, districtQueue: 20 };
-  for (const part of (process.env.MIX ?? '').split(',').filter(Boolean)) { const [k, v] = part.split('='); if (k in m) m[k] = Number(v); }
+  for (const part of (process.env.MIX ?? '').split(',').filter(Boolean)) {
+    const [k, v] = part.split('=');
+    if (k in m) m[k] = Number(v);
+  }
   const total = Object.values(m).reduce((a, b) => a + b, 0);
-  return { apply: m.apply / total, webhook: m.webhook / total, bodyQueue: m.bodyQueue / total, districtQueue: m.districtQueue / total };
+  return {
+    apply: m.apply / total,
+    webhook: m.webhook / total,
+    bodyQueue: m.bodyQueue / total,
+    districtQueue: m.districtQueue / total,
+  };
 })();
 const SKIP_BUILD = process.env.SKIP_BUILD === '1';
 /**
@@ -62,42 +83,109 @@ const API_INSTANCES = Math.max(1, Number(process.env.API_INSTANCES ?? 2));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const phone = (prefix: string, i: number) => `${prefix}${String(i).padStart(7, '0')}`;
 const application = (i: number, n: number) => ({
-  category: 'neighbour', description: `负载测试：楼上漏水导致天花板受损，协商未果（${i}-${n}）。`, streetCode: 'JS',
-  applicant: { name: `申请人${i}` }, respondents: [{ name: `被申请人${i}-${n}`, phone: phone('1368', (i * 100_000 + n) % 10_000_000) }],
+  category: 'neighbour',
+  description: `负载测试：楼上漏水导致天花板受损，协商未果（${i}-${n}）。`,
+  streetCode: 'JS',
+  applicant: { name: `申请人${i}` },
+  respondents: [{ name: `被申请人${i}-${n}`, phone: phone('1368', (i * 100_000 + n) % 10_000_000) }],
 });
 
-interface RoomSetup { roomId: string; applicant: string; respondent: string }
+interface RoomSetup {
+  roomId: string;
+  applicant: string;
+  respondent: string;
+}
 
-async function setup(dbUrl: string): Promise<{ rooms: RoomSetup[]; mediator: string; bodyAdmin: string; district: string; applicants: string[] }> {
+async function setup(dbUrl: string): Promise<{
+  rooms: RoomSetup[];
+  mediator: string;
+  bodyAdmin: string;
+  district: string;
+  applicants: string[];
+}> {
   const api = await startProcess('api', dbUrl, { LOG_LEVEL: 'info' }, true);
   try {
     const partyToken = async (p: string) => {
       must(await call(api.url, 'POST', '/auth/otp', undefined, { phone: p }), 202, `otp ${p}`);
       const re = new RegExp(`SMS to ${p}: [^"\\n]*?(\\d{6})`);
       let code: string | undefined;
-      for (let i = 0; i < 100 && !code; i++) { code = re.exec(api.log.join(''))?.[1]; if (!code) await sleep(20); }
-      return must(await call(api.url, 'POST', '/auth/party/sign-in', undefined, { phone: p, code }), 200, `sign-in ${p}`).body.accessToken as string;
+      for (let i = 0; i < 100 && !code; i++) {
+        code = re.exec(api.log.join(''))?.[1];
+        if (!code) await sleep(20);
+      }
+      return must(
+        await call(api.url, 'POST', '/auth/party/sign-in', undefined, { phone: p, code }),
+        200,
+        `sign-in ${p}`,
+      ).body.accessToken as string;
     };
-    const staff = async (u: string) => must(await call(api.url, 'POST', '/auth/staff/sign-in', undefined, { username: u, password: 'Tiaojie2026' }), 200, u).body.accessToken as string;
+    const staff = async (u: string) =>
+      must(
+        await call(api.url, 'POST', '/auth/staff/sign-in', undefined, {
+          username: u,
+          password: 'Tiaojie2026',
+        }),
+        200,
+        u,
+      ).body.accessToken as string;
     const district = await staff('admin');
     const bodyAdmin = await staff('js_admin');
     const mediator = await staff('js_mediator');
     const mediatorId = must(await call(api.url, 'GET', '/auth/me', mediator), 200, 'me').body.id;
-    const bodies = must(await call(api.url, 'GET', '/registry/bodies', district), 200, 'bodies').body as any[];
+    const bodies = must(await call(api.url, 'GET', '/registry/bodies', district), 200, 'bodies')
+      .body as any[];
     const bodyA = bodies.find((b) => b.code === 'PMC-JS').id;
-    must(await call(api.url, 'PATCH', `/registry/bodies/${bodyA}`, district, { capacity: 100_000 }), 200, 'capacity');
+    must(
+      await call(api.url, 'PATCH', `/registry/bodies/${bodyA}`, district, { capacity: 100_000 }),
+      200,
+      'capacity',
+    );
     const rooms: RoomSetup[] = new Array(ROOMS);
     const applicants: string[] = new Array(ROOMS);
     await inBatches([...Array(ROOMS).keys()], 10, async (i) => {
       const applicant = await partyToken(phone('1367', i));
       applicants[i] = applicant;
-      const applied = must(await call(api.url, 'POST', '/cases', applicant, { ...application(i, 0), respondents: [{ name: `被申请人${i}`, phone: phone('1366', i) }] }), 201, 'apply');
+      const applied = must(
+        await call(api.url, 'POST', '/cases', applicant, {
+          ...application(i, 0),
+          respondents: [{ name: `被申请人${i}`, phone: phone('1366', i) }],
+        }),
+        201,
+        'apply',
+      );
       const id = applied.body.id;
-      const version = async (t: string) => must(await call(api.url, 'GET', `/cases/${id}`, t), 200, 'read').body.version;
-      if (applied.body.status !== 'routed') must(await call(api.url, 'POST', `/cases/${id}/route`, district, { version: await version(district), bodyId: bodyA, reason: '负载测试' }), 200, 'route');
-      must(await call(api.url, 'POST', `/cases/${id}/accept`, bodyAdmin, { version: await version(bodyAdmin) }), 200, 'accept');
-      must(await call(api.url, 'POST', `/cases/${id}/assign`, bodyAdmin, { version: await version(bodyAdmin), mediatorId }), 200, 'assign');
-      must(await call(api.url, 'POST', `/cases/${id}/transitions/start_mediation`, mediator, { version: await version(mediator) }), 200, 'start');
+      const version = async (t: string) =>
+        must(await call(api.url, 'GET', `/cases/${id}`, t), 200, 'read').body.version;
+      if (applied.body.status !== 'routed')
+        must(
+          await call(api.url, 'POST', `/cases/${id}/route`, district, {
+            version: await version(district),
+            bodyId: bodyA,
+            reason: '负载测试',
+          }),
+          200,
+          'route',
+        );
+      must(
+        await call(api.url, 'POST', `/cases/${id}/accept`, bodyAdmin, { version: await version(bodyAdmin) }),
+        200,
+        'accept',
+      );
+      must(
+        await call(api.url, 'POST', `/cases/${id}/assign`, bodyAdmin, {
+          version: await version(bodyAdmin),
+          mediatorId,
+        }),
+        200,
+        'assign',
+      );
+      must(
+        await call(api.url, 'POST', `/cases/${id}/transitions/start_mediation`, mediator, {
+          version: await version(mediator),
+        }),
+        200,
+        'start',
+      );
       const detail = must(await call(api.url, 'GET', `/cases/${id}`, mediator), 200, 'detail').body;
       const respondent = await partyToken(phone('1366', i));
       must(await call(api.url, 'GET', '/cases/mine', respondent), 200, 'link respondent');
@@ -109,7 +197,10 @@ async function setup(dbUrl: string): Promise<{ rooms: RoomSetup[]; mediator: str
   }
 }
 
-interface Samples { lat: number[]; statuses: Map<string, number> }
+interface Samples {
+  lat: number[];
+  statuses: Map<string, number>;
+}
 const bucket = (): Samples => ({ lat: [], statuses: new Map() });
 const count = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
 
@@ -131,7 +222,9 @@ async function main(): Promise<void> {
       ...(process.env.API_NODE_ARGS ?? '').split(' ').filter(Boolean),
     ];
     for (let i = 0; i < API_INSTANCES; i++) {
-      apis.push(await startProcess('api', db.url, { LOG_LEVEL: 'info', DEMO_DATA: 'false' }, false, nodeArgs));
+      apis.push(
+        await startProcess('api', db.url, { LOG_LEVEL: 'info', DEMO_DATA: 'false' }, false, nodeArgs),
+      );
     }
     worker = await startProcess('worker', db.url, { LOG_LEVEL: 'info' }, false);
     if (WORKER_NICE !== 0) os.setPriority(worker.child.pid!, WORKER_NICE);
@@ -148,21 +241,39 @@ async function main(): Promise<void> {
     const perRoom = Math.max(1, Math.round(SOCKETS / ROOMS));
     const sockets: { s: Socket; roomId: string }[] = [];
     let connectFailures = 0;
-    const specs = world.rooms.flatMap((r) => [...Array(perRoom).keys()].map((k) => ({ roomId: r.roomId, api: apis[k % apis.length], token: k < perRoom * 0.4 ? r.applicant : k < perRoom * 0.8 ? r.respondent : world.mediator })));
+    const specs = world.rooms.flatMap((r) =>
+      [...Array(perRoom).keys()].map((k) => ({
+        roomId: r.roomId,
+        api: apis[k % apis.length],
+        token: k < perRoom * 0.4 ? r.applicant : k < perRoom * 0.8 ? r.respondent : world.mediator,
+      })),
+    );
     const ackLat: number[] = [];
     const deliveryLat: number[] = [];
     const msgStatus = new Map<string, number>();
     let delivered = 0;
     const connectStarted = Date.now();
     await inBatches(specs.slice(0, SOCKETS), 50, async (spec) => {
-      const s = io(spec.api.url, { auth: { token: spec.token }, transports: ['websocket'], reconnection: false, forceNew: true, timeout: 20_000 });
+      const s = io(spec.api.url, {
+        auth: { token: spec.token },
+        transports: ['websocket'],
+        reconnection: false,
+        forceNew: true,
+        timeout: 20_000,
+      });
       try {
-        await new Promise<void>((resolve, reject) => { s.once('connect', () => resolve()); s.once('connect_error', reject); });
+        await new Promise<void>((resolve, reject) => {
+          s.once('connect', () => resolve());
+          s.once('connect_error', reject);
+        });
         const joined = await s.timeout(20_000).emitWithAck('room:join', { roomId: spec.roomId, lastSeq: 0 });
         if (!joined?.ok) throw new Error(JSON.stringify(joined));
         s.on('message:new', (m: any) => {
           const sent = /@(\d{13})$/.exec(m?.body ?? '')?.[1];
-          if (sent && Number(sent) >= started) { delivered += 1; deliveryLat.push(Date.now() - Number(sent)); }
+          if (sent && Number(sent) >= started) {
+            delivered += 1;
+            deliveryLat.push(Date.now() - Number(sent));
+          }
         });
         sockets.push({ s, roomId: spec.roomId });
       } catch {
@@ -170,7 +281,9 @@ async function main(): Promise<void> {
         s.disconnect();
       }
     });
-    console.log(`${sockets.length} sockets connected and joined in ${((Date.now() - connectStarted) / 1000).toFixed(0)} s (${connectFailures} failed)`);
+    console.log(
+      `${sockets.length} sockets connected and joined in ${((Date.now() - connectStarted) / 1000).toFixed(0)} s (${connectFailures} failed)`,
+    );
 
     // —— warm-up (WARMUP s: every socket chatting, HTTP ramping up to RPS; nothing recorded), then the measured phase ——
     const warmupStarted = Date.now();
@@ -179,7 +292,11 @@ async function main(): Promise<void> {
     let machineStart = machineCpu();
 
     const measuring = () => Date.now() >= started;
-    const vacuum = await autovacuumStandIn(db.url, Number(process.env.AUTOVACUUM_EVERY ?? 60), process.env.AUTOVACUUM_STANDIN === 'all' ? 'all' : 'thresholds');
+    const vacuum = await autovacuumStandIn(
+      db.url,
+      Number(process.env.AUTOVACUUM_EVERY ?? 60),
+      process.env.AUTOVACUUM_STANDIN === 'all' ? 'all' : 'thresholds',
+    );
     // each api's heap in use at the start and end of the measured phase: a leak climbs, a growing RSS alone need not
     let heapStart: Promise<(number | null)[]> = Promise.resolve([]);
     const startSamplers = setTimeout(() => {
@@ -192,26 +309,32 @@ async function main(): Promise<void> {
     let stopping = false;
     let msgSeq = 0;
     let inflightMsgs = 0;
-    const chat = sockets.map(({ s, roomId }) => (async () => {
-      await sleep(Math.random() * MSG_INTERVAL * 1000);
-      while (!stopping) {
-        const t = Date.now();
-        const recorded = measuring();
-        inflightMsgs += 1;
-        try {
-          const r = await s.timeout(30_000).emitWithAck('message:send', { roomId, clientMsgId: `load-${process.pid}-${++msgSeq}`, body: `负载测试消息 @${t}` });
-          if (recorded) {
-            ackLat.push(Date.now() - t);
-            count(msgStatus, r?.ok ? 'ok' : `refused ${r?.error?.code}`);
+    const chat = sockets.map(({ s, roomId }) =>
+      (async () => {
+        await sleep(Math.random() * MSG_INTERVAL * 1000);
+        while (!stopping) {
+          const t = Date.now();
+          const recorded = measuring();
+          inflightMsgs += 1;
+          try {
+            const r = await s.timeout(30_000).emitWithAck('message:send', {
+              roomId,
+              clientMsgId: `load-${process.pid}-${++msgSeq}`,
+              body: `负载测试消息 @${t}`,
+            });
+            if (recorded) {
+              ackLat.push(Date.now() - t);
+              count(msgStatus, r?.ok ? 'ok' : `refused ${r?.error?.code}`);
+            }
+          } catch {
+            if (recorded) count(msgStatus, 'ack timeout');
+          } finally {
+            inflightMsgs -= 1;
           }
-        } catch {
-          if (recorded) count(msgStatus, 'ack timeout');
-        } finally {
-          inflightMsgs -= 1;
+          await sleep(MSG_INTERVAL * 1000 * (0.8 + 0.4 * Math.random()));
         }
-        await sleep(MSG_INTERVAL * 1000 * (0.8 + 0.4 * Math.random()));
-      }
-    })());
+      })(),
+    );
 
     const http = { apply: bucket(), webhook: bucket(), bodyQueue: bucket(), districtQueue: bucket() };
     let fired = 0;
@@ -221,7 +344,14 @@ async function main(): Promise<void> {
     const bodyTokens = [world.bodyAdmin, world.mediator];
     const fire = async () => {
       const roll = Math.random();
-      const kind: keyof typeof http = roll < MIX.apply ? 'apply' : roll < MIX.apply + MIX.webhook ? 'webhook' : roll < MIX.apply + MIX.webhook + MIX.bodyQueue ? 'bodyQueue' : 'districtQueue';
+      const kind: keyof typeof http =
+        roll < MIX.apply
+          ? 'apply'
+          : roll < MIX.apply + MIX.webhook
+            ? 'webhook'
+            : roll < MIX.apply + MIX.webhook + MIX.bodyQueue
+              ? 'bodyQueue'
+              : 'districtQueue';
       const t = Date.now();
       const b = measuring() ? http[kind] : bucket(); // warm-up answers are not recorded
       inflight += 1;
@@ -229,44 +359,98 @@ async function main(): Promise<void> {
         let status: number;
         if (kind === 'apply') {
           const i = Math.floor(Math.random() * world.applicants.length);
-          status = (await call(nextApi().url, 'POST', '/cases', world.applicants[i], application(i, ++order), {}, false)).status;
+          status = (
+            await call(
+              nextApi().url,
+              'POST',
+              '/cases',
+              world.applicants[i],
+              application(i, ++order),
+              {},
+              false,
+            )
+          ).status;
         } else if (kind === 'webhook') {
           const no = `SW9${String(process.pid % 1000).padStart(3, '0')}${String(++order).padStart(7, '0')}`;
           const body = {
-            工单编号: no, 工单来源: '省市网', 受理时间: '2024-06-03 09:10:00', 诉求类型: '投诉', 诉求人: '韩梅', 联系电话: `139${no.slice(-8)}`,
-            事发地址: '东湖街道东湖社区崇川路49号', 所属街道: '东湖街道', 诉求内容: '楼上装修噪声，物业不处理，要求调解。', 问题分类: '矛盾纠纷-物业纠纷',
-            承办单位: '东湖街道办事处', '办理时限(工作日)': '5', 签收时间: '2024-06-03 10:00:00', 回复时间: '2024-06-05 16:00:00', 办结时间: '2024-06-07 10:00:00', 办理状态: '已办结', 回访满意度: '满意',
+            工单编号: no,
+            工单来源: '省市网',
+            受理时间: '2024-06-03 09:10:00',
+            诉求类型: '投诉',
+            诉求人: '韩梅',
+            联系电话: `139${no.slice(-8)}`,
+            事发地址: '东湖街道东湖社区崇川路49号',
+            所属街道: '东湖街道',
+            诉求内容: '楼上装修噪声，物业不处理，要求调解。',
+            问题分类: '矛盾纠纷-物业纠纷',
+            承办单位: '东湖街道办事处',
+            '办理时限(工作日)': '5',
+            签收时间: '2024-06-03 10:00:00',
+            回复时间: '2024-06-05 16:00:00',
+            办结时间: '2024-06-07 10:00:00',
+            办理状态: '已办结',
+            回访满意度: '满意',
           };
           const ts = String(Math.floor(Date.now() / 1000));
-          status = (await call(nextApi().url, 'POST', '/webhooks/12345', undefined, body, { 'x-tiaojie-timestamp': ts, 'x-tiaojie-signature': signWebhook(ts, JSON.stringify(body)), 'idempotency-key': `load-${no}` }, false)).status;
+          status = (
+            await call(
+              nextApi().url,
+              'POST',
+              '/webhooks/12345',
+              undefined,
+              body,
+              {
+                'x-tiaojie-timestamp': ts,
+                'x-tiaojie-signature': signWebhook(ts, JSON.stringify(body)),
+                'idempotency-key': `load-${no}`,
+              },
+              false,
+            )
+          ).status;
         } else if (kind === 'bodyQueue') {
-          status = (await call(nextApi().url, 'GET', '/cases/queue', bodyTokens[order++ % 2], undefined, {}, false)).status;
+          status = (
+            await call(nextApi().url, 'GET', '/cases/queue', bodyTokens[order++ % 2], undefined, {}, false)
+          ).status;
         } else {
-          status = (await call(nextApi().url, 'GET', '/cases/queue', world.district, undefined, {}, false)).status;
+          status = (await call(nextApi().url, 'GET', '/cases/queue', world.district, undefined, {}, false))
+            .status;
         }
         b.lat.push(Date.now() - t);
         count(b.statuses, String(status));
       } catch (err) {
         b.lat.push(Date.now() - t);
-        count(b.statuses, /timeout|abort/i.test(String(err)) ? 'timeout' : `network ${(err as any)?.code ?? (err as any)?.cause?.code ?? ''}`.trim());
+        count(
+          b.statuses,
+          /timeout|abort/i.test(String(err))
+            ? 'timeout'
+            : `network ${(err as any)?.code ?? (err as any)?.cause?.code ?? ''}`.trim(),
+        );
       } finally {
         inflight -= 1;
       }
     };
     let lastReport = warmupStarted;
     // arrivals due by now: a linear ramp from 0 to RPS over the warm-up, then RPS
-    const dueBy = (sinceStart: number) => (sinceStart < WARMUP ? (RPS * sinceStart * sinceStart) / (2 * WARMUP) : (RPS * WARMUP) / 2 + RPS * (sinceStart - WARMUP));
+    const dueBy = (sinceStart: number) =>
+      sinceStart < WARMUP
+        ? (RPS * sinceStart * sinceStart) / (2 * WARMUP)
+        : (RPS * WARMUP) / 2 + RPS * (sinceStart - WARMUP);
     while (Date.now() < endAt) {
       const due = Math.floor(dueBy((Date.now() - warmupStarted) / 1000));
       while (fired < due) {
         fired += 1;
-        if (inflight >= 5000) { if (measuring()) dropped += 1; continue; }
+        if (inflight >= 5000) {
+          if (measuring()) dropped += 1;
+          continue;
+        }
         void fire(); // fire never rejects: every outcome is counted inside
       }
       if (Date.now() - lastReport >= REPORT_EVERY * 1000) {
         lastReport = Date.now();
         const done = Object.values(http).reduce((n, b) => n + b.lat.length, 0);
-        console.log(`  ${((Date.now() - started) / 1000).toFixed(0)} s${measuring() ? '' : ' (warm-up)'}: ${done} HTTP answered, ${inflight} in flight; ${ackLat.length} messages acked, ${inflightMsgs} in flight; api CPU ${apiSamplers.map((a) => (a.cpu.slice(-30).length ? mean(a.cpu.slice(-30)).toFixed(0) : '-')).join(' / ')} %`);
+        console.log(
+          `  ${((Date.now() - started) / 1000).toFixed(0)} s${measuring() ? '' : ' (warm-up)'}: ${done} HTTP answered, ${inflight} in flight; ${ackLat.length} messages acked, ${inflightMsgs} in flight; api CPU ${apiSamplers.map((a) => (a.cpu.slice(-30).length ? mean(a.cpu.slice(-30)).toFixed(0) : '-')).join(' / ')} %`,
+        );
       }
       await sleep(5);
     }
@@ -288,33 +472,51 @@ async function main(): Promise<void> {
     // —— report ——
     const httpAll = Object.values(http);
     const httpCount = httpAll.reduce((n, b) => n + b.lat.length, 0);
-    const http5xx = httpAll.reduce((n, b) => n + [...b.statuses].filter(([k]) => /^5/.test(k) || k === 'timeout' || k.startsWith('network')).reduce((a, [, v]) => a + v, 0), 0);
-    const http4xx = httpAll.reduce((n, b) => n + [...b.statuses].filter(([k]) => /^4/.test(k)).reduce((a, [, v]) => a + v, 0), 0);
+    const http5xx = httpAll.reduce(
+      (n, b) =>
+        n +
+        [...b.statuses]
+          .filter(([k]) => /^5/.test(k) || k === 'timeout' || k.startsWith('network'))
+          .reduce((a, [, v]) => a + v, 0),
+      0,
+    );
+    const http4xx = httpAll.reduce(
+      (n, b) => n + [...b.statuses].filter(([k]) => /^4/.test(k)).reduce((a, [, v]) => a + v, 0),
+      0,
+    );
     const msgCount = [...msgStatus.values()].reduce((a, b) => a + b, 0);
     const msgFailed = (msgStatus.get('ack timeout') ?? 0) + (msgStatus.get('refused INTERNAL') ?? 0);
     const errorRate = (http5xx + msgFailed + dropped) / Math.max(1, httpCount + msgCount + dropped);
     const allHttpLat = httpAll.flatMap((b) => b.lat);
-    const row = (name: string, b: Samples) => `| ${name} | ${b.lat.length} | ${(b.lat.length / elapsed).toFixed(1)} | ${JSON.stringify(Object.fromEntries(b.statuses))} | ${percentile(b.lat, 0.5)} | ${percentile(b.lat, 0.99)} |`;
+    const row = (name: string, b: Samples) =>
+      `| ${name} | ${b.lat.length} | ${(b.lat.length / elapsed).toFixed(1)} | ${JSON.stringify(Object.fromEntries(b.statuses))} | ${percentile(b.lat, 0.5)} | ${percentile(b.lat, 0.99)} |`;
     const apiCpuMean = Math.max(...apiSamplers.map((a) => mean(a.cpu)));
     // the system under test as a share of the machine: everything but the generator (api, worker, PostgreSQL, the
     // kernel's network and disk work, idle services). PostgreSQL's backends cannot be summed from /proc: the pool
     // closes idle connections, and a backend that exits takes its CPU seconds with it.
     const cores = os.cpus().length;
-    const machineBusy = (100 * (machineEnd.busy - machineStart.busy)) / (machineEnd.total - machineStart.total);
+    const machineBusy =
+      (100 * (machineEnd.busy - machineStart.busy)) / (machineEnd.total - machineStart.total);
     const apisCpu = apiSamplers.reduce((n, a) => n + mean(a.cpu), 0);
     const restCpu = machineBusy * cores - apisCpu - mean(workerSampler.cpu) - mean(selfSampler.cpu);
     const serversCpu = machineBusy - mean(selfSampler.cpu) / cores;
-    const stealPct = (100 * (machineEnd.steal - machineStart.steal)) / (machineEnd.total - machineStart.total);
+    const stealPct =
+      (100 * (machineEnd.steal - machineStart.steal)) / (machineEnd.total - machineStart.total);
     const thresholds = {
       '5xx (and unanswered) rate < 0.025 %': errorRate < 0.00025,
       'HTTP p99 < 2 s': percentile(allHttpLat, 0.99) < 2000,
       'message ack p99 < 2 s': percentile(ackLat, 0.99) < 2000,
       'api CPU < 85 % of a core (mean, busiest instance)': apiCpuMean < 85,
-      [`machine CPU less the generator's < 85 % (the servers' share of ${cores} cores, mean)`]: serversCpu < 85,
+      [`machine CPU less the generator's < 85 % (the servers' share of ${cores} cores, mean)`]:
+        serversCpu < 85,
     };
     const pg = new Client({ connectionString: db.url });
     await pg.connect();
-    const sizes = (await pg.query(`select (select count(*) from disputes)::int as disputes, (select count(*) from messages)::int as messages, (select count(*) from webhook_deliveries where status = 'processed')::int as processed, (select count(*) from webhook_deliveries)::int as deliveries, pg_size_pretty(pg_database_size(current_database())) as size`)).rows[0];
+    const sizes = (
+      await pg.query(
+        `select (select count(*) from disputes)::int as disputes, (select count(*) from messages)::int as messages, (select count(*) from webhook_deliveries where status = 'processed')::int as processed, (select count(*) from webhook_deliveries)::int as deliveries, pg_size_pretty(pg_database_size(current_database())) as size`,
+      )
+    ).rows[0];
     await pg.end();
     await vacuum.end();
     const lines = [
@@ -322,7 +524,10 @@ async function main(): Promise<void> {
       '',
       '| HTTP | answered | per s | statuses | p50 (ms) | p99 (ms) |',
       '|---|---:|---:|---|---:|---:|',
-      row('POST /api/cases (apply)', http.apply), row('POST /api/webhooks/12345', http.webhook), row('GET /api/cases/queue (body)', http.bodyQueue), row('GET /api/cases/queue (district)', http.districtQueue),
+      row('POST /api/cases (apply)', http.apply),
+      row('POST /api/webhooks/12345', http.webhook),
+      row('GET /api/cases/queue (body)', http.bodyQueue),
+      row('GET /api/cases/queue (district)', http.districtQueue),
       `| all HTTP | ${httpCount} | ${(httpCount / elapsed).toFixed(1)} | 5xx/unanswered ${http5xx}, 4xx ${http4xx}, not sent (client cap) ${dropped} | ${percentile(allHttpLat, 0.5)} | ${percentile(allHttpLat, 0.99)} |`,
       '',
       `| socket | count | per s | outcome | p50 (ms) | p99 (ms) |`,
@@ -332,7 +537,14 @@ async function main(): Promise<void> {
       '',
       '| process | CPU mean (% of one core) | CPU p95 | CPU max | RSS mean (MB) | RSS max (MB) |',
       '|---|---:|---:|---:|---:|---:|',
-      ...([...apiSamplers.map((a, i) => [apis.length > 1 ? `api ${i + 1}` : 'api', a] as const), ['worker', workerSampler] as const, ['load generator', selfSampler] as const]).map(([n, s]) => `| ${n} | ${mean(s.cpu).toFixed(1)} | ${percentile(s.cpu, 0.95).toFixed(1)} | ${Math.max(...s.cpu).toFixed(1)} | ${mean(s.rss).toFixed(0)} | ${Math.max(...s.rss).toFixed(0)} |`),
+      ...[
+        ...apiSamplers.map((a, i) => [apis.length > 1 ? `api ${i + 1}` : 'api', a] as const),
+        ['worker', workerSampler] as const,
+        ['load generator', selfSampler] as const,
+      ].map(
+        ([n, s]) =>
+          `| ${n} | ${mean(s.cpu).toFixed(1)} | ${percentile(s.cpu, 0.95).toFixed(1)} | ${Math.max(...s.cpu).toFixed(1)} | ${mean(s.rss).toFixed(0)} | ${Math.max(...s.rss).toFixed(0)} |`,
+      ),
       `| PostgreSQL, kernel and the rest (machine − the above) | ${restCpu.toFixed(1)} | | | | |`,
       `| whole machine (${cores} cores) | ${machineBusy.toFixed(1)} % busy; without the generator ${serversCpu.toFixed(1)} %; of which steal ${stealPct.toFixed(1)} % | | | | |`,
       '',
@@ -344,7 +556,10 @@ async function main(): Promise<void> {
     ];
     console.log(`\n${lines.join('\n')}`);
     for (const p of [...apis, worker]) {
-      if (p.child.exitCode !== null || p.child.signalCode !== null) console.log(`\n${p.name} EXITED during the run (code ${p.child.exitCode}, signal ${p.child.signalCode}):\n${p.log.join('').slice(-4000)}`);
+      if (p.child.exitCode !== null || p.child.signalCode !== null)
+        console.log(
+          `\n${p.name} EXITED during the run (code ${p.child.exitCode}, signal ${p.child.signalCode}):\n${p.log.join('').slice(-4000)}`,
+        );
     }
     process.exitCode = Object.values(thresholds).every(Boolean) ? 0 : 1;
   } finally {

@@ -17,14 +17,17 @@ export const WEBHOOK_SECRET = 'load-bench-webhook-secret-0123456789';
 /** A file of the built server, as `npm run -s build:server` lays out dist/ (`relative`: from dist/, ending in .js). */
 export function built(relative: string): string {
   const file = path.join(ROOT, 'dist', relative);
-  if (!fs.existsSync(file)) throw new Error(`${file} is missing: build the server first (npm run -s build:server)`);
+  if (!fs.existsSync(file))
+    throw new Error(`${file} is missing: build the server first (npm run -s build:server)`);
   return file;
 }
 
 export async function freshDatabase(base: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `tj_load_${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: base });
-  await admin.connect().catch((err: Error) => { throw new Error(`PostgreSQL at ${base} is not reachable (${err.message}); set DATABASE_URL`); });
+  await admin.connect().catch((err: Error) => {
+    throw new Error(`PostgreSQL at ${base} is not reachable (${err.message}); set DATABASE_URL`);
+  });
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
   const u = new URL(base);
@@ -65,24 +68,48 @@ export interface Proc {
  * from it during setup); the measured processes write their log to /dev/null, as a production log shipper
  * would take it off the process.
  */
-export async function startProcess(name: 'api' | 'worker', databaseUrl: string, env: Record<string, string>, captureLog: boolean, nodeArgs: string[] = []): Promise<Proc> {
+export async function startProcess(
+  name: 'api' | 'worker',
+  databaseUrl: string,
+  env: Record<string, string>,
+  captureLog: boolean,
+  nodeArgs: string[] = [],
+): Promise<Proc> {
   const port = name === 'api' ? await freePort() : 0;
   const entry = built(name === 'api' ? 'apps/api/src/main.js' : 'apps/worker/src/main.js');
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tj-load-'));
   const child = spawn(process.execPath, [...nodeArgs, entry], {
     cwd: ROOT,
     env: {
-      PATH: process.env.PATH ?? '', NODE_ENV: 'development', DATABASE_URL: databaseUrl, JWT_SECRET, HOST: '127.0.0.1', PORT: String(port),
-      WEB_DIST: '/nonexistent', DATA_DIR: dataDir, DEMO_DATA: 'true', ACCESS_TOKEN_TTL: '86400', WEBHOOK_SECRET_12345: WEBHOOK_SECRET, ...(process.env.DB_POOL_SIZE ? { DB_POOL_SIZE: process.env.DB_POOL_SIZE } : {}), ...env,
+      PATH: process.env.PATH ?? '',
+      NODE_ENV: 'development',
+      DATABASE_URL: databaseUrl,
+      JWT_SECRET,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      WEB_DIST: '/nonexistent',
+      DATA_DIR: dataDir,
+      DEMO_DATA: 'true',
+      ACCESS_TOKEN_TTL: '86400',
+      WEBHOOK_SECRET_12345: WEBHOOK_SECRET,
+      ...(process.env.DB_POOL_SIZE ? { DB_POOL_SIZE: process.env.DB_POOL_SIZE } : {}),
+      ...env,
     },
     stdio: ['ignore', captureLog ? 'pipe' : 'ignore', 'pipe'],
   });
   const log: string[] = [];
-  child.stdout?.on('data', (d: Buffer) => { log.push(d.toString()); if (log.length > 20_000) log.splice(0, 10_000); });
+  child.stdout?.on('data', (d: Buffer) => {
+    log.push(d.toString());
+    if (log.length > 20_000) log.splice(0, 10_000);
+  });
   child.stderr?.on('data', (d: Buffer) => log.push(d.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const p: Proc = {
-    name, url: `http://127.0.0.1:${port}`, child, log, exited,
+    name,
+    url: `http://127.0.0.1:${port}`,
+    child,
+    log,
+    exited,
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       const t = setTimeout(() => child.kill('SIGKILL'), 10_000);
@@ -93,9 +120,18 @@ export async function startProcess(name: 'api' | 'worker', databaseUrl: string, 
   };
   const started = Date.now();
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${log.join('').slice(-3000)}`);
-    if (name === 'worker' ? Date.now() - started > 5000 : await fetch(`${p.url}/api/health`).then((r) => r.ok).catch(() => false)) break;
-    if (Date.now() - started > 120_000) throw new Error(`${name} did not start:\n${log.join('').slice(-3000)}`);
+    if (child.exitCode !== null)
+      throw new Error(`${name} exited with ${child.exitCode}:\n${log.join('').slice(-3000)}`);
+    if (
+      name === 'worker'
+        ? Date.now() - started > 5000
+        : await fetch(`${p.url}/api/health`)
+            .then((r) => r.ok)
+            .catch(() => false)
+    )
+      break;
+    if (Date.now() - started > 120_000)
+      throw new Error(`${name} did not start:\n${log.join('').slice(-3000)}`);
     await new Promise((r) => setTimeout(r, 250));
   }
   return p;
@@ -103,21 +139,37 @@ export async function startProcess(name: 'api' | 'worker', databaseUrl: string, 
 
 /** `npm run -s build:server`, then removes compiled files whose source is gone (a moved module's stale output would shadow it). */
 export function buildServer(): void {
-  execFileSync('npm', ['run', '-s', 'build:server'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_OPTIONS: '' } });
+  execFileSync('npm', ['run', '-s', 'build:server'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_OPTIONS: '' },
+  });
   const walk = (dir: string) => {
     if (!fs.existsSync(dir)) return;
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, e.name);
-      if (e.isDirectory()) { walk(full); continue; }
+      if (e.isDirectory()) {
+        walk(full);
+        continue;
+      }
       if (!e.name.endsWith('.js')) continue;
       const src = path.join(ROOT, path.relative(path.join(ROOT, 'dist'), full).replace(/\.js$/, ''));
-      if (!['.ts', '.js'].some((ext) => fs.existsSync(src + ext))) { fs.rmSync(full); fs.rmSync(`${full}.map`, { force: true }); }
+      if (!['.ts', '.js'].some((ext) => fs.existsSync(src + ext))) {
+        fs.rmSync(full);
+        fs.rmSync(`${full}.map`, { force: true });
+      }
     }
   };
   for (const d of ['apps', 'libs', 'src']) walk(path.join(ROOT, 'dist', d));
 }
 
-const CLK_TCK = (() => { try { return Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100; } catch { return 100; } })();
+const CLK_TCK = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK']).toString().trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
 
 /** CPU time (s) and resident memory (MB) of a process, from /proc. */
 export function procSample(pid: number): { cpuSeconds: number; rssMb: number } | null {
@@ -140,14 +192,21 @@ export function procSample(pid: number): { cpuSeconds: number; rssMb: number } |
  * here). guest and guest_nice are left out: the kernel already counts them in user and nice.
  */
 export function machineCpu(): { busy: number; total: number; steal: number } {
-  const [user, nice, system, idle, iowait, irq, softirq, steal] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].split(/\s+/).slice(1, 9).map(Number);
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = fs
+    .readFileSync('/proc/stat', 'utf8')
+    .split('\n')[0]
+    .split(/\s+/)
+    .slice(1, 9)
+    .map(Number);
   const busy = user + nice + system + irq + softirq + (steal ?? 0);
   return { busy, total: busy + idle + (iowait ?? 0), steal: steal ?? 0 };
 }
 
 /** An api's V8 heap in use (MB), from its /metrics (prom-client's nodejs_heap_size_used_bytes); null if unreadable. */
 export async function heapUsedMb(apiUrl: string): Promise<number | null> {
-  const text = await fetch(`${apiUrl}/metrics`).then((r) => (r.ok ? r.text() : '')).catch(() => '');
+  const text = await fetch(`${apiUrl}/metrics`)
+    .then((r) => (r.ok ? r.text() : ''))
+    .catch(() => '');
   const m = /^tiaojie_nodejs_heap_size_used_bytes (\S+)$/m.exec(text);
   return m ? Number(m[1]) / 1e6 : null;
 }
@@ -159,7 +218,10 @@ export class ProcessSampler {
   private timer: NodeJS.Timeout | null = null;
   private last: { t: number; cpu: number } | null = null;
 
-  constructor(readonly pid: number, private readonly everyMs = 1000) {}
+  constructor(
+    readonly pid: number,
+    private readonly everyMs = 1000,
+  ) {}
 
   start(): void {
     const first = procSample(this.pid);
@@ -192,19 +254,33 @@ export function signWebhook(ts: string, raw: string): string {
 }
 
 export function machine(): string {
-  return `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`;
+  return `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, load average ${os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}`;
 }
 
 /** A party's access token: one-time code requested, read from the api's log (development SMS adapter), signed in. */
 export async function partyToken(api: Proc, phone: string): Promise<string> {
-  const otp = await fetch(`${api.url}/api/auth/otp`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone }) });
+  const otp = await fetch(`${api.url}/api/auth/otp`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ phone }),
+  });
   if (otp.status !== 202) throw new Error(`otp ${phone}: ${otp.status} ${await otp.text()}`);
   const re = new RegExp(`SMS to ${phone}: [^"\\n]*?(\\d{6})`);
   let code: string | undefined;
-  for (let i = 0; i < 200 && !code; i++) { code = re.exec(api.log.join(''))?.[1]; if (!code) await new Promise((r) => setTimeout(r, 20)); }
-  const r = await fetch(`${api.url}/api/auth/party/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone, code }) });
+  for (let i = 0; i < 200 && !code; i++) {
+    code = re.exec(api.log.join(''))?.[1];
+    if (!code) await new Promise((r) => setTimeout(r, 20));
+  }
+  const r = await fetch(`${api.url}/api/auth/party/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ phone, code }),
+  });
   if (r.status !== 200) throw new Error(`party sign-in ${phone}: ${r.status} ${await r.text()}`);
-  return (await r.json() as { accessToken: string }).accessToken;
+  return ((await r.json()) as { accessToken: string }).accessToken;
 }
 
 /**
@@ -217,7 +293,11 @@ export async function partyToken(api: Proc, phone: string): Promise<string> {
  * when the rows changed since the last analyze pass theirs; 'all' runs VACUUM ANALYZE on the whole database each
  * time (the sixth session's stand-in: 46.6 s of PostgreSQL's time in a 10-minute run).
  */
-export async function autovacuumStandIn(dbUrl: string, everySeconds: number, mode: 'thresholds' | 'all' = 'thresholds') {
+export async function autovacuumStandIn(
+  dbUrl: string,
+  everySeconds: number,
+  mode: 'thresholds' | 'all' = 'thresholds',
+) {
   const client = new Client({ connectionString: dbUrl });
   await client.connect();
   const off = (await client.query('show autovacuum')).rows[0].autovacuum === 'off';
@@ -244,19 +324,36 @@ export async function autovacuumStandIn(dbUrl: string, everySeconds: number, mod
     }
   };
   let running = false;
-  const timer = off && everySeconds > 0 ? setInterval(() => {
-    if (running) return;
-    running = true;
-    const t = Date.now();
-    pass().then(() => { runs += 1; ms += Date.now() - t; }).catch((err: Error) => console.log(`vacuum failed: ${err.message}`)).finally(() => { running = false; });
-  }, everySeconds * 1000) : null;
+  const timer =
+    off && everySeconds > 0
+      ? setInterval(() => {
+          if (running) return;
+          running = true;
+          const t = Date.now();
+          pass()
+            .then(() => {
+              runs += 1;
+              ms += Date.now() - t;
+            })
+            .catch((err: Error) => console.log(`vacuum failed: ${err.message}`))
+            .finally(() => {
+              running = false;
+            });
+        }, everySeconds * 1000)
+      : null;
   return {
-    stop: () => { if (timer) clearInterval(timer); },
+    stop: () => {
+      if (timer) clearInterval(timer);
+    },
     end: () => client.end(),
     summary: () => {
       if (!off) return 'autovacuum is on';
-      if (everySeconds <= 0) return 'autovacuum is off on this server and AUTOVACUUM_EVERY=0: nothing ran in its place';
-      const what = mode === 'all' ? `VACUUM ANALYZE of the whole database ${runs} times` : `${runs} passes with autovacuum's thresholds (${vacuums} table VACUUMs, ${analyzes} ANALYZEs)`;
+      if (everySeconds <= 0)
+        return 'autovacuum is off on this server and AUTOVACUUM_EVERY=0: nothing ran in its place';
+      const what =
+        mode === 'all'
+          ? `VACUUM ANALYZE of the whole database ${runs} times`
+          : `${runs} passes with autovacuum's thresholds (${vacuums} table VACUUMs, ${analyzes} ANALYZEs)`;
       return `autovacuum is off on this server: the scenario ran ${what} in its place (every ${everySeconds} s, ${(ms / 1000).toFixed(1)} s in all)`;
     },
   };

@@ -21,4 +21,7 @@ io.on('connection', (socket) => {
   });
 });
 server.listen(Number(process.env.PORT ?? 0), process.env.HOST ?? '127.0.0.1');
-process.once('SIGTERM', () => { void io.close(); server.close(() => process.exit(0)); });
+process.once('SIGTERM', () => {
+  void io.close();
+  server.close(() => process.exit(0));
+});

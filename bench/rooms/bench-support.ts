@@ -19,11 +19,15 @@ export const DIST = path.resolve(__dirname, '../..');
 const LOCAL_PG = 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** A fresh, migrated database on DATABASE_URL's server (default the local one); `drop` removes it. */
-export const freshDatabase = () => createServerDatabase(process.env.DATABASE_URL || LOCAL_PG, { prefix: 'tj_bench' });
+export const freshDatabase = () =>
+  createServerDatabase(process.env.DATABASE_URL || LOCAL_PG, { prefix: 'tj_bench' });
 
 export function machine(): string {
   const cpus = os.cpus();
-  return `node ${process.version}, ${cpus[0]?.model ?? 'unknown CPU'} (${cpus.length} threads), ${os.platform()} ${os.arch()}, load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`;
+  return `node ${process.version}, ${cpus[0]?.model ?? 'unknown CPU'} (${cpus.length} threads), ${os.platform()} ${os.arch()}, load average ${os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ')}`;
 }
 
 export interface Proc {
@@ -32,10 +36,15 @@ export interface Proc {
   stop: () => Promise<void>;
 }
 
-async function spawnServer(script: string, env: Record<string, string>, nodeArgs: string[] = []): Promise<Proc> {
+async function spawnServer(
+  script: string,
+  env: Record<string, string>,
+  nodeArgs: string[] = [],
+): Promise<Proc> {
   const port = await freePort();
   const child = spawn(process.execPath, [...nodeArgs, script], {
-    env: { PATH: process.env.PATH ?? '', PORT: String(port), HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'ignore', 'pipe'],
+    env: { PATH: process.env.PATH ?? '', PORT: String(port), HOST: '127.0.0.1', ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
   });
   const err: string[] = [];
   child.stderr!.on('data', (d: Buffer) => err.push(d.toString()));
@@ -45,20 +54,41 @@ async function spawnServer(script: string, env: Record<string, string>, nodeArgs
     if (child.exitCode !== null) throw new Error(`${script} exited: ${err.join('')}`);
     try {
       if ((await fetch(`${url}/api/health`)).ok) break;
-    } catch { /* starting */ }
+    } catch {
+      /* starting */
+    }
     if (Date.now() - started > 60_000) throw new Error(`${script} did not start: ${err.join('')}`);
     await new Promise((r) => setTimeout(r, 100));
   }
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
-  return { url, child, stop: async () => { if (child.exitCode === null) child.kill('SIGTERM'); await exited; } };
+  return {
+    url,
+    child,
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
 }
 
 /** The api (compiled main.js) on the database; per-socket rate limits lifted so the benchmark measures throughput. */
 export function startApi(databaseUrl: string): Promise<Proc> {
-  return spawnServer(path.join(DIST, 'apps/api/src/main.js'), {
-    NODE_ENV: 'test', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl, JWT_SECRET, ACCESS_TOKEN_TTL: '3600', WEB_DIST: '/nonexistent',
-    DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'tj-bench-')), DEMO_DATA: 'true', ROOM_MESSAGE_RATE: '100000/1000', ROOM_TYPING_RATE: '100000/1000',
-  }, (process.env.API_NODE_ARGS ?? '').split(' ').filter(Boolean)); // e.g. API_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'
+  return spawnServer(
+    path.join(DIST, 'apps/api/src/main.js'),
+    {
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: databaseUrl,
+      JWT_SECRET,
+      ACCESS_TOKEN_TTL: '3600',
+      WEB_DIST: '/nonexistent',
+      DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'tj-bench-')),
+      DEMO_DATA: 'true',
+      ROOM_MESSAGE_RATE: '100000/1000',
+      ROOM_TYPING_RATE: '100000/1000',
+    },
+    (process.env.API_NODE_ARGS ?? '').split(' ').filter(Boolean),
+  ); // e.g. API_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'
 }
 
 /** The baseline: bare socket.io, no adapter, no auth, no storage (bare-server.ts). */
@@ -67,7 +97,12 @@ export function startBare(): Promise<Proc> {
 }
 
 export function connect(url: string, token?: string): Promise<Socket> {
-  const s = io(url, { auth: token ? { token } : {}, transports: ['websocket'], reconnection: false, forceNew: true });
+  const s = io(url, {
+    auth: token ? { token } : {},
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+  });
   return new Promise((resolve, reject) => {
     s.once('connect', () => resolve(s));
     s.once('connect_error', reject);
@@ -76,7 +111,8 @@ export function connect(url: string, token?: string): Promise<Socket> {
 
 export async function connectMany(url: string, tokens: string[], batch = 100): Promise<Socket[]> {
   const out: Socket[] = [];
-  for (let i = 0; i < tokens.length; i += batch) out.push(...(await Promise.all(tokens.slice(i, i + batch).map((t) => connect(url, t)))));
+  for (let i = 0; i < tokens.length; i += batch)
+    out.push(...(await Promise.all(tokens.slice(i, i + batch).map((t) => connect(url, t)))));
   return out;
 }
 
@@ -88,7 +124,9 @@ export async function ack<T = any>(s: Socket, event: string, payload: unknown): 
 
 async function post(url: string, path_: string, body: unknown, token?: string): Promise<any> {
   const r = await fetch(`${url}/api${path_}`, {
-    method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body),
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
   });
   const json = await r.json();
   if (r.status >= 300) throw new Error(`POST ${path_}: ${r.status} ${JSON.stringify(json)}`);
@@ -100,9 +138,24 @@ async function get(url: string, path_: string, token: string): Promise<any> {
   return r.json();
 }
 
-export const signIn = async (url: string, username: string): Promise<string> => (await post(url, '/auth/staff/sign-in', { username, password: 'Tiaojie2026' })).accessToken;
+export const signIn = async (url: string, username: string): Promise<string> =>
+  (await post(url, '/auth/staff/sign-in', { username, password: 'Tiaojie2026' })).accessToken;
 
-export const STAFF = ['admin', 'judge1', 'clerk1', 'official1', 'js_admin', 'js_mediator', 'js_mediator2', 'prop_admin', 'prop_mediator', 'med_mediator', 'labour_mediator', 'grid1', 'hotline1'];
+export const STAFF = [
+  'admin',
+  'judge1',
+  'clerk1',
+  'official1',
+  'js_admin',
+  'js_mediator',
+  'js_mediator2',
+  'prop_admin',
+  'prop_mediator',
+  'med_mediator',
+  'labour_mediator',
+  'grid1',
+  'hotline1',
+];
 
 /**
  * Sets the stage on the database through a short-lived in-process api: a case in mediation (its joint room and
@@ -110,20 +163,41 @@ export const STAFF = ['admin', 'judge1', 'clerk1', 'official1', 'js_admin', 'js_
  */
 export async function stage(databaseUrl: string) {
   const db = await DbService.connect({ databaseUrl, dataDir: '' });
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', JWT_SECRET, ACCESS_TOKEN_TTL: '3600', WEB_DIST: '/nonexistent', DEMO_DATA: 'true', DATABASE_URL: databaseUrl });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    JWT_SECRET,
+    ACCESS_TOKEN_TTL: '3600',
+    WEB_DIST: '/nonexistent',
+    DEMO_DATA: 'true',
+    DATABASE_URL: databaseUrl,
+  });
   const api = await createApi(config, db);
   try {
     const sms = api.app.get(SmsSender) as LogSmsSender;
     const party = async (phone: string) => {
       await post(api.url, '/auth/otp', { phone });
-      return (await post(api.url, '/auth/party/sign-in', { phone, code: sms.lastCode(phone) })).accessToken as string;
+      return (await post(api.url, '/auth/party/sign-in', { phone, code: sms.lastCode(phone) }))
+        .accessToken as string;
     };
     const zhang = await party('13800000001');
-    const applied = await post(api.url, '/cases', {
-      category: 'neighbour', description: '邻居装修噪音持续到深夜，多次沟通无果。', streetCode: 'JS', applicant: { name: '张三' }, respondents: [{ name: '李四', phone: '13800000002' }],
-    }, zhang);
+    const applied = await post(
+      api.url,
+      '/cases',
+      {
+        category: 'neighbour',
+        description: '邻居装修噪音持续到深夜，多次沟通无果。',
+        streetCode: 'JS',
+        applicant: { name: '张三' },
+        respondents: [{ name: '李四', phone: '13800000002' }],
+      },
+      zhang,
+    );
     const caseId: string = applied.id;
-    const tokens = Object.fromEntries(await Promise.all(STAFF.map(async (u) => [u, await signIn(api.url, u)] as const)));
+    const tokens = Object.fromEntries(
+      await Promise.all(STAFF.map(async (u) => [u, await signIn(api.url, u)] as const)),
+    );
     const admin = tokens.js_admin;
     let view = await get(api.url, `/cases/${caseId}`, admin);
     await post(api.url, `/cases/${caseId}/accept`, { version: view.version }, admin);
@@ -131,12 +205,21 @@ export async function stage(databaseUrl: string) {
     view = await get(api.url, `/cases/${caseId}`, admin);
     await post(api.url, `/cases/${caseId}/assign`, { version: view.version, mediatorId }, admin);
     view = await get(api.url, `/cases/${caseId}`, tokens.js_mediator);
-    await post(api.url, `/cases/${caseId}/transitions/start_mediation`, { version: view.version }, tokens.js_mediator);
+    await post(
+      api.url,
+      `/cases/${caseId}/transitions/start_mediation`,
+      { version: view.version },
+      tokens.js_mediator,
+    );
     const li = await party('13800000002');
     await get(api.url, '/cases/mine', li);
     view = await get(api.url, `/cases/${caseId}`, tokens.js_mediator);
     const jointRoom: string = view.rooms.find((r: any) => r.kind === 'joint').id;
-    const userIds = Object.fromEntries(await Promise.all(STAFF.map(async (u) => [u, (await get(api.url, '/auth/me', tokens[u])).id as string] as const)));
+    const userIds = Object.fromEntries(
+      await Promise.all(
+        STAFF.map(async (u) => [u, (await get(api.url, '/auth/me', tokens[u])).id as string] as const),
+      ),
+    );
     return { caseId, jointRoom, caseTokens: [tokens.js_mediator, admin, zhang, li], tokens, userIds };
   } finally {
     await api.close();
@@ -144,11 +227,27 @@ export async function stage(databaseUrl: string) {
 }
 
 /** Linkage rooms created by `admin`, each with `members` demo staff accounts (admin included). */
-export async function linkageRooms(url: string, staged: Awaited<ReturnType<typeof stage>>, count: number, members: number): Promise<string[]> {
-  const others = STAFF.filter((u) => u !== 'admin').slice(0, members - 1).map((u) => staged.userIds[u]);
+export async function linkageRooms(
+  url: string,
+  staged: Awaited<ReturnType<typeof stage>>,
+  count: number,
+  members: number,
+): Promise<string[]> {
+  const others = STAFF.filter((u) => u !== 'admin')
+    .slice(0, members - 1)
+    .map((u) => staged.userIds[u]);
   const ids: string[] = [];
   for (let i = 0; i < count; i += 20) {
-    const batch = await Promise.all(Array.from({ length: Math.min(20, count - i) }, (_, k) => post(url, '/rooms/linkage', { title: `会商室 ${i + k}`, topic: '基准测试', userIds: others }, staged.tokens.admin)));
+    const batch = await Promise.all(
+      Array.from({ length: Math.min(20, count - i) }, (_, k) =>
+        post(
+          url,
+          '/rooms/linkage',
+          { title: `会商室 ${i + k}`, topic: '基准测试', userIds: others },
+          staged.tokens.admin,
+        ),
+      ),
+    );
     ids.push(...batch.map((r) => r.id as string));
   }
   return ids;
@@ -164,8 +263,17 @@ export function percentiles(samples: number[]) {
 /** A synthetic message the size of a real one, for the bare baseline to relay. */
 export function fakeMessage(roomId: string, seq: number, clientMsgId: string, body: string) {
   return {
-    id: '00000000-0000-4000-8000-' + String(seq).padStart(12, '0'), roomId, seq, kind: 'text', senderId: '11111111-1111-4111-8111-111111111111',
-    senderName: '李调解', senderRole: 'mediator', clientMsgId, body, createdAt: new Date().toISOString(), attachment: null,
+    id: '00000000-0000-4000-8000-' + String(seq).padStart(12, '0'),
+    roomId,
+    seq,
+    kind: 'text',
+    senderId: '11111111-1111-4111-8111-111111111111',
+    senderName: '李调解',
+    senderRole: 'mediator',
+    clientMsgId,
+    body,
+    createdAt: new Date().toISOString(),
+    attachment: null,
   };
 }
 

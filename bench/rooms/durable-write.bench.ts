@@ -21,9 +21,19 @@ async function main(): Promise<void> {
   const db = await DbService.connect({ databaseUrl: target.url, dataDir: '' });
   try {
     const rooms = new RoomRepository();
-    const messages = new MessageService(rooms, new AttachmentRepository(), db, new SystemClock(), new NoopRealtimePublisher());
+    const messages = new MessageService(
+      rooms,
+      new AttachmentRepository(),
+      db,
+      new SystemClock(),
+      new NoopRealtimePublisher(),
+    );
     const pool = db.pool!;
-    const user = (await pool.query(`insert into users (display_name, role, username) values ('基准调解员', 'mediator', 'bench') returning id`)).rows[0].id as string;
+    const user = (
+      await pool.query(
+        `insert into users (display_name, role, username) values ('基准调解员', 'mediator', 'bench') returning id`,
+      )
+    ).rows[0].id as string;
     const actor: Actor = { id: user, role: Role.Mediator, orgId: null, name: '基准调解员' };
     const newRoom = async () => (await rooms.insertRooms(db.db, [{ kind: 'staff', title: 'bench' }]))[0].id;
     const body = '调解员消息：请双方冷静，我们一条一条来谈。';
@@ -56,7 +66,9 @@ async function main(): Promise<void> {
       return { perSec: N / ((performance.now() - t0) / 1000), lat: percentiles(lat) };
     };
 
-    console.log(`Durable message write benchmark — ${new Date().toISOString()}\n${machine()}\n${N} writes per run, ${ROUNDS} rounds, pool of 10 connections, PostgreSQL synchronous_commit ${(await pool.query('show synchronous_commit')).rows[0].synchronous_commit}\n`);
+    console.log(
+      `Durable message write benchmark — ${new Date().toISOString()}\n${machine()}\n${N} writes per run, ${ROUNDS} rounds, pool of 10 connections, PostgreSQL synchronous_commit ${(await pool.query('show synchronous_commit')).rows[0].synchronous_commit}\n`,
+    );
     await run(raw, 1);
     await run(durable, 1);
     for (const writers of [1, WRITERS]) {
@@ -65,10 +77,14 @@ async function main(): Promise<void> {
         const r = await run(raw, writers);
         const d = await run(durable, writers);
         ratios.push(d.perSec / r.perSec);
-        console.log(`${writers} writer(s), round ${round}: raw INSERT ${fmt(r.perSec, 0)}/s (p50 ${fmt(r.lat.p50, 2)} ms, p99 ${fmt(r.lat.p99, 2)} ms) | durable send ${fmt(d.perSec, 0)}/s (p50 ${fmt(d.lat.p50, 2)} ms, p99 ${fmt(d.lat.p99, 2)} ms) | ratio ${fmt(ratios.at(-1)!, 2)}×`);
+        console.log(
+          `${writers} writer(s), round ${round}: raw INSERT ${fmt(r.perSec, 0)}/s (p50 ${fmt(r.lat.p50, 2)} ms, p99 ${fmt(r.lat.p99, 2)} ms) | durable send ${fmt(d.perSec, 0)}/s (p50 ${fmt(d.lat.p50, 2)} ms, p99 ${fmt(d.lat.p99, 2)} ms) | ratio ${fmt(ratios.at(-1)!, 2)}×`,
+        );
       }
       const median = [...ratios].sort((a, b) => a - b)[1];
-      console.log(`${writers} writer(s): median ratio ${fmt(median, 2)}× (goal ≥ 0.5×) ${median >= 0.5 ? 'MET' : 'NOT MET'}\n`);
+      console.log(
+        `${writers} writer(s): median ratio ${fmt(median, 2)}× (goal ≥ 0.5×) ${median >= 0.5 ? 'MET' : 'NOT MET'}\n`,
+      );
     }
   } finally {
     await db.close();
@@ -76,7 +92,10 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(() => process.exit(0), (err) => {
-  console.error(err);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

@@ -8,7 +8,19 @@
  *   npx swc bench libs apps -d dist-bench --copy-files -q && node dist-bench/bench/rooms/fanout.bench.js
  */
 import type { Socket } from 'socket.io-client';
-import { Proc, ack, connect, connectMany, fakeMessage, fmt, freshDatabase, machine, stage, startApi, startBare } from './bench-support';
+import {
+  Proc,
+  ack,
+  connect,
+  connectMany,
+  fakeMessage,
+  fmt,
+  freshDatabase,
+  machine,
+  stage,
+  startApi,
+  startBare,
+} from './bench-support';
 
 const MESSAGES = Number(process.env.MESSAGES ?? 2000);
 const WARMUP = Number(process.env.WARMUP ?? 1000);
@@ -22,9 +34,15 @@ interface Side {
 }
 
 /** Sends `count` messages with at most WINDOW unacknowledged; done when every receiver has every message. */
-async function measure(side: Side, count: number, tag: string): Promise<{ seconds: number; perSec: number; deliveriesPerSec: number }> {
+async function measure(
+  side: Side,
+  count: number,
+  tag: string,
+): Promise<{ seconds: number; perSec: number; deliveriesPerSec: number }> {
   let delivered = 0;
-  const onMessage = (m: { clientMsgId?: string }) => { if (m.clientMsgId?.startsWith(tag)) delivered++; };
+  const onMessage = (m: { clientMsgId?: string }) => {
+    if (m.clientMsgId?.startsWith(tag)) delivered++;
+  };
   side.receivers.forEach((s) => s.on('message:new', onMessage));
   const expected = count * side.receivers.length;
   const allDelivered = new Promise<void>((resolve) => {
@@ -33,7 +51,9 @@ async function measure(side: Side, count: number, tag: string): Promise<{ second
   });
   const t0 = performance.now();
   let next = 0;
-  const worker = async () => { while (next < count) await side.send(next++, tag); };
+  const worker = async () => {
+    while (next < count) await side.send(next++, tag);
+  };
   await Promise.all(Array.from({ length: WINDOW }, worker));
   await allDelivered;
   const seconds = (performance.now() - t0) / 1000;
@@ -50,21 +70,49 @@ async function main(): Promise<void> {
     const api = await startApi(db.url);
     const bare = await startBare();
     procs.push(api, bare);
-    console.log(`Rooms fan-out benchmark — ${new Date().toISOString()}\n${machine()}\nPostgreSQL ${db.url.replace(/\/[^/]*$/, '/…')}; ${MESSAGES} messages per run after ${WARMUP} warm-up, window ${WINDOW} unacknowledged sends, ${ROUNDS} rounds\n`);
+    console.log(
+      `Rooms fan-out benchmark — ${new Date().toISOString()}\n${machine()}\nPostgreSQL ${db.url.replace(/\/[^/]*$/, '/…')}; ${MESSAGES} messages per run after ${WARMUP} warm-up, window ${WINDOW} unacknowledged sends, ${ROUNDS} rounds\n`,
+    );
     const sender = await connect(api.url, staged.caseTokens[0]);
     const bareSender = await connect(bare.url);
     sockets.push(sender, bareSender);
     const room = staged.jointRoom;
 
     for (const r of RECEIVERS) {
-      const receivers = await connectMany(api.url, Array.from({ length: r }, (_, i) => staged.caseTokens[i % staged.caseTokens.length]));
-      const bareReceivers = await connectMany(bare.url, Array.from({ length: r }, () => ''));
+      const receivers = await connectMany(
+        api.url,
+        Array.from({ length: r }, (_, i) => staged.caseTokens[i % staged.caseTokens.length]),
+      );
+      const bareReceivers = await connectMany(
+        bare.url,
+        Array.from({ length: r }, () => ''),
+      );
       sockets.push(...receivers, ...bareReceivers);
       await Promise.all(receivers.map((s) => ack(s, 'room:join', { roomId: room, lastSeq: 1e9 })));
       await Promise.all(bareReceivers.map((s) => ack(s, 'join', { room })));
       let seq = 0;
-      const tiaojie: Side = { receivers, send: (i, tag) => ack(sender, 'message:send', { roomId: room, clientMsgId: `${tag}${i}`, body: `调解员消息 第 ${i} 条：请双方冷静，我们一条一条来谈。` }) };
-      const baseline: Side = { receivers: bareReceivers, send: (i, tag) => ack(bareSender, 'send', { room, message: fakeMessage(room, ++seq, `${tag}${i}`, `调解员消息 第 ${i} 条：请双方冷静，我们一条一条来谈。`) }) };
+      const tiaojie: Side = {
+        receivers,
+        send: (i, tag) =>
+          ack(sender, 'message:send', {
+            roomId: room,
+            clientMsgId: `${tag}${i}`,
+            body: `调解员消息 第 ${i} 条：请双方冷静，我们一条一条来谈。`,
+          }),
+      };
+      const baseline: Side = {
+        receivers: bareReceivers,
+        send: (i, tag) =>
+          ack(bareSender, 'send', {
+            room,
+            message: fakeMessage(
+              room,
+              ++seq,
+              `${tag}${i}`,
+              `调解员消息 第 ${i} 条：请双方冷静，我们一条一条来谈。`,
+            ),
+          }),
+      };
       await measure(baseline, WARMUP, `wb${r}-`);
       await measure(tiaojie, WARMUP, `wt${r}-`);
       const ratios: number[] = [];
@@ -72,10 +120,14 @@ async function main(): Promise<void> {
         const b = await measure(baseline, MESSAGES, `b${r}-${round}-`);
         const t = await measure(tiaojie, MESSAGES, `t${r}-${round}-`);
         ratios.push(t.deliveriesPerSec / b.deliveriesPerSec);
-        console.log(`${String(r).padStart(3)} receivers, round ${round}: bare ${fmt(b.perSec, 0)} msg/s (${fmt(b.deliveriesPerSec, 0)} deliveries/s) | case room ${fmt(t.perSec, 0)} msg/s (${fmt(t.deliveriesPerSec, 0)} deliveries/s) | ratio ${fmt(ratios.at(-1)!, 2)}×`);
+        console.log(
+          `${String(r).padStart(3)} receivers, round ${round}: bare ${fmt(b.perSec, 0)} msg/s (${fmt(b.deliveriesPerSec, 0)} deliveries/s) | case room ${fmt(t.perSec, 0)} msg/s (${fmt(t.deliveriesPerSec, 0)} deliveries/s) | ratio ${fmt(ratios.at(-1)!, 2)}×`,
+        );
       }
       const median = [...ratios].sort((a, b) => a - b)[Math.floor(ratios.length / 2)];
-      console.log(`${String(r).padStart(3)} receivers: median ratio ${fmt(median, 2)}× (goal ≥ 0.5×) ${median >= 0.5 ? 'MET' : 'NOT MET'}\n`);
+      console.log(
+        `${String(r).padStart(3)} receivers: median ratio ${fmt(median, 2)}× (goal ≥ 0.5×) ${median >= 0.5 ? 'MET' : 'NOT MET'}\n`,
+      );
       receivers.concat(bareReceivers).forEach((s) => s.disconnect());
     }
   } finally {
@@ -85,7 +137,10 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(() => process.exit(0), (err) => {
-  console.error(err);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

@@ -7,7 +7,22 @@
  *   npx swc bench libs apps -d dist-bench --copy-files -q && node dist-bench/bench/rooms/latency.bench.js
  */
 import type { Socket } from 'socket.io-client';
-import { Proc, STAFF, ack, connectMany, fakeMessage, fmt, freshDatabase, linkageRooms, machine, percentiles, sleep, stage, startApi, startBare } from './bench-support';
+import {
+  Proc,
+  STAFF,
+  ack,
+  connectMany,
+  fakeMessage,
+  fmt,
+  freshDatabase,
+  linkageRooms,
+  machine,
+  percentiles,
+  sleep,
+  stage,
+  startApi,
+  startBare,
+} from './bench-support';
 
 const ROOMS = 200;
 const PER_ROOM = 10;
@@ -22,14 +37,16 @@ interface Setup {
 async function drive(setup: Setup, tag: string, seconds = SECONDS): Promise<number[]> {
   const sentAt = new Map<string, number>();
   const latencies: number[] = [];
-  const handlers = setup.clients.map((room) => room.map((s) => {
-    const h = (m: { clientMsgId?: string }) => {
-      const t0 = m.clientMsgId ? sentAt.get(m.clientMsgId) : undefined;
-      if (t0 !== undefined) latencies.push(performance.now() - t0);
-    };
-    s.on('message:new', h);
-    return h;
-  }));
+  const handlers = setup.clients.map((room) =>
+    room.map((s) => {
+      const h = (m: { clientMsgId?: string }) => {
+        const t0 = m.clientMsgId ? sentAt.get(m.clientMsgId) : undefined;
+        if (t0 !== undefined) latencies.push(performance.now() - t0);
+      };
+      s.on('message:new', h);
+      return h;
+    }),
+  );
   const total = RATE * seconds;
   const start = performance.now();
   for (let i = 0; i < total; i++) {
@@ -44,7 +61,8 @@ async function drive(setup: Setup, tag: string, seconds = SECONDS): Promise<numb
   const deadline = performance.now() + 30_000;
   while (latencies.length < expected && performance.now() < deadline) await sleep(20);
   setup.clients.forEach((room, r) => room.forEach((s, k) => s.off('message:new', handlers[r][k])));
-  if (latencies.length < expected) console.log(`  (${expected - latencies.length} of ${expected} deliveries still missing after 30 s)`);
+  if (latencies.length < expected)
+    console.log(`  (${expected - latencies.length} of ${expected} deliveries still missing after 30 s)`);
   return latencies;
 }
 
@@ -62,30 +80,54 @@ async function main(): Promise<void> {
     const api = await startApi(db.url);
     const bare = await startBare();
     procs.push(api, bare);
-    console.log(`Rooms delivery latency benchmark — ${new Date().toISOString()}\n${machine()}\n${ROOMS} rooms × ${PER_ROOM} clients = ${ROOMS * PER_ROOM} connected clients per server; ${RATE} messages/s for ${SECONDS} s (${RATE * PER_ROOM} deliveries/s)\n`);
+    console.log(
+      `Rooms delivery latency benchmark — ${new Date().toISOString()}\n${machine()}\n${ROOMS} rooms × ${PER_ROOM} clients = ${ROOMS * PER_ROOM} connected clients per server; ${RATE} messages/s for ${SECONDS} s (${RATE * PER_ROOM} deliveries/s)\n`,
+    );
     const roomIds = await linkageRooms(api.url, staged, ROOMS, PER_ROOM);
     const members = ['admin', ...STAFF.filter((u) => u !== 'admin').slice(0, PER_ROOM - 1)];
 
     const t0 = performance.now();
     const clients: Socket[][] = [];
     for (const roomId of roomIds) {
-      const room = await connectMany(api.url, members.map((u) => staged.tokens[u]));
+      const room = await connectMany(
+        api.url,
+        members.map((u) => staged.tokens[u]),
+      );
       await Promise.all(room.map((s) => ack(s, 'room:join', { roomId, lastSeq: 1e9 })));
       clients.push(room);
       all.push(...room);
     }
-    console.log(`connected and joined ${ROOMS * PER_ROOM} clients to the api in ${fmt((performance.now() - t0) / 1000)} s`);
+    console.log(
+      `connected and joined ${ROOMS * PER_ROOM} clients to the api in ${fmt((performance.now() - t0) / 1000)} s`,
+    );
     const bareClients: Socket[][] = [];
     for (let r = 0; r < ROOMS; r++) {
-      const room = await connectMany(bare.url, members.map(() => ''));
+      const room = await connectMany(
+        bare.url,
+        members.map(() => ''),
+      );
       await Promise.all(room.map((s) => ack(s, 'join', { room: `r${r}` })));
       bareClients.push(room);
       all.push(...room);
     }
     const body = '会商意见：请各单位在本周内反馈。';
-    const tiaojie: Setup = { clients, send: (r, id) => { clients[r][0].emit('message:send', { roomId: roomIds[r], clientMsgId: id, body }, () => undefined); } };
+    const tiaojie: Setup = {
+      clients,
+      send: (r, id) => {
+        clients[r][0].emit('message:send', { roomId: roomIds[r], clientMsgId: id, body }, () => undefined);
+      },
+    };
     let seq = 0;
-    const baseline: Setup = { clients: bareClients, send: (r, id) => { bareClients[r][0].emit('send', { room: `r${r}`, message: fakeMessage(roomIds[r], ++seq, id, body) }, () => undefined); } };
+    const baseline: Setup = {
+      clients: bareClients,
+      send: (r, id) => {
+        bareClients[r][0].emit(
+          'send',
+          { room: `r${r}`, message: fakeMessage(roomIds[r], ++seq, id, body) },
+          () => undefined,
+        );
+      },
+    };
 
     await drive(baseline, 'warm-b-', 5);
     await drive(tiaojie, 'warm-t-', 5);
@@ -100,7 +142,10 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(() => process.exit(0), (err) => {
-  console.error(err);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

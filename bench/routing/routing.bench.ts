@@ -28,7 +28,12 @@ function stats(samples: BigInt64Array): Stats {
   const at = (p: number) => sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)];
   let sum = 0;
   for (const x of sorted) sum += x;
-  return { p50: at(0.5) / 1000, p99: at(0.99) / 1000, mean: sum / sorted.length / 1000, max: sorted[sorted.length - 1] / 1000 };
+  return {
+    p50: at(0.5) / 1000,
+    p99: at(0.99) / 1000,
+    mean: sum / sorted.length / 1000,
+    max: sorted[sorted.length - 1] / 1000,
+  };
 }
 
 /** Times fn(i) once per iteration with process.hrtime.bigint around the call. */
@@ -59,7 +64,8 @@ function main(): void {
   for (const s of district.streets) {
     for (const b of district.registry.bodies) {
       if (!b.active || !(b.level === 'district' || b.jurisdiction.streets.includes(s.code))) continue;
-      for (const c of b.categories) if (!baselineMap.has(`${c}|${s.code}`)) baselineMap.set(`${c}|${s.code}`, b.id);
+      for (const c of b.categories)
+        if (!baselineMap.has(`${c}|${s.code}`)) baselineMap.set(`${c}|${s.code}`, b.id);
     }
   }
   const lookup = (d: RoutingDispute) => baselineMap.get(`${d.category}|${d.streetCode ?? ''}`);
@@ -74,14 +80,18 @@ function main(): void {
   const assigned = decisions.filter((d) => d.outcome === 'assigned').length;
   const escalated = decisions.filter((d) => d.escalation !== null).length;
   const candidates = decisions.reduce((n, d) => n + d.explanation.candidates.length, 0) / decisions.length;
-  const matched = decisions.reduce((n, d) => n + d.explanation.rules.filter((r) => r.matched).length, 0) / decisions.length;
+  const matched =
+    decisions.reduce((n, d) => n + d.explanation.rules.filter((r) => r.matched).length, 0) / decisions.length;
 
   const r = stats(routeSamples);
   const b = stats(baselineSamples);
   const c = stats(compileSamples);
   const lines = [
     `Routing benchmark — ${new Date().toISOString()}`,
-    `node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'} (${os.cpus().length} threads), ${os.platform()} ${os.arch()}, load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`,
+    `node ${process.version}, ${os.cpus()[0]?.model ?? 'unknown CPU'} (${os.cpus().length} threads), ${os.platform()} ${os.arch()}, load average ${os
+      .loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')}`,
     `registry: ${router.bodyCount} bodies, ${router.ruleCount} rules, ${district.streets.length} streets; ${DISPUTES} synthetic disputes cycled; seed ${SEED}`,
     `workload: ${((100 * assigned) / DISPUTES).toFixed(1)}% assigned, ${((100 * escalated) / DISPUTES).toFixed(1)}% with escalation, ${matched.toFixed(1)} rules matched and ${candidates.toFixed(1)} candidates explained per decision`,
     `timing: process.hrtime.bigint() around each call, ${WARMUP} warm-up calls each, then ${ITERATIONS} timed calls each`,

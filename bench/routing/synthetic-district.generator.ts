@@ -48,8 +48,17 @@ export interface SyntheticDistrict {
   readonly streets: StreetArea[];
 }
 
-function body(r: Rand, id: string, kind: BodyKind, level: MediationBody['level'], categories: string[], streets: string[], communities: string[]): MediationBody {
-  const capacity = level === 'district' ? int(r, 50, 200) : level === 'street' ? int(r, 20, 60) : int(r, 5, 20);
+function body(
+  r: Rand,
+  id: string,
+  kind: BodyKind,
+  level: MediationBody['level'],
+  categories: string[],
+  streets: string[],
+  communities: string[],
+): MediationBody {
+  const capacity =
+    level === 'district' ? int(r, 50, 200) : level === 'street' ? int(r, 20, 60) : int(r, 5, 20);
   const full = r() < 0.1;
   return {
     id,
@@ -69,14 +78,38 @@ export function syntheticDistrict(seed: number): SyntheticDistrict {
   const r = prng(seed);
   const streets: StreetArea[] = Array.from({ length: 13 }, (_, s) => ({
     code: `S${String(s + 1).padStart(2, '0')}`,
-    communities: Array.from({ length: 10 }, (_, c) => `C${String(s + 1).padStart(2, '0')}${String(c + 1).padStart(2, '0')}`),
+    communities: Array.from(
+      { length: 10 },
+      (_, c) => `C${String(s + 1).padStart(2, '0')}${String(c + 1).padStart(2, '0')}`,
+    ),
   }));
   const bodies: MediationBody[] = [];
   for (const s of streets) {
-    for (const c of s.communities) bodies.push(body(r, `pm-${c}`, 'peoples', 'community', LOCAL_CATS, [], [c]));
+    for (const c of s.communities)
+      bodies.push(body(r, `pm-${c}`, 'peoples', 'community', LOCAL_CATS, [], [c]));
     bodies.push(body(r, `pm-${s.code}`, 'peoples', 'street', STREET_CATS, [s.code], []));
-    bodies.push(body(r, `adm-${s.code}`, 'administrative', 'street', ['labour', 'consumer', 'land_expropriation'], [s.code], []));
-    bodies.push(body(r, `court-${s.code}`, 'judicial', 'street', ['contract', 'family', 'traffic', 'commercial'], [s.code], []));
+    bodies.push(
+      body(
+        r,
+        `adm-${s.code}`,
+        'administrative',
+        'street',
+        ['labour', 'consumer', 'land_expropriation'],
+        [s.code],
+        [],
+      ),
+    );
+    bodies.push(
+      body(
+        r,
+        `court-${s.code}`,
+        'judicial',
+        'street',
+        ['contract', 'family', 'traffic', 'commercial'],
+        [s.code],
+        [],
+      ),
+    );
   }
   const districtKinds: BodyKind[] = ['peoples', 'industry', 'administrative', 'judicial'];
   for (let i = 0; i < 31; i++) {
@@ -115,7 +148,10 @@ function syntheticRules(r: Rand, bodies: MediationBody[], streets: StreetArea[])
         : {
             type: 'selector',
             selector: {
-              kinds: r() < 0.6 ? [pick(r, ['peoples', 'industry', 'administrative', 'judicial'] as BodyKind[])] : undefined,
+              kinds:
+                r() < 0.6
+                  ? [pick(r, ['peoples', 'industry', 'administrative', 'judicial'] as BodyKind[])]
+                  : undefined,
               levels: r() < 0.6 ? [pick(r, ['community', 'street', 'district'] as const)] : undefined,
               matchCategory: r() < 0.8,
               inJurisdiction: r() < 0.8,
@@ -124,14 +160,30 @@ function syntheticRules(r: Rand, bodies: MediationBody[], streets: StreetArea[])
     });
   }
   const catchAll = (id: string, priority: number, level: MediationBody['level']): RoutingRule => ({
-    id, name: `兜底 ${level}`, priority, weight: 1, enabled: true, conditions: {},
-    target: { type: 'selector', selector: { kinds: ['peoples'], levels: [level], matchCategory: true, inJurisdiction: true } },
+    id,
+    name: `兜底 ${level}`,
+    priority,
+    weight: 1,
+    enabled: true,
+    conditions: {},
+    target: {
+      type: 'selector',
+      selector: { kinds: ['peoples'], levels: [level], matchCategory: true, inJurisdiction: true },
+    },
   });
-  rules.push(catchAll('fallback-community', 3, 'community'), catchAll('fallback-street', 2, 'street'), catchAll('fallback-district', 0, 'district'));
+  rules.push(
+    catchAll('fallback-community', 3, 'community'),
+    catchAll('fallback-street', 2, 'street'),
+    catchAll('fallback-district', 0, 'district'),
+  );
   return rules;
 }
 
-export function syntheticDisputes(seed: number, count: number, district: SyntheticDistrict): RoutingDispute[] {
+export function syntheticDisputes(
+  seed: number,
+  count: number,
+  district: SyntheticDistrict,
+): RoutingDispute[] {
   const r = prng(seed);
   const out: RoutingDispute[] = [];
   const ids = district.registry.bodies.map((b) => b.id);

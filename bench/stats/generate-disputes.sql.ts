@@ -3,9 +3,44 @@
  * with one intake record of its channel (62 % grid, 35 % 12345, 3 % court), 20 bodies, 6 streets,
  * outcomes, durations, reply deadlines, ratings (10 % not visited), a few thousand transitions.
  */
-const STREETS = [['DH', '东湖街道'], ['LG', '临港街道'], ['XR', '兴仁镇'], ['XC', '新城街道'], ['BJ', '滨江街道'], ['KC', '科创街道']];
-const CATEGORIES = ['neighbour', 'family', 'property', 'labour', 'medical', 'traffic', 'consumer', 'land_expropriation', 'contract', 'ip', 'construction', 'commercial', 'other'];
-const LABELS = ['邻里纠纷', '婚姻家庭纠纷', '物业纠纷', '劳资纠纷', '医疗纠纷', '交通事故纠纷', '消费纠纷', '土地征收补偿争议', '房屋租赁纠纷', '知识产权纠纷', '建设工程纠纷', '涉企合同纠纷', '行政执法争议'];
+const STREETS = [
+  ['DH', '东湖街道'],
+  ['LG', '临港街道'],
+  ['XR', '兴仁镇'],
+  ['XC', '新城街道'],
+  ['BJ', '滨江街道'],
+  ['KC', '科创街道'],
+];
+const CATEGORIES = [
+  'neighbour',
+  'family',
+  'property',
+  'labour',
+  'medical',
+  'traffic',
+  'consumer',
+  'land_expropriation',
+  'contract',
+  'ip',
+  'construction',
+  'commercial',
+  'other',
+];
+const LABELS = [
+  '邻里纠纷',
+  '婚姻家庭纠纷',
+  '物业纠纷',
+  '劳资纠纷',
+  '医疗纠纷',
+  '交通事故纠纷',
+  '消费纠纷',
+  '土地征收补偿争议',
+  '房屋租赁纠纷',
+  '知识产权纠纷',
+  '建设工程纠纷',
+  '涉企合同纠纷',
+  '行政执法争议',
+];
 const arr = (xs: string[]) => `array[${xs.map((x) => `'${x}'`).join(', ')}]`;
 
 export function GENERATE_SQL(n: number): string[] {

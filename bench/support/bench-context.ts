@@ -18,7 +18,12 @@ export const DEFAULT_PG_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 @Module({})
 class BenchRealtime {
   static forRoot() {
-    return { module: BenchRealtime, global: true, providers: [{ provide: RealtimePublisher, useClass: NoopRealtimePublisher }], exports: [RealtimePublisher] };
+    return {
+      module: BenchRealtime,
+      global: true,
+      providers: [{ provide: RealtimePublisher, useClass: NoopRealtimePublisher }],
+      exports: [RealtimePublisher],
+    };
   }
 }
 
@@ -29,7 +34,11 @@ export interface BenchContext {
   close: () => Promise<void>;
 }
 
-export async function openBenchContext(engine: 'postgres' | 'pglite', modules: any[], baseUrl = process.env.DATABASE_URL || DEFAULT_PG_URL): Promise<BenchContext> {
+export async function openBenchContext(
+  engine: 'postgres' | 'pglite',
+  modules: any[],
+  baseUrl = process.env.DATABASE_URL || DEFAULT_PG_URL,
+): Promise<BenchContext> {
   let db: DbService;
   let drop: () => Promise<void>;
   if (engine === 'postgres') {
@@ -54,10 +63,21 @@ export async function openBenchContext(engine: 'postgres' | 'pglite', modules: a
   }
   await db.migrate();
   const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'bench-secret-bench-secret-bench-secret' });
-  @Module({ imports: [CoreModule.forRoot(config), DbModule.forRoot(db), BenchRealtime.forRoot(), ...modules] })
+  @Module({
+    imports: [CoreModule.forRoot(config), DbModule.forRoot(db), BenchRealtime.forRoot(), ...modules],
+  })
   class BenchModule {}
   const app = await NestFactory.createApplicationContext(BenchModule, { logger: false });
-  return { app, db, engine, close: async () => { await app.close(); await db.close(); await drop(); } };
+  return {
+    app,
+    db,
+    engine,
+    close: async () => {
+      await app.close();
+      await db.close();
+      await drop();
+    },
+  };
 }
 
 /** Wall-clock milliseconds of an async step. */

@@ -81,7 +81,8 @@ const wanted = new Set([
 const codePoints = [...wanted].filter((cp) => font.hasGlyphForCodePoint(cp)).sort((a, b) => a - b);
 const missingGb = [...gb2312].filter((cp) => !font.hasGlyphForCodePoint(cp));
 const missingHanzi = hanzi.filter((cp) => !font.hasGlyphForCodePoint(cp));
-if (missingHanzi.length) throw new Error(`source lacks GB2312 hanzi: ${missingHanzi.map((c) => c.toString(16))}`);
+if (missingHanzi.length)
+  throw new Error(`source lacks GB2312 hanzi: ${missingHanzi.map((c) => c.toString(16))}`);
 
 // --- glyph subset (fontkit) ---------------------------------------------------------------
 const subset = font.createSubset();

@@ -46,7 +46,9 @@ export async function courtJourney(browser, server) {
   if (!username) throw new Error(`routed to an unexpected body: ${why}`);
   await shot(clerk, 'court-referral-routed');
   await clerk.getByRole('button', { name: '返回法院工作台' }).click();
-  const row = clerk.getByTestId('court-referrals').getByRole('row', { name: new RegExp(CASE_NO.replace(/[()（）]/g, '.')) });
+  const row = clerk
+    .getByTestId('court-referrals')
+    .getByRole('row', { name: new RegExp(CASE_NO.replace(/[()（）]/g, '.')) });
   await visible(row.getByText('已分派'));
   await visible(row.getByText(body));
 
@@ -91,14 +93,19 @@ export async function courtJourney(browser, server) {
   await create.getByLabel('会议室名称').fill('劳动争议府院联动会商');
   await create.getByLabel('议题', { exact: true }).fill('劳动争议诉前化解常态化会商');
   await create.getByLabel('邀请单位（选填）').fill('人力资源'); // the list is long (virtual): search first
-  await clerk.locator('.ant-select-dropdown:visible .ant-select-item-option[title^="通州区人力资源"]').first().click();
+  await clerk
+    .locator('.ant-select-dropdown:visible .ant-select-item-option[title^="通州区人力资源"]')
+    .first()
+    .click();
   await create.getByLabel('邀请单位（选填）').press('Escape');
   await create.getByRole('button', { name: '创建' }).click();
   await visible(clerk.getByRole('heading', { name: '劳动争议府院联动会商' }));
   await visible(clerk.getByRole('cell', { name: /通州区人力资源和社会保障局/ }).first());
   await clerk.getByLabel('输入消息').fill('请人社局介绍本季度劳动争议情况。');
   await clerk.keyboard.press('Enter');
-  await visible(clerk.getByRole('log').locator('.tj-msg-mine:not(.tj-msg-pending)').getByText('请人社局介绍'));
+  await visible(
+    clerk.getByRole('log').locator('.tj-msg-mine:not(.tj-msg-pending)').getByText('请人社局介绍'),
+  );
   await clerk.getByRole('tab', { name: '会议纪要' }).click();
   await clerk.getByLabel('记录纪要').fill('议定：每月召开一次劳动争议会商。');
   await clerk.getByRole('button', { name: '记录', exact: true }).click();

@@ -12,7 +12,11 @@ export async function districtJourney(browser, server) {
   const open = pageFactory(browser, errors);
   const admin = await open('admin', DESKTOP);
   const progress = []; // 'import:progress' frames on the admin's socket
-  admin.on('websocket', (ws) => ws.on('framereceived', (f) => { if (String(f.payload).includes('import:progress')) progress.push(String(f.payload)); }));
+  admin.on('websocket', (ws) =>
+    ws.on('framereceived', (f) => {
+      if (String(f.payload).includes('import:progress')) progress.push(String(f.payload));
+    }),
+  );
   await staffSignIn(admin, server, 'admin', '区级统筹');
 
   // 1. rules: the set as data; an impossible claim range is refused by the server, rule by rule
@@ -20,14 +24,19 @@ export async function districtJourney(browser, server) {
   const rules = admin.getByTestId('rules');
   await visible(rules.getByText('属地街道人民调解委员会'));
   await shot(admin, 'district-rules');
-  await rules.getByRole('row', { name: /street-committee/ }).getByRole('button', { name: '编辑' }).click();
+  await rules
+    .getByRole('row', { name: /street-committee/ })
+    .getByRole('button', { name: '编辑' })
+    .click();
   const dlg = admin.getByRole('dialog', { name: /编辑分派规则/ });
   await dlg.getByLabel('标的额下限（元）').fill('1000');
   await dlg.getByLabel('标的额上限（元）').fill('10');
   await dlg.getByRole('button', { name: '确定' }).click();
   await dlg.waitFor({ state: 'hidden', timeout: T });
   await admin.getByRole('button', { name: '保存规则' }).click();
-  await visible(admin.getByTestId('rule-errors').getByText(/\[?street-committee\]?.*标的额下限 1000 大于上限 10/));
+  await visible(
+    admin.getByTestId('rule-errors').getByText(/\[?street-committee\]?.*标的额下限 1000 大于上限 10/),
+  );
   await shot(admin, 'district-rules-invalid');
   await admin.getByRole('button', { name: '放弃修改' }).click();
   await admin.getByTestId('rule-errors').waitFor({ state: 'detached', timeout: T });
@@ -46,7 +55,10 @@ export async function districtJourney(browser, server) {
   // 3. import the sample 12345 and grid exports: progress over the socket, then the summary and the error report
   await menu(admin, '数据导入');
   const result = admin.getByTestId('import-result');
-  for (const [file, error] of [['work_orders_12345.csv', '诉求内容为空'], ['grid_reports.csv', '上报时间无法识别']]) {
+  for (const [file, error] of [
+    ['work_orders_12345.csv', '诉求内容为空'],
+    ['grid_reports.csv', '上报时间无法识别'],
+  ]) {
     await admin.locator('input[type=file]').setInputFiles(path.join(SAMPLE, file));
     await visible(result.getByText(`${file} 导入完成`), 60_000);
     await visible(result.getByTestId('import-errors').getByText(error).first());
@@ -54,7 +66,8 @@ export async function districtJourney(browser, server) {
   for (const file of ['work_orders_12345.csv', 'grid_reports.csv']) {
     const deadline = Date.now() + T;
     while (!progress.some((f) => f.includes(file) && f.includes('"completed"'))) {
-      if (Date.now() > deadline) throw new Error(`no 'import:progress' completed event for ${file}: ${progress.length} frames`);
+      if (Date.now() > deadline)
+        throw new Error(`no 'import:progress' completed event for ${file}: ${progress.length} frames`);
       await admin.waitForTimeout(100);
     }
   }
@@ -67,9 +80,15 @@ export async function districtJourney(browser, server) {
   await visible(admin.getByTestId('kpi-orders').getByText('485'));
   await visible(admin.getByTestId('chart-trend').locator('svg rect').first());
   await pickOption(admin, '报告年度', '2024');
-  await visible(admin.getByTestId('annual-report').getByText(/全年共受理网格员上报信息776条.*12345热线共受理工单485件/));
-  const [download] = await Promise.all([admin.waitForEvent('download', { timeout: T }), admin.getByRole('button', { name: '下载 XLSX' }).click()]);
-  if (!/\.xlsx$/.test(download.suggestedFilename())) throw new Error(`unexpected report file ${download.suggestedFilename()}`);
+  await visible(
+    admin.getByTestId('annual-report').getByText(/全年共受理网格员上报信息776条.*12345热线共受理工单485件/),
+  );
+  const [download] = await Promise.all([
+    admin.waitForEvent('download', { timeout: T }),
+    admin.getByRole('button', { name: '下载 XLSX' }).click(),
+  ]);
+  if (!/\.xlsx$/.test(download.suggestedFilename()))
+    throw new Error(`unexpected report file ${download.suggestedFilename()}`);
   await shot(admin, 'district-dashboard');
 
   // 5. bodies registry with load and mediators
@@ -80,7 +99,10 @@ export async function districtJourney(browser, server) {
   // 6. the district queue: an imported case waiting for placement is routed by hand, with a reason
   await menu(admin, '区级统筹');
   const queue = admin.getByTestId('district-queue');
-  const first = queue.getByRole('row').filter({ has: admin.getByRole('button', { name: '人工分派' }) }).first();
+  const first = queue
+    .getByRole('row')
+    .filter({ has: admin.getByRole('button', { name: '人工分派' }) })
+    .first();
   const number = (await first.getByRole('link').first().textContent())?.trim();
   await first.getByRole('button', { name: '人工分派' }).click();
   const route = admin.getByRole('dialog', { name: '人工分派' });

@@ -19,7 +19,9 @@ export function build() {
   console.log('[harness] building the api into dist/ and the web app into apps/web/dist/…');
   execSync('npm run -s build:server', { cwd: ROOT, stdio: 'inherit' });
   execSync('npx vite build --config apps/web/vite.config.ts --logLevel warn', {
-    cwd: ROOT, stdio: 'inherit', env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
   });
 }
 
@@ -41,14 +43,24 @@ export async function startServer({ serveWeb = true } = {}) {
   const entry = path.join(SERVER_DIST, 'apps/api/src/main.js');
   if (!fs.existsSync(entry)) throw new Error(`${entry} missing: build first (run without SKIP_BUILD=1)`);
   const webDist = path.join(ROOT, 'apps/web/dist');
-  if (!fs.existsSync(path.join(webDist, 'index.html'))) throw new Error('apps/web/dist/index.html missing: build the web app first');
+  if (!fs.existsSync(path.join(webDist, 'index.html')))
+    throw new Error('apps/web/dist/index.html missing: build the web app first');
   const dataDirCleanup = () => fs.rmSync(dataDir, { recursive: true, force: true });
   const sms = new Map();
   const log = [];
   const errors = [];
   const child = spawn(process.execPath, [entry], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '' /* always a fresh embedded database, never a shared server */, NODE_ENV: 'development', WEB_DIST: serveWeb ? webDist : '', LOG_LEVEL: 'info' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      DATABASE_URL: '' /* always a fresh embedded database, never a shared server */,
+      NODE_ENV: 'development',
+      WEB_DIST: serveWeb ? webDist : '',
+      LOG_LEVEL: 'info',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let buf = '';
@@ -59,8 +71,13 @@ export async function startServer({ serveWeb = true } = {}) {
     try {
       const j = JSON.parse(line);
       msg = j.msg ?? line;
-      if (j.level >= 50) errors.push(`${j.msg}${j.err?.stack ? `\n${String(j.err.stack).split('\n').slice(0, 6).join('\n')}` : ''}`);
-    } catch { /* not JSON */ }
+      if (j.level >= 50)
+        errors.push(
+          `${j.msg}${j.err?.stack ? `\n${String(j.err.stack).split('\n').slice(0, 6).join('\n')}` : ''}`,
+        );
+    } catch {
+      /* not JSON */
+    }
     const m = /SMS to (1\d{10}):.*?(\d{6})/.exec(String(msg));
     if (m) {
       if (!sms.has(m[1])) sms.set(m[1], []);
@@ -77,20 +94,28 @@ export async function startServer({ serveWeb = true } = {}) {
   });
   child.stderr.on('data', (chunk) => log.push(`[stderr] ${chunk}`));
   let exited = null;
-  child.once('exit', (code, signal) => { exited = { code, signal }; });
+  child.once('exit', (code, signal) => {
+    exited = { code, signal };
+  });
 
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 90_000;
   for (;;) {
     if (exited) {
       dataDirCleanup();
-      throw Object.assign(new Error(`server exited early (${JSON.stringify(exited)}):\n${log.slice(-30).join('\n')}`), { log });
+      throw Object.assign(
+        new Error(`server exited early (${JSON.stringify(exited)}):\n${log.slice(-30).join('\n')}`),
+        { log },
+      );
     }
     try {
       const r = await fetch(`${url}/api/health`);
       if (r.ok) break;
-    } catch { /* not up yet */ }
-    if (Date.now() > deadline) throw new Error(`server did not become healthy:\n${log.slice(-30).join('\n')}`);
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() > deadline)
+      throw new Error(`server did not become healthy:\n${log.slice(-30).join('\n')}`);
     await new Promise((r) => setTimeout(r, 300));
   }
 
@@ -113,7 +138,10 @@ export async function startServer({ serveWeb = true } = {}) {
     async stop() {
       if (!exited) {
         child.kill('SIGTERM');
-        await Promise.race([new Promise((r) => child.once('exit', r)), new Promise((r) => setTimeout(r, 5000))]);
+        await Promise.race([
+          new Promise((r) => child.once('exit', r)),
+          new Promise((r) => setTimeout(r, 5000)),
+        ]);
         if (!exited) child.kill('SIGKILL');
       }
       dataDirCleanup();
@@ -131,12 +159,29 @@ export async function launchBrowser() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
-export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
-export const DESKTOP = { viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
+export const PHONE = {
+  viewport: { width: 390, height: 844 },
+  isMobile: true,
+  hasTouch: true,
+  deviceScaleFactor: 2,
+  locale: 'zh-CN',
+  timezoneId: 'Asia/Shanghai',
+};
+export const DESKTOP = {
+  viewport: { width: 1440, height: 900 },
+  locale: 'zh-CN',
+  timezoneId: 'Asia/Shanghai',
+};
 
 let shotNo = 0;
 export async function shot(page, name) {
@@ -158,10 +203,12 @@ export function clearShots() {
 export function watchPage(page, label, errors) {
   page.on('pageerror', (err) => errors.push(`[${label}] pageerror: ${err.message}`));
   page.on('console', (msg) => {
-    if (msg.type() === 'error' || msg.type() === 'warning') console.log(`[${label}] console.${msg.type()}: ${msg.text()}`);
+    if (msg.type() === 'error' || msg.type() === 'warning')
+      console.log(`[${label}] console.${msg.type()}: ${msg.text()}`);
   });
   page.on('response', (res) => {
-    if (res.status() >= 400 && res.url().includes('/api/')) console.log(`[${label}] ${res.request().method()} ${new URL(res.url()).pathname} → ${res.status()}`);
+    if (res.status() >= 400 && res.url().includes('/api/'))
+      console.log(`[${label}] ${res.request().method()} ${new URL(res.url()).pathname} → ${res.status()}`);
   });
 }
 

@@ -8,7 +8,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DESKTOP, PHONE, build, clearShots, launchBrowser, pageFactory, shot, startApp } from './harness.mjs';
-import { T, partySignIn, pickOption, popconfirm, signAgreement, staffSignIn, statusIs, userId, visible } from './steps.mjs';
+import {
+  T,
+  partySignIn,
+  pickOption,
+  popconfirm,
+  signAgreement,
+  staffSignIn,
+  statusIs,
+  userId,
+  visible,
+} from './steps.mjs';
 import { courtJourney } from './court.mjs';
 import { districtJourney } from './district.mjs';
 
@@ -16,12 +26,18 @@ import { districtJourney } from './district.mjs';
 async function diagnose(browser, server, name) {
   for (const [i, ctx] of browser.contexts().entries()) {
     for (const page of ctx.pages()) {
-      const state = await page.evaluate(() => ({
-        url: location.pathname,
-        pending: [...document.querySelectorAll('[data-pending="true"]')].map((e) => e.textContent?.slice(0, 60)),
-        alerts: [...document.querySelectorAll('.ant-alert, [data-testid="offline-banner"]')].map((e) => e.textContent?.slice(0, 120)),
-        seqs: [...document.querySelectorAll('[data-seq]')].map((e) => e.getAttribute('data-seq')).join(','),
-      })).catch((e) => ({ error: String(e) }));
+      const state = await page
+        .evaluate(() => ({
+          url: location.pathname,
+          pending: [...document.querySelectorAll('[data-pending="true"]')].map((e) =>
+            e.textContent?.slice(0, 60),
+          ),
+          alerts: [...document.querySelectorAll('.ant-alert, [data-testid="offline-banner"]')].map((e) =>
+            e.textContent?.slice(0, 120),
+          ),
+          seqs: [...document.querySelectorAll('[data-seq]')].map((e) => e.getAttribute('data-seq')).join(','),
+        }))
+        .catch((e) => ({ error: String(e) }));
       console.error(`[page ${name}-${i}] ${JSON.stringify(state)}`);
     }
   }
@@ -42,13 +58,22 @@ async function journey(browser, server) {
   // and lose one frame on the way to him (net.drop: the next server frame it matches is not delivered)
   const net = { offline: false, sockets: [], drop: null };
   await zhang.routeWebSocket(/\/socket\.io\//, (ws) => {
-    if (net.offline) { void ws.close(); return; }
+    if (net.offline) {
+      void ws.close();
+      return;
+    }
     const server = ws.connectToServer();
     const debug = process.env.DEBUG_WS === '1';
-    ws.onMessage((m) => { if (debug) console.log(`[ws 张三 →] ${String(m).slice(0, 200)}`); server.send(m); });
+    ws.onMessage((m) => {
+      if (debug) console.log(`[ws 张三 →] ${String(m).slice(0, 200)}`);
+      server.send(m);
+    });
     server.onMessage((m) => {
       if (debug) console.log(`[ws 张三 ←] ${String(m).slice(0, 200)}`);
-      if (net.drop && net.drop(String(m))) { net.drop = null; return; }
+      if (net.drop && net.drop(String(m))) {
+        net.drop = null;
+        return;
+      }
       ws.send(m);
     });
     net.sockets.push({ page: ws, server });
@@ -140,7 +165,8 @@ async function journey(browser, server) {
   await visible(zhang.getByRole('log').getByText('我们开始调解'));
   // a broadcast lost on the way (the socket stays up): the next message shows the hole, the room fills it
   let dropped = false;
-  net.drop = (frame) => (frame.includes('message:new') && frame.includes('这条消息在路上丢失了') ? (dropped = true) : false);
+  net.drop = (frame) =>
+    frame.includes('message:new') && frame.includes('这条消息在路上丢失了') ? (dropped = true) : false;
   await med.getByLabel('输入消息').first().fill('这条消息在路上丢失了');
   await med.keyboard.press('Enter');
   await visible(med.getByRole('log').getByText('这条消息在路上丢失了'));
@@ -155,7 +181,10 @@ async function journey(browser, server) {
   // 4b. 张三's connection drops: what he types waits locally and is delivered after reconnecting
   net.offline = true;
   await zhang.context().setOffline(true);
-  for (const s of net.sockets.splice(0)) { await s.page.close().catch(() => undefined); await s.server.close().catch(() => undefined); }
+  for (const s of net.sockets.splice(0)) {
+    await s.page.close().catch(() => undefined);
+    await s.server.close().catch(() => undefined);
+  }
   await visible(zhang.getByTestId('offline-banner'));
   await med.getByLabel('输入消息').first().fill('请问维修电梯的具体诉求是什么？');
   await med.keyboard.press('Enter');
@@ -169,8 +198,12 @@ async function journey(browser, server) {
   await visible(zhang.getByRole('log').getByText('请问维修电梯的具体诉求是什么？')); // missed while away, replayed on re-join
   await visible(med.getByRole('log').getByText('断线期间输入的消息')); // resent after reconnect
   await zhang.locator('[data-pending="true"]').waitFor({ state: 'detached', timeout: T });
-  const seqs = await zhang.getByRole('log').locator('[data-seq]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-seq'))));
-  if (new Set(seqs).size !== seqs.length || seqs.some((v, i) => i > 0 && v <= seqs[i - 1])) throw new Error(`messages not unique/ordered by seq: ${seqs}`);
+  const seqs = await zhang
+    .getByRole('log')
+    .locator('[data-seq]')
+    .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-seq'))));
+  if (new Set(seqs).size !== seqs.length || seqs.some((v, i) => i > 0 && v <= seqs[i - 1]))
+    throw new Error(`messages not unique/ordered by seq: ${seqs}`);
   const sent = await med.getByRole('log').getByText('断线期间输入的消息').count();
   if (sent !== 1) throw new Error(`resent message shown ${sent} times on the mediator's side`);
 
@@ -211,7 +244,9 @@ async function journey(browser, server) {
   });
   await zhang.reload();
   await visible(zhang.getByRole('log'));
-  const after = await zhang.evaluate(() => JSON.parse(localStorage.getItem('tj.session') ?? 'null')?.refreshToken);
+  const after = await zhang.evaluate(
+    () => JSON.parse(localStorage.getItem('tj.session') ?? 'null')?.refreshToken,
+  );
   if (!after || after === before) throw new Error('the token pair was not rotated after a 401');
 
   // 7. both parties sign on their phones (the tracker below updates over the re-authenticated socket)
@@ -245,16 +280,29 @@ async function journey(browser, server) {
   // sign out: back to the login screen, tokens gone
   await li.getByRole('button', { name: '退出登录' }).click();
   await visible(li.getByRole('tab', { name: '当事人登录' }));
-  if (await li.evaluate(() => localStorage.getItem('tj.session'))) throw new Error('session still stored after sign-out');
+  if (await li.evaluate(() => localStorage.getItem('tj.session')))
+    throw new Error('session still stored after sign-out');
 
   if (errors.length) throw new Error(`uncaught page errors:\n${errors.join('\n')}`);
   for (const p of [zhang, admin, med, li]) await p.context().close();
 }
 
 const SCENARIOS = [
-  { name: 'party', run: journey, ok: 'party applies → body accepts → mediation (joint/back-to-back) → agreement signed by both → tracker shows 达成协议' },
-  { name: 'court', run: courtJourney, ok: 'court clerk refers (委派) → routed body admin accepts → clerk sees 已签收; mediators; linkage room' },
-  { name: 'district', run: districtJourney, ok: 'district admin: rules + validation errors + dry-run, import with error report, dashboard + report, manual routing' },
+  {
+    name: 'party',
+    run: journey,
+    ok: 'party applies → body accepts → mediation (joint/back-to-back) → agreement signed by both → tracker shows 达成协议',
+  },
+  {
+    name: 'court',
+    run: courtJourney,
+    ok: 'court clerk refers (委派) → routed body admin accepts → clerk sees 已签收; mediators; linkage room',
+  },
+  {
+    name: 'district',
+    run: districtJourney,
+    ok: 'district admin: rules + validation errors + dry-run, import with error report, dashboard + report, manual routing',
+  },
 ];
 
 async function main() {

@@ -73,7 +73,9 @@ export async function popconfirm(page, ok = '确认') {
 /** A staff user's id, read over HTTP (only for an api without the mediator list). */
 export async function userId(server, username) {
   const r = await fetch(`${server.url}/api/auth/staff/sign-in`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'Tiaojie2026' }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: 'Tiaojie2026' }),
   });
   return (await r.json()).user.id;
 }

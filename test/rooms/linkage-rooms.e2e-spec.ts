@@ -29,7 +29,9 @@ describe('linkage rooms (e2e)', () => {
 
   beforeAll(async () => {
     t = await startRoomsApp();
-    [judge, official, admin, outsider] = await Promise.all(['judge1', 'official1', 'admin', 'js_mediator'].map((u) => staff(t, u)));
+    [judge, official, admin, outsider] = await Promise.all(
+      ['judge1', 'official1', 'admin', 'js_mediator'].map((u) => staff(t, u)),
+    );
   });
   afterAll(async () => {
     sockets.forEach((s) => s.close());
@@ -38,12 +40,28 @@ describe('linkage rooms (e2e)', () => {
 
   it('creates a room on a standing topic with members invited by person and by organisation', async () => {
     const [o, a] = await Promise.all([me(official), me(admin)]);
-    const r = await judge.post('/rooms/linkage', { title: '征收补偿行政争议会商', topic: '行政争议实质化解常态化会商', userIds: [o.id], orgIds: [a.orgId] });
+    const r = await judge.post('/rooms/linkage', {
+      title: '征收补偿行政争议会商',
+      topic: '行政争议实质化解常态化会商',
+      userIds: [o.id],
+      orgIds: [a.orgId],
+    });
     expectStatus(r, 201);
     roomId = r.body.id;
-    expect(r.body).toMatchObject({ kind: 'linkage', topic: '行政争议实质化解常态化会商', dispute: null, myRole: 'host' });
+    expect(r.body).toMatchObject({
+      kind: 'linkage',
+      topic: '行政争议实质化解常态化会商',
+      dispute: null,
+      myRole: 'host',
+    });
     const members = r.body.members.map((m: any) => [m.name, m.role, m.viaOrgId]);
-    expect(members).toEqual(expect.arrayContaining([['许法官', 'host', null], ['蒋科长', 'member', null], ['周区管', 'member', a.orgId]]));
+    expect(members).toEqual(
+      expect.arrayContaining([
+        ['许法官', 'host', null],
+        ['蒋科长', 'member', null],
+        ['周区管', 'member', a.orgId],
+      ]),
+    );
     expect((await official.get('/rooms/mine')).body.linkageRooms.map((x: any) => x.id)).toEqual([roomId]);
     expect((await outsider.get('/rooms/mine')).body.linkageRooms).toEqual([]);
   });
@@ -63,36 +81,59 @@ describe('linkage rooms (e2e)', () => {
     // tied to a dispute: only an administrative one
     const peoples = await judge.post('/rooms/linkage', { title: '会商', disputeId: caseId });
     expectStatus(peoples, 400);
-    await t.db.db.update(schema.disputes).set({ kind: 'administrative' }).where(eq(schema.disputes.id, caseId));
+    await t.db.db
+      .update(schema.disputes)
+      .set({ kind: 'administrative' })
+      .where(eq(schema.disputes.id, caseId));
     const ok = await judge.post('/rooms/linkage', { title: '会商', disputeId: caseId });
     expectStatus(ok, 201);
     expect(ok.body.dispute.id).toBe(caseId);
     // a member cannot invite (only hosts)
-    expectStatus(await official.post(`/rooms/${roomId}/members`, { userIds: [(await me(outsider)).id] }), 403);
+    expectStatus(
+      await official.post(`/rooms/${roomId}/members`, { userIds: [(await me(outsider)).id] }),
+      403,
+    );
   });
 
   it('lets only members in: join, history, members and minutes', async () => {
     const s = await open(outsider);
     expect(await s.ack('room:join', { roomId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await s.ack('message:send', { roomId, clientMsgId: 'o1', body: 'hi' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    for (const path of ['/messages', '/members', '/minutes', '/minutes/export', '/reads']) expectStatus(await outsider.get(`/rooms/${roomId}${path}`), 404);
+    expect(await s.ack('message:send', { roomId, clientMsgId: 'o1', body: 'hi' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    for (const path of ['/messages', '/members', '/minutes', '/minutes/export', '/reads'])
+      expectStatus(await outsider.get(`/rooms/${roomId}${path}`), 404);
     expectStatus(await outsider.get(`/rooms/linkage/${roomId}`), 404);
   });
 
   it('carries messages between members, records minutes (hosts) and exports them (members)', async () => {
     const [js, os, as] = [await open(judge), await open(official), await open(admin)];
     for (const s of [js, os, as]) expect((await s.ack('room:join', { roomId })).ok).toBe(true);
-    const sent = await os.ack('message:send', { roomId, clientMsgId: 'o-1', body: '人社局意见：可先行支付部分补偿 <b>款</b>。' });
+    const sent = await os.ack('message:send', {
+      roomId,
+      clientMsgId: 'o-1',
+      body: '人社局意见：可先行支付部分补偿 <b>款</b>。',
+    });
     expect(sent.ok).toBe(true);
     await waitFor(() => as.of('message:new').find((m) => m.clientMsgId === 'o-1'));
     const presence = await js.ack('presence:list', { roomId });
     expect(presence.data.users.map((u: any) => u.name).sort()).toEqual(['周区管', '蒋科长', '许法官'].sort());
 
-    expectStatus(await official.post(`/rooms/${roomId}/minutes`, { clientMsgId: 'm0', body: '成员不能记录纪要' }), 403);
-    const minute = await judge.post(`/rooms/${roomId}/minutes`, { clientMsgId: 'm1', body: '一、各方同意先行支付 50% 补偿款。\n二、下次会商 <script>alert(1)</script> 定于下周三。' });
+    expectStatus(
+      await official.post(`/rooms/${roomId}/minutes`, { clientMsgId: 'm0', body: '成员不能记录纪要' }),
+      403,
+    );
+    const minute = await judge.post(`/rooms/${roomId}/minutes`, {
+      clientMsgId: 'm1',
+      body: '一、各方同意先行支付 50% 补偿款。\n二、下次会商 <script>alert(1)</script> 定于下周三。',
+    });
     expectStatus(minute, 201);
     expect(minute.body.message.kind).toBe('minutes');
-    const again = await judge.post(`/rooms/${roomId}/minutes`, { clientMsgId: 'm1', body: '一、各方同意先行支付 50% 补偿款。' });
+    const again = await judge.post(`/rooms/${roomId}/minutes`, {
+      clientMsgId: 'm1',
+      body: '一、各方同意先行支付 50% 补偿款。',
+    });
     expect(again.body).toMatchObject({ duplicate: true, message: { seq: minute.body.message.seq } });
     await waitFor(() => os.of('message:new').find((m) => m.kind === 'minutes'));
 
@@ -102,14 +143,22 @@ describe('linkage rooms (e2e)', () => {
     expect(md.body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(md.body).not.toContain('<script>');
     expect(md.body).toContain('| 许法官 |');
-    const csv = await fetch(`${t.url}/api/rooms/${roomId}/minutes/export?format=csv`, { headers: { authorization: `Bearer ${admin.token}` } });
+    const csv = await fetch(`${t.url}/api/rooms/${roomId}/minutes/export?format=csv`, {
+      headers: { authorization: `Bearer ${admin.token}` },
+    });
     expect(csv.headers.get('content-type')).toContain('text/csv');
     const bytes = Buffer.from(await csv.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.toString('utf8')).toContain('许法官');
-    const pdf = await fetch(`${t.url}/api/rooms/${roomId}/minutes/export?format=pdf`, { headers: { authorization: `Bearer ${admin.token}` } });
+    const pdf = await fetch(`${t.url}/api/rooms/${roomId}/minutes/export?format=pdf`, {
+      headers: { authorization: `Bearer ${admin.token}` },
+    });
     expect(pdf.status).toBe(200);
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     expectStatus(await admin.get(`/rooms/${roomId}/minutes/export?format=docx`), 400);
   });
 
@@ -120,18 +169,29 @@ describe('linkage rooms (e2e)', () => {
     expect((await js.ack('room:join', { roomId })).ok).toBe(true);
     const o = await me(official);
 
-    const removed = await judge.request('DELETE', `/rooms/${roomId}/members/${o.id}?reason=${encodeURIComponent('不再参与本议题')}`);
+    const removed = await judge.request(
+      'DELETE',
+      `/rooms/${roomId}/members/${o.id}?reason=${encodeURIComponent('不再参与本议题')}`,
+    );
     expectStatus(removed, 200);
     expect(removed.body.removed).toEqual([o.id]);
     await waitFor(() => os.of('room:removed').find((e) => e.roomId === roomId && e.reason === 'removed'));
     await waitFor(() => js.of('presence:changed').find((p) => p.userId === o.id && p.online === false));
-    expect(js.of('message:new').find((m) => m.kind === 'system' && m.body.includes('蒋科长') && m.body.includes('不再参与本议题'))).toBeTruthy();
+    expect(
+      js
+        .of('message:new')
+        .find((m) => m.kind === 'system' && m.body.includes('蒋科长') && m.body.includes('不再参与本议题')),
+    ).toBeTruthy();
 
     const before = os.of('message:new').length;
-    expect((await js.ack('message:send', { roomId, clientMsgId: 'j-after', body: '继续会商。' })).ok).toBe(true);
+    expect((await js.ack('message:send', { roomId, clientMsgId: 'j-after', body: '继续会商。' })).ok).toBe(
+      true,
+    );
     await sleep(200);
     expect(os.of('message:new').length).toBe(before);
-    expect(await os.ack('message:send', { roomId, clientMsgId: 'o-after', body: '我还能说吗' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(
+      await os.ack('message:send', { roomId, clientMsgId: 'o-after', body: '我还能说吗' }),
+    ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await os.ack('room:join', { roomId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expectStatus(await official.get(`/rooms/${roomId}/messages`), 404);
     expect((await official.get('/rooms/mine')).body.linkageRooms).toEqual([]);

@@ -29,7 +29,12 @@ describe('reconnect replay (e2e)', () => {
 
   it('replays exactly the missed messages, once each, in order, with concurrent senders and resends', async () => {
     const room = c.rooms.joint;
-    const senders = [await open(c.mediator.token!), await open(c.mediator.token!), await open(c.li.token!), await open(c.admin.token!)];
+    const senders = [
+      await open(c.mediator.token!),
+      await open(c.mediator.token!),
+      await open(c.li.token!),
+      await open(c.admin.token!),
+    ];
     for (const s of senders) expect((await s.ack('room:join', { roomId: room })).ok).toBe(true);
 
     let zhang = await open(c.zhang.token!);
@@ -39,18 +44,31 @@ describe('reconnect replay (e2e)', () => {
 
     const acked = new Map<string, number>();
     let ackCount = 0;
-    const sendBatch = (batch: string, perSender: number) => Promise.all(senders.flatMap((s, si) =>
-      Array.from({ length: perSender }, async (_, i) => {
-        const clientMsgId = `${batch}-${si}-${i}`;
-        const r = await s.ack('message:send', { roomId: room, clientMsgId, body: `第${batch}批 发送者${si} 第${i}条` });
-        expect(r.ok).toBe(true);
-        ackCount++;
-        acked.set(clientMsgId, r.data.message.seq);
-        if (i % 10 === 0) { // a lost ack: the client resends; the same message comes back, nothing new is stored
-          const again = await s.ack('message:send', { roomId: room, clientMsgId, body: `第${batch}批 发送者${si} 第${i}条` });
-          expect(again.data).toMatchObject({ duplicate: true, message: { seq: r.data.message.seq } });
-        }
-      })));
+    const sendBatch = (batch: string, perSender: number) =>
+      Promise.all(
+        senders.flatMap((s, si) =>
+          Array.from({ length: perSender }, async (_, i) => {
+            const clientMsgId = `${batch}-${si}-${i}`;
+            const r = await s.ack('message:send', {
+              roomId: room,
+              clientMsgId,
+              body: `第${batch}批 发送者${si} 第${i}条`,
+            });
+            expect(r.ok).toBe(true);
+            ackCount++;
+            acked.set(clientMsgId, r.data.message.seq);
+            if (i % 10 === 0) {
+              // a lost ack: the client resends; the same message comes back, nothing new is stored
+              const again = await s.ack('message:send', {
+                roomId: room,
+                clientMsgId,
+                body: `第${batch}批 发送者${si} 第${i}条`,
+              });
+              expect(again.data).toMatchObject({ duplicate: true, message: { seq: r.data.message.seq } });
+            }
+          }),
+        ),
+      );
 
     // batch A starts while the party is connected; it drops after ~30 acknowledgements
     const batchA = sendBatch('A', 40);
@@ -82,7 +100,8 @@ describe('reconnect replay (e2e)', () => {
     // every acknowledged message exactly once: one seq per clientMsgId, the body sent, and no seq missing overall
     expect(acked.size).toBe(4 * 40 + 4 * 25);
     const byClientId = new Map<string, number[]>();
-    for (const m of merged.values()) if (m.clientMsgId) byClientId.set(m.clientMsgId, [...(byClientId.get(m.clientMsgId) ?? []), m.seq]);
+    for (const m of merged.values())
+      if (m.clientMsgId) byClientId.set(m.clientMsgId, [...(byClientId.get(m.clientMsgId) ?? []), m.seq]);
     for (const [clientMsgId, seq] of acked) expect(byClientId.get(clientMsgId)).toEqual([seq]);
     const maxSeq = Math.max(...merged.keys());
     expect(contiguousSeq(merged.keys())).toBe(maxSeq);
@@ -91,7 +110,9 @@ describe('reconnect replay (e2e)', () => {
     const history = await c.mediator.get(`/rooms/${room}/messages?afterSeq=0&limit=1000`);
     expectStatus(history, 200);
     expect(history.body.map((m: any) => m.seq)).toEqual(Array.from({ length: maxSeq }, (_, i) => i + 1));
-    expect(history.body.map((m: any) => m.id)).toEqual([...merged.keys()].sort((a, b) => a - b).map((s) => merged.get(s).id));
+    expect(history.body.map((m: any) => m.id)).toEqual(
+      [...merged.keys()].sort((a, b) => a - b).map((s) => merged.get(s).id),
+    );
   });
 
   it('pages a replay of more than 1000 missed messages with hasMore', async () => {
@@ -103,7 +124,11 @@ describe('reconnect replay (e2e)', () => {
     admin.close();
     const total = 1100;
     for (let i = 0; i < total; i += 50) {
-      await Promise.all(Array.from({ length: 50 }, (_, k) => sender.ack('message:send', { roomId: room, clientMsgId: `bulk-${i + k}`, body: `批量 ${i + k}` })));
+      await Promise.all(
+        Array.from({ length: 50 }, (_, k) =>
+          sender.ack('message:send', { roomId: room, clientMsgId: `bulk-${i + k}`, body: `批量 ${i + k}` }),
+        ),
+      );
     }
     admin = await open(c.admin.token!);
     const page1 = await admin.ack('room:join', { roomId: room, lastSeq });

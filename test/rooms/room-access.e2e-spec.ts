@@ -28,27 +28,49 @@ describe('case room access (e2e)', () => {
     await t.close();
   });
 
-  it('keeps each party out of the other party\'s caucus: socket, history, send, upload and download', async () => {
+  it("keeps each party out of the other party's caucus: socket, history, send, upload and download", async () => {
     const li = await open(c.li.token!);
     expect((await li.ack('room:join', { roomId: c.rooms.caucusLi })).ok).toBe(true);
-    const sent = await li.ack('message:send', { roomId: c.rooms.caucusLi, clientMsgId: 'li-1', body: '私下说：我最多赔 2000 元。' });
+    const sent = await li.ack('message:send', {
+      roomId: c.rooms.caucusLi,
+      clientMsgId: 'li-1',
+      body: '私下说：我最多赔 2000 元。',
+    });
     expect(sent.ok).toBe(true);
-    const evidence = await upload(t.url, c.li.token!, c.rooms.caucusLi, { data: await pdfFile(), name: '维修报价单.pdf', type: 'application/pdf' });
+    const evidence = await upload(t.url, c.li.token!, c.rooms.caucusLi, {
+      data: await pdfFile(),
+      name: '维修报价单.pdf',
+      type: 'application/pdf',
+    });
     expectStatus(evidence, 201);
     const attachmentId = evidence.body.message.attachment.id;
 
     const zhang = await open(c.zhang.token!);
     for (const roomId of [c.rooms.caucusLi, c.rooms.staff]) {
-      expect(await zhang.ack('room:join', { roomId, lastSeq: 0 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-      expect(await zhang.ack('message:send', { roomId, clientMsgId: 'z-x', body: '偷看一下' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-      expect(await zhang.ack('message:read', { roomId, seq: 1 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+      expect(await zhang.ack('room:join', { roomId, lastSeq: 0 })).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND' },
+      });
+      expect(await zhang.ack('message:send', { roomId, clientMsgId: 'z-x', body: '偷看一下' })).toMatchObject(
+        { ok: false, error: { code: 'NOT_FOUND' } },
+      );
+      expect(await zhang.ack('message:read', { roomId, seq: 1 })).toMatchObject({
+        ok: false,
+        error: { code: 'NOT_FOUND' },
+      });
       expectStatus(await c.zhang.get(`/rooms/${roomId}/messages`), 404);
       expectStatus(await c.zhang.get(`/rooms/${roomId}/messages?afterSeq=0`), 404);
       expectStatus(await c.zhang.get(`/rooms/${roomId}/reads`), 404);
       expectStatus(await upload(t.url, c.zhang.token!, roomId, { data: PNG_1PX, name: 'x.png' }), 404);
     }
-    expect(await zhang.ack('typing', { roomId: c.rooms.caucusLi, typing: true })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await zhang.ack('presence:list', { roomId: c.rooms.caucusLi })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await zhang.ack('typing', { roomId: c.rooms.caucusLi, typing: true })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await zhang.ack('presence:list', { roomId: c.rooms.caucusLi })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
     // the attachment: not through li's room, and not by naming it under zhang's own room either
     expect((await download(t.url, c.zhang.token!, c.rooms.caucusLi, attachmentId)).status).toBe(404);
     expect((await download(t.url, c.zhang.token!, c.rooms.caucusZhang, attachmentId)).status).toBe(404);
@@ -62,7 +84,9 @@ describe('case room access (e2e)', () => {
       const d = await download(t.url, client.token!, c.rooms.caucusLi, attachmentId);
       expect(d.status).toBe(200);
       expect(d.headers.get('content-type')).toBe('application/pdf');
-      expect(d.headers.get('content-disposition')).toContain("filename*=UTF-8''%E7%BB%B4%E4%BF%AE%E6%8A%A5%E4%BB%B7%E5%8D%95.pdf");
+      expect(d.headers.get('content-disposition')).toContain(
+        "filename*=UTF-8''%E7%BB%B4%E4%BF%AE%E6%8A%A5%E4%BB%B7%E5%8D%95.pdf",
+      );
       expect(d.headers.get('x-content-type-options')).toBe('nosniff');
       expect(d.data.subarray(0, 5).toString()).toBe('%PDF-');
     }
@@ -75,7 +99,10 @@ describe('case room access (e2e)', () => {
   it('keeps mediators of the same body who are not on the case out of its rooms', async () => {
     const other = await staff(t, 'js_mediator2');
     const s = await open(other.token!);
-    expect(await s.ack('room:join', { roomId: c.rooms.joint })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await s.ack('room:join', { roomId: c.rooms.joint })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
     expectStatus(await other.get(`/rooms/${c.rooms.caucusZhang}/messages`), 404);
   });
 
@@ -84,32 +111,83 @@ describe('case room access (e2e)', () => {
     expect((await zhang.ack('room:join', { roomId: c.rooms.joint })).ok).toBe(true);
     // several sends: the later ones go through the remembered authorisation
     for (const i of [1, 2, 3]) {
-      expect((await zhang.ack('message:send', { roomId: c.rooms.joint, clientMsgId: `cached-${i}`, body: `第 ${i} 条` })).ok).toBe(true);
+      expect(
+        (
+          await zhang.ack('message:send', {
+            roomId: c.rooms.joint,
+            clientMsgId: `cached-${i}`,
+            body: `第 ${i} 条`,
+          })
+        ).ok,
+      ).toBe(true);
     }
     let view = (await c.mediator.get(`/cases/${c.caseId}`)).body;
-    expectStatus(await c.mediator.post(`/cases/${c.caseId}/mode`, { version: view.version, mode: 'caucus' }), 200);
+    expectStatus(
+      await c.mediator.post(`/cases/${c.caseId}/mode`, { version: view.version, mode: 'caucus' }),
+      200,
+    );
     // the very next send is refused, though nothing else was sent in between and no socket event was awaited
-    expect(await zhang.ack('message:send', { roomId: c.rooms.joint, clientMsgId: 'cached-4', body: '还能在联合室说话吗' }))
-      .toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect((await zhang.ack('message:send', { roomId: c.rooms.caucusZhang, clientMsgId: 'cached-5', body: '在背对背室说' })).ok).toBe(true);
+    expect(
+      await zhang.ack('message:send', {
+        roomId: c.rooms.joint,
+        clientMsgId: 'cached-4',
+        body: '还能在联合室说话吗',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(
+      (
+        await zhang.ack('message:send', {
+          roomId: c.rooms.caucusZhang,
+          clientMsgId: 'cached-5',
+          body: '在背对背室说',
+        })
+      ).ok,
+    ).toBe(true);
     const history = (await c.mediator.get(`/rooms/${c.rooms.joint}/messages?afterSeq=0`)).body;
     const ids = (history.messages ?? history).map((m: any) => m.clientMsgId);
     expect(ids).toEqual(expect.arrayContaining(['cached-1', 'cached-2', 'cached-3']));
     expect(ids).not.toContain('cached-4');
     view = (await c.mediator.get(`/cases/${c.caseId}`)).body;
-    expectStatus(await c.mediator.post(`/cases/${c.caseId}/mode`, { version: view.version, mode: 'joint' }), 200);
-    expect((await zhang.ack('message:send', { roomId: c.rooms.joint, clientMsgId: 'cached-6', body: '回到联合室' })).ok).toBe(true);
+    expectStatus(
+      await c.mediator.post(`/cases/${c.caseId}/mode`, { version: view.version, mode: 'joint' }),
+      200,
+    );
+    expect(
+      (
+        await zhang.ack('message:send', {
+          roomId: c.rooms.joint,
+          clientMsgId: 'cached-6',
+          body: '回到联合室',
+        })
+      ).ok,
+    ).toBe(true);
   });
 
-  it('refuses a replaced mediator\'s next send even when it was remembered as allowed', async () => {
+  it("refuses a replaced mediator's next send even when it was remembered as allowed", async () => {
     const old = await open(c.mediator.token!);
-    expect((await old.ack('message:send', { roomId: c.rooms.staff, clientMsgId: 'old-cached-1', body: '工作人员室：先记一笔' })).ok).toBe(true);
+    expect(
+      (
+        await old.ack('message:send', {
+          roomId: c.rooms.staff,
+          clientMsgId: 'old-cached-1',
+          body: '工作人员室：先记一笔',
+        })
+      ).ok,
+    ).toBe(true);
     const stranger = await staff(t, 'js_mediator2');
     const strangerId = (await stranger.get('/auth/me')).body.id;
     const view = (await c.admin.get(`/cases/${c.caseId}`)).body;
-    expectStatus(await c.admin.post(`/cases/${c.caseId}/assign`, { version: view.version, mediatorId: strangerId }), 200);
-    expect(await old.ack('message:send', { roomId: c.rooms.staff, clientMsgId: 'old-cached-2', body: '我还能发吗' }))
-      .toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expectStatus(
+      await c.admin.post(`/cases/${c.caseId}/assign`, { version: view.version, mediatorId: strangerId }),
+      200,
+    );
+    expect(
+      await old.ack('message:send', {
+        roomId: c.rooms.staff,
+        clientMsgId: 'old-cached-2',
+        body: '我还能发吗',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     const history = (await stranger.get(`/rooms/${c.rooms.staff}/messages?afterSeq=0`)).body;
     const ids = (history.messages ?? history).map((m: any) => m.clientMsgId);
     expect(ids).toContain('old-cached-1');
@@ -117,7 +195,10 @@ describe('case room access (e2e)', () => {
     // put the original mediator back for the tests that follow
     const again = (await c.admin.get(`/cases/${c.caseId}`)).body;
     const originalId = (await c.mediator.get('/auth/me')).body.id;
-    expectStatus(await c.admin.post(`/cases/${c.caseId}/assign`, { version: again.version, mediatorId: originalId }), 200);
+    expectStatus(
+      await c.admin.post(`/cases/${c.caseId}/assign`, { version: again.version, mediatorId: originalId }),
+      200,
+    );
   });
 
   it('removes a replaced mediator from every room of the case at once', async () => {
@@ -130,22 +211,48 @@ describe('case room access (e2e)', () => {
     const next = await staff(t, 'js_mediator2');
     const nextId = (await next.get('/auth/me')).body.id;
     const view = (await c.admin.get(`/cases/${c.caseId}`)).body;
-    expectStatus(await c.admin.post(`/cases/${c.caseId}/assign`, { version: view.version, mediatorId: nextId }), 200);
+    expectStatus(
+      await c.admin.post(`/cases/${c.caseId}/assign`, { version: view.version, mediatorId: nextId }),
+      200,
+    );
 
     // told once per room it was in, with the reason; presence tells the others
     await waitFor(() => old.of('room:removed').length >= joined.length);
-    expect(old.of('room:removed').map((e) => e.roomId).sort()).toEqual([...joined].sort());
+    expect(
+      old
+        .of('room:removed')
+        .map((e) => e.roomId)
+        .sort(),
+    ).toEqual([...joined].sort());
     expect(old.of('room:removed').every((e) => e.reason === 'case_changed')).toBe(true);
-    await waitFor(() => zhang.of('presence:changed').find((p) => p.online === false && p.roomId === c.rooms.joint));
+    await waitFor(() =>
+      zhang.of('presence:changed').find((p) => p.online === false && p.roomId === c.rooms.joint),
+    );
 
     // nothing more reaches the old mediator, and every way back in is refused
     const before = old.of('message:new').length;
-    expect((await zhang.ack('message:send', { roomId: c.rooms.joint, clientMsgId: 'after-reassign', body: '换了调解员吗？' })).ok).toBe(true);
+    expect(
+      (
+        await zhang.ack('message:send', {
+          roomId: c.rooms.joint,
+          clientMsgId: 'after-reassign',
+          body: '换了调解员吗？',
+        })
+      ).ok,
+    ).toBe(true);
     await sleep(200);
     expect(old.of('message:new').length).toBe(before);
-    expect(await old.ack('message:send', { roomId: c.rooms.joint, clientMsgId: 'old-1', body: '我还在吗' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await old.ack('room:join', { roomId: c.rooms.joint })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await old.ack('typing', { roomId: c.rooms.joint, typing: true })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(
+      await old.ack('message:send', { roomId: c.rooms.joint, clientMsgId: 'old-1', body: '我还在吗' }),
+    ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await old.ack('room:join', { roomId: c.rooms.joint })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(await old.ack('typing', { roomId: c.rooms.joint, typing: true })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
     expectStatus(await c.mediator.get(`/rooms/${c.rooms.joint}/messages`), 404);
 
     // the new mediator is in, and sees the whole record of the room
@@ -158,13 +265,26 @@ describe('case room access (e2e)', () => {
 
   it('lists my rooms with unread counts, and accepts Office files as evidence', async () => {
     const zhangRooms = (await c.zhang.get('/rooms/mine')).body;
-    expect(zhangRooms.caseRooms.map((r: any) => r.id).sort()).toEqual([c.rooms.joint, c.rooms.caucusZhang].sort());
-    const doc = await upload(t.url, c.zhang.token!, c.rooms.caucusZhang, { data: DOCX(), name: '情况说明', type: 'text/plain' });
+    expect(zhangRooms.caseRooms.map((r: any) => r.id).sort()).toEqual(
+      [c.rooms.joint, c.rooms.caucusZhang].sort(),
+    );
+    const doc = await upload(t.url, c.zhang.token!, c.rooms.caucusZhang, {
+      data: DOCX(),
+      name: '情况说明',
+      type: 'text/plain',
+    });
     expectStatus(doc, 201);
-    expect(doc.body.message.attachment).toMatchObject({ fileName: '情况说明.docx', mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
-    const admin = (await c.admin.get('/rooms/mine')).body.caseRooms.find((r: any) => r.id === c.rooms.caucusZhang);
+    expect(doc.body.message.attachment).toMatchObject({
+      fileName: '情况说明.docx',
+      mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    });
+    const admin = (await c.admin.get('/rooms/mine')).body.caseRooms.find(
+      (r: any) => r.id === c.rooms.caucusZhang,
+    );
     expect(admin.unread).toBe(admin.lastSeq);
     expectStatus(await c.admin.post(`/rooms/${c.rooms.caucusZhang}/reads`, { seq: admin.lastSeq }), 200);
-    expect((await c.admin.get('/rooms/mine')).body.caseRooms.find((r: any) => r.id === c.rooms.caucusZhang).unread).toBe(0);
+    expect(
+      (await c.admin.get('/rooms/mine')).body.caseRooms.find((r: any) => r.id === c.rooms.caucusZhang).unread,
+    ).toBe(0);
   });
 });

@@ -3,10 +3,27 @@ import { HttpClient, expectStatus } from '../support/http-client';
 import { acceptAndStart, agreeAndSign, fresh } from '../support/case-flow';
 import { ClientSocket, connect } from '../support/socket-client';
 import { TestApp, startTestApp } from '../support/test-app';
-import { AUTHZ_TABLE, AuthzRow, RELATIONS, Role, SECRETS, Secret, Target, targetId } from './authorization.table';
+import {
+  AUTHZ_TABLE,
+  AuthzRow,
+  RELATIONS,
+  Role,
+  SECRETS,
+  Secret,
+  Target,
+  targetId,
+} from './authorization.table';
 import { fetchOpenApi, fillPath, operations } from './support/openapi';
 import { rawRequest } from './support/raw-http';
-import { PRINCIPALS, Principal, ROLE_OF, WEBHOOK_SECRET, World, buildWorld, freshPhone } from './support/world';
+import {
+  PRINCIPALS,
+  Principal,
+  ROLE_OF,
+  WEBHOOK_SECRET,
+  World,
+  buildWorld,
+  freshPhone,
+} from './support/world';
 
 /**
  * Issue 10, authorisation: every row of authorization.table.ts is called as every principal of the world
@@ -33,9 +50,15 @@ function allowed(row: AuthzRow, who: Principal): boolean {
   return !row.only || row.only.includes(who);
 }
 
-const rowLabel = (row: AuthzRow) => `${row.op}${row.target ? ` @${row.target}` : ''} [${row.resource}:${row.action}]`;
+const rowLabel = (row: AuthzRow) =>
+  `${row.op}${row.target ? ` @${row.target}` : ''} [${row.resource}:${row.action}]`;
 
-interface Mismatch { row: string; who: string; expected: string; got: string }
+interface Mismatch {
+  row: string;
+  who: string;
+  expected: string;
+  got: string;
+}
 
 function report(title: string, list: Mismatch[]): string {
   const byRow = new Map<string, Mismatch[]>();
@@ -52,16 +75,26 @@ describe('authorisation matrix (e2e)', () => {
   let t: TestApp;
   let w: World;
   const saved: Record<string, string | undefined> = {};
-  const env = { WEBHOOK_SECRET_12345: WEBHOOK_SECRET, ROOM_MESSAGE_RATE: '100000/1000', ROOM_TYPING_RATE: '100000/1000' };
+  const env = {
+    WEBHOOK_SECRET_12345: WEBHOOK_SECRET,
+    ROOM_MESSAGE_RATE: '100000/1000',
+    ROOM_TYPING_RATE: '100000/1000',
+  };
 
   beforeAll(async () => {
-    for (const [k, v] of Object.entries(env)) { saved[k] = process.env[k]; process.env[k] = v; }
+    for (const [k, v] of Object.entries(env)) {
+      saved[k] = process.env[k];
+      process.env[k] = v;
+    }
     t = await startTestApp();
     w = await buildWorld(t);
   });
   afterAll(async () => {
     await t?.close();
-    for (const [k, v] of Object.entries(saved)) { if (v === undefined) delete process.env[k]; else process.env[k] = v; }
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
   });
 
   const seen = new Map<string, boolean>();
@@ -86,7 +119,9 @@ describe('authorisation matrix (e2e)', () => {
 
   /** Secrets in an answer that the caller may not see (a secret the caller sent in the request is no leak: 404s echo the id asked for). */
   function leaks(text: string, who: Principal, op: string, request = ''): string[] {
-    return SECRETS.filter((s) => text.includes(s.value(w)) && !request.includes(s.value(w)) && !maySee(s, who, op)).map((s) => s.name);
+    return SECRETS.filter(
+      (s) => text.includes(s.value(w)) && !request.includes(s.value(w)) && !maySee(s, who, op),
+    ).map((s) => s.name);
   }
 
   it('has a row for every operation of the OpenAPI document and every client socket event, and no row for anything else', async () => {
@@ -106,7 +141,10 @@ describe('authorisation matrix (e2e)', () => {
       const [method, path] = row.op.split(' ');
       for (const who of PRINCIPALS) {
         const call = (await row.call?.(w, who)) ?? {};
-        const params: Record<string, string> = { ...(row.target ? { id: targetId(w, row.target) } : {}), ...call.params };
+        const params: Record<string, string> = {
+          ...(row.target ? { id: targetId(w, row.target) } : {}),
+          ...call.params,
+        };
         const headers: Record<string, string> = { ...call.headers };
         const token = w.clients[who].token;
         if (token && !call.noToken) headers.authorization = `Bearer ${token}`;
@@ -114,7 +152,11 @@ describe('authorisation matrix (e2e)', () => {
         if (call.upload) {
           const form = new FormData();
           for (const [k, v] of Object.entries(call.upload.fields ?? {})) form.append(k, v);
-          form.append(call.upload.field, new Blob([call.upload.data], { type: call.upload.type }), call.upload.name);
+          form.append(
+            call.upload.field,
+            new Blob([call.upload.data], { type: call.upload.type }),
+            call.upload.name,
+          );
           body = form;
         } else if (call.body !== undefined) {
           headers['content-type'] = 'application/json';
@@ -124,34 +166,70 @@ describe('authorisation matrix (e2e)', () => {
         const res = await rawRequest(t.url, method, url, headers, body);
         calls += 1;
         let code: string | undefined;
-        try { code = JSON.parse(res.text)?.error?.code; } catch { /* not JSON: a file */ }
+        try {
+          code = JSON.parse(res.text)?.error?.code;
+        } catch {
+          /* not JSON: a file */
+        }
         const got = `${res.status}${code ? ` ${code}` : ''}`;
         const label = rowLabel(row);
         if (allowed(row, who)) {
-          const [status, wantCode] = typeof row.ok === 'number' ? [row.ok, undefined] : (row.ok as readonly [number, string]);
+          const [status, wantCode] =
+            typeof row.ok === 'number' ? [row.ok, undefined] : (row.ok as readonly [number, string]);
           if (res.status !== status || (wantCode && code !== wantCode)) {
-            mismatches.push({ row: label, who, expected: `allowed (${status}${wantCode ? ` ${wantCode}` : ''})`, got: `${got} ${res.text.slice(0, 160)}` });
+            mismatches.push({
+              row: label,
+              who,
+              expected: `allowed (${status}${wantCode ? ` ${wantCode}` : ''})`,
+              got: `${got} ${res.text.slice(0, 160)}`,
+            });
           }
         } else if (who === 'anonymous' ? res.status !== 401 : !DENY_STATUSES.has(res.status)) {
-          mismatches.push({ row: label, who, expected: who === 'anonymous' ? 'refused (401)' : 'refused (403/404)', got: `${got} ${res.text.slice(0, 160)}` });
+          mismatches.push({
+            row: label,
+            who,
+            expected: who === 'anonymous' ? 'refused (401)' : 'refused (403/404)',
+            got: `${got} ${res.text.slice(0, 160)}`,
+          });
         }
         const l = leaks(res.text, who, row.op, `${url} ${typeof body === 'string' ? body : ''}`);
-        if (l.length) leaked.push({ row: label, who, expected: 'no secret of others', got: `${res.status} containing ${l.join(', ')}` });
+        if (l.length)
+          leaked.push({
+            row: label,
+            who,
+            expected: 'no secret of others',
+            got: `${res.status} containing ${l.join(', ')}`,
+          });
       }
       await row.cleanup?.(w);
     }
     expect(calls).toBeGreaterThan(1000);
-    const problems = [mismatches.length ? report('allow/deny mismatch(es)', mismatches) : '', leaked.length ? report('answer(s) leaking secrets', leaked) : ''].filter(Boolean);
+    const problems = [
+      mismatches.length ? report('allow/deny mismatch(es)', mismatches) : '',
+      leaked.length ? report('answer(s) leaking secrets', leaked) : '',
+    ].filter(Boolean);
     if (problems.length) throw new Error(problems.join('\n\n'));
   });
 
   it('keeps lists, queues and searches to cases the caller may read', async () => {
     const mismatches: Mismatch[] = [];
     const lists: { path: string; ids: (body: any) => string[] }[] = [
-      { path: '/cases/queue?open=false&limit=500', ids: (b) => (Array.isArray(b) ? b.map((c: any) => c.id) : []) },
+      {
+        path: '/cases/queue?open=false&limit=500',
+        ids: (b) => (Array.isArray(b) ? b.map((c: any) => c.id) : []),
+      },
       { path: '/cases/mine', ids: (b) => (Array.isArray(b) ? b.map((c: any) => c.id) : []) },
-      { path: '/rooms/mine', ids: (b) => [...(b?.caseRooms ?? []), ...(b?.linkageRooms ?? [])].map((r: any) => r.disputeId ?? r.dispute?.id).filter(Boolean) },
-      { path: '/notifications?limit=200', ids: (b) => (b?.items ?? []).map((n: any) => n.disputeId).filter(Boolean) },
+      {
+        path: '/rooms/mine',
+        ids: (b) =>
+          [...(b?.caseRooms ?? []), ...(b?.linkageRooms ?? [])]
+            .map((r: any) => r.disputeId ?? r.dispute?.id)
+            .filter(Boolean),
+      },
+      {
+        path: '/notifications?limit=200',
+        ids: (b) => (b?.items ?? []).map((n: any) => n.disputeId).filter(Boolean),
+      },
     ];
     for (const who of PRINCIPALS.filter((p) => p !== 'anonymous')) {
       for (const list of lists) {
@@ -159,12 +237,19 @@ describe('authorisation matrix (e2e)', () => {
         if (r.status !== 200) continue; // refusals are the matrix's business
         for (const id of new Set(list.ids(r.body))) {
           const read = await w.clients[who].get(`/cases/${id}`);
-          if (read.status !== 200) mismatches.push({ row: `GET /api${list.path}`, who, expected: 'only cases the caller may read', got: `case ${id}, which GET /cases/${id} answers ${read.status}` });
+          if (read.status !== 200)
+            mismatches.push({
+              row: `GET /api${list.path}`,
+              who,
+              expected: 'only cases the caller may read',
+              got: `case ${id}, which GET /cases/${id} answers ${read.status}`,
+            });
         }
       }
     }
     // the two bodies' queues are disjoint and each holds its own case
-    const queue = async (who: Principal) => ((await w.clients[who].get('/cases/queue?open=false&limit=500')).body as any[]).map((c) => c.id);
+    const queue = async (who: Principal) =>
+      ((await w.clients[who].get('/cases/queue?open=false&limit=500')).body as any[]).map((c) => c.id);
     expect(await queue('adminA')).toContain(w.cases.A);
     expect(await queue('adminA')).not.toContain(w.cases.B);
     expect(await queue('adminB')).toContain(w.cases.B);
@@ -191,24 +276,55 @@ describe('authorisation matrix (e2e)', () => {
           const ack = (e: string, payload: unknown) => s.timeout(10_000).emitWithAck(e, payload);
           let res: any;
           switch (event) {
-            case 'room:join': res = await ack(event, { roomId: id, lastSeq: 0 }); break;
-            case 'room:leave': res = await ack(event, { roomId: id }); break;
-            case 'message:send': res = await ack(event, { roomId: id, clientMsgId: `authz-${who}-${++n}`, body: '授权矩阵测试消息' }); break;
-            case 'message:read': res = await ack(event, { roomId: id, seq: 1 }); break;
-            case 'typing': case 'presence:list':
+            case 'room:join':
+              res = await ack(event, { roomId: id, lastSeq: 0 });
+              break;
+            case 'room:leave':
+              res = await ack(event, { roomId: id });
+              break;
+            case 'message:send':
+              res = await ack(event, {
+                roomId: id,
+                clientMsgId: `authz-${who}-${++n}`,
+                body: '授权矩阵测试消息',
+              });
+              break;
+            case 'message:read':
+              res = await ack(event, { roomId: id, seq: 1 });
+              break;
+            case 'typing':
+            case 'presence:list':
               await ack('room:join', { roomId: id });
               res = await ack(event, event === 'typing' ? { roomId: id, typing: true } : { roomId: id });
               await ack('room:leave', { roomId: id });
               break;
-            case 'case:watch': res = await ack(event, { disputeId: id }); break;
-            default: throw new Error(`no socket call for ${event}`);
+            case 'case:watch':
+              res = await ack(event, { disputeId: id });
+              break;
+            default:
+              throw new Error(`no socket call for ${event}`);
           }
           const got = res?.ok === true ? 'ok' : `refused ${res?.error?.code}`;
-          if (allowed(row, who) ? res?.ok !== true : !(res?.ok === false && SOCKET_DENY_CODES.has(res?.error?.code))) {
-            mismatches.push({ row: rowLabel(row), who, expected: allowed(row, who) ? 'ok' : 'refused NOT_FOUND/FORBIDDEN', got: `${got} ${JSON.stringify(res).slice(0, 120)}` });
+          if (
+            allowed(row, who)
+              ? res?.ok !== true
+              : !(res?.ok === false && SOCKET_DENY_CODES.has(res?.error?.code))
+          ) {
+            mismatches.push({
+              row: rowLabel(row),
+              who,
+              expected: allowed(row, who) ? 'ok' : 'refused NOT_FOUND/FORBIDDEN',
+              got: `${got} ${JSON.stringify(res).slice(0, 120)}`,
+            });
           }
           const l = leaks(JSON.stringify(res ?? null), who, row.op, id);
-          if (l.length) mismatches.push({ row: rowLabel(row), who, expected: 'no secret of others', got: `ack containing ${l.join(', ')}` });
+          if (l.length)
+            mismatches.push({
+              row: rowLabel(row),
+              who,
+              expected: 'no secret of others',
+              got: `ack containing ${l.join(', ')}`,
+            });
         }
       }
     } finally {
@@ -220,7 +336,13 @@ describe('authorisation matrix (e2e)', () => {
   it('delivers room messages, case updates and queue updates only to those allowed', async () => {
     const received = new Map<Principal, { event: string; payload: any }[]>();
     const sockets: ClientSocket[] = [];
-    const roomTargets: Target[] = ['roomJointA', 'roomCaucusA', 'roomCaucusRespA', 'roomStaffA', 'roomLinkage'];
+    const roomTargets: Target[] = [
+      'roomJointA',
+      'roomCaucusA',
+      'roomCaucusRespA',
+      'roomStaffA',
+      'roomLinkage',
+    ];
     try {
       for (const who of PRINCIPALS.filter((p) => p !== 'anonymous')) {
         const s = await connect(t.url, w.clients[who].token!);
@@ -228,32 +350,83 @@ describe('authorisation matrix (e2e)', () => {
         received.set(who, []);
         s.onAny((event: string, payload: any) => received.get(who)!.push({ event, payload }));
         // everyone tries everything; the server decides
-        for (const rt of roomTargets) await s.timeout(10_000).emitWithAck('room:join', { roomId: targetId(w, rt) });
-        for (const c of ['caseA', 'caseB', 'caseC'] as Target[]) await s.timeout(10_000).emitWithAck('case:watch', { disputeId: targetId(w, c) });
+        for (const rt of roomTargets)
+          await s.timeout(10_000).emitWithAck('room:join', { roomId: targetId(w, rt) });
+        for (const c of ['caseA', 'caseB', 'caseC'] as Target[])
+          await s.timeout(10_000).emitWithAck('case:watch', { disputeId: targetId(w, c) });
       }
-      const sender: Record<string, Exclude<Principal, 'anonymous'>> = { roomJointA: 'medA', roomCaucusA: 'medA', roomCaucusRespA: 'medA', roomStaffA: 'medA', roomLinkage: 'judge' };
+      const sender: Record<string, Exclude<Principal, 'anonymous'>> = {
+        roomJointA: 'medA',
+        roomCaucusA: 'medA',
+        roomCaucusRespA: 'medA',
+        roomStaffA: 'medA',
+        roomLinkage: 'judge',
+      };
       const sent = new Map<Target, string>();
       for (const rt of roomTargets) {
         const clientMsgId = `bcast-${rt}-${Date.now()}`;
-        const s = sockets[PRINCIPALS.filter((p): p is Exclude<Principal, 'anonymous'> => p !== 'anonymous').indexOf(sender[rt])];
-        const r = await s.timeout(10_000).emitWithAck('message:send', { roomId: targetId(w, rt), clientMsgId, body: `广播测试 ${rt}` });
+        const s =
+          sockets[
+            PRINCIPALS.filter((p): p is Exclude<Principal, 'anonymous'> => p !== 'anonymous').indexOf(
+              sender[rt],
+            )
+          ];
+        const r = await s
+          .timeout(10_000)
+          .emitWithAck('message:send', { roomId: targetId(w, rt), clientMsgId, body: `广播测试 ${rt}` });
         expect(r).toMatchObject({ ok: true });
         sent.set(rt, clientMsgId);
       }
       // a change of case A: the performance item is done (case:updated to its watchers, queue:updated to body A)
       const version = (await w.clients.medA.get(`/cases/${w.cases.A}`)).body.version;
-      const done = await w.clients.medA.post(`/cases/${w.cases.A}/performance/${w.performanceItemA}`, { version, status: 'done' });
+      const done = await w.clients.medA.post(`/cases/${w.cases.A}/performance/${w.performanceItemA}`, {
+        version,
+        status: 'done',
+      });
       expect(done.status).toBe(200);
 
-      const expectedFor = (rt: Target) => new Set(PRINCIPALS.filter((p) => allowed(AUTHZ_TABLE.find((r) => r.op === 'SOCKET room:join' && r.target === rt)!, p)));
-      const watchers = new Set(PRINCIPALS.filter((p) => allowed(AUTHZ_TABLE.find((r) => r.op === 'SOCKET case:watch' && r.target === 'caseA')!, p)));
-      const orgA = new Set<Principal>(PRINCIPALS.filter((p) => p !== 'anonymous' && w.me[p as Exclude<Principal, 'anonymous'>]?.orgId === w.orgs.A));
+      const expectedFor = (rt: Target) =>
+        new Set(
+          PRINCIPALS.filter((p) =>
+            allowed(
+              AUTHZ_TABLE.find((r) => r.op === 'SOCKET room:join' && r.target === rt)!,
+              p,
+            ),
+          ),
+        );
+      const watchers = new Set(
+        PRINCIPALS.filter((p) =>
+          allowed(
+            AUTHZ_TABLE.find((r) => r.op === 'SOCKET case:watch' && r.target === 'caseA')!,
+            p,
+          ),
+        ),
+      );
+      const orgA = new Set<Principal>(
+        PRINCIPALS.filter(
+          (p) => p !== 'anonymous' && w.me[p as Exclude<Principal, 'anonymous'>]?.orgId === w.orgs.A,
+        ),
+      );
       const deadline = Date.now() + 10_000;
-      const has = (who: Principal, pred: (e: { event: string; payload: any }) => boolean) => received.get(who)!.some(pred);
+      const has = (who: Principal, pred: (e: { event: string; payload: any }) => boolean) =>
+        received.get(who)!.some(pred);
       // wait until everyone who should have everything has it
       for (;;) {
-        const complete = [...sent].every(([rt, id]) => [...expectedFor(rt)].every((p) => has(p, (e) => e.event === 'message:new' && e.payload?.clientMsgId === id)))
-          && [...watchers].every((p) => has(p, (e) => e.event === 'case:updated' && e.payload?.id === w.cases.A && e.payload?.status === 'performed'));
+        const complete =
+          [...sent].every(([rt, id]) =>
+            [...expectedFor(rt)].every((p) =>
+              has(p, (e) => e.event === 'message:new' && e.payload?.clientMsgId === id),
+            ),
+          ) &&
+          [...watchers].every((p) =>
+            has(
+              p,
+              (e) =>
+                e.event === 'case:updated' &&
+                e.payload?.id === w.cases.A &&
+                e.payload?.status === 'performed',
+            ),
+          );
         if (complete || Date.now() > deadline) break;
         await new Promise((r) => setTimeout(r, 50));
       }
@@ -262,15 +435,39 @@ describe('authorisation matrix (e2e)', () => {
       for (const who of PRINCIPALS.filter((p) => p !== 'anonymous')) {
         for (const [rt, id] of sent) {
           const got = has(who, (e) => e.event === 'message:new' && e.payload?.clientMsgId === id);
-          if (got !== expectedFor(rt).has(who)) problems.push({ row: `message:new in ${rt}`, who, expected: expectedFor(rt).has(who) ? 'delivered' : 'not delivered', got: got ? 'delivered' : 'not delivered' });
+          if (got !== expectedFor(rt).has(who))
+            problems.push({
+              row: `message:new in ${rt}`,
+              who,
+              expected: expectedFor(rt).has(who) ? 'delivered' : 'not delivered',
+              got: got ? 'delivered' : 'not delivered',
+            });
         }
         const upd = has(who, (e) => e.event === 'case:updated' && e.payload?.id === w.cases.A);
-        if (upd !== watchers.has(who)) problems.push({ row: 'case:updated of case A', who, expected: watchers.has(who) ? 'delivered' : 'not delivered', got: upd ? 'delivered' : 'not delivered' });
+        if (upd !== watchers.has(who))
+          problems.push({
+            row: 'case:updated of case A',
+            who,
+            expected: watchers.has(who) ? 'delivered' : 'not delivered',
+            got: upd ? 'delivered' : 'not delivered',
+          });
         const queue = has(who, (e) => e.event === 'queue:updated' && e.payload?.id === w.cases.A);
-        if (queue && !orgA.has(who)) problems.push({ row: 'queue:updated of case A', who, expected: 'only staff of body A', got: 'delivered' });
+        if (queue && !orgA.has(who))
+          problems.push({
+            row: 'queue:updated of case A',
+            who,
+            expected: 'only staff of body A',
+            got: 'delivered',
+          });
         for (const e of received.get(who)!) {
           const l = leaks(JSON.stringify(e.payload ?? null), who, `SOCKET ${e.event}`);
-          if (l.length) problems.push({ row: `server event ${e.event}`, who, expected: 'no secret of others', got: `payload containing ${l.join(', ')}` });
+          if (l.length)
+            problems.push({
+              row: `server event ${e.event}`,
+              who,
+              expected: 'no secret of others',
+              got: `payload containing ${l.join(', ')}`,
+            });
         }
       }
       if (problems.length) throw new Error(report('broadcast mismatch(es)', problems));
@@ -281,20 +478,48 @@ describe('authorisation matrix (e2e)', () => {
 
   it('keeps a case in judicial confirmation away from the judges of another court', async () => {
     // a second court: no HTTP call creates organisations, so one row goes in directly; its judge is created through the api
-    const court2 = (await t.db.raw(t.db.db).query(`insert into organizations (code, name, kind, level) values ('COURT-2', '南通市崇川区人民法院', 'judicial', 'district') returning id`)).rows[0].id;
+    const court2 = (
+      await t.db
+        .raw(t.db.db)
+        .query(
+          `insert into organizations (code, name, kind, level) values ('COURT-2', '南通市崇川区人民法院', 'judicial', 'district') returning id`,
+        )
+    ).rows[0].id;
     const username = `judge_other_${process.pid}`;
-    expectStatus(await w.clients.district.post('/staff', { username, displayName: '外院法官', role: 'judge', orgId: court2, password: 'Welcome2026ok' }), 201);
+    expectStatus(
+      await w.clients.district.post('/staff', {
+        username,
+        displayName: '外院法官',
+        role: 'judge',
+        orgId: court2,
+        password: 'Welcome2026ok',
+      }),
+      201,
+    );
     const otherJudge = await new HttpClient(t.url).signInStaff(username, 'Welcome2026ok');
 
     const phones = [freshPhone(), freshPhone()];
     const applicant = await new HttpClient(t.url).signInParty(phones[0], (p) => t.sms.lastCode(p));
-    const applied = await applicant.post('/cases', { category: 'neighbour', description: '邻里纠纷，申请司法确认。', streetCode: 'JS', applicant: { name: '丁申请人' }, respondents: [{ name: '丁被申请人', phone: phones[1] }] });
+    const applied = await applicant.post('/cases', {
+      category: 'neighbour',
+      description: '邻里纠纷，申请司法确认。',
+      streetCode: 'JS',
+      applicant: { name: '丁申请人' },
+      respondents: [{ name: '丁被申请人', phone: phones[1] }],
+    });
     expectStatus(applied, 201);
     const id = applied.body.id as string;
     await acceptAndStart(w.clients.adminA, w.clients.medA, id);
     const respondent = await new HttpClient(t.url).signInParty(phones[1], (p) => t.sms.lastCode(p));
-    await agreeAndSign(t, w.clients.medA, id, [[applicant, phones[0]], [respondent, phones[1]]]);
-    for (const p of [applicant, respondent]) expectStatus(await p.post(`/cases/${id}/confirmation/apply`, { version: (await fresh(p, id)).version }), 200);
+    await agreeAndSign(t, w.clients.medA, id, [
+      [applicant, phones[0]],
+      [respondent, phones[1]],
+    ]);
+    for (const p of [applicant, respondent])
+      expectStatus(
+        await p.post(`/cases/${id}/confirmation/apply`, { version: (await fresh(p, id)).version }),
+        200,
+      );
     expect((await fresh(applicant, id)).status).toBe('confirmation_requested');
 
     // the district's court reviews it …
@@ -306,7 +531,10 @@ describe('authorisation matrix (e2e)', () => {
     const status = await otherJudge.get(`/cases/${id}/status`);
     if (status.status !== 404) refused.push(`GET /cases/{id}/status answered ${status.status}`);
     const confirm = await otherJudge.post(`/cases/${id}/transitions/confirm`, { version: 999_999 });
-    if (![403, 404].includes(confirm.status)) refused.push(`POST /cases/{id}/transitions/confirm answered ${confirm.status} ${confirm.body?.error?.code}`);
+    if (![403, 404].includes(confirm.status))
+      refused.push(
+        `POST /cases/{id}/transitions/confirm answered ${confirm.status} ${confirm.body?.error?.code}`,
+      );
     const queue = await otherJudge.get('/cases/queue?open=false&limit=500');
     if ((queue.body as any[]).some((c) => c.id === id)) refused.push('GET /cases/queue lists it');
     const s = await connect(t.url, otherJudge.token!);

@@ -10,7 +10,12 @@ export class HttpClient {
 
   constructor(readonly base: string) {}
 
-  async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<HttpResult<T>> {
+  async request<T = any>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<HttpResult<T>> {
     const res = await fetch(`${this.base}/api${path}`, {
       method,
       headers: {
@@ -22,16 +27,25 @@ export class HttpClient {
     });
     const text = await res.text();
     let parsed: any = text;
-    try { parsed = text ? JSON.parse(text) : null; } catch { /* keep text */ }
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      /* keep text */
+    }
     return { status: res.status, body: parsed };
   }
 
-  get<T = any>(path: string) { return this.request<T>('GET', path); }
-  post<T = any>(path: string, body?: unknown) { return this.request<T>('POST', path, body ?? {}); }
+  get<T = any>(path: string) {
+    return this.request<T>('GET', path);
+  }
+  post<T = any>(path: string, body?: unknown) {
+    return this.request<T>('POST', path, body ?? {});
+  }
 
   async signInStaff(username: string, password = 'Tiaojie2026'): Promise<this> {
     const r = await this.post('/auth/staff/sign-in', { username, password });
-    if (r.status !== 200) throw new Error(`sign-in ${username} failed: ${r.status} ${JSON.stringify(r.body)}`);
+    if (r.status !== 200)
+      throw new Error(`sign-in ${username} failed: ${r.status} ${JSON.stringify(r.body)}`);
     this.token = r.body.accessToken;
     this.refreshToken = r.body.refreshToken;
     return this;

@@ -16,7 +16,9 @@ export async function postgresBase(why: string): Promise<string> {
     return url;
   } catch (err) {
     await c.end().catch(() => undefined);
-    throw new Error(`${why} and needs a PostgreSQL server: ${url} is not reachable (${(err as Error).message}). Set DATABASE_URL (CI does), or start the local one. PGlite cannot be shared between processes.`);
+    throw new Error(
+      `${why} and needs a PostgreSQL server: ${url} is not reachable (${(err as Error).message}). Set DATABASE_URL (CI does), or start the local one. PGlite cannot be shared between processes.`,
+    );
   }
 }
 

@@ -11,7 +11,12 @@ export function connect(url: string, token: string): Promise<ClientSocket> {
   });
 }
 
-export function emitAck<T = any>(socket: ClientSocket, event: string, payload: unknown, timeoutMs = 10_000): Promise<T> {
+export function emitAck<T = any>(
+  socket: ClientSocket,
+  event: string,
+  payload: unknown,
+  timeoutMs = 10_000,
+): Promise<T> {
   return socket.timeout(timeoutMs).emitWithAck(event, payload) as Promise<T>;
 }
 

@@ -36,7 +36,8 @@ import { StatsApiModule } from './stats/stats-api.module';
 class RealtimeModule {
   static forRoot(): DynamicModule {
     return {
-      module: RealtimeModule, global: true,
+      module: RealtimeModule,
+      global: true,
       providers: [SocketPublisher, { provide: RealtimePublisher, useExisting: SocketPublisher }],
       exports: [SocketPublisher, RealtimePublisher],
     };
@@ -65,10 +66,28 @@ export class ApiModule {
         // nestjs-pino for the Nest logger only (no per-request middleware: request lines come from a Fastify hook,
         // common/request-logger.ts); every line goes through the one root logger below
         LoggerModule.forRoot({ pinoHttp: { logger: rootLogger }, forRoutes: [] }),
-        MetricsModule, AuthModule, AuditModule, OrgModule, RoomsModule, CasesModule, DispatchModule, RoomsApiModule.forRoot(roomLimits),
-        DeadlinesApiModule, NotificationsApiModule, IntakeApiModule, StatsApiModule,
+        MetricsModule,
+        AuthModule,
+        AuditModule,
+        OrgModule,
+        RoomsModule,
+        CasesModule,
+        DispatchModule,
+        RoomsApiModule.forRoot(roomLimits),
+        DeadlinesApiModule,
+        NotificationsApiModule,
+        IntakeApiModule,
+        StatsApiModule,
       ],
-      controllers: [HealthController, AuthController, StaffController, CaseIntakeController, CasesController, CaseAgreementController, RoutingController],
+      controllers: [
+        HealthController,
+        AuthController,
+        StaffController,
+        CaseIntakeController,
+        CasesController,
+        CaseAgreementController,
+        RoutingController,
+      ],
       providers: [
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ErrorFilter },

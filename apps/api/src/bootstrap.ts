@@ -24,14 +24,25 @@ import type { RoomLimits } from './gateway/room-limits';
 
 /** Node's parser refused the request: answer in the api's error shape on the raw socket, then close it. */
 function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
-  if (err.code === 'ECONNRESET' || !socket.writable) { socket.destroy(); return; }
-  const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
-  const body = JSON.stringify({ error: {
-    code: status === 431 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST',
-    message: status === 431 ? '请求头过大 (request line and headers over 16 KiB)' : `请求格式错误 (malformed request: ${err.code ?? 'bad request'})`,
-  } });
-  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n`
-    + `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  if (err.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const status =
+    err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400;
+  const body = JSON.stringify({
+    error: {
+      code: status === 431 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST',
+      message:
+        status === 431
+          ? '请求头过大 (request line and headers over 16 KiB)'
+          : `请求格式错误 (malformed request: ${err.code ?? 'bad request'})`,
+    },
+  });
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
 
 export interface ApiHandle {
@@ -41,23 +52,46 @@ export interface ApiHandle {
 }
 
 /** Builds the api (HTTP + socket.io) on an already migrated database. Used by apps/api, src/ and tests. */
-export async function createApi(config: AppConfig, db: DbService, opts: { clock?: Clock; listen?: boolean; roomLimits?: RoomLimits } = {}): Promise<ApiHandle> {
+export async function createApi(
+  config: AppConfig,
+  db: DbService,
+  opts: { clock?: Clock; listen?: boolean; roomLimits?: RoomLimits } = {},
+): Promise<ApiHandle> {
   const adapter = new FastifyAdapter({
-    bodyLimit: 1024 * 1024, trustProxy: true, maxParamLength: 200,
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+    maxParamLength: 200,
     // request ids: the caller's X-Request-Id (a proxy's) or a new UUID; logged on every line and echoed back
-    requestIdHeader: 'x-request-id', genReqId: () => randomUUID(),
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
     // Router-level refusals (malformed percent-encoding, over-long path parameters) in the api's error shape.
     // Refusals by Node's HTTP parser (431 headers over 16 KiB, malformed requests) before any handler runs.
     clientErrorHandler: answerClientError,
     frameworkErrors: (err: any, _req: any, reply: any) => {
-      const status = typeof err?.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 400;
-      void reply.status(status).header('content-type', 'application/json; charset=utf-8')
-        .send({ error: { code: status === 414 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST', message: `请求地址无效 (invalid URL: ${err?.code ?? 'bad request'})` } });
+      const status =
+        typeof err?.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500
+          ? err.statusCode
+          : 400;
+      void reply
+        .status(status)
+        .header('content-type', 'application/json; charset=utf-8')
+        .send({
+          error: {
+            code: status === 414 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST',
+            message: `请求地址无效 (invalid URL: ${err?.code ?? 'bad request'})`,
+          },
+        });
     },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.forRoot({ config, db, clock: opts.clock, roomLimits: opts.roomLimits }), adapter, {
-    bufferLogs: true, abortOnError: false, rawBody: true,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    ApiModule.forRoot({ config, db, clock: opts.clock, roomLimits: opts.roomLimits }),
+    adapter,
+    {
+      bufferLogs: true,
+      abortOnError: false,
+      rawBody: true,
+    },
+  );
   app.useLogger(app.get(Logger));
   installRequestLogging(app.getHttpAdapter().getInstance(), app.get(ROOT_LOGGER));
   app.setGlobalPrefix('api', { exclude: ['metrics'] });
@@ -66,27 +100,49 @@ export async function createApi(config: AppConfig, db: DbService, opts: { clock?
   app.enableCors({ origin: config.corsOrigins, credentials: true });
   app.useWebSocketAdapter(new PgIoAdapter(app, db.pool, config.corsOrigins));
   const headers = securityHeaders();
-  app.getHttpAdapter().getInstance().addHook('onRequest', (req: any, reply: any, done: () => void) => { reply.headers(headers).header('x-request-id', req.id); done(); });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', (req: any, reply: any, done: () => void) => {
+      reply.headers(headers).header('x-request-id', req.id);
+      done();
+    });
   // multipart/form-data (room attachments, intake files) is registered once, here; each route passes its own
   // limits to req.parts()/req.file(). Guarded so a second registration elsewhere cannot throw at boot.
   if (!app.getHttpAdapter().getInstance().hasContentTypeParser('multipart/form-data')) {
     await app.register(multipart as any, { limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
   }
 
-  const doc = SwaggerModule.createDocument(app, new DocumentBuilder()
-    .setTitle('Tiaojie 调解 API').setDescription('District dispute mediation platform (三调联动)').setVersion('0.1.0').addBearerAuth().build());
+  const doc = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Tiaojie 调解 API')
+      .setDescription('District dispute mediation platform (三调联动)')
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
   SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs-json' });
 
   if (config.webDist && fs.existsSync(path.join(config.webDist, 'index.html'))) {
     // The built front end: files as they are, and index.html for every other non-API path (client-side routes).
     await app.register(fastifyStatic as any, { root: config.webDist, prefix: '/', wildcard: false });
     const index = fs.readFileSync(path.join(config.webDist, 'index.html'));
-    app.getHttpAdapter().getInstance().get('/*', (req: any, reply: any) => {
-      if (req.url.startsWith('/api/') || req.url.startsWith('/socket.io/') || req.url.startsWith('/metrics')) {
-        return reply.status(404).send({ error: { code: 'NOT_FOUND', message: `no route ${req.method} ${req.url.split('?')[0]}` } });
-      }
-      return reply.type('text/html; charset=utf-8').send(index);
-    });
+    app
+      .getHttpAdapter()
+      .getInstance()
+      .get('/*', (req: any, reply: any) => {
+        if (
+          req.url.startsWith('/api/') ||
+          req.url.startsWith('/socket.io/') ||
+          req.url.startsWith('/metrics')
+        ) {
+          return reply.status(404).send({
+            error: { code: 'NOT_FOUND', message: `no route ${req.method} ${req.url.split('?')[0]}` },
+          });
+        }
+        return reply.type('text/html; charset=utf-8').send(index);
+      });
   }
 
   if (config.demoData) await app.get(DemoSeeder).seedOnce();

@@ -6,10 +6,16 @@ import { createApi } from './bootstrap';
 /** The api alone (docker-compose runs it beside a separate worker). */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const db = await DbService.connect({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.dbPoolSize });
+  const db = await DbService.connect({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.dbPoolSize,
+  });
   await db.migrate();
   const api = await createApi(config, db);
-  const stop = () => { void api.close().then(() => process.exit(0)); };
+  const stop = () => {
+    void api.close().then(() => process.exit(0));
+  };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
 }

@@ -38,6 +38,7 @@ export function StaffRoutes({ route, user }: { route: string[]; user: SessionUse
   if (a === 'district' && b === 'bodies') return <BodiesPage />;
   if (a === 'district' && b === 'rules') return <RulesPage />;
   if (a === 'district' && b === 'imports') return <ImportsPage user={user} />;
-  if (a === 'stats' && !c) return gate(role === 'district_admin' || role === 'body_admin', <DashboardPage user={user} />);
+  if (a === 'stats' && !c)
+    return gate(role === 'district_admin' || role === 'body_admin', <DashboardPage user={user} />);
   return <NotFound />;
 }

@@ -8,8 +8,16 @@ import { DEFAULT_SMS_DELIVERY_SETTINGS } from '@tiaojie/notifications';
 import { eq } from 'drizzle-orm';
 import { createWorker } from './bootstrap';
 import {
-  advanceQueuedJobs, DeadlineFixtures, inboxRows, jobCounts, outboxRows, RecordingSmsSender, restartableDatabase, seedDeadlineFixtures,
-  waitUntil, workerTestConfig,
+  advanceQueuedJobs,
+  DeadlineFixtures,
+  inboxRows,
+  jobCounts,
+  outboxRows,
+  RecordingSmsSender,
+  restartableDatabase,
+  seedDeadlineFixtures,
+  waitUntil,
+  workerTestConfig,
 } from './worker.testing';
 
 /**
@@ -36,12 +44,22 @@ describe('deadline timers across a worker restart', () => {
   const start = async () => {
     db = await store.open();
     worker = await createWorker(workerTestConfig(), db, {
-      clock, smsSender: sms, tuning: { pollingIntervalSeconds: 0.5 },
-      deadlines: { ...DEFAULT_DEADLINE_SETTINGS, reminderOffsetsDays: [3, 1], reminderSpreadMinutes: 0, escalateAfterHours: 72 },
+      clock,
+      smsSender: sms,
+      tuning: { pollingIntervalSeconds: 0.5 },
+      deadlines: {
+        ...DEFAULT_DEADLINE_SETTINGS,
+        reminderOffsetsDays: [3, 1],
+        reminderSpreadMinutes: 0,
+        escalateAfterHours: 72,
+      },
       sms: { ...DEFAULT_SMS_DELIVERY_SETTINGS, retryDelaySeconds: 1 },
     });
   };
-  const stop = async () => { await worker?.close(); worker = null; };
+  const stop = async () => {
+    await worker?.close();
+    worker = null;
+  };
   /** Jumps the app clock and the queue's pending timers to `lead` ms before `at`. */
   const travelTo = async (at: Date) => {
     const delta = at.getTime() - lead - clock.now().getTime();
@@ -64,8 +82,10 @@ describe('deadline timers across a worker restart', () => {
     const deadlines = worker!.get(CaseDeadlineService);
     const [dispute] = await db.db.select().from(schema.disputes).where(eq(schema.disputes.id, fx.disputeId));
     expect(deadlines.plan(dispute.id, dueAt).map((t) => [t.queue, t.at.toISOString()])).toEqual([
-      ['deadline.remind', remind3.toISOString()], ['deadline.remind', remind1.toISOString()],
-      ['deadline.overdue', overdue1.toISOString()], ['deadline.overdue', escalate.toISOString()],
+      ['deadline.remind', remind3.toISOString()],
+      ['deadline.remind', remind1.toISOString()],
+      ['deadline.overdue', overdue1.toISOString()],
+      ['deadline.overdue', escalate.toISOString()],
     ]);
     // scheduling twice (a retried transaction, a repeated transition) enqueues each timer once
     await db.transaction((tx) => deadlines.schedule(tx, dispute));
@@ -74,9 +94,13 @@ describe('deadline timers across a worker restart', () => {
 
     // the 3-day reminder fires on the first worker, and its SMS leaves the outbox
     await waitUntil('3-day reminder', async () => (await count('deadline.reminder')).length === 1);
-    await waitUntil('3-day reminder SMS', async () => (await outboxRows(db)).some((o) => o.status === 'sent'));
+    await waitUntil('3-day reminder SMS', async () =>
+      (await outboxRows(db)).some((o) => o.status === 'sent'),
+    );
     // a second delivery of the same timer (a retry after a crash) notifies nobody again
-    expect(await deadlines.handleReminder({ disputeId: fx.disputeId, dueAt: dueAt.toISOString(), offsetDays: 3 })).toBe(false);
+    expect(
+      await deadlines.handleReminder({ disputeId: fx.disputeId, dueAt: dueAt.toISOString(), offsetDays: 3 }),
+    ).toBe(false);
 
     // stop the worker with the 1-day reminder, the overdue notice and the escalation still queued
     await stop();
@@ -102,7 +126,11 @@ describe('deadline timers across a worker restart', () => {
     await new Promise((r) => setTimeout(r, 2500));
 
     const inbox = await inboxRows(db);
-    const byKind = (kind: string) => inbox.filter((n) => n.kind === kind).map((n) => n.userId).sort();
+    const byKind = (kind: string) =>
+      inbox
+        .filter((n) => n.kind === kind)
+        .map((n) => n.userId)
+        .sort();
     expect(byKind('deadline.reminder')).toEqual([fx.mediatorId, fx.mediatorId]);
     expect(new Set(inbox.filter((n) => n.kind === 'deadline.reminder').map((n) => n.dedupeKey)).size).toBe(2);
     expect(byKind('deadline.overdue')).toEqual([fx.bodyAdminId, fx.mediatorId].sort());
@@ -113,9 +141,17 @@ describe('deadline timers across a worker restart', () => {
     expect(sms.sent).toHaveLength(5);
     expect(new Set(sms.sent.map((s) => `${s.phone} ${s.text}`)).size).toBe(5);
     // the daily digest (08:00) reached the body admin once for each day the clock passed, 03-17 … 03-23
-    const days = ['2026-03-17', '2026-03-18', '2026-03-19', '2026-03-20', '2026-03-21', '2026-03-22', '2026-03-23'];
+    const days = [
+      '2026-03-17',
+      '2026-03-18',
+      '2026-03-19',
+      '2026-03-20',
+      '2026-03-21',
+      '2026-03-22',
+      '2026-03-23',
+    ];
     const digests = await waitUntil('digests', async () => {
-      const d = (await count('deadline.digest'));
+      const d = await count('deadline.digest');
       return d.length >= days.length ? d : null;
     });
     expect(digests.map((n) => n.dedupeKey).sort()).toEqual(days.map((d) => `digest:${fx.bodyId}:${d}`));

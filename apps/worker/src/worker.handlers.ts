@@ -1,6 +1,25 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
-import { DeadlineDigestService, DIGEST_BODY_JOB, DIGEST_TICK_JOB, DigestBodyJob, DigestTickJob } from '@tiaojie/calendar';
-import { CaseDeadlineService, DEADLINE_OVERDUE_JOB, DEADLINE_REMIND_JOB, OverdueJob, ReminderJob } from '@tiaojie/cases';
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+  Optional,
+} from '@nestjs/common';
+import {
+  DeadlineDigestService,
+  DIGEST_BODY_JOB,
+  DIGEST_TICK_JOB,
+  DigestBodyJob,
+  DigestTickJob,
+} from '@tiaojie/calendar';
+import {
+  CaseDeadlineService,
+  DEADLINE_OVERDUE_JOB,
+  DEADLINE_REMIND_JOB,
+  OverdueJob,
+  ReminderJob,
+} from '@tiaojie/cases';
 import { STRANDED_SWEEP_MS, WEBHOOK_PROCESS_JOB, WebhookProcessorService } from '@tiaojie/intake';
 import { JobQueue, WorkOptions } from '@tiaojie/jobs';
 import { OUTBOX_DELIVER_JOB, OutboxService } from '@tiaojie/notifications';
@@ -29,25 +48,69 @@ export class WorkerHandlers implements OnApplicationBootstrap, OnApplicationShut
     const t = this.tuning;
     // Timers come in bursts (10,000 due in one minute = ~170/s, bench/timers): several loops per timer queue.
     const timers = { ...TIMER_QUEUE_WORK, ...t };
-    await this.queue.work<ReminderJob>(DEADLINE_REMIND_JOB, async (job) => { await this.deadlines.handleReminder(job.data); }, timers);
-    await this.queue.work<OverdueJob>(DEADLINE_OVERDUE_JOB, async (job) => { await this.deadlines.handleOverdue(job.data); }, timers);
-    await this.queue.work<DigestTickJob>(DIGEST_TICK_JOB, async (job) => { await this.digest.handleTick(job.data); }, t);
-    await this.queue.work<DigestBodyJob>(DIGEST_BODY_JOB, async (job) => { await this.digest.handleBody(job.data); }, t);
+    await this.queue.work<ReminderJob>(
+      DEADLINE_REMIND_JOB,
+      async (job) => {
+        await this.deadlines.handleReminder(job.data);
+      },
+      timers,
+    );
+    await this.queue.work<OverdueJob>(
+      DEADLINE_OVERDUE_JOB,
+      async (job) => {
+        await this.deadlines.handleOverdue(job.data);
+      },
+      timers,
+    );
+    await this.queue.work<DigestTickJob>(
+      DIGEST_TICK_JOB,
+      async (job) => {
+        await this.digest.handleTick(job.data);
+      },
+      t,
+    );
+    await this.queue.work<DigestBodyJob>(
+      DIGEST_BODY_JOB,
+      async (job) => {
+        await this.digest.handleBody(job.data);
+      },
+      t,
+    );
     // SMS sends wait on a provider (up to its timeout): small batches, two loops, so one slow send holds back few others.
-    await this.queue.work<{ outboxId: string }>(OUTBOX_DELIVER_JOB, async (job) => { await this.outbox.deliver(job.data.outboxId); }, { batchSize: 10, concurrency: 2, ...t });
+    await this.queue.work<{ outboxId: string }>(
+      OUTBOX_DELIVER_JOB,
+      async (job) => {
+        await this.outbox.deliver(job.data.outboxId);
+      },
+      { batchSize: 10, concurrency: 2, ...t },
+    );
     // Deliveries in batches: one transaction and one write for all a poll fetched (a bad one is retried alone).
-    await this.queue.workBatch<{ deliveryId: string }>(WEBHOOK_PROCESS_JOB, async (jobs) => {
-      const failed = await this.webhooks.processMany(jobs.map((j) => j.data.deliveryId));
-      return new Map(jobs.flatMap((j) => (failed.has(j.data.deliveryId) ? [[j.id, failed.get(j.data.deliveryId)!] as const] : [])));
-    }, t);
+    await this.queue.workBatch<{ deliveryId: string }>(
+      WEBHOOK_PROCESS_JOB,
+      async (jobs) => {
+        const failed = await this.webhooks.processMany(jobs.map((j) => j.data.deliveryId));
+        return new Map(
+          jobs.flatMap((j) =>
+            failed.has(j.data.deliveryId) ? [[j.id, failed.get(j.data.deliveryId)!] as const] : [],
+          ),
+        );
+      },
+      t,
+    );
     // A delivery stored by an api that stopped before queueing its job is queued here (idempotent).
     this.sweep = setInterval(() => {
-      this.webhooks.enqueueStranded(this.queue).then((n) => { if (n > 0) this.logger.log(`queued ${n} webhook deliveries that had no job`); })
+      this.webhooks
+        .enqueueStranded(this.queue)
+        .then((n) => {
+          if (n > 0) this.logger.log(`queued ${n} webhook deliveries that had no job`);
+        })
         .catch((err: Error) => this.logger.warn(`webhook sweep failed: ${err.message}`));
     }, STRANDED_SWEEP_MS);
     this.sweep.unref();
     await this.digest.ensureScheduled();
-    this.logger.log(`worker listening on ${[DEADLINE_REMIND_JOB, DEADLINE_OVERDUE_JOB, DIGEST_TICK_JOB, DIGEST_BODY_JOB, OUTBOX_DELIVER_JOB, WEBHOOK_PROCESS_JOB].join(', ')}`);
+    this.logger.log(
+      `worker listening on ${[DEADLINE_REMIND_JOB, DEADLINE_OVERDUE_JOB, DIGEST_TICK_JOB, DIGEST_BODY_JOB, OUTBOX_DELIVER_JOB, WEBHOOK_PROCESS_JOB].join(', ')}`,
+    );
   }
 
   onApplicationShutdown(): void {

@@ -7,14 +7,24 @@ import { CasesModule } from '@tiaojie/cases';
 import { DbModule, DbService } from '@tiaojie/db';
 import { IntakeModule } from '@tiaojie/intake';
 import { JobsModule } from '@tiaojie/jobs';
-import { loadSmsDeliverySettings, NotificationsModule, SmsDeliveryModule, type SmsDeliverySettings } from '@tiaojie/notifications';
+import {
+  loadSmsDeliverySettings,
+  NotificationsModule,
+  SmsDeliveryModule,
+  type SmsDeliverySettings,
+} from '@tiaojie/notifications';
 import { ALL_QUEUES } from '@tiaojie/platform';
 import { WORKER_TUNING, WorkerHandlers, type WorkerTuning } from './worker.handlers';
 
 @Module({})
 class WorkerRealtimeModule {
   static forRoot(publisher: RealtimePublisher): DynamicModule {
-    return { module: WorkerRealtimeModule, global: true, providers: [{ provide: RealtimePublisher, useValue: publisher }], exports: [RealtimePublisher] };
+    return {
+      module: WorkerRealtimeModule,
+      global: true,
+      providers: [{ provide: RealtimePublisher, useValue: publisher }],
+      exports: [RealtimePublisher],
+    };
   }
 }
 
@@ -39,11 +49,16 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [
-        CoreModule.forRoot(config, clock), DbModule.forRoot(db), WorkerRealtimeModule.forRoot(publisher), JobsModule.forRoot(ALL_QUEUES),
+        CoreModule.forRoot(config, clock),
+        DbModule.forRoot(db),
+        WorkerRealtimeModule.forRoot(publisher),
+        JobsModule.forRoot(ALL_QUEUES),
         LoggerModule.forRoot({ pinoHttp: { level: config.logLevel } }),
         CalendarModule.forRoot(opts.deadlines ?? loadDeadlineSettings()),
         SmsDeliveryModule.forRoot(opts.sms ?? loadSmsDeliverySettings(), opts.smsSender),
-        NotificationsModule, CasesModule, IntakeModule,
+        NotificationsModule,
+        CasesModule,
+        IntakeModule,
       ],
       providers: [WorkerHandlers, { provide: WORKER_TUNING, useValue: opts.tuning ?? {} }],
     };

@@ -36,7 +36,13 @@ export class AuditSealer implements OnApplicationBootstrap, BeforeApplicationShu
     this.unsubscribe = this.audit.onAppend(() => this.schedule(SEAL_DELAY_MS));
     this.sweep = setInterval(() => this.schedule(0, true), SEAL_SWEEP_MS);
     this.sweep.unref();
-    await this.audit.seal().catch((err) => this.logger.warn(`audit sealing failed (retried on the next pass): ${(err as Error)?.message ?? err}`));
+    await this.audit
+      .seal()
+      .catch((err) =>
+        this.logger.warn(
+          `audit sealing failed (retried on the next pass): ${(err as Error)?.message ?? err}`,
+        ),
+      );
   }
 
   /** Before any module's shutdown hook (the database closes in one): stop the timers, then one last pass. */
@@ -52,21 +58,35 @@ export class AuditSealer implements OnApplicationBootstrap, BeforeApplicationShu
   private schedule(delayMs: number, full = false): void {
     if (this.stopped) return;
     if (full) this.full = true;
-    if (this.running) { this.again = true; return; }
+    if (this.running) {
+      this.again = true;
+      return;
+    }
     if (this.timer) return;
-    this.timer = setTimeout(() => { this.timer = null; this.run(); }, delayMs);
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      this.run();
+    }, delayMs);
     this.timer.unref();
   }
 
   private run(): void {
     const full = this.full;
     this.full = false;
-    this.running = this.audit.seal({ newOnly: !full })
+    this.running = this.audit
+      .seal({ newOnly: !full })
       .then(() => undefined)
-      .catch((err) => { this.logger.warn(`audit sealing failed (retried on the next pass): ${(err as Error)?.message ?? err}`); })
+      .catch((err) => {
+        this.logger.warn(
+          `audit sealing failed (retried on the next pass): ${(err as Error)?.message ?? err}`,
+        );
+      })
       .finally(() => {
         this.running = null;
-        if (this.again) { this.again = false; this.schedule(SEAL_DELAY_MS); }
+        if (this.again) {
+          this.again = false;
+          this.schedule(SEAL_DELAY_MS);
+        }
       });
   }
 }

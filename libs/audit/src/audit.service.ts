@@ -24,23 +24,40 @@ export interface ChainCheck {
 function canonical(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  const keys = Object.keys(value as object).filter((k) => (value as any)[k] !== undefined).sort();
+  const keys = Object.keys(value as object)
+    .filter((k) => (value as any)[k] !== undefined)
+    .sort();
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonical((value as any)[k])}`).join(',')}}`;
 }
 
 function toRow(actor: Actor, entry: AuditEntry, at: Date): NewAuditRow {
   return {
-    at, actorId: actor.id, actorRole: actor.role,
-    action: entry.action, entityType: entry.entityType, entityId: entry.entityId, data: (entry.data ?? null) as NewAuditRow['data'],
+    at,
+    actorId: actor.id,
+    actorRole: actor.role,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    data: (entry.data ?? null) as NewAuditRow['data'],
   };
 }
 
-type Hashed = Pick<AuditRow, 'at' | 'actorId' | 'actorRole' | 'action' | 'entityType' | 'entityId' | 'data'> & { id: number; seq: number };
+type Hashed = Pick<
+  AuditRow,
+  'at' | 'actorId' | 'actorRole' | 'action' | 'entityType' | 'entityId' | 'data'
+> & { id: number; seq: number };
 
 export function auditHash(prevHash: string, row: Hashed): string {
   const body = canonical({
-    id: row.id, seq: row.seq, at: row.at.toISOString(), actorId: row.actorId, actorRole: row.actorRole,
-    action: row.action, entityType: row.entityType, entityId: row.entityId, data: row.data ?? null,
+    id: row.id,
+    seq: row.seq,
+    at: row.at.toISOString(),
+    actorId: row.actorId,
+    actorRole: row.actorRole,
+    action: row.action,
+    entityType: row.entityType,
+    entityId: row.entityId,
+    data: row.data ?? null,
   });
   return createHash('sha256').update(prevHash).update(body).digest('hex');
 }
@@ -110,7 +127,7 @@ export class AuditService {
       const n = await this.db.transaction(async (tx) => {
         if (!(await this.repo.tryLockChain(tx))) return -1;
         const head = await this.repo.head(tx);
-        const rows = await this.repo.unsealed(tx, SEAL_BATCH, opts.newOnly ? head?.id ?? 0 : 0);
+        const rows = await this.repo.unsealed(tx, SEAL_BATCH, opts.newOnly ? (head?.id ?? 0) : 0);
         if (rows.length === 0) {
           // an empty chain gets its head too, so the first seal after boot only ever updates a row
           if (!head) await this.repo.setHead(tx, { id: 0, seq: 0, hash: GENESIS_HASH });
@@ -156,9 +173,27 @@ export class AuditService {
       if (page.length === 0) break;
       for (const row of page) {
         const seq = Number(row.seq);
-        if (row.prevHash !== prev) return { ok: false, checked, firstBadId: row.id, problem: `row ${row.id}: previous hash does not match row ${lastId} (a row was deleted or edited)` };
-        if (auditHash(prev, { ...row, seq }) !== row.hash) return { ok: false, checked, firstBadId: row.id, problem: `row ${row.id}: content does not match its hash (edited)` };
-        if (seq !== afterSeq + 1) return { ok: false, checked, firstBadId: row.id, problem: `row ${row.id}: chain position ${seq} follows ${afterSeq} (a row was deleted)` };
+        if (row.prevHash !== prev)
+          return {
+            ok: false,
+            checked,
+            firstBadId: row.id,
+            problem: `row ${row.id}: previous hash does not match row ${lastId} (a row was deleted or edited)`,
+          };
+        if (auditHash(prev, { ...row, seq }) !== row.hash)
+          return {
+            ok: false,
+            checked,
+            firstBadId: row.id,
+            problem: `row ${row.id}: content does not match its hash (edited)`,
+          };
+        if (seq !== afterSeq + 1)
+          return {
+            ok: false,
+            checked,
+            firstBadId: row.id,
+            problem: `row ${row.id}: chain position ${seq} follows ${afterSeq} (a row was deleted)`,
+          };
         prev = row.hash;
         lastId = row.id;
         afterSeq = seq;
@@ -168,7 +203,12 @@ export class AuditService {
     // The chain cannot show rows cut off its end: the head is anchored separately on every seal.
     const head = await this.repo.head(this.db.db);
     if (head && (head.seq !== afterSeq || head.hash !== prev)) {
-      return { ok: false, checked, firstBadId: head.id, problem: `the newest rows are missing: the chain ends at row ${lastId} but the recorded head is row ${head.id}` };
+      return {
+        ok: false,
+        checked,
+        firstBadId: head.id,
+        problem: `the newest rows are missing: the chain ends at row ${lastId} but the recorded head is row ${head.id}`,
+      };
     }
     return { ok: true, checked, firstBadId: null, problem: null };
   }

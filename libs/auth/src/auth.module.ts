@@ -9,7 +9,14 @@ import { StaffAdminService } from './staff-admin.service';
 
 @Module({
   imports: [AuditModule],
-  providers: [StaffAdminService, AuthService, TokenService, PasswordHasher, UserRepository, { provide: SmsSender, useClass: LogSmsSender }],
+  providers: [
+    StaffAdminService,
+    AuthService,
+    TokenService,
+    PasswordHasher,
+    UserRepository,
+    { provide: SmsSender, useClass: LogSmsSender },
+  ],
   exports: [StaffAdminService, AuthService, TokenService, PasswordHasher, UserRepository, SmsSender],
 })
 export class AuthModule {}

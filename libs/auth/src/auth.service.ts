@@ -1,6 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomInt, randomUUID } from 'node:crypto';
-import { APP_CONFIG, AppConfig, Actor, Clock, DomainError, ErrorCode, Role, isMobilePhone, maskPhone } from '@tiaojie/core';
+import {
+  APP_CONFIG,
+  AppConfig,
+  Actor,
+  Clock,
+  DomainError,
+  ErrorCode,
+  Role,
+  isMobilePhone,
+  maskPhone,
+} from '@tiaojie/core';
 import { DbService } from '@tiaojie/db';
 import { AuditService } from '@tiaojie/audit';
 import { PasswordHasher } from './password.hasher';
@@ -35,9 +45,17 @@ export class AuthService {
 
   async signInStaff(username: string, password: string, ip?: string): Promise<TokenPair> {
     const now = this.clock.now();
-    const failed = await this.users.failedAttempts(this.db.db, username, ip ?? null, new Date(now.getTime() - SIGN_IN_WINDOW_MS));
+    const failed = await this.users.failedAttempts(
+      this.db.db,
+      username,
+      ip ?? null,
+      new Date(now.getTime() - SIGN_IN_WINDOW_MS),
+    );
     if (failed.byUser >= this.config.signInAttempts || failed.byIp >= this.config.signInAttempts * 5) {
-      throw new DomainError(ErrorCode.RATE_LIMITED, '登录失败次数过多，请 15 分钟后再试 (too many failed sign-ins; try again later)');
+      throw new DomainError(
+        ErrorCode.RATE_LIMITED,
+        '登录失败次数过多，请 15 分钟后再试 (too many failed sign-ins; try again later)',
+      );
     }
     const user = await this.users.byUsername(this.db.db, username);
     const ok = user?.passwordHash ? await this.hasher.verify(user.passwordHash, password) : false;
@@ -48,7 +66,10 @@ export class AuthService {
     if (user.isDemo && this.config.nodeEnv === 'production') {
       // refused: counted as a failed attempt (it counts toward the sign-in limit like a wrong password)
       await this.users.recordAttempt(this.db.db, username, ip ?? null, false, now);
-      throw new DomainError(ErrorCode.DEMO_DISABLED, '演示账号在生产环境中不可用 (demo accounts are disabled in production)');
+      throw new DomainError(
+        ErrorCode.DEMO_DISABLED,
+        '演示账号在生产环境中不可用 (demo accounts are disabled in production)',
+      );
     }
     await this.users.recordAttempt(this.db.db, username, ip ?? null, true, now);
     return this.issue(user, ip);
@@ -56,13 +77,22 @@ export class AuthService {
 
   /** Sends a 6-digit one-time code by SMS. Rate limited per phone. */
   async requestCode(phone: string, purpose = 'sign_in'): Promise<{ sent: true; expiresIn: number }> {
-    if (!isMobilePhone(phone)) throw DomainError.validation('手机号格式不正确 (invalid mobile number)', { field: 'phone' });
+    if (!isMobilePhone(phone))
+      throw DomainError.validation('手机号格式不正确 (invalid mobile number)', { field: 'phone' });
     const now = this.clock.now();
     const recent = await this.users.otpSentSince(this.db.db, phone, new Date(now.getTime() - 10 * 60_000));
-    if (recent >= OTP_PER_10_MIN) throw new DomainError(ErrorCode.RATE_LIMITED, '验证码发送过于频繁，请稍后再试 (too many codes requested)');
+    if (recent >= OTP_PER_10_MIN)
+      throw new DomainError(
+        ErrorCode.RATE_LIMITED,
+        '验证码发送过于频繁，请稍后再试 (too many codes requested)',
+      );
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
     await this.users.insertOtp(this.db.db, {
-      phone, purpose, codeHash: TokenService.hash(`${phone}:${code}`), expiresAt: new Date(now.getTime() + OTP_TTL_MS), createdAt: now,
+      phone,
+      purpose,
+      codeHash: TokenService.hash(`${phone}:${code}`),
+      expiresAt: new Date(now.getTime() + OTP_TTL_MS),
+      createdAt: now,
     });
     await this.sms.send(phone, `【调解平台】您的验证码是 ${code}，5 分钟内有效。`);
     return { sent: true, expiresIn: OTP_TTL_MS / 1000 };
@@ -84,7 +114,11 @@ export class AuthService {
   async signInParty(phone: string, code: string, ip?: string): Promise<TokenPair> {
     await this.verifyCode(phone, code);
     let user = await this.users.byPhone(this.db.db, phone);
-    if (user && user.role !== Role.Party) throw new DomainError(ErrorCode.INVALID_CREDENTIALS, '该手机号属于工作人员账号，请用密码登录 (staff must sign in with a password)');
+    if (user && user.role !== Role.Party)
+      throw new DomainError(
+        ErrorCode.INVALID_CREDENTIALS,
+        '该手机号属于工作人员账号，请用密码登录 (staff must sign in with a password)',
+      );
     user ??= await this.users.upsertParty(this.db.db, phone, `当事人${maskPhone(phone)!.slice(-4)}`);
     return this.issue(user, ip);
   }
@@ -93,7 +127,8 @@ export class AuthService {
   async refresh(refreshToken: string): Promise<TokenPair> {
     const now = this.clock.now();
     const row = await this.users.refreshByHash(this.db.db, TokenService.hash(refreshToken));
-    const invalid = () => new DomainError(ErrorCode.UNAUTHENTICATED, '登录已失效，请重新登录 (refresh token invalid)');
+    const invalid = () =>
+      new DomainError(ErrorCode.UNAUTHENTICATED, '登录已失效，请重新登录 (refresh token invalid)');
     if (!row || row.expiresAt < now) throw invalid();
     if (row.revokedAt || !(await this.users.consumeRefresh(this.db.db, row.id, now))) {
       await this.users.revokeFamily(this.db.db, row.familyId, now);
@@ -112,15 +147,23 @@ export class AuthService {
   /** Changes the caller's password under the policy and signs out every other session. */
   async changePassword(actor: Actor, current: string, next: string): Promise<void> {
     const user = actor.id ? await this.users.byId(this.db.db, actor.id) : null;
-    if (!user?.passwordHash || !(await this.hasher.verify(user.passwordHash, current))) throw new DomainError(ErrorCode.INVALID_CREDENTIALS, '原密码错误 (current password is wrong)');
+    if (!user?.passwordHash || !(await this.hasher.verify(user.passwordHash, current)))
+      throw new DomainError(ErrorCode.INVALID_CREDENTIALS, '原密码错误 (current password is wrong)');
     const problem = PasswordHasher.policyViolation(next);
     if (problem) throw DomainError.validation(problem, { field: 'newPassword' });
-    if (next === current) throw DomainError.validation('新密码不能与原密码相同 (new password must differ)', { field: 'newPassword' });
+    if (next === current)
+      throw DomainError.validation('新密码不能与原密码相同 (new password must differ)', {
+        field: 'newPassword',
+      });
     const hash = await this.hasher.hash(next);
     await this.db.transaction(async (tx) => {
       await this.users.setPassword(tx, user.id, hash);
       await this.users.revokeAllRefresh(tx, user.id, this.clock.now());
-      await this.audit.record(tx, actor, { action: 'auth.password_changed', entityType: 'user', entityId: user.id });
+      await this.audit.record(tx, actor, {
+        action: 'auth.password_changed',
+        entityType: 'user',
+        entityId: user.id,
+      });
     });
   }
 
@@ -134,9 +177,22 @@ export class AuthService {
     const now = this.clock.now();
     await this.db.transaction(async (tx) => {
       await this.users.insertRefresh(tx, {
-        userId: user.id, tokenHash: hash, familyId, expiresAt: new Date(now.getTime() + this.config.refreshTokenTtlSeconds * 1000), createdAt: now,
+        userId: user.id,
+        tokenHash: hash,
+        familyId,
+        expiresAt: new Date(now.getTime() + this.config.refreshTokenTtlSeconds * 1000),
+        createdAt: now,
       });
-      await this.audit.record(tx, { ...actor, ip }, { action: ip === undefined ? 'auth.refresh' : 'auth.sign_in', entityType: 'user', entityId: user.id, data: { ip: ip ?? null } });
+      await this.audit.record(
+        tx,
+        { ...actor, ip },
+        {
+          action: ip === undefined ? 'auth.refresh' : 'auth.sign_in',
+          entityType: 'user',
+          entityId: user.id,
+          data: { ip: ip ?? null },
+        },
+      );
     });
     return {
       accessToken: this.tokens.signAccess(actor),

@@ -1,5 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { KeyObject, createHash, createHmac, createSecretKey, randomBytes, timingSafeEqual } from 'node:crypto';
+import {
+  KeyObject,
+  createHash,
+  createHmac,
+  createSecretKey,
+  randomBytes,
+  timingSafeEqual,
+} from 'node:crypto';
 import { APP_CONFIG, AppConfig, Actor, DomainError, ErrorCode, Role } from '@tiaojie/core';
 
 interface AccessClaims {
@@ -37,7 +44,15 @@ export class TokenService {
 
   signAccess(actor: Actor): string {
     const iat = Math.floor(Date.now() / 1000);
-    const claims: AccessClaims = { sub: actor.id!, role: actor.role, org: actor.orgId, name: actor.name, iat, exp: iat + this.config.accessTokenTtlSeconds, iss: ISSUER };
+    const claims: AccessClaims = {
+      sub: actor.id!,
+      role: actor.role,
+      org: actor.orgId,
+      name: actor.name,
+      iat,
+      exp: iat + this.config.accessTokenTtlSeconds,
+      iss: ISSUER,
+    };
     const body = `${HEADER}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}`;
     return `${body}.${this.mac(body).toString('base64url')}`;
   }
@@ -46,7 +61,10 @@ export class TokenService {
   verifyAccess(token: string): Actor {
     const hit = this.verified.get(token);
     if (hit) {
-      if (Date.now() / 1000 >= hit.exp) { this.verified.delete(token); throw new DomainError(ErrorCode.TOKEN_EXPIRED, 'Access token expired; refresh it'); }
+      if (Date.now() / 1000 >= hit.exp) {
+        this.verified.delete(token);
+        throw new DomainError(ErrorCode.TOKEN_EXPIRED, 'Access token expired; refresh it');
+      }
       return { ...hit.actor };
     }
     const dot1 = token.indexOf('.');
@@ -62,8 +80,16 @@ export class TokenService {
     } catch {
       throw invalid();
     }
-    if (!c || typeof c !== 'object' || c.iss !== ISSUER || typeof c.sub !== 'string' || typeof c.exp !== 'number') throw invalid();
-    if (Date.now() / 1000 >= c.exp) throw new DomainError(ErrorCode.TOKEN_EXPIRED, 'Access token expired; refresh it');
+    if (
+      !c ||
+      typeof c !== 'object' ||
+      c.iss !== ISSUER ||
+      typeof c.sub !== 'string' ||
+      typeof c.exp !== 'number'
+    )
+      throw invalid();
+    if (Date.now() / 1000 >= c.exp)
+      throw new DomainError(ErrorCode.TOKEN_EXPIRED, 'Access token expired; refresh it');
     const actor: Actor = { id: c.sub, role: c.role, orgId: c.org, name: c.name };
     if (this.verified.size >= VERIFIED_CACHE_SIZE) this.verified.delete(this.verified.keys().next().value!);
     this.verified.set(token, { actor, exp: c.exp });

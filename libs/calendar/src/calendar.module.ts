@@ -23,7 +23,12 @@ export class CalendarModule {
       imports: [AuditModule, NotificationsModule],
       providers: [
         { provide: DEADLINE_SETTINGS, useValue: settings },
-        CalendarRepository, CalendarService, DeadlineAdjustmentRepository, DeadlineAdjustmentService, DeadlineDigestRepository, DeadlineDigestService,
+        CalendarRepository,
+        CalendarService,
+        DeadlineAdjustmentRepository,
+        DeadlineAdjustmentService,
+        DeadlineDigestRepository,
+        DeadlineDigestService,
       ],
       exports: [DEADLINE_SETTINGS, CalendarService, DeadlineAdjustmentService, DeadlineDigestService],
     };

@@ -20,23 +20,43 @@ export class CalendarRepository {
   }
 
   async byYear(db: Executor, year: number): Promise<CalendarYearRow | null> {
-    return (await db.select().from(schema.workdayCalendarYears).where(eq(schema.workdayCalendarYears.year, year)))[0] ?? null;
+    return (
+      (
+        await db.select().from(schema.workdayCalendarYears).where(eq(schema.workdayCalendarYears.year, year))
+      )[0] ?? null
+    );
   }
 
   async insert(tx: Executor, row: typeof schema.workdayCalendarYears.$inferInsert): Promise<CalendarYearRow> {
     return (await tx.insert(schema.workdayCalendarYears).values(row).returning())[0];
   }
 
-  async update(tx: Executor, year: number, patch: Partial<typeof schema.workdayCalendarYears.$inferInsert>): Promise<CalendarYearRow> {
-    return (await tx.update(schema.workdayCalendarYears).set(patch).where(eq(schema.workdayCalendarYears.year, year)).returning())[0];
+  async update(
+    tx: Executor,
+    year: number,
+    patch: Partial<typeof schema.workdayCalendarYears.$inferInsert>,
+  ): Promise<CalendarYearRow> {
+    return (
+      await tx
+        .update(schema.workdayCalendarYears)
+        .set(patch)
+        .where(eq(schema.workdayCalendarYears.year, year))
+        .returning()
+    )[0];
   }
 
   /** Open cases with a running time limit, counted by the Asia/Shanghai year of their deadline. */
-  async openDeadlinesByYear(db: Executor, states: readonly string[]): Promise<{ year: number; count: number }[]> {
+  async openDeadlinesByYear(
+    db: Executor,
+    states: readonly string[],
+  ): Promise<{ year: number; count: number }[]> {
     if (states.length === 0) return [];
     const year = sql<number>`extract(year from ${schema.disputes.dueAt} at time zone 'Asia/Shanghai')::int`;
-    const rows = await db.select({ year, count: sql<number>`count(*)::int` }).from(schema.disputes)
-      .where(and(isNotNull(schema.disputes.dueAt), inArray(schema.disputes.status, [...states]))).groupBy(year);
+    const rows = await db
+      .select({ year, count: sql<number>`count(*)::int` })
+      .from(schema.disputes)
+      .where(and(isNotNull(schema.disputes.dueAt), inArray(schema.disputes.status, [...states])))
+      .groupBy(year);
     return rowsOf(rows).map((r) => ({ year: Number(r.year), count: Number(r.count) }));
   }
 }

@@ -6,10 +6,17 @@ import { calendarTestContext, seedDispute } from './calendar.testing';
 
 const sh = (text: string): Date => shanghaiWallClockToInstant(text)!;
 const admin: Actor = { id: null, role: Role.DistrictAdmin, orgId: null, name: '区管理员' };
-const YEAR_2027 = { holidays: ['2027-01-01', '2027-02-06/2027-02-12'], makeupWorkdays: ['2027-02-13'], source: 'test notice' };
+const YEAR_2027 = {
+  holidays: ['2027-01-01', '2027-02-06/2027-02-12'],
+  makeupWorkdays: ['2027-02-13'],
+  source: 'test notice',
+};
 
 async function domainError(p: Promise<unknown>): Promise<DomainError> {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   if (!(err instanceof DomainError)) throw new Error(`expected a DomainError, got ${String(err)}`);
   return err;
 }
@@ -23,12 +30,25 @@ describe('CalendarService (admin years over the bundled calendar)', () => {
     t = await calendarTestContext(clock);
     calendars = t.app.get(CalendarService);
   });
-  afterAll(async () => { await t.close(); });
+  afterAll(async () => {
+    await t.close();
+  });
 
   it('lists the bundled years', async () => {
     const years = await calendars.years();
-    expect(years.map((y) => [y.year, y.origin])).toEqual([[2024, 'built_in'], [2025, 'built_in'], [2026, 'built_in']]);
-    expect(years[2].makeupWorkdays).toEqual(['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10']);
+    expect(years.map((y) => [y.year, y.origin])).toEqual([
+      [2024, 'built_in'],
+      [2025, 'built_in'],
+      [2026, 'built_in'],
+    ]);
+    expect(years[2].makeupWorkdays).toEqual([
+      '2026-01-04',
+      '2026-02-14',
+      '2026-02-28',
+      '2026-05-09',
+      '2026-09-20',
+      '2026-10-10',
+    ]);
   });
 
   it('warns an admin about the next year before it is entered: horizon, open cases, computed deadlines', async () => {
@@ -38,15 +58,29 @@ describe('CalendarService (admin years over the bundled calendar)', () => {
     const coverage = await calendars.coverage();
     expect(coverage.today).toBe('2026-11-01');
     expect(coverage.coveredYears).toEqual([2024, 2025, 2026]);
-    expect(coverage.warnings.map((w) => [w.year, w.reason, w.count ?? null])).toEqual([[2027, 'horizon', null], [2027, 'open_cases', 1], [2027, 'computed', 1]]);
+    expect(coverage.warnings.map((w) => [w.year, w.reason, w.count ?? null])).toEqual([
+      [2027, 'horizon', null],
+      [2027, 'open_cases', 1],
+      [2027, 'computed', 1],
+    ]);
   });
 
   it('refuses bad years and non-admins with stable codes', async () => {
-    expect((await domainError(calendars.putYear({ ...admin, role: Role.BodyAdmin }, 2027, YEAR_2027))).code).toBe(ErrorCode.FORBIDDEN);
-    expect((await domainError(calendars.putYear(admin, 1999, YEAR_2027))).code).toBe(ErrorCode.VALIDATION_FAILED);
+    expect(
+      (await domainError(calendars.putYear({ ...admin, role: Role.BodyAdmin }, 2027, YEAR_2027))).code,
+    ).toBe(ErrorCode.FORBIDDEN);
+    expect((await domainError(calendars.putYear(admin, 1999, YEAR_2027))).code).toBe(
+      ErrorCode.VALIDATION_FAILED,
+    );
     // a make-up workday must be a Saturday or Sunday; dates must lie in the year
-    expect((await domainError(calendars.putYear(admin, 2027, { holidays: [], makeupWorkdays: ['2027-02-15'] }))).message).toContain('not a Saturday or Sunday');
-    expect((await domainError(calendars.putYear(admin, 2027, { holidays: ['2028-01-01'], makeupWorkdays: [] }))).code).toBe(ErrorCode.VALIDATION_FAILED);
+    expect(
+      (await domainError(calendars.putYear(admin, 2027, { holidays: [], makeupWorkdays: ['2027-02-15'] })))
+        .message,
+    ).toContain('not a Saturday or Sunday');
+    expect(
+      (await domainError(calendars.putYear(admin, 2027, { holidays: ['2028-01-01'], makeupWorkdays: [] })))
+        .code,
+    ).toBe(ErrorCode.VALIDATION_FAILED);
     expect((await calendars.years()).map((y) => y.year)).toEqual([2024, 2025, 2026]);
   });
 
@@ -54,8 +88,14 @@ describe('CalendarService (admin years over the bundled calendar)', () => {
     const saved = await calendars.putYear(admin, 2027, { ...YEAR_2027, version: 0 });
     expect(saved).toMatchObject({ year: 2027, origin: 'admin', version: 1, source: 'test notice' });
     // after Fri 2027-02-05: 02-06..02-12 off, Sat 02-13 is a make-up workday, then Mon 02-15
-    expect((await calendars.compute({ regime: 'work_order_reply', start: sh('2027-02-05 10:00'), days: 1 })).dueDate).toBe('2027-02-13');
-    expect((await calendars.compute({ regime: 'work_order_reply', start: sh('2027-02-05 10:00'), days: 2 })).dueDate).toBe('2027-02-15');
+    expect(
+      (await calendars.compute({ regime: 'work_order_reply', start: sh('2027-02-05 10:00'), days: 1 }))
+        .dueDate,
+    ).toBe('2027-02-13');
+    expect(
+      (await calendars.compute({ regime: 'work_order_reply', start: sh('2027-02-05 10:00'), days: 2 }))
+        .dueDate,
+    ).toBe('2027-02-15');
     const coverage = await calendars.coverage();
     expect(coverage.adminYears).toEqual([2027]);
     expect(coverage.warnings).toEqual([]);
@@ -64,10 +104,19 @@ describe('CalendarService (admin years over the bundled calendar)', () => {
   });
 
   it('replaces a year with a version check; concurrent writers of the same version: one wins, one gets 409', async () => {
-    expect((await domainError(calendars.putYear(admin, 2027, { ...YEAR_2027, version: 0 }))).code).toBe(ErrorCode.VERSION_CONFLICT);
-    const replaced = await calendars.putYear(admin, 2027, { holidays: ['2027-01-01/2027-01-03'], makeupWorkdays: [], version: 1 });
+    expect((await domainError(calendars.putYear(admin, 2027, { ...YEAR_2027, version: 0 }))).code).toBe(
+      ErrorCode.VERSION_CONFLICT,
+    );
+    const replaced = await calendars.putYear(admin, 2027, {
+      holidays: ['2027-01-01/2027-01-03'],
+      makeupWorkdays: [],
+      version: 1,
+    });
     expect(replaced.version).toBe(2);
-    expect((await calendars.compute({ regime: 'work_order_reply', start: sh('2027-02-05 10:00'), days: 1 })).dueDate).toBe('2027-02-08');
+    expect(
+      (await calendars.compute({ regime: 'work_order_reply', start: sh('2027-02-05 10:00'), days: 1 }))
+        .dueDate,
+    ).toBe('2027-02-08');
 
     const results = await Promise.allSettled([
       calendars.putYear(admin, 2028, { holidays: ['2028-01-01'], makeupWorkdays: [], version: 0 }),
@@ -82,6 +131,8 @@ describe('CalendarService (admin years over the bundled calendar)', () => {
       calendars.putYear(admin, 2029, { holidays: ['2029-01-01'], makeupWorkdays: [] }),
     ]);
     expect((await calendars.years()).find((y) => y.year === 2029)?.version).toBe(2);
-    expect((await t.app.get(AuditService).forEntity('workday_calendar_year', '2027')).map((a) => a.action)).toEqual(['calendar.year.added', 'calendar.year.replaced']);
+    expect(
+      (await t.app.get(AuditService).forEntity('workday_calendar_year', '2027')).map((a) => a.action),
+    ).toEqual(['calendar.year.added', 'calendar.year.replaced']);
   });
 });

@@ -3,8 +3,16 @@ import { AuditService } from '@tiaojie/audit';
 import { Actor, Clock, DomainError, ErrorCode, Role } from '@tiaojie/core';
 import { DbService, Executor } from '@tiaojie/db';
 import {
-  addCalendarDays, CalendarDataError, computeDeadline, type ComputeDeadlineInput, type DeadlinePolicies, type DeadlineResult,
-  type DeadlineWarning, DEFAULT_POLICIES, toBusinessDate, WorkdayCalendar,
+  addCalendarDays,
+  CalendarDataError,
+  computeDeadline,
+  type ComputeDeadlineInput,
+  type DeadlinePolicies,
+  type DeadlineResult,
+  type DeadlineWarning,
+  DEFAULT_POLICIES,
+  toBusinessDate,
+  WorkdayCalendar,
 } from '@tiaojie/deadlines';
 import { CalendarRepository, CalendarYearRow } from './calendar.repository';
 import { DEADLINE_SETTINGS, DEFAULT_DEADLINE_SETTINGS, type DeadlineSettings } from './deadline-settings';
@@ -63,7 +71,9 @@ export class CalendarService {
     private readonly db: DbService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-    @Optional() @Inject(DEADLINE_SETTINGS) private readonly settings: DeadlineSettings = DEFAULT_DEADLINE_SETTINGS,
+    @Optional()
+    @Inject(DEADLINE_SETTINGS)
+    private readonly settings: DeadlineSettings = DEFAULT_DEADLINE_SETTINGS,
     @Optional() @Inject(CALENDAR_CACHE_TTL_MS) ttlMs?: number,
   ) {
     this.ttlMs = ttlMs ?? DEFAULT_TTL_MS;
@@ -85,13 +95,18 @@ export class CalendarService {
     if (this.cache && Date.now() - this.cache.loadedAt < this.ttlMs) return this.cache;
     const rows = await this.repo.all(db);
     let calendar = WorkdayCalendar.builtIn();
-    for (const r of rows) calendar = calendar.withYear(r.year, { holidays: r.holidays, makeupWorkdays: r.makeupWorkdays });
+    for (const r of rows)
+      calendar = calendar.withYear(r.year, { holidays: r.holidays, makeupWorkdays: r.makeupWorkdays });
     this.cache = { loadedAt: Date.now(), calendar, rows };
     return this.cache;
   }
 
   /** computeDeadline on the current calendar; warnings about uncovered years are returned and kept for the coverage view. */
-  async compute(input: ComputeDeadlineInput, policies: DeadlinePolicies = DEFAULT_POLICIES, db?: Executor): Promise<DeadlineResult> {
+  async compute(
+    input: ComputeDeadlineInput,
+    policies: DeadlinePolicies = DEFAULT_POLICIES,
+    db?: Executor,
+  ): Promise<DeadlineResult> {
     const calendar = await this.calendar(db);
     let result: DeadlineResult;
     try {
@@ -120,34 +135,65 @@ export class CalendarService {
     return years.map((year) => {
       const row = admin.get(year);
       if (row) return viewOf(row, builtIn.covers(year) ? 'admin_over_built_in' : 'admin');
-      return { year, origin: 'built_in', ...builtInYear(year), source: 'data/cn-workday-calendar.json', version: 0, updatedAt: null };
+      return {
+        year,
+        origin: 'built_in',
+        ...builtInYear(year),
+        source: 'data/cn-workday-calendar.json',
+        version: 0,
+        updatedAt: null,
+      };
     });
   }
 
   /** Adds or replaces one year (district admin), validated, audited, serialised per year; version checked when given. */
   async putYear(actor: Actor, year: number, input: CalendarYearInput): Promise<CalendarYearView> {
-    if (actor.role !== Role.DistrictAdmin) throw DomainError.forbidden('只有区管理员可以维护节假日日历 (district admin only)');
-    if (!Number.isInteger(year) || year < 2000 || year > 2100) throw DomainError.validation(`年份须在 2000–2100 之间 (year out of range): ${year}`, { field: 'year' });
+    if (actor.role !== Role.DistrictAdmin)
+      throw DomainError.forbidden('只有区管理员可以维护节假日日历 (district admin only)');
+    if (!Number.isInteger(year) || year < 2000 || year > 2100)
+      throw DomainError.validation(`年份须在 2000–2100 之间 (year out of range): ${year}`, { field: 'year' });
     try {
       WorkdayCalendar.builtIn().withYear(year, input);
     } catch (err) {
-      if (err instanceof CalendarDataError) throw DomainError.validation(`日历数据有误 (invalid calendar data): ${err.message}`, { field: 'holidays' });
+      if (err instanceof CalendarDataError)
+        throw DomainError.validation(`日历数据有误 (invalid calendar data): ${err.message}`, {
+          field: 'holidays',
+        });
       throw err;
     }
     const row = await this.db.transaction(async (tx) => {
       await this.repo.lockYear(tx, year);
       const current = await this.repo.byYear(tx, year);
       if (input.version !== undefined && input.version !== (current?.version ?? 0)) {
-        throw new DomainError(ErrorCode.VERSION_CONFLICT, '该年度日历已被他人修改，请刷新后重试 (the year changed since you read it)', { version: current?.version ?? 0 });
+        throw new DomainError(
+          ErrorCode.VERSION_CONFLICT,
+          '该年度日历已被他人修改，请刷新后重试 (the year changed since you read it)',
+          { version: current?.version ?? 0 },
+        );
       }
-      const values = { holidays: input.holidays, makeupWorkdays: input.makeupWorkdays, source: input.source ?? null, updatedBy: actor.id, updatedAt: this.clock.now() };
+      const values = {
+        holidays: input.holidays,
+        makeupWorkdays: input.makeupWorkdays,
+        source: input.source ?? null,
+        updatedBy: actor.id,
+        updatedAt: this.clock.now(),
+      };
       const saved = current
         ? await this.repo.update(tx, year, { ...values, version: current.version + 1 })
         : await this.repo.insert(tx, { year, ...values, version: 1 });
       await this.audit.record(tx, actor, {
-        action: current ? 'calendar.year.replaced' : 'calendar.year.added', entityType: 'workday_calendar_year', entityId: String(year),
-        data: { holidays: input.holidays, makeupWorkdays: input.makeupWorkdays, source: input.source ?? null, version: saved.version,
-          previous: current ? { holidays: current.holidays, makeupWorkdays: current.makeupWorkdays, version: current.version } : null },
+        action: current ? 'calendar.year.replaced' : 'calendar.year.added',
+        entityType: 'workday_calendar_year',
+        entityId: String(year),
+        data: {
+          holidays: input.holidays,
+          makeupWorkdays: input.makeupWorkdays,
+          source: input.source ?? null,
+          version: saved.version,
+          previous: current
+            ? { holidays: current.holidays, makeupWorkdays: current.makeupWorkdays, version: current.version }
+            : null,
+        },
       });
       return saved;
     });
@@ -160,19 +206,35 @@ export class CalendarService {
     const { calendar, rows } = await this.load();
     const today = toBusinessDate(this.clock.now());
     const warnings: CoverageWarning[] = [];
-    const warn = (year: number, reason: CoverageWarning['reason'], count?: number, what = '') => warnings.push({
-      code: 'CALENDAR_YEAR_NOT_COVERED', year, reason, count,
-      message: `节假日日历缺少 ${year} 年数据${what}，按周一至周五计工作日，请录入国务院办公厅放假通知 (holiday calendar has no data for ${year})`,
-    });
-    for (const year of calendar.uncoveredYearsBetween(addCalendarDays(today, -1), addCalendarDays(today, HORIZON_DAYS))) warn(year, 'horizon');
-    for (const { year, count } of await this.repo.openDeadlinesByYear(this.db.db, this.settings.clockRunningStates)) {
+    const warn = (year: number, reason: CoverageWarning['reason'], count?: number, what = '') =>
+      warnings.push({
+        code: 'CALENDAR_YEAR_NOT_COVERED',
+        year,
+        reason,
+        count,
+        message: `节假日日历缺少 ${year} 年数据${what}，按周一至周五计工作日，请录入国务院办公厅放假通知 (holiday calendar has no data for ${year})`,
+      });
+    for (const year of calendar.uncoveredYearsBetween(
+      addCalendarDays(today, -1),
+      addCalendarDays(today, HORIZON_DAYS),
+    ))
+      warn(year, 'horizon');
+    for (const { year, count } of await this.repo.openDeadlinesByYear(
+      this.db.db,
+      this.settings.clockRunningStates,
+    )) {
       if (!calendar.covers(year)) warn(year, 'open_cases', count, `（${count} 件在办案件的期限落在该年）`);
     }
     for (const [year, seen] of [...this.computed].sort((a, b) => a[0] - b[0])) {
-      if (!calendar.covers(year)) warn(year, 'computed', seen.count, `（最近 ${seen.count} 次期限计算涉及该年）`);
+      if (!calendar.covers(year))
+        warn(year, 'computed', seen.count, `（最近 ${seen.count} 次期限计算涉及该年）`);
     }
     return {
-      today, builtInYears: WorkdayCalendar.builtIn().coveredYears(), adminYears: rows.map((r) => r.year), coveredYears: calendar.coveredYears(), warnings,
+      today,
+      builtInYears: WorkdayCalendar.builtIn().coveredYears(),
+      adminYears: rows.map((r) => r.year),
+      coveredYears: calendar.coveredYears(),
+      warnings,
     };
   }
 }
@@ -190,5 +252,13 @@ function builtInYear(year: number): { holidays: string[]; makeupWorkdays: string
 }
 
 function viewOf(row: CalendarYearRow, origin: CalendarYearView['origin']): CalendarYearView {
-  return { year: row.year, origin, holidays: row.holidays, makeupWorkdays: row.makeupWorkdays, source: row.source, version: row.version, updatedAt: row.updatedAt.toISOString() };
+  return {
+    year: row.year,
+    origin,
+    holidays: row.holidays,
+    makeupWorkdays: row.makeupWorkdays,
+    source: row.source,
+    version: row.version,
+    updatedAt: row.updatedAt.toISOString(),
+  };
 }

@@ -14,7 +14,10 @@ export class RecordingQueue extends JobQueue {
     return String(this.sent.length);
   }
   async work<T>(_name: string, _handler: (job: JobContext<T>) => Promise<void>): Promise<void> {}
-  async workBatch<T>(_name: string, _handler: (jobs: JobContext<T>[]) => Promise<Map<string, Error>>): Promise<void> {}
+  async workBatch<T>(
+    _name: string,
+    _handler: (jobs: JobContext<T>[]) => Promise<Map<string, Error>>,
+  ): Promise<void> {}
   async start(): Promise<void> {}
   async stop(): Promise<void> {}
 }
@@ -22,24 +25,49 @@ export class RecordingQueue extends JobQueue {
 @Module({})
 class NoopRealtimeModule {
   static forRoot(): DynamicModule {
-    return { module: NoopRealtimeModule, global: true, providers: [{ provide: RealtimePublisher, useValue: new NoopRealtimePublisher() }], exports: [RealtimePublisher] };
+    return {
+      module: NoopRealtimeModule,
+      global: true,
+      providers: [{ provide: RealtimePublisher, useValue: new NoopRealtimePublisher() }],
+      exports: [RealtimePublisher],
+    };
   }
 }
 
-export async function calendarTestContext(clock: Clock, settings: DeadlineSettings = DEFAULT_DEADLINE_SETTINGS) {
+export async function calendarTestContext(
+  clock: Clock,
+  settings: DeadlineSettings = DEFAULT_DEADLINE_SETTINGS,
+) {
   const ctx = await createTestDatabase();
   const queue = new RecordingQueue();
   @Module({})
   class CalendarTestModule {}
-  const app: INestApplicationContext = await NestFactory.createApplicationContext({
-    module: CalendarTestModule,
-    imports: [
-      CoreModule.forRoot(loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'test-secret-test-secret-test-secret!' }), clock),
-      DbModule.forRoot(ctx.db), NoopRealtimeModule.forRoot(), JobsModule.forRoot([], queue), CalendarModule.forRoot(settings),
-    ],
-  }, { logger: false });
+  const app: INestApplicationContext = await NestFactory.createApplicationContext(
+    {
+      module: CalendarTestModule,
+      imports: [
+        CoreModule.forRoot(
+          loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'test-secret-test-secret-test-secret!' }),
+          clock,
+        ),
+        DbModule.forRoot(ctx.db),
+        NoopRealtimeModule.forRoot(),
+        JobsModule.forRoot([], queue),
+        CalendarModule.forRoot(settings),
+      ],
+    },
+    { logger: false },
+  );
   await app.init();
-  return { app, db: ctx.db, queue, close: async () => { await app.close(); await ctx.dispose(); } };
+  return {
+    app,
+    db: ctx.db,
+    queue,
+    close: async () => {
+      await app.close();
+      await ctx.dispose();
+    },
+  };
 }
 
 let seq = 0;
@@ -48,21 +76,39 @@ let seq = 0;
 export async function seedBody(db: DbService | Executor, roles: string[] = ['body_admin']) {
   const exec = db instanceof DbService ? db.db : db;
   const n = ++seq;
-  const [body] = await exec.insert(schema.organizations).values({ code: `CAL-BODY-${n}`, name: `日历测试调委会${n}`, kind: 'peoples', level: 'street' }).returning();
+  const [body] = await exec
+    .insert(schema.organizations)
+    .values({ code: `CAL-BODY-${n}`, name: `日历测试调委会${n}`, kind: 'peoples', level: 'street' })
+    .returning();
   const users: Record<string, string> = {};
   for (const role of roles) {
-    const [u] = await exec.insert(schema.users).values({ username: `cal_${role}_${n}`, displayName: role, role, orgId: body.id }).returning();
+    const [u] = await exec
+      .insert(schema.users)
+      .values({ username: `cal_${role}_${n}`, displayName: role, role, orgId: body.id })
+      .returning();
     users[role] = u.id;
   }
   return { bodyId: body.id, users };
 }
 
-export async function seedDispute(db: DbService | Executor, opts: { bodyId?: string | null; dueAt?: Date | null; status?: string; title?: string } = {}) {
+export async function seedDispute(
+  db: DbService | Executor,
+  opts: { bodyId?: string | null; dueAt?: Date | null; status?: string; title?: string } = {},
+) {
   const exec = db instanceof DbService ? db.db : db;
   const n = ++seq;
-  const [d] = await exec.insert(schema.disputes).values({
-    number: `TZ2026-C${String(n).padStart(5, '0')}`, category: 'neighbour', channel: 'online', title: opts.title ?? `测试案件${n}`, description: '测试',
-    status: opts.status ?? 'in_mediation', bodyId: opts.bodyId ?? null, dueAt: opts.dueAt ?? null,
-  }).returning();
+  const [d] = await exec
+    .insert(schema.disputes)
+    .values({
+      number: `TZ2026-C${String(n).padStart(5, '0')}`,
+      category: 'neighbour',
+      channel: 'online',
+      title: opts.title ?? `测试案件${n}`,
+      description: '测试',
+      status: opts.status ?? 'in_mediation',
+      bodyId: opts.bodyId ?? null,
+      dueAt: opts.dueAt ?? null,
+    })
+    .returning();
   return d;
 }

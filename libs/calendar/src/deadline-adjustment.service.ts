@@ -3,7 +3,12 @@ import { AuditService } from '@tiaojie/audit';
 import { Actor, Clock, DomainError, Role, STAFF_ROLES } from '@tiaojie/core';
 import { Executor } from '@tiaojie/db';
 import {
-  type AdjustedDeadline, type AdjustmentKind, applyAdjustments, type DeadlineAdjustment, type DeadlinePolicies, DEFAULT_POLICIES,
+  type AdjustedDeadline,
+  type AdjustmentKind,
+  applyAdjustments,
+  type DeadlineAdjustment,
+  type DeadlinePolicies,
+  DEFAULT_POLICIES,
   validateAdjustment,
 } from '@tiaojie/deadlines';
 import { CalendarService } from './calendar.service';
@@ -40,7 +45,13 @@ export interface RecordedAdjustment {
 const ADJUSTING_ROLES: readonly Role[] = [...STAFF_ROLES, Role.System];
 
 function toEngine(row: DeadlineAdjustmentRow): DeadlineAdjustment {
-  return { kind: row.kind as AdjustmentKind, days: row.days, reason: row.reason, consentBy: row.consentBy, at: row.at };
+  return {
+    kind: row.kind as AdjustmentKind,
+    days: row.days,
+    reason: row.reason,
+    consentBy: row.consentBy,
+    at: row.at,
+  };
 }
 
 /**
@@ -61,10 +72,20 @@ export class DeadlineAdjustmentService {
    * Checks one new adjustment against the history (no writes); throws DomainError with details.rule.
    * Pass the open transaction as `db` when inside one.
    */
-  async validate(regime: string, existing: readonly DeadlineAdjustment[], next: DeadlineAdjustment, clock: CaseClock, db?: Executor): Promise<{ adjustment: DeadlineAdjustment; deadline: AdjustedDeadline }> {
+  async validate(
+    regime: string,
+    existing: readonly DeadlineAdjustment[],
+    next: DeadlineAdjustment,
+    clock: CaseClock,
+    db?: Executor,
+  ): Promise<{ adjustment: DeadlineAdjustment; deadline: AdjustedDeadline }> {
     const calendar = await this.calendars.calendar(db);
     try {
-      const out = validateAdjustment(regime, existing, next, { ...clock, calendar, policies: clock.policies ?? DEFAULT_POLICIES });
+      const out = validateAdjustment(regime, existing, next, {
+        ...clock,
+        calendar,
+        policies: clock.policies ?? DEFAULT_POLICIES,
+      });
       this.calendars.noteWarnings(out.deadline.result.warnings);
       return out;
     } catch (err) {
@@ -77,11 +98,20 @@ export class DeadlineAdjustmentService {
   }
 
   /** The time limit of a case with its stored adjustments. */
-  async current(db: Executor, disputeId: string, regime: string, clock: CaseClock): Promise<AdjustedDeadline> {
+  async current(
+    db: Executor,
+    disputeId: string,
+    regime: string,
+    clock: CaseClock,
+  ): Promise<AdjustedDeadline> {
     const calendar = await this.calendars.calendar(db);
     const rows = await this.repo.history(db, disputeId, regime);
     try {
-      return applyAdjustments(regime, rows.map(toEngine), { ...clock, calendar, policies: clock.policies ?? DEFAULT_POLICIES });
+      return applyAdjustments(regime, rows.map(toEngine), {
+        ...clock,
+        calendar,
+        policies: clock.policies ?? DEFAULT_POLICIES,
+      });
     } catch (err) {
       throw toDomainError(err);
     }
@@ -92,26 +122,52 @@ export class DeadlineAdjustmentService {
    * serialised per dispute. The caller checks the actor's relation to the case and then updates the
    * case's dueAt and timers from the returned deadline.
    */
-  async record(tx: Executor, actor: Actor, disputeId: string, regime: string, next: NewAdjustment, clock: CaseClock): Promise<RecordedAdjustment> {
-    if (!ADJUSTING_ROLES.includes(actor.role)) throw DomainError.forbidden('当事人不能变更办理期限 (only staff adjust a time limit)');
+  async record(
+    tx: Executor,
+    actor: Actor,
+    disputeId: string,
+    regime: string,
+    next: NewAdjustment,
+    clock: CaseClock,
+  ): Promise<RecordedAdjustment> {
+    if (!ADJUSTING_ROLES.includes(actor.role))
+      throw DomainError.forbidden('当事人不能变更办理期限 (only staff adjust a time limit)');
     if (next.kind === 'extension' && (typeof next.days !== 'number' || !Number.isInteger(next.days))) {
-      throw DomainError.validation('延长天数须为整数 (extension days must be an integer)', { field: 'days', rule: 'INVALID_EXTENSION_DAYS' });
+      throw DomainError.validation('延长天数须为整数 (extension days must be an integer)', {
+        field: 'days',
+        rule: 'INVALID_EXTENSION_DAYS',
+      });
     }
     await this.repo.lockDispute(tx, disputeId);
     const existing = (await this.repo.history(tx, disputeId, regime)).map(toEngine);
     const at = this.clock.now();
     const { adjustment, deadline } = await this.validate(regime, existing, { ...next, at }, clock, tx);
     const row = await this.repo.insert(tx, {
-      disputeId, regime, kind: adjustment.kind, days: adjustment.days ?? null, reason: adjustment.reason ?? null,
-      consentBy: [...(adjustment.consentBy ?? [])], actorId: actor.id, actorRole: actor.role, at,
+      disputeId,
+      regime,
+      kind: adjustment.kind,
+      days: adjustment.days ?? null,
+      reason: adjustment.reason ?? null,
+      consentBy: [...(adjustment.consentBy ?? [])],
+      actorId: actor.id,
+      actorRole: actor.role,
+      at,
     });
     const policy = (clock.policies ?? DEFAULT_POLICIES)[regime];
-    const tellReasonTo = adjustment.kind === 'extension' ? policy?.extension?.reasonToldTo ?? null : null;
+    const tellReasonTo = adjustment.kind === 'extension' ? (policy?.extension?.reasonToldTo ?? null) : null;
     await this.audit.record(tx, actor, {
-      action: `deadline.${adjustment.kind}`, entityType: 'dispute', entityId: disputeId,
+      action: `deadline.${adjustment.kind}`,
+      entityType: 'dispute',
+      entityId: disputeId,
       data: {
-        regime, adjustmentId: row.id, days: row.days, reason: row.reason, consentBy: row.consentBy,
-        dueAt: deadline.result.dueAt.toISOString(), paused: deadline.paused, tellReasonTo,
+        regime,
+        adjustmentId: row.id,
+        days: row.days,
+        reason: row.reason,
+        consentBy: row.consentBy,
+        dueAt: deadline.result.dueAt.toISOString(),
+        paused: deadline.paused,
+        tellReasonTo,
       },
     });
     return { adjustment: row, deadline, tellReasonTo };

@@ -16,17 +16,32 @@ export class DeadlineDigestRepository {
   async bodiesWithDeadlines(db: Executor, states: readonly string[], until: Date): Promise<string[]> {
     if (states.length === 0) return [];
     const d = schema.disputes;
-    const rows = await db.selectDistinct({ bodyId: d.bodyId }).from(d)
-      .where(and(isNotNull(d.bodyId), isNotNull(d.dueAt), inArray(d.status, [...states]), lte(d.dueAt, until)));
+    const rows = await db
+      .selectDistinct({ bodyId: d.bodyId })
+      .from(d)
+      .where(
+        and(isNotNull(d.bodyId), isNotNull(d.dueAt), inArray(d.status, [...states]), lte(d.dueAt, until)),
+      );
     return rows.map((r) => r.bodyId!).sort();
   }
 
-  async casesDueBy(db: Executor, bodyId: string, states: readonly string[], until: Date, limit: number): Promise<DigestCase[]> {
+  async casesDueBy(
+    db: Executor,
+    bodyId: string,
+    states: readonly string[],
+    until: Date,
+    limit: number,
+  ): Promise<DigestCase[]> {
     if (states.length === 0) return [];
     const d = schema.disputes;
-    const rows = await db.select({ id: d.id, number: d.number, title: d.title, dueAt: d.dueAt, mediatorId: d.mediatorId }).from(d)
-      .where(and(eq(d.bodyId, bodyId), isNotNull(d.dueAt), inArray(d.status, [...states]), lte(d.dueAt, until)))
-      .orderBy(asc(d.dueAt), asc(d.number)).limit(limit);
+    const rows = await db
+      .select({ id: d.id, number: d.number, title: d.title, dueAt: d.dueAt, mediatorId: d.mediatorId })
+      .from(d)
+      .where(
+        and(eq(d.bodyId, bodyId), isNotNull(d.dueAt), inArray(d.status, [...states]), lte(d.dueAt, until)),
+      )
+      .orderBy(asc(d.dueAt), asc(d.number))
+      .limit(limit);
     return rows.map((r) => ({ ...r, dueAt: r.dueAt! }));
   }
 }

@@ -1,7 +1,13 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { Clock, formatShanghai } from '@tiaojie/core';
 import { DbService } from '@tiaojie/db';
-import { addCalendarDays, endOfBusinessDay, remaining, shanghaiInstant, toBusinessDate } from '@tiaojie/deadlines';
+import {
+  addCalendarDays,
+  endOfBusinessDay,
+  remaining,
+  shanghaiInstant,
+  toBusinessDate,
+} from '@tiaojie/deadlines';
 import { JobQueue } from '@tiaojie/jobs';
 import { NotificationService } from '@tiaojie/notifications';
 import { DeadlineDigestRepository, DigestCase } from './deadline-digest.repository';
@@ -11,8 +17,13 @@ export const DIGEST_TICK_JOB = 'deadline.digest';
 export const DIGEST_BODY_JOB = 'deadline.digest.body';
 export const DIGEST_JOBS = [DIGEST_TICK_JOB, DIGEST_BODY_JOB] as const;
 
-export interface DigestTickJob { date: string }
-export interface DigestBodyJob { bodyId: string; date: string }
+export interface DigestTickJob {
+  date: string;
+}
+export interface DigestBodyJob {
+  bodyId: string;
+  date: string;
+}
 
 const MAX_CASES = 200;
 const MAX_LINES = 20;
@@ -32,7 +43,9 @@ export class DeadlineDigestService {
     private readonly queue: JobQueue,
     private readonly notifications: NotificationService,
     private readonly clock: Clock,
-    @Optional() @Inject(DEADLINE_SETTINGS) private readonly settings: DeadlineSettings = DEFAULT_DEADLINE_SETTINGS,
+    @Optional()
+    @Inject(DEADLINE_SETTINGS)
+    private readonly settings: DeadlineSettings = DEFAULT_DEADLINE_SETTINGS,
   ) {}
 
   /** The instant of a date's digest (digestHour Asia/Shanghai). */
@@ -43,7 +56,11 @@ export class DeadlineDigestService {
   /** Called when a worker starts: makes sure today's tick exists (a no-op when it is already stored). */
   async ensureScheduled(): Promise<void> {
     const today = toBusinessDate(this.clock.now());
-    await this.queue.send<DigestTickJob>(DIGEST_TICK_JOB, { date: today }, { startAfter: this.digestAt(today), singletonKey: `tick:${today}` });
+    await this.queue.send<DigestTickJob>(
+      DIGEST_TICK_JOB,
+      { date: today },
+      { startAfter: this.digestAt(today), singletonKey: `tick:${today}` },
+    );
   }
 
   /** Fans out one job per body with deadlines to report, and schedules the next day's tick, in one transaction. */
@@ -53,9 +70,17 @@ export class DeadlineDigestService {
     return this.db.transaction(async (tx) => {
       const bodies = await this.repo.bodiesWithDeadlines(tx, this.settings.clockRunningStates, until);
       for (const bodyId of bodies) {
-        await this.queue.send<DigestBodyJob>(DIGEST_BODY_JOB, { bodyId, date: job.date }, { tx, singletonKey: `${bodyId}:${job.date}` });
+        await this.queue.send<DigestBodyJob>(
+          DIGEST_BODY_JOB,
+          { bodyId, date: job.date },
+          { tx, singletonKey: `${bodyId}:${job.date}` },
+        );
       }
-      await this.queue.send<DigestTickJob>(DIGEST_TICK_JOB, { date: next }, { tx, startAfter: this.digestAt(next), singletonKey: `tick:${next}` });
+      await this.queue.send<DigestTickJob>(
+        DIGEST_TICK_JOB,
+        { date: next },
+        { tx, startAfter: this.digestAt(next), singletonKey: `tick:${next}` },
+      );
       return bodies.length;
     });
   }
@@ -64,7 +89,13 @@ export class DeadlineDigestService {
   async handleBody(job: DigestBodyJob): Promise<boolean> {
     const until = endOfBusinessDay(addCalendarDays(job.date, this.settings.digestDueSoonDays));
     const events = await this.db.transaction(async (tx) => {
-      const cases = await this.repo.casesDueBy(tx, job.bodyId, this.settings.clockRunningStates, until, MAX_CASES);
+      const cases = await this.repo.casesDueBy(
+        tx,
+        job.bodyId,
+        this.settings.clockRunningStates,
+        until,
+        MAX_CASES,
+      );
       if (cases.length === 0) return [];
       const admins = (await this.notifications.staffOf(tx, job.bodyId, ['body_admin'])).map((u) => u.id);
       if (admins.length === 0) {
@@ -75,9 +106,16 @@ export class DeadlineDigestService {
       const overdue = cases.filter((c) => c.dueAt.getTime() < now.getTime());
       const dueSoon = cases.filter((c) => c.dueAt.getTime() >= now.getTime());
       return this.notifications.notify(tx, {
-        userIds: admins, kind: 'deadline.digest', dedupeKey: `digest:${job.bodyId}:${job.date}`,
+        userIds: admins,
+        kind: 'deadline.digest',
+        dedupeKey: `digest:${job.bodyId}:${job.date}`,
         title: `期限日报（${job.date}）：已超期 ${overdue.length} 件，${this.settings.digestDueSoonDays} 日内到期 ${dueSoon.length} 件`,
-        body: [section('已超期', overdue, now), section(`${this.settings.digestDueSoonDays} 日内到期`, dueSoon, now)].filter(Boolean).join('\n'),
+        body: [
+          section('已超期', overdue, now),
+          section(`${this.settings.digestDueSoonDays} 日内到期`, dueSoon, now),
+        ]
+          .filter(Boolean)
+          .join('\n'),
       });
     });
     this.notifications.publish(events);
@@ -87,7 +125,11 @@ export class DeadlineDigestService {
 
 function section(label: string, cases: DigestCase[], now: Date): string {
   if (cases.length === 0) return '';
-  const lines = cases.slice(0, MAX_LINES).map((c) => `· ${c.number} ${c.title}（期限 ${formatShanghai(c.dueAt)}，${remaining(c.dueAt, now).label}）`);
+  const lines = cases
+    .slice(0, MAX_LINES)
+    .map(
+      (c) => `· ${c.number} ${c.title}（期限 ${formatShanghai(c.dueAt)}，${remaining(c.dueAt, now).label}）`,
+    );
   const more = cases.length > MAX_LINES ? [`…… 另有 ${cases.length - MAX_LINES} 件`] : [];
   return [`${label} ${cases.length} 件：`, ...lines, ...more].join('\n');
 }

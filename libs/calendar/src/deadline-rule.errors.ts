@@ -3,7 +3,11 @@ import { DeadlineRuleError, type DeadlineRuleErrorCode, InvalidBusinessDateError
 
 /** Rules that depend on the case's current state (answered 409); the rest are bad input (400). */
 const STATE_RULES: ReadonlySet<DeadlineRuleErrorCode> = new Set<DeadlineRuleErrorCode>([
-  'TOO_MANY_EXTENSIONS', 'ALREADY_PAUSED', 'NOT_PAUSED', 'DEADLINE_PASSED', 'ADJUSTMENT_OUT_OF_ORDER',
+  'TOO_MANY_EXTENSIONS',
+  'ALREADY_PAUSED',
+  'NOT_PAUSED',
+  'DEADLINE_PASSED',
+  'ADJUSTMENT_OUT_OF_ORDER',
 ]);
 
 /**
@@ -15,6 +19,7 @@ export function toDomainError(err: unknown): unknown {
     const code = STATE_RULES.has(err.code) ? ErrorCode.CONFLICT : ErrorCode.VALIDATION_FAILED;
     return new DomainError(code, `期限规则不允许此操作 (${err.message})`, { rule: err.code });
   }
-  if (err instanceof InvalidBusinessDateError) return DomainError.validation(err.message, { rule: 'INVALID_DATE' });
+  if (err instanceof InvalidBusinessDateError)
+    return DomainError.validation(err.message, { rule: 'INVALID_DATE' });
   return err;
 }

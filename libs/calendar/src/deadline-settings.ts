@@ -35,16 +35,22 @@ function int(env: NodeJS.ProcessEnv, key: string, fallback: number, min: number,
   const raw = env[key];
   if (raw === undefined || raw.trim() === '') return fallback;
   const v = Number(raw);
-  if (!Number.isInteger(v) || v < min || v > max) throw new ConfigError(`${key} must be an integer between ${min} and ${max}, got "${raw}"`);
+  if (!Number.isInteger(v) || v < min || v > max)
+    throw new ConfigError(`${key} must be an integer between ${min} and ${max}, got "${raw}"`);
   return v;
 }
 
 /** Parses a list such as "3,1" (days before the due date); duplicates removed, largest first. */
 export function parseReminderOffsets(raw: string, key = 'DEADLINE_REMINDER_DAYS'): number[] {
-  const parts = raw.split(',').map((p) => p.trim()).filter((p) => p !== '');
+  const parts = raw
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
   const days = parts.map(Number);
   if (parts.length === 0 || parts.length > 10 || days.some((d) => !Number.isInteger(d) || d < 0 || d > 365)) {
-    throw new ConfigError(`${key} must be a comma-separated list of 1–10 whole day counts between 0 and 365, got "${raw}"`);
+    throw new ConfigError(
+      `${key} must be a comma-separated list of 1–10 whole day counts between 0 and 365, got "${raw}"`,
+    );
   }
   return [...new Set(days)].sort((a, b) => b - a);
 }
@@ -53,10 +59,31 @@ export function loadDeadlineSettings(env: NodeJS.ProcessEnv = process.env): Dead
   const offsets = env.DEADLINE_REMINDER_DAYS;
   return {
     ...DEFAULT_DEADLINE_SETTINGS,
-    reminderOffsetsDays: offsets === undefined || offsets.trim() === '' ? DEFAULT_DEADLINE_SETTINGS.reminderOffsetsDays : parseReminderOffsets(offsets),
-    reminderSpreadMinutes: int(env, 'DEADLINE_REMINDER_SPREAD_MINUTES', DEFAULT_DEADLINE_SETTINGS.reminderSpreadMinutes, 0, 180),
-    escalateAfterHours: int(env, 'DEADLINE_ESCALATE_AFTER_HOURS', DEFAULT_DEADLINE_SETTINGS.escalateAfterHours, 1, 24 * 90),
+    reminderOffsetsDays:
+      offsets === undefined || offsets.trim() === ''
+        ? DEFAULT_DEADLINE_SETTINGS.reminderOffsetsDays
+        : parseReminderOffsets(offsets),
+    reminderSpreadMinutes: int(
+      env,
+      'DEADLINE_REMINDER_SPREAD_MINUTES',
+      DEFAULT_DEADLINE_SETTINGS.reminderSpreadMinutes,
+      0,
+      180,
+    ),
+    escalateAfterHours: int(
+      env,
+      'DEADLINE_ESCALATE_AFTER_HOURS',
+      DEFAULT_DEADLINE_SETTINGS.escalateAfterHours,
+      1,
+      24 * 90,
+    ),
     digestHour: int(env, 'DEADLINE_DIGEST_HOUR', DEFAULT_DEADLINE_SETTINGS.digestHour, 0, 23),
-    digestDueSoonDays: int(env, 'DEADLINE_DIGEST_DUE_SOON_DAYS', DEFAULT_DEADLINE_SETTINGS.digestDueSoonDays, 0, 30),
+    digestDueSoonDays: int(
+      env,
+      'DEADLINE_DIGEST_DUE_SOON_DAYS',
+      DEFAULT_DEADLINE_SETTINGS.digestDueSoonDays,
+      0,
+      30,
+    ),
   };
 }

@@ -15,24 +15,54 @@ export interface CaseContext {
 /** Works out how an actor relates to a case, and what of it they may see. */
 @Injectable()
 export class CaseAccessService {
-  constructor(private readonly cases: CaseRepository, private readonly db: DbService) {}
+  constructor(
+    private readonly cases: CaseRepository,
+    private readonly db: DbService,
+  ) {}
 
-  relationsOf(actor: Actor, dispute: Pick<DisputeRow, 'bodyId' | 'createdBy' | 'formerBodyIds' | 'mediatorId' | 'status' | 'streetCode'>, parties: PartyRow[], extra: { referringCourtId?: string | null; agentFor?: string[]; courtStreets?: string[] } = {}): { relations: Set<Relation>; ownParties: PartyRow[] } {
+  relationsOf(
+    actor: Actor,
+    dispute: Pick<
+      DisputeRow,
+      'bodyId' | 'createdBy' | 'formerBodyIds' | 'mediatorId' | 'status' | 'streetCode'
+    >,
+    parties: PartyRow[],
+    extra: { referringCourtId?: string | null; agentFor?: string[]; courtStreets?: string[] } = {},
+  ): { relations: Set<Relation>; ownParties: PartyRow[] } {
     const relations = new Set<Relation>();
     const referringCourtId = extra.referringCourtId ?? null;
-    const ownParties = actor.role === Role.Party ? parties.filter((p) => p.userId === actor.id || (extra.agentFor ?? []).includes(p.id)) : [];
+    const ownParties =
+      actor.role === Role.Party
+        ? parties.filter((p) => p.userId === actor.id || (extra.agentFor ?? []).includes(p.id))
+        : [];
     if (ownParties.length > 0) relations.add('party');
     if (ownParties.some((p) => p.role === 'applicant')) relations.add('applicant');
-    const staffOfBody = [Role.Mediator, Role.BodyAdmin, Role.Judge, Role.CourtClerk, Role.Official].includes(actor.role);
+    const staffOfBody = [Role.Mediator, Role.BodyAdmin, Role.Judge, Role.CourtClerk, Role.Official].includes(
+      actor.role,
+    );
     if (staffOfBody && actor.orgId && dispute.bodyId === actor.orgId) relations.add('handling_body');
-    if (staffOfBody && dispute.mediatorId === actor.id && dispute.bodyId === actor.orgId) relations.add('assigned_mediator');
+    if (staffOfBody && dispute.mediatorId === actor.id && dispute.bodyId === actor.orgId)
+      relations.add('assigned_mediator');
     if (actor.role === Role.DistrictAdmin) relations.add('district');
     const courtStaff = actor.role === Role.Judge || actor.role === Role.CourtClerk;
     if (courtStaff && actor.orgId && referringCourtId === actor.orgId) relations.add('court');
     // Judicial confirmation belongs to the referring court, or else to the court whose jurisdiction covers the dispute.
-    const confirming = referringCourtId ? referringCourtId === actor.orgId : !!dispute.streetCode && (extra.courtStreets ?? []).includes(dispute.streetCode);
-    if (courtStaff && confirming && ['confirmation_requested', 'confirmed', 'confirmation_rejected'].includes(dispute.status)) relations.add('court');
-    if (staffOfBody && actor.orgId && dispute.formerBodyIds.includes(actor.orgId) && !relations.has('handling_body')) relations.add('former_body');
+    const confirming = referringCourtId
+      ? referringCourtId === actor.orgId
+      : !!dispute.streetCode && (extra.courtStreets ?? []).includes(dispute.streetCode);
+    if (
+      courtStaff &&
+      confirming &&
+      ['confirmation_requested', 'confirmed', 'confirmation_rejected'].includes(dispute.status)
+    )
+      relations.add('court');
+    if (
+      staffOfBody &&
+      actor.orgId &&
+      dispute.formerBodyIds.includes(actor.orgId) &&
+      !relations.has('handling_body')
+    )
+      relations.add('former_body');
     if (actor.id && dispute.createdBy === actor.id && actor.role !== Role.Party) relations.add('creator');
     return { relations, ownParties };
   }
@@ -53,11 +83,16 @@ export class CaseAccessService {
       }
     }
     const { dispute, parties } = read;
-    const agentFor = actor.role === Role.Party ? read.agents.filter((a) => a.userId === actor.id).map((a) => a.partyId) : [];
+    const agentFor =
+      actor.role === Role.Party ? read.agents.filter((a) => a.userId === actor.id).map((a) => a.partyId) : [];
     const courtStaff = actor.role === Role.Judge || actor.role === Role.CourtClerk;
     const courtStreets = courtStaff ? read.orgStreets : [];
     const referral = read.referral;
-    const { relations, ownParties } = this.relationsOf(actor, dispute, parties, { referringCourtId: referral?.courtId ?? null, agentFor, courtStreets });
+    const { relations, ownParties } = this.relationsOf(actor, dispute, parties, {
+      referringCourtId: referral?.courtId ?? null,
+      agentFor,
+      courtStreets,
+    });
     if (relations.size === 0 && actor.role !== 'system') throw DomainError.notFound('case', id);
     return { dispute, parties, relations, ownParties };
   }
@@ -65,7 +100,11 @@ export class CaseAccessService {
   /** Full personal data of one party for staff of the handling body; every such read is audited. */
   async revealParty(actor: Actor, id: string, partyId: string, audit: (tx: Executor) => Promise<void>) {
     const ctx = await this.load(actor, id);
-    if (!ctx.relations.has('handling_body') && !ctx.relations.has('district') && !ctx.relations.has('court')) {
+    if (
+      !ctx.relations.has('handling_body') &&
+      !ctx.relations.has('district') &&
+      !ctx.relations.has('court')
+    ) {
       throw DomainError.forbidden('仅承办组织可查看完整个人信息 (handling staff only)');
     }
     const p = ctx.parties.find((x) => x.id === partyId);
@@ -78,9 +117,14 @@ export class CaseAccessService {
   partyView(p: PartyRow, ctx: CaseContext) {
     const own = ctx.ownParties.some((o) => o.id === p.id);
     return {
-      id: p.id, role: p.role, partyType: p.partyType, name: p.name,
-      phone: own ? p.phone : maskPhone(p.phone), idNumber: own ? p.idNumber : maskIdNumber(p.idNumber),
-      linked: p.userId !== null, masked: !own,
+      id: p.id,
+      role: p.role,
+      partyType: p.partyType,
+      name: p.name,
+      phone: own ? p.phone : maskPhone(p.phone),
+      idNumber: own ? p.idNumber : maskIdNumber(p.idNumber),
+      linked: p.userId !== null,
+      masked: !own,
     };
   }
 }

@@ -38,27 +38,51 @@ export class CaseAgreementService {
   /** The 调解协议书 as PDF (CJK font embedded), personal data masked, with the signed content hash. */
   async pdf(actor: Actor, id: string): Promise<{ number: string; pdf: Buffer }> {
     const ctx = await this.access.load(actor, id);
-    if (ctx.relations.has('former_body') && ctx.relations.size === 1) throw DomainError.forbidden('移交后仅保留案件摘要 (transferred away: summary only)');
+    if (ctx.relations.has('former_body') && ctx.relations.size === 1)
+      throw DomainError.forbidden('移交后仅保留案件摘要 (transferred away: summary only)');
     const agreement = await this.cases.currentAgreement(this.db.db, id);
     if (!agreement) throw DomainError.notFound('agreement for case', id);
     const [sigs, body, mediator, agents] = await Promise.all([
-      this.cases.signatures(this.db.db, agreement.id), ctx.dispute.bodyId ? this.orgs.byId(this.db.db, ctx.dispute.bodyId) : null,
-      ctx.dispute.mediatorId ? this.cases.user(this.db.db, ctx.dispute.mediatorId) : null, this.cases.agents(this.db.db, id),
+      this.cases.signatures(this.db.db, agreement.id),
+      ctx.dispute.bodyId ? this.orgs.byId(this.db.db, ctx.dispute.bodyId) : null,
+      ctx.dispute.mediatorId ? this.cases.user(this.db.db, ctx.dispute.mediatorId) : null,
+      this.cases.agents(this.db.db, id),
     ]);
-    const parties: AgreementParty[] = ctx.parties.filter((p) => p.role !== 'third_party').map((p) => {
-      const agent = agents.find((a) => a.partyId === p.id);
-      return {
-        id: p.id, role: p.role as 'applicant' | 'respondent', kind: p.partyType === 'organization' ? 'organisation' : 'person', name: p.name,
-        idNumber: p.idNumber ?? undefined, phone: p.phone ?? undefined, legalRepresentative: p.representative ?? undefined,
-        agent: agent ? { kind: agent.agentType as 'entrusted' | 'statutory', name: agent.name, phone: agent.phone ?? undefined } : undefined,
-      };
-    });
+    const parties: AgreementParty[] = ctx.parties
+      .filter((p) => p.role !== 'third_party')
+      .map((p) => {
+        const agent = agents.find((a) => a.partyId === p.id);
+        return {
+          id: p.id,
+          role: p.role as 'applicant' | 'respondent',
+          kind: p.partyType === 'organization' ? 'organisation' : 'person',
+          name: p.name,
+          idNumber: p.idNumber ?? undefined,
+          phone: p.phone ?? undefined,
+          legalRepresentative: p.representative ?? undefined,
+          agent: agent
+            ? {
+                kind: agent.agentType as 'entrusted' | 'statutory',
+                name: agent.name,
+                phone: agent.phone ?? undefined,
+              }
+            : undefined,
+        };
+      });
     const pdf = await renderAgreementPdf({
-      number: ctx.dispute.number, body: { name: body?.name ?? '人民调解委员会' }, parties,
-      facts: ctx.dispute.description, terms: agreement.terms,
-      performance: agreement.performanceDueOn ? `各方按上述条款于 ${agreement.performanceDueOn} 前履行完毕。` : '各方按上述条款约定的期限履行。',
-      mediators: mediator ? [mediator.displayName] : [], date: agreement.signedAt ?? agreement.createdAt,
-      signatures: sigs.filter((s) => parties.some((p) => p.id === s.partyId)).map((s) => ({ partyId: s.partyId, signedAt: s.signedAt, method: 'electronic' as const })),
+      number: ctx.dispute.number,
+      body: { name: body?.name ?? '人民调解委员会' },
+      parties,
+      facts: ctx.dispute.description,
+      terms: agreement.terms,
+      performance: agreement.performanceDueOn
+        ? `各方按上述条款于 ${agreement.performanceDueOn} 前履行完毕。`
+        : '各方按上述条款约定的期限履行。',
+      mediators: mediator ? [mediator.displayName] : [],
+      date: agreement.signedAt ?? agreement.createdAt,
+      signatures: sigs
+        .filter((s) => parties.some((p) => p.id === s.partyId))
+        .map((s) => ({ partyId: s.partyId, signedAt: s.signedAt, method: 'electronic' as const })),
       signedContentHash: agreement.contentHash,
     });
     return { number: ctx.dispute.number, pdf };
@@ -70,48 +94,123 @@ export class CaseAgreementService {
    */
   async applyForConfirmation(actor: Actor, id: string, version: number): Promise<DisputeRow> {
     return this.run(actor, id, async (tx, ctx, events) => {
-      if (!ctx.relations.has('party')) throw DomainError.forbidden('司法确认须由当事人共同申请 (parties apply jointly)');
+      if (!ctx.relations.has('party'))
+        throw DomainError.forbidden('司法确认须由当事人共同申请 (parties apply jointly)');
       this.transitions.assertCan(actor, ctx, 'request_confirmation');
       const agreement = await this.cases.currentAgreement(tx, id);
       if (!agreement?.signedAt) throw DomainError.validation('协议尚未生效 (no signed agreement)');
       const due = confirmationDueAt(agreement.signedAt);
-      if (this.clock.now() > due) throw new DomainError(ErrorCode.ILLEGAL_TRANSITION, '已超过协议生效后 30 日的司法确认申请期限 (the 30-day window has passed)', { dueAt: due.toISOString(), currentStatus: ctx.dispute.status });
-      if (version !== ctx.dispute.version) throw new DomainError(ErrorCode.VERSION_CONFLICT, '案件已被他人更新，请刷新后重试 (the case changed since you read it)', { version: ctx.dispute.version, currentStatus: ctx.dispute.status });
-      for (const p of ctx.ownParties) await tx.insert(schema.confirmationApplications).values({ disputeId: id, partyId: p.id, userId: actor.id!, at: this.clock.now() }).onConflictDoNothing();
-      await this.audit.record(tx, actor, { action: 'case.confirmation_applied', entityType: 'dispute', entityId: id, data: { parties: ctx.ownParties.map((p) => p.id) } });
-      const applied = await tx.select().from(schema.confirmationApplications).where(eq(schema.confirmationApplications.disputeId, id));
+      if (this.clock.now() > due)
+        throw new DomainError(
+          ErrorCode.ILLEGAL_TRANSITION,
+          '已超过协议生效后 30 日的司法确认申请期限 (the 30-day window has passed)',
+          { dueAt: due.toISOString(), currentStatus: ctx.dispute.status },
+        );
+      if (version !== ctx.dispute.version)
+        throw new DomainError(
+          ErrorCode.VERSION_CONFLICT,
+          '案件已被他人更新，请刷新后重试 (the case changed since you read it)',
+          { version: ctx.dispute.version, currentStatus: ctx.dispute.status },
+        );
+      for (const p of ctx.ownParties)
+        await tx
+          .insert(schema.confirmationApplications)
+          .values({ disputeId: id, partyId: p.id, userId: actor.id!, at: this.clock.now() })
+          .onConflictDoNothing();
+      await this.audit.record(tx, actor, {
+        action: 'case.confirmation_applied',
+        entityType: 'dispute',
+        entityId: id,
+        data: { parties: ctx.ownParties.map((p) => p.id) },
+      });
+      const applied = await tx
+        .select()
+        .from(schema.confirmationApplications)
+        .where(eq(schema.confirmationApplications.disputeId, id));
       const principal = ctx.parties.filter((p) => p.role !== 'third_party');
       if (!principal.every((p) => applied.some((a) => a.partyId === p.id))) return ctx.dispute;
       // the last party to apply completes the joint application
-      return this.transitions.fire(tx, actor, ctx, 'request_confirmation', { version, reason: '各方当事人已共同申请司法确认', data: { jointApplication: true } }, events);
+      return this.transitions.fire(
+        tx,
+        actor,
+        ctx,
+        'request_confirmation',
+        { version, reason: '各方当事人已共同申请司法确认', data: { jointApplication: true } },
+        events,
+      );
     });
   }
 
   /** Performance items (履行事项) with due dates, set when tracking starts. */
-  async startPerformance(actor: Actor, id: string, input: { version: number; items: { description: string; dueOn: string }[] }): Promise<DisputeRow> {
-    if (input.items.length === 0) throw DomainError.validation('请至少填写一项履行事项 (at least one item)', { field: 'items' });
+  async startPerformance(
+    actor: Actor,
+    id: string,
+    input: { version: number; items: { description: string; dueOn: string }[] },
+  ): Promise<DisputeRow> {
+    if (input.items.length === 0)
+      throw DomainError.validation('请至少填写一项履行事项 (at least one item)', { field: 'items' });
     return this.run(actor, id, async (tx, ctx, events) => {
-      await tx.insert(schema.performanceItems).values(input.items.map((i) => ({ disputeId: id, description: i.description, dueOn: i.dueOn })));
-      return this.transitions.fire(tx, actor, ctx, 'start_performance', { version: input.version, data: { items: input.items } }, events);
+      await tx
+        .insert(schema.performanceItems)
+        .values(input.items.map((i) => ({ disputeId: id, description: i.description, dueOn: i.dueOn })));
+      return this.transitions.fire(
+        tx,
+        actor,
+        ctx,
+        'start_performance',
+        { version: input.version, data: { items: input.items } },
+        events,
+      );
     });
   }
 
   /** Marks one item done or breached; when every item is done the case is performed, a breach suggests the next step. */
-  async recordPerformance(actor: Actor, id: string, itemId: string, input: { version: number; status: 'done' | 'breached'; note?: string }) {
+  async recordPerformance(
+    actor: Actor,
+    id: string,
+    itemId: string,
+    input: { version: number; status: 'done' | 'breached'; note?: string },
+  ) {
     return this.run(actor, id, async (tx, ctx, events) => {
       this.transitions.assertCan(actor, ctx, 'record_performed');
-      const items = await tx.select().from(schema.performanceItems).where(eq(schema.performanceItems.disputeId, id));
+      const items = await tx
+        .select()
+        .from(schema.performanceItems)
+        .where(eq(schema.performanceItems.disputeId, id));
       const item = items.find((i) => i.id === itemId);
       if (!item) throw DomainError.notFound('performance item', itemId);
-      await tx.update(schema.performanceItems).set({ status: input.status, note: input.note ?? null, doneAt: this.clock.now() }).where(and(eq(schema.performanceItems.id, itemId)));
+      await tx
+        .update(schema.performanceItems)
+        .set({ status: input.status, note: input.note ?? null, doneAt: this.clock.now() })
+        .where(and(eq(schema.performanceItems.id, itemId)));
       if (input.status === 'breached') {
         const confirmed = (await this.cases.transitions(tx, id)).some((t) => t.action === 'confirm');
-        const suggestion = confirmed ? '协议已经司法确认，可向人民法院申请强制执行' : '建议当事人申请司法确认后申请强制执行，或就原纠纷向人民法院提起诉讼';
-        return this.transitions.fire(tx, actor, ctx, 'record_breach', { version: input.version, reason: `${item.description}：未履行。${suggestion}`, data: { itemId, suggestion } }, events);
+        const suggestion = confirmed
+          ? '协议已经司法确认，可向人民法院申请强制执行'
+          : '建议当事人申请司法确认后申请强制执行，或就原纠纷向人民法院提起诉讼';
+        return this.transitions.fire(
+          tx,
+          actor,
+          ctx,
+          'record_breach',
+          {
+            version: input.version,
+            reason: `${item.description}：未履行。${suggestion}`,
+            data: { itemId, suggestion },
+          },
+          events,
+        );
       }
       const remaining = items.filter((i) => i.id !== itemId && i.status !== 'done');
       if (remaining.length > 0) return ctx.dispute;
-      return this.transitions.fire(tx, actor, ctx, 'record_performed', { version: input.version, reason: '全部履行事项已完成', data: { itemId } }, events);
+      return this.transitions.fire(
+        tx,
+        actor,
+        ctx,
+        'record_performed',
+        { version: input.version, reason: '全部履行事项已完成', data: { itemId } },
+        events,
+      );
     });
   }
 
@@ -122,33 +221,94 @@ export class CaseAgreementService {
 
   /** A party rates the service (满意/基本满意/不满意) once the case has an outcome. */
   async rate(actor: Actor, id: string, input: { rating: string; comment?: string }) {
-    if (!(SATISFACTION as readonly string[]).includes(input.rating)) throw DomainError.validation('评价须为 满意、基本满意 或 不满意', { field: 'rating' });
+    if (!(SATISFACTION as readonly string[]).includes(input.rating))
+      throw DomainError.validation('评价须为 满意、基本满意 或 不满意', { field: 'rating' });
     const ctx = await this.access.load(actor, id);
     if (!ctx.relations.has('party')) throw DomainError.forbidden('仅当事人可以评价 (parties only)');
-    if (['received', 'routed', 'returned', 'district_queue', 'accepted', 'in_mediation', 'agreement_pending'].includes(ctx.dispute.status)) {
-      throw new DomainError(ErrorCode.ILLEGAL_TRANSITION, '调解结束后才能评价 (rate after the mediation ends)', { currentStatus: ctx.dispute.status });
+    if (
+      [
+        'received',
+        'routed',
+        'returned',
+        'district_queue',
+        'accepted',
+        'in_mediation',
+        'agreement_pending',
+      ].includes(ctx.dispute.status)
+    ) {
+      throw new DomainError(
+        ErrorCode.ILLEGAL_TRANSITION,
+        '调解结束后才能评价 (rate after the mediation ends)',
+        { currentStatus: ctx.dispute.status },
+      );
     }
     return this.db.transaction(async (tx) => {
-      const row = (await tx.insert(schema.satisfactionRatings).values({ disputeId: id, partyId: ctx.ownParties[0].id, rating: input.rating, comment: input.comment ?? null, source: 'party', recordedBy: actor.id, at: this.clock.now() })
-        .onConflictDoNothing().returning())[0];
-      if (!row) throw new DomainError(ErrorCode.CONFLICT, '您已评价过本案 (this party has already rated the case)', { status: 'already_rated' });
-      await this.audit.record(tx, actor, { action: 'case.rated', entityType: 'dispute', entityId: id, data: { rating: input.rating } });
+      const row = (
+        await tx
+          .insert(schema.satisfactionRatings)
+          .values({
+            disputeId: id,
+            partyId: ctx.ownParties[0].id,
+            rating: input.rating,
+            comment: input.comment ?? null,
+            source: 'party',
+            recordedBy: actor.id,
+            at: this.clock.now(),
+          })
+          .onConflictDoNothing()
+          .returning()
+      )[0];
+      if (!row)
+        throw new DomainError(ErrorCode.CONFLICT, '您已评价过本案 (this party has already rated the case)', {
+          status: 'already_rated',
+        });
+      await this.audit.record(tx, actor, {
+        action: 'case.rated',
+        entityType: 'dispute',
+        entityId: id,
+        data: { rating: input.rating },
+      });
       return row;
     });
   }
 
   /** Follow-up visit (回访) by staff, recording the party's satisfaction. */
   async followUp(actor: Actor, id: string, input: { version: number; rating: string; note?: string }) {
-    if (!(SATISFACTION as readonly string[]).includes(input.rating)) throw DomainError.validation('回访满意度须为 满意、基本满意 或 不满意', { field: 'rating' });
+    if (!(SATISFACTION as readonly string[]).includes(input.rating))
+      throw DomainError.validation('回访满意度须为 满意、基本满意 或 不满意', { field: 'rating' });
     return this.run(actor, id, async (tx, ctx, events) => {
-      await tx.insert(schema.satisfactionRatings).values({ disputeId: id, rating: input.rating, comment: input.note ?? null, source: 'follow_up', recordedBy: actor.id, at: this.clock.now() });
-      return this.transitions.fire(tx, actor, ctx, 'follow_up', { version: input.version, reason: input.note ?? `回访：${input.rating}`, data: { rating: input.rating } }, events);
+      await tx.insert(schema.satisfactionRatings).values({
+        disputeId: id,
+        rating: input.rating,
+        comment: input.note ?? null,
+        source: 'follow_up',
+        recordedBy: actor.id,
+        at: this.clock.now(),
+      });
+      return this.transitions.fire(
+        tx,
+        actor,
+        ctx,
+        'follow_up',
+        {
+          version: input.version,
+          reason: input.note ?? `回访：${input.rating}`,
+          data: { rating: input.rating },
+        },
+        events,
+      );
     });
   }
 
-  private async run(actor: Actor, id: string, fn: (tx: Executor, ctx: CaseContext, events: RealtimeEvent[]) => Promise<DisputeRow>): Promise<DisputeRow> {
+  private async run(
+    actor: Actor,
+    id: string,
+    fn: (tx: Executor, ctx: CaseContext, events: RealtimeEvent[]) => Promise<DisputeRow>,
+  ): Promise<DisputeRow> {
     const events: RealtimeEvent[] = [];
-    const result = await this.db.transaction(async (tx) => fn(tx, await this.access.load(actor, id, tx), events));
+    const result = await this.db.transaction(async (tx) =>
+      fn(tx, await this.access.load(actor, id, tx), events),
+    );
     this.publisher.publish(events);
     return result;
   }

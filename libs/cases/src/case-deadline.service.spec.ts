@@ -6,14 +6,24 @@ import { CaseDeadlineService, spreadOffsetMs } from './case-deadline.service';
 /** The timer plan only: which jobs a deadline enqueues, from the configured offsets, in time order. */
 describe('CaseDeadlineService.plan', () => {
   const dueAt = endOfBusinessDay('2026-03-20');
-  const service = (clock: FixedClock, reminderOffsetsDays: number[], escalateAfterHours = 72, reminderSpreadMinutes = 0) =>
+  const service = (
+    clock: FixedClock,
+    reminderOffsetsDays: number[],
+    escalateAfterHours = 72,
+    reminderSpreadMinutes = 0,
+  ) =>
     new CaseDeadlineService(null as any, null as any, null as any, null as any, clock, undefined, {
-      ...DEFAULT_DEADLINE_SETTINGS, reminderOffsetsDays, escalateAfterHours, reminderSpreadMinutes,
+      ...DEFAULT_DEADLINE_SETTINGS,
+      reminderOffsetsDays,
+      escalateAfterHours,
+      reminderSpreadMinutes,
     });
 
   it('takes the reminder offsets and the escalation delay from the settings, in any order, once each', () => {
     const plan = service(new FixedClock(new Date('2026-03-01T00:00:00Z')), [1, 7, 1], 24).plan('d1', dueAt);
-    expect(plan.map((t) => [t.queue, t.at.toISOString(), (t.data as any).offsetDays ?? (t.data as any).level])).toEqual([
+    expect(
+      plan.map((t) => [t.queue, t.at.toISOString(), (t.data as any).offsetDays ?? (t.data as any).level]),
+    ).toEqual([
       ['deadline.remind', shanghaiInstant('2026-03-13', 9).toISOString(), 7],
       ['deadline.remind', shanghaiInstant('2026-03-19', 9).toISOString(), 1],
       ['deadline.overdue', '2026-03-20T16:00:59.000Z', 1],
@@ -24,7 +34,9 @@ describe('CaseDeadlineService.plan', () => {
 
   it('leaves out reminders already past when the deadline is set late', () => {
     const plan = service(new FixedClock(shanghaiInstant('2026-03-18', 12)), [3, 1]).plan('d1', dueAt);
-    expect(plan.filter((t) => t.queue === 'deadline.remind').map((t) => (t.data as any).offsetDays)).toEqual([1]);
+    expect(plan.filter((t) => t.queue === 'deadline.remind').map((t) => (t.data as any).offsetDays)).toEqual([
+      1,
+    ]);
   });
 
   it('spreads reminders over the window after 09:00, at the same place for a case every time', () => {

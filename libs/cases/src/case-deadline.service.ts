@@ -1,5 +1,10 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { CalendarService, DEADLINE_SETTINGS, DEFAULT_DEADLINE_SETTINGS, type DeadlineSettings } from '@tiaojie/calendar';
+import {
+  CalendarService,
+  DEADLINE_SETTINGS,
+  DEFAULT_DEADLINE_SETTINGS,
+  type DeadlineSettings,
+} from '@tiaojie/calendar';
 import { Clock, formatShanghai, RealtimeEvent } from '@tiaojie/core';
 import { DbService, Executor } from '@tiaojie/db';
 import { type DeadlineResult, reminderTimes } from '@tiaojie/deadlines';
@@ -23,8 +28,16 @@ export function spreadOffsetMs(disputeId: string, spreadMinutes: number): number
   return (h % (spreadMinutes * 60)) * 1000;
 }
 
-export interface ReminderJob { disputeId: string; dueAt: string; offsetDays: number }
-export interface OverdueJob { disputeId: string; dueAt: string; level: 1 | 2 }
+export interface ReminderJob {
+  disputeId: string;
+  dueAt: string;
+  offsetDays: number;
+}
+export interface OverdueJob {
+  disputeId: string;
+  dueAt: string;
+  level: 1 | 2;
+}
 
 /** One timer of a case's deadline, as schedule() enqueues it. */
 export interface PlannedTimer {
@@ -49,7 +62,9 @@ export class CaseDeadlineService {
     private readonly notifications: NotificationService,
     private readonly clock: Clock,
     @Optional() private readonly calendars?: CalendarService,
-    @Optional() @Inject(DEADLINE_SETTINGS) private readonly settings: DeadlineSettings = DEFAULT_DEADLINE_SETTINGS,
+    @Optional()
+    @Inject(DEADLINE_SETTINGS)
+    private readonly settings: DeadlineSettings = DEFAULT_DEADLINE_SETTINGS,
   ) {}
 
   /** Reminder offsets in days before the due date (DEADLINE_REMINDER_DAYS). */
@@ -61,7 +76,12 @@ export class CaseDeadlineService {
    * caseDueAt on the current calendar (bundled years + admin years). Warnings about uncovered years are in
    * the result and feed the admin's coverage view. Inside a transaction pass it as `tx` (PGlite has one connection).
    */
-  async dueAt(regime: CaseRegime | (string & {}), start: Date, opts: Omit<CaseDueOptions, 'calendar'> = {}, tx?: Executor): Promise<DeadlineResult> {
+  async dueAt(
+    regime: CaseRegime | (string & {}),
+    start: Date,
+    opts: Omit<CaseDueOptions, 'calendar'> = {},
+    tx?: Executor,
+  ): Promise<DeadlineResult> {
     const calendar = this.calendars ? await this.calendars.calendar(tx) : undefined;
     const result = caseDueAt(regime, start, { ...opts, calendar });
     this.calendars?.noteWarnings(result.warnings);
@@ -79,12 +99,25 @@ export class CaseDeadlineService {
     for (const offsetDays of new Set(this.settings.reminderOffsetsDays)) {
       for (const base of reminderTimes(dueAt, [offsetDays], now)) {
         const at = new Date(Math.min(base.getTime() + spreadMs, dueAt.getTime()));
-        timers.push({ queue: DEADLINE_REMIND_JOB, at, key: `remind:${disputeId}:${due}:${offsetDays}`, data: { disputeId, dueAt: due, offsetDays } });
+        timers.push({
+          queue: DEADLINE_REMIND_JOB,
+          at,
+          key: `remind:${disputeId}:${due}:${offsetDays}`,
+          data: { disputeId, dueAt: due, offsetDays },
+        });
       }
     }
-    const levels: [1 | 2, number][] = [[1, OVERDUE_GRACE_MS], [2, this.settings.escalateAfterHours * 3_600_000]];
+    const levels: [1 | 2, number][] = [
+      [1, OVERDUE_GRACE_MS],
+      [2, this.settings.escalateAfterHours * 3_600_000],
+    ];
     for (const [level, after] of levels) {
-      timers.push({ queue: DEADLINE_OVERDUE_JOB, at: new Date(dueAt.getTime() + after), key: `overdue:${disputeId}:${due}:${level}`, data: { disputeId, dueAt: due, level } });
+      timers.push({
+        queue: DEADLINE_OVERDUE_JOB,
+        at: new Date(dueAt.getTime() + after),
+        key: `overdue:${disputeId}:${due}:${level}`,
+        data: { disputeId, dueAt: due, level },
+      });
     }
     return timers.sort((a, b) => a.at.getTime() - b.at.getTime());
   }
@@ -99,10 +132,17 @@ export class CaseDeadlineService {
 
   async handleReminder(job: ReminderJob): Promise<boolean> {
     return this.notifyIfStillDue(job.disputeId, job.dueAt, async (tx, d) => {
-      const to = d.mediatorId ? [d.mediatorId] : (await this.notifications.staffOf(tx, d.bodyId!, ['body_admin', 'mediator'])).map((u) => u.id);
+      const to = d.mediatorId
+        ? [d.mediatorId]
+        : (await this.notifications.staffOf(tx, d.bodyId!, ['body_admin', 'mediator'])).map((u) => u.id);
       return this.notifications.notify(tx, {
-        userIds: to, kind: 'deadline.reminder', disputeId: d.id, sms: true, dedupeKey: `remind:${d.id}:${job.dueAt}:${job.offsetDays}`,
-        title: `调解期限提醒（${d.number}）`, body: `案件“${d.title}”将于 ${formatShanghai(d.dueAt!)} 到期，剩余约 ${job.offsetDays} 天。`,
+        userIds: to,
+        kind: 'deadline.reminder',
+        disputeId: d.id,
+        sms: true,
+        dedupeKey: `remind:${d.id}:${job.dueAt}:${job.offsetDays}`,
+        title: `调解期限提醒（${d.number}）`,
+        body: `案件“${d.title}”将于 ${formatShanghai(d.dueAt!)} 到期，剩余约 ${job.offsetDays} 天。`,
       });
     });
   }
@@ -110,11 +150,18 @@ export class CaseDeadlineService {
   /** Level 1: the body admin and the mediator; level 2 (escalateAfterHours later, still open): the district admins. */
   async handleOverdue(job: OverdueJob): Promise<boolean> {
     return this.notifyIfStillDue(job.disputeId, job.dueAt, async (tx, d) => {
-      const to = job.level === 1
-        ? (await this.notifications.staffOf(tx, d.bodyId!, ['body_admin'])).map((u) => u.id).concat(d.mediatorId ? [d.mediatorId] : [])
-        : (await this.notifications.usersWithRole(tx, 'district_admin')).map((u) => u.id);
+      const to =
+        job.level === 1
+          ? (await this.notifications.staffOf(tx, d.bodyId!, ['body_admin']))
+              .map((u) => u.id)
+              .concat(d.mediatorId ? [d.mediatorId] : [])
+          : (await this.notifications.usersWithRole(tx, 'district_admin')).map((u) => u.id);
       return this.notifications.notify(tx, {
-        userIds: to, kind: job.level === 1 ? 'deadline.overdue' : 'deadline.escalated', disputeId: d.id, sms: true, dedupeKey: `overdue:${d.id}:${job.dueAt}:${job.level}`,
+        userIds: to,
+        kind: job.level === 1 ? 'deadline.overdue' : 'deadline.escalated',
+        disputeId: d.id,
+        sms: true,
+        dedupeKey: `overdue:${d.id}:${job.dueAt}:${job.level}`,
         title: job.level === 1 ? `案件已超期（${d.number}）` : `超期案件升级督办（${d.number}）`,
         body: `案件“${d.title}”的调解期限已于 ${formatShanghai(d.dueAt!)} 届满，尚未办结。`,
       });
@@ -122,10 +169,20 @@ export class CaseDeadlineService {
   }
 
   /** Runs `send` only while the case is still on the same deadline with its clock running (a changed or stopped deadline drops the timer). */
-  private async notifyIfStillDue(disputeId: string, dueAt: string, send: (tx: Executor, d: DisputeRow) => Promise<RealtimeEvent[]>): Promise<boolean> {
+  private async notifyIfStillDue(
+    disputeId: string,
+    dueAt: string,
+    send: (tx: Executor, d: DisputeRow) => Promise<RealtimeEvent[]>,
+  ): Promise<boolean> {
     const events = await this.db.transaction(async (tx) => {
       const d = await this.cases.byId(tx, disputeId);
-      if (!d || !d.bodyId || !this.settings.clockRunningStates.includes(d.status) || d.dueAt?.toISOString() !== dueAt) return null;
+      if (
+        !d ||
+        !d.bodyId ||
+        !this.settings.clockRunningStates.includes(d.status) ||
+        d.dueAt?.toISOString() !== dueAt
+      )
+        return null;
       return send(tx, d);
     });
     if (!events) return false;

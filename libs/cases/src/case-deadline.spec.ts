@@ -1,6 +1,18 @@
 import { DomainError, ErrorCode, FixedClock } from '@tiaojie/core';
-import { DEFAULT_POLICIES, mergePolicies, shanghaiWallClockToInstant, WorkdayCalendar } from '@tiaojie/deadlines';
-import { CASE_REGIMES, DUE_SOON_DAYS, caseDueAt, confirmationDueAt, mediationDueAt, urgencyAt } from './case-deadline';
+import {
+  DEFAULT_POLICIES,
+  mergePolicies,
+  shanghaiWallClockToInstant,
+  WorkdayCalendar,
+} from '@tiaojie/deadlines';
+import {
+  CASE_REGIMES,
+  DUE_SOON_DAYS,
+  caseDueAt,
+  confirmationDueAt,
+  mediationDueAt,
+  urgencyAt,
+} from './case-deadline';
 
 const sh = (text: string): Date => shanghaiWallClockToInstant(text)!;
 
@@ -27,39 +39,87 @@ describe('caseDueAt, every regime, across the 2026 Spring Festival', () => {
 
   it('counts calendar days plainly through the holiday (the domain rule)', () => {
     expect(due('peoples_mediation')).toEqual({ dueDate: '2026-03-12', dueAt: '2026-03-12T15:59:59.000Z' });
-    expect(due('court_pre_registration')).toEqual({ dueDate: '2026-03-12', dueAt: '2026-03-12T15:59:59.000Z' });
-    expect(due('court_post_registration_ordinary')).toEqual({ dueDate: '2026-02-25', dueAt: '2026-02-25T15:59:59.000Z' });
+    expect(due('court_pre_registration')).toEqual({
+      dueDate: '2026-03-12',
+      dueAt: '2026-03-12T15:59:59.000Z',
+    });
+    expect(due('court_post_registration_ordinary')).toEqual({
+      dueDate: '2026-02-25',
+      dueAt: '2026-02-25T15:59:59.000Z',
+    });
     // 7 days ends inside the holiday: calendar-day limits do not move unless the policy says so
-    expect(due('court_post_registration_simple')).toEqual({ dueDate: '2026-02-17', dueAt: '2026-02-17T15:59:59.000Z' });
+    expect(due('court_post_registration_simple')).toEqual({
+      dueDate: '2026-02-17',
+      dueAt: '2026-02-17T15:59:59.000Z',
+    });
     expect(due('petition')).toEqual({ dueDate: '2026-04-11', dueAt: '2026-04-11T15:59:59.000Z' });
-    expect(due('judicial_confirmation')).toEqual({ dueDate: '2026-03-12', dueAt: '2026-03-12T15:59:59.000Z' });
+    expect(due('judicial_confirmation')).toEqual({
+      dueDate: '2026-03-12',
+      dueAt: '2026-03-12T15:59:59.000Z',
+    });
   });
 
   it('counts working days over the holiday and onto the 调休 Saturday (12345 orders)', () => {
     // after Tue 02-10: 11 W, 12 Th, 13 F, 14 Sat (调休上班) | 15..23 off | 24 Tue
-    expect(due('work_order_reply', { days: 4 })).toEqual({ dueDate: '2026-02-14', dueAt: '2026-02-14T15:59:59.000Z' });
-    expect(due('work_order_reply', { days: 5 })).toEqual({ dueDate: '2026-02-24', dueAt: '2026-02-24T15:59:59.000Z' });
-    expect(ruleOf(() => due('work_order_reply'))).toEqual({ code: ErrorCode.VALIDATION_FAILED, rule: 'DAYS_REQUIRED' });
+    expect(due('work_order_reply', { days: 4 })).toEqual({
+      dueDate: '2026-02-14',
+      dueAt: '2026-02-14T15:59:59.000Z',
+    });
+    expect(due('work_order_reply', { days: 5 })).toEqual({
+      dueDate: '2026-02-24',
+      dueAt: '2026-02-24T15:59:59.000Z',
+    });
+    expect(ruleOf(() => due('work_order_reply'))).toEqual({
+      code: ErrorCode.VALIDATION_FAILED,
+      rule: 'DAYS_REQUIRED',
+    });
   });
 
   it('moves a limit that ends on a day off to the next working day when the policy says so, but not off a 调休 Saturday', () => {
-    const policies = mergePolicies(DEFAULT_POLICIES, { court_post_registration_simple: { endOnWorkingDay: true } });
+    const policies = mergePolicies(DEFAULT_POLICIES, {
+      court_post_registration_simple: { endOnWorkingDay: true },
+    });
     expect(due('court_post_registration_simple', { policies }).dueDate).toBe('2026-02-24');
-    expect(caseDueAt('court_post_registration_simple', sh('2026-02-21 09:00'), { policies }).dueDate).toBe('2026-02-28'); // Saturday, worked
-    expect(caseDueAt('court_post_registration_simple', sh('2026-02-22 09:00'), { policies }).dueDate).toBe('2026-03-02'); // Sun 03-01 → Mon
+    expect(caseDueAt('court_post_registration_simple', sh('2026-02-21 09:00'), { policies }).dueDate).toBe(
+      '2026-02-28',
+    ); // Saturday, worked
+    expect(caseDueAt('court_post_registration_simple', sh('2026-02-22 09:00'), { policies }).dueDate).toBe(
+      '2026-03-02',
+    ); // Sun 03-01 → Mon
   });
 
   it("uses the referral's own N, and extensions under the regime's consent rules", () => {
     expect(due('court_pre_registration', { days: 20 }).dueDate).toBe('2026-03-02');
-    expect(due('court_pre_registration', { extensions: [{ days: 30, consentBy: ['court'] }] }).dueDate).toBe('2026-04-11');
-    expect(ruleOf(() => due('court_pre_registration', { extensions: [{ days: 30 }] })))
-      .toEqual({ code: ErrorCode.VALIDATION_FAILED, rule: 'EXTENSION_CONSENT_REQUIRED' });
-    expect(due('court_post_registration_simple', { parties: ['a', 'b'], extensions: [{ days: 30, consentBy: ['a', 'b'] }] }).dueDate).toBe('2026-03-19');
-    expect(ruleOf(() => due('court_post_registration_ordinary', { parties: ['a', 'b'], extensions: [{ days: 30, consentBy: ['a'] }] })).rule)
-      .toBe('EXTENSION_CONSENT_REQUIRED');
-    expect(due('petition', { extensions: [{ days: 30, reason: '情况复杂，已告知信访人' }] }).dueDate).toBe('2026-05-11');
-    expect(ruleOf(() => due('petition', { extensions: [{ days: 30 }] })).rule).toBe('EXTENSION_REASON_REQUIRED');
-    expect(ruleOf(() => due('peoples_mediation', { extensions: [{ days: 1 }] })).rule).toBe('EXTENSION_NOT_ALLOWED');
+    expect(due('court_pre_registration', { extensions: [{ days: 30, consentBy: ['court'] }] }).dueDate).toBe(
+      '2026-04-11',
+    );
+    expect(ruleOf(() => due('court_pre_registration', { extensions: [{ days: 30 }] }))).toEqual({
+      code: ErrorCode.VALIDATION_FAILED,
+      rule: 'EXTENSION_CONSENT_REQUIRED',
+    });
+    expect(
+      due('court_post_registration_simple', {
+        parties: ['a', 'b'],
+        extensions: [{ days: 30, consentBy: ['a', 'b'] }],
+      }).dueDate,
+    ).toBe('2026-03-19');
+    expect(
+      ruleOf(() =>
+        due('court_post_registration_ordinary', {
+          parties: ['a', 'b'],
+          extensions: [{ days: 30, consentBy: ['a'] }],
+        }),
+      ).rule,
+    ).toBe('EXTENSION_CONSENT_REQUIRED');
+    expect(due('petition', { extensions: [{ days: 30, reason: '情况复杂，已告知信访人' }] }).dueDate).toBe(
+      '2026-05-11',
+    );
+    expect(ruleOf(() => due('petition', { extensions: [{ days: 30 }] })).rule).toBe(
+      'EXTENSION_REASON_REQUIRED',
+    );
+    expect(ruleOf(() => due('peoples_mediation', { extensions: [{ days: 1 }] })).rule).toBe(
+      'EXTENSION_NOT_ALLOWED',
+    );
     expect(due('peoples_mediation', { pausedDays: 5 }).dueDate).toBe('2026-03-17');
     expect(ruleOf(() => due('no_such_regime')).rule).toBe('UNKNOWN_REGIME');
   });
@@ -75,17 +135,23 @@ describe('caseDueAt, every regime, across the 2026 Spring Festival', () => {
     const before = caseDueAt('work_order_reply', start, { days: 10 });
     expect(before.warnings.map((w) => [w.code, w.year])).toEqual([['CALENDAR_YEAR_NOT_COVERED', 2027]]);
     expect(before.dueDate).toBe('2027-01-07'); // Mon–Fri only after Thu 12-24: 25 28 29 30 31 | 01 04 05 06 07
-    const calendar = WorkdayCalendar.builtIn().withYear(2027, { holidays: ['2027-01-01/2027-01-03'], makeupWorkdays: [] });
+    const calendar = WorkdayCalendar.builtIn().withYear(2027, {
+      holidays: ['2027-01-01/2027-01-03'],
+      makeupWorkdays: [],
+    });
     const after = caseDueAt('work_order_reply', start, { days: 10, calendar });
     expect(after.warnings).toEqual([]);
     expect(after.dueDate).toBe('2027-01-08'); // Fri 01-01 is now a holiday: 25 28 29 30 31 | 04 05 06 07 08
-    expect(caseDueAt('work_order_reply', sh('2026-12-30 10:00'), { days: 2, calendar }).dueDate).toBe('2027-01-04');
+    expect(caseDueAt('work_order_reply', sh('2026-12-30 10:00'), { days: 2, calendar }).dueDate).toBe(
+      '2027-01-04',
+    );
   });
 
   it('keeps mediationDueAt / confirmationDueAt working and covers every listed regime', () => {
     expect(mediationDueAt(clock.now()).toISOString()).toBe('2026-03-12T15:59:59.000Z');
     expect(confirmationDueAt(sh('2026-02-20 16:00')).toISOString()).toBe('2026-03-22T15:59:59.000Z');
-    for (const regime of CASE_REGIMES) expect(caseDueAt(regime, clock.now(), { days: 3 }).dueAt).toBeInstanceOf(Date);
+    for (const regime of CASE_REGIMES)
+      expect(caseDueAt(regime, clock.now(), { days: 3 }).dueAt).toBeInstanceOf(Date);
   });
 });
 

@@ -1,6 +1,11 @@
 import { deadlineRuleToDomainError } from '@tiaojie/calendar';
 import {
-  computeDeadline, type DeadlineExtension, type DeadlinePolicies, type DeadlineResult, DEFAULT_POLICIES, WorkdayCalendar,
+  computeDeadline,
+  type DeadlineExtension,
+  type DeadlinePolicies,
+  type DeadlineResult,
+  DEFAULT_POLICIES,
+  WorkdayCalendar,
 } from '@tiaojie/deadlines';
 
 /** The time-limit regimes a case can run under (see DEFAULT_POLICIES in @tiaojie/deadlines for figures and sources). */
@@ -32,10 +37,21 @@ export interface CaseDueOptions {
  * Returns the whole computation (dueAt, dueDate, warnings about holiday years the calendar lacks).
  * Throws DomainError (400/409, details.rule = the engine's code) when the request breaks the regime's rules.
  */
-export function caseDueAt(regime: CaseRegime | (string & {}), start: Date, opts: CaseDueOptions = {}): DeadlineResult {
+export function caseDueAt(
+  regime: CaseRegime | (string & {}),
+  start: Date,
+  opts: CaseDueOptions = {},
+): DeadlineResult {
   try {
     return computeDeadline(
-      { regime, start, days: opts.days, extensions: opts.extensions, pausedDays: opts.pausedDays, parties: opts.parties },
+      {
+        regime,
+        start,
+        days: opts.days,
+        extensions: opts.extensions,
+        pausedDays: opts.pausedDays,
+        parties: opts.parties,
+      },
       opts.calendar ?? WorkdayCalendar.builtIn(),
       opts.policies ?? DEFAULT_POLICIES,
     );

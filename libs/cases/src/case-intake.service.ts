@@ -1,5 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, Clock, DomainError, ErrorCode, RealtimeEvent, RealtimePublisher, Role, SYSTEM_ACTOR, isMobilePhone, isValidChineseId, shanghaiYear } from '@tiaojie/core';
+import {
+  Actor,
+  Clock,
+  DomainError,
+  ErrorCode,
+  RealtimeEvent,
+  RealtimePublisher,
+  Role,
+  SYSTEM_ACTOR,
+  isMobilePhone,
+  isValidChineseId,
+  shanghaiYear,
+} from '@tiaojie/core';
 import { randomUUID } from 'node:crypto';
 import { DbService, Executor, isUniqueViolation, readAsOne, runAsOne } from '@tiaojie/db';
 import { AuditService } from '@tiaojie/audit';
@@ -15,8 +27,13 @@ import { ApplyInput, CourtReferralInput, PartyInput, RegisterInput } from './cas
 /** What staff see of a routing decision: the sentence, the escalation, the ranked candidates. */
 export function routingSummary(d: RoutingDecision) {
   return {
-    why: d.explanation.summary.zh, whyEn: d.explanation.summary.en, outcome: d.outcome, bodyId: d.bodyId,
-    queueReason: d.queueReason?.code ?? null, escalation: d.escalation ?? null, returnsCount: d.returnsCount,
+    why: d.explanation.summary.zh,
+    whyEn: d.explanation.summary.en,
+    outcome: d.outcome,
+    bodyId: d.bodyId,
+    queueReason: d.queueReason?.code ?? null,
+    escalation: d.escalation ?? null,
+    returnsCount: d.returnsCount,
     rulesMatched: d.explanation.rules.filter((r) => r.matched).map((r) => r.ruleId),
     candidates: d.explanation.candidates.slice(0, 8),
   };
@@ -64,75 +81,172 @@ export class CaseIntakeService {
   ) {}
 
   async apply(actor: Actor, input: ApplyInput, opts: { idempotencyKey?: string } = {}): Promise<DisputeRow> {
-    if (actor.role !== Role.Party) throw DomainError.forbidden('只有当事人可以在线申请调解 (only parties apply online)');
-    await this.validate(input.category, input.streetCode, input.communityCode, [input.applicant, ...input.respondents]);
+    if (actor.role !== Role.Party)
+      throw DomainError.forbidden('只有当事人可以在线申请调解 (only parties apply online)');
+    await this.validate(input.category, input.streetCode, input.communityCode, [
+      input.applicant,
+      ...input.respondents,
+    ]);
     // the applicant's phone is the account's (read with the other reads of the application)
-    return this.createAndRoute(actor, {
-      channel: 'online', kind: 'peoples', category: input.category, title: input.title?.trim() || `${input.applicant.name}与${input.respondents[0].name}纠纷`,
-      description: input.description, streetCode: input.streetCode, communityCode: input.communityCode, address: input.address, claimAmount: input.claimAmount,
-      peopleInvolved: input.peopleInvolved,
-      parties: [{ ...input.applicant, phone: undefined, role: 'applicant', userId: actor.id }, ...input.respondents.map((r) => ({ ...r, role: 'respondent' }))],
-      phoneOfAccount: actor.id!,
-    }, undefined, opts.idempotencyKey);
+    return this.createAndRoute(
+      actor,
+      {
+        channel: 'online',
+        kind: 'peoples',
+        category: input.category,
+        title: input.title?.trim() || `${input.applicant.name}与${input.respondents[0].name}纠纷`,
+        description: input.description,
+        streetCode: input.streetCode,
+        communityCode: input.communityCode,
+        address: input.address,
+        claimAmount: input.claimAmount,
+        peopleInvolved: input.peopleInvolved,
+        parties: [
+          { ...input.applicant, phone: undefined, role: 'applicant', userId: actor.id },
+          ...input.respondents.map((r) => ({ ...r, role: 'respondent' })),
+        ],
+        phoneOfAccount: actor.id!,
+      },
+      undefined,
+      opts.idempotencyKey,
+    );
   }
 
   /** Staff register a walk-in, petition, grid report or 12345 order as the same kind of dispute. */
-  async register(actor: Actor, input: RegisterInput, opts: { idempotencyKey?: string } = {}): Promise<DisputeRow> {
+  async register(
+    actor: Actor,
+    input: RegisterInput,
+    opts: { idempotencyKey?: string } = {},
+  ): Promise<DisputeRow> {
     const allowed = REGISTER_CHANNELS[input.channel];
-    if (!allowed) throw DomainError.validation(`登记渠道无效 (channel must be one of ${Object.keys(REGISTER_CHANNELS).join(', ')})`, { field: 'channel' });
-    if (!allowed.includes(actor.role)) throw DomainError.forbidden(`该角色不能登记“${input.channel}”渠道的纠纷 (role cannot register this channel)`);
+    if (!allowed)
+      throw DomainError.validation(
+        `登记渠道无效 (channel must be one of ${Object.keys(REGISTER_CHANNELS).join(', ')})`,
+        { field: 'channel' },
+      );
+    if (!allowed.includes(actor.role))
+      throw DomainError.forbidden(
+        `该角色不能登记“${input.channel}”渠道的纠纷 (role cannot register this channel)`,
+      );
     const parties = input.parties;
     if (!parties.some((p) => p.role === 'applicant') || !parties.some((p) => p.role === 'respondent')) {
-      throw DomainError.validation('至少需要一名申请人和一名被申请人 (an applicant and a respondent are required)', { field: 'parties' });
+      throw DomainError.validation(
+        '至少需要一名申请人和一名被申请人 (an applicant and a respondent are required)',
+        { field: 'parties' },
+      );
     }
     if (input.channel === 'grid' && input.assistance && !input.assistance.consent) {
-      throw DomainError.validation('网格员代为申请须记录当事人同意 (the party must consent to grid-worker assistance)', { field: 'assistance.consent' });
+      throw DomainError.validation(
+        '网格员代为申请须记录当事人同意 (the party must consent to grid-worker assistance)',
+        { field: 'assistance.consent' },
+      );
     }
     await this.validate(input.category, input.streetCode, input.communityCode, parties);
     const now = this.clock.now();
     const petition = input.channel === 'petition';
-    const dispute = await this.createAndRoute(actor, {
-      channel: input.channel, kind: input.kind ?? 'peoples', category: input.category, title: input.title?.trim() || `${parties[0].name}纠纷`,
-      description: input.description, streetCode: input.streetCode, communityCode: input.communityCode, address: input.address, claimAmount: input.claimAmount,
-      peopleInvolved: input.peopleInvolved, parties,
-      deadlineRegime: petition ? 'petition' : null, dueAt: petition ? caseDue('petition', now) : null,
-      data: input.assistance ? { assistedBy: actor.id, consentMethod: input.assistance.method } : undefined,
-    }, async (tx, d) => {
-      if (input.assistance?.consent) {
-        const rows = await this.cases.parties(tx, d.id);
-        const assisted = rows.find((p) => p.role === 'applicant')!;
-        await this.cases.insertConsent(tx, { disputeId: d.id, partyId: assisted.id, kind: 'grid_assistance', recordedBy: actor.id, method: input.assistance.method, note: input.assistance.note ?? null, at: now });
-      }
-    }, opts.idempotencyKey);
+    const dispute = await this.createAndRoute(
+      actor,
+      {
+        channel: input.channel,
+        kind: input.kind ?? 'peoples',
+        category: input.category,
+        title: input.title?.trim() || `${parties[0].name}纠纷`,
+        description: input.description,
+        streetCode: input.streetCode,
+        communityCode: input.communityCode,
+        address: input.address,
+        claimAmount: input.claimAmount,
+        peopleInvolved: input.peopleInvolved,
+        parties,
+        deadlineRegime: petition ? 'petition' : null,
+        dueAt: petition ? caseDue('petition', now) : null,
+        data: input.assistance ? { assistedBy: actor.id, consentMethod: input.assistance.method } : undefined,
+      },
+      async (tx, d) => {
+        if (input.assistance?.consent) {
+          const rows = await this.cases.parties(tx, d.id);
+          const assisted = rows.find((p) => p.role === 'applicant')!;
+          await this.cases.insertConsent(tx, {
+            disputeId: d.id,
+            partyId: assisted.id,
+            kind: 'grid_assistance',
+            recordedBy: actor.id,
+            method: input.assistance.method,
+            note: input.assistance.note ?? null,
+            at: now,
+          });
+        }
+      },
+      opts.idempotencyKey,
+    );
     return dispute;
   }
 
   /** A court refers a case: 委派 before registration (30 days) or 委托 after (15 ordinary / 7 simple). */
   async referFromCourt(actor: Actor, input: CourtReferralInput): Promise<DisputeRow> {
-    if (actor.role !== Role.CourtClerk && actor.role !== Role.Judge) throw DomainError.forbidden('仅法院工作人员可委派/委托调解 (court staff only)');
+    if (actor.role !== Role.CourtClerk && actor.role !== Role.Judge)
+      throw DomainError.forbidden('仅法院工作人员可委派/委托调解 (court staff only)');
     if (!/号$/.test(input.courtCaseNumber) || !/（\d{4}）/.test(input.courtCaseNumber)) {
-      throw DomainError.validation('案号格式应如（2024）苏0612民诉前调12号 (court case number format)', { field: 'courtCaseNumber' });
-    }
-    if (input.referralType === 'post_registration' && !input.procedure) throw DomainError.validation('委托调解须注明普通程序或简易程序 (procedure required)', { field: 'procedure' });
-    await this.validate(input.category, input.streetCode, null, input.parties);
-    const regime = input.referralType === 'pre_registration' ? 'court_pre_registration' : input.procedure === 'simple' ? 'court_post_registration_simple' : 'court_post_registration_ordinary';
-    const referredAt = new Date(`${input.referredOn}T00:00:00+08:00`);
-    if (Number.isNaN(referredAt.getTime())) throw DomainError.validation('委派日期无效 (referredOn must be YYYY-MM-DD)', { field: 'referredOn' });
-    const dueAt = caseDue(regime, referredAt);
-    return this.createAndRoute(actor, {
-      channel: 'court', kind: 'judicial', category: input.category, title: `${input.courtCaseNumber} ${input.causeOfAction}`,
-      description: input.description ?? input.causeOfAction, streetCode: input.streetCode, claimAmount: input.claimAmount, parties: input.parties,
-      deadlineRegime: regime, dueAt, data: { courtCaseNumber: input.courtCaseNumber, referralType: input.referralType },
-    }, async (tx, d) => {
-      await this.cases.insertReferral(tx, {
-        disputeId: d.id, courtId: actor.orgId!, referralType: input.referralType, procedure: input.procedure ?? null, courtCaseNumber: input.courtCaseNumber,
-        causeOfAction: input.causeOfAction, claimAmount: input.claimAmount !== undefined ? String(input.claimAmount) : null, judgeName: input.judgeName ?? null,
-        referredOn: input.referredOn, mediationDays: regime === 'court_pre_registration' ? 30 : regime === 'court_post_registration_simple' ? 7 : 15, createdBy: actor.id,
-      }).catch((err) => {
-        if (isUniqueViolation(err)) throw new DomainError(ErrorCode.CONFLICT, `案号已委派过：${input.courtCaseNumber} (already referred)`);
-        throw err;
+      throw DomainError.validation('案号格式应如（2024）苏0612民诉前调12号 (court case number format)', {
+        field: 'courtCaseNumber',
       });
-    });
+    }
+    if (input.referralType === 'post_registration' && !input.procedure)
+      throw DomainError.validation('委托调解须注明普通程序或简易程序 (procedure required)', {
+        field: 'procedure',
+      });
+    await this.validate(input.category, input.streetCode, null, input.parties);
+    const regime =
+      input.referralType === 'pre_registration'
+        ? 'court_pre_registration'
+        : input.procedure === 'simple'
+          ? 'court_post_registration_simple'
+          : 'court_post_registration_ordinary';
+    const referredAt = new Date(`${input.referredOn}T00:00:00+08:00`);
+    if (Number.isNaN(referredAt.getTime()))
+      throw DomainError.validation('委派日期无效 (referredOn must be YYYY-MM-DD)', { field: 'referredOn' });
+    const dueAt = caseDue(regime, referredAt);
+    return this.createAndRoute(
+      actor,
+      {
+        channel: 'court',
+        kind: 'judicial',
+        category: input.category,
+        title: `${input.courtCaseNumber} ${input.causeOfAction}`,
+        description: input.description ?? input.causeOfAction,
+        streetCode: input.streetCode,
+        claimAmount: input.claimAmount,
+        parties: input.parties,
+        deadlineRegime: regime,
+        dueAt,
+        data: { courtCaseNumber: input.courtCaseNumber, referralType: input.referralType },
+      },
+      async (tx, d) => {
+        await this.cases
+          .insertReferral(tx, {
+            disputeId: d.id,
+            courtId: actor.orgId!,
+            referralType: input.referralType,
+            procedure: input.procedure ?? null,
+            courtCaseNumber: input.courtCaseNumber,
+            causeOfAction: input.causeOfAction,
+            claimAmount: input.claimAmount !== undefined ? String(input.claimAmount) : null,
+            judgeName: input.judgeName ?? null,
+            referredOn: input.referredOn,
+            mediationDays:
+              regime === 'court_pre_registration' ? 30 : regime === 'court_post_registration_simple' ? 7 : 15,
+            createdBy: actor.id,
+          })
+          .catch((err) => {
+            if (isUniqueViolation(err))
+              throw new DomainError(
+                ErrorCode.CONFLICT,
+                `案号已委派过：${input.courtCaseNumber} (already referred)`,
+              );
+            throw err;
+          });
+      },
+    );
   }
 
   /** Routes a received or returned case through the rule engine; no candidate (or too many returns) → district queue. */
@@ -149,7 +263,12 @@ export class CaseIntakeService {
    * creator's request (after a timeout, a dropped connection, a killed instance) returns the dispute the first
    * attempt created instead of filing a second one; two concurrent attempts resolve on the unique index.
    */
-  private async createAndRoute(actor: Actor, spec: CreateSpec, extra?: (tx: Executor, d: DisputeRow) => Promise<void>, idempotencyKey?: string): Promise<DisputeRow> {
+  private async createAndRoute(
+    actor: Actor,
+    spec: CreateSpec,
+    extra?: (tx: Executor, d: DisputeRow) => Promise<void>,
+    idempotencyKey?: string,
+  ): Promise<DisputeRow> {
     const key = idempotencyKey === undefined ? null : checkIdempotencyKey(idempotencyKey);
     if (key && actor.id) {
       const existing = await this.cases.byClientKey(this.db.db, actor.id, key);
@@ -158,7 +277,10 @@ export class CaseIntakeService {
     try {
       return await this.createAndRouteOnce(actor, spec, extra, key);
     } catch (err) {
-      const existing = key && actor.id && isUniqueViolation(err, 'disputes_client_key_idx') ? await this.cases.byClientKey(this.db.db, actor.id, key) : null;
+      const existing =
+        key && actor.id && isUniqueViolation(err, 'disputes_client_key_idx')
+          ? await this.cases.byClientKey(this.db.db, actor.id, key)
+          : null;
       if (existing) return existing;
       throw err;
     }
@@ -170,48 +292,122 @@ export class CaseIntakeService {
    * timeline rows, both audit entries and the routing decision as one statement: no transaction held open across
    * round trips. With `extra` (a referral, a recorded consent) the statement and `extra` share a transaction.
    */
-  private async createAndRouteOnce(actor: Actor, spec: CreateSpec, extra: ((tx: Executor, d: DisputeRow) => Promise<void>) | undefined, clientKey: string | null): Promise<DisputeRow> {
+  private async createAndRouteOnce(
+    actor: Actor,
+    spec: CreateSpec,
+    extra: ((tx: Executor, d: DisputeRow) => Promise<void>) | undefined,
+    clientKey: string | null,
+  ): Promise<DisputeRow> {
     const now = this.clock.now();
     const id = randomUUID();
-    const claimAmount = spec.claimAmount !== undefined && spec.claimAmount !== null ? String(spec.claimAmount) : null;
-    const facts = { id, category: spec.category, channel: spec.channel, streetCode: spec.streetCode, communityCode: spec.communityCode ?? null, claimAmount, peopleInvolved: spec.peopleInvolved ?? spec.parties.length };
-    const factsOf = (accountPhone: string | null) => spec.parties.map((p) => ({
-      partyType: p.partyType ?? 'person', name: p.name, idNumber: p.idNumber ?? null,
-      phone: (spec.phoneOfAccount && p.userId === spec.phoneOfAccount ? accountPhone : p.phone) ?? null,
-    }));
+    const claimAmount =
+      spec.claimAmount !== undefined && spec.claimAmount !== null ? String(spec.claimAmount) : null;
+    const facts = {
+      id,
+      category: spec.category,
+      channel: spec.channel,
+      streetCode: spec.streetCode,
+      communityCode: spec.communityCode ?? null,
+      claimAmount,
+      peopleInvolved: spec.peopleInvolved ?? spec.parties.length,
+    };
+    const factsOf = (accountPhone: string | null) =>
+      spec.parties.map((p) => ({
+        partyType: p.partyType ?? 'person',
+        name: p.name,
+        idNumber: p.idNumber ?? null,
+        phone: (spec.phoneOfAccount && p.userId === spec.phoneOfAccount ? accountPhone : p.phone) ?? null,
+      }));
     const phones = spec.parties.filter((p) => p.phone && !p.userId).map((p) => p.phone!);
     const routing = this.dispatch.newDisputeRouting(facts, factsOf(null), spec.phoneOfAccount ?? null);
     // unnamed: planned with its values every time (the repeated-dispute check's best plan depends on the phones and
     // on how the tables grew; a generic plan cached early sequentially scanned disputes, sixth session)
     const [number, users, accountPhone, bodies, repeated] = await readAsOne(this.db.db, null, [
-      this.cases.nextNumberRead(shanghaiYear(now)), this.cases.partyUsersByPhoneRead(phones), this.cases.userPhoneRead(spec.phoneOfAccount ?? null), ...routing.reads,
+      this.cases.nextNumberRead(shanghaiYear(now)),
+      this.cases.partyUsersByPhoneRead(phones),
+      this.cases.userPhoneRead(spec.phoneOfAccount ?? null),
+      ...routing.reads,
     ] as const);
     const partyFacts = factsOf(accountPhone);
     const decision = await routing.decide(this.db.db, [bodies, repeated], partyFacts);
     const received = {
-      ...facts, number, kind: spec.kind, title: spec.title, description: spec.description, address: spec.address ?? null,
-      status: 'received', version: 1, createdBy: actor.id, createdAt: now, updatedAt: now,
-      enterpriseRelated: spec.channel === 'enterprise' || spec.parties.some((p) => p.partyType === 'organization'),
-      deadlineRegime: spec.deadlineRegime ?? null, dueAt: spec.dueAt ?? null, clientKey,
+      ...facts,
+      number,
+      kind: spec.kind,
+      title: spec.title,
+      description: spec.description,
+      address: spec.address ?? null,
+      status: 'received',
+      version: 1,
+      createdBy: actor.id,
+      createdAt: now,
+      updatedAt: now,
+      enterpriseRelated:
+        spec.channel === 'enterprise' || spec.parties.some((p) => p.partyType === 'organization'),
+      deadlineRegime: spec.deadlineRegime ?? null,
+      dueAt: spec.dueAt ?? null,
+      clientKey,
     };
     const parties = spec.parties.map((p, i) => ({
-      ...partyFacts[i], id: randomUUID(), disputeId: id, role: p.role, representative: p.representative ?? null,
-      userId: p.userId ?? (p.phone ? users.get(p.phone) : null) ?? null, createdAt: new Date(now.getTime() + i),
+      ...partyFacts[i],
+      id: randomUUID(),
+      disputeId: id,
+      role: p.role,
+      representative: p.representative ?? null,
+      userId: p.userId ?? (p.phone ? users.get(p.phone) : null) ?? null,
+      createdAt: new Date(now.getTime() + i),
     }));
     const [action, opts] = routingTransition(decision);
-    const plan = this.transitions.plan(SYSTEM_ACTOR, { dispute: received, relations: new Set(['any' as const]) }, action, opts);
+    const plan = this.transitions.plan(
+      SYSTEM_ACTOR,
+      { dispute: received, relations: new Set(['any' as const]) },
+      action,
+      opts,
+    );
     const statements = (db: Executor) => [
       ...this.cases.newDisputeStatements(db, {
         dispute: { ...received, ...plan.patch, version: plan.expected + 1 },
         parties,
-        agents: spec.parties.flatMap((p, i) => (p.agent ? [{ disputeId: id, partyId: parties[i].id, name: p.agent.name, phone: p.agent.phone ?? null, agentType: p.agent.agentType ?? 'entrusted', powerOfAttorney: p.agent.powerOfAttorney, createdAt: now }] : [])),
+        agents: spec.parties.flatMap((p, i) =>
+          p.agent
+            ? [
+                {
+                  disputeId: id,
+                  partyId: parties[i].id,
+                  name: p.agent.name,
+                  phone: p.agent.phone ?? null,
+                  agentType: p.agent.agentType ?? 'entrusted',
+                  powerOfAttorney: p.agent.powerOfAttorney,
+                  createdAt: now,
+                },
+              ]
+            : [],
+        ),
         transitions: [
-          { disputeId: id, action: 'receive', fromStatus: null, toStatus: 'received', actorId: actor.id, actorRole: actor.role, reason: null, at: now, data: { channel: spec.channel, ...spec.data } },
+          {
+            disputeId: id,
+            action: 'receive',
+            fromStatus: null,
+            toStatus: 'received',
+            actorId: actor.id,
+            actorRole: actor.role,
+            reason: null,
+            at: now,
+            data: { channel: spec.channel, ...spec.data },
+          },
           plan.transition,
         ],
       }),
       this.audit.statement(db, [
-        [actor, { action: 'case.receive', entityType: 'dispute', entityId: id, data: { number, channel: spec.channel, kind: spec.kind, category: spec.category } }],
+        [
+          actor,
+          {
+            action: 'case.receive',
+            entityType: 'dispute',
+            entityId: id,
+            data: { number, channel: spec.channel, kind: spec.kind, category: spec.category },
+          },
+        ],
         [SYSTEM_ACTOR, plan.audit],
       ]),
       this.dispatch.decisionStatement(db, id, decision),
@@ -229,19 +425,49 @@ export class CaseIntakeService {
     return dispute;
   }
 
-  private async validate(category: string, streetCode: string | null, communityCode: string | null | undefined, parties: PartyInput[]): Promise<void> {
-    if (!(CATEGORY_CODES as string[]).includes(category)) throw DomainError.validation(`纠纷类别无效 (unknown category; one of ${CATEGORY_CODES.join(', ')})`, { field: 'category' });
+  private async validate(
+    category: string,
+    streetCode: string | null,
+    communityCode: string | null | undefined,
+    parties: PartyInput[],
+  ): Promise<void> {
+    if (!(CATEGORY_CODES as string[]).includes(category))
+      throw DomainError.validation(`纠纷类别无效 (unknown category; one of ${CATEGORY_CODES.join(', ')})`, {
+        field: 'category',
+      });
     // the cached reference list answers known codes; an unknown one is looked up before it is refused
-    const known = streetCode ? (await this.dispatch.streets(this.db.db))?.find((st) => st.code === streetCode) : undefined;
-    if (streetCode && !known && !(await this.orgs.street(this.db.db, streetCode))) throw DomainError.validation('所属街道无效 (unknown streetCode)', { field: 'streetCode' });
-    if (communityCode && (!streetCode || !(known?.communities.includes(communityCode) || await this.orgs.community(this.db.db, communityCode, streetCode)))) {
-      throw DomainError.validation('所属社区无效 (unknown communityCode for the street)', { field: 'communityCode' });
+    const known = streetCode
+      ? (await this.dispatch.streets(this.db.db))?.find((st) => st.code === streetCode)
+      : undefined;
+    if (streetCode && !known && !(await this.orgs.street(this.db.db, streetCode)))
+      throw DomainError.validation('所属街道无效 (unknown streetCode)', { field: 'streetCode' });
+    if (
+      communityCode &&
+      (!streetCode ||
+        !(
+          known?.communities.includes(communityCode) ||
+          (await this.orgs.community(this.db.db, communityCode, streetCode))
+        ))
+    ) {
+      throw DomainError.validation('所属社区无效 (unknown communityCode for the street)', {
+        field: 'communityCode',
+      });
     }
     for (const p of parties) {
-      if (p.idNumber && p.partyType !== 'organization' && !isValidChineseId(p.idNumber)) throw DomainError.validation(`身份证号码校验失败：${p.name} (invalid ID number)`, { field: 'idNumber' });
-      if (p.phone && !isMobilePhone(p.phone)) throw DomainError.validation(`手机号格式不正确：${p.name} (invalid phone)`, { field: 'phone' });
-      if (p.partyType === 'organization' && !p.representative) throw DomainError.validation(`单位当事人须填写法定代表人：${p.name} (representative required)`, { field: 'representative' });
-      if (p.agent && !p.agent.powerOfAttorney?.trim()) throw DomainError.validation(`代理人须提供授权委托书：${p.agent.name} (power of attorney required)`, { field: 'agent.powerOfAttorney' });
+      if (p.idNumber && p.partyType !== 'organization' && !isValidChineseId(p.idNumber))
+        throw DomainError.validation(`身份证号码校验失败：${p.name} (invalid ID number)`, {
+          field: 'idNumber',
+        });
+      if (p.phone && !isMobilePhone(p.phone))
+        throw DomainError.validation(`手机号格式不正确：${p.name} (invalid phone)`, { field: 'phone' });
+      if (p.partyType === 'organization' && !p.representative)
+        throw DomainError.validation(`单位当事人须填写法定代表人：${p.name} (representative required)`, {
+          field: 'representative',
+        });
+      if (p.agent && !p.agent.powerOfAttorney?.trim())
+        throw DomainError.validation(`代理人须提供授权委托书：${p.agent.name} (power of attorney required)`, {
+          field: 'agent.powerOfAttorney',
+        });
     }
   }
 }
@@ -250,15 +476,33 @@ export class CaseIntakeService {
 function routingTransition(decision: RoutingDecision): [string, FireOptions] {
   const routing = routingSummary(decision);
   if (decision.outcome !== 'assigned' || !decision.bodyId) {
-    return ['send_to_district', { reason: routing.why, data: { queueReason: decision.queueReason?.code ?? null }, patch: { routing, bodyId: null, mediatorId: null } }];
+    return [
+      'send_to_district',
+      {
+        reason: routing.why,
+        data: { queueReason: decision.queueReason?.code ?? null },
+        patch: { routing, bodyId: null, mediatorId: null },
+      },
+    ];
   }
-  return ['route', { reason: routing.why, data: { bodyId: decision.bodyId, escalation: decision.escalation?.to ?? null }, patch: { bodyId: decision.bodyId, mediatorId: null, routing } }];
+  return [
+    'route',
+    {
+      reason: routing.why,
+      data: { bodyId: decision.bodyId, escalation: decision.escalation?.to ?? null },
+      patch: { bodyId: decision.bodyId, mediatorId: null, routing },
+    },
+  ];
 }
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,100}$/;
 
 /** An Idempotency-Key header: 1–100 of letters, digits and . _ : - (a UUID fits). */
 function checkIdempotencyKey(key: string): string {
-  if (!IDEMPOTENCY_KEY.test(key)) throw DomainError.validation('Idempotency-Key 须为 1–100 个字母、数字或 . _ : - (invalid Idempotency-Key)', { field: 'Idempotency-Key' });
+  if (!IDEMPOTENCY_KEY.test(key))
+    throw DomainError.validation(
+      'Idempotency-Key 须为 1–100 个字母、数字或 . _ : - (invalid Idempotency-Key)',
+      { field: 'Idempotency-Key' },
+    );
   return key;
 }

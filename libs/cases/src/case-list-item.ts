@@ -10,11 +10,25 @@ import type { DisputeSummaryRow } from './case.repository';
  * UTC with milliseconds (as Date#toISOString).
  */
 const VALUES = [
-  'id', 'number', 'title', 'category', 'deadlineRegime', 'enterpriseRelated', 'kind', 'channel', 'status', 'version',
-  'bodyId', 'mediatorId', 'streetCode', 'sessionMode',
+  'id',
+  'number',
+  'title',
+  'category',
+  'deadlineRegime',
+  'enterpriseRelated',
+  'kind',
+  'channel',
+  'status',
+  'version',
+  'bodyId',
+  'mediatorId',
+  'streetCode',
+  'sessionMode',
 ] as const satisfies readonly (keyof DisputeSummaryRow)[];
 
-const STATUS_LABELS: Record<string, string> = Object.fromEntries(Object.entries(CASE_STATUSES).map(([code, s]) => [code, s.label]));
+const STATUS_LABELS: Record<string, string> = Object.fromEntries(
+  Object.entries(CASE_STATUSES).map(([code, s]) => [code, s.label]),
+);
 /** label field → the coded field it names, and the names (an unknown code is shown as itself) */
 const LABELS = {
   categoryLabel: ['category', DISPUTE_CATEGORIES as Record<string, string>],
@@ -23,14 +37,14 @@ const LABELS = {
 
 const TIMES = ['dueAt', 'createdAt', 'updatedAt'] as const satisfies readonly (keyof DisputeSummaryRow)[];
 
-export type CaseListItem = Pick<DisputeSummaryRow, (typeof VALUES)[number]>
-  & Record<keyof typeof LABELS, string>
-  & { dueAt: string | null; createdAt: string; updatedAt: string };
+export type CaseListItem = Pick<DisputeSummaryRow, (typeof VALUES)[number]> &
+  Record<keyof typeof LABELS, string> & { dueAt: string | null; createdAt: string; updatedAt: string };
 
 export function listItem(row: DisputeSummaryRow): CaseListItem {
   const item: Record<string, unknown> = {};
   for (const key of VALUES) item[key] = row[key];
-  for (const [key, [from, names]] of Object.entries(LABELS)) item[key] = names[row[from] as string] ?? row[from];
+  for (const [key, [from, names]] of Object.entries(LABELS))
+    item[key] = names[row[from] as string] ?? row[from];
   for (const key of TIMES) item[key] = row[key]?.toISOString() ?? null;
   return item as CaseListItem;
 }
@@ -38,7 +52,9 @@ export function listItem(row: DisputeSummaryRow): CaseListItem {
 const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
 const column = (alias: string, key: keyof DisputeSummaryRow) => `${alias}.${schema.disputes[key].name}`;
 const labelSql = (code: string, names: Record<string, string>) =>
-  `case ${code} ${Object.entries(names).map(([c, name]) => `when ${literal(c)} then ${literal(name)}`).join(' ')} else ${code} end`;
+  `case ${code} ${Object.entries(names)
+    .map(([c, name]) => `when ${literal(c)} then ${literal(name)}`)
+    .join(' ')} else ${code} end`;
 /** As Date#toISOString gives it (the driver's Date keeps milliseconds; PostgreSQL's MS truncates the microseconds). */
 const isoSql = (ts: string) => `to_char(${ts} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
@@ -46,7 +62,9 @@ const isoSql = (ts: string) => `to_char(${ts} at time zone 'UTC', 'YYYY-MM-DD"T"
 export function listItemSql(alias: string): string {
   return [
     ...VALUES.map((key) => `'${key}', ${column(alias, key)}`),
-    ...Object.entries(LABELS).map(([key, [from, names]]) => `'${key}', ${labelSql(column(alias, from), names)}`),
+    ...Object.entries(LABELS).map(
+      ([key, [from, names]]) => `'${key}', ${labelSql(column(alias, from), names)}`,
+    ),
     ...TIMES.map((key) => `'${key}', ${isoSql(column(alias, key))}`),
   ].join(', ');
 }

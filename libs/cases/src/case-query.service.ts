@@ -20,11 +20,19 @@ const queueLimit = (opts: { limit?: number }) => Math.min(opts.limit ?? 100, 500
  */
 function queueSource(role: Role, open: boolean): QueueRead | 'court' | 'own' {
   switch (role) {
-    case Role.Mediator: case Role.BodyAdmin: case Role.Official: return open ? 'openForBody' : 'forBody';
-    case Role.DistrictAdmin: return open ? 'openForDistrict' : 'forDistrict';
-    case Role.CourtClerk: case Role.Judge: return 'court';
-    case Role.Party: throw DomainError.forbidden('当事人请使用“我的纠纷” (parties use /cases/mine)');
-    default: return 'own';
+    case Role.Mediator:
+    case Role.BodyAdmin:
+    case Role.Official:
+      return open ? 'openForBody' : 'forBody';
+    case Role.DistrictAdmin:
+      return open ? 'openForDistrict' : 'forDistrict';
+    case Role.CourtClerk:
+    case Role.Judge:
+      return 'court';
+    case Role.Party:
+      throw DomainError.forbidden('当事人请使用“我的纠纷” (parties use /cases/mine)');
+    default:
+      return 'own';
   }
 }
 
@@ -52,17 +60,36 @@ export class CaseQueryService {
     const ctx = await this.access.load(actor, id);
     if (ctx.relations.size === 1 && ctx.relations.has('former_body')) {
       // A body that transferred the case away keeps a masked summary only.
-      return { ...this.summary(ctx.dispute), formerHandler: true, parties: ctx.parties.map((p) => this.access.partyView(p, ctx)), relations: ['former_body'], availableActions: [], timeline: [], agreement: null, rooms: [] };
+      return {
+        ...this.summary(ctx.dispute),
+        formerHandler: true,
+        parties: ctx.parties.map((p) => this.access.partyView(p, ctx)),
+        relations: ['former_body'],
+        availableActions: [],
+        timeline: [],
+        agreement: null,
+        rooms: [],
+      };
     }
-    const [timeline, agreement, rooms] = await Promise.all([this.timeline(ctx), this.agreementView(ctx), this.roomsFor(actor, ctx)]);
+    const [timeline, agreement, rooms] = await Promise.all([
+      this.timeline(ctx),
+      this.agreementView(ctx),
+      this.roomsFor(actor, ctx),
+    ]);
     return {
       ...this.summary(ctx.dispute),
-      description: ctx.dispute.description, address: ctx.dispute.address, claimAmount: ctx.dispute.claimAmount !== null ? Number(ctx.dispute.claimAmount) : null,
-      peopleInvolved: ctx.dispute.peopleInvolved, outcome: ctx.dispute.outcome, routing: actor.role === Role.Party ? null : ctx.dispute.routing,
+      description: ctx.dispute.description,
+      address: ctx.dispute.address,
+      claimAmount: ctx.dispute.claimAmount !== null ? Number(ctx.dispute.claimAmount) : null,
+      peopleInvolved: ctx.dispute.peopleInvolved,
+      outcome: ctx.dispute.outcome,
+      routing: actor.role === Role.Party ? null : ctx.dispute.routing,
       parties: ctx.parties.map((p) => this.access.partyView(p, ctx)),
       relations: [...ctx.relations],
       availableActions: availableActions(ctx.dispute.status as CaseStatus, actor.role, ctx.relations),
-      timeline, agreement, rooms,
+      timeline,
+      agreement,
+      rooms,
     };
   }
 
@@ -77,12 +104,30 @@ export class CaseQueryService {
     const agreedAt = status === 'agreement' && agreement?.signedAt ? new Date(agreement.signedAt) : null;
     const confirmationDue = agreedAt ? confirmationDueAt(agreedAt) : null;
     return {
-      id: d.id, number: d.number, title: d.title, status, statusLabel: def.label, stage: def.stage, stages: TRACKER_STAGES,
-      nextStep: def.next, sessionMode: d.sessionMode,
-      deadline: d.dueAt && ['accepted', 'in_mediation', 'agreement_pending'].includes(status)
-        ? { dueAt: d.dueAt.toISOString(), text: `调解期限至 ${formatShanghai(d.dueAt, false)}`, remaining: remaining(d.dueAt, now).label } : null,
+      id: d.id,
+      number: d.number,
+      title: d.title,
+      status,
+      statusLabel: def.label,
+      stage: def.stage,
+      stages: TRACKER_STAGES,
+      nextStep: def.next,
+      sessionMode: d.sessionMode,
+      deadline:
+        d.dueAt && ['accepted', 'in_mediation', 'agreement_pending'].includes(status)
+          ? {
+              dueAt: d.dueAt.toISOString(),
+              text: `调解期限至 ${formatShanghai(d.dueAt, false)}`,
+              remaining: remaining(d.dueAt, now).label,
+            }
+          : null,
       judicialConfirmation: confirmationDue
-        ? { dueAt: confirmationDue.toISOString(), text: `可在 ${formatShanghai(confirmationDue, false)} 前共同申请司法确认`, remaining: remaining(confirmationDue, now).label } : null,
+        ? {
+            dueAt: confirmationDue.toISOString(),
+            text: `可在 ${formatShanghai(confirmationDue, false)} 前共同申请司法确认`,
+            remaining: remaining(confirmationDue, now).label,
+          }
+        : null,
       timeline: await this.timeline(ctx),
       agreement,
       availableActions: availableActions(status, actor.role, ctx.relations),
@@ -108,7 +153,10 @@ export class CaseQueryService {
     if (source === 'court') {
       // court staff: the cases their court referred, and those it handles as a body (a court's mediation room)
       const referred = await this.cases.forCourt(this.db.db, actor.orgId!, limit);
-      const handled = await this.queues.rows(this.db.db, open ? 'openForBody' : 'forBody', { org: actor.orgId!, limit });
+      const handled = await this.queues.rows(this.db.db, open ? 'openForBody' : 'forBody', {
+        org: actor.orgId!,
+        limit,
+      });
       rows = [...new Map([...referred, ...handled].map((d) => [d.id, d])).values()];
     } else if (source === 'own') rows = await this.cases.forCreator(this.db.db, actor.id!, limit);
     else rows = await this.queues.rows(this.db.db, source, { org: actor.orgId ?? undefined, limit });
@@ -124,30 +172,49 @@ export class CaseQueryService {
   async queueJson(actor: Actor, opts: { open?: boolean; limit?: number }): Promise<string | null> {
     const source = queueSource(actor.role, opts.open !== false);
     if (source === 'court' || source === 'own') return null;
-    return this.queues.json(this.db.db, source, { org: actor.orgId ?? undefined, limit: queueLimit(opts) }, this.clock.now());
+    return this.queues.json(
+      this.db.db,
+      source,
+      { org: actor.orgId ?? undefined, limit: queueLimit(opts) },
+      this.clock.now(),
+    );
   }
 
   /** Every routing decision of a case with its explanation (staff of the handling body and the district). */
   async routingHistory(actor: Actor, id: string) {
     const ctx = await this.access.load(actor, id);
-    if (!ctx.relations.has('handling_body') && !ctx.relations.has('district')) throw DomainError.notFound('case', id);
-    return (await this.dispatch.decisions(id)).map((d) => ({ id: d.id, outcome: d.outcome, bodyId: d.bodyId, manual: d.manual, reason: d.reason, decidedAt: d.decidedAt.toISOString(), explanation: d.explanation }));
+    if (!ctx.relations.has('handling_body') && !ctx.relations.has('district'))
+      throw DomainError.notFound('case', id);
+    return (await this.dispatch.decisions(id)).map((d) => ({
+      id: d.id,
+      outcome: d.outcome,
+      bodyId: d.bodyId,
+      manual: d.manual,
+      reason: d.reason,
+      decidedAt: d.decidedAt.toISOString(),
+      explanation: d.explanation,
+    }));
   }
 
   /** A mediator of the handling body proposed by specialty and load, never one with a declared conflict. */
   async mediatorProposal(actor: Actor, id: string) {
     const ctx = await this.access.load(actor, id);
-    if (!ctx.relations.has('handling_body') || !ctx.dispute.bodyId) throw DomainError.forbidden('仅承办组织可查看调解员推荐 (handling body only)');
+    if (!ctx.relations.has('handling_body') || !ctx.dispute.bodyId)
+      throw DomainError.forbidden('仅承办组织可查看调解员推荐 (handling body only)');
     return this.dispatch.proposeMediator(this.db.db, ctx.dispute, ctx.parties, ctx.dispute.bodyId);
   }
 
   private async timeline(ctx: CaseContext) {
     const rows = await this.cases.transitions(this.db.db, ctx.dispute.id);
     return rows.map((t) => ({
-      at: t.at.toISOString(), atText: formatShanghai(t.at), action: t.action,
+      at: t.at.toISOString(),
+      atText: formatShanghai(t.at),
+      action: t.action,
       label: transitionFor(t.action)?.label ?? (t.action === 'receive' ? '受理' : t.action),
-      status: t.toStatus, statusLabel: CASE_STATUSES[t.toStatus as CaseStatus]?.label ?? t.toStatus,
-      actorRole: t.actorRole, reason: t.reason,
+      status: t.toStatus,
+      statusLabel: CASE_STATUSES[t.toStatus as CaseStatus]?.label ?? t.toStatus,
+      actorRole: t.actorRole,
+      reason: t.reason,
     }));
   }
 
@@ -156,18 +223,30 @@ export class CaseQueryService {
     if (!a) return null;
     const sigs = await this.cases.signatures(this.db.db, a.id);
     return {
-      id: a.id, terms: a.terms, performanceDueOn: a.performanceDueOn, status: a.status, contentHash: a.contentHash,
+      id: a.id,
+      terms: a.terms,
+      performanceDueOn: a.performanceDueOn,
+      status: a.status,
+      contentHash: a.contentHash,
       signedAt: a.signedAt?.toISOString() ?? null,
       signatures: ctx.parties.map((p) => {
         const s = sigs.find((x) => x.partyId === p.id);
-        return { partyId: p.id, name: p.name, role: p.role, signed: !!s, signedAt: s?.signedAt.toISOString() ?? null };
+        return {
+          partyId: p.id,
+          name: p.name,
+          role: p.role,
+          signed: !!s,
+          signedAt: s?.signedAt.toISOString() ?? null,
+        };
       }),
     };
   }
 
   private async roomsFor(actor: Actor, ctx: CaseContext) {
     const rooms = await this.rooms.forDispute(this.db.db, ctx.dispute.id);
-    return rooms.filter((r) => canUseRoom(actor, ctx, r)).map((r) => ({ id: r.id, kind: r.kind, title: r.title, partyId: r.partyId, lastSeq: r.lastSeq }));
+    return rooms
+      .filter((r) => canUseRoom(actor, ctx, r))
+      .map((r) => ({ id: r.id, kind: r.kind, title: r.title, partyId: r.partyId, lastSeq: r.lastSeq }));
   }
 }
 
@@ -176,8 +255,15 @@ export class CaseQueryService {
  * (another mediator of the body, or a mediator replaced on the case, is not). joint = staff + every party;
  * caucus (背对背) = staff + that party only; staff = staff only. Linkage rooms are decided by membership elsewhere.
  */
-export function canUseRoom(actor: Actor, ctx: Pick<CaseContext, 'relations' | 'ownParties'>, room: { kind: string; partyId: string | null }): boolean {
-  const staff = ctx.relations.has('assigned_mediator') || (ctx.relations.has('handling_body') && actor.role === Role.BodyAdmin) || ctx.relations.has('district');
+export function canUseRoom(
+  actor: Actor,
+  ctx: Pick<CaseContext, 'relations' | 'ownParties'>,
+  room: { kind: string; partyId: string | null },
+): boolean {
+  const staff =
+    ctx.relations.has('assigned_mediator') ||
+    (ctx.relations.has('handling_body') && actor.role === Role.BodyAdmin) ||
+    ctx.relations.has('district');
   if (room.kind === 'joint') return staff || ctx.relations.has('party');
   if (room.kind === 'caucus') return staff || ctx.ownParties.some((p) => p.id === room.partyId);
   if (room.kind === 'staff') return staff;

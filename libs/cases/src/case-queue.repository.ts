@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { Query, SQL, and, asc, desc, eq, sql } from 'drizzle-orm';
 import { QueryBuilder } from 'drizzle-orm/pg-core';
-import { Executor, QUEUE_OPEN_STATUSES, compiledQuery, executePrepared, resultRows, schema, sqlList } from '@tiaojie/db';
+import {
+  Executor,
+  QUEUE_OPEN_STATUSES,
+  compiledQuery,
+  executePrepared,
+  resultRows,
+  schema,
+  sqlList,
+} from '@tiaojie/db';
 import { DUE_SOON_DAYS } from './case-deadline';
 import { listItemSql } from './case-list-item';
 import { DisputeSummaryRow, SUMMARY_COLUMNS } from './case.repository';
@@ -10,7 +18,11 @@ const d = schema.disputes;
 
 /** The four queue reads: a body's (open cases or every case) and the district's (the same). */
 export type QueueRead = 'openForBody' | 'forBody' | 'openForDistrict' | 'forDistrict';
-export interface QueueValues { org?: string; statuses?: readonly string[] | null; limit: number }
+export interface QueueValues {
+  org?: string;
+  statuses?: readonly string[] | null;
+  limit: number;
+}
 
 /**
  * A body's and the district's work queues (the hottest reads: every list screen polls them), as rows or as the
@@ -36,7 +48,9 @@ export class CaseQueueRepository {
    */
   async json(db: Executor, read: QueueRead, values: QueueValues, now: Date): Promise<string> {
     const placeholders = { ...placeholdersOf(values), now: now.toISOString() };
-    return resultRows<{ list: string }>(await executePrepared(db, `cases_queue_json_${read}`, JSON_QUERIES[read], placeholders))[0].list;
+    return resultRows<{ list: string }>(
+      await executePrepared(db, `cases_queue_json_${read}`, JSON_QUERIES[read], placeholders),
+    )[0].list;
   }
 
   private readonly statements = new WeakMap<Executor, ReturnType<typeof prepareRows>>();
@@ -48,7 +62,11 @@ export class CaseQueueRepository {
   }
 }
 
-const placeholdersOf = (values: QueueValues) => ({ org: values.org ?? null, statuses: values.statuses ? [...values.statuses] : null, limit: values.limit });
+const placeholdersOf = (values: QueueValues) => ({
+  org: values.org ?? null,
+  statuses: values.statuses ? [...values.statuses] : null,
+  limit: values.limit,
+});
 
 // a null status list means every status
 const statusIn = sql`(${sql.placeholder('statuses')}::text[] is null or ${d.status} = any(${sql.placeholder('statuses')}::text[]))`;
@@ -60,10 +78,22 @@ const DISTRICT_ORDER = [desc(d.createdAt)];
 function selects(db: Executor | QueryBuilder) {
   const list = () => (db as Executor).select(SUMMARY_COLUMNS).from(d);
   return {
-    forBody: list().where(and(eq(d.bodyId, sql.placeholder('org')), statusIn)).orderBy(...BODY_ORDER).limit(sql.placeholder('limit')),
-    openForBody: list().where(and(eq(d.bodyId, sql.placeholder('org')), openStatus)).orderBy(...BODY_ORDER).limit(sql.placeholder('limit')),
-    openForDistrict: list().where(openStatus).orderBy(...DISTRICT_ORDER).limit(sql.placeholder('limit')),
-    forDistrict: list().where(statusIn).orderBy(...DISTRICT_ORDER).limit(sql.placeholder('limit')),
+    forBody: list()
+      .where(and(eq(d.bodyId, sql.placeholder('org')), statusIn))
+      .orderBy(...BODY_ORDER)
+      .limit(sql.placeholder('limit')),
+    openForBody: list()
+      .where(and(eq(d.bodyId, sql.placeholder('org')), openStatus))
+      .orderBy(...BODY_ORDER)
+      .limit(sql.placeholder('limit')),
+    openForDistrict: list()
+      .where(openStatus)
+      .orderBy(...DISTRICT_ORDER)
+      .limit(sql.placeholder('limit')),
+    forDistrict: list()
+      .where(statusIn)
+      .orderBy(...DISTRICT_ORDER)
+      .limit(sql.placeholder('limit')),
   };
 }
 
@@ -84,7 +114,9 @@ const ITEM = sql`json_build_object(${sql.raw(listItemSql('t'))}, 'urgency', case
 
 function jsonQuery(read: QueueRead, order: string): Query {
   const inner: SQL = selects(new QueryBuilder())[read].getSQL();
-  return compiledQuery(sql`select coalesce(json_agg(${ITEM} order by ${sql.raw(order)}), '[]')::text as list from (${inner}) t`);
+  return compiledQuery(
+    sql`select coalesce(json_agg(${ITEM} order by ${sql.raw(order)}), '[]')::text as list from (${inner}) t`,
+  );
 }
 const JSON_QUERIES: Record<QueueRead, Query> = {
   forBody: jsonQuery('forBody', 't.due_at asc, t.created_at desc'),

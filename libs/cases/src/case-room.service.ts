@@ -2,7 +2,15 @@ import { Injectable } from '@nestjs/common';
 import { Actor, DomainError, ErrorCode, Role } from '@tiaojie/core';
 import { DbService } from '@tiaojie/db';
 import {
-  AttachmentService, LinkageRoomService, MessageService, MessageView, OpenedAttachment, ReadReceiptService, RoomRepository, RoomRow, UploadInput,
+  AttachmentService,
+  LinkageRoomService,
+  MessageService,
+  MessageView,
+  OpenedAttachment,
+  ReadReceiptService,
+  RoomRepository,
+  RoomRow,
+  UploadInput,
 } from '@tiaojie/rooms';
 import { CaseAccessService, CaseContext } from './case-access.service';
 import { canUseRoom } from './case-query.service';
@@ -11,7 +19,14 @@ import { CaseQueueRepository } from './case-queue.repository';
 import { SendAccessCache } from './send-access.cache';
 
 const UUID = /^[0-9a-f-]{36}$/i;
-const OPEN = ['accepted', 'in_mediation', 'agreement_pending', 'agreement', 'confirmation_requested', 'performance'];
+const OPEN = [
+  'accepted',
+  'in_mediation',
+  'agreement_pending',
+  'agreement',
+  'confirmation_requested',
+  'performance',
+];
 
 /** A room the actor may use, with what decides what they may do in it. */
 export interface RoomAccess {
@@ -78,7 +93,10 @@ export class CaseRoomService {
   /** What a (re)joining client gets once its socket is in the room: every message after `lastSeq` (up to 1000) and the read marks. */
   async joinView(access: RoomAccess, lastSeq: number) {
     const { room } = access;
-    const [{ messages, hasMore }, reads] = await Promise.all([this.messages.replay(room.id, lastSeq), this.receipts.reads(room.id)]);
+    const [{ messages, hasMore }, reads] = await Promise.all([
+      this.messages.replay(room.id, lastSeq),
+      this.receipts.reads(room.id),
+    ]);
     return { room: this.ref(room), sessionMode: access.sessionMode, messages, hasMore, reads };
   }
 
@@ -94,7 +112,11 @@ export class CaseRoomService {
    * arrive while an authorisation is still being read wait for that one read instead of each starting their own
    * (a person's devices reconnecting together; every socket's first message under load).
    */
-  async send(actor: Actor, roomId: string, input: { clientMsgId: string; body: string }): Promise<{ message: MessageView; duplicate: boolean }> {
+  async send(
+    actor: Actor,
+    roomId: string,
+    input: { clientMsgId: string; body: string },
+  ): Promise<{ message: MessageView; duplicate: boolean }> {
     const key = `${actor.id}|${actor.role}|${actor.orgId ?? ''}|${roomId}`;
     for (let attempt = 0; attempt < 3; attempt++) {
       let pending = this.sendAccess.get(key);
@@ -115,10 +137,17 @@ export class CaseRoomService {
       if (sent !== 'stale') return sent;
       this.sendAccess.deleteIf(key, pending);
     }
-    throw new DomainError(ErrorCode.CONFLICT, '案件刚刚发生变更，请重新发送 (the case kept changing while sending; send again)');
+    throw new DomainError(
+      ErrorCode.CONFLICT,
+      '案件刚刚发生变更，请重新发送 (the case kept changing while sending; send again)',
+    );
   }
 
-  async upload(actor: Actor, roomId: string, input: UploadInput): Promise<{ message: MessageView; duplicate: boolean }> {
+  async upload(
+    actor: Actor,
+    roomId: string,
+    input: UploadInput,
+  ): Promise<{ message: MessageView; duplicate: boolean }> {
     const access = await this.authorizeSend(actor, roomId);
     return this.attachments.upload(actor, access.room.id, input);
   }
@@ -128,7 +157,13 @@ export class CaseRoomService {
     return this.attachments.open(actor, room.id, attachmentId);
   }
 
-  async history(actor: Actor, roomId: string, beforeSeq: number | undefined, limit: number | undefined, afterSeq?: number) {
+  async history(
+    actor: Actor,
+    roomId: string,
+    beforeSeq: number | undefined,
+    limit: number | undefined,
+    afterSeq?: number,
+  ) {
     const { room } = await this.authorize(actor, roomId);
     return this.messages.history(room.id, beforeSeq, limit, afterSeq);
   }
@@ -147,21 +182,45 @@ export class CaseRoomService {
   async mine(actor: Actor) {
     let disputes: Awaited<ReturnType<CaseRepository['forParty']>> = [];
     if (actor.role === Role.Party && actor.id) disputes = await this.cases.forParty(this.db.db, actor.id);
-    else if ((actor.role === Role.Mediator || actor.role === Role.BodyAdmin) && actor.orgId) disputes = await this.queues.rows(this.db.db, 'forBody', { org: actor.orgId, statuses: OPEN, limit: 200 });
-    const rooms = await this.rooms.forDisputes(this.db.db, disputes.map((d) => d.id));
+    else if ((actor.role === Role.Mediator || actor.role === Role.BodyAdmin) && actor.orgId)
+      disputes = await this.queues.rows(this.db.db, 'forBody', {
+        org: actor.orgId,
+        statuses: OPEN,
+        limit: 200,
+      });
+    const rooms = await this.rooms.forDisputes(
+      this.db.db,
+      disputes.map((d) => d.id),
+    );
     const usable: { room: RoomRow; number: string; sessionMode: string }[] = [];
     for (const d of disputes) {
       // parties go through the full load (phone linking, agents); staff relations do not depend on the parties
-      const access = actor.role === Role.Party ? await this.access.load(actor, d.id).catch(() => null) : this.access.relationsOf(actor, d, []);
+      const access =
+        actor.role === Role.Party
+          ? await this.access.load(actor, d.id).catch(() => null)
+          : this.access.relationsOf(actor, d, []);
       if (!access) continue;
       for (const room of rooms.filter((r) => r.disputeId === d.id)) {
-        if (canUseRoom(actor, access, room)) usable.push({ room, number: d.number, sessionMode: d.sessionMode });
+        if (canUseRoom(actor, access, room))
+          usable.push({ room, number: d.number, sessionMode: d.sessionMode });
       }
     }
-    const reads = actor.id ? await this.receipts.readsOf(actor.id, usable.map((u) => u.room.id)) : new Map<string, number>();
+    const reads = actor.id
+      ? await this.receipts.readsOf(
+          actor.id,
+          usable.map((u) => u.room.id),
+        )
+      : new Map<string, number>();
     const caseRooms = usable.map(({ room, number, sessionMode }) => {
       const lastReadSeq = reads.get(room.id) ?? 0;
-      return { ...this.ref(room), caseNumber: number, sessionMode, lastSeq: room.lastSeq, lastReadSeq, unread: Math.max(0, room.lastSeq - lastReadSeq) };
+      return {
+        ...this.ref(room),
+        caseNumber: number,
+        sessionMode,
+        lastSeq: room.lastSeq,
+        lastReadSeq,
+        unread: Math.max(0, room.lastSeq - lastReadSeq),
+      };
     });
     return { caseRooms, linkageRooms: await this.linkage.mine(actor) };
   }
@@ -177,7 +236,11 @@ export class CaseRoomService {
       if (!actor.id) continue;
       // only a refusal revokes: a failed read (database restarting, pool exhausted) must not evict anyone
       const ctx = await this.access.load(actor, disputeId).catch((err: unknown) => {
-        if (err instanceof DomainError && (err.code === ErrorCode.NOT_FOUND || err.code === ErrorCode.FORBIDDEN)) return null;
+        if (
+          err instanceof DomainError &&
+          (err.code === ErrorCode.NOT_FOUND || err.code === ErrorCode.FORBIDDEN)
+        )
+          return null;
         throw err;
       });
       for (const room of rooms) {
@@ -196,7 +259,9 @@ export class CaseRoomService {
   private async authorizeSend(actor: Actor, roomId: string): Promise<RoomAccess> {
     const access = await this.authorize(actor, roomId);
     if (actor.role === Role.Party && access.room.kind === 'joint' && access.sessionMode === 'caucus') {
-      throw DomainError.forbidden('当前为背对背调解，请在您的背对背调解室发言 (joint room is paused during back-to-back)');
+      throw DomainError.forbidden(
+        '当前为背对背调解，请在您的背对背调解室发言 (joint room is paused during back-to-back)',
+      );
     }
     return access;
   }

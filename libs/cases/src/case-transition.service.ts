@@ -3,7 +3,15 @@ import { Actor, Clock, DomainError, ErrorCode, RealtimeEvent, Role } from '@tiao
 import { Executor, schema } from '@tiaojie/db';
 import { AuditService, type AuditEntry } from '@tiaojie/audit';
 import { MessageService, RoomRepository } from '@tiaojie/rooms';
-import { CASE_STATUSES, CaseStatus, Relation, TransitionDef, availableActions, isAllowed, transitionFor } from './case-lifecycle';
+import {
+  CASE_STATUSES,
+  CaseStatus,
+  Relation,
+  TransitionDef,
+  availableActions,
+  isAllowed,
+  transitionFor,
+} from './case-lifecycle';
 import { CaseContext } from './case-access.service';
 import { CaseRepository, DisputeRow } from './case.repository';
 import { CaseDeadlineService } from './case-deadline.service';
@@ -49,15 +57,22 @@ export class CaseTransitionService {
   assertCan(actor: Actor, ctx: CaseState, action: string, version?: number): TransitionDef {
     const def = transitionFor(action);
     if (!def) throw DomainError.validation(`未知操作 ${action} (unknown action)`);
-    if (version !== undefined && version !== ctx.dispute.version && isAllowed(def, actor.role, ctx.relations)) throw this.conflict(ctx.dispute);
+    if (version !== undefined && version !== ctx.dispute.version && isAllowed(def, actor.role, ctx.relations))
+      throw this.conflict(ctx.dispute);
     const status = ctx.dispute.status as CaseStatus;
     if (!isAllowed(def, actor.role, ctx.relations)) {
       throw DomainError.forbidden(`无权执行“${def.label}” (not allowed to ${action} this case)`);
     }
     if (!def.from.includes(status)) {
-      throw new DomainError(ErrorCode.ILLEGAL_TRANSITION, `当前状态“${CASE_STATUSES[status].label}”下不能执行“${def.label}” (cannot ${action} from ${status})`, {
-        currentStatus: status, version: ctx.dispute.version, allowedActions: availableActions(status, actor.role, ctx.relations),
-      });
+      throw new DomainError(
+        ErrorCode.ILLEGAL_TRANSITION,
+        `当前状态“${CASE_STATUSES[status].label}”下不能执行“${def.label}” (cannot ${action} from ${status})`,
+        {
+          currentStatus: status,
+          version: ctx.dispute.version,
+          allowedActions: availableActions(status, actor.role, ctx.relations),
+        },
+      );
     }
     return def;
   }
@@ -65,22 +80,48 @@ export class CaseTransitionService {
   /** Checks a transition and works out what it writes, without writing it (`fire` writes it; intake writes it with the new case). */
   plan(actor: Actor, ctx: CaseState, action: string, opts: FireOptions): TransitionPlan {
     const def = this.assertCan(actor, ctx, action, opts.version);
-    if (def.requiresReason && !opts.reason?.trim()) throw DomainError.validation(`“${def.label}”须说明理由 (a reason is required)`, { field: 'reason' });
+    if (def.requiresReason && !opts.reason?.trim())
+      throw DomainError.validation(`“${def.label}”须说明理由 (a reason is required)`, { field: 'reason' });
     const current = ctx.dispute;
-    if (actor.role !== Role.System && opts.version === undefined) throw DomainError.validation('缺少版本号 (version is required)', { field: 'version' });
+    if (actor.role !== Role.System && opts.version === undefined)
+      throw DomainError.validation('缺少版本号 (version is required)', { field: 'version' });
     const expected = opts.version ?? current.version;
     if (expected !== current.version) throw this.conflict(current);
     const now = this.clock.now();
     const to = (def.to ?? current.status) as CaseStatus;
     return {
-      def, to, expected,
+      def,
+      to,
+      expected,
       patch: { ...opts.patch, status: to, updatedAt: now },
-      transition: { disputeId: current.id, action, fromStatus: current.status, toStatus: to, actorId: actor.id, actorRole: actor.role, reason: opts.reason ?? null, data: opts.data ?? null, at: now },
-      audit: { action: `case.${action}`, entityType: 'dispute', entityId: current.id, data: { from: current.status, to, reason: opts.reason ?? null, version: expected + 1, ...opts.data } },
+      transition: {
+        disputeId: current.id,
+        action,
+        fromStatus: current.status,
+        toStatus: to,
+        actorId: actor.id,
+        actorRole: actor.role,
+        reason: opts.reason ?? null,
+        data: opts.data ?? null,
+        at: now,
+      },
+      audit: {
+        action: `case.${action}`,
+        entityType: 'dispute',
+        entityId: current.id,
+        data: { from: current.status, to, reason: opts.reason ?? null, version: expected + 1, ...opts.data },
+      },
     };
   }
 
-  async fire(tx: Executor, actor: Actor, ctx: CaseContext, action: string, opts: FireOptions, events: RealtimeEvent[]): Promise<DisputeRow> {
+  async fire(
+    tx: Executor,
+    actor: Actor,
+    ctx: CaseContext,
+    action: string,
+    opts: FireOptions,
+    events: RealtimeEvent[],
+  ): Promise<DisputeRow> {
     const plan = this.plan(actor, ctx, action, opts);
     const { def, to } = plan;
     const current = ctx.dispute;
@@ -91,29 +132,60 @@ export class CaseTransitionService {
     }
     await this.cases.insertTransition(tx, plan.transition);
     await this.audit.record(tx, actor, plan.audit);
-    const joint = (await this.rooms.forDispute(tx, current.id)).filter((r) => r.kind === 'joint' || r.kind === 'staff');
+    const joint = (await this.rooms.forDispute(tx, current.id)).filter(
+      (r) => r.kind === 'joint' || r.kind === 'staff',
+    );
     for (const room of joint) {
-      const text = def.to && def.to !== current.status ? `${actor.name}：${def.label}，案件状态变为“${CASE_STATUSES[to].label}”` : `${actor.name}：${def.label}`;
+      const text =
+        def.to && def.to !== current.status
+          ? `${actor.name}：${def.label}，案件状态变为“${CASE_STATUSES[to].label}”`
+          : `${actor.name}：${def.label}`;
       const m = await this.messages.appendSystem(tx, room.id, text);
       events.push({ channel: `room:${room.id}`, event: 'message:new', payload: m });
     }
-    if (updated.dueAt && updated.dueAt.getTime() !== current.dueAt?.getTime()) await this.deadlines.schedule(tx, updated);
+    if (updated.dueAt && updated.dueAt.getTime() !== current.dueAt?.getTime())
+      await this.deadlines.schedule(tx, updated);
     ctx.dispute = updated;
     announce(action, current, updated, events);
     return updated;
   }
 
   private conflict(current: Pick<DisputeRow, 'status' | 'version'>): DomainError {
-    return new DomainError(ErrorCode.VERSION_CONFLICT, '案件已被他人更新，请刷新后重试 (the case changed since you read it)', {
-      currentStatus: current.status, version: current.version,
-    });
+    return new DomainError(
+      ErrorCode.VERSION_CONFLICT,
+      '案件已被他人更新，请刷新后重试 (the case changed since you read it)',
+      {
+        currentStatus: current.status,
+        version: current.version,
+      },
+    );
   }
 }
 
 /** The events of a transition: the case's own channel, and the queues of the body it is in and the body it left (`created`: a case created just now, with no rooms). */
-export function announce(action: string, before: Pick<DisputeRow, 'bodyId'>, updated: DisputeRow, events: RealtimeEvent[], opts: { created?: boolean } = {}): void {
-  const payload = { id: updated.id, number: updated.number, status: updated.status, statusLabel: CASE_STATUSES[updated.status as CaseStatus].label, version: updated.version, action, sessionMode: updated.sessionMode };
-  events.push({ channel: `case:${updated.id}`, event: 'case:updated', payload, ...(opts.created ? { accessUnchanged: true } : {}) });
+export function announce(
+  action: string,
+  before: Pick<DisputeRow, 'bodyId'>,
+  updated: DisputeRow,
+  events: RealtimeEvent[],
+  opts: { created?: boolean } = {},
+): void {
+  const payload = {
+    id: updated.id,
+    number: updated.number,
+    status: updated.status,
+    statusLabel: CASE_STATUSES[updated.status as CaseStatus].label,
+    version: updated.version,
+    action,
+    sessionMode: updated.sessionMode,
+  };
+  events.push({
+    channel: `case:${updated.id}`,
+    event: 'case:updated',
+    payload,
+    ...(opts.created ? { accessUnchanged: true } : {}),
+  });
   if (updated.bodyId) events.push({ channel: `org:${updated.bodyId}`, event: 'queue:updated', payload });
-  if (before.bodyId && before.bodyId !== updated.bodyId) events.push({ channel: `org:${before.bodyId}`, event: 'queue:updated', payload });
+  if (before.bodyId && before.bodyId !== updated.bodyId)
+    events.push({ channel: `org:${before.bodyId}`, event: 'queue:updated', payload });
 }

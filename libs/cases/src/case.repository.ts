@@ -11,11 +11,26 @@ export type AgreementRow = typeof schema.agreements.$inferSelect;
 const d = schema.disputes;
 /** The columns a case list shows (CaseQueryService.summary): lists never read descriptions or routing explanations. */
 export const SUMMARY_COLUMNS = {
-  id: d.id, number: d.number, title: d.title, category: d.category, deadlineRegime: d.deadlineRegime, enterpriseRelated: d.enterpriseRelated,
-  kind: d.kind, channel: d.channel, status: d.status, version: d.version, bodyId: d.bodyId, mediatorId: d.mediatorId, streetCode: d.streetCode,
-  sessionMode: d.sessionMode, dueAt: d.dueAt, createdAt: d.createdAt, updatedAt: d.updatedAt,
+  id: d.id,
+  number: d.number,
+  title: d.title,
+  category: d.category,
+  deadlineRegime: d.deadlineRegime,
+  enterpriseRelated: d.enterpriseRelated,
+  kind: d.kind,
+  channel: d.channel,
+  status: d.status,
+  version: d.version,
+  bodyId: d.bodyId,
+  mediatorId: d.mediatorId,
+  streetCode: d.streetCode,
+  sessionMode: d.sessionMode,
+  dueAt: d.dueAt,
+  createdAt: d.createdAt,
+  updatedAt: d.updatedAt,
   // what CaseAccessService.relationsOf reads (room lists check access from list rows)
-  createdBy: d.createdBy, formerBodyIds: d.formerBodyIds,
+  createdBy: d.createdBy,
+  formerBodyIds: d.formerBodyIds,
 };
 export type DisputeSummaryRow = Pick<DisputeRow, keyof typeof SUMMARY_COLUMNS>;
 export type SignatureRow = typeof schema.agreementSignatures.$inferSelect;
@@ -32,7 +47,10 @@ export class CaseRepository {
   /** The next readable number for a dispute received in `year`, drawn from the shared sequence (formatDisputeNumber). */
   /** The next dispute number of `year` (drawn from the sequence: a number is never reused, even if the write fails). */
   nextNumberRead(year: number): Read<string> {
-    return { sql: sql`select nextval('dispute_number_seq')::text as n`, map: (rows) => formatDisputeNumber(year, rows[0].n as string) };
+    return {
+      sql: sql`select nextval('dispute_number_seq')::text as n`,
+      map: (rows) => formatDisputeNumber(year, rows[0].n as string),
+    };
   }
 
   async nextNumber(db: Executor, year: number): Promise<string> {
@@ -57,7 +75,15 @@ export class CaseRepository {
   }
 
   async byClientKey(db: Executor, createdBy: string, clientKey: string): Promise<DisputeRow | null> {
-    return (await db.select().from(schema.disputes).where(and(eq(schema.disputes.createdBy, createdBy), eq(schema.disputes.clientKey, clientKey))).limit(1))[0] ?? null;
+    return (
+      (
+        await db
+          .select()
+          .from(schema.disputes)
+          .where(and(eq(schema.disputes.createdBy, createdBy), eq(schema.disputes.clientKey, clientKey)))
+          .limit(1)
+      )[0] ?? null
+    );
   }
 
   async byId(db: Executor, id: string): Promise<DisputeRow | null> {
@@ -65,13 +91,25 @@ export class CaseRepository {
   }
 
   parties(db: Executor, disputeId: string): Promise<PartyRow[]> {
-    return db.select().from(schema.disputeParties).where(eq(schema.disputeParties.disputeId, disputeId)).orderBy(asc(schema.disputeParties.createdAt), asc(schema.disputeParties.role));
+    return db
+      .select()
+      .from(schema.disputeParties)
+      .where(eq(schema.disputeParties.disputeId, disputeId))
+      .orderBy(asc(schema.disputeParties.createdAt), asc(schema.disputeParties.role));
   }
 
   /** Compare-and-set on the version the caller read: null means someone else changed the case first. */
-  async updateIfVersion(db: Executor, id: string, version: number, patch: Partial<typeof schema.disputes.$inferInsert>): Promise<DisputeRow | null> {
-    const r = await db.update(schema.disputes).set({ ...patch, version: version + 1 })
-      .where(and(eq(schema.disputes.id, id), eq(schema.disputes.version, version))).returning();
+  async updateIfVersion(
+    db: Executor,
+    id: string,
+    version: number,
+    patch: Partial<typeof schema.disputes.$inferInsert>,
+  ): Promise<DisputeRow | null> {
+    const r = await db
+      .update(schema.disputes)
+      .set({ ...patch, version: version + 1 })
+      .where(and(eq(schema.disputes.id, id), eq(schema.disputes.version, version)))
+      .returning();
     return r[0] ?? null;
   }
 
@@ -80,33 +118,68 @@ export class CaseRepository {
   }
 
   transitions(db: Executor, disputeId: string): Promise<TransitionRow[]> {
-    return db.select().from(schema.caseTransitions).where(eq(schema.caseTransitions.disputeId, disputeId)).orderBy(asc(schema.caseTransitions.id));
+    return db
+      .select()
+      .from(schema.caseTransitions)
+      .where(eq(schema.caseTransitions.disputeId, disputeId))
+      .orderBy(asc(schema.caseTransitions.id));
   }
 
   /** Links party records carrying this phone to the user who proved owning it. */
   async linkPartiesByPhone(db: Executor, phone: string, userId: string): Promise<void> {
-    await db.update(schema.disputeParties).set({ userId })
+    await db
+      .update(schema.disputeParties)
+      .set({ userId })
       .where(and(eq(schema.disputeParties.phone, phone), isNull(schema.disputeParties.userId)));
   }
 
   async forParty(db: Executor, userId: string): Promise<DisputeSummaryRow[]> {
-    const ids = db.select({ id: schema.disputeParties.disputeId }).from(schema.disputeParties).where(eq(schema.disputeParties.userId, userId));
-    const asAgent = db.select({ id: schema.disputeAgents.disputeId }).from(schema.disputeAgents).where(eq(schema.disputeAgents.userId, userId));
-    return db.select(SUMMARY_COLUMNS).from(schema.disputes).where(or(inArray(schema.disputes.id, ids), inArray(schema.disputes.id, asAgent))).orderBy(desc(schema.disputes.createdAt));
+    const ids = db
+      .select({ id: schema.disputeParties.disputeId })
+      .from(schema.disputeParties)
+      .where(eq(schema.disputeParties.userId, userId));
+    const asAgent = db
+      .select({ id: schema.disputeAgents.disputeId })
+      .from(schema.disputeAgents)
+      .where(eq(schema.disputeAgents.userId, userId));
+    return db
+      .select(SUMMARY_COLUMNS)
+      .from(schema.disputes)
+      .where(or(inArray(schema.disputes.id, ids), inArray(schema.disputes.id, asAgent)))
+      .orderBy(desc(schema.disputes.createdAt));
   }
 
   forCreator(db: Executor, userId: string, limit: number): Promise<DisputeSummaryRow[]> {
-    return db.select(SUMMARY_COLUMNS).from(schema.disputes).where(or(eq(schema.disputes.createdBy, userId))).orderBy(desc(schema.disputes.createdAt)).limit(limit);
+    return db
+      .select(SUMMARY_COLUMNS)
+      .from(schema.disputes)
+      .where(or(eq(schema.disputes.createdBy, userId)))
+      .orderBy(desc(schema.disputes.createdAt))
+      .limit(limit);
   }
 
   async currentAgreement(db: Executor, disputeId: string): Promise<AgreementRow | null> {
-    return (await db.select().from(schema.agreements)
-      .where(and(eq(schema.agreements.disputeId, disputeId), inArray(schema.agreements.status, ['signing', 'signed'])))
-      .orderBy(desc(schema.agreements.createdAt)).limit(1))[0] ?? null;
+    return (
+      (
+        await db
+          .select()
+          .from(schema.agreements)
+          .where(
+            and(
+              eq(schema.agreements.disputeId, disputeId),
+              inArray(schema.agreements.status, ['signing', 'signed']),
+            ),
+          )
+          .orderBy(desc(schema.agreements.createdAt))
+          .limit(1)
+      )[0] ?? null
+    );
   }
 
   async supersedeAgreements(db: Executor, disputeId: string): Promise<void> {
-    await db.update(schema.agreements).set({ status: 'superseded' })
+    await db
+      .update(schema.agreements)
+      .set({ status: 'superseded' })
       .where(and(eq(schema.agreements.disputeId, disputeId), eq(schema.agreements.status, 'signing')));
   }
 
@@ -115,16 +188,26 @@ export class CaseRepository {
   }
 
   async markAgreementSigned(db: Executor, id: string, at: Date): Promise<void> {
-    await db.update(schema.agreements).set({ status: 'signed', signedAt: at }).where(eq(schema.agreements.id, id));
+    await db
+      .update(schema.agreements)
+      .set({ status: 'signed', signedAt: at })
+      .where(eq(schema.agreements.id, id));
   }
 
   signatures(db: Executor, agreementId: string): Promise<SignatureRow[]> {
-    return db.select().from(schema.agreementSignatures).where(eq(schema.agreementSignatures.agreementId, agreementId));
+    return db
+      .select()
+      .from(schema.agreementSignatures)
+      .where(eq(schema.agreementSignatures.agreementId, agreementId));
   }
 
   /** Inserts a signature once; returns false if this party already signed. */
   async insertSignature(db: Executor, row: typeof schema.agreementSignatures.$inferInsert): Promise<boolean> {
-    const r = await db.insert(schema.agreementSignatures).values(row).onConflictDoNothing().returning({ p: schema.agreementSignatures.partyId });
+    const r = await db
+      .insert(schema.agreementSignatures)
+      .values(row)
+      .onConflictDoNothing()
+      .returning({ p: schema.agreementSignatures.partyId });
     return r.length === 1;
   }
 
@@ -133,12 +216,19 @@ export class CaseRepository {
   }
 
   async insertConsent(db: Executor, row: typeof schema.partyConsents.$inferInsert): Promise<boolean> {
-    const r = await db.insert(schema.partyConsents).values(row).onConflictDoNothing().returning({ id: schema.partyConsents.id });
+    const r = await db
+      .insert(schema.partyConsents)
+      .values(row)
+      .onConflictDoNothing()
+      .returning({ id: schema.partyConsents.id });
     return r.length === 1;
   }
 
   consents(db: Executor, disputeId: string, kind: string) {
-    return db.select().from(schema.partyConsents).where(and(eq(schema.partyConsents.disputeId, disputeId), eq(schema.partyConsents.kind, kind)));
+    return db
+      .select()
+      .from(schema.partyConsents)
+      .where(and(eq(schema.partyConsents.disputeId, disputeId), eq(schema.partyConsents.kind, kind)));
   }
 
   /** Party accounts by phone number (phones are unique among users), for linking the parties of a new dispute. */
@@ -157,11 +247,25 @@ export class CaseRepository {
   /** A court's cases: those it referred, and confirmation requests in its jurisdiction that no other court referred. */
   async forCourt(db: Executor, courtId: string, limit: number): Promise<DisputeSummaryRow[]> {
     const streets = await this.orgStreets(db, courtId);
-    const ours = db.select({ id: schema.courtReferrals.disputeId }).from(schema.courtReferrals).where(eq(schema.courtReferrals.courtId, courtId));
+    const ours = db
+      .select({ id: schema.courtReferrals.disputeId })
+      .from(schema.courtReferrals)
+      .where(eq(schema.courtReferrals.courtId, courtId));
     const referred = db.select({ id: schema.courtReferrals.disputeId }).from(schema.courtReferrals);
-    const confirmations = streets.length === 0 ? sql`false` : and(eq(schema.disputes.status, 'confirmation_requested'), inArray(schema.disputes.streetCode, streets), sql`${schema.disputes.id} not in ${referred}`);
-    return db.select(SUMMARY_COLUMNS).from(schema.disputes).where(or(inArray(schema.disputes.id, ours), confirmations))
-      .orderBy(desc(schema.disputes.createdAt)).limit(limit);
+    const confirmations =
+      streets.length === 0
+        ? sql`false`
+        : and(
+            eq(schema.disputes.status, 'confirmation_requested'),
+            inArray(schema.disputes.streetCode, streets),
+            sql`${schema.disputes.id} not in ${referred}`,
+          );
+    return db
+      .select(SUMMARY_COLUMNS)
+      .from(schema.disputes)
+      .where(or(inArray(schema.disputes.id, ours), confirmations))
+      .orderBy(desc(schema.disputes.createdAt))
+      .limit(limit);
   }
 
   /**
@@ -172,20 +276,49 @@ export class CaseRepository {
   async accessReads(db: Executor, disputeId: string, orgId: string | null) {
     const [disputes, parties, referrals, agents, streets] = await readAsOne(db, 'case_access_reads', [
       tableRead(schema.disputes, eq(schema.disputes.id, disputeId)),
-      tableRead(schema.disputeParties, eq(schema.disputeParties.disputeId, disputeId), sql`${schema.disputeParties.createdAt}, ${schema.disputeParties.role}`),
+      tableRead(
+        schema.disputeParties,
+        eq(schema.disputeParties.disputeId, disputeId),
+        sql`${schema.disputeParties.createdAt}, ${schema.disputeParties.role}`,
+      ),
       tableRead(schema.courtReferrals, eq(schema.courtReferrals.disputeId, disputeId)),
       tableRead(schema.disputeAgents, eq(schema.disputeAgents.disputeId, disputeId)),
-      { sql: sql`select street_codes from organizations where id = ${orgId}::uuid`, map: (rows) => (rows[0]?.street_codes as string[] | undefined) ?? [] },
+      {
+        sql: sql`select street_codes from organizations where id = ${orgId}::uuid`,
+        map: (rows) => (rows[0]?.street_codes as string[] | undefined) ?? [],
+      },
     ] as const);
-    return { dispute: disputes[0] ?? null, parties, referral: referrals[0] ?? null, agents, orgStreets: streets };
+    return {
+      dispute: disputes[0] ?? null,
+      parties,
+      referral: referrals[0] ?? null,
+      agents,
+      orgStreets: streets,
+    };
   }
 
   async orgStreets(db: Executor, orgId: string): Promise<string[]> {
-    return (await db.select({ s: schema.organizations.streetCodes }).from(schema.organizations).where(eq(schema.organizations.id, orgId)).limit(1))[0]?.s ?? [];
+    return (
+      (
+        await db
+          .select({ s: schema.organizations.streetCodes })
+          .from(schema.organizations)
+          .where(eq(schema.organizations.id, orgId))
+          .limit(1)
+      )[0]?.s ?? []
+    );
   }
 
   async referral(db: Executor, disputeId: string) {
-    return (await db.select().from(schema.courtReferrals).where(eq(schema.courtReferrals.disputeId, disputeId)).limit(1))[0] ?? null;
+    return (
+      (
+        await db
+          .select()
+          .from(schema.courtReferrals)
+          .where(eq(schema.courtReferrals.disputeId, disputeId))
+          .limit(1)
+      )[0] ?? null
+    );
   }
 
   agents(db: Executor, disputeId: string) {
@@ -193,12 +326,18 @@ export class CaseRepository {
   }
 
   async linkAgentsByPhone(db: Executor, phone: string, userId: string): Promise<void> {
-    await db.update(schema.disputeAgents).set({ userId }).where(and(eq(schema.disputeAgents.phone, phone), isNull(schema.disputeAgents.userId)));
+    await db
+      .update(schema.disputeAgents)
+      .set({ userId })
+      .where(and(eq(schema.disputeAgents.phone, phone), isNull(schema.disputeAgents.userId)));
   }
 
   /** An account's phone (null when it has none, or no account is named). */
   userPhoneRead(userId: string | null): Read<string | null> {
-    return { sql: sql`select phone from users where id = ${userId}::uuid`, map: (rows) => (rows[0]?.phone as string | null | undefined) ?? null };
+    return {
+      sql: sql`select phone from users where id = ${userId}::uuid`,
+      map: (rows) => (rows[0]?.phone as string | null | undefined) ?? null,
+    };
   }
 
   async userPhone(db: Executor, userId: string): Promise<string | null> {

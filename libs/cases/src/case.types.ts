@@ -68,5 +68,8 @@ export interface TransitionInput {
 }
 
 /** Return (退单) reason codes: the routing engine's list, as code → Chinese label. */
-export const RETURN_REASONS = Object.fromEntries(ROUTING_RETURN_REASONS.map((r) => [r.code, r.zh])) as Record<ReturnReasonCode, string>;
+export const RETURN_REASONS = Object.fromEntries(ROUTING_RETURN_REASONS.map((r) => [r.code, r.zh])) as Record<
+  ReturnReasonCode,
+  string
+>;
 export type ReturnReason = ReturnReasonCode;

@@ -19,7 +19,28 @@ import { CaseTransitionService } from './case-transition.service';
 
 @Module({
   imports: [AuditModule, AuthModule, OrgModule, RoomsModule, NotificationsModule, DispatchModule],
-  providers: [CaseRepository, CaseQueueRepository, CaseAccessService, CaseTransitionService, CaseCommandService, CaseQueryService, CaseRoomService, CaseDeadlineService, CaseIntakeService, CaseSessionService, CaseAgreementService],
-  exports: [CaseDeadlineService, CaseIntakeService, CaseSessionService, CaseAgreementService, CaseCommandService, CaseQueryService, CaseRoomService, CaseAccessService],
+  providers: [
+    CaseRepository,
+    CaseQueueRepository,
+    CaseAccessService,
+    CaseTransitionService,
+    CaseCommandService,
+    CaseQueryService,
+    CaseRoomService,
+    CaseDeadlineService,
+    CaseIntakeService,
+    CaseSessionService,
+    CaseAgreementService,
+  ],
+  exports: [
+    CaseDeadlineService,
+    CaseIntakeService,
+    CaseSessionService,
+    CaseAgreementService,
+    CaseCommandService,
+    CaseQueryService,
+    CaseRoomService,
+    CaseAccessService,
+  ],
 })
 export class CasesModule {}

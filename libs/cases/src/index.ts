@@ -6,8 +6,20 @@ export { CaseAccessService } from './case-access.service';
 export { CASE_STATUSES, TRANSITIONS, availableActions, transitionFor } from './case-lifecycle';
 export type { CaseStatus, TransitionDef, Relation } from './case-lifecycle';
 export { RETURN_REASONS } from './case.types';
-export type { ApplyInput, PartyInput, TransitionInput, RegisterInput, CourtReferralInput, AgentInput } from './case.types';
-export { CaseDeadlineService, DEADLINE_JOBS, DEADLINE_REMIND_JOB, DEADLINE_OVERDUE_JOB } from './case-deadline.service';
+export type {
+  ApplyInput,
+  PartyInput,
+  TransitionInput,
+  RegisterInput,
+  CourtReferralInput,
+  AgentInput,
+} from './case.types';
+export {
+  CaseDeadlineService,
+  DEADLINE_JOBS,
+  DEADLINE_REMIND_JOB,
+  DEADLINE_OVERDUE_JOB,
+} from './case-deadline.service';
 export type { ReminderJob, OverdueJob, PlannedTimer } from './case-deadline.service';
 export { caseDueAt, mediationDueAt, confirmationDueAt, CASE_REGIMES } from './case-deadline';
 export type { CaseRegime, CaseDueOptions } from './case-deadline';

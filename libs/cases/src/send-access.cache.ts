@@ -7,7 +7,11 @@
 export class SendAccessCache<T> {
   private readonly entries = new Map<string, { value: T; until: number }>();
 
-  constructor(private readonly ttlMs = 60_000, private readonly max = 20_000, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly ttlMs = 60_000,
+    private readonly max = 20_000,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   get(key: string): T | undefined {
     const hit = this.entries.get(key);

@@ -13,7 +13,14 @@ export enum Role {
 }
 
 export const STAFF_ROLES: readonly Role[] = [
-  Role.Mediator, Role.BodyAdmin, Role.GridWorker, Role.HotlineOperator, Role.CourtClerk, Role.Judge, Role.Official, Role.DistrictAdmin,
+  Role.Mediator,
+  Role.BodyAdmin,
+  Role.GridWorker,
+  Role.HotlineOperator,
+  Role.CourtClerk,
+  Role.Judge,
+  Role.Official,
+  Role.DistrictAdmin,
 ];
 
 export const ROLE_LABELS: Record<Role, string> = {

@@ -2,11 +2,21 @@ import { hasLoneSurrogate, isStorableText } from './well-formed-text';
 
 describe('hasLoneSurrogate', () => {
   it('accepts text, including characters outside the BMP written as surrogate pairs', () => {
-    for (const s of ['', '调解', 'abc', '𠀀𩸽 emoji 😀', '\u200f\u202e rtl', 'e\u0301']) expect(hasLoneSurrogate(s)).toBe(false);
+    for (const s of ['', '调解', 'abc', '𠀀𩸽 emoji 😀', '\u200f\u202e rtl', 'e\u0301'])
+      expect(hasLoneSurrogate(s)).toBe(false);
   });
 
   it('finds a high or low surrogate without its partner, wherever it is', () => {
-    for (const s of ['\ud800', 'a\ud83d', '\udc00b', 'x\ude00y', '😀\ud83d', '\udc00😀', '\ud83d\ud83d\ude00']) expect(hasLoneSurrogate(s)).toBe(true);
+    for (const s of [
+      '\ud800',
+      'a\ud83d',
+      '\udc00b',
+      'x\ude00y',
+      '😀\ud83d',
+      '\udc00😀',
+      '\ud83d\ud83d\ude00',
+    ])
+      expect(hasLoneSurrogate(s)).toBe(true);
   });
 });
 

@@ -5,8 +5,12 @@ import { streets } from './schema';
 
 describe('DbService', () => {
   let ctx: Awaited<ReturnType<typeof createTestDatabase>>;
-  beforeAll(async () => { ctx = await createTestDatabase(); });
-  afterAll(async () => { await ctx.dispose(); });
+  beforeAll(async () => {
+    ctx = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await ctx.dispose();
+  });
 
   it('runs the committed migrations and answers a ping', async () => {
     expect(await ctx.db.ping()).toBe(true);
@@ -17,7 +21,8 @@ describe('DbService', () => {
   it("keeps the server's plan cache, which re-plans a named statement cached on a small table once ANALYZE has run", async () => {
     const plans = await ctx.db.transaction(async (tx) => {
       const q = (text: string) => ctx.db.raw(tx).query(text);
-      const plan = async () => JSON.stringify((await q('explain (format json) execute tj_plan_probe(7)')).rows);
+      const plan = async () =>
+        JSON.stringify((await q('explain (format json) execute tj_plan_probe(7)')).rows);
       expect((await q('show plan_cache_mode')).rows[0].plan_cache_mode).toBe('auto');
       await q('create temp table tj_plan_probe (id int primary key, k int not null, pad text not null)');
       await q('create index on tj_plan_probe (k)');
@@ -26,7 +31,9 @@ describe('DbService', () => {
       await q('prepare tj_plan_probe(int) as select id, pad from tj_plan_probe where k = $1');
       for (let i = 0; i < 6; i++) await q('execute tj_plan_probe(7)'); // past the five custom plans: a generic one may now be cached
       const small = await plan();
-      await q("insert into tj_plan_probe select g, g % 5000, repeat('x', 40) from generate_series(10, 40000) g");
+      await q(
+        "insert into tj_plan_probe select g, g % 5000, repeat('x', 40) from generate_series(10, 40000) g",
+      );
       await q('analyze tj_plan_probe');
       const grown = await plan();
       await q('deallocate tj_plan_probe');

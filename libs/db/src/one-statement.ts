@@ -15,7 +15,11 @@ export type Statement = SQL;
  * Why: inside a transaction every statement is a trip through the api's event loop while the connection is held;
  * under load a 14-statement transaction held its connection for 14 loop turns (BENCHMARKS.md, load).
  */
-export async function runAsOne(db: Executor, first: Statement, ...rest: Statement[]): Promise<Record<string, unknown>[]> {
+export async function runAsOne(
+  db: Executor,
+  first: Statement,
+  ...rest: Statement[]
+): Promise<Record<string, unknown>[]> {
   const parts = [first, ...rest].map((s, i) => sql`${sql.raw(`s${i}`)} as (${s})`);
   const res = await db.execute(sql`with ${sql.join(parts, sql`, `)} select * from s0`);
   return resultRows<Record<string, unknown>>(res);

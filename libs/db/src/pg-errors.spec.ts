@@ -1,8 +1,12 @@
 import { isUniqueViolation } from './pg-errors';
 
 describe('isUniqueViolation', () => {
-  const pg = { code: '23505', constraint: 'disputes_client_key_idx', message: 'duplicate key value violates unique constraint "disputes_client_key_idx"' };
-  it('finds the driver error directly or under drizzle\'s cause, by constraint when asked', () => {
+  const pg = {
+    code: '23505',
+    constraint: 'disputes_client_key_idx',
+    message: 'duplicate key value violates unique constraint "disputes_client_key_idx"',
+  };
+  it("finds the driver error directly or under drizzle's cause, by constraint when asked", () => {
     expect(isUniqueViolation(pg)).toBe(true);
     expect(isUniqueViolation(Object.assign(new Error('Failed query'), { cause: pg }))).toBe(true);
     expect(isUniqueViolation({ cause: pg }, 'disputes_client_key_idx')).toBe(true);

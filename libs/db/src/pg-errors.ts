@@ -10,5 +10,7 @@ function pgError(err: unknown): { code?: string; constraint?: string; message?: 
 export function isUniqueViolation(err: unknown, constraint?: string): boolean {
   const e = pgError(err);
   if (e?.code !== '23505') return false;
-  return constraint === undefined || e.constraint === constraint || String(e.message ?? '').includes(constraint);
+  return (
+    constraint === undefined || e.constraint === constraint || String(e.message ?? '').includes(constraint)
+  );
 }

@@ -16,7 +16,12 @@ const dialect = new PgDialect();
  * `query` is compiled SQL (`compiledQuery`): a hot statement compiles its text once, at load. Returns what
  * `db.execute` returns (the driver's result, rows as objects). `placeholders` fills the query's `sql.placeholder`s.
  */
-export function executePrepared(db: Executor, name: string, query: Query, placeholders?: Record<string, unknown>): Promise<unknown> {
+export function executePrepared(
+  db: Executor,
+  name: string,
+  query: Query,
+  placeholders?: Record<string, unknown>,
+): Promise<unknown> {
   return db._.session.prepareQuery(query, undefined, name, false).execute(placeholders);
 }
 

@@ -6,8 +6,12 @@ import type { Executor } from './db.types';
 
 describe('readAll and executePrepared', () => {
   let ctx: Awaited<ReturnType<typeof createTestDatabase>>;
-  beforeAll(async () => { ctx = await createTestDatabase(); });
-  afterAll(async () => { await ctx.dispose(); });
+  beforeAll(async () => {
+    ctx = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await ctx.dispose();
+  });
 
   /** A read that logs when it starts and when its answer arrives. */
   const read = (db: Executor, log: string[], name: string) => async () => {
@@ -19,7 +23,9 @@ describe('readAll and executePrepared', () => {
 
   it('reads one after another inside a transaction, in the order given', async () => {
     const log: string[] = [];
-    const out = await ctx.db.transaction((tx) => readAll(tx, read(tx, log, 'a'), read(tx, log, 'b'), read(tx, log, 'c')));
+    const out = await ctx.db.transaction((tx) =>
+      readAll(tx, read(tx, log, 'a'), read(tx, log, 'b'), read(tx, log, 'c')),
+    );
     expect(out).toEqual(['a', 'b', 'c']);
     expect(log).toEqual(['start a', 'end a', 'start b', 'end b', 'start c', 'end c']);
   });
@@ -32,7 +38,14 @@ describe('readAll and executePrepared', () => {
   });
 
   it('runs a named prepared statement again and again, in and outside a transaction', async () => {
-    const answer = async (db: Executor, n: number) => JSON.stringify(await executePrepared(db, 'read_all_spec_double', compiledQuery(sql`select (${n}::int * 2) as doubled`)));
+    const answer = async (db: Executor, n: number) =>
+      JSON.stringify(
+        await executePrepared(
+          db,
+          'read_all_spec_double',
+          compiledQuery(sql`select (${n}::int * 2) as doubled`),
+        ),
+      );
     for (let i = 1; i <= 7; i++) expect(await answer(ctx.db.db, i)).toContain(`"doubled":${i * 2}`);
     expect(await ctx.db.transaction((tx) => answer(tx, 21))).toContain('"doubled":42');
   });

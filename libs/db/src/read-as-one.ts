@@ -15,7 +15,9 @@ export interface Read<T> {
   map: (rows: Record<string, unknown>[]) => T;
 }
 
-type Values<T extends readonly Read<unknown>[]> = { -readonly [K in keyof T]: T[K] extends Read<infer V> ? V : never };
+type Values<T extends readonly Read<unknown>[]> = {
+  -readonly [K in keyof T]: T[K] extends Read<infer V> ? V : never;
+};
 
 /**
  * Independent reads as one statement, one round trip: `select (select json_agg(t) from (r0) t) as r0, …`. On this
@@ -25,10 +27,18 @@ type Values<T extends readonly Read<unknown>[]> = { -readonly [K in keyof T]: T[
  * With a `name` the statement is prepared (see executePrepared): the text must then be the same on every call (the
  * same reads, each with a fixed number of parameters). The reads see one snapshot.
  */
-export async function readAsOne<T extends readonly Read<unknown>[]>(db: Executor, name: string | null, reads: T): Promise<Values<T>> {
-  const parts = reads.map((r, i) => sql`(select coalesce(json_agg(t), '[]'::json) from (${r.sql}) t) as ${sql.raw(`r${i}`)}`);
+export async function readAsOne<T extends readonly Read<unknown>[]>(
+  db: Executor,
+  name: string | null,
+  reads: T,
+): Promise<Values<T>> {
+  const parts = reads.map(
+    (r, i) => sql`(select coalesce(json_agg(t), '[]'::json) from (${r.sql}) t) as ${sql.raw(`r${i}`)}`,
+  );
   const query = sql`select ${sql.join(parts, sql`, `)}`;
-  const row = resultRows<Record<string, unknown>>(name ? await executePrepared(db, name, compiledQuery(query)) : await db.execute(query))[0];
+  const row = resultRows<Record<string, unknown>>(
+    name ? await executePrepared(db, name, compiledQuery(query)) : await db.execute(query),
+  )[0];
   return reads.map((r, i) => {
     const value = row[`r${i}`];
     return r.map((typeof value === 'string' ? JSON.parse(value) : value) as Record<string, unknown>[]);
@@ -46,7 +56,9 @@ const AS_TEXT = new Set(['PgNumeric', 'PgNumericBigInt', 'PgBigInt64']);
 export function tableRead<T extends PgTable>(table: T, where: SQL, orderBy?: SQL): Read<T['$inferSelect'][]> {
   const columns = Object.values(getTableColumns(table)).map((c) => {
     if (c.getSQLType() === 'bytea') throw new Error(`tableRead: ${getTableName(table)}.${c.name} is binary`);
-    return AS_TEXT.has(c.columnType) ? sql`${sql.identifier(c.name)}::text as ${sql.identifier(c.name)}` : sql.identifier(c.name);
+    return AS_TEXT.has(c.columnType)
+      ? sql`${sql.identifier(c.name)}::text as ${sql.identifier(c.name)}`
+      : sql.identifier(c.name);
   });
   return {
     sql: sql`select ${sql.join(columns, sql`, `)} from ${table} where ${where}${orderBy ? sql` order by ${orderBy}` : sql``}`,

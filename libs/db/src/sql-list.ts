@@ -1,13 +1,22 @@
 import { SQL, sql } from 'drizzle-orm';
 
 /** Statuses of a case still in someone's work queue (the queues' default, "open"). */
-export const QUEUE_OPEN_STATUSES = ['routed', 'accepted', 'in_mediation', 'agreement_pending', 'returned', 'district_queue', 'received'] as const;
+export const QUEUE_OPEN_STATUSES = [
+  'routed',
+  'accepted',
+  'in_mediation',
+  'agreement_pending',
+  'returned',
+  'district_queue',
+  'received',
+] as const;
 /** Statuses in which a case counts towards its body's load (routing balances on it; migration 0001 keeps body_loads). */
 export const LOAD_STATUSES = ['routed', 'accepted', 'in_mediation', 'agreement_pending'] as const;
 
 /** `('a', 'b')` for constant lower-case words: a list written into the SQL text, for partial indexes and their queries. */
 export function inList(words: readonly string[]): string {
-  if (words.length === 0 || !words.every((w) => /^[a-z_]+$/.test(w))) throw new Error('inList takes constant lower-case words only');
+  if (words.length === 0 || !words.every((w) => /^[a-z_]+$/.test(w)))
+    throw new Error('inList takes constant lower-case words only');
   return `(${words.map((w) => `'${w}'`).join(', ')})`;
 }
 

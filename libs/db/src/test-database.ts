@@ -6,12 +6,17 @@ import { DbService } from './db.service';
  * A new database on a PostgreSQL server (`base` names the server), migrated unless `migrate: false`; `drop`
  * removes it WITH (FORCE), since killed processes may leave sessions behind. Used by tests and benchmarks.
  */
-export async function createServerDatabase(base: string, opts: { prefix?: string; migrate?: boolean } = {}): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function createServerDatabase(
+  base: string,
+  opts: { prefix?: string; migrate?: boolean } = {},
+): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `${opts.prefix ?? 'tj_test'}_${randomBytes(6).toString('hex')}`;
   const admin = new Client({ connectionString: base });
   await admin.connect().catch(async (err: Error) => {
     await admin.end().catch(() => undefined);
-    throw new Error(`PostgreSQL at ${base.replace(/\/\/[^@]*@/, '//')} is not reachable (${err.message}); set DATABASE_URL to a server`);
+    throw new Error(
+      `PostgreSQL at ${base.replace(/\/\/[^@]*@/, '//')} is not reachable (${err.message}); set DATABASE_URL to a server`,
+    );
   });
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
@@ -37,7 +42,11 @@ export async function createServerDatabase(base: string, opts: { prefix?: string
  * A fresh, migrated database for one test file: an in-memory PGlite, or, when DATABASE_URL is set,
  * a new database on that server (dropped by `dispose`).
  */
-export async function createTestDatabase(): Promise<{ db: DbService; url: string | null; dispose: () => Promise<void> }> {
+export async function createTestDatabase(): Promise<{
+  db: DbService;
+  url: string | null;
+  dispose: () => Promise<void>;
+}> {
   const base = process.env.DATABASE_URL;
   if (!base) {
     const db = await DbService.connect({ databaseUrl: null, dataDir: 'memory://' });

@@ -84,7 +84,11 @@ describe('shanghaiWallClockToInstant', () => {
   it('puts every wall-clock time of a day on that business date', () => {
     fc.assert(
       fc.property(
-        fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }),
+        fc.date({
+          min: new Date('2000-01-01T00:00:00Z'),
+          max: new Date('2099-12-31T00:00:00Z'),
+          noInvalidDate: true,
+        }),
         fc.integer({ min: 0, max: 23 }),
         fc.integer({ min: 0, max: 59 }),
         fc.integer({ min: 0, max: 59 }),
@@ -92,7 +96,11 @@ describe('shanghaiWallClockToInstant', () => {
           const date = day.toISOString().slice(0, 10);
           const p = (n: number) => String(n).padStart(2, '0');
           const instant = shanghaiWallClockToInstant(`${date} ${p(h)}:${p(m)}:${p(s)}`);
-          return instant !== null && toBusinessDate(instant) === date && formatShanghaiWallClock(instant) === `${date} ${p(h)}:${p(m)}:${p(s)}`;
+          return (
+            instant !== null &&
+            toBusinessDate(instant) === date &&
+            formatShanghaiWallClock(instant) === `${date} ${p(h)}:${p(m)}:${p(s)}`
+          );
         },
       ),
     );

@@ -23,7 +23,9 @@ function daysInMonth(year: number, month: number): number {
 }
 
 function validParts(year: number, month: number, day: number): boolean {
-  return year >= 1000 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+  return (
+    year >= 1000 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)
+  );
 }
 
 /** Parts of a well-formed 'YYYY-MM-DD' that names a real day, or null. */

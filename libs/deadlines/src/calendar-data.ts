@@ -33,7 +33,9 @@ function expandEntry(year: number, list: string, entry: unknown): string[] {
   const [start, end, extra] = entry.split('/');
   const last = end ?? start;
   if (extra !== undefined || !parseBusinessDate(start) || !parseBusinessDate(last)) {
-    throw new CalendarDataError(`${year} ${list}: '${entry}' is not a valid date (YYYY-MM-DD) or range (YYYY-MM-DD/YYYY-MM-DD)`);
+    throw new CalendarDataError(
+      `${year} ${list}: '${entry}' is not a valid date (YYYY-MM-DD) or range (YYYY-MM-DD/YYYY-MM-DD)`,
+    );
   }
   for (const date of [start, last]) {
     if (parseBusinessDate(date)?.year !== year) {
@@ -70,7 +72,8 @@ export function parseCalendarYear(year: number, input: CalendarYearInput): Calen
   const holidays = expandList(year, 'holidays', input.holidays);
   const makeupWorkdays = expandList(year, 'makeupWorkdays', input.makeupWorkdays);
   for (const date of makeupWorkdays) {
-    if (holidays.has(date)) throw new CalendarDataError(`${year}: ${date} is both a holiday and a make-up workday`);
+    if (holidays.has(date))
+      throw new CalendarDataError(`${year}: ${date} is both a holiday and a make-up workday`);
     if (!isWeekend(date)) {
       throw new CalendarDataError(`${year}: make-up workday ${date} is not a Saturday or Sunday`);
     }
@@ -88,7 +91,8 @@ export function parseCalendarData(data: CalendarDataFile): Map<number, CalendarY
   }
   const years = new Map<number, CalendarYear>();
   for (const [key, input] of Object.entries(data.years)) {
-    if (!/^\d{4}$/.test(key)) throw new CalendarDataError(`calendar year key '${key}' is not a four-digit year`);
+    if (!/^\d{4}$/.test(key))
+      throw new CalendarDataError(`calendar year key '${key}' is not a four-digit year`);
     years.set(Number(key), parseCalendarYear(Number(key), input));
   }
   return years;

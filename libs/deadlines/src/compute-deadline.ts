@@ -61,7 +61,12 @@ export interface DeadlineResult {
   warnings: DeadlineWarning[];
 }
 
-function requireCount(value: number, min: number, code: 'INVALID_DAYS' | 'INVALID_PAUSED_DAYS' | 'INVALID_EXTENSION_DAYS', what: string): number {
+function requireCount(
+  value: number,
+  min: number,
+  code: 'INVALID_DAYS' | 'INVALID_PAUSED_DAYS' | 'INVALID_EXTENSION_DAYS',
+  what: string,
+): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
     throw new DeadlineRuleError(code, `${what} must be an integer ≥ ${min}, got ${String(value)}`);
   }
@@ -78,24 +83,38 @@ function lookupPolicy(regime: string, policies: DeadlinePolicies): DeadlinePolic
 function baseDaysOf(input: ComputeDeadlineInput, policy: DeadlinePolicy): number {
   if (input.days !== undefined) return requireCount(input.days, 1, 'INVALID_DAYS', 'days');
   if (policy.days === null) {
-    throw new DeadlineRuleError('DAYS_REQUIRED', `regime '${policy.regime}' needs the number of days (N) for each case`);
+    throw new DeadlineRuleError(
+      'DAYS_REQUIRED',
+      `regime '${policy.regime}' needs the number of days (N) for each case`,
+    );
   }
   return policy.days;
 }
 
-function checkConsent(ext: DeadlineExtension, index: number, policy: DeadlinePolicy, parties?: readonly string[]): void {
+function checkConsent(
+  ext: DeadlineExtension,
+  index: number,
+  policy: DeadlinePolicy,
+  parties?: readonly string[],
+): void {
   const rule = policy.extension;
   if (!rule || rule.consent === 'none') return;
   const given = new Set(ext.consentBy ?? []);
   const label = `extension #${index + 1} of '${policy.regime}'`;
   if (rule.consent === 'court') {
     if (!given.has(COURT_CONSENT)) {
-      throw new DeadlineRuleError('EXTENSION_CONSENT_REQUIRED', `${label} needs the court's consent (consentBy: ['court'])`);
+      throw new DeadlineRuleError(
+        'EXTENSION_CONSENT_REQUIRED',
+        `${label} needs the court's consent (consentBy: ['court'])`,
+      );
     }
     return;
   }
   if (!parties || parties.length === 0) {
-    throw new DeadlineRuleError('PARTIES_REQUIRED', `${label} needs every party's consent; pass the case's parties`);
+    throw new DeadlineRuleError(
+      'PARTIES_REQUIRED',
+      `${label} needs every party's consent; pass the case's parties`,
+    );
   }
   const missing = parties.filter((p) => !given.has(p));
   if (missing.length > 0) {
@@ -166,7 +185,10 @@ export function computeDeadline(
   const startDate = toBusinessDate(input.start);
   const baseDays = baseDaysOf(input, policy);
   const extensionDays = extensionDaysOf(input, policy);
-  const pausedDays = input.pausedDays === undefined ? 0 : requireCount(input.pausedDays, 0, 'INVALID_PAUSED_DAYS', 'pausedDays');
+  const pausedDays =
+    input.pausedDays === undefined
+      ? 0
+      : requireCount(input.pausedDays, 0, 'INVALID_PAUSED_DAYS', 'pausedDays');
   const totalDays = baseDays + extensionDays + pausedDays;
 
   let dueDate: string;
@@ -177,7 +199,8 @@ export function computeDeadline(
   } else {
     const lastDay = addCalendarDays(startDate, totalDays);
     dueDate = policy.endOnWorkingDay ? calendar.nextWorkingDayOnOrAfter(lastDay) : lastDay;
-    if (policy.endOnWorkingDay) uncovered = calendar.uncoveredYearsBetween(addCalendarDays(lastDay, -1), dueDate);
+    if (policy.endOnWorkingDay)
+      uncovered = calendar.uncoveredYearsBetween(addCalendarDays(lastDay, -1), dueDate);
   }
 
   return {

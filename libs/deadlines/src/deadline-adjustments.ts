@@ -48,26 +48,40 @@ function fail(code: ConstructorParameters<typeof DeadlineRuleError>[0], message:
 }
 
 /** Days the clock stood still between a pause and its resume, in the policy's unit (the pause day not counted). */
-export function pausedDaysBetween(pausedAt: Date, resumedAt: Date, unit: 'calendar_days' | 'working_days', calendar: WorkdayCalendar): number {
+export function pausedDaysBetween(
+  pausedAt: Date,
+  resumedAt: Date,
+  unit: 'calendar_days' | 'working_days',
+  calendar: WorkdayCalendar,
+): number {
   const from = toBusinessDate(pausedAt);
   const to = toBusinessDate(resumedAt);
   const span = calendarDaysBetween(from, to);
   if (span <= 0) return 0;
   if (unit === 'calendar_days') return span;
   let n = 0;
-  for (let d = calendar.addCalendarDays(from, 1); d <= to; d = calendar.addCalendarDays(d, 1)) if (calendar.isWorkingDay(d)) n++;
+  for (let d = calendar.addCalendarDays(from, 1); d <= to; d = calendar.addCalendarDays(d, 1))
+    if (calendar.isWorkingDay(d)) n++;
   return n;
 }
 
 /** The deadline after replaying a history that is already known to be valid (as stored). */
-export function applyAdjustments(regime: DeadlineRegime | (string & {}), history: readonly DeadlineAdjustment[], ctx: AdjustmentContext): AdjustedDeadline {
+export function applyAdjustments(
+  regime: DeadlineRegime | (string & {}),
+  history: readonly DeadlineAdjustment[],
+  ctx: AdjustmentContext,
+): AdjustedDeadline {
   const extensions: DeadlineExtension[] = [];
   let pausedDays = 0;
   let pausedSince: Date | null = null;
   for (const a of history) {
-    if (a.kind === 'extension') extensions.push({ days: a.days ?? 0, consentBy: a.consentBy, reason: a.reason ?? undefined });
+    if (a.kind === 'extension')
+      extensions.push({ days: a.days ?? 0, consentBy: a.consentBy, reason: a.reason ?? undefined });
     else if (a.kind === 'pause') pausedSince = a.at;
-    else if (a.kind === 'resume') { pausedDays += a.days ?? 0; pausedSince = null; }
+    else if (a.kind === 'resume') {
+      pausedDays += a.days ?? 0;
+      pausedSince = null;
+    }
   }
   const result = computeDeadline(
     { regime, start: ctx.start, days: ctx.days, extensions, pausedDays, parties: ctx.parties },
@@ -87,31 +101,53 @@ export function validateAdjustment(
   next: DeadlineAdjustment,
   ctx: AdjustmentContext,
 ): { adjustment: DeadlineAdjustment; deadline: AdjustedDeadline } {
-  if (!(next.at instanceof Date) || Number.isNaN(next.at.getTime())) fail('INVALID_ADJUSTMENT', 'adjustment time must be a valid Date');
-  if (!['extension', 'pause', 'resume'].includes(next.kind)) fail('INVALID_ADJUSTMENT', `unknown adjustment kind ${String(next.kind)}`);
+  if (!(next.at instanceof Date) || Number.isNaN(next.at.getTime()))
+    fail('INVALID_ADJUSTMENT', 'adjustment time must be a valid Date');
+  if (!['extension', 'pause', 'resume'].includes(next.kind))
+    fail('INVALID_ADJUSTMENT', `unknown adjustment kind ${String(next.kind)}`);
   const last = history[history.length - 1];
-  if (last && next.at.getTime() < last.at.getTime()) fail('ADJUSTMENT_OUT_OF_ORDER', 'an adjustment cannot be dated before the previous one');
+  if (last && next.at.getTime() < last.at.getTime())
+    fail('ADJUSTMENT_OUT_OF_ORDER', 'an adjustment cannot be dated before the previous one');
   const before = applyAdjustments(regime, history, ctx);
   const unit = before.result.unit;
   // While paused the clock stands still, so only a resume is judged against the moved deadline.
   if (!before.paused && next.at.getTime() > before.result.dueAt.getTime()) {
-    fail('DEADLINE_PASSED', `the time limit ended at ${before.result.dueAt.toISOString()}; it can no longer be ${next.kind === 'extension' ? 'extended' : 'paused'}`);
+    fail(
+      'DEADLINE_PASSED',
+      `the time limit ended at ${before.result.dueAt.toISOString()}; it can no longer be ${next.kind === 'extension' ? 'extended' : 'paused'}`,
+    );
   }
   let adjustment: DeadlineAdjustment;
   switch (next.kind) {
     case 'extension':
-      adjustment = { kind: 'extension', days: next.days, reason: next.reason?.trim() || null, consentBy: [...new Set(next.consentBy ?? [])], at: next.at };
+      adjustment = {
+        kind: 'extension',
+        days: next.days,
+        reason: next.reason?.trim() || null,
+        consentBy: [...new Set(next.consentBy ?? [])],
+        at: next.at,
+      };
       break;
     case 'pause':
       if (before.paused) fail('ALREADY_PAUSED', 'the time limit is already paused');
-      if (!next.reason?.trim()) fail('PAUSE_REASON_REQUIRED', 'a pause needs a reason (e.g. expert appraisal 鉴定)');
-      adjustment = { kind: 'pause', days: null, reason: next.reason.trim(), consentBy: [...new Set(next.consentBy ?? [])], at: next.at };
+      if (!next.reason?.trim())
+        fail('PAUSE_REASON_REQUIRED', 'a pause needs a reason (e.g. expert appraisal 鉴定)');
+      adjustment = {
+        kind: 'pause',
+        days: null,
+        reason: next.reason.trim(),
+        consentBy: [...new Set(next.consentBy ?? [])],
+        at: next.at,
+      };
       break;
     default:
       if (!before.paused || !before.pausedSince) fail('NOT_PAUSED', 'the time limit is not paused');
       adjustment = {
-        kind: 'resume', days: pausedDaysBetween(before.pausedSince, next.at, unit, ctx.calendar),
-        reason: next.reason?.trim() || null, consentBy: [...new Set(next.consentBy ?? [])], at: next.at,
+        kind: 'resume',
+        days: pausedDaysBetween(before.pausedSince, next.at, unit, ctx.calendar),
+        reason: next.reason?.trim() || null,
+        consentBy: [...new Set(next.consentBy ?? [])],
+        at: next.at,
       };
   }
   // Replaying with the new step applies computeDeadline's rules (count, length, consent, reason) to it.

@@ -18,7 +18,14 @@ describe('DEFAULT_POLICIES (domain reference "Time limits")', () => {
     expect(p.unit).toBe(unit);
     expect(p.days).toBe(days);
     expect(p.endOnWorkingDay ?? false).toBe(false);
-    expect(p.extension && [p.extension.maxCount, p.extension.maxDaysEach, p.extension.consent, p.extension.reasonRequired]).toEqual(ext);
+    expect(
+      p.extension && [
+        p.extension.maxCount,
+        p.extension.maxDaysEach,
+        p.extension.consent,
+        p.extension.reasonRequired,
+      ],
+    ).toEqual(ext);
   });
 
   it('has exactly the eight regimes', () => {
@@ -45,8 +52,14 @@ describe('mergePolicies', () => {
   });
 
   it('adds a new regime', () => {
-    const merged = mergePolicies(DEFAULT_POLICIES, { labour_arbitration: { unit: 'calendar_days', days: 45 } });
-    expect(merged.labour_arbitration).toMatchObject({ regime: 'labour_arbitration', days: 45, extension: null });
+    const merged = mergePolicies(DEFAULT_POLICIES, {
+      labour_arbitration: { unit: 'calendar_days', days: 45 },
+    });
+    expect(merged.labour_arbitration).toMatchObject({
+      regime: 'labour_arbitration',
+      days: 45,
+      extension: null,
+    });
   });
 
   it.each([
@@ -54,9 +67,18 @@ describe('mergePolicies', () => {
     ['fractional days', { petition: { days: 1.5 } }],
     ['unknown unit', { petition: { unit: 'weeks' } }],
     ['new regime without unit', { custom: { days: 5 } }],
-    ['bad extension', { petition: { extension: { maxCount: 1, maxDaysEach: 0, consent: 'none', reasonRequired: false } } }],
-    ['bad consent', { petition: { extension: { maxCount: 1, maxDaysEach: 5, consent: 'mayor', reasonRequired: false } } }],
-    ['negative count', { petition: { extension: { maxCount: -1, maxDaysEach: 5, consent: 'none', reasonRequired: false } } }],
+    [
+      'bad extension',
+      { petition: { extension: { maxCount: 1, maxDaysEach: 0, consent: 'none', reasonRequired: false } } },
+    ],
+    [
+      'bad consent',
+      { petition: { extension: { maxCount: 1, maxDaysEach: 5, consent: 'mayor', reasonRequired: false } } },
+    ],
+    [
+      'negative count',
+      { petition: { extension: { maxCount: -1, maxDaysEach: 5, consent: 'none', reasonRequired: false } } },
+    ],
   ])('rejects %s', (_name, overrides) => {
     let code: string | undefined;
     try {

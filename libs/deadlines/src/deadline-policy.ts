@@ -98,7 +98,13 @@ export const DEFAULT_POLICIES: DeadlinePolicies = deepFreeze({
     unit: 'calendar_days',
     days: 60,
     startsFrom: 'acceptance 受理',
-    extension: { maxCount: 1, maxDaysEach: 30, consent: 'none', reasonRequired: true, reasonToldTo: 'petitioner' },
+    extension: {
+      maxCount: 1,
+      maxDaysEach: 30,
+      consent: 'none',
+      reasonRequired: true,
+      reasonToldTo: 'petitioner',
+    },
     source: '信访工作条例',
   },
   work_order_reply: {
@@ -147,7 +153,8 @@ export function assertValidPolicy(policy: DeadlinePolicy): void {
   const bad = (why: string): never => {
     throw new DeadlineRuleError('INVALID_POLICY', `policy '${policy.regime}': ${why}`);
   };
-  if (policy.unit !== 'calendar_days' && policy.unit !== 'working_days') bad(`unknown unit ${String(policy.unit)}`);
+  if (policy.unit !== 'calendar_days' && policy.unit !== 'working_days')
+    bad(`unknown unit ${String(policy.unit)}`);
   if (policy.days !== null && !isPositiveInt(policy.days)) bad(`days must be a positive integer or null`);
   const ext = policy.extension;
   if (ext === null) return;
@@ -155,7 +162,8 @@ export function assertValidPolicy(policy: DeadlinePolicy): void {
     bad('extension.maxCount must be a non-negative integer');
   }
   if (!isPositiveInt(ext.maxDaysEach)) bad('extension.maxDaysEach must be a positive integer');
-  if (!['none', 'court', 'all_parties'].includes(ext.consent)) bad(`unknown extension consent ${String(ext.consent)}`);
+  if (!['none', 'court', 'all_parties'].includes(ext.consent))
+    bad(`unknown extension consent ${String(ext.consent)}`);
 }
 
 /**

@@ -10,7 +10,9 @@ describe('reminderTimes', () => {
   });
 
   it('skips reminders already in the past', () => {
-    expect(isoAll(reminderTimes(dueAt, [3, 1], new Date('2024-02-19T00:00:00Z')))).toEqual(['2024-02-20T01:00:00.000Z']);
+    expect(isoAll(reminderTimes(dueAt, [3, 1], new Date('2024-02-19T00:00:00Z')))).toEqual([
+      '2024-02-20T01:00:00.000Z',
+    ]);
     expect(isoAll(reminderTimes(dueAt, [3, 1], new Date('2024-02-18T01:00:00Z')))).toEqual([
       '2024-02-18T01:00:00.000Z',
       '2024-02-20T01:00:00.000Z',

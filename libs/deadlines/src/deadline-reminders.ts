@@ -23,7 +23,8 @@ export function reminderTimes(
   const dueDate = toBusinessDate(dueAt);
   const times = new Set<number>();
   for (const k of offsetsDays) {
-    if (!Number.isInteger(k) || k < 0) throw new RangeError(`reminder offset must be a whole number of days ≥ 0, got ${k}`);
+    if (!Number.isInteger(k) || k < 0)
+      throw new RangeError(`reminder offset must be a whole number of days ≥ 0, got ${k}`);
     const t = shanghaiInstant(addCalendarDays(dueDate, -k), REMINDER_HOUR).getTime();
     if (t <= due && (nowMs === undefined || t >= nowMs)) times.add(t);
   }

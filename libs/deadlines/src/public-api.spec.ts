@@ -36,7 +36,10 @@ describe('@tiaojie/deadlines public entry', () => {
 
   it('computes a 12345 reply deadline end to end', () => {
     const start = api.shanghaiWallClockToInstant('2024/2/2 10:00');
-    const r = api.computeDeadline({ regime: 'work_order_reply', start: start!, days: 10 }, api.WorkdayCalendar.builtIn());
+    const r = api.computeDeadline(
+      { regime: 'work_order_reply', start: start!, days: 10 },
+      api.WorkdayCalendar.builtIn(),
+    );
     expect(r.dueAt.toISOString()).toBe('2024-02-21T15:59:59.000Z');
     expect(api.remaining(r.dueAt, new Date('2024-02-18T12:00:00Z')).label).toBe('剩余 3 天');
   });

@@ -88,7 +88,8 @@ describe('addWorkingDays', () => {
       fc.property(dates, fc.integer({ min: 1, max: 40 }), (start, n) => {
         const end = cal.addWorkingDays(start, n);
         let between = 0;
-        for (let d = addCalendarDays(start, 1); d <= end; d = addCalendarDays(d, 1)) if (cal.isWorkingDay(d)) between++;
+        for (let d = addCalendarDays(start, 1); d <= end; d = addCalendarDays(d, 1))
+          if (cal.isWorkingDay(d)) between++;
         return cal.isWorkingDay(end) && end > start && between === n;
       }),
     );

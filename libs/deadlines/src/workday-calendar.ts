@@ -80,7 +80,7 @@ export class WorkdayCalendar {
     if (!Number.isInteger(n)) throw new RangeError(`working-day count must be an integer, got ${n}`);
     const step = n < 0 ? -1 : 1;
     let current = date;
-    for (let left = Math.abs(n); left > 0; ) {
+    for (let left = Math.abs(n); left > 0;) {
       current = addCalendarDays(current, step);
       if (this.isWorkingDay(current)) left--;
     }

@@ -6,13 +6,49 @@ import type { RoutingRule } from '@tiaojie/routing';
  * neighbourhood matters, then the street's people's mediation committee.
  */
 export const DEFAULT_RULES: RoutingRule[] = [
-  { id: 'specialised-street', name: '街道级专业性调解组织', priority: 40, weight: 10, enabled: true, conditions: {},
-    target: { type: 'selector', selector: { kinds: ['industry'], levels: ['street'], matchCategory: true, inJurisdiction: true } } },
-  { id: 'specialised-district', name: '区级专业性调解组织', priority: 30, weight: 10, enabled: true, conditions: {},
-    target: { type: 'selector', selector: { kinds: ['industry'], levels: ['district'], matchCategory: true, inJurisdiction: true } } },
-  { id: 'community-committee', name: '社区人民调解委员会（邻里、家庭、物业）', priority: 20, weight: 5, enabled: true,
+  {
+    id: 'specialised-street',
+    name: '街道级专业性调解组织',
+    priority: 40,
+    weight: 10,
+    enabled: true,
+    conditions: {},
+    target: {
+      type: 'selector',
+      selector: { kinds: ['industry'], levels: ['street'], matchCategory: true, inJurisdiction: true },
+    },
+  },
+  {
+    id: 'specialised-district',
+    name: '区级专业性调解组织',
+    priority: 30,
+    weight: 10,
+    enabled: true,
+    conditions: {},
+    target: {
+      type: 'selector',
+      selector: { kinds: ['industry'], levels: ['district'], matchCategory: true, inJurisdiction: true },
+    },
+  },
+  {
+    id: 'community-committee',
+    name: '社区人民调解委员会（邻里、家庭、物业）',
+    priority: 20,
+    weight: 5,
+    enabled: true,
     conditions: { categories: ['neighbour', 'family', 'property'] },
-    target: { type: 'selector', selector: { kinds: ['peoples'], levels: ['community'], matchCategory: true, inJurisdiction: true } } },
-  { id: 'street-committee', name: '属地街道人民调解委员会', priority: 10, weight: 1, enabled: true, conditions: {},
-    target: { type: 'selector', selector: { kinds: ['peoples'], levels: ['street'], inJurisdiction: true } } },
+    target: {
+      type: 'selector',
+      selector: { kinds: ['peoples'], levels: ['community'], matchCategory: true, inJurisdiction: true },
+    },
+  },
+  {
+    id: 'street-committee',
+    name: '属地街道人民调解委员会',
+    priority: 10,
+    weight: 1,
+    enabled: true,
+    conditions: {},
+    target: { type: 'selector', selector: { kinds: ['peoples'], levels: ['street'], inJurisdiction: true } },
+  },
 ];

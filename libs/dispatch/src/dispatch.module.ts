@@ -4,5 +4,9 @@ import { DispatchRepository } from './dispatch.repository';
 import { DispatchService } from './dispatch.service';
 import { RegistryService } from './registry.service';
 
-@Module({ imports: [AuditModule], providers: [DispatchRepository, DispatchService, RegistryService], exports: [DispatchService, RegistryService] })
+@Module({
+  imports: [AuditModule],
+  providers: [DispatchRepository, DispatchService, RegistryService],
+  exports: [DispatchService, RegistryService],
+})
 export class DispatchModule {}

@@ -3,7 +3,15 @@ import { Actor, Clock, DomainError, ErrorCode, Role } from '@tiaojie/core';
 import { DbService, Executor, Statement, readAll, schema } from '@tiaojie/db';
 import { AuditService } from '@tiaojie/audit';
 import {
-  DISPUTE_CATEGORY_CODES, MediatorProposal, RoutingDecision, RoutingDispute, RoutingRegistry, RoutingRule, compileRouting, proposeMediator, validateRules,
+  DISPUTE_CATEGORY_CODES,
+  MediatorProposal,
+  RoutingDecision,
+  RoutingDispute,
+  RoutingRegistry,
+  RoutingRule,
+  compileRouting,
+  proposeMediator,
+  validateRules,
 } from '@tiaojie/routing';
 import { DEFAULT_RULES } from './default-rules';
 import { BodyWithLoad, DispatchRepository, RuleRow } from './dispatch.repository';
@@ -12,7 +20,10 @@ import { TtlCache } from './ttl-cache';
 type DisputeRow = typeof schema.disputes.$inferSelect;
 type PartyRow = typeof schema.disputeParties.$inferSelect;
 /** What routing reads of a dispute (a stored row, or one about to be written). */
-export type DisputeFacts = Pick<DisputeRow, 'id' | 'category' | 'channel' | 'streetCode' | 'communityCode' | 'claimAmount' | 'peopleInvolved'>;
+export type DisputeFacts = Pick<
+  DisputeRow,
+  'id' | 'category' | 'channel' | 'streetCode' | 'communityCode' | 'claimAmount' | 'peopleInvolved'
+>;
 export type PartyFacts = Pick<PartyRow, 'partyType' | 'name' | 'phone' | 'idNumber'>;
 
 const REPEAT_WINDOW_MS = 180 * 86_400_000;
@@ -23,8 +34,15 @@ const phonesOf = (parties: PartyFacts[]) => parties.map((p) => p.phone).filter((
 
 function registryBodies(bodies: BodyWithLoad[]): RoutingRegistry['bodies'] {
   return bodies.map((b) => ({
-    id: b.id, name: b.name, kind: b.kind as any, level: b.level as any, categories: b.categories, capacity: b.capacity,
-    openCases: b.openCases, active: b.active, jurisdiction: { streets: b.streetCodes, communities: b.communityCodes },
+    id: b.id,
+    name: b.name,
+    kind: b.kind as any,
+    level: b.level as any,
+    categories: b.categories,
+    capacity: b.capacity,
+    openCases: b.openCases,
+    active: b.active,
+    jurisdiction: { streets: b.streetCodes, communities: b.communityCodes },
   }));
 }
 
@@ -33,18 +51,42 @@ function routingRegistryOf(bodies: BodyWithLoad[], streets: RoutingRegistry['str
   return { bodies: registryBodies(bodies), mediators: [], streets };
 }
 
-function routingFacts(d: DisputeFacts, parties: PartyFacts[], repeated: boolean, returns: RoutingDispute['returns']): RoutingDispute {
+function routingFacts(
+  d: DisputeFacts,
+  parties: PartyFacts[],
+  repeated: boolean,
+  returns: RoutingDispute['returns'],
+): RoutingDispute {
   return {
-    id: d.id, category: d.category, channel: d.channel as any, streetCode: d.streetCode ?? undefined, communityCode: d.communityCode ?? undefined,
-    claimAmount: d.claimAmount !== null ? Number(d.claimAmount) : undefined, peopleInvolved: d.peopleInvolved,
-    parties: parties.map((p) => ({ type: p.partyType === 'organization' ? 'enterprise' : 'individual', name: p.name, keys: [p.phone, p.idNumber, p.partyType === 'organization' ? p.name : null].filter((k): k is string => !!k) })),
+    id: d.id,
+    category: d.category,
+    channel: d.channel as any,
+    streetCode: d.streetCode ?? undefined,
+    communityCode: d.communityCode ?? undefined,
+    claimAmount: d.claimAmount !== null ? Number(d.claimAmount) : undefined,
+    peopleInvolved: d.peopleInvolved,
+    parties: parties.map((p) => ({
+      type: p.partyType === 'organization' ? 'enterprise' : 'individual',
+      name: p.name,
+      keys: [p.phone, p.idNumber, p.partyType === 'organization' ? p.name : null].filter(
+        (k): k is string => !!k,
+      ),
+    })),
     repeated,
     returns,
   };
 }
 
 export function toRule(r: RuleRow): RoutingRule {
-  return { id: r.id, name: r.name, priority: r.priority, weight: r.weight, enabled: r.enabled, conditions: r.conditions as any, target: r.target as any };
+  return {
+    id: r.id,
+    name: r.name,
+    priority: r.priority,
+    weight: r.weight,
+    enabled: r.enabled,
+    conditions: r.conditions as any,
+    target: r.target as any,
+  };
 }
 
 /** The registry and rules in the database, fed to the pure engine (@tiaojie/routing) per decision. */
@@ -62,22 +104,38 @@ export class DispatchService implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if ((await this.repo.countRules(this.db.db)) > 0) return;
-    await this.repo.replaceRules(this.db.db, DEFAULT_RULES.map((r) => this.toRow(r, null)));
+    await this.repo.replaceRules(
+      this.db.db,
+      DEFAULT_RULES.map((r) => this.toRow(r, null)),
+    );
     this.referenceCache.clear('rules');
     this.logger.log(`default routing rules installed (${DEFAULT_RULES.length})`);
   }
 
   /** The whole registry, read now: bodies with their loads, mediators with loads and conflicts, streets. */
   async registry(db: Executor): Promise<RoutingRegistry> {
-    const [bodies, mediators, mLoads, conflicts] = await readAll(db,
-      () => this.bodiesWithLoads(db), () => this.repo.mediators(db), () => this.repo.mediatorLoads(db), () => this.repo.conflicts(db),
+    const [bodies, mediators, mLoads, conflicts] = await readAll(
+      db,
+      () => this.bodiesWithLoads(db),
+      () => this.repo.mediators(db),
+      () => this.repo.mediatorLoads(db),
+      () => this.repo.conflicts(db),
     );
     return {
       bodies,
-      mediators: mediators.filter((m) => m.orgId).map((m) => ({
-        id: m.id, name: m.displayName, bodyId: m.orgId!, active: m.active, specialties: m.specialties, openCases: mLoads.get(m.id) ?? 0,
-        conflicts: conflicts.filter((c) => c.mediatorId === m.id).map((c) => ({ kind: c.kind as any, partyKey: c.partyKey, note: c.note ?? undefined })),
-      })),
+      mediators: mediators
+        .filter((m) => m.orgId)
+        .map((m) => ({
+          id: m.id,
+          name: m.displayName,
+          bodyId: m.orgId!,
+          active: m.active,
+          specialties: m.specialties,
+          openCases: mLoads.get(m.id) ?? 0,
+          conflicts: conflicts
+            .filter((c) => c.mediatorId === m.id)
+            .map((c) => ({ kind: c.kind as any, partyKey: c.partyKey, note: c.note ?? undefined })),
+        })),
       streets: await this.streets(db),
     };
   }
@@ -87,7 +145,11 @@ export class DispatchService implements OnApplicationBootstrap {
    * bodies; mediators are proposed later, from the full registry).
    */
   private async routingRegistry(db: Executor): Promise<RoutingRegistry> {
-    const [bodies, streets] = await readAll(db, () => this.repo.mediationBodiesWithLoads(db), () => this.streets(db));
+    const [bodies, streets] = await readAll(
+      db,
+      () => this.repo.mediationBodiesWithLoads(db),
+      () => this.streets(db),
+    );
     return routingRegistryOf(bodies, streets);
   }
 
@@ -101,27 +163,50 @@ export class DispatchService implements OnApplicationBootstrap {
    */
   streets(db: Executor): Promise<RoutingRegistry['streets']> {
     return this.referenceCache.get('streets', STREETS_TTL_MS, async () => {
-      const [streets, communities] = await readAll(db, () => db.select().from(schema.streets), () => db.select().from(schema.communities));
-      return streets.map((s) => ({ code: s.code, name: s.name, communities: communities.filter((c) => c.streetCode === s.code).map((c) => c.code) }));
+      const [streets, communities] = await readAll(
+        db,
+        () => db.select().from(schema.streets),
+        () => db.select().from(schema.communities),
+      );
+      return streets.map((s) => ({
+        code: s.code,
+        name: s.name,
+        communities: communities.filter((c) => c.streetCode === s.code).map((c) => c.code),
+      }));
     });
   }
 
   /** The rules, cached for a few seconds (saving them here clears the cache; other instances see them within RULES_TTL_MS). */
   async rules(db: Executor = this.db.db): Promise<RoutingRule[]> {
-    return this.referenceCache.get('rules', RULES_TTL_MS, async () => (await this.repo.rules(db)).map(toRule));
+    return this.referenceCache.get('rules', RULES_TTL_MS, async () =>
+      (await this.repo.rules(db)).map(toRule),
+    );
   }
 
   /** The engine's view of a stored dispute: parties' identities, earlier returns, the repeated-dispute flag. */
   async facts(db: Executor, d: DisputeFacts, parties: PartyFacts[]): Promise<RoutingDispute> {
     const transitions = await this.repo.returnsOf(db, d.id);
-    const repeated = await this.repo.hasPriorDispute(db, d.id, d.category, phonesOf(parties), this.repeatSince());
-    const returns = transitions.map((t) => ({ bodyId: (t.data as any)?.bodyId, reason: (t.data as any)?.reasonCode ?? 'OTHER' })).filter((r) => r.bodyId);
+    const repeated = await this.repo.hasPriorDispute(
+      db,
+      d.id,
+      d.category,
+      phonesOf(parties),
+      this.repeatSince(),
+    );
+    const returns = transitions
+      .map((t) => ({ bodyId: (t.data as any)?.bodyId, reason: (t.data as any)?.reasonCode ?? 'OTHER' }))
+      .filter((r) => r.bodyId);
     return routingFacts(d, parties, repeated, returns);
   }
 
   /** Decides where a stored dispute goes without storing the decision (reads on the pool run at once). */
   async decideFor(db: Executor, d: DisputeFacts, parties: PartyFacts[]): Promise<RoutingDecision> {
-    const [registry, rules, facts] = await readAll(db, () => this.routingRegistry(db), () => this.rules(db), () => this.facts(db, d, parties));
+    const [registry, rules, facts] = await readAll(
+      db,
+      () => this.routingRegistry(db),
+      () => this.rules(db),
+      () => this.facts(db, d, parties),
+    );
     return compileRouting(registry, rules).route(facts);
   }
 
@@ -133,10 +218,19 @@ export class DispatchService implements OnApplicationBootstrap {
    * written with the dispute (`decisionStatement`).
    */
   newDisputeRouting(d: DisputeFacts, parties: PartyFacts[], phoneOfUser: string | null = null) {
-    const reads = [this.repo.mediationBodiesWithLoadsRead(), this.repo.hasPriorDisputeRead(d.id, d.category, phonesOf(parties), this.repeatSince(), phoneOfUser)] as const;
-    const decide = async (db: Executor, [bodies, repeated]: [BodyWithLoad[], boolean], finalParties: PartyFacts[] = parties): Promise<RoutingDecision> => {
+    const reads = [
+      this.repo.mediationBodiesWithLoadsRead(),
+      this.repo.hasPriorDisputeRead(d.id, d.category, phonesOf(parties), this.repeatSince(), phoneOfUser),
+    ] as const;
+    const decide = async (
+      db: Executor,
+      [bodies, repeated]: [BodyWithLoad[], boolean],
+      finalParties: PartyFacts[] = parties,
+    ): Promise<RoutingDecision> => {
       const [streets, rules] = await Promise.all([this.streets(db), this.rules(db)]);
-      return compileRouting(routingRegistryOf(bodies, streets), rules).route(routingFacts(d, finalParties, repeated, []));
+      return compileRouting(routingRegistryOf(bodies, streets), rules).route(
+        routingFacts(d, finalParties, repeated, []),
+      );
     };
     return { reads, decide };
   }
@@ -158,14 +252,47 @@ export class DispatchService implements OnApplicationBootstrap {
   }
 
   private decisionRow(disputeId: string, decision: RoutingDecision) {
-    return { disputeId, outcome: decision.outcome, bodyId: decision.bodyId, explanation: decision as any, decidedAt: this.clock.now() };
+    return {
+      disputeId,
+      outcome: decision.outcome,
+      bodyId: decision.bodyId,
+      explanation: decision as any,
+      decidedAt: this.clock.now(),
+    };
   }
 
-  async recordManual(tx: Executor, actor: Actor, disputeId: string, bodyId: string, reason: string): Promise<void> {
+  async recordManual(
+    tx: Executor,
+    actor: Actor,
+    disputeId: string,
+    bodyId: string,
+    reason: string,
+  ): Promise<void> {
     const body = (await this.repo.mediationBodies(tx)).find((b) => b.id === bodyId);
-    if (!body || !body.active) throw DomainError.validation('目标调解组织不存在或已停用 (unknown or inactive body)', { field: 'bodyId' });
-    await this.repo.insertDecision(tx, { disputeId, outcome: 'assigned', bodyId, manual: true, actorId: actor.id, reason, decidedAt: this.clock.now(),
-      explanation: { outcome: 'assigned', bodyId, manual: true, explanation: { summary: { zh: `人工分派至${body.name}：${reason}`, en: `manually assigned to ${body.name}: ${reason}` } } } });
+    if (!body || !body.active)
+      throw DomainError.validation('目标调解组织不存在或已停用 (unknown or inactive body)', {
+        field: 'bodyId',
+      });
+    await this.repo.insertDecision(tx, {
+      disputeId,
+      outcome: 'assigned',
+      bodyId,
+      manual: true,
+      actorId: actor.id,
+      reason,
+      decidedAt: this.clock.now(),
+      explanation: {
+        outcome: 'assigned',
+        bodyId,
+        manual: true,
+        explanation: {
+          summary: {
+            zh: `人工分派至${body.name}：${reason}`,
+            en: `manually assigned to ${body.name}: ${reason}`,
+          },
+        },
+      },
+    });
   }
 
   /** "Where would this dispute go, and why" without storing anything. */
@@ -179,33 +306,68 @@ export class DispatchService implements OnApplicationBootstrap {
   }
 
   async saveRules(actor: Actor, rules: RoutingRule[]): Promise<RoutingRule[]> {
-    if (actor.role !== Role.DistrictAdmin) throw DomainError.forbidden('仅区级管理员可修改分派规则 (district admin only)');
+    if (actor.role !== Role.DistrictAdmin)
+      throw DomainError.forbidden('仅区级管理员可修改分派规则 (district admin only)');
     const registry = await this.registry(this.db.db);
     const errors = validateRules(rules, [...DISPUTE_CATEGORY_CODES], registry);
     if (errors.length > 0) {
-      throw DomainError.validation(`分派规则有误：${errors.map((e) => `[${e.ruleId}] ${e.message}`).join('；')}`, { rules: errors });
+      throw DomainError.validation(
+        `分派规则有误：${errors.map((e) => `[${e.ruleId}] ${e.message}`).join('；')}`,
+        { rules: errors },
+      );
     }
     await this.db.transaction(async (tx) => {
-      await this.repo.replaceRules(tx, rules.map((r) => this.toRow(r, actor.id)));
-      await this.audit.record(tx, actor, { action: 'routing.rules_saved', entityType: 'routing_rules', entityId: 'all', data: { rules: rules as any } });
+      await this.repo.replaceRules(
+        tx,
+        rules.map((r) => this.toRow(r, actor.id)),
+      );
+      await this.audit.record(tx, actor, {
+        action: 'routing.rules_saved',
+        entityType: 'routing_rules',
+        entityId: 'all',
+        data: { rules: rules as any },
+      });
     });
     this.referenceCache.clear('rules');
     return this.rules();
   }
 
-  async proposeMediator(db: Executor, d: DisputeRow, parties: PartyRow[], bodyId: string): Promise<MediatorProposal> {
-    const [registry, facts] = await readAll(db, () => this.registry(db), () => this.facts(db, d, parties));
+  async proposeMediator(
+    db: Executor,
+    d: DisputeRow,
+    parties: PartyRow[],
+    bodyId: string,
+  ): Promise<MediatorProposal> {
+    const [registry, facts] = await readAll(
+      db,
+      () => this.registry(db),
+      () => this.facts(db, d, parties),
+    );
     const body = registry.bodies.find((b) => b.id === bodyId);
     if (!body) throw DomainError.notFound('body', bodyId);
-    return proposeMediator(facts, body, (registry.mediators ?? []).filter((m) => m.bodyId === bodyId));
+    return proposeMediator(
+      facts,
+      body,
+      (registry.mediators ?? []).filter((m) => m.bodyId === bodyId),
+    );
   }
 
   /** Refuses a mediator who declared a conflict with any party of the case. */
-  async assertNoConflict(db: Executor, d: DisputeRow, parties: PartyRow[], mediatorId: string): Promise<void> {
+  async assertNoConflict(
+    db: Executor,
+    d: DisputeRow,
+    parties: PartyRow[],
+    mediatorId: string,
+  ): Promise<void> {
     const proposal = await this.proposeMediator(db, d, parties, d.bodyId!);
     const evaluation = proposal.candidates.find((e) => e.mediatorId === mediatorId);
     const conflicted = evaluation?.exclusions.some((x) => x.code === 'CONFLICT_OF_INTEREST');
-    if (conflicted) throw new DomainError(ErrorCode.CONFLICT, '该调解员与当事人存在利害关系，应当回避 (mediator declared a conflict of interest with a party)', { mediatorId });
+    if (conflicted)
+      throw new DomainError(
+        ErrorCode.CONFLICT,
+        '该调解员与当事人存在利害关系，应当回避 (mediator declared a conflict of interest with a party)',
+        { mediatorId },
+      );
   }
 
   returnCounts() {
@@ -213,6 +375,16 @@ export class DispatchService implements OnApplicationBootstrap {
   }
 
   private toRow(r: RoutingRule, actorId: string | null) {
-    return { id: r.id, name: r.name, priority: r.priority, weight: r.weight, enabled: r.enabled, conditions: r.conditions as any, target: r.target as any, updatedBy: actorId, updatedAt: this.clock.now() };
+    return {
+      id: r.id,
+      name: r.name,
+      priority: r.priority,
+      weight: r.weight,
+      enabled: r.enabled,
+      conditions: r.conditions as any,
+      target: r.target as any,
+      updatedBy: actorId,
+      updatedAt: this.clock.now(),
+    };
   }
 }

@@ -10,7 +10,9 @@ export class TtlCache {
     const value = load();
     this.entries.set(key, { until: this.now() + ttlMs, value });
     // a failed load is not kept
-    value.catch(() => { if (this.entries.get(key)?.value === value) this.entries.delete(key); });
+    value.catch(() => {
+      if (this.entries.get(key)?.value === value) this.entries.delete(key);
+    });
     return value;
   }
 

@@ -13,7 +13,8 @@ function optionalText(value: string | undefined): string | undefined {
 }
 
 function requiredText(value: unknown, field: string): string {
-  if (typeof value !== 'string' || normalizeText(value) === '') throw new DocumentInputError('must not be blank', field);
+  if (typeof value !== 'string' || normalizeText(value) === '')
+    throw new DocumentInputError('must not be blank', field);
   return normalizeText(value);
 }
 
@@ -68,13 +69,16 @@ function normalizeSignatures(input: AgreementInput, partyIds: Set<string>): Agre
   const seen = new Set<string>();
   return (input.signatures ?? []).map((s, i) => {
     const field = `signatures[${i}]`;
-    if (!partyIds.has(s.partyId)) throw new DocumentInputError(`unknown party id "${s.partyId}"`, `${field}.partyId`);
-    if (seen.has(s.partyId)) throw new DocumentInputError(`party "${s.partyId}" signed twice`, `${field}.partyId`);
+    if (!partyIds.has(s.partyId))
+      throw new DocumentInputError(`unknown party id "${s.partyId}"`, `${field}.partyId`);
+    if (seen.has(s.partyId))
+      throw new DocumentInputError(`party "${s.partyId}" signed twice`, `${field}.partyId`);
     seen.add(s.partyId);
     if (!(s.signedAt instanceof Date) || Number.isNaN(s.signedAt.getTime())) {
       throw new DocumentInputError('not a valid date', `${field}.signedAt`);
     }
-    if (!SIGNING_METHODS.has(s.method)) throw new DocumentInputError(`unknown signing method "${s.method}"`, `${field}.method`);
+    if (!SIGNING_METHODS.has(s.method))
+      throw new DocumentInputError(`unknown signing method "${s.method}"`, `${field}.method`);
     return { partyId: s.partyId, signedAt: s.signedAt, method: s.method, signedBy: optionalText(s.signedBy) };
   });
 }
@@ -86,22 +90,29 @@ export function normalizeAgreement(input: AgreementInput): NormalizedAgreement {
   const parties = input.parties.map(normalizeParty);
   const ids = new Set(parties.map((p) => p.id));
   if (ids.size !== parties.length) throw new DocumentInputError('party ids must be unique', 'parties');
-  if (!parties.some((p) => p.role === 'applicant')) throw new DocumentInputError('needs at least one applicant', 'parties');
-  if (!parties.some((p) => p.role === 'respondent')) throw new DocumentInputError('needs at least one respondent', 'parties');
-  if (!Array.isArray(input.terms) || input.terms.length === 0) throw new DocumentInputError('needs at least one term', 'terms');
+  if (!parties.some((p) => p.role === 'applicant'))
+    throw new DocumentInputError('needs at least one applicant', 'parties');
+  if (!parties.some((p) => p.role === 'respondent'))
+    throw new DocumentInputError('needs at least one respondent', 'parties');
+  if (!Array.isArray(input.terms) || input.terms.length === 0)
+    throw new DocumentInputError('needs at least one term', 'terms');
   if (!Array.isArray(input.mediators) || input.mediators.length === 0) {
     throw new DocumentInputError('needs at least one mediator', 'mediators');
   }
   const minCopies = parties.length + 1;
   const copies = input.copies ?? minCopies;
   if (!Number.isInteger(copies) || copies < minCopies) {
-    throw new DocumentInputError(`must be an integer of at least ${minCopies} (one per party and one for the body)`, 'copies');
+    throw new DocumentInputError(
+      `must be an integer of at least ${minCopies} (one per party and one for the body)`,
+      'copies',
+    );
   }
   const hash = optionalText(input.signedContentHash);
   if (hash !== undefined && !/^[0-9a-f]{64}$/i.test(hash)) {
     throw new DocumentInputError('must be a SHA-256 hex digest', 'signedContentHash');
   }
-  if (!(input.date instanceof Date) && typeof input.date !== 'string') throw new DocumentInputError('is required', 'date');
+  if (!(input.date instanceof Date) && typeof input.date !== 'string')
+    throw new DocumentInputError('is required', 'date');
   return {
     number: requiredText(input.number, 'number'),
     body: { name: requiredText(input.body?.name, 'body.name'), sealText: optionalText(input.body?.sealText) },

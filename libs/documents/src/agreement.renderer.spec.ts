@@ -31,7 +31,13 @@ describe('renderAgreementPdf', () => {
     expect(flat).toContain('被申请人：李建国，男，身份证号码：3206**********561X');
     expect(flat).toContain('住址：江苏省海安市城东镇曙光新村12幢302室');
     expect(flat).toContain('委托代理人：李明（之子），联系电话：150****1111');
-    for (const secret of ['320621199001011234', '32062119850615561X', '13812345678', '13987654321', '15000001111']) {
+    for (const secret of [
+      '320621199001011234',
+      '32062119850615561X',
+      '13812345678',
+      '13987654321',
+      '15000001111',
+    ]) {
       expect(flat).not.toContain(secret);
     }
   });
@@ -48,7 +54,9 @@ describe('renderAgreementPdf', () => {
 
   it('prints each signature record in Asia/Shanghai time, the mediator, the seal text and the date', () => {
     expect(flat).toContain('申请人（签名）：张晓梅签署时间：2024年3月1日14:05签署方式：电子签名');
-    expect(flat).toContain('被申请人（签名）：李建国签署时间：2024年3月1日14:12签署方式：手写签名，由李明代为签署');
+    expect(flat).toContain(
+      '被申请人（签名）：李建国签署时间：2024年3月1日14:12签署方式：手写签名，由李明代为签署',
+    );
     expect(flat).toContain('人民调解员（签名）：王志刚');
     expect(flat).toContain('（海安市城东镇人民调解委员会印）2024年3月1日');
   });
@@ -60,7 +68,11 @@ describe('renderAgreementPdf', () => {
 
   it('prints the given signed-content hash and marks unsigned parties', async () => {
     const hash = 'ab'.repeat(32);
-    const out = squash(pdfToText(await renderAgreementPdf(sampleAgreement({ signedContentHash: hash.toUpperCase(), signatures: [] }))));
+    const out = squash(
+      pdfToText(
+        await renderAgreementPdf(sampleAgreement({ signedContentHash: hash.toUpperCase(), signatures: [] })),
+      ),
+    );
     expect(out).toContain(`签署内容SHA-256：${hash}`);
     expect(out).toContain('申请人（签名）：张晓梅（尚未签署）');
   });
@@ -83,13 +95,20 @@ describe('renderAgreementPdf', () => {
       legalRepresentative: '周伟',
       address: '海安市城东镇长江路8号',
     };
-    const out = squash(pdfToText(await renderAgreementPdf({ ...a, parties: [a.parties[0], company], signatures: [] })));
-    expect(out).toContain('被申请人：海安市安居物业服务有限公司，统一社会信用代码：91320621MA1XXXXX0Q，法定代表人：周伟，住所：海安市城东镇长江路8号');
+    const out = squash(
+      pdfToText(await renderAgreementPdf({ ...a, parties: [a.parties[0], company], signatures: [] })),
+    );
+    expect(out).toContain(
+      '被申请人：海安市安居物业服务有限公司，统一社会信用代码：91320621MA1XXXXX0Q，法定代表人：周伟，住所：海安市城东镇长江路8号',
+    );
   });
 
   it('continues on further pages with the footer on every page', async () => {
     const a = sampleAgreement();
-    const terms = Array.from({ length: 40 }, (_, i) => `第${i + 1}项约定：被申请人于2024年4月${(i % 28) + 1}日前完成相应整改并书面告知申请人。`);
+    const terms = Array.from(
+      { length: 40 },
+      (_, i) => `第${i + 1}项约定：被申请人于2024年4月${(i % 28) + 1}日前完成相应整改并书面告知申请人。`,
+    );
     const raw = pdfToText(await renderAgreementPdf({ ...a, terms }));
     const pages = raw.split('\f').filter((p) => p.trim() !== '');
     expect(pages.length).toBeGreaterThan(1);
@@ -103,7 +122,11 @@ describe('renderAgreementPdf', () => {
 
   it('renders GBK-only hanzi used in names', async () => {
     const a = sampleAgreement();
-    const out = squash(pdfToText(await renderAgreementPdf({ ...a, parties: [{ ...a.parties[0], name: '王喆' }, a.parties[1]] })));
+    const out = squash(
+      pdfToText(
+        await renderAgreementPdf({ ...a, parties: [{ ...a.parties[0], name: '王喆' }, a.parties[1]] }),
+      ),
+    );
     expect(out).toContain('申请人：王喆');
   });
 
@@ -117,17 +140,32 @@ describe('renderAgreementPdf', () => {
   it('rejects inconsistent input with the offending field', async () => {
     const a = sampleAgreement();
     await expect(renderAgreementPdf({ ...a, copies: 2 })).rejects.toMatchObject({ field: 'copies' });
-    await expect(renderAgreementPdf({ ...a, parties: [a.parties[0]], signatures: [] })).rejects.toThrow(/respondent/);
+    await expect(renderAgreementPdf({ ...a, parties: [a.parties[0]], signatures: [] })).rejects.toThrow(
+      /respondent/,
+    );
     await expect(
-      renderAgreementPdf({ ...a, signatures: [{ partyId: 'nobody', signedAt: new Date(), method: 'electronic' }] }),
+      renderAgreementPdf({
+        ...a,
+        signatures: [{ partyId: 'nobody', signedAt: new Date(), method: 'electronic' }],
+      }),
     ).rejects.toMatchObject({ field: 'signatures[0].partyId' });
-    await expect(renderAgreementPdf({ ...a, signedContentHash: 'not-a-hash' })).rejects.toThrow(DocumentInputError);
+    await expect(renderAgreementPdf({ ...a, signedContentHash: 'not-a-hash' })).rejects.toThrow(
+      DocumentInputError,
+    );
     await expect(renderAgreementPdf({ ...a, number: '  ' })).rejects.toMatchObject({ field: 'number' });
   });
 });
 
 describe('chineseNumeral', () => {
   it('numbers clauses in Chinese', () => {
-    expect([1, 9, 10, 11, 20, 21, 99].map(chineseNumeral)).toEqual(['一', '九', '十', '十一', '二十', '二十一', '九十九']);
+    expect([1, 9, 10, 11, 20, 21, 99].map(chineseNumeral)).toEqual([
+      '一',
+      '九',
+      '十',
+      '十一',
+      '二十',
+      '二十一',
+      '九十九',
+    ]);
   });
 });

@@ -1,6 +1,12 @@
 import { normalizeAgreement, type NormalizedAgreement } from './agreement.model';
 import { hashNormalizedAgreement } from './agreement.hash';
-import type { AgreementAgent, AgreementInput, AgreementParty, AgreementRenderOptions, SigningMethod } from './agreement.types';
+import type {
+  AgreementAgent,
+  AgreementInput,
+  AgreementParty,
+  AgreementRenderOptions,
+  SigningMethod,
+} from './agreement.types';
 import { assertFontCovers } from './font.coverage';
 import { loadCjkFont } from './font.loader';
 import { maskId, maskPhone } from './personal-data.masking';
@@ -149,7 +155,10 @@ function drawSignatures(doc: PDFKit.PDFDocument, view: AgreementView): void {
   doc.moveDown(1.5);
   for (const s of view.signatures) {
     doc.fontSize(BODY_SIZE).text(s.party, { lineGap: LINE_GAP / 2 });
-    doc.fontSize(BODY_SIZE - 2).fillColor('#333333').text(s.record, { indent: INDENT, lineGap: LINE_GAP });
+    doc
+      .fontSize(BODY_SIZE - 2)
+      .fillColor('#333333')
+      .text(s.record, { indent: INDENT, lineGap: LINE_GAP });
     doc.fillColor('black').moveDown(0.4);
   }
   doc.fontSize(BODY_SIZE).text(view.mediators, { lineGap: LINE_GAP });
@@ -164,7 +173,10 @@ function drawSignatures(doc: PDFKit.PDFDocument, view: AgreementView): void {
  * `options.maskPersonalData === false`. Every page's footer carries the signed-content SHA-256.
  * Throws DocumentInputError for invalid input and UnsupportedCharactersError for text the font cannot draw.
  */
-export async function renderAgreementPdf(input: AgreementInput, options: AgreementRenderOptions = {}): Promise<Buffer> {
+export async function renderAgreementPdf(
+  input: AgreementInput,
+  options: AgreementRenderOptions = {},
+): Promise<Buffer> {
   const agreement = normalizeAgreement(input);
   const font = options.font ?? loadCjkFont();
   const view = buildView(agreement, options.maskPersonalData !== false);

@@ -1,21 +1,39 @@
-import { agreementTemplate, DISPUTE_CATEGORIES, DISPUTE_CATEGORY_LABELS, type DisputeCategory } from './agreement.templates';
+import {
+  agreementTemplate,
+  DISPUTE_CATEGORIES,
+  DISPUTE_CATEGORY_LABELS,
+  type DisputeCategory,
+} from './agreement.templates';
 import { DocumentInputError, TemplatePlaceholderError, TemplateSyntaxError } from './documents.errors';
 import { fillTemplate, templatePlaceholders } from './template.filler';
 
 describe('agreementTemplate', () => {
   it('covers the nine dispute categories with their Chinese labels', () => {
-    expect(DISPUTE_CATEGORIES).toEqual(['neighbour', 'family', 'property', 'labour', 'medical', 'traffic', 'consumer', 'contract', 'other']);
+    expect(DISPUTE_CATEGORIES).toEqual([
+      'neighbour',
+      'family',
+      'property',
+      'labour',
+      'medical',
+      'traffic',
+      'consumer',
+      'contract',
+      'other',
+    ]);
     expect(DISPUTE_CATEGORY_LABELS.neighbour).toBe('邻里纠纷');
     expect(DISPUTE_CATEGORY_LABELS.labour).toBe('劳动争议');
   });
 
-  it.each(DISPUTE_CATEGORIES)('%s has facts, terms and performance with {{amount}} and {{dueDate}}', (category) => {
-    const t = agreementTemplate(category);
-    expect(t.category).toBe(category);
-    expect(t.label).toBe(DISPUTE_CATEGORY_LABELS[category]);
-    expect(t.terms.length).toBeGreaterThanOrEqual(2);
-    expect(templatePlaceholders(t)).toEqual(expect.arrayContaining(['amount', 'dueDate']));
-  });
+  it.each(DISPUTE_CATEGORIES)(
+    '%s has facts, terms and performance with {{amount}} and {{dueDate}}',
+    (category) => {
+      const t = agreementTemplate(category);
+      expect(t.category).toBe(category);
+      expect(t.label).toBe(DISPUTE_CATEGORY_LABELS[category]);
+      expect(t.terms.length).toBeGreaterThanOrEqual(2);
+      expect(templatePlaceholders(t)).toEqual(expect.arrayContaining(['amount', 'dueDate']));
+    },
+  );
 
   it('returns a copy the caller may edit', () => {
     agreementTemplate('labour').terms.push('额外条款');
@@ -30,9 +48,9 @@ describe('agreementTemplate', () => {
 
 describe('fillTemplate', () => {
   it('fills a string template', () => {
-    expect(fillTemplate('于{{dueDate}}前支付人民币{{ amount }}元', { dueDate: '2024年3月31日', amount: 3500 })).toBe(
-      '于2024年3月31日前支付人民币3500元',
-    );
+    expect(
+      fillTemplate('于{{dueDate}}前支付人民币{{ amount }}元', { dueDate: '2024年3月31日', amount: 3500 }),
+    ).toBe('于2024年3月31日前支付人民币3500元');
   });
 
   it('fills every part of a category template', () => {

@@ -1,15 +1,7 @@
 import { DocumentInputError } from './documents.errors';
 
 export type DisputeCategory =
-  | 'neighbour'
-  | 'family'
-  | 'property'
-  | 'labour'
-  | 'medical'
-  | 'traffic'
-  | 'consumer'
-  | 'contract'
-  | 'other';
+  'neighbour' | 'family' | 'property' | 'labour' | 'medical' | 'traffic' | 'consumer' | 'contract' | 'other';
 
 export const DISPUTE_CATEGORY_LABELS: Readonly<Record<DisputeCategory, string>> = {
   neighbour: '邻里纠纷',
@@ -58,7 +50,8 @@ const SKELETONS: Readonly<Record<DisputeCategory, Skeleton>> = {
     performance: '被申请人以{{paymentMethod}}方式按期支付，首期于{{dueDate}}前支付。',
   },
   property: {
-    facts: '申请人系{{propertyAddress}}业主，被申请人系该物业的物业服务企业。双方因{{disputeIssue}}发生争议。',
+    facts:
+      '申请人系{{propertyAddress}}业主，被申请人系该物业的物业服务企业。双方因{{disputeIssue}}发生争议。',
     terms: [
       '申请人于{{dueDate}}前向被申请人缴纳{{feePeriod}}物业服务费人民币{{amount}}元。',
       '被申请人于{{repairDueDate}}前完成{{repairItem}}的维修，并将维修结果告知申请人。',
@@ -78,7 +71,8 @@ const SKELETONS: Readonly<Record<DisputeCategory, Skeleton>> = {
     performance: '被申请人以{{paymentMethod}}方式于{{dueDate}}前将款项支付至申请人指定账户。',
   },
   medical: {
-    facts: '患者{{patientName}}于{{treatmentDate}}在被申请人处接受{{treatment}}。申请人认为{{allegation}}，双方由此发生医疗纠纷。',
+    facts:
+      '患者{{patientName}}于{{treatmentDate}}在被申请人处接受{{treatment}}。申请人认为{{allegation}}，双方由此发生医疗纠纷。',
     terms: [
       '被申请人于{{dueDate}}前一次性向申请人支付人民币{{amount}}元，包括医疗费、护理费、误工费、交通费等全部费用。',
       '申请人收到上述款项后，不再就本次医疗纠纷向被申请人及其医务人员主张任何权利。',
@@ -119,7 +113,11 @@ const SKELETONS: Readonly<Record<DisputeCategory, Skeleton>> = {
   },
   other: {
     facts: '{{factsSummary}}',
-    terms: ['被申请人于{{dueDate}}前{{obligation}}。', '被申请人于{{dueDate}}前向申请人支付人民币{{amount}}元。', SETTLED],
+    terms: [
+      '被申请人于{{dueDate}}前{{obligation}}。',
+      '被申请人于{{dueDate}}前向申请人支付人民币{{amount}}元。',
+      SETTLED,
+    ],
     performance: RECEIPT,
   },
 };
@@ -132,5 +130,11 @@ export function agreementTemplate(category: DisputeCategory): AgreementTemplate 
     throw new DocumentInputError(`unknown dispute category "${String(category)}"`, 'category');
   }
   const s = SKELETONS[category];
-  return { category, label: DISPUTE_CATEGORY_LABELS[category], facts: s.facts, terms: [...s.terms], performance: s.performance };
+  return {
+    category,
+    label: DISPUTE_CATEGORY_LABELS[category],
+    facts: s.facts,
+    terms: [...s.terms],
+    performance: s.performance,
+  };
 }

@@ -9,12 +9,18 @@ describe('toCsv', () => {
   });
 
   it('quotes fields with commas, quotes and line breaks (RFC 4180)', () => {
-    const text = toCsv(['a', 'b', 'c', 'd'], [['x,y', '他说"好"', '第一行\n第二行', null]]).toString('utf8').slice(1);
+    const text = toCsv(['a', 'b', 'c', 'd'], [['x,y', '他说"好"', '第一行\n第二行', null]])
+      .toString('utf8')
+      .slice(1);
     expect(text).toBe('a,b,c,d\r\n"x,y","他说""好""","第一行\n第二行",\r\n');
   });
 
   it('leaves plain fields, spaces and numbers alone', () => {
-    expect(toCsv(['a', 'b', 'c'], [[' 空格 ', -12.5, 0]]).toString('utf8').slice(1)).toBe('a,b,c\r\n 空格 ,-12.5,0\r\n');
+    expect(
+      toCsv(['a', 'b', 'c'], [[' 空格 ', -12.5, 0]])
+        .toString('utf8')
+        .slice(1),
+    ).toBe('a,b,c\r\n 空格 ,-12.5,0\r\n');
   });
 
   it('guards text a spreadsheet would run as a formula, unless turned off', () => {

@@ -15,7 +15,8 @@ const PLAIN_NUMBER = /^[+-]?\d+(?:\.\d+)?%?$/;
 
 function field(cell: ReportCell, guard: boolean): string {
   let text = cell === null ? '' : String(cell);
-  if (guard && typeof cell === 'string' && FORMULA_START.test(text) && !PLAIN_NUMBER.test(text)) text = `'${text}`;
+  if (guard && typeof cell === 'string' && FORMULA_START.test(text) && !PLAIN_NUMBER.test(text))
+    text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

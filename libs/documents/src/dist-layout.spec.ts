@@ -14,7 +14,11 @@ describe('compiled library (swc --copy-files layout)', () => {
 
   beforeAll(() => {
     out = mkdtempSync(path.join(os.tmpdir(), 'tiaojie-documents-dist-'));
-    execFileSync(path.join(repo, 'node_modules/.bin/swc'), ['libs/documents', '-d', out, '--copy-files', '--quiet'], { cwd: repo });
+    execFileSync(
+      path.join(repo, 'node_modules/.bin/swc'),
+      ['libs/documents', '-d', out, '--copy-files', '--quiet'],
+      { cwd: repo },
+    );
   });
 
   afterAll(() => rmSync(out, { recursive: true, force: true }));
@@ -29,11 +33,15 @@ describe('compiled library (swc --copy-files layout)', () => {
         process.stdout.write(JSON.stringify({ font: documents.cjkFontPath(), pdf: pdf.toString('base64') }));
       });`;
     const result = JSON.parse(
-      execFileSync(process.execPath, ['-e', script, path.join(lib, 'src/index.js'), path.join(lib, 'src/agreement.fixture.js')], {
-        env: { ...process.env, NODE_PATH: path.join(repo, 'node_modules') },
-        encoding: 'utf8',
-        maxBuffer: 16 * 1024 * 1024,
-      }),
+      execFileSync(
+        process.execPath,
+        ['-e', script, path.join(lib, 'src/index.js'), path.join(lib, 'src/agreement.fixture.js')],
+        {
+          env: { ...process.env, NODE_PATH: path.join(repo, 'node_modules') },
+          encoding: 'utf8',
+          maxBuffer: 16 * 1024 * 1024,
+        },
+      ),
     ) as { font: string; pdf: string };
     expect(result.font).toBe(path.join(lib, 'assets/wqy-microhei-subset.ttf'));
     expect(squash(pdfToText(Buffer.from(result.pdf, 'base64')))).toContain('人民调解协议书');

@@ -39,7 +39,9 @@ export class UnsupportedCharactersError extends DocumentsError {
     readonly characters: string[],
     readonly field: string,
   ) {
-    const list = characters.map((c) => `${c} (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`);
+    const list = characters.map(
+      (c) => `${c} (U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`,
+    );
     super(`${field}: the font has no glyph for ${list.join(', ')}`);
   }
 }

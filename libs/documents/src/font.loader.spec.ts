@@ -21,7 +21,9 @@ describe('committed CJK font', () => {
   it('is resolved next to the source, committed with its licence and provenance', () => {
     expect(cjkFontPath()).toBe(path.join(assets, 'wqy-microhei-subset.ttf'));
     expect(existsSync(path.join(assets, 'LICENSE-wqy-microhei.txt'))).toBe(true);
-    expect(readFileSync(path.join(assets, 'README.md'), 'utf8')).toContain('scripts/fonts/build-cjk-subset.mjs');
+    expect(readFileSync(path.join(assets, 'README.md'), 'utf8')).toContain(
+      'scripts/fonts/build-cjk-subset.mjs',
+    );
     const size = statSync(cjkFontPath()).size;
     expect(size).toBeGreaterThan(1_000_000);
     expect(size).toBeLessThan(6_000_000);
@@ -36,7 +38,9 @@ describe('committed CJK font', () => {
 
   it('covers ASCII, CJK punctuation and full-width forms', () => {
     const ascii = Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)).join('');
-    const fullWidth = Array.from({ length: 0xff5f - 0xff01 }, (_, i) => String.fromCharCode(0xff01 + i)).join('');
+    const fullWidth = Array.from({ length: 0xff5f - 0xff01 }, (_, i) => String.fromCharCode(0xff01 + i)).join(
+      '',
+    );
     const punctuation = '　、。〈〉《》「」『』【】〔〕〖〗〇“”‘’…—·￥×÷°±';
     expect(findUnsupportedCharacters(ascii + fullWidth + punctuation)).toEqual([]);
   });

@@ -9,7 +9,9 @@ export function pdfToText(pdf: Buffer, args: string[] = []): string {
     return execFileSync('pdftotext', [...args, '-enc', 'UTF-8', '-', '-'], { input: pdf, encoding: 'utf8' });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new Error('pdftotext is not installed: run `apt-get install -y poppler-utils` (the documents tests need it)');
+      throw new Error(
+        'pdftotext is not installed: run `apt-get install -y poppler-utils` (the documents tests need it)',
+      );
     }
     throw err;
   }
@@ -21,7 +23,9 @@ export function pdfFonts(pdf: Buffer): string {
     return execFileSync('pdffonts', ['-'], { input: pdf, encoding: 'utf8' });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
-      throw new Error('pdffonts is not installed: run `apt-get install -y poppler-utils` (the documents tests need it)');
+      throw new Error(
+        'pdffonts is not installed: run `apt-get install -y poppler-utils` (the documents tests need it)',
+      );
     }
     throw err;
   }

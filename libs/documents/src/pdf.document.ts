@@ -54,7 +54,10 @@ export interface FooterParts {
 }
 
 /** Writes a one-line footer into the bottom margin of every buffered page. */
-export function stampFooters(doc: PDFKit.PDFDocument, footer: (page: number, pages: number) => FooterParts): void {
+export function stampFooters(
+  doc: PDFKit.PDFDocument,
+  footer: (page: number, pages: number) => FooterParts,
+): void {
   const range = doc.bufferedPageRange();
   for (let i = range.start; i < range.start + range.count; i++) {
     doc.switchToPage(i);

@@ -17,7 +17,13 @@ interface Layout {
  * wrap, short text (up to 6 CJK characters) never wraps, and the remaining width goes to the
  * longer text columns in proportion to how much more they want.
  */
-function columnWidths(doc: PDFKit.PDFDocument, header: string[], rows: string[][], numeric: boolean[], total: number): number[] {
+function columnWidths(
+  doc: PDFKit.PDFDocument,
+  header: string[],
+  rows: string[][],
+  numeric: boolean[],
+  total: number,
+): number[] {
   doc.fontSize(SIZE);
   const floor = doc.widthOfString('国'.repeat(6)) + 2 * PAD;
   const headerW = header.map((h) => doc.widthOfString(h) + 2 * PAD);
@@ -39,12 +45,19 @@ function rowHeight(doc: PDFKit.PDFDocument, cells: string[], layout: Layout): nu
   doc.fontSize(SIZE);
   let h = doc.currentLineHeight(true);
   cells.forEach((text, c) => {
-    if (text !== '') h = Math.max(h, doc.heightOfString(text, { width: layout.widths[c] - 2 * PAD, lineGap: LINE_GAP }));
+    if (text !== '')
+      h = Math.max(h, doc.heightOfString(text, { width: layout.widths[c] - 2 * PAD, lineGap: LINE_GAP }));
   });
   return h + 2 * PAD;
 }
 
-function drawRow(doc: PDFKit.PDFDocument, cells: string[], layout: Layout, header: boolean, maxHeight: number): void {
+function drawRow(
+  doc: PDFKit.PDFDocument,
+  cells: string[],
+  layout: Layout,
+  header: boolean,
+  maxHeight: number,
+): void {
   const needed = rowHeight(doc, cells, layout);
   const h = Math.min(needed, maxHeight);
   const y = doc.y;
@@ -88,7 +101,10 @@ export function drawReportTable(doc: PDFKit.PDFDocument, table: ReportTable): vo
   const titleH = doc.heightOfString(table.title, { width }) + 4;
   const firstH = cells.length > 0 ? Math.min(rowHeight(doc, cells[0], layout), maxRow) : headerH;
   ensureSpace(doc, titleH + headerH + firstH);
-  doc.fontSize(12).lineWidth(0.3).text(table.title, doc.page.margins.left, doc.y, { width, stroke: true, fill: true });
+  doc
+    .fontSize(12)
+    .lineWidth(0.3)
+    .text(table.title, doc.page.margins.left, doc.y, { width, stroke: true, fill: true });
   doc.moveDown(0.3);
   drawRow(doc, table.columns, layout, true, maxRow);
 

@@ -35,9 +35,17 @@ describe('renderReportXlsx', () => {
   it('rejects invalid sheet names and ragged rows', async () => {
     const sheet = { name: 'a', columns: ['x'], rows: [] };
     await expect(renderReportXlsx({ sheets: [] })).rejects.toThrow(DocumentInputError);
-    await expect(renderReportXlsx({ sheets: [{ ...sheet, name: '2024/年度' }] })).rejects.toMatchObject({ field: 'sheets[0].name' });
-    await expect(renderReportXlsx({ sheets: [{ ...sheet, name: 'x'.repeat(32) }] })).rejects.toThrow(DocumentInputError);
-    await expect(renderReportXlsx({ sheets: [sheet, { ...sheet, name: 'A' }] })).rejects.toMatchObject({ field: 'sheets[1].name' });
-    await expect(renderReportXlsx({ sheets: [{ ...sheet, rows: [['1', '2']] }] })).rejects.toMatchObject({ field: 'sheets[0].rows[0]' });
+    await expect(renderReportXlsx({ sheets: [{ ...sheet, name: '2024/年度' }] })).rejects.toMatchObject({
+      field: 'sheets[0].name',
+    });
+    await expect(renderReportXlsx({ sheets: [{ ...sheet, name: 'x'.repeat(32) }] })).rejects.toThrow(
+      DocumentInputError,
+    );
+    await expect(renderReportXlsx({ sheets: [sheet, { ...sheet, name: 'A' }] })).rejects.toMatchObject({
+      field: 'sheets[1].name',
+    });
+    await expect(renderReportXlsx({ sheets: [{ ...sheet, rows: [['1', '2']] }] })).rejects.toMatchObject({
+      field: 'sheets[0].rows[0]',
+    });
   });
 });

@@ -17,7 +17,10 @@ function validateSheets(input: ReportXlsxInput): void {
       throw new DocumentInputError('sheet name must have 1–31 characters', `${field}.name`);
     }
     if (INVALID_SHEET_CHARS.test(name) || name.startsWith("'") || name.endsWith("'")) {
-      throw new DocumentInputError(`sheet name "${name}" may not contain []:*?/\\ or start/end with '`, `${field}.name`);
+      throw new DocumentInputError(
+        `sheet name "${name}" may not contain []:*?/\\ or start/end with '`,
+        `${field}.name`,
+      );
     }
     const key = name.toLowerCase();
     if (names.has(key)) throw new DocumentInputError(`duplicate sheet name "${name}"`, `${field}.name`);
@@ -30,7 +33,12 @@ function validateSheets(input: ReportXlsxInput): void {
 function displayWidth(cell: ReportCell): number {
   if (cell === null) return 0;
   let w = 0;
-  for (const ch of String(cell)) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(ch) ? 2 : 1;
+  for (const ch of String(cell))
+    w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(
+      ch,
+    )
+      ? 2
+      : 1;
   return w;
 }
 

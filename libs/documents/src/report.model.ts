@@ -3,7 +3,8 @@ import type { ReportCell } from './report.types';
 
 /** Checks that `columns` are strings and every row has exactly one valid cell per column. */
 export function validateGrid(columns: unknown, rows: unknown, field: string): void {
-  if (!Array.isArray(columns) || columns.length === 0) throw new DocumentInputError('needs at least one column', `${field}.columns`);
+  if (!Array.isArray(columns) || columns.length === 0)
+    throw new DocumentInputError('needs at least one column', `${field}.columns`);
   columns.forEach((c, i) => {
     if (typeof c !== 'string') throw new DocumentInputError('must be a string', `${field}.columns[${i}]`);
   });
@@ -13,8 +14,13 @@ export function validateGrid(columns: unknown, rows: unknown, field: string): vo
       throw new DocumentInputError(`must have ${columns.length} cells`, `${field}.rows[${r}]`);
     }
     row.forEach((cell: unknown, c) => {
-      const ok = cell === null || typeof cell === 'string' || (typeof cell === 'number' && Number.isFinite(cell));
-      if (!ok) throw new DocumentInputError('must be a string, a finite number or null', `${field}.rows[${r}][${c}]`);
+      const ok =
+        cell === null || typeof cell === 'string' || (typeof cell === 'number' && Number.isFinite(cell));
+      if (!ok)
+        throw new DocumentInputError(
+          'must be a string, a finite number or null',
+          `${field}.rows[${r}][${c}]`,
+        );
     });
   });
 }

@@ -26,7 +26,14 @@ function report(rows: number): ReportPdfInput {
       {
         title: '表2 各街道纠纷明细',
         columns: ['序号', '街道', '纠纷类型', '受理', '办结', '备注'],
-        rows: Array.from({ length: rows }, (_, i) => [i + 1, `第${i + 1}街道`, '邻里纠纷', 100 + i, 100 + i, i === 3 ? null : '按期']),
+        rows: Array.from({ length: rows }, (_, i) => [
+          i + 1,
+          `第${i + 1}街道`,
+          '邻里纠纷',
+          100 + i,
+          100 + i,
+          i === 3 ? null : '按期',
+        ]),
       },
     ],
   };
@@ -57,7 +64,15 @@ describe('renderReportPdf', () => {
   });
 
   it('renders an empty table as such', async () => {
-    const text = squash(pdfToText(await renderReportPdf({ title: '空表', paragraphs: [], tables: [{ title: '表', columns: ['甲'], rows: [] }] })));
+    const text = squash(
+      pdfToText(
+        await renderReportPdf({
+          title: '空表',
+          paragraphs: [],
+          tables: [{ title: '表', columns: ['甲'], rows: [] }],
+        }),
+      ),
+    );
     expect(text).toContain('（无数据）');
   });
 
@@ -67,6 +82,8 @@ describe('renderReportPdf', () => {
     await expect(renderReportPdf(ragged)).rejects.toMatchObject({ field: 'tables[0].rows[0]' });
     const nan = { ...base, tables: [{ title: 't', columns: ['a'], rows: [[Number.NaN]] }] };
     await expect(renderReportPdf(nan)).rejects.toThrow(DocumentInputError);
-    await expect(renderReportPdf({ ...base, paragraphs: ['\u{20000}'] })).rejects.toThrow(UnsupportedCharactersError);
+    await expect(renderReportPdf({ ...base, paragraphs: ['\u{20000}'] })).rejects.toThrow(
+      UnsupportedCharactersError,
+    );
   });
 });

@@ -10,14 +10,16 @@ function validateReport(input: ReportPdfInput, font: Buffer): void {
   if (!input || typeof input.title !== 'string' || input.title.trim() === '') {
     throw new DocumentInputError('must not be blank', 'title');
   }
-  if (input.subtitle !== undefined && typeof input.subtitle !== 'string') throw new DocumentInputError('must be a string', 'subtitle');
+  if (input.subtitle !== undefined && typeof input.subtitle !== 'string')
+    throw new DocumentInputError('must be a string', 'subtitle');
   if (!Array.isArray(input.paragraphs)) throw new DocumentInputError('must be an array', 'paragraphs');
   input.paragraphs.forEach((p, i) => {
     if (typeof p !== 'string') throw new DocumentInputError('must be a string', `paragraphs[${i}]`);
   });
   if (!Array.isArray(input.tables)) throw new DocumentInputError('must be an array', 'tables');
   input.tables.forEach((t, i) => {
-    if (!t || typeof t.title !== 'string') throw new DocumentInputError('must be a string', `tables[${i}].title`);
+    if (!t || typeof t.title !== 'string')
+      throw new DocumentInputError('must be a string', `tables[${i}].title`);
     validateGrid(t.columns, t.rows, `tables[${i}]`);
   });
 
@@ -33,7 +35,10 @@ function validateReport(input: ReportPdfInput, font: Buffer): void {
  * Renders a report (e.g. the annual statistics report) as an A4 PDF: title, optional subtitle,
  * paragraphs, then each table with its header repeated on every page it spans, and page numbers.
  */
-export async function renderReportPdf(input: ReportPdfInput, options: ReportRenderOptions = {}): Promise<Buffer> {
+export async function renderReportPdf(
+  input: ReportPdfInput,
+  options: ReportRenderOptions = {},
+): Promise<Buffer> {
   const font = options.font ?? loadCjkFont();
   validateReport(input, font);
   const { doc, finish } = createPdf({ title: input.title, subject: input.subtitle, font });

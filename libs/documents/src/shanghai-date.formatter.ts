@@ -13,7 +13,10 @@ const parts = new Intl.DateTimeFormat('en-US', {
   hourCycle: 'h23',
 });
 
-function shanghaiParts(instant: Date, field: string): Record<'year' | 'month' | 'day' | 'hour' | 'minute', string> {
+function shanghaiParts(
+  instant: Date,
+  field: string,
+): Record<'year' | 'month' | 'day' | 'hour' | 'minute', string> {
   if (!(instant instanceof Date) || Number.isNaN(instant.getTime())) {
     throw new DocumentInputError('not a valid date', field);
   }

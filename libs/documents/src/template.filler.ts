@@ -13,7 +13,9 @@ export interface FilledAgreementTemplate {
 const PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
 
 function texts(template: string | AgreementTemplate): string[] {
-  return typeof template === 'string' ? [template] : [template.facts, ...template.terms, template.performance];
+  return typeof template === 'string'
+    ? [template]
+    : [template.facts, ...template.terms, template.performance];
 }
 
 function checkSyntax(text: string): void {
@@ -54,5 +56,9 @@ export function fillTemplate(
   if (missing.length > 0) throw new TemplatePlaceholderError(missing);
   const fill = (text: string) => text.replace(PLACEHOLDER, (_, name: string) => String(values[name]).trim());
   if (typeof template === 'string') return fill(template);
-  return { facts: fill(template.facts), terms: template.terms.map(fill), performance: fill(template.performance) };
+  return {
+    facts: fill(template.facts),
+    terms: template.terms.map(fill),
+    performance: fill(template.performance),
+  };
 }

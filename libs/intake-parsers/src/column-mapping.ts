@@ -6,18 +6,58 @@ import type { ColumnMapping, IntakeFormat } from './intake.types';
 import { IntakeFormatError } from './intake-format.error';
 
 export const WORK_ORDER_COLUMNS = [
-  '工单编号', '工单来源', '受理时间', '诉求类型', '诉求人', '联系电话', '事发地址', '所属街道', '诉求内容',
-  '问题分类', '承办单位', '办理时限(工作日)', '签收时间', '回复时间', '办结时间', '办理状态', '回访满意度',
+  '工单编号',
+  '工单来源',
+  '受理时间',
+  '诉求类型',
+  '诉求人',
+  '联系电话',
+  '事发地址',
+  '所属街道',
+  '诉求内容',
+  '问题分类',
+  '承办单位',
+  '办理时限(工作日)',
+  '签收时间',
+  '回复时间',
+  '办结时间',
+  '办理状态',
+  '回访满意度',
 ] as const;
 
 export const GRID_REPORT_COLUMNS = [
-  '事件编号', '上报时间', '网格员', '网格员电话', '所属街道', '所属社区', '所属网格', '事件大类', '事件小类',
-  '事件描述', '涉及人数', '当事人', '当事人电话', '处置状态', '办结时间',
+  '事件编号',
+  '上报时间',
+  '网格员',
+  '网格员电话',
+  '所属街道',
+  '所属社区',
+  '所属网格',
+  '事件大类',
+  '事件小类',
+  '事件描述',
+  '涉及人数',
+  '当事人',
+  '当事人电话',
+  '处置状态',
+  '办结时间',
 ] as const;
 
 export const COURT_REFERRAL_COLUMNS = [
-  '案号', '委派日期', '委派法院', '案由', '标的额(元)', '原告', '原告电话', '原告身份证号', '被告', '被告电话',
-  '被告身份证号', '调解期限(日)', '承办法官', '备注',
+  '案号',
+  '委派日期',
+  '委派法院',
+  '案由',
+  '标的额(元)',
+  '原告',
+  '原告电话',
+  '原告身份证号',
+  '被告',
+  '被告电话',
+  '被告身份证号',
+  '调解期限(日)',
+  '承办法官',
+  '备注',
 ] as const;
 
 export const CANONICAL_COLUMNS: Record<IntakeFormat, readonly string[]> = {
@@ -33,7 +73,11 @@ export const INTAKE_FORMATS = Object.keys(CANONICAL_COLUMNS) as IntakeFormat[];
 
 /** Header comparison key: BOM, whitespace and case ignored, full-width forms folded ('（工作日）' = '(工作日)'). */
 export function normalizeHeader(header: string): string {
-  return header.replace(/^\uFEFF/, '').normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+  return header
+    .replace(/^\uFEFF/, '')
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .toLowerCase();
 }
 
 /** The built-in mapping of a format (every canonical column under its own name). */
@@ -96,7 +140,8 @@ export function parseColumnMapping(config: unknown): ColumnMapping {
   if (typeof format !== 'string' || !INTAKE_FORMATS.includes(format as IntakeFormat)) {
     return fail(`format 应为 ${INTAKE_FORMATS.join(' / ')}`);
   }
-  if (columns === null || typeof columns !== 'object' || Array.isArray(columns)) return fail('columns 应为对象');
+  if (columns === null || typeof columns !== 'object' || Array.isArray(columns))
+    return fail('columns 应为对象');
   const canonical = CANONICAL_COLUMNS[format as IntakeFormat];
   const seen = new Map<string, string>();
   const mapped: Record<string, string | null> = {};
@@ -106,7 +151,8 @@ export function parseColumnMapping(config: unknown): ColumnMapping {
       mapped[column] = null;
       continue;
     }
-    if (typeof header !== 'string' || !normalizeHeader(header)) fail(`「${column}」的表头应为非空字符串或 null`);
+    if (typeof header !== 'string' || !normalizeHeader(header))
+      fail(`「${column}」的表头应为非空字符串或 null`);
     const key = normalizeHeader(header as string);
     if (seen.has(key)) fail(`「${seen.get(key)}」和「${column}」映射到同一表头「${header as string}」`);
     seen.set(key, column);

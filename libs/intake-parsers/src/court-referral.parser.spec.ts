@@ -63,16 +63,67 @@ describe('court referrals written by Excel itself (typed cells)', () => {
 
   it('reads Excel date cells, numeric amounts, a lower-case x check character and finds the header below a title', async () => {
     const path = join(dir, 'typed.xlsx');
-    await writeWorkbook(path, [
-      ['（2024）苏0612民诉前调9号', new Date(Date.UTC(2024, 2, 1)), '南通市通州区人民法院', '离婚纠纷', 1234.5, '甲', '13800000000',
-        '11010519491231002x', '乙', '', '', 30, '丙', '加急'],
-      ['（2024）苏0612民诉前调10号', 45352, '南通市通州区人民法院', '离婚纠纷', null, '甲', '', '', '乙', '', '', '30', '丙', ''],
-      ['（2024）苏0612民诉前调11号', '2024-03-01', '南通市通州区人民法院', '离婚纠纷', '-5', '甲', '', '110105194912310021', '乙', '', '', 0, '丙', ''],
-    ], true);
+    await writeWorkbook(
+      path,
+      [
+        [
+          '（2024）苏0612民诉前调9号',
+          new Date(Date.UTC(2024, 2, 1)),
+          '南通市通州区人民法院',
+          '离婚纠纷',
+          1234.5,
+          '甲',
+          '13800000000',
+          '11010519491231002x',
+          '乙',
+          '',
+          '',
+          30,
+          '丙',
+          '加急',
+        ],
+        [
+          '（2024）苏0612民诉前调10号',
+          45352,
+          '南通市通州区人民法院',
+          '离婚纠纷',
+          null,
+          '甲',
+          '',
+          '',
+          '乙',
+          '',
+          '',
+          '30',
+          '丙',
+          '',
+        ],
+        [
+          '（2024）苏0612民诉前调11号',
+          '2024-03-01',
+          '南通市通州区人民法院',
+          '离婚纠纷',
+          '-5',
+          '甲',
+          '',
+          '110105194912310021',
+          '乙',
+          '',
+          '',
+          0,
+          '丙',
+          '',
+        ],
+      ],
+      true,
+    );
     const rows = await collectRows<CourtReferralRecord>(path);
     expect(rows.map((r) => r.line)).toEqual([3, 4, 5]);
     const [typed, serial, bad] = rows;
-    expect(typed).toMatchObject({ ok: true, record: { referredOn: '2024-03-01', claimAmount: 1234.5, remarks: '加急', mediationDays: 30 } });
+    expect(typed).toMatchObject({
+      ok: true,
+      record: { referredOn: '2024-03-01', claimAmount: 1234.5, remarks: '加急', mediationDays: 30 },
+    });
     expect(typed.ok && typed.record.plaintiff.idNumber).toBe('11010519491231002X');
     expect(serial).toMatchObject({ ok: true, record: { referredOn: '2024-03-01', claimAmount: null } });
     expect(bad.ok).toBe(false);

@@ -40,7 +40,14 @@ export const courtReferralParser: FormatRowParser<CourtReferralRecord> = {
     const plaintiff = party(v, '原告');
     const defendant = party(v, '被告');
     const mediationDays = v.integer('调解期限(日)', 'bad mediation days', 1, MAX_MEDIATION_DAYS);
-    if (!v.valid || !referredOn || amount === undefined || !plaintiff || !defendant || mediationDays === null) {
+    if (
+      !v.valid ||
+      !referredOn ||
+      amount === undefined ||
+      !plaintiff ||
+      !defendant ||
+      mediationDays === null
+    ) {
       return null;
     }
     return {

@@ -100,32 +100,51 @@ function round(n: number, digits = 3): number {
   return Math.round(n * f) / f;
 }
 
-function scorePair(p: MatchProfile, q: MatchProfile, windowHours: number): { score: number; reasons: DuplicateReason[]; identity: boolean } {
+function scorePair(
+  p: MatchProfile,
+  q: MatchProfile,
+  windowHours: number,
+): { score: number; reasons: DuplicateReason[]; identity: boolean } {
   const w = DUPLICATE_WEIGHTS;
   const reasons: DuplicateReason[] = [];
-  const add = (code: DuplicateReasonCode, weight: number, detail: string) => reasons.push({ code, weight: round(weight), detail });
+  const add = (code: DuplicateReasonCode, weight: number, detail: string) =>
+    reasons.push({ code, weight: round(weight), detail });
 
-  const id = shared(p.people.map((x) => x.idNumber), q.people.map((x) => x.idNumber));
-  const phone = shared(p.people.map((x) => x.phone), q.people.map((x) => x.phone));
+  const id = shared(
+    p.people.map((x) => x.idNumber),
+    q.people.map((x) => x.idNumber),
+  );
+  const phone = shared(
+    p.people.map((x) => x.phone),
+    q.people.map((x) => x.phone),
+  );
   if (id) add('same-id-number', w.sameIdNumber, '身份证号相同');
   if (phone) add('same-phone', id ? w.bothIdentities : w.samePhone, '电话号码相同');
   else if (!id && p.people.some((x) => x.phone) && q.people.some((x) => x.phone)) {
     add('different-phone', w.differentPhone, '电话号码不同');
   }
-  const name = shared(p.people.map((x) => x.name), q.people.map((x) => x.name));
+  const name = shared(
+    p.people.map((x) => x.name),
+    q.people.map((x) => x.name),
+  );
   if (name) add('same-name', w.sameName, `姓名相同（${name}）`);
 
   const category = shared(p.categories, q.categories);
   if (category) add('same-category', w.sameCategory, `纠纷类别相同（${category}）`);
   else if (p.categories.length > 0 && q.categories.length > 0) {
-    add('different-category', w.differentCategory, `类别不同（${p.categories.join('/')} ≠ ${q.categories.join('/')}）`);
+    add(
+      'different-category',
+      w.differentCategory,
+      `类别不同（${p.categories.join('/')} ≠ ${q.categories.join('/')}）`,
+    );
   }
 
   const hours = Math.abs(p.at.getTime() - q.at.getTime()) / HOUR_MS;
   add('close-in-time', w.closeInTime * (1 - hours / windowHours), `相隔${Math.round(hours)}小时`);
 
   if (p.street && p.street === q.street) add('same-street', w.sameStreet, `同一街道（${p.street}）`);
-  if (p.community && p.community === q.community) add('same-community', w.sameCommunity, `同一社区（${p.community}）`);
+  if (p.community && p.community === q.community)
+    add('same-community', w.sameCommunity, `同一社区（${p.community}）`);
   const place = shared(p.places, q.places);
   if (place) add('same-address', w.sameAddress, `地址相同（${place}）`);
 
@@ -133,7 +152,13 @@ function scorePair(p: MatchProfile, q: MatchProfile, windowHours: number): { sco
   if (similarity >= MIN_TEXT_SIMILARITY) {
     add('similar-text', w.similarText * similarity, `内容相似度${Math.round(similarity * 100)}%`);
   }
-  const score = Math.max(0, Math.min(1, reasons.reduce((s, r) => s + r.weight, 0)));
+  const score = Math.max(
+    0,
+    Math.min(
+      1,
+      reasons.reduce((s, r) => s + r.weight, 0),
+    ),
+  );
   return { score: round(score), reasons, identity: !!(id || phone) };
 }
 
@@ -198,12 +223,18 @@ export function findCrossChannelDuplicates(
         seen.add(pairKey);
         const { score, reasons, identity } = scorePair(p, q, windowHours);
         if (score < reviewThreshold) continue;
-        const confidence: DuplicateConfidence = identity && score >= certainThreshold ? 'certain' : 'uncertain';
+        const confidence: DuplicateConfidence =
+          identity && score >= certainThreshold ? 'certain' : 'uncertain';
         pairs.push({ a: ref(p), b: ref(q), score, confidence, reasons, hoursApart: round(hours, 1) });
       }
     }
   }
-  return pairs.sort((x, y) => y.score - x.score || x.a.sourceId.localeCompare(y.a.sourceId) || x.b.sourceId.localeCompare(y.b.sourceId));
+  return pairs.sort(
+    (x, y) =>
+      y.score - x.score ||
+      x.a.sourceId.localeCompare(y.a.sourceId) ||
+      x.b.sourceId.localeCompare(y.b.sourceId),
+  );
 }
 
 export interface DuplicateEvaluation {
@@ -223,7 +254,9 @@ export function evaluateDuplicatePairs(
 ): DuplicateEvaluation {
   const key = (x: string, y: string) => (x < y ? `${x}|${y}` : `${y}|${x}`);
   const expectedKeys = new Map(expected.map(([x, y]) => [key(x, y), [x, y] as [string, string]]));
-  const foundKeys = new Map(found.map((d) => [key(d.a.sourceId, d.b.sourceId), [d.a.sourceId, d.b.sourceId] as [string, string]]));
+  const foundKeys = new Map(
+    found.map((d) => [key(d.a.sourceId, d.b.sourceId), [d.a.sourceId, d.b.sourceId] as [string, string]]),
+  );
   const truePositives = [...foundKeys.keys()].filter((k) => expectedKeys.has(k)).length;
   return {
     truePositives,

@@ -28,7 +28,11 @@ interface ParsedRecord {
  * Yield every CSV record with the physical line it starts on (header = line 1). Blank lines are
  * skipped; a record with broken quoting is yielded as `malformed` and parsing carries on after it.
  */
-export async function* readCsvRows(path: string, encoding: TextEncoding, delimiter = ','): AsyncGenerator<TableRow> {
+export async function* readCsvRows(
+  path: string,
+  encoding: TextEncoding,
+  delimiter = ',',
+): AsyncGenerator<TableRow> {
   // The parser runs ahead of the consumer, so skipped records are queued with their position.
   let seq = 0;
   const skipped: { seq: number; row: TableRow }[] = [];
@@ -40,7 +44,10 @@ export async function* readCsvRows(path: string, encoding: TextEncoding, delimit
     skip_records_with_error: true,
     on_record: (cells, context) => ({ cells, line: context.lines - lineBreaks(cells), seq: seq++ }),
     on_skip: (err: CsvError | undefined) => {
-      skipped.push({ seq: seq++, row: { sheet: null, line: Number(err?.lines ?? 0), cells: [], malformed: true } });
+      skipped.push({
+        seq: seq++,
+        row: { sheet: null, line: Number(err?.lines ?? 0), cells: [], malformed: true },
+      });
       return undefined;
     },
   };
@@ -50,7 +57,8 @@ export async function* readCsvRows(path: string, encoding: TextEncoding, delimit
   pipeline(createReadStream(path), iconv.decodeStream(iconvCodec(encoding)), parser, () => undefined);
 
   for await (const record of parser as AsyncIterable<ParsedRecord>) {
-    while (skipped.length > 0 && skipped[0].seq < record.seq) yield (skipped.shift() as { row: TableRow }).row;
+    while (skipped.length > 0 && skipped[0].seq < record.seq)
+      yield (skipped.shift() as { row: TableRow }).row;
     yield { sheet: null, line: record.line, cells: record.cells };
   }
   for (const { row } of skipped) yield row;

@@ -6,7 +6,11 @@ describe('file sniffing', () => {
   const text = '工单编号,工单来源\nSW1,省市网\n';
 
   it('recognises XLSX by the zip magic, whatever follows', () => {
-    expect(sniffBytes(Buffer.from('PK\u0003\u0004rest-of-zip', 'latin1'))).toEqual({ container: 'xlsx', encoding: null, delimiter: ',' });
+    expect(sniffBytes(Buffer.from('PK\u0003\u0004rest-of-zip', 'latin1'))).toEqual({
+      container: 'xlsx',
+      encoding: null,
+      delimiter: ',',
+    });
   });
 
   it('refuses legacy .xls (OLE) files with a readable error', () => {
@@ -30,6 +34,10 @@ describe('file sniffing', () => {
     expect(sniffDelimiter('a\tb\t"x,y,z"')).toBe('\t');
     expect(sniffDelimiter('a;b;c')).toBe(';');
     expect(sniffDelimiter('single')).toBe(',');
-    expect(sniffBytes(iconv.encode('事件编号\t上报时间\n', 'gb18030'))).toEqual({ container: 'csv', encoding: 'gb18030', delimiter: '\t' });
+    expect(sniffBytes(iconv.encode('事件编号\t上报时间\n', 'gb18030'))).toEqual({
+      container: 'csv',
+      encoding: 'gb18030',
+      delimiter: '\t',
+    });
   });
 });

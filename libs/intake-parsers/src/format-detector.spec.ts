@@ -30,7 +30,15 @@ describe('detectFormat (content, never the file name)', () => {
     [COURT_REFERRALS_FILE, 'court-referral', 'xlsx', null, '诉前委派案件'],
   ])('detects %s', async (path, format, container, encoding, sheet) => {
     const detected = await detectFormat(path);
-    expect(detected).toMatchObject({ format, container, encoding, sheet, headerLine: 1, mapping: null, delimiter: ',' });
+    expect(detected).toMatchObject({
+      format,
+      container,
+      encoding,
+      sheet,
+      headerLine: 1,
+      mapping: null,
+      delimiter: ',',
+    });
   });
 
   it.each([
@@ -56,7 +64,9 @@ describe('detectFormat (content, never the file name)', () => {
   });
 
   it('rejects a file of another format than expected, and unknown content', async () => {
-    await expect(collectRows(GRID_REPORTS_FILE, { expectFormat: 'work-order' })).rejects.toMatchObject({ code: 'unexpected-format' });
+    await expect(collectRows(GRID_REPORTS_FILE, { expectFormat: 'work-order' })).rejects.toMatchObject({
+      code: 'unexpected-format',
+    });
     const path = join(dir, 'random.bin');
     writeFileSync(path, 'hello,world\n1,2\n');
     await expect(collectRows(path)).rejects.toMatchObject({ code: 'unrecognised-format' });
@@ -64,9 +74,13 @@ describe('detectFormat (content, never the file name)', () => {
 });
 
 describe('encodings', () => {
-
   it.each([
-    ['utf-8 with BOM', 'wo-utf8-bom.csv', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(gbText, 'utf8')]), 'utf-8-bom'],
+    [
+      'utf-8 with BOM',
+      'wo-utf8-bom.csv',
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(gbText, 'utf8')]),
+      'utf-8-bom',
+    ],
     ['utf-8 without BOM', 'wo-utf8.csv', Buffer.from(gbText, 'utf8'), 'utf-8'],
     ['utf-16le with BOM', 'wo-utf16.csv', iconv.encode(gbText, 'utf-16le', { addBOM: true }), 'utf-16le'],
   ])('parses the GB18030 work orders re-encoded as %s identically', async (_label, name, bytes, encoding) => {
@@ -79,17 +93,35 @@ describe('encodings', () => {
 
 describe('column mapping config', () => {
   const english: Record<string, string> = {
-    工单编号: 'Ticket No', 工单来源: 'Channel', 受理时间: 'Received At', 诉求类型: 'Type', 诉求人: 'Caller',
-    联系电话: 'Phone', 事发地址: 'Address', 所属街道: 'Street', 诉求内容: 'Content', 问题分类: 'Category',
-    承办单位: 'Handler', '办理时限(工作日)': 'Limit (working days)', 签收时间: 'Signed', 回复时间: 'Replied',
-    办结时间: 'Closed', 办理状态: 'Status',
+    工单编号: 'Ticket No',
+    工单来源: 'Channel',
+    受理时间: 'Received At',
+    诉求类型: 'Type',
+    诉求人: 'Caller',
+    联系电话: 'Phone',
+    事发地址: 'Address',
+    所属街道: 'Street',
+    诉求内容: 'Content',
+    问题分类: 'Category',
+    承办单位: 'Handler',
+    '办理时限(工作日)': 'Limit (working days)',
+    签收时间: 'Signed',
+    回复时间: 'Replied',
+    办结时间: 'Closed',
+    办理状态: 'Status',
   };
 
   /** The sample work orders as another system would export them: English headers, columns reversed, tabs. */
   function writeForeignExport(path: string): void {
-    const rows = gbText.split(/\r?\n/).filter(Boolean).map((line) => line.split(','));
+    const rows = gbText
+      .split(/\r?\n/)
+      .filter(Boolean)
+      .map((line) => line.split(','));
     const [header, ...data] = rows;
-    const keep = header.map((h, i) => [h, i] as const).filter(([h]) => h !== '回访满意度').reverse();
+    const keep = header
+      .map((h, i) => [h, i] as const)
+      .filter(([h]) => h !== '回访满意度')
+      .reverse();
     const lines = [keep.map(([h]) => english[h]), ...data.map((r) => keep.map(([, i]) => r[i]))];
     writeFileSync(path, lines.map((l) => l.join('\t')).join('\n'), 'utf8');
   }
@@ -97,7 +129,9 @@ describe('column mapping config', () => {
   it('reads another system’s export through a JSON mapping (renamed, reordered, a column absent)', async () => {
     const path = join(dir, 'foreign-export.tsv');
     writeForeignExport(path);
-    const mapping = parseColumnMapping(JSON.stringify({ format: 'work-order', delimiter: '\t', columns: { ...english, 回访满意度: null } }));
+    const mapping = parseColumnMapping(
+      JSON.stringify({ format: 'work-order', delimiter: '\t', columns: { ...english, 回访满意度: null } }),
+    );
 
     await expect(detectFormat(path)).rejects.toBeInstanceOf(IntakeFormatError);
     const detected = await detectFormat(path, { mappings: [mapping] });
@@ -105,11 +139,17 @@ describe('column mapping config', () => {
 
     const rows = await collectRows(path, { mappings: [mapping] });
     const original = await collectRows(WORK_ORDERS_FILE);
-    expect(rows.map((r) => [r.line, r.ok ? 'ok' : r.reason])).toEqual(original.map((r) => [r.line, r.ok ? 'ok' : r.reason]));
+    expect(rows.map((r) => [r.line, r.ok ? 'ok' : r.reason])).toEqual(
+      original.map((r) => [r.line, r.ok ? 'ok' : r.reason]),
+    );
     const first = rows[0] as AcceptedRow;
     expect(first.record).toEqual({ ...(original[0] as AcceptedRow).record, satisfaction: null });
     const rejected = rows.find((r) => !r.ok && r.line === 47);
-    expect(rejected).toMatchObject({ column: '办理时限(工作日)', header: 'Limit (working days)', reason: 'bad time limit' });
+    expect(rejected).toMatchObject({
+      column: '办理时限(工作日)',
+      header: 'Limit (working days)',
+      reason: 'bad time limit',
+    });
   });
 
   it('validates the mapping config', () => {
@@ -119,7 +159,11 @@ describe('column mapping config', () => {
     expect(bad({ format: 'work-order', columns: { 不存在的列: 'x' } })).toThrow(/不存在的列/);
     expect(bad({ format: 'work-order', columns: { 工单编号: 'A', 工单来源: 'a ' } })).toThrow(/同一表头/);
     expect(bad({ format: 'work-order', columns: {}, delimiter: ';;' })).toThrow(/delimiter/);
-    const ok: ColumnMapping = parseColumnMapping({ format: 'grid-report', columns: { 事件编号: 'EventId' }, sheet: 'Sheet1' });
+    const ok: ColumnMapping = parseColumnMapping({
+      format: 'grid-report',
+      columns: { 事件编号: 'EventId' },
+      sheet: 'Sheet1',
+    });
     expect(ok).toEqual({ format: 'grid-report', columns: { 事件编号: 'EventId' }, sheet: 'Sheet1' });
     expect(WORK_ORDER_COLUMNS).toHaveLength(17);
   });

@@ -25,12 +25,15 @@ export function csvDelimiter(opts: DetectOptions, sniff: SniffResult): string {
 }
 
 export function readTableRows(path: string, sniff: SniffResult, delimiter: string): AsyncGenerator<TableRow> {
-  return sniff.container === 'xlsx' ? readXlsxRows(path) : readCsvRows(path, sniff.encoding ?? 'utf-8', delimiter);
+  return sniff.container === 'xlsx'
+    ? readXlsxRows(path)
+    : readCsvRows(path, sniff.encoding ?? 'utf-8', delimiter);
 }
 
 /** Feed rows in file order; returns the detection once a row matches every column of a candidate. */
 export class HeaderLocator {
-  private closest: { mapping: ColumnMapping; missing: string[]; line: number; sheet: string | null } | null = null;
+  private closest: { mapping: ColumnMapping; missing: string[]; line: number; sheet: string | null } | null =
+    null;
   private readonly builtIns = INTAKE_FORMATS.map(builtInMapping);
   /** Explicit mappings first, then every built-in format. */
   private readonly candidates: readonly ColumnMapping[];

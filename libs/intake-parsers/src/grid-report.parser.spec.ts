@@ -1,5 +1,10 @@
 import type { AcceptedRow, GridReportRecord } from './intake.types';
-import { collectRows, expectAnswerKeyRows, GRID_REPORTS_FILE, loadAnswerKey } from './sample-fixtures.spec-helper';
+import {
+  collectRows,
+  expectAnswerKeyRows,
+  GRID_REPORTS_FILE,
+  loadAnswerKey,
+} from './sample-fixtures.spec-helper';
 
 const key = loadAnswerKey();
 const fileKey = key.files['grid_reports.csv'];

@@ -43,7 +43,11 @@ function rejected(detection: DetectedFormat, line: number, v: RowValidator, sour
   };
 }
 
-function rowLevelIssue(reason: RowIssue['reason'], column: string | null = null, header: string | null = null): RowIssue {
+function rowLevelIssue(
+  reason: RowIssue['reason'],
+  column: string | null = null,
+  header: string | null = null,
+): RowIssue {
   return { column, header, reason, message: rejectionMessage(reason, column) };
 }
 

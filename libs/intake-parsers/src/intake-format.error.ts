@@ -1,10 +1,6 @@
 /** File-level problems (the file as a whole cannot be read); row-level problems are RejectedRow items. */
 export type IntakeFormatErrorCode =
-  | 'unrecognised-format'
-  | 'unexpected-format'
-  | 'sheet-not-found'
-  | 'invalid-mapping'
-  | 'unreadable-file';
+  'unrecognised-format' | 'unexpected-format' | 'sheet-not-found' | 'invalid-mapping' | 'unreadable-file';
 
 export class IntakeFormatError extends Error {
   constructor(

@@ -66,7 +66,10 @@ function nonEmpty(...values: (string | null)[]): string[] {
   return values.filter((v): v is string => !!v);
 }
 
-export function toMatchProfile(record: IntakeRecord, causeMap: Readonly<Record<string, readonly string[]>>): MatchProfile {
+export function toMatchProfile(
+  record: IntakeRecord,
+  causeMap: Readonly<Record<string, readonly string[]>>,
+): MatchProfile {
   const key = recordKey(record);
   switch (record.kind) {
     case 'work-order':

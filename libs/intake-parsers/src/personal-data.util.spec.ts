@@ -13,7 +13,11 @@ import {
 const validId = fc
   .record({
     region: fc.integer({ min: 110000, max: 659999 }),
-    birth: fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }),
+    birth: fc.date({
+      min: new Date('1900-01-01T00:00:00Z'),
+      max: new Date('2099-12-31T00:00:00Z'),
+      noInvalidDate: true,
+    }),
     seq: fc.integer({ min: 0, max: 999 }),
   })
   .map(({ region, birth, seq }) => {
@@ -75,7 +79,9 @@ describe('masking', () => {
     fc.assert(
       fc.property(validId, (id) => {
         const masked = maskId(id);
-        return masked.length === 18 && masked.slice(4, 14) === '*'.repeat(10) && masked.slice(-4) === id.slice(-4);
+        return (
+          masked.length === 18 && masked.slice(4, 14) === '*'.repeat(10) && masked.slice(-4) === id.slice(-4)
+        );
       }),
     );
   });
@@ -94,7 +100,10 @@ describe('phone numbers', () => {
     expect(normalizePhone(input)).toBe(expected);
   });
 
-  it.each(['12812345678', '1381234567', '138123456789', 'abc', '12345', '0513-0123'])('rejects %s', (input) => {
-    expect(isValidPhone(input)).toBe(false);
-  });
+  it.each(['12812345678', '1381234567', '138123456789', 'abc', '12345', '0513-0123'])(
+    'rejects %s',
+    (input) => {
+      expect(isValidPhone(input)).toBe(false);
+    },
+  );
 });

@@ -44,7 +44,12 @@ export class RowValidator {
 
   fail(column: string | null, reason: RejectionCode): null {
     const header = column === null ? null : (this.headers[this.columnIndex[column]] ?? column);
-    this.issues.push({ column, header: header === null ? null : trimText(header), reason, message: rejectionMessage(reason, column) });
+    this.issues.push({
+      column,
+      header: header === null ? null : trimText(header),
+      reason,
+      message: rejectionMessage(reason, column),
+    });
     return null;
   }
 
@@ -68,7 +73,9 @@ export class RowValidator {
   dateTime(column: string, reason: RejectionCode, required: boolean): Date | null {
     const cell = this.cell(column);
     if (cellText(cell) === '') return required ? this.fail(column, reason) : null;
-    return parseShanghaiDateTime(typeof cell === 'string' ? cellText(cell) : cell) ?? this.fail(column, reason);
+    return (
+      parseShanghaiDateTime(typeof cell === 'string' ? cellText(cell) : cell) ?? this.fail(column, reason)
+    );
   }
 
   date(column: string, reason: RejectionCode): string | null {

@@ -22,7 +22,13 @@ export interface AnswerKey {
   files: Record<'work_orders_12345.csv' | 'grid_reports.csv' | 'court_referrals.xlsx', AnswerKeyFile>;
   expected: {
     gridReports: { received: number; closed: number; disputes: number };
-    workOrders: { received: number; bySource: Record<string, number>; disputes: number; rated: number; satisfied: number };
+    workOrders: {
+      received: number;
+      bySource: Record<string, number>;
+      disputes: number;
+      rated: number;
+      satisfied: number;
+    };
     courtReferrals: { received: number };
   };
 }
@@ -31,7 +37,10 @@ export function loadAnswerKey(): AnswerKey {
   return JSON.parse(readFileSync(join(SAMPLE_DIR, 'answer_key.json'), 'utf8')) as AnswerKey;
 }
 
-export async function collectRows<R extends IntakeRecord = IntakeRecord>(path: string, opts?: ReadOptions): Promise<IntakeRow<R>[]> {
+export async function collectRows<R extends IntakeRecord = IntakeRecord>(
+  path: string,
+  opts?: ReadOptions,
+): Promise<IntakeRow<R>[]> {
   const rows: IntakeRow<R>[] = [];
   for await (const row of readIntakeFile<R>(path, opts)) rows.push(row);
   return rows;

@@ -1,5 +1,10 @@
 import fc from 'fast-check';
-import { formatShanghaiDateTime, parseShanghaiDate, parseShanghaiDateTime, shanghaiMidnight } from './shanghai-time.util';
+import {
+  formatShanghaiDateTime,
+  parseShanghaiDate,
+  parseShanghaiDateTime,
+  shanghaiMidnight,
+} from './shanghai-time.util';
 
 describe('parseShanghaiDateTime', () => {
   it.each([
@@ -16,15 +21,23 @@ describe('parseShanghaiDateTime', () => {
     expect(parseShanghaiDateTime(text)?.toISOString()).toBe(iso);
   });
 
-  it.each(['2024/13/45 25:61', '昨天下午', '2024-05-05', '2023-02-29 10:00', '2024-05-05 24:00', '2024-05/05 10:00', '', '45000'])(
-    'rejects %s',
-    (text) => {
-      expect(parseShanghaiDateTime(text)).toBeNull();
-    },
-  );
+  it.each([
+    '2024/13/45 25:61',
+    '昨天下午',
+    '2024-05-05',
+    '2023-02-29 10:00',
+    '2024-05-05 24:00',
+    '2024-05/05 10:00',
+    '',
+    '45000',
+  ])('rejects %s', (text) => {
+    expect(parseShanghaiDateTime(text)).toBeNull();
+  });
 
   it('reads Excel cells: exceljs Dates (wall-clock in UTC fields) and date serials', () => {
-    expect(parseShanghaiDateTime(new Date(Date.UTC(2024, 4, 5, 18, 20, 24)))?.toISOString()).toBe('2024-05-05T10:20:24.000Z');
+    expect(parseShanghaiDateTime(new Date(Date.UTC(2024, 4, 5, 18, 20, 24)))?.toISOString()).toBe(
+      '2024-05-05T10:20:24.000Z',
+    );
     expect(parseShanghaiDateTime(45417.5)?.toISOString()).toBe('2024-05-05T04:00:00.000Z'); // 2024-05-05 12:00
     expect(parseShanghaiDateTime(-1)).toBeNull();
     expect(parseShanghaiDateTime(null)).toBeNull();
@@ -32,11 +45,17 @@ describe('parseShanghaiDateTime', () => {
 
   it('round-trips with formatShanghaiDateTime for any second of 1990–2100', () => {
     fc.assert(
-      fc.property(fc.integer({ min: Date.UTC(1990, 0, 1) / 1000, max: Date.UTC(2100, 0, 1) / 1000 }), (seconds) => {
-        const at = new Date(seconds * 1000);
-        const text = formatShanghaiDateTime(at);
-        return parseShanghaiDateTime(text)?.getTime() === at.getTime() && parseShanghaiDateTime(text.replace(/-/g, '/'))?.getTime() === at.getTime();
-      }),
+      fc.property(
+        fc.integer({ min: Date.UTC(1990, 0, 1) / 1000, max: Date.UTC(2100, 0, 1) / 1000 }),
+        (seconds) => {
+          const at = new Date(seconds * 1000);
+          const text = formatShanghaiDateTime(at);
+          return (
+            parseShanghaiDateTime(text)?.getTime() === at.getTime() &&
+            parseShanghaiDateTime(text.replace(/-/g, '/'))?.getTime() === at.getTime()
+          );
+        },
+      ),
     );
   });
 });

@@ -12,7 +12,8 @@ const DAY_MS = 86_400_000;
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const MAX_EXCEL_SERIAL = 2_958_465; // 9999-12-31
 
-const NUMERIC_RE = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:(?:\s+|T)(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.\d{1,6})?)?)?$/;
+const NUMERIC_RE =
+  /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:(?:\s+|T)(\d{1,2}):(\d{1,2})(?::(\d{1,2})(?:\.\d{1,6})?)?)?$/;
 const CHINESE_RE = /^(\d{4})年(\d{1,2})月(\d{1,2})日(?:\s*(\d{1,2})[:：](\d{1,2})(?:[:：](\d{1,2}))?)?$/;
 
 interface WallClock {
@@ -60,7 +61,7 @@ function excelWallClock(value: Date | number): WallClock | null {
   let ms: number;
   if (typeof value === 'number') {
     if (!Number.isFinite(value) || value < 1 || value > MAX_EXCEL_SERIAL) return null;
-    ms = EXCEL_EPOCH_MS + Math.round(value * DAY_MS / 1000) * 1000;
+    ms = EXCEL_EPOCH_MS + Math.round((value * DAY_MS) / 1000) * 1000;
   } else {
     ms = value.getTime();
     if (Number.isNaN(ms)) return null;
@@ -85,7 +86,9 @@ function toWallClock(value: CellValue): WallClock | null {
 }
 
 function instant(wc: WallClock): Date {
-  return new Date(Date.UTC(wc.year, wc.month - 1, wc.day, wc.hour, wc.minute, wc.second) - SHANGHAI_OFFSET_MS);
+  return new Date(
+    Date.UTC(wc.year, wc.month - 1, wc.day, wc.hour, wc.minute, wc.second) - SHANGHAI_OFFSET_MS,
+  );
 }
 
 /**

@@ -29,7 +29,12 @@ describe('12345 work orders (sample-2024, GB18030 CSV)', () => {
 
   it('gives each rejection its Chinese column, a code and a Chinese message', () => {
     const byLine = new Map(rows.filter((r): r is RejectedRow => !r.ok).map((r) => [r.line, r]));
-    expect(byLine.get(47)).toMatchObject({ column: '办理时限(工作日)', header: '办理时限(工作日)', reason: 'bad time limit', sourceId: 'SW2024000046' });
+    expect(byLine.get(47)).toMatchObject({
+      column: '办理时限(工作日)',
+      header: '办理时限(工作日)',
+      reason: 'bad time limit',
+      sourceId: 'SW2024000046',
+    });
     expect(byLine.get(47)?.message).toContain('办理时限');
     expect(byLine.get(249)).toMatchObject({ column: '回复时间', reason: 'reply before sign-off' });
     expect(byLine.get(300)).toMatchObject({ column: '工单编号', reason: 'missing work-order id' });
@@ -66,7 +71,11 @@ describe('12345 work orders (sample-2024, GB18030 CSV)', () => {
     expect(first.contentHash).toMatch(/^[0-9a-f]{64}$/);
 
     const dispute = accepted.find((r) => r.sourceId === 'SW2024000058')?.record;
-    expect(dispute).toMatchObject({ isDispute: true, category: '矛盾纠纷-交通事故纠纷', disputeCategory: '交通事故纠纷' });
+    expect(dispute).toMatchObject({
+      isDispute: true,
+      category: '矛盾纠纷-交通事故纠纷',
+      disputeCategory: '交通事故纠纷',
+    });
   });
 
   it('reads 未回访 and empty ratings as not rated', () => {
@@ -97,7 +106,9 @@ describe('12345 work orders (sample-2024, GB18030 CSV)', () => {
     expect(bySource).toEqual(expected.bySource);
     expect(records.filter((r) => r.isDispute)).toHaveLength(expected.disputes);
     expect(records.filter((r) => r.satisfaction !== null)).toHaveLength(expected.rated);
-    expect(records.filter((r) => r.satisfaction === '满意' || r.satisfaction === '基本满意')).toHaveLength(expected.satisfied);
+    expect(records.filter((r) => r.satisfaction === '满意' || r.satisfaction === '基本满意')).toHaveLength(
+      expected.satisfied,
+    );
   });
 });
 
@@ -107,8 +118,25 @@ describe('work order edge cases', () => {
 
   const header = WORK_ORDER_COLUMNS.join(',');
   const good = (id: string, content = '来电反映问题') =>
-    [id, '本市级', '2024/3/5 9:07', '投诉', '张三', '138 1234 5678', '东湖街道湖滨社区星湖大道1号', '东湖街道', content,
-      '矛盾纠纷-物业纠纷', '东湖街道办事处', '5', '2024-03-05 10:00', '2024-03-06 10:00:00', '', '办理中', ''].join(',');
+    [
+      id,
+      '本市级',
+      '2024/3/5 9:07',
+      '投诉',
+      '张三',
+      '138 1234 5678',
+      '东湖街道湖滨社区星湖大道1号',
+      '东湖街道',
+      content,
+      '矛盾纠纷-物业纠纷',
+      '东湖街道办事处',
+      '5',
+      '2024-03-05 10:00',
+      '2024-03-06 10:00:00',
+      '',
+      '办理中',
+      '',
+    ].join(',');
 
   it('numbers lines physically (multi-line cells, blank lines) and rejects structurally broken rows', async () => {
     const csv = [
@@ -154,7 +182,13 @@ describe('work order edge cases', () => {
 
   it('changes the contentHash when any field changes', async () => {
     const path = join(dir, 'changed.csv');
-    writeFileSync(path, iconv.encode([header, good('BS7'), good('BS7', '来电反映问题（补充）'), good('BS7')].join('\n'), 'gb18030'));
+    writeFileSync(
+      path,
+      iconv.encode(
+        [header, good('BS7'), good('BS7', '来电反映问题（补充）'), good('BS7')].join('\n'),
+        'gb18030',
+      ),
+    );
     const rows = (await collectRows(path)) as AcceptedRow[];
     expect(rows[0].contentHash).not.toBe(rows[1].contentHash);
     expect(rows[0].contentHash).toBe(rows[2].contentHash);

@@ -35,7 +35,10 @@ function toTableRow(row: ExcelJS.Row, sheet: string | null): TableRow {
 }
 
 /** Pull the remaining rows and sheets without using them, so exceljs reaches its temp-file cleanup. */
-async function drain(sheets: AsyncIterator<ExcelJS.stream.xlsx.WorksheetReader>, rows: RowIterator | null): Promise<void> {
+async function drain(
+  sheets: AsyncIterator<ExcelJS.stream.xlsx.WorksheetReader>,
+  rows: RowIterator | null,
+): Promise<void> {
   try {
     while (rows && !(await rows.next()).done);
     for (let s = await sheets.next(); !s.done; s = await sheets.next()) {

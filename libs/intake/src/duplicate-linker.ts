@@ -36,7 +36,11 @@ export interface LinkPlan {
   held: LinkItem[];
 }
 
-const KIND_RANK: Record<IntakeRecord['kind'], number> = { 'grid-report': 0, 'work-order': 1, 'court-referral': 2 };
+const KIND_RANK: Record<IntakeRecord['kind'], number> = {
+  'grid-report': 0,
+  'work-order': 1,
+  'court-referral': 2,
+};
 
 export function recordKeyOf(record: IntakeRecord): string {
   return `${record.kind}:${record.sourceId}`;
@@ -51,14 +55,24 @@ export function recordInstant(record: IntakeRecord): number {
 
 /** The record a new dispute is built from: the earliest arrival (then grid, 12345, court). */
 function earliest(items: LinkItem[]): LinkItem {
-  return [...items].sort((a, b) => recordInstant(a.record) - recordInstant(b.record) || KIND_RANK[a.record.kind] - KIND_RANK[b.record.kind]
-    || a.record.sourceId.localeCompare(b.record.sourceId))[0];
+  return [...items].sort(
+    (a, b) =>
+      recordInstant(a.record) - recordInstant(b.record) ||
+      KIND_RANK[a.record.kind] - KIND_RANK[b.record.kind] ||
+      a.record.sourceId.localeCompare(b.record.sourceId),
+  )[0];
 }
 
 export function planLinks(items: readonly LinkItem[], windowDays = 7): LinkPlan {
   const byKey = new Map(items.map((i) => [i.key, i]));
-  const pairs = findCrossChannelDuplicates(items.map((i) => i.record), { windowDays })
-    .filter((p) => byKey.get(`${p.a.kind}:${p.a.sourceId}`)?.needsDispute || byKey.get(`${p.b.kind}:${p.b.sourceId}`)?.needsDispute);
+  const pairs = findCrossChannelDuplicates(
+    items.map((i) => i.record),
+    { windowDays },
+  ).filter(
+    (p) =>
+      byKey.get(`${p.a.kind}:${p.a.sourceId}`)?.needsDispute ||
+      byKey.get(`${p.b.kind}:${p.b.sourceId}`)?.needsDispute,
+  );
 
   const parent = new Map<string, string>();
   const dispute = new Map<string, string | null>();
@@ -104,7 +118,9 @@ export function planLinks(items: readonly LinkItem[], windowDays = 7): LinkPlan 
     if (list) list.push(i);
     else components.set(root, [i]);
   }
-  const underReview = new Set(review.flatMap((p) => [`${p.a.kind}:${p.a.sourceId}`, `${p.b.kind}:${p.b.sourceId}`]));
+  const underReview = new Set(
+    review.flatMap((p) => [`${p.a.kind}:${p.a.sourceId}`, `${p.b.kind}:${p.b.sourceId}`]),
+  );
   const groups: LinkGroup[] = [];
   const held: LinkItem[] = [];
   for (const [root, members] of components) {

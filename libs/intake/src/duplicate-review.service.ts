@@ -19,8 +19,11 @@ interface PartyView {
 }
 
 function peopleOf(record: Record<string, any>): PartyView[] {
-  const mask = (p: { name?: string | null; phone?: string | null; idNumber?: string | null }) =>
-    ({ name: p.name ?? null, phone: maskPhone(p.phone ?? null), idNumber: maskIdNumber(p.idNumber ?? null) });
+  const mask = (p: { name?: string | null; phone?: string | null; idNumber?: string | null }) => ({
+    name: p.name ?? null,
+    phone: maskPhone(p.phone ?? null),
+    idNumber: maskIdNumber(p.idNumber ?? null),
+  });
   if (record.kind === 'work-order') return [mask({ name: record.requester, phone: record.phone })];
   if (record.kind === 'grid-report') return [mask({ name: record.partyName, phone: record.partyPhone })];
   return [mask(record.plaintiff ?? {}), mask(record.defendant ?? {})];
@@ -40,7 +43,8 @@ export class DuplicateReviewService {
   ) {}
 
   private assertDistrict(actor: Actor): void {
-    if (actor.role !== Role.DistrictAdmin) throw DomainError.forbidden('只有区级管理员可以复核疑似重复 (district admins only)');
+    if (actor.role !== Role.DistrictAdmin)
+      throw DomainError.forbidden('只有区级管理员可以复核疑似重复 (district admins only)');
   }
 
   /** Pairs (pending by default) with both records side by side; phone and ID numbers masked. */
@@ -48,12 +52,26 @@ export class DuplicateReviewService {
     this.assertDistrict(actor);
     const rows = await this.pairs.list(this.db.db, status, Math.min(Math.max(limit, 1), 500));
     const side = (r: (typeof rows)[number]['a']) => ({
-      id: r.id, channel: r.channel, sourceId: r.sourceId, disputeId: r.disputeId, acceptedAt: r.acceptedAt, street: r.street,
-      category: r.category, people: peopleOf(r.record as Record<string, any>),
+      id: r.id,
+      channel: r.channel,
+      sourceId: r.sourceId,
+      disputeId: r.disputeId,
+      acceptedAt: r.acceptedAt,
+      street: r.street,
+      category: r.category,
+      people: peopleOf(r.record as Record<string, any>),
     });
     return rows.map((r) => ({
-      id: r.pair.id, status: r.pair.status, confidence: r.pair.confidence, score: Number(r.pair.score), reasons: r.pair.reasons,
-      createdAt: r.pair.createdAt, decidedAt: r.pair.decidedAt, decisionNote: r.pair.decisionNote, a: side(r.a), b: side(r.b),
+      id: r.pair.id,
+      status: r.pair.status,
+      confidence: r.pair.confidence,
+      score: Number(r.pair.score),
+      reasons: r.pair.reasons,
+      createdAt: r.pair.createdAt,
+      decidedAt: r.pair.decidedAt,
+      decisionNote: r.pair.decisionNote,
+      a: side(r.a),
+      b: side(r.b),
     }));
   }
 
@@ -62,29 +80,54 @@ export class DuplicateReviewService {
    * earlier record); two different existing disputes are not merged here (409). dismiss: a record left
    * without a dispute and with no other pending pair gets its own dispute.
    */
-  async decide(actor: Actor, pairId: string, decision: ReviewDecision, note?: string): Promise<DuplicatePairRow> {
+  async decide(
+    actor: Actor,
+    pairId: string,
+    decision: ReviewDecision,
+    note?: string,
+  ): Promise<DuplicatePairRow> {
     this.assertDistrict(actor);
     return this.db.transaction(async (tx) => {
       await this.records.lock(tx);
       const pair = await this.pairs.byId(tx, pairId, true);
       if (!pair) throw DomainError.notFound('duplicate pair', pairId);
       if (pair.status !== 'pending') {
-        throw new DomainError(ErrorCode.CONFLICT, `该疑似重复已处理（${pair.status}） (already decided)`, { status: pair.status });
+        throw new DomainError(ErrorCode.CONFLICT, `该疑似重复已处理（${pair.status}） (already decided)`, {
+          status: pair.status,
+        });
       }
-      const [a, b] = await this.records.byIds(tx, [pair.recordA, pair.recordB]).then((rs) =>
-        [rs.find((r) => r.id === pair.recordA)!, rs.find((r) => r.id === pair.recordB)!]);
+      const [a, b] = await this.records
+        .byIds(tx, [pair.recordA, pair.recordB])
+        .then((rs) => [rs.find((r) => r.id === pair.recordA)!, rs.find((r) => r.id === pair.recordB)!]);
       const now = this.clock.now();
-      const groups = decision === 'confirm' ? this.confirmGroups(a, b) : await this.dismissGroups(tx, pair, [a, b]);
-      const places = new NamedPlaceDirectory(await this.places.streets(tx), await this.places.communities(tx));
+      const groups =
+        decision === 'confirm' ? this.confirmGroups(a, b) : await this.dismissGroups(tx, pair, [a, b]);
+      const places = new NamedPlaceDirectory(
+        await this.places.streets(tx),
+        await this.places.communities(tx),
+      );
       const step = await this.disputeStep.materialize(tx, actor, groups, places, { runId: null, now });
       await this.records.setDisputes(tx, step.links);
       const decided = await this.pairs.decide(tx, pairId, {
-        status: decision === 'confirm' ? 'confirmed' : 'dismissed', decidedBy: actor.id, decidedAt: now, decisionNote: note?.trim() || null,
+        status: decision === 'confirm' ? 'confirmed' : 'dismissed',
+        decidedBy: actor.id,
+        decidedAt: now,
+        decisionNote: note?.trim() || null,
       });
-      const audit: AuditEntry[] = [...step.audit, {
-        action: `intake.duplicate.${decision}`, entityType: 'intake_duplicate_pair', entityId: pairId,
-        data: { recordA: a.id, recordB: b.id, note: note?.trim() || null, disputesCreated: step.disputesCreated },
-      }];
+      const audit: AuditEntry[] = [
+        ...step.audit,
+        {
+          action: `intake.duplicate.${decision}`,
+          entityType: 'intake_duplicate_pair',
+          entityId: pairId,
+          data: {
+            recordA: a.id,
+            recordB: b.id,
+            note: note?.trim() || null,
+            disputesCreated: step.disputesCreated,
+          },
+        },
+      ];
       await this.audit.recordMany(tx, actor, audit);
       return decided!;
     });
@@ -94,19 +137,30 @@ export class DuplicateReviewService {
     const ref = (r: IntakeRecordRow) => ({ recordId: r.id, record: reviveRecord(r.record) });
     if (a.disputeId && b.disputeId) {
       if (a.disputeId === b.disputeId) return [];
-      throw new DomainError(ErrorCode.CONFLICT, '两条记录已属于不同的纠纷，合并纠纷须在案件中处理 (both records already belong to different disputes)', {
-        disputeA: a.disputeId, disputeB: b.disputeId,
-      });
+      throw new DomainError(
+        ErrorCode.CONFLICT,
+        '两条记录已属于不同的纠纷，合并纠纷须在案件中处理 (both records already belong to different disputes)',
+        {
+          disputeA: a.disputeId,
+          disputeB: b.disputeId,
+        },
+      );
     }
     if (a.disputeId || b.disputeId) {
       const [has, lacks] = a.disputeId ? [a, b] : [b, a];
       return [{ disputeId: has.disputeId, primary: ref(lacks), members: [ref(lacks)] }];
     }
-    const [first, second] = [ref(a), ref(b)].sort((x, y) => recordInstant(x.record) - recordInstant(y.record));
+    const [first, second] = [ref(a), ref(b)].sort(
+      (x, y) => recordInstant(x.record) - recordInstant(y.record),
+    );
     return [{ disputeId: null, primary: first, members: [first, second] }];
   }
 
-  private async dismissGroups(tx: Executor, pair: DuplicatePairRow, records: IntakeRecordRow[]): Promise<DisputeGroup[]> {
+  private async dismissGroups(
+    tx: Executor,
+    pair: DuplicatePairRow,
+    records: IntakeRecordRow[],
+  ): Promise<DisputeGroup[]> {
     const groups: DisputeGroup[] = [];
     for (const r of records) {
       if (!r.isDispute || r.disputeId) continue;

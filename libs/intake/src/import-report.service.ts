@@ -10,7 +10,10 @@ const PAGE = 5000;
 /** Import runs as staff see them, and the error report (CSV) of a run's rejected rows. */
 @Injectable()
 export class ImportReportService {
-  constructor(private readonly db: DbService, private readonly runs: ImportRunRepository) {}
+  constructor(
+    private readonly db: DbService,
+    private readonly runs: ImportRunRepository,
+  ) {}
 
   list(limit = 50): Promise<ImportRunRow[]> {
     return this.runs.list(this.db.db, Math.min(Math.max(limit, 1), 500));

@@ -14,7 +14,11 @@ export class ImportRunRepository {
     return (await db.insert(runs).values(row).returning())[0];
   }
 
-  async update(db: Executor, id: string, patch: Partial<typeof runs.$inferInsert>): Promise<ImportRunRow | null> {
+  async update(
+    db: Executor,
+    id: string,
+    patch: Partial<typeof runs.$inferInsert>,
+  ): Promise<ImportRunRow | null> {
     return (await db.update(runs).set(patch).where(eq(runs.id, id)).returning())[0] ?? null;
   }
 
@@ -32,6 +36,11 @@ export class ImportRunRepository {
 
   /** One page of a run's rejected rows in line order (keyset on the line). */
   rejections(db: Executor, runId: string, afterLine: number, limit: number): Promise<ImportRejectionRow[]> {
-    return db.select().from(rej).where(and(eq(rej.runId, runId), gt(rej.line, afterLine))).orderBy(asc(rej.line)).limit(limit);
+    return db
+      .select()
+      .from(rej)
+      .where(and(eq(rej.runId, runId), gt(rej.line, afterLine)))
+      .orderBy(asc(rej.line))
+      .limit(limit);
   }
 }

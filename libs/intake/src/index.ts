@@ -12,10 +12,22 @@ export { WebhookReceiverService, WEBHOOK_PROCESS_JOB } from './webhook-receiver.
 export type { WebhookAccepted, WebhookRequest } from './webhook-receiver.service';
 export { STRANDED_SWEEP_MS, WebhookProcessorService } from './webhook-processor.service';
 export type { WebhookResult } from './webhook-processor.service';
-export { IDEMPOTENCY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, signWebhook, checkWebhookSignature } from './webhook-signature';
+export {
+  IDEMPOTENCY_HEADER,
+  SIGNATURE_HEADER,
+  TIMESTAMP_HEADER,
+  signWebhook,
+  checkWebhookSignature,
+} from './webhook-signature';
 export { loadWebhookSecrets, SECRET_ENV, WEBHOOK_SOURCES } from './webhook.config';
 export type { WebhookSource } from './webhook.config';
-export { CHANNEL_LABELS, CHANNEL_OF_FORMAT, DISPUTE_CATEGORY_CODES, FORMAT_OF_CHANNEL, categoryCodeOf } from './intake-channel';
+export {
+  CHANNEL_LABELS,
+  CHANNEL_OF_FORMAT,
+  DISPUTE_CATEGORY_CODES,
+  FORMAT_OF_CHANNEL,
+  categoryCodeOf,
+} from './intake-channel';
 export type { IntakeChannel } from './intake-channel';
 export { planLinks } from './duplicate-linker';
 export { workOrderReplyDueAt } from './intake-record.mapper';

@@ -61,13 +61,24 @@ const STORED = Symbol('stored');
 function changedFields(before: unknown, after: unknown): string[] {
   const a = (before ?? {}) as Record<string, unknown>;
   const b = (after ?? {}) as Record<string, unknown>;
-  return [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((k) => canonicalJson(a[k]) !== canonicalJson(b[k])).sort();
+  return [...new Set([...Object.keys(a), ...Object.keys(b)])]
+    .filter((k) => canonicalJson(a[k]) !== canonicalJson(b[k]))
+    .sort();
 }
 
 function factsOf(e: ExistingRecord): IntakeFacts {
   return {
-    channel: e.channel, source: e.source, street: e.street, category: e.category, disputeCategory: e.disputeCategory, isDispute: e.isDispute,
-    acceptedAt: e.acceptedAt, closedAt: e.closedAt, repliedAt: e.repliedAt, repliedOnTime: e.repliedOnTime, satisfaction: e.satisfaction,
+    channel: e.channel,
+    source: e.source,
+    street: e.street,
+    category: e.category,
+    disputeCategory: e.disputeCategory,
+    isDispute: e.isDispute,
+    acceptedAt: e.acceptedAt,
+    closedAt: e.closedAt,
+    repliedAt: e.repliedAt,
+    repliedOnTime: e.repliedOnTime,
+    satisfaction: e.satisfaction,
     peopleInvolved: e.peopleInvolved,
   };
 }
@@ -91,17 +102,23 @@ export class IntakeBatchWriter {
     const now = this.clock.now();
     await this.records.lock(tx);
     const states = await this.load(tx, rows);
-    const outcomes = rows.map((row) => this.classify(states.get(`${CHANNEL_OF_FORMAT[row.format]}|${row.sourceId}`)!, row));
+    const outcomes = rows.map((row) =>
+      this.classify(states.get(`${CHANNEL_OF_FORMAT[row.format]}|${row.sourceId}`)!, row),
+    );
 
     const toWrite: { state: KeyState; values: IntakeRecordValues; id: string }[] = [];
     for (const state of states.values()) {
-      if (state.row && state.hash !== state.existing?.contentHash) toWrite.push({ state, values: toIntakeValues(state.row), id: state.existing?.id ?? randomUUID() });
+      if (state.row && state.hash !== state.existing?.contentHash)
+        toWrite.push({ state, values: toIntakeValues(state.row), id: state.existing?.id ?? randomUUID() });
     }
     const ids = new Map(toWrite.map((w) => [w.state.sourceId, w.id]));
     const newIds = new Map(toWrite.map((w) => [w.state, w.id]));
     const recordOfKey = new Map([...states].map(([key, st]) => [key, st.existing?.id ?? newIds.get(st)!]));
     // Before the upsert overwrites them: the stored versions of changed records, to name what changed.
-    const stored = await this.records.storedRecords(tx, toWrite.filter((w) => w.state.updates.some((u) => u.before === STORED)).map((w) => w.id));
+    const stored = await this.records.storedRecords(
+      tx,
+      toWrite.filter((w) => w.state.updates.some((u) => u.before === STORED)).map((w) => w.id),
+    );
 
     // Disputes first (new records are then inserted already linked: no second write of each row).
     const needers: DisputeNeeder[] = toWrite
@@ -109,10 +126,29 @@ export class IntakeBatchWriter {
       .map((w) => ({ recordId: w.id, record: w.state.row!.record, matchKeys: w.values.matchKeys }));
     const step = await this.disputeStep.assign(tx, ctx.actor, needers, ctx.places, { runId: ctx.runId, now });
     const linkOf = new Map(step.links.map((l) => [l.recordId, l.disputeId]));
-    await this.records.upsert(tx, toWrite.map((w) => ({ id: w.id, disputeId: w.state.existing ? null : linkOf.get(w.id) ?? null, v: w.values })), ctx.runId, now);
+    await this.records.upsert(
+      tx,
+      toWrite.map((w) => ({
+        id: w.id,
+        disputeId: w.state.existing ? null : (linkOf.get(w.id) ?? null),
+        v: w.values,
+      })),
+      ctx.runId,
+      now,
+    );
     const fresh = new Set(toWrite.filter((w) => !w.state.existing).map((w) => w.id));
-    await this.records.setDisputes(tx, step.links.filter((l) => !fresh.has(l.recordId)));
-    const keyed = (list: typeof toWrite) => list.map((w) => ({ id: w.id, channel: w.values.channel, acceptedAt: w.values.acceptedAt, keys: w.values.matchKeys, isDispute: w.values.isDispute }));
+    await this.records.setDisputes(
+      tx,
+      step.links.filter((l) => !fresh.has(l.recordId)),
+    );
+    const keyed = (list: typeof toWrite) =>
+      list.map((w) => ({
+        id: w.id,
+        channel: w.values.channel,
+        acceptedAt: w.values.acceptedAt,
+        keys: w.values.matchKeys,
+        isDispute: w.values.isDispute,
+      }));
     await this.records.replaceMatchKeys(tx, keyed(toWrite.filter((w) => fresh.has(w.id))), true);
     await this.records.replaceMatchKeys(tx, keyed(toWrite.filter((w) => !fresh.has(w.id))), false);
     await this.disputeStep.storePairs(tx, step.pairs);
@@ -127,8 +163,17 @@ export class IntakeBatchWriter {
       for (const u of w.state.updates) {
         const changed = changedFields(u.before === STORED ? stored.get(id) : u.before, u.after);
         audit.push({
-          action: 'intake.record.update', entityType: 'intake_record', entityId: id,
-          data: { channel: w.state.channel, sourceId: w.state.sourceId, changed, fromHash: u.fromHash, toHash: u.toHash, importRunId: ctx.runId },
+          action: 'intake.record.update',
+          entityType: 'intake_record',
+          entityId: id,
+          data: {
+            channel: w.state.channel,
+            sourceId: w.state.sourceId,
+            changed,
+            fromHash: u.fromHash,
+            toHash: u.toHash,
+            importRunId: ctx.runId,
+          },
         });
       }
     }
@@ -137,17 +182,33 @@ export class IntakeBatchWriter {
     if (created > 0) {
       const createdIds = toWrite.filter((w) => !w.state.existing).map((w) => w.state.sourceId);
       audit.push({
-        action: 'intake.records.create', entityType: ctx.runId ? 'import_run' : 'intake_record', entityId: ctx.runId ?? ids.get(createdIds[0])!,
-        data: { channel: toWrite[0].state.channel, count: created, sourceIds: createdIds, disputesCreated: step.disputesCreated },
+        action: 'intake.records.create',
+        entityType: ctx.runId ? 'import_run' : 'intake_record',
+        entityId: ctx.runId ?? ids.get(createdIds[0])!,
+        data: {
+          channel: toWrite[0].state.channel,
+          count: created,
+          sourceIds: createdIds,
+          disputesCreated: step.disputesCreated,
+        },
       });
     }
     await this.audit.recordMany(tx, ctx.actor, audit);
     return {
-      outcomes, created, updated, unchanged: outcomes.length - created - updated,
-      disputesCreated: step.disputesCreated, linked: step.linked, queuedForReview: step.queuedForReview, held: step.held, createdDisputeIds: step.createdDisputeIds,
+      outcomes,
+      created,
+      updated,
+      unchanged: outcomes.length - created - updated,
+      disputesCreated: step.disputesCreated,
+      linked: step.linked,
+      queuedForReview: step.queuedForReview,
+      held: step.held,
+      createdDisputeIds: step.createdDisputeIds,
       attribution: {
         recordOfRow: rows.map((row) => recordOfKey.get(`${CHANNEL_OF_FORMAT[row.format]}|${row.sourceId}`)!),
-        createdFrom: step.createdFrom, linkedRecords: step.linkedRecords, heldRecords: step.heldRecords,
+        createdFrom: step.createdFrom,
+        linkedRecords: step.linkedRecords,
+        heldRecords: step.heldRecords,
         reviewPairs: step.pairs.filter((p) => p.status === 'pending').map((p) => [p.recordA, p.recordB]),
       },
     };
@@ -163,10 +224,20 @@ export class IntakeBatchWriter {
       byChannel.set(channel, set);
     }
     for (const [channel, sourceIds] of byChannel) {
-      const existing = new Map((await this.records.existing(tx, channel, [...sourceIds])).map((e) => [e.sourceId, e]));
+      const existing = new Map(
+        (await this.records.existing(tx, channel, [...sourceIds])).map((e) => [e.sourceId, e]),
+      );
       for (const sourceId of sourceIds) {
         const e = existing.get(sourceId) ?? null;
-        states.set(`${channel}|${sourceId}`, { channel, sourceId, existing: e, hash: e?.contentHash ?? null, row: null, record: e ? STORED : null, updates: [] });
+        states.set(`${channel}|${sourceId}`, {
+          channel,
+          sourceId,
+          existing: e,
+          hash: e?.contentHash ?? null,
+          row: null,
+          record: e ? STORED : null,
+          updates: [],
+        });
       }
     }
     return states;
@@ -180,7 +251,12 @@ export class IntakeBatchWriter {
     else if (state.hash === row.contentHash) outcome = 'unchanged';
     else {
       outcome = 'updated';
-      state.updates.push({ before: state.record, after: record, fromHash: state.hash, toHash: row.contentHash });
+      state.updates.push({
+        before: state.record,
+        after: record,
+        fromHash: state.hash,
+        toHash: row.contentHash,
+      });
     }
     if (outcome !== 'unchanged' || state.row === null) state.row = row;
     state.hash = row.contentHash;

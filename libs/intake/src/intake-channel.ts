@@ -43,7 +43,10 @@ export const DISPUTE_CATEGORY_CODES: Readonly<Record<string, string>> = {
 };
 
 /** Labels whose disputes are administrative (行政调解) rather than people's mediation. */
-export const ADMINISTRATIVE_CATEGORY_LABELS: ReadonlySet<string> = new Set(['行政执法争议', '土地征收补偿争议']);
+export const ADMINISTRATIVE_CATEGORY_LABELS: ReadonlySet<string> = new Set([
+  '行政执法争议',
+  '土地征收补偿争议',
+]);
 
 export type DisputeKind = 'peoples' | 'administrative' | 'judicial';
 
@@ -53,13 +56,16 @@ export function categoryCodeOf(label: string | null): string {
 
 /** The dispute category label of a record: its own for orders/grid, the 案由's equivalent for court referrals. */
 export function disputeCategoryLabel(record: IntakeRecord): string | null {
-  if (record.kind === 'court-referral') return DEFAULT_CAUSE_OF_ACTION_CATEGORIES[record.causeOfAction]?.[0] ?? null;
+  if (record.kind === 'court-referral')
+    return DEFAULT_CAUSE_OF_ACTION_CATEGORIES[record.causeOfAction]?.[0] ?? null;
   return record.disputeCategory;
 }
 
 export function disputeKindOf(record: IntakeRecord): DisputeKind {
   if (record.kind === 'court-referral') return 'judicial';
-  return record.disputeCategory && ADMINISTRATIVE_CATEGORY_LABELS.has(record.disputeCategory) ? 'administrative' : 'peoples';
+  return record.disputeCategory && ADMINISTRATIVE_CATEGORY_LABELS.has(record.disputeCategory)
+    ? 'administrative'
+    : 'peoples';
 }
 
 /** Every court referral is a dispute; orders and grid reports when the export marks them so. */

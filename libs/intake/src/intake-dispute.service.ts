@@ -67,7 +67,19 @@ export interface DisputeStepContext {
   now: Date;
 }
 
-const emptyStep = (): DisputeStepResult => ({ links: [], pairs: [], disputesCreated: 0, linked: 0, queuedForReview: 0, held: 0, createdDisputeIds: [], createdFrom: [], linkedRecords: [], heldRecords: [], audit: [] });
+const emptyStep = (): DisputeStepResult => ({
+  links: [],
+  pairs: [],
+  disputesCreated: 0,
+  linked: 0,
+  queuedForReview: 0,
+  held: 0,
+  createdDisputeIds: [],
+  createdFrom: [],
+  linkedRecords: [],
+  heldRecords: [],
+  audit: [],
+});
 
 const WINDOW_DAYS = 7;
 const DAY_MS = 86_400_000;
@@ -85,7 +97,13 @@ export class IntakeDisputeService {
     private readonly pairs: DuplicatePairRepository,
   ) {}
 
-  async assign(tx: Executor, actor: Actor, needers: DisputeNeeder[], places: PlaceDirectory, ctx: DisputeStepContext): Promise<DisputeStepResult> {
+  async assign(
+    tx: Executor,
+    actor: Actor,
+    needers: DisputeNeeder[],
+    places: PlaceDirectory,
+    ctx: DisputeStepContext,
+  ): Promise<DisputeStepResult> {
     if (needers.length === 0) return emptyStep();
 
     const keys = [...new Set(needers.flatMap((n) => n.matchKeys))];
@@ -93,7 +111,10 @@ export class IntakeDisputeService {
     const from = new Date(Math.min(...times) - WINDOW_DAYS * DAY_MS);
     const to = new Date(Math.max(...times) + WINDOW_DAYS * DAY_MS);
     // Only cross-channel pairs count: when every needer comes from one channel, its own channel need not be read.
-    const onlyChannel = new Set(needers.map((n) => n.record.kind)).size === 1 ? CHANNEL_OF_FORMAT[needers[0].record.kind] : null;
+    const onlyChannel =
+      new Set(needers.map((n) => n.record.kind)).size === 1
+        ? CHANNEL_OF_FORMAT[needers[0].record.kind]
+        : null;
     const idOf = new Map<string, string>();
     const items = new Map<string, LinkItem>();
     for (const c of await this.records.candidates(tx, keys, from, to, onlyChannel)) {
@@ -109,13 +130,31 @@ export class IntakeDisputeService {
     }
     const plan = planLinks([...items.values()], WINDOW_DAYS);
     const ref = (i: LinkItem) => ({ recordId: idOf.get(i.key)!, record: i.record });
-    const result = await this.materialize(tx, actor, plan.groups.map((g) => ({ disputeId: g.disputeId, primary: ref(g.primary), members: g.members.map(ref) })), places, ctx);
+    const result = await this.materialize(
+      tx,
+      actor,
+      plan.groups.map((g) => ({
+        disputeId: g.disputeId,
+        primary: ref(g.primary),
+        members: g.members.map(ref),
+      })),
+      places,
+      ctx,
+    );
 
     const pairRow = (p: CrossChannelDuplicate, status: string): PairRow => ({
-      recordA: idOf.get(`${p.a.kind}:${p.a.sourceId}`)!, recordB: idOf.get(`${p.b.kind}:${p.b.sourceId}`)!,
-      confidence: p.confidence, score: p.score.toFixed(3), reasons: p.reasons, status, createdAt: ctx.now,
+      recordA: idOf.get(`${p.a.kind}:${p.a.sourceId}`)!,
+      recordB: idOf.get(`${p.b.kind}:${p.b.sourceId}`)!,
+      confidence: p.confidence,
+      score: p.score.toFixed(3),
+      reasons: p.reasons,
+      status,
+      createdAt: ctx.now,
     });
-    result.pairs = [...plan.linked.map((p) => pairRow(p, 'linked')), ...plan.review.map((p) => pairRow(p, 'pending'))];
+    result.pairs = [
+      ...plan.linked.map((p) => pairRow(p, 'linked')),
+      ...plan.review.map((p) => pairRow(p, 'pending')),
+    ];
     result.queuedForReview = plan.review.length;
     result.held = plan.held.length;
     result.heldRecords = plan.held.map((i) => idOf.get(i.key)!);
@@ -124,37 +163,105 @@ export class IntakeDisputeService {
 
   /** Stores pairs (after both records exist); returns how many review-queue entries were new. */
   async storePairs(tx: Executor, pairs: PairRow[]): Promise<number> {
-    await this.pairs.insert(tx, pairs.filter((p) => p.status !== 'pending'));
-    return this.pairs.insert(tx, pairs.filter((p) => p.status === 'pending'));
+    await this.pairs.insert(
+      tx,
+      pairs.filter((p) => p.status !== 'pending'),
+    );
+    return this.pairs.insert(
+      tx,
+      pairs.filter((p) => p.status === 'pending'),
+    );
   }
 
   /** Creates the disputes of groups without one and links every member to its group's dispute. */
-  async materialize(tx: Executor, actor: Actor, groups: DisputeGroup[], places: PlaceDirectory, ctx: DisputeStepContext): Promise<DisputeStepResult> {
+  async materialize(
+    tx: Executor,
+    actor: Actor,
+    groups: DisputeGroup[],
+    places: PlaceDirectory,
+    ctx: DisputeStepContext,
+  ): Promise<DisputeStepResult> {
     const result = emptyStep();
     const fresh = groups.filter((g) => g.disputeId === null);
     const drafts = fresh.map((g) => buildDisputeDraft(g.primary.record, places));
-    const numbers = await this.disputes.nextNumbers(tx, fresh.map((g) => shanghaiYear(new Date(recordInstant(g.primary.record)))));
+    const numbers = await this.disputes.nextNumbers(
+      tx,
+      fresh.map((g) => shanghaiYear(new Date(recordInstant(g.primary.record)))),
+    );
     const createdIds: string[] = fresh.map(() => randomUUID());
-    await this.disputes.insertDisputes(tx, drafts.map((d, i) => ({
-      id: createdIds[i], number: numbers[i], category: d.category, kind: d.kind, channel: d.channel, title: d.title, description: d.description,
-      streetCode: d.streetCode, communityCode: d.communityCode, address: d.address, claimAmount: d.claimAmount,
-      peopleInvolved: d.peopleInvolved, status: 'received', createdBy: actor.id, createdAt: new Date(recordInstant(fresh[i].primary.record)), updatedAt: ctx.now,
-    })));
-    fresh.forEach((g, i) => { g.disputeId = createdIds[i]; });
+    await this.disputes.insertDisputes(
+      tx,
+      drafts.map((d, i) => ({
+        id: createdIds[i],
+        number: numbers[i],
+        category: d.category,
+        kind: d.kind,
+        channel: d.channel,
+        title: d.title,
+        description: d.description,
+        streetCode: d.streetCode,
+        communityCode: d.communityCode,
+        address: d.address,
+        claimAmount: d.claimAmount,
+        peopleInvolved: d.peopleInvolved,
+        status: 'received',
+        createdBy: actor.id,
+        createdAt: new Date(recordInstant(fresh[i].primary.record)),
+        updatedAt: ctx.now,
+      })),
+    );
+    fresh.forEach((g, i) => {
+      g.disputeId = createdIds[i];
+    });
 
-    await this.disputes.insertParties(tx, drafts.flatMap((d, i) => d.parties.map((p, j) => ({
-      disputeId: createdIds[i], role: p.role, partyType: p.partyType, name: p.name, phone: p.phone, idNumber: p.idNumber,
-      createdAt: new Date(ctx.now.getTime() + j),
-    }))));
-    await this.disputes.insertTransitions(tx, fresh.map((g, i) => ({
-      disputeId: createdIds[i], action: 'receive', fromStatus: null, toStatus: 'received', actorId: actor.id, actorRole: actor.role,
-      reason: `${CHANNEL_LABELS[drafts[i].channel]}导入`, at: new Date(recordInstant(g.primary.record)),
-      data: { channel: drafts[i].channel, sourceId: g.primary.record.sourceId, intakeRecordId: g.primary.recordId, importRunId: ctx.runId },
-    })));
-    fresh.forEach((g, i) => result.audit.push({
-      action: 'case.receive', entityType: 'dispute', entityId: createdIds[i],
-      data: { number: numbers[i], channel: drafts[i].channel, category: drafts[i].category, kind: drafts[i].kind, sourceId: g.primary.record.sourceId, importRunId: ctx.runId },
-    }));
+    await this.disputes.insertParties(
+      tx,
+      drafts.flatMap((d, i) =>
+        d.parties.map((p, j) => ({
+          disputeId: createdIds[i],
+          role: p.role,
+          partyType: p.partyType,
+          name: p.name,
+          phone: p.phone,
+          idNumber: p.idNumber,
+          createdAt: new Date(ctx.now.getTime() + j),
+        })),
+      ),
+    );
+    await this.disputes.insertTransitions(
+      tx,
+      fresh.map((g, i) => ({
+        disputeId: createdIds[i],
+        action: 'receive',
+        fromStatus: null,
+        toStatus: 'received',
+        actorId: actor.id,
+        actorRole: actor.role,
+        reason: `${CHANNEL_LABELS[drafts[i].channel]}导入`,
+        at: new Date(recordInstant(g.primary.record)),
+        data: {
+          channel: drafts[i].channel,
+          sourceId: g.primary.record.sourceId,
+          intakeRecordId: g.primary.recordId,
+          importRunId: ctx.runId,
+        },
+      })),
+    );
+    fresh.forEach((g, i) =>
+      result.audit.push({
+        action: 'case.receive',
+        entityType: 'dispute',
+        entityId: createdIds[i],
+        data: {
+          number: numbers[i],
+          channel: drafts[i].channel,
+          category: drafts[i].category,
+          kind: drafts[i].kind,
+          sourceId: g.primary.record.sourceId,
+          importRunId: ctx.runId,
+        },
+      }),
+    );
     result.disputesCreated = fresh.length;
     result.createdDisputeIds = createdIds;
     result.createdFrom = fresh.map((g) => g.primary.recordId);
@@ -167,8 +274,15 @@ export class IntakeDisputeService {
         result.linked++;
         result.linkedRecords.push(m.recordId);
         result.audit.push({
-          action: 'case.intake_linked', entityType: 'dispute', entityId: g.disputeId!,
-          data: { channel: CHANNEL_OF_FORMAT[m.record.kind], sourceId: m.record.sourceId, intakeRecordId: m.recordId, importRunId: ctx.runId },
+          action: 'case.intake_linked',
+          entityType: 'dispute',
+          entityId: g.disputeId!,
+          data: {
+            channel: CHANNEL_OF_FORMAT[m.record.kind],
+            sourceId: m.record.sourceId,
+            intakeRecordId: m.recordId,
+            importRunId: ctx.runId,
+          },
         });
       }
     }

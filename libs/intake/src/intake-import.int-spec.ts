@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import { AuditService } from '@tiaojie/audit';
 import { evaluateDuplicatePairs, type CrossChannelDuplicate } from '@tiaojie/intake-parsers';
 import { IntakeImportService, type ImportSummary } from './intake-import.service';
-import { queryRows, SAMPLE, sampleAnswerKey, startIntakeContext, TEST_ADMIN, type IntakeTestContext } from './intake.spec-helper';
+import {
+  queryRows,
+  SAMPLE,
+  sampleAnswerKey,
+  startIntakeContext,
+  TEST_ADMIN,
+  type IntakeTestContext,
+} from './intake.spec-helper';
 
 describe('import of the sample exports (int)', () => {
   const key = sampleAnswerKey();
@@ -29,39 +36,63 @@ describe('import of the sample exports (int)', () => {
     ['grid', 'grid_reports.csv', 'grid-report'],
     ['orders', 'work_orders_12345.csv', 'work-order'],
     ['court', 'court_referrals.xlsx', 'court-referral'],
-  ])('%s: every bad row rejected at its line, every repeated delivery unchanged, every valid row created', (name, file, format) => {
-    const s = first[name];
-    const k = key.files[file];
-    expect(s.format).toBe(format);
-    expect(s.rows).toBe(k.rows);
-    expect(s.rejected.map((r) => ({ row: r.line, reason: r.reason }))).toEqual(
-      [...k.badRows].sort((a, b) => a.row - b.row).map((b) => ({ row: b.row, reason: b.reason })));
-    const repeated = k.repeatedRows?.length ?? 0;
-    expect(s.unchanged).toBe(repeated);
-    expect(s.updated).toBe(0);
-    expect(s.created).toBe(k.rows - k.badRows.length - repeated);
-    expect(s.created + s.updated + s.unchanged + s.rejected.length).toBe(s.rows);
-  });
+  ])(
+    '%s: every bad row rejected at its line, every repeated delivery unchanged, every valid row created',
+    (name, file, format) => {
+      const s = first[name];
+      const k = key.files[file];
+      expect(s.format).toBe(format);
+      expect(s.rows).toBe(k.rows);
+      expect(s.rejected.map((r) => ({ row: r.line, reason: r.reason }))).toEqual(
+        [...k.badRows].sort((a, b) => a.row - b.row).map((b) => ({ row: b.row, reason: b.reason })),
+      );
+      const repeated = k.repeatedRows?.length ?? 0;
+      expect(s.unchanged).toBe(repeated);
+      expect(s.updated).toBe(0);
+      expect(s.created).toBe(k.rows - k.badRows.length - repeated);
+      expect(s.created + s.updated + s.unchanged + s.rejected.length).toBe(s.rows);
+    },
+  );
 
   it('stores one record per source id with its rejected rows and run counters', async () => {
-    const counts = await queryRows(t.db, `select channel, count(*)::int as n, count(*) filter (where is_dispute)::int as d from intake_records group by channel order by channel`);
+    const counts = await queryRows(
+      t.db,
+      `select channel, count(*)::int as n, count(*) filter (where is_dispute)::int as d from intake_records group by channel order by channel`,
+    );
     expect(counts).toEqual([
       { channel: 'court', n: key.expected.courtReferrals.received, d: key.expected.courtReferrals.received },
       { channel: 'grid', n: key.expected.gridReports.received, d: key.expected.gridReports.disputes },
       { channel: 'hotline_12345', n: key.expected.workOrders.received, d: key.expected.workOrders.disputes },
     ]);
-    const runs = await queryRows(t.db, `select status, rows, created, unchanged, rejected from import_runs where id = $1`, [first.orders.runId]);
+    const runs = await queryRows(
+      t.db,
+      `select status, rows, created, unchanged, rejected from import_runs where id = $1`,
+      [first.orders.runId],
+    );
     expect(runs[0]).toEqual({ status: 'completed', rows: 507, created: 485, unchanged: 7, rejected: 15 });
-    const rej = await queryRows(t.db, `select line, reason from import_rejections where run_id = $1 order by line`, [first.orders.runId]);
+    const rej = await queryRows(
+      t.db,
+      `select line, reason from import_rejections where run_id = $1 order by line`,
+      [first.orders.runId],
+    );
     expect(rej.map((r) => r.line)).toEqual(first.orders.rejected.map((r) => r.line));
     // each repeated order is one record
     for (const id of key.files['work_orders_12345.csv'].repeatedRows ?? []) {
-      expect(await queryRows(t.db, `select 1 from intake_records where channel = 'hotline_12345' and source_id = $1`, [id])).toHaveLength(1);
+      expect(
+        await queryRows(
+          t.db,
+          `select 1 from intake_records where channel = 'hotline_12345' and source_id = $1`,
+          [id],
+        ),
+      ).toHaveLength(1);
     }
   });
 
   it('keeps each 12345 order its own sign-off, reply deadline (working days), reply and rating', async () => {
-    const [o] = await queryRows(t.db, `select signed_off_at, due_at, replied_at, replied_on_time, satisfaction, time_limit_days from intake_records where source_id = 'SW2024000001'`);
+    const [o] = await queryRows(
+      t.db,
+      `select signed_off_at, due_at, replied_at, replied_on_time, satisfaction, time_limit_days from intake_records where source_id = 'SW2024000001'`,
+    );
     // signed off Sunday 2024-05-05 19:30 (劳动节 holiday), 5 working days: 6, 7, 8, 9, 10 May → due 2024-05-10 23:59:59 +08:00
     expect(o.time_limit_days).toBe(5);
     expect(new Date(o.due_at).toISOString()).toBe('2024-05-10T15:59:59.000Z');
@@ -71,24 +102,49 @@ describe('import of the sample exports (int)', () => {
 
   it('creates one dispute per dispute record and links the cross-channel duplicates to one dispute', async () => {
     const pairs = key.crossChannelDuplicates.length;
-    const expectedDisputes = key.expected.gridReports.disputes + key.expected.workOrders.disputes + key.expected.courtReferrals.received - pairs;
+    const expectedDisputes =
+      key.expected.gridReports.disputes +
+      key.expected.workOrders.disputes +
+      key.expected.courtReferrals.received -
+      pairs;
     const [{ n }] = await queryRows(t.db, `select count(*)::int as n from disputes`);
     expect(n).toBe(expectedDisputes);
-    expect(first.grid.disputesCreated + first.orders.disputesCreated + first.court.disputesCreated).toBe(expectedDisputes);
-    const unlinked = await queryRows(t.db, `select source_id from intake_records where is_dispute and dispute_id is null`);
+    expect(first.grid.disputesCreated + first.orders.disputesCreated + first.court.disputesCreated).toBe(
+      expectedDisputes,
+    );
+    const unlinked = await queryRows(
+      t.db,
+      `select source_id from intake_records where is_dispute and dispute_id is null`,
+    );
     expect(unlinked).toEqual([]);
-    const kinds = await queryRows(t.db, `select channel, kind, status, count(*)::int as n from disputes group by 1, 2, 3 order by 1, 2`);
-    expect(kinds.find((k) => k.channel === 'court')).toEqual({ channel: 'court', kind: 'judicial', status: 'received', n: 59 });
-    const court = await queryRows(t.db, `select r.cause_of_action, r.judge, r.claim_amount, d.claim_amount as dispute_claim, (select count(*)::int from dispute_parties p where p.dispute_id = d.id) as parties
-      from intake_records r join disputes d on d.id = r.dispute_id where r.channel = 'court' limit 1`);
+    const kinds = await queryRows(
+      t.db,
+      `select channel, kind, status, count(*)::int as n from disputes group by 1, 2, 3 order by 1, 2`,
+    );
+    expect(kinds.find((k) => k.channel === 'court')).toEqual({
+      channel: 'court',
+      kind: 'judicial',
+      status: 'received',
+      n: 59,
+    });
+    const court = await queryRows(
+      t.db,
+      `select r.cause_of_action, r.judge, r.claim_amount, d.claim_amount as dispute_claim, (select count(*)::int from dispute_parties p where p.dispute_id = d.id) as parties
+      from intake_records r join disputes d on d.id = r.dispute_id where r.channel = 'court' limit 1`,
+    );
     expect(court[0].cause_of_action).toBeTruthy();
     expect(court[0].parties).toBe(2);
 
-    const found = await queryRows(t.db, `select a.source_id as a, b.source_id as b, a.dispute_id = b.dispute_id as same, p.status
-      from intake_duplicate_pairs p join intake_records a on a.id = p.record_a join intake_records b on b.id = p.record_b`);
+    const found = await queryRows(
+      t.db,
+      `select a.source_id as a, b.source_id as b, a.dispute_id = b.dispute_id as same, p.status
+      from intake_duplicate_pairs p join intake_records a on a.id = p.record_a join intake_records b on b.id = p.record_b`,
+    );
     const linked = found.filter((f) => f.status === 'linked');
     expect(linked.every((f) => f.same)).toBe(true);
-    const asPairs = linked.map((f) => ({ a: { sourceId: f.a }, b: { sourceId: f.b } }) as unknown as CrossChannelDuplicate);
+    const asPairs = linked.map(
+      (f) => ({ a: { sourceId: f.a }, b: { sourceId: f.b } }) as unknown as CrossChannelDuplicate,
+    );
     const evaluation = evaluateDuplicatePairs(asPairs, key.crossChannelDuplicates);
     expect(evaluation).toMatchObject({ precision: 1, recall: 1, missed: [], spurious: [] });
     expect(first.orders.linked + first.court.linked).toBe(pairs);
@@ -96,7 +152,11 @@ describe('import of the sample exports (int)', () => {
 
   it('re-importing the same file changes nothing', async () => {
     const [{ n: disputesBefore }] = await queryRows(t.db, `select count(*)::int as n from disputes`);
-    for (const [name, path] of [['grid', SAMPLE.grid], ['orders', SAMPLE.orders], ['court', SAMPLE.court]] as const) {
+    for (const [name, path] of [
+      ['grid', SAMPLE.grid],
+      ['orders', SAMPLE.orders],
+      ['court', SAMPLE.court],
+    ] as const) {
       const again = await importer.importFile(path, { actor: TEST_ADMIN, origin: 'cli' });
       expect(again).toMatchObject({ created: 0, updated: 0, disputesCreated: 0, rows: first[name].rows });
       expect(again.unchanged).toBe(first[name].created + first[name].unchanged);
@@ -109,13 +169,23 @@ describe('import of the sample exports (int)', () => {
   it('a changed row updates its record and is audited', async () => {
     const changed = join(tmp, 'grid_reports.csv');
     copyFileSync(SAMPLE.grid, changed);
-    const text = readFileSync(changed, 'utf8').replace('WG20240000001,2024-12-08 16:06:41,陶建', 'WG20240000001,2024-12-08 16:06:41,陶建国');
+    const text = readFileSync(changed, 'utf8').replace(
+      'WG20240000001,2024-12-08 16:06:41,陶建',
+      'WG20240000001,2024-12-08 16:06:41,陶建国',
+    );
     writeFileSync(changed, text, 'utf8');
     const s = await importer.importFile(changed, { actor: TEST_ADMIN, origin: 'cli' });
     expect(s).toMatchObject({ created: 0, updated: 1, unchanged: first.grid.created - 1 });
-    const [rec] = await queryRows(t.db, `select id, record->>'gridWorker' as worker from intake_records where source_id = 'WG20240000001'`);
+    const [rec] = await queryRows(
+      t.db,
+      `select id, record->>'gridWorker' as worker from intake_records where source_id = 'WG20240000001'`,
+    );
     expect(rec.worker).toBe('陶建国');
-    const audit = await queryRows(t.db, `select data from audit_log where action = 'intake.record.update' and entity_id = $1`, [rec.id]);
+    const audit = await queryRows(
+      t.db,
+      `select data from audit_log where action = 'intake.record.update' and entity_id = $1`,
+      [rec.id],
+    );
     expect(audit).toHaveLength(1);
     expect(audit[0].data.changed).toEqual(['gridWorker']);
     expect((await t.app.get(AuditService).verify()).ok).toBe(true);
@@ -137,8 +207,14 @@ describe('import of the sample exports (int)', () => {
   it('refuses a file that is no export with a stable code', async () => {
     const junk = join(tmp, 'junk.csv');
     writeFileSync(junk, 'a,b,c\n1,2,3\n');
-    await expect(importer.importFile(junk, { actor: TEST_ADMIN, origin: 'cli' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED', details: { code: 'unrecognised-format' } });
-    const [run] = await queryRows(t.db, `select status, error_code from import_runs order by started_at desc limit 1`);
+    await expect(importer.importFile(junk, { actor: TEST_ADMIN, origin: 'cli' })).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { code: 'unrecognised-format' },
+    });
+    const [run] = await queryRows(
+      t.db,
+      `select status, error_code from import_runs order by started_at desc limit 1`,
+    );
     expect(run).toEqual({ status: 'failed', error_code: 'unrecognised-format' });
   });
 });

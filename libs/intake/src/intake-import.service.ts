@@ -3,7 +3,13 @@ import { Actor, Clock, DomainError } from '@tiaojie/core';
 import { DbService } from '@tiaojie/db';
 import { AuditService } from '@tiaojie/audit';
 import {
-  detectFormat, IntakeFormatError, readIntakeFile, type AcceptedRow, type IntakeFormat, type ReadOptions, type RejectedRow,
+  detectFormat,
+  IntakeFormatError,
+  readIntakeFile,
+  type AcceptedRow,
+  type IntakeFormat,
+  type ReadOptions,
+  type RejectedRow,
 } from '@tiaojie/intake-parsers';
 import { estimateDataRows } from './file-size.estimator';
 import { IntakeBatchWriter } from './intake-batch.writer';
@@ -77,10 +83,37 @@ export class IntakeImportService {
   async importFile(path: string, opts: ImportOptions): Promise<ImportSummary> {
     const started = Date.now();
     const file = opts.fileName ?? path;
-    const run = await this.runs.create(this.db.db, { file, origin: opts.origin, actorId: opts.actor.id, startedAt: this.clock.now() });
-    const progress: ImportProgress = { runId: run.id, file, format: null, status: 'running', rows: 0, total: null, created: 0, updated: 0, unchanged: 0, rejected: 0 };
+    const run = await this.runs.create(this.db.db, {
+      file,
+      origin: opts.origin,
+      actorId: opts.actor.id,
+      startedAt: this.clock.now(),
+    });
+    const progress: ImportProgress = {
+      runId: run.id,
+      file,
+      format: null,
+      status: 'running',
+      rows: 0,
+      total: null,
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+      rejected: 0,
+    };
     const summary: ImportSummary = {
-      runId: run.id, file, format: 'work-order', rows: 0, created: 0, updated: 0, unchanged: 0, rejected: [], disputesCreated: 0, linked: 0, queuedForReview: 0, durationMs: 0,
+      runId: run.id,
+      file,
+      format: 'work-order',
+      rows: 0,
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+      rejected: [],
+      disputesCreated: 0,
+      linked: 0,
+      queuedForReview: 0,
+      durationMs: 0,
     };
     try {
       const detection = await detectFormat(path, opts.read);
@@ -88,7 +121,10 @@ export class IntakeImportService {
       progress.total = await estimateDataRows(path, detection);
       await this.runs.update(this.db.db, run.id, { format: detection.format });
       opts.onProgress?.({ ...progress });
-      const places = new NamedPlaceDirectory(await this.places.streets(this.db.db), await this.places.communities(this.db.db));
+      const places = new NamedPlaceDirectory(
+        await this.places.streets(this.db.db),
+        await this.places.communities(this.db.db),
+      );
       const size = opts.batchSize ?? DEFAULT_BATCH_SIZE;
       let accepted: AcceptedRow[] = [];
       let rejected: RejectedRow[] = [];
@@ -98,10 +134,18 @@ export class IntakeImportService {
         rejected = [];
         await this.db.transaction(async (tx) => {
           const out = await this.writer.write(tx, a, { actor: opts.actor, runId: run.id, places });
-          await this.runs.insertRejections(tx, r.map((x) => ({
-            runId: run.id, line: x.line, column: x.column, reason: x.reason, message: x.message, sourceId: x.sourceId ?? null,
-            issues: x.issues.map((i) => ({ column: i.column, reason: i.reason, message: i.message })),
-          })));
+          await this.runs.insertRejections(
+            tx,
+            r.map((x) => ({
+              runId: run.id,
+              line: x.line,
+              column: x.column,
+              reason: x.reason,
+              message: x.message,
+              sourceId: x.sourceId ?? null,
+              issues: x.issues.map((i) => ({ column: i.column, reason: i.reason, message: i.message })),
+            })),
+          );
           summary.created += out.created;
           summary.updated += out.updated;
           summary.unchanged += out.unchanged;
@@ -110,7 +154,13 @@ export class IntakeImportService {
           summary.queuedForReview += out.queuedForReview;
           await this.runs.update(tx, run.id, this.counters(summary));
         });
-        Object.assign(progress, { rows: summary.rows, created: summary.created, updated: summary.updated, unchanged: summary.unchanged, rejected: summary.rejected.length });
+        Object.assign(progress, {
+          rows: summary.rows,
+          created: summary.created,
+          updated: summary.updated,
+          unchanged: summary.unchanged,
+          rejected: summary.rejected.length,
+        });
         opts.onProgress?.({ ...progress });
       };
       for await (const row of readIntakeFile(path, { ...opts.read, detection })) {
@@ -125,19 +175,36 @@ export class IntakeImportService {
       if (accepted.length + rejected.length > 0 || summary.rows === 0) await flush();
       summary.durationMs = Date.now() - started;
       await this.db.transaction(async (tx) => {
-        await this.runs.update(tx, run.id, { ...this.counters(summary), status: 'completed', finishedAt: this.clock.now() });
-        await this.audit.record(tx, opts.actor, { action: 'intake.import', entityType: 'import_run', entityId: run.id, data: { file, format: summary.format, ...this.counters(summary) } });
+        await this.runs.update(tx, run.id, {
+          ...this.counters(summary),
+          status: 'completed',
+          finishedAt: this.clock.now(),
+        });
+        await this.audit.record(tx, opts.actor, {
+          action: 'intake.import',
+          entityType: 'import_run',
+          entityId: run.id,
+          data: { file, format: summary.format, ...this.counters(summary) },
+        });
       });
       opts.onProgress?.({ ...progress, status: 'completed' });
       return summary;
     } catch (err) {
       const code = err instanceof IntakeFormatError ? err.code : 'import-failed';
       await this.runs.update(this.db.db, run.id, {
-        ...this.counters(summary), status: 'failed', errorCode: code, errorMessage: (err as Error).message, finishedAt: this.clock.now(),
+        ...this.counters(summary),
+        status: 'failed',
+        errorCode: code,
+        errorMessage: (err as Error).message,
+        finishedAt: this.clock.now(),
       });
       opts.onProgress?.({ ...progress, status: 'failed' });
       if (err instanceof IntakeFormatError) {
-        throw DomainError.validation(`无法识别的导入文件：${err.message}`, { code: err.code, runId: run.id, ...err.details });
+        throw DomainError.validation(`无法识别的导入文件：${err.message}`, {
+          code: err.code,
+          runId: run.id,
+          ...err.details,
+        });
       }
       throw err;
     }
@@ -145,8 +212,14 @@ export class IntakeImportService {
 
   private counters(s: ImportSummary) {
     return {
-      rows: s.rows, created: s.created, updated: s.updated, unchanged: s.unchanged, rejected: s.rejected.length,
-      disputesCreated: s.disputesCreated, linked: s.linked, queuedForReview: s.queuedForReview,
+      rows: s.rows,
+      created: s.created,
+      updated: s.updated,
+      unchanged: s.unchanged,
+      rejected: s.rejected.length,
+      disputesCreated: s.disputesCreated,
+      linked: s.linked,
+      queuedForReview: s.queuedForReview,
     };
   }
 }

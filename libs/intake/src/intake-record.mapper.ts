@@ -6,7 +6,12 @@ import { computeDeadline, startOfBusinessDay, toBusinessDate, WorkdayCalendar } 
 import type { AcceptedRow, IntakeRecord, RawRow } from '@tiaojie/intake-parsers';
 import { shanghaiMidnight } from '@tiaojie/intake-parsers';
 import type { IntakeFacts } from '@tiaojie/stats';
-import { CHANNEL_OF_FORMAT, disputeCategoryLabel, isDisputeRecord, type IntakeChannel } from './intake-channel';
+import {
+  CHANNEL_OF_FORMAT,
+  disputeCategoryLabel,
+  isDisputeRecord,
+  type IntakeChannel,
+} from './intake-channel';
 
 /** The values an import writes for one record (everything but ids, dispute link and timestamps). */
 export interface IntakeRecordValues extends IntakeFacts {
@@ -72,7 +77,12 @@ export function matchKeysOf(record: IntakeRecord): string[] {
   return [...keys];
 }
 
-function common(row: AcceptedRow): Pick<IntakeRecordValues, 'channel' | 'sourceId' | 'contentHash' | 'raw' | 'matchKeys' | 'record' | 'isDispute' | 'disputeCategory'> {
+function common(
+  row: AcceptedRow,
+): Pick<
+  IntakeRecordValues,
+  'channel' | 'sourceId' | 'contentHash' | 'raw' | 'matchKeys' | 'record' | 'isDispute' | 'disputeCategory'
+> {
   return {
     channel: CHANNEL_OF_FORMAT[row.format],
     sourceId: row.sourceId,
@@ -86,9 +96,23 @@ function common(row: AcceptedRow): Pick<IntakeRecordValues, 'channel' | 'sourceI
 }
 
 const EMPTY = {
-  source: null, street: null, community: null, signedOffAt: null, repliedAt: null, closedAt: null, status: null,
-  timeLimitDays: null, dueAt: null, repliedOnTime: null, satisfaction: null, peopleInvolved: null, handlingUnit: null,
-  court: null, causeOfAction: null, claimAmount: null, judge: null,
+  source: null,
+  street: null,
+  community: null,
+  signedOffAt: null,
+  repliedAt: null,
+  closedAt: null,
+  status: null,
+  timeLimitDays: null,
+  dueAt: null,
+  repliedOnTime: null,
+  satisfaction: null,
+  peopleInvolved: null,
+  handlingUnit: null,
+  court: null,
+  causeOfAction: null,
+  claimAmount: null,
+  judge: null,
 } as const;
 
 export function toIntakeValues(row: AcceptedRow): IntakeRecordValues {
@@ -98,23 +122,48 @@ export function toIntakeValues(row: AcceptedRow): IntakeRecordValues {
     case 'work-order': {
       const dueAt = workOrderReplyDueAt(r.signedOffAt, r.timeLimitWorkingDays);
       return {
-        ...EMPTY, ...base, source: r.source, street: r.street || null, category: r.category, acceptedAt: r.acceptedAt,
-        signedOffAt: r.signedOffAt, repliedAt: r.repliedAt, closedAt: r.closedAt, status: r.status || null,
-        timeLimitDays: r.timeLimitWorkingDays, dueAt, repliedOnTime: r.repliedAt && dueAt ? r.repliedAt.getTime() <= dueAt.getTime() : null,
-        satisfaction: r.satisfaction, handlingUnit: r.handlingUnit || null,
+        ...EMPTY,
+        ...base,
+        source: r.source,
+        street: r.street || null,
+        category: r.category,
+        acceptedAt: r.acceptedAt,
+        signedOffAt: r.signedOffAt,
+        repliedAt: r.repliedAt,
+        closedAt: r.closedAt,
+        status: r.status || null,
+        timeLimitDays: r.timeLimitWorkingDays,
+        dueAt,
+        repliedOnTime: r.repliedAt && dueAt ? r.repliedAt.getTime() <= dueAt.getTime() : null,
+        satisfaction: r.satisfaction,
+        handlingUnit: r.handlingUnit || null,
       };
     }
     case 'grid-report':
       return {
-        ...EMPTY, ...base, street: r.street || null, community: r.community || null, category: r.disputeCategory ?? r.eventSubtype,
-        acceptedAt: r.reportedAt, closedAt: r.closedAt, status: r.status || null, peopleInvolved: r.peopleInvolved,
+        ...EMPTY,
+        ...base,
+        street: r.street || null,
+        community: r.community || null,
+        category: r.disputeCategory ?? r.eventSubtype,
+        acceptedAt: r.reportedAt,
+        closedAt: r.closedAt,
+        status: r.status || null,
+        peopleInvolved: r.peopleInvolved,
       };
     case 'court-referral': {
       const acceptedAt = shanghaiMidnight(r.referredOn);
       return {
-        ...EMPTY, ...base, category: r.causeOfAction, acceptedAt, timeLimitDays: r.mediationDays,
-        dueAt: cachedDeadline('court_pre_registration', acceptedAt, r.mediationDays), court: r.court || null,
-        causeOfAction: r.causeOfAction, claimAmount: r.claimAmount === null ? null : r.claimAmount.toFixed(2), judge: r.judge || null,
+        ...EMPTY,
+        ...base,
+        category: r.causeOfAction,
+        acceptedAt,
+        timeLimitDays: r.mediationDays,
+        dueAt: cachedDeadline('court_pre_registration', acceptedAt, r.mediationDays),
+        court: r.court || null,
+        causeOfAction: r.causeOfAction,
+        claimAmount: r.claimAmount === null ? null : r.claimAmount.toFixed(2),
+        judge: r.judge || null,
       };
     }
   }

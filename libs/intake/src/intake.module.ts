@@ -17,8 +17,17 @@ import { WebhookReceiverService } from './webhook-receiver.service';
 import { loadWebhookSecrets, WEBHOOK_SECRETS } from './webhook.config';
 
 const CORE = [
-  IntakeRecordRepository, IntakeDisputeRepository, DuplicatePairRepository, ImportRunRepository, WebhookDeliveryRepository,
-  IntakeDisputeService, IntakeBatchWriter, IntakeImportService, ImportReportService, IntakeUploadService, DuplicateReviewService,
+  IntakeRecordRepository,
+  IntakeDisputeRepository,
+  DuplicatePairRepository,
+  ImportRunRepository,
+  WebhookDeliveryRepository,
+  IntakeDisputeService,
+  IntakeBatchWriter,
+  IntakeImportService,
+  ImportReportService,
+  IntakeUploadService,
+  DuplicateReviewService,
   WebhookProcessorService,
 ];
 
@@ -36,7 +45,10 @@ export class IntakeModule {}
 /** Receiving webhooks (the api): needs the JobQueue (global, from JobsModule) to enqueue processing. */
 @Module({
   imports: [IntakeModule, AuditModule],
-  providers: [WebhookReceiverService, { provide: WEBHOOK_SECRETS, useFactory: () => loadWebhookSecrets(process.env) }],
+  providers: [
+    WebhookReceiverService,
+    { provide: WEBHOOK_SECRETS, useFactory: () => loadWebhookSecrets(process.env) },
+  ],
   exports: [IntakeModule, WebhookReceiverService],
 })
 export class IntakeWebhookModule {}

@@ -3,7 +3,16 @@ import { INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Actor, Clock, CoreModule, loadConfig, NoopRealtimePublisher, RealtimePublisher, Role, SystemClock } from '@tiaojie/core';
+import {
+  Actor,
+  Clock,
+  CoreModule,
+  loadConfig,
+  NoopRealtimePublisher,
+  RealtimePublisher,
+  Role,
+  SystemClock,
+} from '@tiaojie/core';
 import { createTestDatabase, DbModule, DbService } from '@tiaojie/db';
 import { IntakeModule } from './intake.module';
 
@@ -17,7 +26,10 @@ export const SAMPLE = {
 
 export interface SampleAnswerKey {
   crossChannelDuplicates: [string, string][];
-  files: Record<string, { rows: number; badRows: { row: number; id: string; reason: string }[]; repeatedRows?: string[] }>;
+  files: Record<
+    string,
+    { rows: number; badRows: { row: number; id: string; reason: string }[]; repeatedRows?: string[] }
+  >;
   expected: Record<string, any>;
 }
 
@@ -30,7 +42,12 @@ export const TEST_ADMIN: Actor = { id: null, role: Role.System, orgId: null, nam
 @Module({})
 class TestRealtimeModule {
   static forRoot() {
-    return { module: TestRealtimeModule, global: true, providers: [{ provide: RealtimePublisher, useClass: NoopRealtimePublisher }], exports: [RealtimePublisher] };
+    return {
+      module: TestRealtimeModule,
+      global: true,
+      providers: [{ provide: RealtimePublisher, useClass: NoopRealtimePublisher }],
+      exports: [RealtimePublisher],
+    };
   }
 }
 
@@ -41,13 +58,30 @@ export interface IntakeTestContext {
 }
 
 /** A Nest context with `modules` (IntakeModule by default) on a fresh, migrated test database. */
-export async function startIntakeContext(modules: any[] = [IntakeModule], clock: Clock = new SystemClock()): Promise<IntakeTestContext> {
+export async function startIntakeContext(
+  modules: any[] = [IntakeModule],
+  clock: Clock = new SystemClock(),
+): Promise<IntakeTestContext> {
   const ctx = await createTestDatabase();
   const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'test-secret-test-secret-test-secret!' });
-  @Module({ imports: [CoreModule.forRoot(config, clock), DbModule.forRoot(ctx.db), TestRealtimeModule.forRoot(), ...modules] })
+  @Module({
+    imports: [
+      CoreModule.forRoot(config, clock),
+      DbModule.forRoot(ctx.db),
+      TestRealtimeModule.forRoot(),
+      ...modules,
+    ],
+  })
   class IntakeTestModule {}
   const app = await NestFactory.createApplicationContext(IntakeTestModule, { logger: false });
-  return { app, db: ctx.db, close: async () => { await app.close(); await ctx.dispose(); } };
+  return {
+    app,
+    db: ctx.db,
+    close: async () => {
+      await app.close();
+      await ctx.dispose();
+    },
+  };
 }
 
 /** Rows of a query on either engine. */

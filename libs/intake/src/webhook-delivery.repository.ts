@@ -19,13 +19,25 @@ export class WebhookDeliveryRepository {
 
   /** Deliveries never tried and received before `before`: their job may never have been queued. */
   async strandedIds(db: Executor, before: Date, limit: number): Promise<string[]> {
-    const rows = await db.select({ id: w.id }).from(w)
-      .where(and(eq(w.status, 'pending'), eq(w.attempts, 0), lt(w.receivedAt, before))).orderBy(asc(w.receivedAt)).limit(limit);
+    const rows = await db
+      .select({ id: w.id })
+      .from(w)
+      .where(and(eq(w.status, 'pending'), eq(w.attempts, 0), lt(w.receivedAt, before)))
+      .orderBy(asc(w.receivedAt))
+      .limit(limit);
     return rows.map((r) => r.id);
   }
 
   async byKey(db: Executor, source: string, key: string): Promise<WebhookDeliveryRow | null> {
-    return (await db.select().from(w).where(and(eq(w.source, source), eq(w.idempotencyKey, key))).limit(1))[0] ?? null;
+    return (
+      (
+        await db
+          .select()
+          .from(w)
+          .where(and(eq(w.source, source), eq(w.idempotencyKey, key)))
+          .limit(1)
+      )[0] ?? null
+    );
   }
 
   /** Locks the deliveries (those that exist) for processing, in the order they arrived. */

@@ -74,12 +74,16 @@ export class WebhookProcessorService {
     if (deliveryIds.length > 1) {
       try {
         await this.db.transaction(async (tx) => {
-          const pending = (await this.deliveries.lock(tx, deliveryIds)).filter((d) => d.status !== 'processed');
+          const pending = (await this.deliveries.lock(tx, deliveryIds)).filter(
+            (d) => d.status !== 'processed',
+          );
           if (pending.length > 0) await this.write(tx, pending);
         });
         return failures;
       } catch (err) {
-        this.logger.warn(`a batch of ${deliveryIds.length} webhook deliveries failed (${(err as Error).message}); processing each alone`);
+        this.logger.warn(
+          `a batch of ${deliveryIds.length} webhook deliveries failed (${(err as Error).message}); processing each alone`,
+        );
       }
     }
     for (const id of deliveryIds) {
@@ -102,12 +106,29 @@ export class WebhookProcessorService {
       const group = deliveries.filter((d) => d.source === source);
       const parsed = group.map((d) => parseWebhookRows(format, validateWebhookPayload(format, d.payload)));
       const accepted = parsed.map((rows) => rows.filter((r): r is AcceptedRow => r.ok));
-      const out = await this.writer.write(tx, accepted.flat(), { actor: webhookActor(source), runId: null, places });
-      splitResult(out, accepted.map((rows) => rows.length)).forEach((own, i) => {
-        results.set(group[i].id, { ...own, rows: parsed[i].length, rejected: parsed[i].flatMap((r) => (r.ok ? [] : [{ line: r.line, column: r.column, reason: r.reason }])) });
+      const out = await this.writer.write(tx, accepted.flat(), {
+        actor: webhookActor(source),
+        runId: null,
+        places,
+      });
+      splitResult(
+        out,
+        accepted.map((rows) => rows.length),
+      ).forEach((own, i) => {
+        results.set(group[i].id, {
+          ...own,
+          rows: parsed[i].length,
+          rejected: parsed[i].flatMap((r) =>
+            r.ok ? [] : [{ line: r.line, column: r.column, reason: r.reason }],
+          ),
+        });
       });
     }
-    await this.deliveries.markProcessed(tx, [...results].map(([id, result]) => ({ id, result })), this.clock.now());
+    await this.deliveries.markProcessed(
+      tx,
+      [...results].map(([id, result]) => ({ id, result })),
+      this.clock.now(),
+    );
     return results;
   }
 
@@ -117,14 +138,22 @@ export class WebhookProcessorService {
    * STRANDED_SWEEP_MS; queueing is idempotent, so a delivery whose job is merely waiting changes nothing.
    */
   async enqueueStranded(jobs: JobQueue, olderThanMs = 30_000, limit = 500): Promise<number> {
-    const ids = await this.deliveries.strandedIds(this.db.db, new Date(this.clock.now().getTime() - olderThanMs), limit);
-    for (const deliveryId of ids) await jobs.send(WEBHOOK_PROCESS_JOB, { deliveryId }, { singletonKey: deliveryId });
+    const ids = await this.deliveries.strandedIds(
+      this.db.db,
+      new Date(this.clock.now().getTime() - olderThanMs),
+      limit,
+    );
+    for (const deliveryId of ids)
+      await jobs.send(WEBHOOK_PROCESS_JOB, { deliveryId }, { singletonKey: deliveryId });
     return ids.length;
   }
 
   private async recordFailure(deliveryId: string, err: unknown): Promise<void> {
     const current = await this.deliveries.byId(this.db.db, deliveryId);
-    await this.deliveries.update(this.db.db, deliveryId, { attempts: (current?.attempts ?? 0) + 1, lastError: (err as Error).message.slice(0, 2000) });
+    await this.deliveries.update(this.db.db, deliveryId, {
+      attempts: (current?.attempts ?? 0) + 1,
+      lastError: (err as Error).message.slice(0, 2000),
+    });
   }
 }
 
@@ -138,7 +167,15 @@ type OwnCounts = Omit<WebhookResult, 'rows' | 'rejected'>;
  */
 export function splitResult(out: BatchResult, sizes: number[]): OwnCounts[] {
   const owner = new Map<string, number>();
-  const counts: OwnCounts[] = sizes.map(() => ({ created: 0, updated: 0, unchanged: 0, disputesCreated: 0, linked: 0, queuedForReview: 0, held: 0 }));
+  const counts: OwnCounts[] = sizes.map(() => ({
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    disputesCreated: 0,
+    linked: 0,
+    queuedForReview: 0,
+    held: 0,
+  }));
   let row = 0;
   sizes.forEach((size, i) => {
     for (let j = 0; j < size; j++, row++) {

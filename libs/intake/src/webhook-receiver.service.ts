@@ -9,7 +9,13 @@ import { FORMAT_OF_CHANNEL } from './intake-channel';
 import { WebhookDeliveryRepository } from './webhook-delivery.repository';
 import { validateWebhookPayload } from './webhook-row.parser';
 import { checkWebhookSignature } from './webhook-signature';
-import { CHANNEL_OF_SOURCE, isWebhookSource, SECRET_ENV, WEBHOOK_SECRETS, type WebhookSecrets } from './webhook.config';
+import {
+  CHANNEL_OF_SOURCE,
+  isWebhookSource,
+  SECRET_ENV,
+  WEBHOOK_SECRETS,
+  type WebhookSecrets,
+} from './webhook.config';
 
 export const WEBHOOK_PROCESS_JOB = 'intake.webhook.process';
 const KEY_RE = /^[\x21-\x7e]{1,200}$/;
@@ -50,19 +56,38 @@ export class WebhookReceiverService {
   ) {}
 
   async receive(req: WebhookRequest): Promise<WebhookAccepted> {
-    if (!isWebhookSource(req.source)) throw DomainError.notFound('webhook source (one of 12345, grid, court)', req.source);
+    if (!isWebhookSource(req.source))
+      throw DomainError.notFound('webhook source (one of 12345, grid, court)', req.source);
     const secret = this.secrets[req.source];
     if (!secret) {
-      throw new DomainError(ErrorCode.NOT_FOUND, `该数据源的推送接口未启用，请配置 ${SECRET_ENV[req.source]} (webhook disabled: ${SECRET_ENV[req.source]} is not set)`, { source: req.source });
+      throw new DomainError(
+        ErrorCode.NOT_FOUND,
+        `该数据源的推送接口未启用，请配置 ${SECRET_ENV[req.source]} (webhook disabled: ${SECRET_ENV[req.source]} is not set)`,
+        { source: req.source },
+      );
     }
     if (!req.rawBody) throw DomainError.validation('请求体须为 JSON (the body must be application/json)');
-    const problem = checkWebhookSignature({ secret, timestamp: req.timestamp, signature: req.signature, rawBody: req.rawBody, now: this.clock.now() });
+    const problem = checkWebhookSignature({
+      secret,
+      timestamp: req.timestamp,
+      signature: req.signature,
+      rawBody: req.rawBody,
+      now: this.clock.now(),
+    });
     if (problem) {
-      throw new DomainError(ErrorCode.UNAUTHENTICATED, problem === 'stale-timestamp'
-        ? '时间戳超出 5 分钟，拒绝重放 (timestamp older or newer than 5 minutes)' : `签名校验失败 (${problem})`, { reason: problem });
+      throw new DomainError(
+        ErrorCode.UNAUTHENTICATED,
+        problem === 'stale-timestamp'
+          ? '时间戳超出 5 分钟，拒绝重放 (timestamp older or newer than 5 minutes)'
+          : `签名校验失败 (${problem})`,
+        { reason: problem },
+      );
     }
     const key = req.idempotencyKey?.trim();
-    if (!key || !KEY_RE.test(key)) throw DomainError.validation('缺少或无效的 Idempotency-Key 请求头 (1–200 printable ASCII characters)', { field: 'Idempotency-Key' });
+    if (!key || !KEY_RE.test(key))
+      throw DomainError.validation('缺少或无效的 Idempotency-Key 请求头 (1–200 printable ASCII characters)', {
+        field: 'Idempotency-Key',
+      });
     const channel = CHANNEL_OF_SOURCE[req.source];
     validateWebhookPayload(FORMAT_OF_CHANNEL[channel], req.body);
     const payloadHash = createHash('sha256').update(canonicalJson(req.body)).digest('hex');
@@ -71,9 +96,27 @@ export class WebhookReceiverService {
     const id = randomUUID();
     try {
       // the delivery and its audit entry as one statement; a key seen before fails it whole (unique index)
-      await runAsOne(this.db.db,
-        this.deliveries.insertStatement(this.db.db, { id, source: req.source, idempotencyKey: key, payload: req.body as object, payloadHash, receivedAt: this.clock.now() }),
-        this.audit.statement(this.db.db, [[actor, { action: 'intake.webhook.receive', entityType: 'webhook_delivery', entityId: id, data: { source: req.source, idempotencyKey: key } }]]),
+      await runAsOne(
+        this.db.db,
+        this.deliveries.insertStatement(this.db.db, {
+          id,
+          source: req.source,
+          idempotencyKey: key,
+          payload: req.body as object,
+          payloadHash,
+          receivedAt: this.clock.now(),
+        }),
+        this.audit.statement(this.db.db, [
+          [
+            actor,
+            {
+              action: 'intake.webhook.receive',
+              entityType: 'webhook_delivery',
+              entityId: id,
+              data: { source: req.source, idempotencyKey: key },
+            },
+          ],
+        ]),
       );
     } catch (err) {
       if (!isUniqueViolation(err, 'webhook_deliveries_key_idx')) throw err;
@@ -94,9 +137,14 @@ export class WebhookReceiverService {
 
   private async repeated(source: string, key: string, payloadHash: string): Promise<WebhookAccepted> {
     const previous = await this.deliveries.byKey(this.db.db, source, key);
-    if (!previous) throw new DomainError(ErrorCode.CONFLICT, '推送正在处理，请稍后重试 (delivery in progress, retry)');
+    if (!previous)
+      throw new DomainError(ErrorCode.CONFLICT, '推送正在处理，请稍后重试 (delivery in progress, retry)');
     if (previous.payloadHash !== payloadHash) {
-      throw new DomainError(ErrorCode.CONFLICT, '同一 Idempotency-Key 已用于不同的内容 (idempotency key reused with a different body)', { deliveryId: previous.id });
+      throw new DomainError(
+        ErrorCode.CONFLICT,
+        '同一 Idempotency-Key 已用于不同的内容 (idempotency key reused with a different body)',
+        { deliveryId: previous.id },
+      );
     }
     if (previous.status === 'pending') await this.enqueue(previous.id);
     return { deliveryId: previous.id, status: 'duplicate' };

@@ -5,9 +5,15 @@ import type { IntakeChannel } from './intake-channel';
 export const WEBHOOK_SOURCES = ['12345', 'grid', 'court'] as const;
 export type WebhookSource = (typeof WEBHOOK_SOURCES)[number];
 
-export const CHANNEL_OF_SOURCE: Readonly<Record<WebhookSource, IntakeChannel>> = { 12345: 'hotline_12345', grid: 'grid', court: 'court' };
+export const CHANNEL_OF_SOURCE: Readonly<Record<WebhookSource, IntakeChannel>> = {
+  12345: 'hotline_12345',
+  grid: 'grid',
+  court: 'court',
+};
 export const SECRET_ENV: Readonly<Record<WebhookSource, string>> = {
-  12345: 'WEBHOOK_SECRET_12345', grid: 'WEBHOOK_SECRET_GRID', court: 'WEBHOOK_SECRET_COURT',
+  12345: 'WEBHOOK_SECRET_12345',
+  grid: 'WEBHOOK_SECRET_GRID',
+  court: 'WEBHOOK_SECRET_COURT',
 };
 export const MIN_SECRET_LENGTH = 16;
 

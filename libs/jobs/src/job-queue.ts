@@ -44,12 +44,20 @@ export interface WorkOptions {
 export abstract class JobQueue {
   abstract send<T extends object>(name: string, data: T, opts?: SendOptions): Promise<string | null>;
   /** Each job is settled on its own: a handler that throws fails (and retries) that job only. */
-  abstract work<T>(name: string, handler: (job: JobContext<T>) => Promise<void>, opts?: WorkOptions): Promise<void>;
+  abstract work<T>(
+    name: string,
+    handler: (job: JobContext<T>) => Promise<void>,
+    opts?: WorkOptions,
+  ): Promise<void>;
   /**
    * The handler gets every job a poll fetched at once and answers with the ones that failed (id → error): those
    * fail (and retry), the others complete. A handler that throws fails the whole batch.
    */
-  abstract workBatch<T>(name: string, handler: (jobs: JobContext<T>[]) => Promise<Map<string, Error>>, opts?: WorkOptions): Promise<void>;
+  abstract workBatch<T>(
+    name: string,
+    handler: (jobs: JobContext<T>[]) => Promise<Map<string, Error>>,
+    opts?: WorkOptions,
+  ): Promise<void>;
   abstract start(): Promise<void>;
   abstract stop(): Promise<void>;
 }

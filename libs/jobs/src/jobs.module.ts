@@ -13,9 +13,15 @@ export class JobsModule implements OnApplicationShutdown, OnModuleInit {
   static forRoot(queueNames: readonly string[], queue?: JobQueue): DynamicModule {
     return {
       module: JobsModule,
-      providers: [queue
-        ? { provide: JobQueue, useValue: queue }
-        : { provide: JobQueue, inject: [DbService, Clock], useFactory: (db: DbService, clock: Clock) => new PgBossQueue(db, db.url, queueNames, { clock }) }],
+      providers: [
+        queue
+          ? { provide: JobQueue, useValue: queue }
+          : {
+              provide: JobQueue,
+              inject: [DbService, Clock],
+              useFactory: (db: DbService, clock: Clock) => new PgBossQueue(db, db.url, queueNames, { clock }),
+            },
+      ],
       exports: [JobQueue],
     };
   }

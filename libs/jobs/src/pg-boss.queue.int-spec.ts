@@ -21,7 +21,9 @@ describe('PgBossQueue on the application database', () => {
   const names = ['t.a', 't.b', 't.c', 't.d'];
   const clock = new FixedClock(new Date('2020-01-01T00:00:00Z'));
 
-  beforeAll(async () => { ctx = await createTestDatabase(); });
+  beforeAll(async () => {
+    ctx = await createTestDatabase();
+  });
   afterAll(async () => {
     for (const q of queues) await q.stop();
     await ctx.dispose();
@@ -56,11 +58,17 @@ describe('PgBossQueue on the application database', () => {
 
     const seen: { n: number; at: number }[] = [];
     const sentAt = Date.now();
-    await q.work<{ n: number; fail?: boolean }>('t.a', async (job) => {
-      seen.push({ n: job.data.n, at: Date.now() });
-      if (job.data.fail && seen.filter((s) => s.n === 2).length === 1) throw new Error('first try fails');
-    }, { pollingIntervalSeconds: 0.5 });
-    await until(() => seen.filter((s) => s.n === 1).length === 1 && seen.filter((s) => s.n === 2).length === 2);
+    await q.work<{ n: number; fail?: boolean }>(
+      't.a',
+      async (job) => {
+        seen.push({ n: job.data.n, at: Date.now() });
+        if (job.data.fail && seen.filter((s) => s.n === 2).length === 1) throw new Error('first try fails');
+      },
+      { pollingIntervalSeconds: 0.5 },
+    );
+    await until(
+      () => seen.filter((s) => s.n === 1).length === 1 && seen.filter((s) => s.n === 2).length === 2,
+    );
     await new Promise((r) => setTimeout(r, 1500));
     // the keyed job ran once, about 1.5 s after it was sent although the app clock says 2020
     const keyed = seen.filter((s) => s.n === 1);

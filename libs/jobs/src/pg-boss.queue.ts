@@ -29,7 +29,13 @@ export class PgBossQueue extends JobQueue {
     super();
     this.clock = opts.clock ?? new SystemClock();
     // Maintenance every 30 s (default 120): expired jobs of a dead worker come back within expireIn + 30 s.
-    const common = { schema: 'pgboss', supervise: opts.supervise ?? true, schedule: opts.schedule ?? false, migrate: true, maintenanceIntervalSeconds: 30 };
+    const common = {
+      schema: 'pgboss',
+      supervise: opts.supervise ?? true,
+      schedule: opts.schedule ?? false,
+      migrate: true,
+      maintenanceIntervalSeconds: 30,
+    };
     if (databaseUrl) {
       this.boss = new PgBoss({ ...common, connectionString: databaseUrl, max: opts.poolSize ?? 4 });
     } else {
@@ -103,7 +109,8 @@ export class PgBossQueue extends JobQueue {
   async send<T extends object>(name: string, data: T, opts: SendOptions = {}): Promise<string | null> {
     if (opts.tx) {
       await this.started;
-      if (!this.queues.has(name)) throw new Error(`queue ${name} is not registered; add it to the known queue names`);
+      if (!this.queues.has(name))
+        throw new Error(`queue ${name} is not registered; add it to the known queue names`);
     } else {
       await this.ensureQueue(name);
     }
@@ -123,25 +130,40 @@ export class PgBossQueue extends JobQueue {
     return this.boss.send(name, data, sendOpts);
   }
 
-  async work<T>(name: string, handler: (job: JobContext<T>) => Promise<void>, opts: WorkOptions = {}): Promise<void> {
+  async work<T>(
+    name: string,
+    handler: (job: JobContext<T>) => Promise<void>,
+    opts: WorkOptions = {},
+  ): Promise<void> {
     await this.ensureQueue(name);
-    await this.workBatch<T>(name, async (jobs) => {
-      // Settle each job on its own.
-      const failed = new Map<string, Error>();
-      for (const job of jobs) {
-        try {
-          await handler(job);
-        } catch (err) {
-          failed.set(job.id, err instanceof Error ? err : new Error(String(err)));
+    await this.workBatch<T>(
+      name,
+      async (jobs) => {
+        // Settle each job on its own.
+        const failed = new Map<string, Error>();
+        for (const job of jobs) {
+          try {
+            await handler(job);
+          } catch (err) {
+            failed.set(job.id, err instanceof Error ? err : new Error(String(err)));
+          }
         }
-      }
-      return failed;
-    }, opts);
+        return failed;
+      },
+      opts,
+    );
   }
 
-  async workBatch<T>(name: string, handler: (jobs: JobContext<T>[]) => Promise<Map<string, Error>>, opts: WorkOptions = {}): Promise<void> {
+  async workBatch<T>(
+    name: string,
+    handler: (jobs: JobContext<T>[]) => Promise<Map<string, Error>>,
+    opts: WorkOptions = {},
+  ): Promise<void> {
     await this.ensureQueue(name);
-    const workOpts = { batchSize: opts.batchSize ?? DEFAULT_WORK.batchSize, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? DEFAULT_WORK.pollingIntervalSeconds };
+    const workOpts = {
+      batchSize: opts.batchSize ?? DEFAULT_WORK.batchSize,
+      pollingIntervalSeconds: opts.pollingIntervalSeconds ?? DEFAULT_WORK.pollingIntervalSeconds,
+    };
     for (let i = 0; i < (opts.concurrency ?? DEFAULT_WORK.concurrency); i++) {
       await this.boss.work<T>(name, workOpts, async (jobs) => {
         const failed = await handler(jobs.map((job) => ({ id: job.id, name: job.name, data: job.data })));

@@ -22,7 +22,11 @@ export class HttpSmsSender extends SmsSender {
     try {
       res = await fetch(this.opts.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${this.opts.token}`, ...(key ? { 'idempotency-key': key } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${this.opts.token}`,
+          ...(key ? { 'idempotency-key': key } : {}),
+        },
         body: JSON.stringify(key ? { phone, text, outId: key } : { phone, text }),
         signal: AbortSignal.timeout(this.opts.timeoutMs),
       });

@@ -6,6 +6,8 @@ export type { OutboxItemView } from './outbox.service';
 export { HttpSmsSender } from './http-sms.sender';
 export { SmsDeliveryModule, OUTBOX_SMS_SENDER, createSmsSender } from './sms-delivery.module';
 export {
-  DEFAULT_SMS_DELIVERY_SETTINGS, loadSmsDeliverySettings, SMS_DELIVERY_SETTINGS,
+  DEFAULT_SMS_DELIVERY_SETTINGS,
+  loadSmsDeliverySettings,
+  SMS_DELIVERY_SETTINGS,
 } from './sms-delivery.settings';
 export type { SmsDeliverySettings } from './sms-delivery.settings';

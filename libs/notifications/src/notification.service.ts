@@ -21,7 +21,15 @@ export interface NotifyInput {
 }
 
 export function notificationView(n: NotificationRow) {
-  return { id: n.id, kind: n.kind, title: n.title, body: n.body, disputeId: n.disputeId, read: n.readAt !== null, createdAt: n.createdAt.toISOString() };
+  return {
+    id: n.id,
+    kind: n.kind,
+    title: n.title,
+    body: n.body,
+    disputeId: n.disputeId,
+    read: n.readAt !== null,
+    createdAt: n.createdAt.toISOString(),
+  };
 }
 
 /** In-app inbox with live push, SMS through the outbox; all written inside the caller's transaction. */
@@ -39,17 +47,47 @@ export class NotificationService {
   async notify(tx: Executor, input: NotifyInput): Promise<RealtimeEvent[]> {
     const userIds = [...new Set(input.userIds)];
     const now = this.clock.now();
-    const inserted = await this.repo.insertInbox(tx, userIds.map((userId) => ({
-      userId, kind: input.kind, title: input.title, body: input.body, disputeId: input.disputeId ?? null, dedupeKey: input.dedupeKey, createdAt: now,
-    })));
+    const inserted = await this.repo.insertInbox(
+      tx,
+      userIds.map((userId) => ({
+        userId,
+        kind: input.kind,
+        title: input.title,
+        body: input.body,
+        disputeId: input.disputeId ?? null,
+        dedupeKey: input.dedupeKey,
+        createdAt: now,
+      })),
+    );
     if (input.sms && inserted.length > 0) {
-      const users = await this.repo.usersByIds(tx, inserted.map((n) => n.userId));
-      const rows = await this.repo.insertOutbox(tx, users.filter((u) => u.phone).map((u) => ({
-        channel: 'sms', recipient: u.phone!, body: `【调解平台】${input.title}：${input.body}`, dedupeKey: `${input.dedupeKey}:${u.id}:sms`, createdAt: now,
-      })));
-      for (const row of rows) await this.queue.send(OUTBOX_DELIVER_JOB, { outboxId: row.id }, { tx, singletonKey: row.id, expireInSeconds: OUTBOX_JOB_EXPIRE_SECONDS });
+      const users = await this.repo.usersByIds(
+        tx,
+        inserted.map((n) => n.userId),
+      );
+      const rows = await this.repo.insertOutbox(
+        tx,
+        users
+          .filter((u) => u.phone)
+          .map((u) => ({
+            channel: 'sms',
+            recipient: u.phone!,
+            body: `【调解平台】${input.title}：${input.body}`,
+            dedupeKey: `${input.dedupeKey}:${u.id}:sms`,
+            createdAt: now,
+          })),
+      );
+      for (const row of rows)
+        await this.queue.send(
+          OUTBOX_DELIVER_JOB,
+          { outboxId: row.id },
+          { tx, singletonKey: row.id, expireInSeconds: OUTBOX_JOB_EXPIRE_SECONDS },
+        );
     }
-    return inserted.map((n) => ({ channel: `user:${n.userId}`, event: 'notification:new', payload: notificationView(n) }));
+    return inserted.map((n) => ({
+      channel: `user:${n.userId}`,
+      event: 'notification:new',
+      payload: notificationView(n),
+    }));
   }
 
   publish(events: RealtimeEvent[]): void {
@@ -60,13 +98,18 @@ export class NotificationService {
   async inbox(actor: Actor, opts: { limit?: number; unreadOnly?: boolean; before?: Date } = {}) {
     const userId = this.requireUser(actor);
     const limit = Math.min(Math.max(opts.limit ?? 50, 1), 200);
-    const rows = await this.repo.inbox(this.db.db, userId, { limit, unreadOnly: opts.unreadOnly, before: opts.before });
+    const rows = await this.repo.inbox(this.db.db, userId, {
+      limit,
+      unreadOnly: opts.unreadOnly,
+      before: opts.before,
+    });
     return { items: rows.map(notificationView), unread: await this.repo.unreadCount(this.db.db, userId) };
   }
 
   /** Marks one of the actor's notifications read (idempotent); someone else's is answered as not found. */
   async markRead(actor: Actor, id: string): Promise<void> {
-    if (!(await this.repo.markRead(this.db.db, this.requireUser(actor), id, this.clock.now()))) throw DomainError.notFound('notification', id);
+    if (!(await this.repo.markRead(this.db.db, this.requireUser(actor), id, this.clock.now())))
+      throw DomainError.notFound('notification', id);
   }
 
   async markAllRead(actor: Actor): Promise<{ marked: number }> {

@@ -5,5 +5,9 @@ import { NotificationRepository } from './notification.repository';
 import { NotificationService } from './notification.service';
 import { OutboxService } from './outbox.service';
 
-@Module({ imports: [AuthModule, AuditModule], providers: [NotificationRepository, NotificationService, OutboxService], exports: [NotificationService, OutboxService] })
+@Module({
+  imports: [AuthModule, AuditModule],
+  providers: [NotificationRepository, NotificationService, OutboxService],
+  exports: [NotificationService, OutboxService],
+})
 export class NotificationsModule {}

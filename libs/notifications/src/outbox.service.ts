@@ -7,7 +7,11 @@ import { JobQueue } from '@tiaojie/jobs';
 import { NotificationRepository, OutboxRow } from './notification.repository';
 import { OUTBOX_DELIVER_JOB, OUTBOX_JOB_EXPIRE_SECONDS } from './notification.service';
 import { OUTBOX_SMS_SENDER } from './sms-delivery.module';
-import { DEFAULT_SMS_DELIVERY_SETTINGS, SMS_DELIVERY_SETTINGS, type SmsDeliverySettings } from './sms-delivery.settings';
+import {
+  DEFAULT_SMS_DELIVERY_SETTINGS,
+  SMS_DELIVERY_SETTINGS,
+  type SmsDeliverySettings,
+} from './sms-delivery.settings';
 
 export const OUTBOX_MAX_ATTEMPTS = DEFAULT_SMS_DELIVERY_SETTINGS.maxAttempts;
 const MAX_RETRY_DELAY_S = 3600;
@@ -26,8 +30,15 @@ export interface OutboxItemView {
 
 function outboxView(r: OutboxRow): OutboxItemView {
   return {
-    id: r.id, channel: r.channel, recipient: maskPhone(r.recipient), body: r.body, status: r.status, attempts: r.attempts,
-    lastError: r.lastError, createdAt: r.createdAt.toISOString(), sentAt: r.sentAt?.toISOString() ?? null,
+    id: r.id,
+    channel: r.channel,
+    recipient: maskPhone(r.recipient),
+    body: r.body,
+    status: r.status,
+    attempts: r.attempts,
+    lastError: r.lastError,
+    createdAt: r.createdAt.toISOString(),
+    sentAt: r.sentAt?.toISOString() ?? null,
   };
 }
 
@@ -58,7 +69,10 @@ export class OutboxService {
 
   /** Seconds before attempt n + 1 after n failed attempts. */
   retryDelaySeconds(failedAttempts: number): number {
-    return Math.min(this.settings.retryDelaySeconds * 2 ** Math.max(0, failedAttempts - 1), MAX_RETRY_DELAY_S);
+    return Math.min(
+      this.settings.retryDelaySeconds * 2 ** Math.max(0, failedAttempts - 1),
+      MAX_RETRY_DELAY_S,
+    );
   }
 
   async deliver(outboxId: string): Promise<'sent' | 'retry' | 'dead' | 'skipped'> {
@@ -71,15 +85,29 @@ export class OutboxService {
       error = String((err as Error)?.message ?? err).slice(0, 500);
     }
     if (error === null) {
-      await this.repo.finish(this.db.db, row.id, { status: 'sent', sentAt: this.clock.now(), lastError: null });
+      await this.repo.finish(this.db.db, row.id, {
+        status: 'sent',
+        sentAt: this.clock.now(),
+        lastError: null,
+      });
       return 'sent';
     }
     const dead = row.attempts >= this.settings.maxAttempts;
     await this.db.transaction(async (tx) => {
-      if (!(await this.repo.finish(tx, row.id, { status: dead ? 'dead' : 'pending', lastError: error }))) return;
+      if (!(await this.repo.finish(tx, row.id, { status: dead ? 'dead' : 'pending', lastError: error })))
+        return;
       if (dead) return;
       const startAfter = new Date(this.clock.now().getTime() + this.retryDelaySeconds(row.attempts) * 1000);
-      await this.queue.send(OUTBOX_DELIVER_JOB, { outboxId: row.id }, { tx, startAfter, singletonKey: `${row.id}:attempt:${row.attempts + 1}`, expireInSeconds: OUTBOX_JOB_EXPIRE_SECONDS });
+      await this.queue.send(
+        OUTBOX_DELIVER_JOB,
+        { outboxId: row.id },
+        {
+          tx,
+          startAfter,
+          singletonKey: `${row.id}:attempt:${row.attempts + 1}`,
+          expireInSeconds: OUTBOX_JOB_EXPIRE_SECONDS,
+        },
+      );
     });
     if (dead) this.logger.warn(`outbox ${row.id} dead-lettered after ${row.attempts} attempts: ${error}`);
     return dead ? 'dead' : 'retry';
@@ -96,17 +124,30 @@ export class OutboxService {
     const row = await this.db.transaction(async (tx) => {
       const revived = await this.repo.revive(tx, outboxId);
       if (!revived) {
-        if (await this.repo.outboxById(tx, outboxId)) throw new DomainError(ErrorCode.CONFLICT, '该消息不在死信队列中 (not a dead letter)', { status: 'not_dead' });
+        if (await this.repo.outboxById(tx, outboxId))
+          throw new DomainError(ErrorCode.CONFLICT, '该消息不在死信队列中 (not a dead letter)', {
+            status: 'not_dead',
+          });
         throw DomainError.notFound('dead letter', outboxId);
       }
-      await this.queue.send(OUTBOX_DELIVER_JOB, { outboxId }, { tx, expireInSeconds: OUTBOX_JOB_EXPIRE_SECONDS });
-      await this.audit.record(tx, actor, { action: 'outbox.retried', entityType: 'outbox', entityId: outboxId, data: { channel: revived.channel, lastError: revived.lastError } });
+      await this.queue.send(
+        OUTBOX_DELIVER_JOB,
+        { outboxId },
+        { tx, expireInSeconds: OUTBOX_JOB_EXPIRE_SECONDS },
+      );
+      await this.audit.record(tx, actor, {
+        action: 'outbox.retried',
+        entityType: 'outbox',
+        entityId: outboxId,
+        data: { channel: revived.channel, lastError: revived.lastError },
+      });
       return revived;
     });
     return outboxView(row);
   }
 
   private assertDistrictAdmin(actor: Actor): void {
-    if (actor.role !== Role.DistrictAdmin) throw DomainError.forbidden('只有区管理员可以处理死信 (district admin only)');
+    if (actor.role !== Role.DistrictAdmin)
+      throw DomainError.forbidden('只有区管理员可以处理死信 (district admin only)');
   }
 }

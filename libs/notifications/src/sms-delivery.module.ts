@@ -1,7 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { SmsSender } from '@tiaojie/auth';
 import { HttpSmsSender } from './http-sms.sender';
-import { loadSmsDeliverySettings, SMS_DELIVERY_SETTINGS, type SmsDeliverySettings } from './sms-delivery.settings';
+import {
+  loadSmsDeliverySettings,
+  SMS_DELIVERY_SETTINGS,
+  type SmsDeliverySettings,
+} from './sms-delivery.settings';
 
 /** The sender the outbox uses instead of the auth module's (development log) sender; null = keep that one. */
 export const OUTBOX_SMS_SENDER = Symbol('OUTBOX_SMS_SENDER');
@@ -16,7 +20,10 @@ export function createSmsSender(settings: SmsDeliverySettings): SmsSender | null
  */
 @Module({})
 export class SmsDeliveryModule {
-  static forRoot(settings: SmsDeliverySettings = loadSmsDeliverySettings(), sender?: SmsSender): DynamicModule {
+  static forRoot(
+    settings: SmsDeliverySettings = loadSmsDeliverySettings(),
+    sender?: SmsSender,
+  ): DynamicModule {
     return {
       module: SmsDeliveryModule,
       global: true,

@@ -11,8 +11,17 @@ describe('SMS delivery settings (validated at boot)', () => {
   });
 
   it('selects the HTTP provider with its URL and token', () => {
-    const s = loadSmsDeliverySettings({ SMS_PROVIDER: 'http', SMS_HTTP_URL: 'https://sms.example.gov.cn/send', SMS_HTTP_TOKEN: 'secret-token', OUTBOX_MAX_ATTEMPTS: '8' });
-    expect(s.http).toEqual({ url: 'https://sms.example.gov.cn/send', token: 'secret-token', timeoutMs: 10000 });
+    const s = loadSmsDeliverySettings({
+      SMS_PROVIDER: 'http',
+      SMS_HTTP_URL: 'https://sms.example.gov.cn/send',
+      SMS_HTTP_TOKEN: 'secret-token',
+      OUTBOX_MAX_ATTEMPTS: '8',
+    });
+    expect(s.http).toEqual({
+      url: 'https://sms.example.gov.cn/send',
+      token: 'secret-token',
+      timeoutMs: 10000,
+    });
     expect(s.maxAttempts).toBe(8);
     expect(createSmsSender(s)).toBeInstanceOf(HttpSmsSender);
   });
@@ -22,7 +31,15 @@ describe('SMS delivery settings (validated at boot)', () => {
     [{ SMS_PROVIDER: 'http', SMS_HTTP_TOKEN: 'secret-token' }, 'SMS_HTTP_URL'],
     [{ SMS_PROVIDER: 'http', SMS_HTTP_URL: 'ftp://x', SMS_HTTP_TOKEN: 'secret-token' }, 'SMS_HTTP_URL'],
     [{ SMS_PROVIDER: 'http', SMS_HTTP_URL: 'http://127.0.0.1:9/sms' }, 'SMS_HTTP_TOKEN'],
-    [{ SMS_PROVIDER: 'http', SMS_HTTP_URL: 'http://127.0.0.1:9/sms', SMS_HTTP_TOKEN: 'secret-token', SMS_HTTP_TIMEOUT_MS: '5' }, 'SMS_HTTP_TIMEOUT_MS'],
+    [
+      {
+        SMS_PROVIDER: 'http',
+        SMS_HTTP_URL: 'http://127.0.0.1:9/sms',
+        SMS_HTTP_TOKEN: 'secret-token',
+        SMS_HTTP_TIMEOUT_MS: '5',
+      },
+      'SMS_HTTP_TIMEOUT_MS',
+    ],
     [{ OUTBOX_MAX_ATTEMPTS: '0' }, 'OUTBOX_MAX_ATTEMPTS'],
     [{ OUTBOX_RETRY_DELAY_SECONDS: 'soon' }, 'OUTBOX_RETRY_DELAY_SECONDS'],
   ])('refuses %j naming %s', (env, name) => {

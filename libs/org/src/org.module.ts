@@ -4,5 +4,9 @@ import { DemoSeeder } from './demo.seeder';
 import { OrgRepository } from './org.repository';
 import { OrgService } from './org.service';
 
-@Module({ imports: [AuthModule], providers: [OrgRepository, DemoSeeder, OrgService], exports: [OrgRepository, DemoSeeder, OrgService] })
+@Module({
+  imports: [AuthModule],
+  providers: [OrgRepository, DemoSeeder, OrgService],
+  exports: [OrgRepository, DemoSeeder, OrgService],
+})
 export class OrgModule {}

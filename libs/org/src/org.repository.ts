@@ -9,11 +9,17 @@ export type CommunityRow = typeof schema.communities.$inferSelect;
 @Injectable()
 export class OrgRepository {
   async byId(db: Executor, id: string): Promise<OrgRow | null> {
-    return (await db.select().from(schema.organizations).where(eq(schema.organizations.id, id)).limit(1))[0] ?? null;
+    return (
+      (await db.select().from(schema.organizations).where(eq(schema.organizations.id, id)).limit(1))[0] ??
+      null
+    );
   }
 
   async byCode(db: Executor, code: string): Promise<OrgRow | null> {
-    return (await db.select().from(schema.organizations).where(eq(schema.organizations.code, code)).limit(1))[0] ?? null;
+    return (
+      (await db.select().from(schema.organizations).where(eq(schema.organizations.code, code)).limit(1))[0] ??
+      null
+    );
   }
 
   byIds(db: Executor, ids: string[]): Promise<OrgRow[]> {
@@ -42,13 +48,28 @@ export class OrgRepository {
   }
 
   async community(db: Executor, code: string, streetCode: string): Promise<CommunityRow | null> {
-    return (await db.select().from(schema.communities)
-      .where(and(eq(schema.communities.code, code), eq(schema.communities.streetCode, streetCode))).limit(1))[0] ?? null;
+    return (
+      (
+        await db
+          .select()
+          .from(schema.communities)
+          .where(and(eq(schema.communities.code, code), eq(schema.communities.streetCode, streetCode)))
+          .limit(1)
+      )[0] ?? null
+    );
   }
 
   staffOf(db: Executor, orgId: string) {
-    return db.select({ id: schema.users.id, displayName: schema.users.displayName, role: schema.users.role, specialties: schema.users.specialties, active: schema.users.active })
-      .from(schema.users).where(eq(schema.users.orgId, orgId));
+    return db
+      .select({
+        id: schema.users.id,
+        displayName: schema.users.displayName,
+        role: schema.users.role,
+        specialties: schema.users.specialties,
+        active: schema.users.active,
+      })
+      .from(schema.users)
+      .where(eq(schema.users.orgId, orgId));
   }
 
   async getMeta(db: Executor, key: string): Promise<unknown> {
@@ -56,7 +77,10 @@ export class OrgRepository {
   }
 
   async setMeta(db: Executor, key: string, value: unknown): Promise<void> {
-    await db.insert(schema.meta).values({ key, value }).onConflictDoUpdate({ target: schema.meta.key, set: { value } });
+    await db
+      .insert(schema.meta)
+      .values({ key, value })
+      .onConflictDoUpdate({ target: schema.meta.key, set: { value } });
   }
 
   async insertStreets(db: Executor, rows: (typeof schema.streets.$inferInsert)[]): Promise<void> {
@@ -69,7 +93,15 @@ export class OrgRepository {
 
   async insertOrgs(db: Executor, rows: (typeof schema.organizations.$inferInsert)[]): Promise<OrgRow[]> {
     await db.insert(schema.organizations).values(rows).onConflictDoNothing();
-    return db.select().from(schema.organizations).where(inArray(schema.organizations.code, rows.map((r) => r.code)));
+    return db
+      .select()
+      .from(schema.organizations)
+      .where(
+        inArray(
+          schema.organizations.code,
+          rows.map((r) => r.code),
+        ),
+      );
   }
 
   async insertUsers(db: Executor, rows: (typeof schema.users.$inferInsert)[]): Promise<void> {

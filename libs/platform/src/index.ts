@@ -4,4 +4,9 @@ import { WEBHOOK_PROCESS_JOB } from '@tiaojie/intake';
 import { OUTBOX_DELIVER_JOB } from '@tiaojie/notifications';
 
 /** Every pg-boss queue of the platform: created at start so transactional sends never need DDL. */
-export const ALL_QUEUES: readonly string[] = [...DEADLINE_JOBS, ...DIGEST_JOBS, OUTBOX_DELIVER_JOB, WEBHOOK_PROCESS_JOB];
+export const ALL_QUEUES: readonly string[] = [
+  ...DEADLINE_JOBS,
+  ...DIGEST_JOBS,
+  OUTBOX_DELIVER_JOB,
+  WEBHOOK_PROCESS_JOB,
+];

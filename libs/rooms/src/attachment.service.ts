@@ -19,7 +19,10 @@ export const MAX_FILE_NAME = 200;
 /** A file name safe to store and to put in Content-Disposition: no path, no control characters, the sniffed extension. */
 export function safeFileName(raw: unknown, type: SniffedType): string {
   let name = typeof raw === 'string' ? raw : '';
-  name = [...name.replace(/^.*[\\/]/, '')].filter((c) => c.charCodeAt(0) > 0x1f && c.charCodeAt(0) !== 0x7f && !'"<>|:*?'.includes(c)).join('').trim();
+  name = [...name.replace(/^.*[\\/]/, '')]
+    .filter((c) => c.charCodeAt(0) > 0x1f && c.charCodeAt(0) !== 0x7f && !'"<>|:*?'.includes(c))
+    .join('')
+    .trim();
   const dot = name.lastIndexOf('.');
   const ext = dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
   const base = (dot > 0 ? name.slice(0, dot) : name).slice(0, MAX_FILE_NAME - 6) || '附件';
@@ -55,17 +58,29 @@ export class AttachmentService {
     private readonly publisher: RealtimePublisher,
   ) {}
 
-  async upload(actor: Actor, roomId: string, input: UploadInput): Promise<{ message: MessageView; duplicate: boolean }> {
+  async upload(
+    actor: Actor,
+    roomId: string,
+    input: UploadInput,
+  ): Promise<{ message: MessageView; duplicate: boolean }> {
     const clientMsgId = checkClientMsgId(input.clientMsgId);
     if (input.data.length === 0) throw DomainError.validation('文件为空 (empty file)', { field: 'file' });
     if (input.data.length > MAX_ATTACHMENT_BYTES) {
-      throw new DomainError(ErrorCode.PAYLOAD_TOO_LARGE, `附件不能超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB (file too large)`, { maxBytes: MAX_ATTACHMENT_BYTES });
+      throw new DomainError(
+        ErrorCode.PAYLOAD_TOO_LARGE,
+        `附件不能超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB (file too large)`,
+        { maxBytes: MAX_ATTACHMENT_BYTES },
+      );
     }
     const type = sniffFileType(input.data);
     if (!type) {
-      throw new DomainError(ErrorCode.UNSUPPORTED_MEDIA_TYPE, '仅支持图片（JPEG/PNG/GIF/WebP）、PDF 和 Office 文档 (unsupported file type: checked by content, not by name)', {
-        accepted: ACCEPTED_TYPES.map((t) => t.mime),
-      });
+      throw new DomainError(
+        ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+        '仅支持图片（JPEG/PNG/GIF/WebP）、PDF 和 Office 文档 (unsupported file type: checked by content, not by name)',
+        {
+          accepted: ACCEPTED_TYPES.map((t) => t.mime),
+        },
+      );
     }
     const existing = await this.messages.byClientId(roomId, actor.id!, clientMsgId);
     if (existing) return { message: existing, duplicate: true };
@@ -80,13 +95,27 @@ export class AttachmentService {
       // audit first: every audited transaction takes the audit chain lock before any room row lock (no lock-order deadlock)
       stored = await this.db.transaction(async (tx) => {
         await this.audit.record(tx, actor, {
-          action: 'room.attachment_upload', entityType: 'room', entityId: roomId,
+          action: 'room.attachment_upload',
+          entityType: 'room',
+          entityId: roomId,
           data: { attachmentId: id, clientMsgId, fileName, mime: type.mime, size: input.data.length, sha256 },
         });
-        const r = await this.messages.appendInTx(tx, actor, roomId, { clientMsgId, body: fileName, kind: 'attachment' });
+        const r = await this.messages.appendInTx(tx, actor, roomId, {
+          clientMsgId,
+          body: fileName,
+          kind: 'attachment',
+        });
         if (!r.inserted) throw new DuplicateUpload();
         const a = await this.repo.insert(tx, {
-          id, roomId, messageId: r.message.id, uploaderId: actor.id!, fileName, mime: type.mime, size: input.data.length, sha256, storageKey,
+          id,
+          roomId,
+          messageId: r.message.id,
+          uploaderId: actor.id!,
+          fileName,
+          mime: type.mime,
+          size: input.data.length,
+          sha256,
+          storageKey,
         });
         return toMessageView(r.message, a);
       });
@@ -108,9 +137,14 @@ export class AttachmentService {
     const stream = await this.storage.open(a.storageKey);
     if (!stream) throw DomainError.notFound('attachment', attachmentId);
     try {
-      await this.db.transaction((tx) => this.audit.record(tx, actor, {
-        action: 'room.attachment_download', entityType: 'room', entityId: roomId, data: { attachmentId: a.id, fileName: a.fileName },
-      }));
+      await this.db.transaction((tx) =>
+        this.audit.record(tx, actor, {
+          action: 'room.attachment_download',
+          entityType: 'room',
+          entityId: roomId,
+          data: { attachmentId: a.id, fileName: a.fileName },
+        }),
+      );
     } catch (err) {
       stream.destroy();
       throw err;

@@ -7,16 +7,32 @@ function zip(names: string[]): Buffer {
   let offset = 0;
   for (const name of names) {
     const n = Buffer.from(name);
-    const local = Buffer.alloc(30); local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(n.length, 26);
-    const c = Buffer.alloc(46); c.writeUInt32LE(0x02014b50, 0); c.writeUInt16LE(n.length, 28); c.writeUInt32LE(offset, 42);
-    parts.push(local, n); central.push(c, n); offset += 30 + n.length;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(n.length, 26);
+    const c = Buffer.alloc(46);
+    c.writeUInt32LE(0x02014b50, 0);
+    c.writeUInt16LE(n.length, 28);
+    c.writeUInt32LE(offset, 42);
+    parts.push(local, n);
+    central.push(c, n);
+    offset += 30 + n.length;
   }
   const cd = Buffer.concat(central);
-  const end = Buffer.alloc(22); end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(names.length, 10); end.writeUInt32LE(cd.length, 12); end.writeUInt32LE(offset, 16);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(names.length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
   return Buffer.concat([...parts, cd, end]);
 }
 
-const ole = (stream: string) => Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(500), Buffer.from(stream, 'utf16le')]);
+const ole = (stream: string) =>
+  Buffer.concat([
+    Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+    Buffer.alloc(500),
+    Buffer.from(stream, 'utf16le'),
+  ]);
 
 describe('sniffFileType', () => {
   it.each([
@@ -25,9 +41,18 @@ describe('sniffFileType', () => {
     [Buffer.from('GIF89a....'), 'image/gif'],
     [Buffer.concat([Buffer.from('RIFF'), Buffer.alloc(4), Buffer.from('WEBPVP8 ')]), 'image/webp'],
     [Buffer.from('%PDF-1.7\n...'), 'application/pdf'],
-    [zip(['[Content_Types].xml', '_rels/.rels', 'word/document.xml']), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
-    [zip(['[Content_Types].xml', 'xl/workbook.xml']), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
-    [zip(['[Content_Types].xml', 'ppt/presentation.xml']), 'application/vnd.openxmlformats-officedocument.presentationml.presentation'],
+    [
+      zip(['[Content_Types].xml', '_rels/.rels', 'word/document.xml']),
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    ],
+    [
+      zip(['[Content_Types].xml', 'xl/workbook.xml']),
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    ],
+    [
+      zip(['[Content_Types].xml', 'ppt/presentation.xml']),
+      'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+    ],
     [ole('WordDocument'), 'application/msword'],
     [ole('Workbook'), 'application/vnd.ms-excel'],
     [ole('PowerPoint Document'), 'application/vnd.ms-powerpoint'],

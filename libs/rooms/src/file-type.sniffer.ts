@@ -10,16 +10,45 @@ const PNG: SniffedType = { mime: 'image/png', ext: 'png', label: 'PNG 图片' };
 const GIF: SniffedType = { mime: 'image/gif', ext: 'gif', label: 'GIF 图片' };
 const WEBP: SniffedType = { mime: 'image/webp', ext: 'webp', label: 'WebP 图片' };
 const PDF: SniffedType = { mime: 'application/pdf', ext: 'pdf', label: 'PDF 文档' };
-const DOCX: SniffedType = { mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', ext: 'docx', label: 'Word 文档' };
-const XLSX: SniffedType = { mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', ext: 'xlsx', label: 'Excel 表格' };
-const PPTX: SniffedType = { mime: 'application/vnd.openxmlformats-officedocument.presentationml.presentation', ext: 'pptx', label: 'PowerPoint 演示文稿' };
+const DOCX: SniffedType = {
+  mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  ext: 'docx',
+  label: 'Word 文档',
+};
+const XLSX: SniffedType = {
+  mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  ext: 'xlsx',
+  label: 'Excel 表格',
+};
+const PPTX: SniffedType = {
+  mime: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  ext: 'pptx',
+  label: 'PowerPoint 演示文稿',
+};
 const DOC: SniffedType = { mime: 'application/msword', ext: 'doc', label: 'Word 97-2003 文档' };
 const XLS: SniffedType = { mime: 'application/vnd.ms-excel', ext: 'xls', label: 'Excel 97-2003 表格' };
-const PPT: SniffedType = { mime: 'application/vnd.ms-powerpoint', ext: 'ppt', label: 'PowerPoint 97-2003 演示文稿' };
+const PPT: SniffedType = {
+  mime: 'application/vnd.ms-powerpoint',
+  ext: 'ppt',
+  label: 'PowerPoint 97-2003 演示文稿',
+};
 
-export const ACCEPTED_TYPES: readonly SniffedType[] = [JPEG, PNG, GIF, WEBP, PDF, DOCX, XLSX, PPTX, DOC, XLS, PPT];
+export const ACCEPTED_TYPES: readonly SniffedType[] = [
+  JPEG,
+  PNG,
+  GIF,
+  WEBP,
+  PDF,
+  DOCX,
+  XLSX,
+  PPTX,
+  DOC,
+  XLS,
+  PPT,
+];
 
-const startsWith = (buf: Buffer, bytes: number[], at = 0) => buf.length >= at + bytes.length && bytes.every((b, i) => buf[at + i] === b);
+const startsWith = (buf: Buffer, bytes: number[], at = 0) =>
+  buf.length >= at + bytes.length && bytes.every((b, i) => buf[at + i] === b);
 const ascii = (s: string) => [...s].map((c) => c.charCodeAt(0));
 
 /** Names in a ZIP's central directory (found from the end-of-central-directory record); null if it is not a well-formed ZIP. */
@@ -29,7 +58,10 @@ export function zipEntryNames(buf: Buffer): string[] | null {
   const lowest = Math.max(0, buf.length - minEocd - 0xffff);
   let eocd = -1;
   for (let i = buf.length - minEocd; i >= lowest; i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) { eocd = i; break; }
+    if (buf.readUInt32LE(i) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
   }
   if (eocd < 0) return null;
   const entries = buf.readUInt16LE(eocd + 10);

@@ -1,5 +1,12 @@
 export { RoomsModule } from './rooms.module';
-export { MessageService, toMessageView, checkText, checkClientMsgId, MAX_MESSAGE_LENGTH, MAX_REPLAY } from './message.service';
+export {
+  MessageService,
+  toMessageView,
+  checkText,
+  checkClientMsgId,
+  MAX_MESSAGE_LENGTH,
+  MAX_REPLAY,
+} from './message.service';
 export type { MessageView, AttachmentView } from './message.service';
 export { RoomRepository } from './room.repository';
 export { AttachmentRepository } from './attachment.repository';

@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, Clock, DomainError, ErrorCode, RealtimePublisher, hasLoneSurrogate, isStorableText } from '@tiaojie/core';
+import {
+  Actor,
+  Clock,
+  DomainError,
+  ErrorCode,
+  RealtimePublisher,
+  hasLoneSurrogate,
+  isStorableText,
+} from '@tiaojie/core';
 import { DbService, Executor, isUniqueViolation } from '@tiaojie/db';
 import { AttachmentRepository, AttachmentRow } from './attachment.repository';
 import { MessageRow, NewMessage, RoomRepository } from './room.repository';
@@ -41,24 +49,43 @@ export function toAttachmentView(a: AttachmentRow): AttachmentView {
 
 export function toMessageView(m: MessageRow, attachment: AttachmentRow | null = null): MessageView {
   return {
-    id: m.id, roomId: m.roomId, seq: m.seq, kind: m.kind, senderId: m.senderId, senderName: m.senderName,
-    senderRole: m.senderRole, clientMsgId: m.clientMsgId, body: m.body, createdAt: m.createdAt.toISOString(),
+    id: m.id,
+    roomId: m.roomId,
+    seq: m.seq,
+    kind: m.kind,
+    senderId: m.senderId,
+    senderName: m.senderName,
+    senderRole: m.senderRole,
+    clientMsgId: m.clientMsgId,
+    body: m.body,
+    createdAt: m.createdAt.toISOString(),
     attachment: attachment ? toAttachmentView(attachment) : null,
   };
 }
 
 /** Checks a text body: not blank, not too long, no NUL (PostgreSQL text cannot hold it). Stored exactly as sent. */
 export function checkText(body: unknown, max = MAX_MESSAGE_LENGTH): string {
-  if (typeof body !== 'string' || body.trim().length === 0) throw DomainError.validation('消息不能为空 (message is empty)', { field: 'body' });
-  if (body.length > max) throw new DomainError(ErrorCode.PAYLOAD_TOO_LARGE, `消息不能超过 ${max} 字 (message too long)`, { field: 'body', max });
-  if (body.includes('\u0000')) throw DomainError.validation('消息含有无效字符 (NUL is not allowed)', { field: 'body' });
-  if (hasLoneSurrogate(body)) throw DomainError.validation('消息含有无效的 Unicode 字符 (unpaired surrogates are not text)', { field: 'body' });
+  if (typeof body !== 'string' || body.trim().length === 0)
+    throw DomainError.validation('消息不能为空 (message is empty)', { field: 'body' });
+  if (body.length > max)
+    throw new DomainError(ErrorCode.PAYLOAD_TOO_LARGE, `消息不能超过 ${max} 字 (message too long)`, {
+      field: 'body',
+      max,
+    });
+  if (body.includes('\u0000'))
+    throw DomainError.validation('消息含有无效字符 (NUL is not allowed)', { field: 'body' });
+  if (hasLoneSurrogate(body))
+    throw DomainError.validation('消息含有无效的 Unicode 字符 (unpaired surrogates are not text)', {
+      field: 'body',
+    });
   return body;
 }
 
 export function checkClientMsgId(id: unknown): string {
   if (typeof id !== 'string' || id.length < 1 || id.length > MAX_CLIENT_MSG_ID || !isStorableText(id)) {
-    throw DomainError.validation(`clientMsgId must be a string of 1-${MAX_CLIENT_MSG_ID} characters`, { field: 'clientMsgId' });
+    throw DomainError.validation(`clientMsgId must be a string of 1-${MAX_CLIENT_MSG_ID} characters`, {
+      field: 'clientMsgId',
+    });
   }
   return id;
 }
@@ -79,7 +106,12 @@ export class MessageService {
 
   private readonly writes = new RoomWriteQueue((rows) => this.writeBatch(rows));
 
-  async send(actor: Actor, roomId: string, input: { clientMsgId: string; body: string }, kind = 'text'): Promise<{ message: MessageView; duplicate: boolean }> {
+  async send(
+    actor: Actor,
+    roomId: string,
+    input: { clientMsgId: string; body: string },
+    kind = 'text',
+  ): Promise<{ message: MessageView; duplicate: boolean }> {
     const sent = await this.store(actor, roomId, input, kind, null);
     if (!sent) throw DomainError.notFound('room', roomId);
     return sent;
@@ -89,18 +121,43 @@ export class MessageService {
    * A send authorised against case version `caseVersion`: stored only if the case is still at that version when the
    * write takes its locks; otherwise nothing is stored and the answer is 'stale' (authorise again, then resend).
    */
-  async sendAtVersion(actor: Actor, roomId: string, input: { clientMsgId: string; body: string }, caseVersion: number): Promise<{ message: MessageView; duplicate: boolean } | 'stale'> {
+  async sendAtVersion(
+    actor: Actor,
+    roomId: string,
+    input: { clientMsgId: string; body: string },
+    caseVersion: number,
+  ): Promise<{ message: MessageView; duplicate: boolean } | 'stale'> {
     return (await this.store(actor, roomId, input, 'text', caseVersion)) ?? 'stale';
   }
 
-  private async store(actor: Actor, roomId: string, input: { clientMsgId: string; body: string }, kind: string, caseVersion: number | null) {
+  private async store(
+    actor: Actor,
+    roomId: string,
+    input: { clientMsgId: string; body: string },
+    kind: string,
+    caseVersion: number | null,
+  ) {
     const body = checkText(input.body);
     const clientMsgId = checkClientMsgId(input.clientMsgId);
-    const result = await this.writes.enqueue({ roomId, senderId: actor.id!, senderName: actor.name, senderRole: actor.role, clientMsgId, kind, body, createdAt: this.clock.now(), caseVersion });
+    const result = await this.writes.enqueue({
+      roomId,
+      senderId: actor.id!,
+      senderName: actor.name,
+      senderRole: actor.role,
+      clientMsgId,
+      kind,
+      body,
+      createdAt: this.clock.now(),
+      caseVersion,
+    });
     if (!result) return null;
-    const attachment = result.message.kind === 'attachment' ? await this.attachments.byMessageId(this.db.db, result.message.id) : null;
+    const attachment =
+      result.message.kind === 'attachment'
+        ? await this.attachments.byMessageId(this.db.db, result.message.id)
+        : null;
     const view = toMessageView(result.message, attachment);
-    if (result.inserted) this.publisher.publish([{ channel: `room:${roomId}`, event: 'message:new', payload: view }]);
+    if (result.inserted)
+      this.publisher.publish([{ channel: `room:${roomId}`, event: 'message:new', payload: view }]);
     return { message: view, duplicate: !result.inserted };
   }
 
@@ -133,9 +190,21 @@ export class MessageService {
   }
 
   /** An actor's message written inside the caller's transaction (attachments, minutes); publish after commit. */
-  async appendInTx(tx: Executor, actor: Actor, roomId: string, input: { clientMsgId: string; body: string; kind: string }) {
+  async appendInTx(
+    tx: Executor,
+    actor: Actor,
+    roomId: string,
+    input: { clientMsgId: string; body: string; kind: string },
+  ) {
     const r = await this.rooms.insertIdempotent(tx, {
-      roomId, senderId: actor.id!, senderName: actor.name, senderRole: actor.role, clientMsgId: input.clientMsgId, kind: input.kind, body: input.body, createdAt: this.clock.now(),
+      roomId,
+      senderId: actor.id!,
+      senderName: actor.name,
+      senderRole: actor.role,
+      clientMsgId: input.clientMsgId,
+      kind: input.kind,
+      body: input.body,
+      createdAt: this.clock.now(),
     });
     if (!r) throw DomainError.notFound('room', roomId);
     return r;
@@ -146,7 +215,14 @@ export class MessageService {
     const seq = await this.rooms.nextSeq(tx, roomId);
     if (seq === null) throw DomainError.notFound('room', roomId);
     const m = await this.rooms.insertMessage(tx, {
-      roomId, seq, senderId: null, senderName: '系统', senderRole: 'system', kind: 'system', body, createdAt: this.clock.now(),
+      roomId,
+      seq,
+      senderId: null,
+      senderName: '系统',
+      senderRole: 'system',
+      kind: 'system',
+      body,
+      createdAt: this.clock.now(),
     });
     return toMessageView(m);
   }
@@ -158,7 +234,12 @@ export class MessageService {
 
   /** Messages after a sequence number: what a reconnecting client missed, oldest first. */
   async after(roomId: string, afterSeq: number, limit = MAX_PAGE): Promise<MessageView[]> {
-    const rows = await this.rooms.after(this.db.db, roomId, Math.max(0, afterSeq), Math.min(Math.max(1, limit), MAX_REPLAY));
+    const rows = await this.rooms.after(
+      this.db.db,
+      roomId,
+      Math.max(0, afterSeq),
+      Math.min(Math.max(1, limit), MAX_REPLAY),
+    );
     return this.views(rows);
   }
 
@@ -170,7 +251,12 @@ export class MessageService {
   }
 
   /** History page, oldest first: before `beforeSeq` (omitted: the latest page), or after `afterSeq`. */
-  async history(roomId: string, beforeSeq: number | undefined, limit = 50, afterSeq?: number): Promise<MessageView[]> {
+  async history(
+    roomId: string,
+    beforeSeq: number | undefined,
+    limit = 50,
+    afterSeq?: number,
+  ): Promise<MessageView[]> {
     const n = Math.min(Math.max(1, limit), afterSeq !== undefined ? MAX_REPLAY : MAX_PAGE);
     if (afterSeq !== undefined) return this.after(roomId, afterSeq, n);
     const rows = await this.rooms.before(this.db.db, roomId, beforeSeq ?? Number.MAX_SAFE_INTEGER, n);
@@ -184,7 +270,9 @@ export class MessageService {
   /** Rows to views, with attachment metadata looked up only when the page holds attachment messages. */
   async views(rows: MessageRow[]): Promise<MessageView[]> {
     const ids = rows.filter((m) => m.kind === 'attachment').map((m) => m.id);
-    const byMessage = new Map((await this.attachments.byMessageIds(this.db.db, ids)).map((a) => [a.messageId, a]));
+    const byMessage = new Map(
+      (await this.attachments.byMessageIds(this.db.db, ids)).map((a) => [a.messageId, a]),
+    );
     return rows.map((m) => toMessageView(m, byMessage.get(m.id) ?? null));
   }
 }

@@ -27,19 +27,41 @@ export class ReadReceiptService {
 
   /** `advanced` false: the user's mark was already at or past `seq` (nothing is broadcast). */
   async markRead(actor: Actor, room: RoomRow, seq: number): Promise<{ seq: number; advanced: boolean }> {
-    if (!Number.isSafeInteger(seq) || seq < 1) throw DomainError.validation('seq must be a positive integer', { field: 'seq' });
-    if (seq > room.lastSeq) throw DomainError.validation(`seq ${seq} is beyond the room's last message (${room.lastSeq})`, { field: 'seq', lastSeq: room.lastSeq });
+    if (!Number.isSafeInteger(seq) || seq < 1)
+      throw DomainError.validation('seq must be a positive integer', { field: 'seq' });
+    if (seq > room.lastSeq)
+      throw DomainError.validation(`seq ${seq} is beyond the room's last message (${room.lastSeq})`, {
+        field: 'seq',
+        lastSeq: room.lastSeq,
+      });
     const at = this.clock.now();
     const advanced = await this.repo.markRead(this.db.db, room.id, actor.id!, seq, at);
     if (advanced) {
-      this.publisher.publish([{ channel: `room:${room.id}`, event: 'message:read', payload: { roomId: room.id, userId: actor.id, name: actor.name, lastReadSeq: seq, at: at.toISOString() } }]);
+      this.publisher.publish([
+        {
+          channel: `room:${room.id}`,
+          event: 'message:read',
+          payload: {
+            roomId: room.id,
+            userId: actor.id,
+            name: actor.name,
+            lastReadSeq: seq,
+            at: at.toISOString(),
+          },
+        },
+      ]);
     }
     return { seq, advanced };
   }
 
   async reads(roomId: string): Promise<ReadReceipt[]> {
     const rows = await this.repo.reads(this.db.db, roomId);
-    return rows.map((r) => ({ userId: r.userId, name: r.name, lastReadSeq: Number(r.lastReadSeq), at: r.updatedAt.toISOString() }));
+    return rows.map((r) => ({
+      userId: r.userId,
+      name: r.name,
+      lastReadSeq: Number(r.lastReadSeq),
+      at: r.updatedAt.toISOString(),
+    }));
   }
 
   readsOf(userId: string, roomIds: string[]): Promise<Map<string, number>> {

@@ -28,9 +28,16 @@ function rowsOf(result: unknown): Record<string, unknown>[] {
 
 function toMessageRow(r: Record<string, unknown>): MessageRow {
   return {
-    roomId: r.room_id as string, seq: Number(r.seq), id: r.id as string, senderId: (r.sender_id as string | null) ?? null,
-    senderName: r.sender_name as string, senderRole: r.sender_role as string, clientMsgId: (r.client_msg_id as string | null) ?? null,
-    kind: r.kind as string, body: r.body as string, createdAt: r.created_at instanceof Date ? r.created_at : new Date(r.created_at as string),
+    roomId: r.room_id as string,
+    seq: Number(r.seq),
+    id: r.id as string,
+    senderId: (r.sender_id as string | null) ?? null,
+    senderName: r.sender_name as string,
+    senderRole: r.sender_role as string,
+    clientMsgId: (r.client_msg_id as string | null) ?? null,
+    kind: r.kind as string,
+    body: r.body as string,
+    createdAt: r.created_at instanceof Date ? r.created_at : new Date(r.created_at as string),
   };
 }
 
@@ -63,10 +70,17 @@ export class RoomRepository {
 
   private buildAccess(db: Executor) {
     const m = schema.roomMembers;
-    return db.select({ room: schema.rooms, dispute: schema.disputes, member: m }).from(schema.rooms)
+    return db
+      .select({ room: schema.rooms, dispute: schema.disputes, member: m })
+      .from(schema.rooms)
       .leftJoin(schema.disputes, eq(schema.disputes.id, schema.rooms.disputeId))
-      .leftJoin(m, and(eq(m.roomId, schema.rooms.id), eq(m.userId, sql.placeholder('userId')), isNull(m.removedAt)))
-      .where(eq(schema.rooms.id, sql.placeholder('roomId'))).limit(1).prepare('tj_room_access');
+      .leftJoin(
+        m,
+        and(eq(m.roomId, schema.rooms.id), eq(m.userId, sql.placeholder('userId')), isNull(m.removedAt)),
+      )
+      .where(eq(schema.rooms.id, sql.placeholder('roomId')))
+      .limit(1)
+      .prepare('tj_room_access');
   }
 
   async insertRooms(db: Executor, rows: (typeof schema.rooms.$inferInsert)[]): Promise<RoomRow[]> {
@@ -87,30 +101,49 @@ export class RoomRepository {
    * The room, its dispute (case rooms) and the user's active membership (linkage rooms): the per-message
    * authorisation in one round trip, as a prepared statement (built once per database handle).
    */
-  async withAccess(db: Executor, id: string, userId: string | null): Promise<{
-    room: RoomRow; dispute: typeof schema.disputes.$inferSelect | null; member: typeof schema.roomMembers.$inferSelect | null;
+  async withAccess(
+    db: Executor,
+    id: string,
+    userId: string | null,
+  ): Promise<{
+    room: RoomRow;
+    dispute: typeof schema.disputes.$inferSelect | null;
+    member: typeof schema.roomMembers.$inferSelect | null;
   } | null> {
     let q = this.accessQueries.get(db);
     if (!q) {
       q = this.buildAccess(db);
       this.accessQueries.set(db, q);
     }
-    return (await q.execute({ roomId: id, userId: userId ?? '00000000-0000-0000-0000-000000000000' }))[0] ?? null;
+    return (
+      (await q.execute({ roomId: id, userId: userId ?? '00000000-0000-0000-0000-000000000000' }))[0] ?? null
+    );
   }
 
   forDispute(db: Executor, disputeId: string): Promise<RoomRow[]> {
-    return db.select().from(schema.rooms).where(eq(schema.rooms.disputeId, disputeId)).orderBy(asc(schema.rooms.createdAt));
+    return db
+      .select()
+      .from(schema.rooms)
+      .where(eq(schema.rooms.disputeId, disputeId))
+      .orderBy(asc(schema.rooms.createdAt));
   }
 
   forDisputes(db: Executor, disputeIds: string[]): Promise<RoomRow[]> {
     if (disputeIds.length === 0) return Promise.resolve([]);
-    return db.select().from(schema.rooms).where(inArray(schema.rooms.disputeId, disputeIds)).orderBy(asc(schema.rooms.createdAt));
+    return db
+      .select()
+      .from(schema.rooms)
+      .where(inArray(schema.rooms.disputeId, disputeIds))
+      .orderBy(asc(schema.rooms.createdAt));
   }
 
   /** Takes the room's row lock and the next sequence number; the lock serialises writers per room. */
   async nextSeq(db: Executor, roomId: string): Promise<number | null> {
-    const r = await db.update(schema.rooms).set({ lastSeq: sql`${schema.rooms.lastSeq} + 1` })
-      .where(eq(schema.rooms.id, roomId)).returning({ seq: schema.rooms.lastSeq });
+    const r = await db
+      .update(schema.rooms)
+      .set({ lastSeq: sql`${schema.rooms.lastSeq} + 1` })
+      .where(eq(schema.rooms.id, roomId))
+      .returning({ seq: schema.rooms.lastSeq });
     return r[0]?.seq ?? null;
   }
 
@@ -121,7 +154,10 @@ export class RoomRepository {
    * the whole statement (seq increment included) rolls back, so no seq is ever skipped; the caller retries.
    * Returns null when the room does not exist.
    */
-  async insertIdempotent(db: Executor, m: NewMessage): Promise<{ message: MessageRow; inserted: boolean } | null> {
+  async insertIdempotent(
+    db: Executor,
+    m: NewMessage,
+  ): Promise<{ message: MessageRow; inserted: boolean } | null> {
     const result = await db.execute(sql`
       with existing as (
         select * from messages where room_id = ${m.roomId}::uuid and sender_id = ${m.senderId}::uuid and client_msg_id = ${m.clientMsgId}
@@ -159,18 +195,49 @@ export class RoomRepository {
    * never wait on each other in a cycle. Returns one entry per input row. Fails as a whole on a repeated clientMsgId.
    */
   async insertBatch(db: Executor, rows: NewMessage[]): Promise<(MessageRow | null)[]> {
-    const json = JSON.stringify(rows.map((m) => ({
-      m: m.roomId, s: m.senderId, n: m.senderName, r: m.senderRole, c: m.clientMsgId, k: m.kind, b: m.body, t: m.createdAt.toISOString(), x: m.caseVersion ?? null,
-    })));
+    const json = JSON.stringify(
+      rows.map((m) => ({
+        m: m.roomId,
+        s: m.senderId,
+        n: m.senderName,
+        r: m.senderRole,
+        c: m.clientMsgId,
+        k: m.kind,
+        b: m.body,
+        t: m.createdAt.toISOString(),
+        x: m.caseVersion ?? null,
+      })),
+    );
     const result = await executePrepared(db, 'messages_insert_rooms', INSERT_BATCH, { json });
-    const byKey = new Map(rowsOf(result).map(toMessageRow).map((m) => [`${m.roomId}|${m.senderId}|${m.clientMsgId}`, m]));
+    const byKey = new Map(
+      rowsOf(result)
+        .map(toMessageRow)
+        .map((m) => [`${m.roomId}|${m.senderId}|${m.clientMsgId}`, m]),
+    );
     return rows.map((m) => byKey.get(`${m.roomId}|${m.senderId}|${m.clientMsgId}`) ?? null);
   }
 
-  async byClientId(db: Executor, roomId: string, senderId: string, clientMsgId: string): Promise<MessageRow | null> {
-    return (await db.select().from(schema.messages).where(and(
-      eq(schema.messages.roomId, roomId), eq(schema.messages.senderId, senderId), eq(schema.messages.clientMsgId, clientMsgId),
-    )).limit(1))[0] ?? null;
+  async byClientId(
+    db: Executor,
+    roomId: string,
+    senderId: string,
+    clientMsgId: string,
+  ): Promise<MessageRow | null> {
+    return (
+      (
+        await db
+          .select()
+          .from(schema.messages)
+          .where(
+            and(
+              eq(schema.messages.roomId, roomId),
+              eq(schema.messages.senderId, senderId),
+              eq(schema.messages.clientMsgId, clientMsgId),
+            ),
+          )
+          .limit(1)
+      )[0] ?? null
+    );
   }
 
   async insertMessage(db: Executor, row: typeof schema.messages.$inferInsert): Promise<MessageRow> {
@@ -178,18 +245,29 @@ export class RoomRepository {
   }
 
   after(db: Executor, roomId: string, afterSeq: number, limit: number): Promise<MessageRow[]> {
-    return db.select().from(schema.messages).where(and(eq(schema.messages.roomId, roomId), gt(schema.messages.seq, afterSeq)))
-      .orderBy(asc(schema.messages.seq)).limit(limit);
+    return db
+      .select()
+      .from(schema.messages)
+      .where(and(eq(schema.messages.roomId, roomId), gt(schema.messages.seq, afterSeq)))
+      .orderBy(asc(schema.messages.seq))
+      .limit(limit);
   }
 
   async before(db: Executor, roomId: string, beforeSeq: number, limit: number): Promise<MessageRow[]> {
-    const rows = await db.select().from(schema.messages).where(and(eq(schema.messages.roomId, roomId), lt(schema.messages.seq, beforeSeq)))
-      .orderBy(desc(schema.messages.seq)).limit(limit);
+    const rows = await db
+      .select()
+      .from(schema.messages)
+      .where(and(eq(schema.messages.roomId, roomId), lt(schema.messages.seq, beforeSeq)))
+      .orderBy(desc(schema.messages.seq))
+      .limit(limit);
     return rows.reverse();
   }
 
   ofKind(db: Executor, roomId: string, kind: string): Promise<MessageRow[]> {
-    return db.select().from(schema.messages).where(and(eq(schema.messages.roomId, roomId), eq(schema.messages.kind, kind)))
+    return db
+      .select()
+      .from(schema.messages)
+      .where(and(eq(schema.messages.roomId, roomId), eq(schema.messages.kind, kind)))
       .orderBy(asc(schema.messages.seq));
   }
 }

@@ -43,7 +43,11 @@ export function applyExclusions(acc: CandidateAcc, ctx: ExclusionContext): void 
   const out = acc.exclusions;
   if (!body.active) out.push({ code: 'INACTIVE', zh: '该调解组织已停用', en: 'the body is inactive' });
   if (ctx.cover[acc.record.index] !== 1) {
-    out.push({ code: 'OUT_OF_JURISDICTION', zh: '纠纷发生地不在其辖区', en: 'the location is outside its jurisdiction' });
+    out.push({
+      code: 'OUT_OF_JURISDICTION',
+      zh: '纠纷发生地不在其辖区',
+      en: 'the location is outside its jurisdiction',
+    });
   }
   if (!acc.record.categories.has(ctx.category)) {
     out.push({

@@ -75,11 +75,7 @@ export interface CandidateEvaluation {
 }
 
 export type EscalationTriggerCode =
-  | 'CLAIM_AMOUNT'
-  | 'PEOPLE_INVOLVED'
-  | 'REPEATED_DISPUTE'
-  | 'LEVEL_OVER_CAPACITY'
-  | 'NO_BODY_AT_LEVEL';
+  'CLAIM_AMOUNT' | 'PEOPLE_INVOLVED' | 'REPEATED_DISPUTE' | 'LEVEL_OVER_CAPACITY' | 'NO_BODY_AT_LEVEL';
 
 export interface EscalationTrigger extends Bilingual {
   readonly code: EscalationTriggerCode;
@@ -94,7 +90,8 @@ export interface Escalation extends Bilingual {
   readonly triggers: readonly EscalationTrigger[];
 }
 
-export type QueueReasonCode = 'RETURN_LIMIT_REACHED' | 'NO_RULE_MATCHED' | 'NO_ELIGIBLE_CANDIDATE' | 'ALL_OVER_CAPACITY';
+export type QueueReasonCode =
+  'RETURN_LIMIT_REACHED' | 'NO_RULE_MATCHED' | 'NO_ELIGIBLE_CANDIDATE' | 'ALL_OVER_CAPACITY';
 
 export interface QueueReason extends Bilingual {
   readonly code: QueueReasonCode;

@@ -1,4 +1,9 @@
-import { DISPUTE_CATEGORIES, DISPUTE_CATEGORY_CODES, categoryLabelEn, categoryLabelZh } from './dispute-category.constants';
+import {
+  DISPUTE_CATEGORIES,
+  DISPUTE_CATEGORY_CODES,
+  categoryLabelEn,
+  categoryLabelZh,
+} from './dispute-category.constants';
 
 describe('DISPUTE_CATEGORIES', () => {
   it.each([

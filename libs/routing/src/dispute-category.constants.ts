@@ -25,7 +25,9 @@ export type CategoryCode = DisputeCategoryCode | (string & {});
 
 export const DISPUTE_CATEGORY_CODES: readonly DisputeCategoryCode[] = DISPUTE_CATEGORIES.map((c) => c.code);
 
-const CATEGORY_BY_CODE = new Map<string, (typeof DISPUTE_CATEGORIES)[number]>(DISPUTE_CATEGORIES.map((c) => [c.code, c]));
+const CATEGORY_BY_CODE = new Map<string, (typeof DISPUTE_CATEGORIES)[number]>(
+  DISPUTE_CATEGORIES.map((c) => [c.code, c]),
+);
 
 /** Chinese label of a category code; unknown codes are returned unchanged. */
 export function categoryLabelZh(code: string): string {

@@ -51,7 +51,11 @@ export function levelStepTrigger(levelOrder: number, hadEligible: boolean): Esca
       };
 }
 
-export function describeEscalation(fromOrder: number, toOrder: number, triggers: EscalationTrigger[]): Escalation {
+export function describeEscalation(
+  fromOrder: number,
+  toOrder: number,
+  triggers: EscalationTrigger[],
+): Escalation {
   const from = LEVELS_BY_ORDER[fromOrder];
   const to = LEVELS_BY_ORDER[toOrder];
   const why = { zh: triggers.map((t) => t.zh).join('，'), en: triggers.map((t) => t.en).join(', and ') };

@@ -68,7 +68,11 @@ export function queueReason(code: QueueReasonCode, c: QueueContext): QueueReason
         en: `the dispute has been returned ${c.returnsCount} times (limit ${c.maxReturns}); no further automatic assignment`,
       };
     case 'NO_RULE_MATCHED':
-      return { code, zh: '没有启用的分派规则与该纠纷匹配', en: 'no enabled routing rule matches the dispute' };
+      return {
+        code,
+        zh: '没有启用的分派规则与该纠纷匹配',
+        en: 'no enabled routing rule matches the dispute',
+      };
     case 'NO_ELIGIBLE_CANDIDATE':
       return {
         code,

@@ -14,7 +14,12 @@ export {
   categoryLabelZh,
 } from './dispute-category.constants';
 export type { CategoryCode, DisputeCategoryCode } from './dispute-category.constants';
-export { RETURN_REASONS, RETURN_REASON_CODES, isReturnReasonCode, returnReasonLabelZh } from './return-reason.constants';
+export {
+  RETURN_REASONS,
+  RETURN_REASON_CODES,
+  isReturnReasonCode,
+  returnReasonLabelZh,
+} from './return-reason.constants';
 export type { ReturnReasonCode } from './return-reason.constants';
 export {
   BODY_KINDS,

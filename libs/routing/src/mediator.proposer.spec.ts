@@ -13,16 +13,24 @@ describe('proposeMediator', () => {
     expect(p.outcome).toBe('proposed');
     expect(p.mediatorId).toBe('m-wang');
     const li = p.candidates.find((c) => c.mediatorId === 'm-li');
-    expect(li?.exclusions).toEqual([expect.objectContaining({ code: 'CONFLICT_OF_INTEREST', conflictKind: 'relative' })]);
+    expect(li?.exclusions).toEqual([
+      expect.objectContaining({ code: 'CONFLICT_OF_INTEREST', conflictKind: 'relative' }),
+    ]);
     expect(p.explanation.zh).toContain('已排除 1 名与当事人有利害关系的调解员');
     expect(p.explanation.en).toContain('specialises in Medical dispute');
   });
 
   it('ranks specialty match before load, then load, then id', () => {
-    const p = proposeMediator(medical, MED, MEDIATORS.filter((m) => m.id !== 'm-li'));
+    const p = proposeMediator(
+      medical,
+      MED,
+      MEDIATORS.filter((m) => m.id !== 'm-li'),
+    );
     expect(p.candidates.map((c) => c.mediatorId)).toEqual(['m-sun', 'm-wang', 'm-zhao']);
     expect(p.mediatorId).toBe('m-wang');
-    expect(p.candidates.find((c) => c.mediatorId === 'm-sun')?.exclusions.map((e) => e.code)).toEqual(['INACTIVE']);
+    expect(p.candidates.find((c) => c.mediatorId === 'm-sun')?.exclusions.map((e) => e.code)).toEqual([
+      'INACTIVE',
+    ]);
   });
 
   it('uses load when no specialist is available', () => {
@@ -32,9 +40,29 @@ describe('proposeMediator', () => {
   });
 
   it('matches conflicts whatever the formatting of the party key', () => {
-    const m = (key: string): Mediator => ({ id: 'm1', name: '甲', bodyId: 'B', active: true, specialties: [], openCases: 0, conflicts: [{ kind: 'employer', partyKey: key }] });
-    const d: RoutingDispute = { ...medical, parties: [{ type: 'enterprise', keys: ['某某科技有限公司（南京）', '320602199001011234X'] }, { type: 'individual', keys: ['+86 138-0000-0001'] }] };
-    for (const key of ['某某科技有限公司(南京)', ' 某某科技有限公司 （南京） ', '320602199001011234x', '13800000001', '１３８００００００01']) {
+    const m = (key: string): Mediator => ({
+      id: 'm1',
+      name: '甲',
+      bodyId: 'B',
+      active: true,
+      specialties: [],
+      openCases: 0,
+      conflicts: [{ kind: 'employer', partyKey: key }],
+    });
+    const d: RoutingDispute = {
+      ...medical,
+      parties: [
+        { type: 'enterprise', keys: ['某某科技有限公司（南京）', '320602199001011234X'] },
+        { type: 'individual', keys: ['+86 138-0000-0001'] },
+      ],
+    };
+    for (const key of [
+      '某某科技有限公司(南京)',
+      ' 某某科技有限公司 （南京） ',
+      '320602199001011234x',
+      '13800000001',
+      '１３８００００００01',
+    ]) {
       expect(proposeMediator(d, { id: 'B', name: 'b' }, [m(key)]).outcome).toBe('none_available');
     }
     expect(proposeMediator(d, { id: 'B', name: 'b' }, [m('13800000009')]).mediatorId).toBe('m1');
@@ -42,8 +70,25 @@ describe('proposeMediator', () => {
 
   it('skips mediators at their personal limit and those of other bodies', () => {
     const list: Mediator[] = [
-      { id: 'a', name: 'A', bodyId: 'B', active: true, specialties: ['medical'], openCases: 5, maxOpenCases: 5, conflicts: [] },
-      { id: 'b', name: 'B', bodyId: 'OTHER', active: true, specialties: ['medical'], openCases: 0, conflicts: [] },
+      {
+        id: 'a',
+        name: 'A',
+        bodyId: 'B',
+        active: true,
+        specialties: ['medical'],
+        openCases: 5,
+        maxOpenCases: 5,
+        conflicts: [],
+      },
+      {
+        id: 'b',
+        name: 'B',
+        bodyId: 'OTHER',
+        active: true,
+        specialties: ['medical'],
+        openCases: 0,
+        conflicts: [],
+      },
     ];
     const p = proposeMediator(medical, { id: 'B', name: '乙' }, list);
     expect(p).toMatchObject({ outcome: 'none_available', mediatorId: null, ignoredOtherBody: 1 });
@@ -61,7 +106,14 @@ describe('proposeMediator', () => {
 });
 
 // ---- property: never a conflicted, inactive or full mediator; always one when a valid one exists ----
-const BASE_KEYS = ['13800000001', '13900000002', '32060219900101123X', '某某科技有限公司', '13700000003', '某某物业管理有限公司'];
+const BASE_KEYS = [
+  '13800000001',
+  '13900000002',
+  '32060219900101123X',
+  '某某科技有限公司',
+  '13700000003',
+  '某某物业管理有限公司',
+];
 const fullWidth = (s: string) => s.replace(/[!-~]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) + 0xfee0));
 const DECORATIONS: ((k: string) => string)[] = [
   (k) => k,
@@ -78,12 +130,19 @@ const scenario = fc.record({
   mediators: fc.array(
     fc.record({
       bodyId: fc.constantFrom('B', 'B', 'B', 'OTHER'),
-      active: fc.oneof({ weight: 4, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
+      active: fc.oneof(
+        { weight: 4, arbitrary: fc.constant(true) },
+        { weight: 1, arbitrary: fc.constant(false) },
+      ),
       specialties: fc.subarray(['medical', 'family']),
       openCases: fc.integer({ min: 0, max: 4 }),
       maxOpenCases: fc.option(fc.integer({ min: 0, max: 5 }), { nil: undefined }),
       conflicts: fc.array(
-        fc.record({ kind: fc.constantFrom('relative' as const, 'employer' as const, 'prior_involvement' as const), key: fc.nat(BASE_KEYS.length - 1), deco: fc.nat(DECORATIONS.length - 1) }),
+        fc.record({
+          kind: fc.constantFrom('relative' as const, 'employer' as const, 'prior_involvement' as const),
+          key: fc.nat(BASE_KEYS.length - 1),
+          deco: fc.nat(DECORATIONS.length - 1),
+        }),
         { maxLength: 2 },
       ),
     }),
@@ -104,13 +163,24 @@ describe('proposeMediator: properties', () => {
           specialties: m.specialties,
           openCases: m.openCases,
           maxOpenCases: m.maxOpenCases,
-          conflicts: m.conflicts.map((c) => ({ kind: c.kind, partyKey: DECORATIONS[c.deco](BASE_KEYS[c.key]) })),
+          conflicts: m.conflicts.map((c) => ({
+            kind: c.kind,
+            partyKey: DECORATIONS[c.deco](BASE_KEYS[c.key]),
+          })),
         }));
-        const d: RoutingDispute = { ...medical, category, parties: partyKeyIdx.map((i) => ({ type: 'individual', keys: [BASE_KEYS[i]] })) };
+        const d: RoutingDispute = {
+          ...medical,
+          category,
+          parties: partyKeyIdx.map((i) => ({ type: 'individual', keys: [BASE_KEYS[i]] })),
+        };
         const isValid = (i: number) => {
           const m = mediators[i];
-          return m.bodyId === 'B' && m.active && (m.maxOpenCases === undefined || m.openCases < m.maxOpenCases) &&
-            !m.conflicts.some((c) => partyKeyIdx.includes(c.key));
+          return (
+            m.bodyId === 'B' &&
+            m.active &&
+            (m.maxOpenCases === undefined || m.openCases < m.maxOpenCases) &&
+            !m.conflicts.some((c) => partyKeyIdx.includes(c.key))
+          );
         };
         const validIdx = mediators.map((_, i) => i).filter(isValid);
         const p = proposeMediator(d, { id: 'B', name: 'b' }, list);

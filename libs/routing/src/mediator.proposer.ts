@@ -15,7 +15,8 @@ interface Scored {
 
 function compareMediators(a: Scored, b: Scored): number {
   if (a.specialtyMatch !== b.specialtyMatch) return a.specialtyMatch ? -1 : 1;
-  if (a.mediator.openCases !== b.mediator.openCases) return a.mediator.openCases < b.mediator.openCases ? -1 : 1;
+  if (a.mediator.openCases !== b.mediator.openCases)
+    return a.mediator.openCases < b.mediator.openCases ? -1 : 1;
   const ia = a.mediator.id;
   const ib = b.mediator.id;
   return ia < ib ? -1 : ia > ib ? 1 : 0;
@@ -69,7 +70,11 @@ export function proposeMediator(
       ignoredOtherBody++;
       continue;
     }
-    scored.push({ mediator: m, specialtyMatch: m.specialties.includes(dispute.category), exclusions: exclusionsOf(m, partyKeys) });
+    scored.push({
+      mediator: m,
+      specialtyMatch: m.specialties.includes(dispute.category),
+      exclusions: exclusionsOf(m, partyKeys),
+    });
   }
   scored.sort(compareMediators);
   const winner = scored.find((s) => s.exclusions.length === 0) ?? null;
@@ -84,9 +89,13 @@ export function proposeMediator(
   }));
   const conflicted = scored.filter((s) => s.exclusions.some((e) => e.code === 'CONFLICT_OF_INTEREST')).length;
   const cat = { zh: categoryLabelZh(dispute.category), en: categoryLabelEn(dispute.category) };
-  const conflictNote = conflicted > 0
-    ? { zh: `；已排除 ${conflicted} 名与当事人有利害关系的调解员`, en: `; ${conflicted} mediator(s) with a declared conflict of interest excluded` }
-    : { zh: '', en: '' };
+  const conflictNote =
+    conflicted > 0
+      ? {
+          zh: `；已排除 ${conflicted} 名与当事人有利害关系的调解员`,
+          en: `; ${conflicted} mediator(s) with a declared conflict of interest excluded`,
+        }
+      : { zh: '', en: '' };
   if (!winner) {
     return {
       disputeId: dispute.id,
@@ -103,8 +112,14 @@ export function proposeMediator(
   }
   const m = winner.mediator;
   const why = winner.specialtyMatch
-    ? { zh: `专长与「${cat.zh}」相符，在专长相符的可用调解员中在办案件最少`, en: `specialises in ${cat.en} and has the fewest open cases among available specialists` }
-    : { zh: `没有专长为「${cat.zh}」的可用调解员，按在办案件最少选择`, en: `no available mediator specialises in ${cat.en}, so the least-loaded one was chosen` };
+    ? {
+        zh: `专长与「${cat.zh}」相符，在专长相符的可用调解员中在办案件最少`,
+        en: `specialises in ${cat.en} and has the fewest open cases among available specialists`,
+      }
+    : {
+        zh: `没有专长为「${cat.zh}」的可用调解员，按在办案件最少选择`,
+        en: `no available mediator specialises in ${cat.en}, so the least-loaded one was chosen`,
+      };
   return {
     disputeId: dispute.id,
     bodyId: body.id,

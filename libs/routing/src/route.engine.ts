@@ -13,7 +13,13 @@ import type { CompiledRegistry } from './registry.compiler';
 import type { CompiledRule } from './rule.compiler';
 import type { DisputeFacts } from './rule.matcher';
 import type { RouteOptions, RoutingDispute, RoutingRegistry, RoutingRule } from './routing.types';
-import { applyExclusions, compareCandidates, excludeBelowLevel, newCandidate, toEvaluation } from './candidate.ranker';
+import {
+  applyExclusions,
+  compareCandidates,
+  excludeBelowLevel,
+  newCandidate,
+  toEvaluation,
+} from './candidate.ranker';
 import { describeEscalation, levelStepTrigger, thresholdTriggers } from './escalation.policy';
 import { assignedSummary, queueReason, queueSummary } from './explanation.builder';
 import { proposeMediator } from './mediator.proposer';
@@ -44,7 +50,8 @@ function resolve(base: ResolvedOptions, o: RouteOptions | undefined): ResolvedOp
 }
 
 function factsOf(d: RoutingDispute, reg: CompiledRegistry): DisputeFacts {
-  const street = d.streetCode ?? (d.communityCode === undefined ? undefined : reg.streetOfCommunity.get(d.communityCode));
+  const street =
+    d.streetCode ?? (d.communityCode === undefined ? undefined : reg.streetOfCommunity.get(d.communityCode));
   const partyTypes = new Set<string>();
   for (const p of d.parties) partyTypes.add(p.type);
   return {
@@ -69,7 +76,13 @@ interface Selection {
   eligibleCount: number;
 }
 
-const queued = (queue: QueueReasonCode): Selection => ({ winner: null, queue, escalation: null, fellBack: false, eligibleCount: 0 });
+const queued = (queue: QueueReasonCode): Selection => ({
+  winner: null,
+  queue,
+  escalation: null,
+  fellBack: false,
+  eligibleCount: 0,
+});
 
 /** Picks the winner among ranked rule candidates, climbing the ladder when needed. */
 function select(
@@ -116,17 +129,24 @@ function select(
   }
   const triggers = [...thresholds, ...steps];
   let escalation: Escalation | null = null;
-  if (triggers.length > 0 && !fellBack) escalation = describeEscalation(natural, winner ? winner.record.levelOrder : 2, triggers);
+  if (triggers.length > 0 && !fellBack)
+    escalation = describeEscalation(natural, winner ? winner.record.levelOrder : 2, triggers);
   let eligibleCount = 0;
   for (const a of cands.values()) if (!a.hard && !a.record.overCapacity) eligibleCount++;
   const anyLeft = [...cands.values()].some((a) => !a.hard);
-  const queue: QueueReasonCode | null = winner ? null : anyLeft ? 'ALL_OVER_CAPACITY' : 'NO_ELIGIBLE_CANDIDATE';
+  const queue: QueueReasonCode | null = winner
+    ? null
+    : anyLeft
+      ? 'ALL_OVER_CAPACITY'
+      : 'NO_ELIGIBLE_CANDIDATE';
   return { winner, queue, escalation, fellBack, eligibleCount };
 }
 
 const NONE: readonly string[] = Object.freeze([]);
 const NONE_MISMATCH: readonly RuleMismatch[] = Object.freeze([]);
-const DISABLED: readonly RuleMismatch[] = Object.freeze([Object.freeze({ code: 'RULE_DISABLED' as const, zh: '规则未启用', en: 'the rule is disabled' })]);
+const DISABLED: readonly RuleMismatch[] = Object.freeze([
+  Object.freeze({ code: 'RULE_DISABLED' as const, zh: '规则未启用', en: 'the rule is disabled' }),
+]);
 
 interface Compiled {
   readonly reg: CompiledRegistry;
@@ -135,7 +155,11 @@ interface Compiled {
   readonly texts: MismatchTexts;
 }
 
-function decide({ reg, rules, ruleNames, texts }: Compiled, d: RoutingDispute, o: ResolvedOptions): RoutingDecision {
+function decide(
+  { reg, rules, ruleNames, texts }: Compiled,
+  d: RoutingDispute,
+  o: ResolvedOptions,
+): RoutingDecision {
   const f = factsOf(d, reg);
   const cover = reg.coverage(f.street, f.community);
   const cands = new Map<number, CandidateAcc>();
@@ -196,7 +220,13 @@ function decide({ reg, rules, ruleNames, texts }: Compiled, d: RoutingDispute, o
   const candidates = all.map((a, i) => toEvaluation(a, i + 1, a === sel.winner));
   const { winner } = sel;
   if (winner) {
-    const summary = assignedSummary({ winner, ruleNames, eligibleCount: sel.eligibleCount, escalation: sel.escalation, fellBack: sel.fellBack });
+    const summary = assignedSummary({
+      winner,
+      ruleNames,
+      eligibleCount: sel.eligibleCount,
+      escalation: sel.escalation,
+      fellBack: sel.fellBack,
+    });
     return {
       disputeId: d.id,
       outcome: 'assigned',
@@ -232,10 +262,19 @@ function decide({ reg, rules, ruleNames, texts }: Compiled, d: RoutingDispute, o
  * Indexes a registry snapshot and a rule set once (jurisdiction and category indexes, rule condition
  * sets, selector pre-filtering). The snapshot and rules must not be mutated while the router is in use.
  */
-export function compileRouting(registry: RoutingRegistry, rules: readonly RoutingRule[], defaults?: RouteOptions): Router {
+export function compileRouting(
+  registry: RoutingRegistry,
+  rules: readonly RoutingRule[],
+  defaults?: RouteOptions,
+): Router {
   const reg = compileRegistry(registry);
   const compiled = compileRules(rules, reg);
-  const compiledSet: Compiled = { reg, rules: compiled, ruleNames: new Map(rules.map((r) => [r.id, r.name])), texts: new MismatchTexts() };
+  const compiledSet: Compiled = {
+    reg,
+    rules: compiled,
+    ruleNames: new Map(rules.map((r) => [r.id, r.name])),
+    texts: new MismatchTexts(),
+  };
   const base = resolve({ ...ROUTING_DEFAULTS }, defaults);
   return {
     bodyCount: reg.records.length,
@@ -250,6 +289,11 @@ export function compileRouting(registry: RoutingRegistry, rules: readonly Routin
 }
 
 /** One-off routing; compiles the snapshot on every call. Use compileRouting for repeated decisions. */
-export function route(dispute: RoutingDispute, registry: RoutingRegistry, rules: readonly RoutingRule[], options?: RouteOptions): RoutingDecision {
+export function route(
+  dispute: RoutingDispute,
+  registry: RoutingRegistry,
+  rules: readonly RoutingRule[],
+  options?: RouteOptions,
+): RoutingDecision {
   return compileRouting(registry, rules).route(dispute, options);
 }

@@ -2,7 +2,11 @@ import fc from 'fast-check';
 import type { MediationBody, RoutingDispute, RoutingRule } from './routing.types';
 import { compileRouting } from './route.engine';
 import { RETURN_REASON_CODES } from './return-reason.constants';
-import { BODY_KINDS as KIND_LIST, INTAKE_CHANNELS as CHANNEL_LIST, PARTY_TYPES as PARTY_LIST } from './routing.constants';
+import {
+  BODY_KINDS as KIND_LIST,
+  INTAKE_CHANNELS as CHANNEL_LIST,
+  PARTY_TYPES as PARTY_LIST,
+} from './routing.constants';
 
 const BODY_KINDS = KIND_LIST.map((k) => k.code);
 const INTAKE_CHANNELS = CHANNEL_LIST.map((c) => c.code);
@@ -21,8 +25,12 @@ const LEVELS = ['community', 'street', 'district'] as const;
 
 const opt = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 /** Mostly absent: a rule with every condition present would rarely match anything. */
-const rarelyFalse = fc.oneof({ weight: 4, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) });
-const rare = <T>(arb: fc.Arbitrary<T>) => fc.oneof({ weight: 5, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: arb });
+const rarelyFalse = fc.oneof(
+  { weight: 4, arbitrary: fc.constant(true) },
+  { weight: 1, arbitrary: fc.constant(false) },
+);
+const rare = <T>(arb: fc.Arbitrary<T>) =>
+  fc.oneof({ weight: 5, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: arb });
 
 const bodiesArb = fc
   .array(
@@ -39,19 +47,17 @@ const bodiesArb = fc
     { minLength: 1, maxLength: 14 },
   )
   .map((list) =>
-    list.map(
-      (b, i): MediationBody => ({
-        id: `b${i}`,
-        name: `body ${i}`,
-        kind: b.kind,
-        level: b.level,
-        categories: b.categories,
-        jurisdiction: { streets: b.streets, communities: b.communities },
-        capacity: b.capacity,
-        openCases: b.openCases,
-        active: b.active,
-      }),
-    ),
+    list.map((b, i): MediationBody => ({
+      id: `b${i}`,
+      name: `body ${i}`,
+      kind: b.kind,
+      level: b.level,
+      categories: b.categories,
+      jurisdiction: { streets: b.streets, communities: b.communities },
+      capacity: b.capacity,
+      openCases: b.openCases,
+      active: b.active,
+    })),
   );
 
 function rulesArb(bodyIds: string[]): fc.Arbitrary<RoutingRule[]> {
@@ -60,7 +66,12 @@ function rulesArb(bodyIds: string[]): fc.Arbitrary<RoutingRule[]> {
     fc.record({
       type: fc.constant('selector' as const),
       selector: fc.record(
-        { kinds: fc.subarray([...BODY_KINDS]), levels: fc.subarray([...LEVELS]), matchCategory: fc.boolean(), inJurisdiction: fc.boolean() },
+        {
+          kinds: fc.subarray([...BODY_KINDS]),
+          levels: fc.subarray([...LEVELS]),
+          matchCategory: fc.boolean(),
+          inJurisdiction: fc.boolean(),
+        },
         { requiredKeys: [] },
       ),
     }),
@@ -77,24 +88,48 @@ function rulesArb(bodyIds: string[]): fc.Arbitrary<RoutingRule[]> {
   });
   return fc
     .array(
-      fc.record({ priority: fc.integer({ min: 0, max: 3 }), weight: fc.integer({ min: 0, max: 10 }), enabled: rarelyFalse, conditions, target }),
+      fc.record({
+        priority: fc.integer({ min: 0, max: 3 }),
+        weight: fc.integer({ min: 0, max: 10 }),
+        enabled: rarelyFalse,
+        conditions,
+        target,
+      }),
       { minLength: 1, maxLength: 8 },
     )
     .map((list) => list.map((r, i) => ({ ...r, id: `r${i}`, name: `rule ${i}` })));
 }
 
 function disputeArb(bodyIds: string[], thresholds: boolean): fc.Arbitrary<RoutingDispute> {
-  const returns = fc.array(fc.record({ bodyId: fc.constantFrom(...bodyIds, 'ghost'), reason: fc.constantFrom(...RETURN_REASON_CODES) }), { maxLength: 3 });
+  const returns = fc.array(
+    fc.record({
+      bodyId: fc.constantFrom(...bodyIds, 'ghost'),
+      reason: fc.constantFrom(...RETURN_REASON_CODES),
+    }),
+    { maxLength: 3 },
+  );
   return fc.record({
     id: fc.constant('D'),
-    category: fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...CATS) }, { weight: 1, arbitrary: fc.constant('other') }),
+    category: fc.oneof(
+      { weight: 6, arbitrary: fc.constantFrom(...CATS) },
+      { weight: 1, arbitrary: fc.constant('other') },
+    ),
     channel: fc.constantFrom(...INTAKE_CHANNELS),
     streetCode: opt(fc.constantFrom(...STREET_CODES, 'S9')),
     communityCode: opt(fc.constantFrom(...COMMUNITY_CODES)),
-    claimAmount: opt(fc.oneof({ weight: 3, arbitrary: fc.integer({ min: 0, max: 499_999 }) }, { weight: thresholds ? 1 : 0, arbitrary: fc.integer({ min: 500_000, max: 900_000 }) })),
+    claimAmount: opt(
+      fc.oneof(
+        { weight: 3, arbitrary: fc.integer({ min: 0, max: 499_999 }) },
+        { weight: thresholds ? 1 : 0, arbitrary: fc.integer({ min: 500_000, max: 900_000 }) },
+      ),
+    ),
     peopleInvolved: opt(fc.integer({ min: 0, max: thresholds ? 12 : 9 })),
-    parties: fc.array(fc.record({ type: fc.constantFrom(...PARTY_TYPES), keys: fc.constant(['k']) }), { maxLength: 3 }),
-    repeated: thresholds ? fc.oneof({ weight: 4, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }) : fc.constant(false),
+    parties: fc.array(fc.record({ type: fc.constantFrom(...PARTY_TYPES), keys: fc.constant(['k']) }), {
+      maxLength: 3,
+    }),
+    repeated: thresholds
+      ? fc.oneof({ weight: 4, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) })
+      : fc.constant(false),
     returns: fc.oneof({ weight: 3, arbitrary: fc.constant([]) }, { weight: 2, arbitrary: returns }),
   });
 }
@@ -111,8 +146,10 @@ const scenario = (thresholds: boolean) =>
   });
 
 // ---- an independent, naive oracle of what the spec demands ----
-const has = (list: readonly string[] | undefined, x: string | undefined) => !list || list.length === 0 || (x !== undefined && list.includes(x));
-const streetOf = (d: RoutingDispute) => d.streetCode ?? (d.communityCode ? STREET_OF.get(d.communityCode) : undefined);
+const has = (list: readonly string[] | undefined, x: string | undefined) =>
+  !list || list.length === 0 || (x !== undefined && list.includes(x));
+const streetOf = (d: RoutingDispute) =>
+  d.streetCode ?? (d.communityCode ? STREET_OF.get(d.communityCode) : undefined);
 const covers = (b: MediationBody, d: RoutingDispute) =>
   b.level === 'district' ||
   (streetOf(d) !== undefined && b.jurisdiction.streets.includes(streetOf(d) as string)) ||
@@ -125,14 +162,24 @@ const people = (d: RoutingDispute) => d.peopleInvolved ?? d.parties.length;
 
 function ruleMatches(r: RoutingRule, d: RoutingDispute): boolean {
   const c = r.conditions;
-  const location = (c.streets?.length ?? 0) + (c.communities?.length ?? 0) === 0 ||
+  const location =
+    (c.streets?.length ?? 0) + (c.communities?.length ?? 0) === 0 ||
     (streetOf(d) !== undefined && (c.streets ?? []).includes(streetOf(d) as string)) ||
     (d.communityCode !== undefined && (c.communities ?? []).includes(d.communityCode));
-  const claimOk = (c.claimAmountMin === undefined && c.claimAmountMax === undefined) ||
-    (d.claimAmount !== undefined && d.claimAmount >= (c.claimAmountMin ?? -Infinity) && d.claimAmount <= (c.claimAmountMax ?? Infinity));
-  return r.enabled && has(c.categories, d.category) && location && claimOk && has(c.channels, d.channel) &&
+  const claimOk =
+    (c.claimAmountMin === undefined && c.claimAmountMax === undefined) ||
+    (d.claimAmount !== undefined &&
+      d.claimAmount >= (c.claimAmountMin ?? -Infinity) &&
+      d.claimAmount <= (c.claimAmountMax ?? Infinity));
+  return (
+    r.enabled &&
+    has(c.categories, d.category) &&
+    location &&
+    claimOk &&
+    has(c.channels, d.channel) &&
     (!c.partyTypes?.length || d.parties.some((p) => c.partyTypes?.includes(p.type))) &&
-    (c.peopleInvolvedMin === undefined || people(d) >= c.peopleInvolvedMin);
+    (c.peopleInvolvedMin === undefined || people(d) >= c.peopleInvolvedMin)
+  );
 }
 
 function ruleTargets(r: RoutingRule, d: RoutingDispute, bodies: MediationBody[]): MediationBody[] {
@@ -141,11 +188,17 @@ function ruleTargets(r: RoutingRule, d: RoutingDispute, bodies: MediationBody[])
     return bodies.filter((b) => ids.includes(b.id));
   }
   const s = r.target.selector;
-  return bodies.filter((b) => has(s.kinds, b.kind) && has(s.levels, b.level) &&
-    (!s.matchCategory || b.categories.includes(d.category)) && (!s.inJurisdiction || covers(b, d)));
+  return bodies.filter(
+    (b) =>
+      has(s.kinds, b.kind) &&
+      has(s.levels, b.level) &&
+      (!s.matchCategory || b.categories.includes(d.category)) &&
+      (!s.inJurisdiction || covers(b, d)),
+  );
 }
 
-const crossesThreshold = (d: RoutingDispute) => (d.claimAmount ?? 0) >= 500_000 || people(d) >= 10 || d.repeated === true;
+const crossesThreshold = (d: RoutingDispute) =>
+  (d.claimAmount ?? 0) >= 500_000 || people(d) >= 10 || d.repeated === true;
 
 describe('route: properties', () => {
   it('never picks an inactive, out-of-jurisdiction, over-capacity, wrong-category or returning body; else queues', () => {
@@ -162,7 +215,9 @@ describe('route: properties', () => {
           expect(valid(winner as MediationBody, dispute)).toBe(true);
           expect(returns).toBeLessThan(maxReturns);
           expect(selected.map((c) => c.bodyId)).toEqual([decision.bodyId]);
-          const proposed = matched.some((r) => ruleTargets(r, dispute, bodies).some((b) => b.id === decision.bodyId));
+          const proposed = matched.some((r) =>
+            ruleTargets(r, dispute, bodies).some((b) => b.id === decision.bodyId),
+          );
           expect(proposed || selected[0].viaEscalation).toBe(true);
           if (crossesThreshold(dispute)) expect(winner?.level).not.toBe('community');
           expect(decision.queueReason).toBeNull();

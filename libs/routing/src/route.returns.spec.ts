@@ -1,5 +1,10 @@
 import type { DisputeReturn, RoutingDispute } from './routing.types';
-import { RETURN_REASONS, RETURN_REASON_CODES, isReturnReasonCode, returnReasonLabelZh } from './return-reason.constants';
+import {
+  RETURN_REASONS,
+  RETURN_REASON_CODES,
+  isReturnReasonCode,
+  returnReasonLabelZh,
+} from './return-reason.constants';
 import { compileRouting } from './route.engine';
 import { ROUTING_DEFAULTS } from './routing.constants';
 import { RULES, dispute, registryWith } from './routing.fixtures';

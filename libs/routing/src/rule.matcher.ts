@@ -83,9 +83,17 @@ export class MismatchTexts {
   }
 }
 
-const CLAIM_UNKNOWN: RuleMismatch = Object.freeze({ code: 'CLAIM_AMOUNT_UNKNOWN', zh: '纠纷未填写标的额', en: 'the dispute has no claim amount' });
+const CLAIM_UNKNOWN: RuleMismatch = Object.freeze({
+  code: 'CLAIM_AMOUNT_UNKNOWN',
+  zh: '纠纷未填写标的额',
+  en: 'the dispute has no claim amount',
+});
 
-function claimMismatch(rule: CompiledRule, amount: number | undefined, amountText: string): RuleMismatch | null {
+function claimMismatch(
+  rule: CompiledRule,
+  amount: number | undefined,
+  amountText: string,
+): RuleMismatch | null {
   if (rule.claimMin === undefined && rule.claimMax === undefined) return null;
   if (amount === undefined) return CLAIM_UNKNOWN;
   if (rule.claimMin !== undefined && amount < rule.claimMin) {
@@ -111,7 +119,8 @@ export function ruleMismatches(rule: CompiledRule, f: DisputeFacts, texts: Misma
   if (rule.categories && !rule.categories.has(f.category)) out.push(texts.category(f.category));
   if (rule.streets || rule.communities) {
     const inStreet = rule.streets !== null && f.street !== undefined && rule.streets.has(f.street);
-    const inCommunity = rule.communities !== null && f.community !== undefined && rule.communities.has(f.community);
+    const inCommunity =
+      rule.communities !== null && f.community !== undefined && rule.communities.has(f.community);
     if (!inStreet && !inCommunity) out.push(texts.location(f.where));
   }
   const claim = claimMismatch(rule, f.claimAmount, f.claimText);

@@ -27,28 +27,47 @@ const MAX_DAYS = 5 * 366;
  */
 @Injectable()
 export class DashboardService {
-  constructor(private readonly q: StatsQueryRepository, private readonly maintenance: StatsMaintenanceRepository, private readonly clock: Clock) {}
+  constructor(
+    private readonly q: StatsQueryRepository,
+    private readonly maintenance: StatsMaintenanceRepository,
+    private readonly clock: Clock,
+  ) {}
 
   private scope(actor: Actor, query: DashboardQuery): { range: DateRange; bodyOnly: string | null } {
-    if (actor.role !== Role.DistrictAdmin && actor.role !== Role.BodyAdmin) throw DomainError.forbidden('只有区级或调解组织管理员可以查看统计 (admins only)');
-    if (!DATE_RE.test(query.from) || !DATE_RE.test(query.to) || Number.isNaN(Date.parse(query.from)) || Number.isNaN(Date.parse(query.to))) {
+    if (actor.role !== Role.DistrictAdmin && actor.role !== Role.BodyAdmin)
+      throw DomainError.forbidden('只有区级或调解组织管理员可以查看统计 (admins only)');
+    if (
+      !DATE_RE.test(query.from) ||
+      !DATE_RE.test(query.to) ||
+      Number.isNaN(Date.parse(query.from)) ||
+      Number.isNaN(Date.parse(query.to))
+    ) {
       throw DomainError.validation('from/to must be YYYY-MM-DD', { fields: ['from', 'to'] });
     }
     const days = (Date.parse(query.to) - Date.parse(query.from)) / 86_400_000;
-    if (days <= 0 || days > MAX_DAYS) throw DomainError.validation(`统计区间须为 1–${MAX_DAYS} 天，to 不含 (the range must be 1–${MAX_DAYS} days, to exclusive)`);
+    if (days <= 0 || days > MAX_DAYS)
+      throw DomainError.validation(
+        `统计区间须为 1–${MAX_DAYS} 天，to 不含 (the range must be 1–${MAX_DAYS} days, to exclusive)`,
+      );
     if (actor.role === Role.BodyAdmin) {
       if (!actor.orgId) throw DomainError.forbidden('账号未关联调解组织 (no organisation)');
-      if (query.bodyId && query.bodyId !== actor.orgId) throw DomainError.forbidden('只能查看本组织的统计 (own body only)');
+      if (query.bodyId && query.bodyId !== actor.orgId)
+        throw DomainError.forbidden('只能查看本组织的统计 (own body only)');
       return { range: { from: query.from, to: query.to }, bodyOnly: actor.orgId };
     }
     return { range: { from: query.from, to: query.to }, bodyOnly: null };
   }
 
   /** The dispute breakdown a query selects: body, street (name → code), channel, or the whole district. */
-  private async disputeDim(query: DashboardQuery, bodyOnly: string | null): Promise<{ dim: string; value: string }> {
+  private async disputeDim(
+    query: DashboardQuery,
+    bodyOnly: string | null,
+  ): Promise<{ dim: string; value: string }> {
     if (bodyOnly || query.bodyId) return { dim: 'body', value: bodyOnly ?? query.bodyId! };
     if (query.street) {
-      const code = (await this.q.streets()).find((s) => s.name === query.street || s.code === query.street)?.code ?? query.street;
+      const code =
+        (await this.q.streets()).find((s) => s.name === query.street || s.code === query.street)?.code ??
+        query.street;
       return { dim: 'street', value: code };
     }
     if (query.channel) return { dim: 'channel', value: query.channel };
@@ -60,32 +79,61 @@ export class DashboardService {
     await this.maintenance.fold();
     const { dim, value } = await this.disputeDim(query, bodyOnly);
     const [rows, durations, overdue] = await Promise.all([
-      this.q.disputes(dim, range, { values: [value] }), this.q.disputeDurations(dim, value, range), this.q.overdue(dim, toBusinessDate(this.clock.now())),
+      this.q.disputes(dim, range, { values: [value] }),
+      this.q.disputeDurations(dim, value, range),
+      this.q.overdue(dim, toBusinessDate(this.clock.now())),
     ]);
-    const mediation = { ...disputeMetrics(rows[0], percentileHours(durations)), overdue: overdue.get(value) ?? 0, scope: { dim, value } };
+    const mediation = {
+      ...disputeMetrics(rows[0], percentileHours(durations)),
+      overdue: overdue.get(value) ?? 0,
+      scope: { dim, value },
+    };
     if (bodyOnly) return { period: range, intake: null, mediation, breakdowns: null };
 
     const filter: IntakeFilter = { source: query.source, street: query.street };
-    const intakeRows = await this.q.intake(range, filter, ['channel', 'source', 'is_dispute']) as unknown as Parameters<typeof workOrderMetrics>[0];
+    const intakeRows = (await this.q.intake(range, filter, [
+      'channel',
+      'source',
+      'is_dispute',
+    ])) as unknown as Parameters<typeof workOrderMetrics>[0];
     const [gridDur, orderDur] = await Promise.all([
-      this.q.intakeDurations(range, { ...filter, channel: 'grid' }), this.q.intakeDurations(range, { ...filter, channel: 'hotline_12345' }),
+      this.q.intakeDurations(range, { ...filter, channel: 'grid' }),
+      this.q.intakeDurations(range, { ...filter, channel: 'hotline_12345' }),
     ]);
     const orders = intakeRows.filter((r) => r.channel === 'hotline_12345');
     const [byChannel, byKind, byCategory, byStreet, byBody] = await Promise.all(
-      ['channel', 'kind', 'category', 'street', 'body'].map((d) => this.q.disputes(d, range)));
-    const asMap = (list: typeof byChannel) => Object.fromEntries(list.map((r) => [r.value, disputeMetrics(r)]));
+      ['channel', 'kind', 'category', 'street', 'body'].map((d) => this.q.disputes(d, range)),
+    );
+    const asMap = (list: typeof byChannel) =>
+      Object.fromEntries(list.map((r) => [r.value, disputeMetrics(r)]));
     return {
       period: range,
       intake: {
-        grid: gridMetrics(intakeRows.filter((r) => r.channel === 'grid'), percentileHours(gridDur)),
+        grid: gridMetrics(
+          intakeRows.filter((r) => r.channel === 'grid'),
+          percentileHours(gridDur),
+        ),
         workOrders: {
           ...workOrderMetrics(orders, percentileHours(orderDur)),
-          bySource: Object.fromEntries(WORK_ORDER_SOURCES.map((s) => [s, orders.filter((r) => r.source === s).reduce((n, r) => n + r.received, 0)])),
+          bySource: Object.fromEntries(
+            WORK_ORDER_SOURCES.map((s) => [
+              s,
+              orders.filter((r) => r.source === s).reduce((n, r) => n + r.received, 0),
+            ]),
+          ),
         },
-        courtReferrals: { received: intakeRows.filter((r) => r.channel === 'court').reduce((n, r) => n + r.received, 0) },
+        courtReferrals: {
+          received: intakeRows.filter((r) => r.channel === 'court').reduce((n, r) => n + r.received, 0),
+        },
       },
       mediation,
-      breakdowns: { byChannel: asMap(byChannel), byKind: asMap(byKind), byCategory: asMap(byCategory), byStreet: asMap(byStreet), byBody: asMap(byBody) },
+      breakdowns: {
+        byChannel: asMap(byChannel),
+        byKind: asMap(byKind),
+        byCategory: asMap(byCategory),
+        byStreet: asMap(byStreet),
+        byBody: asMap(byBody),
+      },
     };
   }
 
@@ -95,10 +143,26 @@ export class DashboardService {
     await this.maintenance.fold();
     const by = query.granularity === 'day' ? 'day' : 'month';
     const { dim, value } = await this.disputeDim(query, bodyOnly);
-    const disputes = (await this.q.disputes(dim, range, { values: [value], by })).map((r) => ({ period: r.period!, ...disputeMetrics(r) }));
+    const disputes = (await this.q.disputes(dim, range, { values: [value], by })).map((r) => ({
+      period: r.period!,
+      ...disputeMetrics(r),
+    }));
     if (bodyOnly) return { period: range, granularity: by, intake: null, disputes };
-    const intake = (await this.q.intake(range, { source: query.source, street: query.street, channel: query.channel }, [by, 'channel']))
-      .map((r) => ({ period: String(r[by]), channel: String(r.channel), received: r.received, closed: r.closed, replied: r.replied, repliedOnTime: r.repliedOnTime, rated: r.rated, satisfied: r.satisfied }));
+    const intake = (
+      await this.q.intake(range, { source: query.source, street: query.street, channel: query.channel }, [
+        by,
+        'channel',
+      ])
+    ).map((r) => ({
+      period: String(r[by]),
+      channel: String(r.channel),
+      received: r.received,
+      closed: r.closed,
+      replied: r.replied,
+      repliedOnTime: r.repliedOnTime,
+      rated: r.rated,
+      satisfied: r.satisfied,
+    }));
     return { period: range, granularity: by, intake, disputes };
   }
 }

@@ -11,7 +11,14 @@ export type { DashboardQuery } from './dashboard.service';
 export { EarlyWarningService, WARNING_DEFAULTS } from './early-warning.service';
 export type { WarningFlag, WarningOptions, WarningType } from './early-warning.service';
 export {
-  IntakeAggregateDelta, bucketUpperHours, durationBucket, durationSeconds, isRated, isSatisfied, RATED_VALUES, SATISFIED_VALUES,
+  IntakeAggregateDelta,
+  bucketUpperHours,
+  durationBucket,
+  durationSeconds,
+  isRated,
+  isSatisfied,
+  RATED_VALUES,
+  SATISFIED_VALUES,
 } from './intake-aggregate';
 export type { IntakeFacts } from './intake-aggregate';
 export { count, meanHours, percent, percentileHours, rate, yearRange } from './metric.util';

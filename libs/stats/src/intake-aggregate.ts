@@ -125,7 +125,15 @@ function counters(f: IntakeFacts, sign: 1 | -1): DailyCounters {
 }
 
 const COUNTER_KEYS: (keyof DailyCounters)[] = [
-  'received', 'closed', 'replied', 'repliedOnTime', 'rated', 'satisfied', 'peopleInvolved', 'durationCount', 'durationSeconds',
+  'received',
+  'closed',
+  'replied',
+  'repliedOnTime',
+  'rated',
+  'satisfied',
+  'peopleInvolved',
+  'durationCount',
+  'durationSeconds',
 ];
 
 /** Accumulates the deltas of many record changes, merged per aggregate key. */
@@ -148,7 +156,12 @@ export class IntakeAggregateDelta {
     if (row) for (const name of COUNTER_KEYS) row[name] += c[name];
     else this.daily.set(k, { ...key, ...c });
 
-    const cat: CategoryKey = { month: `${key.day.slice(0, 7)}-01`, channel: key.channel, isDispute: key.isDispute, category: f.disputeCategory ?? f.category };
+    const cat: CategoryKey = {
+      month: `${key.day.slice(0, 7)}-01`,
+      channel: key.channel,
+      isDispute: key.isDispute,
+      category: f.disputeCategory ?? f.category,
+    };
     const ck = `${cat.month}|${cat.channel}|${cat.isDispute}|${cat.category}`;
     const crow = this.categories.get(ck);
     if (crow) {
@@ -158,7 +171,13 @@ export class IntakeAggregateDelta {
 
     const duration = durationSeconds(f);
     if (duration === null) return;
-    const d: DurationKey = { month: `${key.day.slice(0, 7)}-01`, channel: key.channel, source: key.source, street: key.street, bucket: durationBucket(duration) };
+    const d: DurationKey = {
+      month: `${key.day.slice(0, 7)}-01`,
+      channel: key.channel,
+      source: key.source,
+      street: key.street,
+      bucket: durationBucket(duration),
+    };
     const dk = `${d.month}|${d.channel}|${d.source}|${d.street}|${d.bucket}`;
     const existing = this.durations.get(dk);
     if (existing) existing.count += sign;

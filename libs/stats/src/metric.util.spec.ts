@@ -39,8 +39,22 @@ describe('percent and count', () => {
 describe('percentileHours', () => {
   it('reads the p90 bucket of a histogram as its upper bound', () => {
     // 10 durations: 9 in hour bucket 2 (2–3 h), 1 in bucket 50 (4 days)
-    expect(percentileHours(new Map([[2, 9], [50, 1]]))).toBe(3);
-    expect(percentileHours(new Map([[2, 8], [50, 2]]))).toBe(5 * 24);
+    expect(
+      percentileHours(
+        new Map([
+          [2, 9],
+          [50, 1],
+        ]),
+      ),
+    ).toBe(3);
+    expect(
+      percentileHours(
+        new Map([
+          [2, 8],
+          [50, 2],
+        ]),
+      ),
+    ).toBe(5 * 24);
     expect(percentileHours(new Map())).toBeNull();
   });
 

@@ -56,6 +56,7 @@ export function meanHours(seconds: number, n: number): number | null {
 
 /** The Shanghai business year as a date range [YYYY-01-01, YYYY+1-01-01). */
 export function yearRange(year: number): { from: string; to: string } {
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new RangeError(`year must be between 2000 and 2100, got ${year}`);
+  if (!Number.isInteger(year) || year < 2000 || year > 2100)
+    throw new RangeError(`year must be between 2000 and 2100, got ${year}`);
   return { from: `${year}-01-01`, to: `${year + 1}-01-01` };
 }

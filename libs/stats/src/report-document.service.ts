@@ -3,7 +3,12 @@ import { DomainError } from '@tiaojie/core';
 import { renderReportPdf, renderReportXlsx, toCsv, type ReportSheet } from '@tiaojie/documents';
 import { DISPUTE_CATEGORIES } from '@tiaojie/org';
 import { AnnualReportService } from './annual-report.service';
-import { REPORT_TABLE_IDS, reportParagraphs, reportTables, type ReportTableId } from './report-document.builder';
+import {
+  REPORT_TABLE_IDS,
+  reportParagraphs,
+  reportTables,
+  type ReportTableId,
+} from './report-document.builder';
 import type { AnnualReport } from './stats.types';
 
 const categoryLabel = (code: string) => (DISPUTE_CATEGORIES as Record<string, string>)[code] ?? code;
@@ -30,7 +35,11 @@ export class ReportDocumentService {
     const tables = reportTables(r, categoryLabel);
     const sheets: ReportSheet[] = [
       { name: '统计说明', columns: [this.title(year)], rows: this.text(r).map((p) => [p]) },
-      ...REPORT_TABLE_IDS.map((id) => ({ name: sheetName(tables[id].title), columns: tables[id].columns, rows: tables[id].rows })),
+      ...REPORT_TABLE_IDS.map((id) => ({
+        name: sheetName(tables[id].title),
+        columns: tables[id].columns,
+        rows: tables[id].rows,
+      })),
     ];
     return renderReportXlsx({ sheets });
   }
@@ -39,14 +48,18 @@ export class ReportDocumentService {
     const r = await this.reports.report(year);
     const tables = reportTables(r, categoryLabel);
     return renderReportPdf({
-      title: this.title(year), subtitle: `数据截至 ${r.generatedAt.slice(0, 10)}（由平台数据自动生成）`,
-      paragraphs: this.text(r), tables: REPORT_TABLE_IDS.map((id) => tables[id]),
+      title: this.title(year),
+      subtitle: `数据截至 ${r.generatedAt.slice(0, 10)}（由平台数据自动生成）`,
+      paragraphs: this.text(r),
+      tables: REPORT_TABLE_IDS.map((id) => tables[id]),
     });
   }
 
   async csv(year: number, table: string): Promise<Buffer> {
     if (!(REPORT_TABLE_IDS as readonly string[]).includes(table)) {
-      throw DomainError.validation(`未知的统计表 ${table} (one of ${REPORT_TABLE_IDS.join(', ')})`, { field: 'table' });
+      throw DomainError.validation(`未知的统计表 ${table} (one of ${REPORT_TABLE_IDS.join(', ')})`, {
+        field: 'table',
+      });
     }
     const t = reportTables(await this.reports.report(year), categoryLabel)[table as ReportTableId];
     return toCsv(t.columns, t.rows);

@@ -4,39 +4,132 @@ import { bulkInsert, Executor, type ColumnTypes } from '@tiaojie/db';
 import { HOURLY_BUCKETS, IntakeAggregateDelta, MAX_DURATION_DAYS } from './intake-aggregate';
 
 const CHUNK = 2000;
-const COUNTERS = ['received', 'closed', 'replied', 'replied_on_time', 'rated', 'satisfied', 'people_involved', 'duration_count', 'duration_seconds'];
+const COUNTERS = [
+  'received',
+  'closed',
+  'replied',
+  'replied_on_time',
+  'rated',
+  'satisfied',
+  'people_involved',
+  'duration_count',
+  'duration_seconds',
+];
 const DAILY_COLUMNS: ColumnTypes = {
-  day: 'date', channel: 'text', source: 'text', street: 'text', is_dispute: 'int', received: 'int', closed: 'int',
-  replied: 'int', replied_on_time: 'int', rated: 'int', satisfied: 'int', people_involved: 'bigint', duration_count: 'int', duration_seconds: 'bigint',
+  day: 'date',
+  channel: 'text',
+  source: 'text',
+  street: 'text',
+  is_dispute: 'int',
+  received: 'int',
+  closed: 'int',
+  replied: 'int',
+  replied_on_time: 'int',
+  rated: 'int',
+  satisfied: 'int',
+  people_involved: 'bigint',
+  duration_count: 'int',
+  duration_seconds: 'bigint',
 };
 const DAILY_SET = sql.raw(COUNTERS.map((c) => `${c} = stats_intake_daily.${c} + excluded.${c}`).join(', '));
-const CATEGORY_COLUMNS: ColumnTypes = { month: 'date', channel: 'text', is_dispute: 'int', category: 'text', received: 'int', closed: 'int' };
-const DURATION_COLUMNS: ColumnTypes = { month: 'date', channel: 'text', source: 'text', street: 'text', bucket: 'int', count: 'int' };
+const CATEGORY_COLUMNS: ColumnTypes = {
+  month: 'date',
+  channel: 'text',
+  is_dispute: 'int',
+  category: 'text',
+  received: 'int',
+  closed: 'int',
+};
+const DURATION_COLUMNS: ColumnTypes = {
+  month: 'date',
+  channel: 'text',
+  source: 'text',
+  street: 'text',
+  bucket: 'int',
+  count: 'int',
+};
 
 /** Writes the maintained intake aggregates (inside the caller's transaction). */
 @Injectable()
 export class StatsAggregateRepository {
   /** Adds a batch's deltas; rows are written in key order so concurrent writers cannot deadlock. */
   async apply(tx: Executor, delta: IntakeAggregateDelta): Promise<void> {
-    const daily = delta.dailyRows().sort((a, b) =>
-      a.day.localeCompare(b.day) || a.channel.localeCompare(b.channel) || a.source.localeCompare(b.source)
-      || a.street.localeCompare(b.street) || a.isDispute - b.isDispute);
-    await bulkInsert(tx, 'stats_intake_daily', DAILY_COLUMNS, daily.map((r) => ({
-      day: r.day, channel: r.channel, source: r.source, street: r.street, is_dispute: r.isDispute,
-      received: r.received, closed: r.closed, replied: r.replied, replied_on_time: r.repliedOnTime, rated: r.rated, satisfied: r.satisfied,
-      people_involved: r.peopleInvolved, duration_count: r.durationCount, duration_seconds: r.durationSeconds,
-    })), sql`on conflict (day, channel, source, street, is_dispute) do update set ${DAILY_SET}`, CHUNK);
-    const categories = delta.categoryRows().sort((a, b) =>
-      a.month.localeCompare(b.month) || a.channel.localeCompare(b.channel) || a.isDispute - b.isDispute || a.category.localeCompare(b.category));
-    await bulkInsert(tx, 'stats_intake_category', CATEGORY_COLUMNS, categories.map((r) => ({
-      month: r.month, channel: r.channel, is_dispute: r.isDispute, category: r.category, received: r.received, closed: r.closed,
-    })), sql`on conflict (month, channel, is_dispute, category) do update set received = stats_intake_category.received + excluded.received,
-      closed = stats_intake_category.closed + excluded.closed`, CHUNK);
-    const durations = delta.durationRows().sort((a, b) =>
-      a.month.localeCompare(b.month) || a.channel.localeCompare(b.channel) || a.source.localeCompare(b.source)
-      || a.street.localeCompare(b.street) || a.bucket - b.bucket);
-    await bulkInsert(tx, 'stats_intake_duration', DURATION_COLUMNS, durations,
-      sql`on conflict (month, channel, source, street, bucket) do update set count = stats_intake_duration.count + excluded.count`, CHUNK);
+    const daily = delta
+      .dailyRows()
+      .sort(
+        (a, b) =>
+          a.day.localeCompare(b.day) ||
+          a.channel.localeCompare(b.channel) ||
+          a.source.localeCompare(b.source) ||
+          a.street.localeCompare(b.street) ||
+          a.isDispute - b.isDispute,
+      );
+    await bulkInsert(
+      tx,
+      'stats_intake_daily',
+      DAILY_COLUMNS,
+      daily.map((r) => ({
+        day: r.day,
+        channel: r.channel,
+        source: r.source,
+        street: r.street,
+        is_dispute: r.isDispute,
+        received: r.received,
+        closed: r.closed,
+        replied: r.replied,
+        replied_on_time: r.repliedOnTime,
+        rated: r.rated,
+        satisfied: r.satisfied,
+        people_involved: r.peopleInvolved,
+        duration_count: r.durationCount,
+        duration_seconds: r.durationSeconds,
+      })),
+      sql`on conflict (day, channel, source, street, is_dispute) do update set ${DAILY_SET}`,
+      CHUNK,
+    );
+    const categories = delta
+      .categoryRows()
+      .sort(
+        (a, b) =>
+          a.month.localeCompare(b.month) ||
+          a.channel.localeCompare(b.channel) ||
+          a.isDispute - b.isDispute ||
+          a.category.localeCompare(b.category),
+      );
+    await bulkInsert(
+      tx,
+      'stats_intake_category',
+      CATEGORY_COLUMNS,
+      categories.map((r) => ({
+        month: r.month,
+        channel: r.channel,
+        is_dispute: r.isDispute,
+        category: r.category,
+        received: r.received,
+        closed: r.closed,
+      })),
+      sql`on conflict (month, channel, is_dispute, category) do update set received = stats_intake_category.received + excluded.received,
+      closed = stats_intake_category.closed + excluded.closed`,
+      CHUNK,
+    );
+    const durations = delta
+      .durationRows()
+      .sort(
+        (a, b) =>
+          a.month.localeCompare(b.month) ||
+          a.channel.localeCompare(b.channel) ||
+          a.source.localeCompare(b.source) ||
+          a.street.localeCompare(b.street) ||
+          a.bucket - b.bucket,
+      );
+    await bulkInsert(
+      tx,
+      'stats_intake_duration',
+      DURATION_COLUMNS,
+      durations,
+      sql`on conflict (month, channel, source, street, bucket) do update set count = stats_intake_duration.count + excluded.count`,
+      CHUNK,
+    );
   }
 
   /**

@@ -1,7 +1,14 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { sql } from 'drizzle-orm';
 import { DbService, Executor, resultRows } from '@tiaojie/db';
-import { FOLD_DISPUTES, FOLD_TRANSITIONS, REBUILD, STATS_TRIGGERS_VERSION, TRIGGER_DDL, TRIGGER_NAMES } from './stats-triggers.sql';
+import {
+  FOLD_DISPUTES,
+  FOLD_TRANSITIONS,
+  REBUILD,
+  STATS_TRIGGERS_VERSION,
+  TRIGGER_DDL,
+  TRIGGER_NAMES,
+} from './stats-triggers.sql';
 
 const INSTALL_LOCK = 7_405_112_201;
 const FOLD_LOCK = 7_405_112_202;
@@ -23,21 +30,37 @@ export class StatsMaintenanceRepository implements OnModuleInit {
   }
 
   ensureInstalled(): Promise<void> {
-    this.installed ??= this.db.transaction(async (tx) => {
-      await tx.execute(sql`select pg_advisory_xact_lock(${INSTALL_LOCK})`);
-      const meta = resultRows<{ value: { version?: number } }>(await tx.execute(sql`select value from meta where key = ${META_KEY}`))[0];
-      const present = resultRows<{ n: number }>(await tx.execute(
-        sql`select count(*)::int as n from pg_trigger where tgname in (${sql.join(TRIGGER_NAMES.map((n) => sql`${n}`), sql`, `)})`))[0];
-      if (meta?.value?.version === STATS_TRIGGERS_VERSION && Number(present.n) === TRIGGER_NAMES.length) return;
-      for (const ddl of TRIGGER_DDL) await tx.execute(sql.raw(ddl));
-      await this.rebuildIn(tx);
-      const value = JSON.stringify({ version: STATS_TRIGGERS_VERSION, installedAt: new Date().toISOString() });
-      await tx.execute(sql`insert into meta (key, value) values (${META_KEY}, ${value}::jsonb) on conflict (key) do update set value = excluded.value`);
-      this.logger.log(`statistics triggers v${STATS_TRIGGERS_VERSION} installed, aggregates rebuilt`);
-    }).catch((err) => {
-      this.installed = null;
-      throw err;
-    });
+    this.installed ??= this.db
+      .transaction(async (tx) => {
+        await tx.execute(sql`select pg_advisory_xact_lock(${INSTALL_LOCK})`);
+        const meta = resultRows<{ value: { version?: number } }>(
+          await tx.execute(sql`select value from meta where key = ${META_KEY}`),
+        )[0];
+        const present = resultRows<{ n: number }>(
+          await tx.execute(
+            sql`select count(*)::int as n from pg_trigger where tgname in (${sql.join(
+              TRIGGER_NAMES.map((n) => sql`${n}`),
+              sql`, `,
+            )})`,
+          ),
+        )[0];
+        if (meta?.value?.version === STATS_TRIGGERS_VERSION && Number(present.n) === TRIGGER_NAMES.length)
+          return;
+        for (const ddl of TRIGGER_DDL) await tx.execute(sql.raw(ddl));
+        await this.rebuildIn(tx);
+        const value = JSON.stringify({
+          version: STATS_TRIGGERS_VERSION,
+          installedAt: new Date().toISOString(),
+        });
+        await tx.execute(
+          sql`insert into meta (key, value) values (${META_KEY}, ${value}::jsonb) on conflict (key) do update set value = excluded.value`,
+        );
+        this.logger.log(`statistics triggers v${STATS_TRIGGERS_VERSION} installed, aggregates rebuilt`);
+      })
+      .catch((err) => {
+        this.installed = null;
+        throw err;
+      });
     return this.installed;
   }
 

@@ -47,8 +47,12 @@ const DISPUTE_SUMS = sql`coalesce(sum(received), 0)::bigint as "received", coale
   coalesce(sum(duration_count), 0)::bigint as "durationCount", coalesce(sum(duration_seconds), 0)::bigint as "durationSeconds"`;
 
 const GROUP_EXPR: Record<IntakeGroup, SQL> = {
-  channel: sql`channel`, source: sql`source`, street: sql`street`, is_dispute: sql`is_dispute`,
-  day: sql`to_char(day, 'YYYY-MM-DD')`, month: sql`to_char(day, 'YYYY-MM')`,
+  channel: sql`channel`,
+  source: sql`source`,
+  street: sql`street`,
+  is_dispute: sql`is_dispute`,
+  day: sql`to_char(day, 'YYYY-MM-DD')`,
+  month: sql`to_char(day, 'YYYY-MM')`,
 };
 
 function numbers<T>(rows: Record<string, unknown>[], keys: string[]): T[] {
@@ -59,7 +63,17 @@ function numbers<T>(rows: Record<string, unknown>[], keys: string[]): T[] {
   });
 }
 
-const INTAKE_KEYS = ['received', 'closed', 'replied', 'repliedOnTime', 'rated', 'satisfied', 'peopleInvolved', 'durationCount', 'durationSeconds'];
+const INTAKE_KEYS = [
+  'received',
+  'closed',
+  'replied',
+  'repliedOnTime',
+  'rated',
+  'satisfied',
+  'peopleInvolved',
+  'durationCount',
+  'durationSeconds',
+];
 const DISPUTE_KEYS = ['received', 'concluded', 'agreements', 'closed', 'durationCount', 'durationSeconds'];
 
 /** Reads the maintained aggregates (small tables) and the few indexed lookups statistics need. */
@@ -80,43 +94,86 @@ export class StatsQueryRepository {
     return sql.join(parts, sql` and `);
   }
 
-  async intake(range: DateRange, filter: IntakeFilter, groups: IntakeGroup[], onlyDisputes = false): Promise<(IntakeSums & Record<string, unknown>)[]> {
+  async intake(
+    range: DateRange,
+    filter: IntakeFilter,
+    groups: IntakeGroup[],
+    onlyDisputes = false,
+  ): Promise<(IntakeSums & Record<string, unknown>)[]> {
     const g = groups.map((k) => sql`${GROUP_EXPR[k]} as ${sql.identifier(k)}`);
     const select = g.length > 0 ? sql.join([...g, INTAKE_SUMS], sql`, `) : INTAKE_SUMS;
     const where = this.intakeWhere(range, filter, onlyDisputes ? sql`is_dispute = 1` : undefined);
-    const groupBy = g.length > 0 ? sql` group by ${sql.join(groups.map((_, i) => sql.raw(String(i + 1))), sql`, `)} order by 1` : sql``;
-    return numbers(await this.rows(sql`select ${select} from stats_intake_daily where ${where}${groupBy}`), INTAKE_KEYS);
+    const groupBy =
+      g.length > 0
+        ? sql` group by ${sql.join(
+            groups.map((_, i) => sql.raw(String(i + 1))),
+            sql`, `,
+          )} order by 1`
+        : sql``;
+    return numbers(
+      await this.rows(sql`select ${select} from stats_intake_daily where ${where}${groupBy}`),
+      INTAKE_KEYS,
+    );
   }
 
   /** Intake records per category and channel, in the whole months the range touches (dispute records only by default). */
-  async intakeCategories(range: DateRange, onlyDisputes = true): Promise<{ channel: string; category: string; received: number; closed: number }[]> {
-    const rows = await this.rows(sql`select channel, category, sum(received)::bigint as received, sum(closed)::bigint as closed from stats_intake_category
+  async intakeCategories(
+    range: DateRange,
+    onlyDisputes = true,
+  ): Promise<{ channel: string; category: string; received: number; closed: number }[]> {
+    const rows = await this
+      .rows(sql`select channel, category, sum(received)::bigint as received, sum(closed)::bigint as closed from stats_intake_category
       where month >= date_trunc('month', ${range.from}::date)::date and month < ${range.to}::date${onlyDisputes ? sql` and is_dispute = 1` : sql``}
       group by channel, category order by channel, category`);
-    return rows.map((r) => ({ channel: String(r.channel), category: String(r.category), received: Number(r.received), closed: Number(r.closed) }));
+    return rows.map((r) => ({
+      channel: String(r.channel),
+      category: String(r.category),
+      received: Number(r.received),
+      closed: Number(r.closed),
+    }));
   }
 
   /** Duration histogram (bucket → count) of intake records accepted in the months the range touches. */
   async intakeDurations(range: DateRange, filter: IntakeFilter): Promise<Map<number, number>> {
-    const parts: SQL[] = [sql`month >= date_trunc('month', ${range.from}::date)::date`, sql`month < ${range.to}::date`];
+    const parts: SQL[] = [
+      sql`month >= date_trunc('month', ${range.from}::date)::date`,
+      sql`month < ${range.to}::date`,
+    ];
     if (filter.channel) parts.push(sql`channel = ${filter.channel}`);
     if (filter.source) parts.push(sql`source = ${filter.source}`);
     if (filter.street) parts.push(sql`street = ${filter.street}`);
-    const rows = await this.rows(sql`select bucket, sum(count)::bigint as n from stats_intake_duration where ${sql.join(parts, sql` and `)} group by bucket`);
+    const rows = await this.rows(
+      sql`select bucket, sum(count)::bigint as n from stats_intake_duration where ${sql.join(parts, sql` and `)} group by bucket`,
+    );
     return new Map(rows.map((r) => [Number(r.bucket), Number(r.n)]));
   }
 
   /** Dispute counters of one breakdown (dim), optionally restricted to some values, grouped by value and/or period. */
-  async disputes(dim: string, range: DateRange, opts: { values?: string[]; by?: 'value' | 'day' | 'month' | 'value-month' } = {}): Promise<(DisputeSums & { value?: string; period?: string })[]> {
+  async disputes(
+    dim: string,
+    range: DateRange,
+    opts: { values?: string[]; by?: 'value' | 'day' | 'month' | 'value-month' } = {},
+  ): Promise<(DisputeSums & { value?: string; period?: string })[]> {
     const parts: SQL[] = [sql`dim = ${dim}`, sql`day >= ${range.from}::date`, sql`day < ${range.to}::date`];
-    if (opts.values) parts.push(opts.values.length ? sql`value in (${sql.join(opts.values.map((v) => sql`${v}`), sql`, `)})` : sql`false`);
+    if (opts.values)
+      parts.push(
+        opts.values.length
+          ? sql`value in (${sql.join(
+              opts.values.map((v) => sql`${v}`),
+              sql`, `,
+            )})`
+          : sql`false`,
+      );
     const by = opts.by ?? 'value';
     const period = by === 'day' ? sql`to_char(day, 'YYYY-MM-DD')` : sql`to_char(day, 'YYYY-MM')`;
     const keys: SQL[] = [];
     if (by === 'value' || by === 'value-month') keys.push(sql`value as "value"`);
     if (by !== 'value') keys.push(sql`${period} as "period"`);
     const q = sql`select ${sql.join([...keys, DISPUTE_SUMS], sql`, `)} from stats_dispute_daily where ${sql.join(parts, sql` and `)}
-      group by ${sql.join(keys.map((_, i) => sql.raw(String(i + 1))), sql`, `)} order by 1`;
+      group by ${sql.join(
+        keys.map((_, i) => sql.raw(String(i + 1))),
+        sql`, `,
+      )} order by 1`;
     return numbers(await this.rows(q), DISPUTE_KEYS);
   }
 
@@ -128,13 +185,22 @@ export class StatsQueryRepository {
 
   /** Disputes whose mediation clock runs and whose due day is before `today`, per value of a breakdown. */
   async overdue(dim: string, today: string): Promise<Map<string, number>> {
-    const rows = await this.rows(sql`select value, sum(open)::bigint as n from stats_dispute_open_due where dim = ${dim} and due_day < ${today}::date group by value`);
+    const rows = await this.rows(
+      sql`select value, sum(open)::bigint as n from stats_dispute_open_due where dim = ${dim} and due_day < ${today}::date group by value`,
+    );
     return new Map(rows.map((r) => [String(r.value), Number(r.n)]));
   }
 
-  async transitions(range: DateRange, actions: readonly string[]): Promise<{ action: string; body: string; count: number }[]> {
-    const rows = await this.rows(sql`select action, body, sum(count)::bigint as count from stats_transition_daily
-      where day >= ${range.from}::date and day < ${range.to}::date and action in (${sql.join(actions.map((a) => sql`${a}`), sql`, `)})
+  async transitions(
+    range: DateRange,
+    actions: readonly string[],
+  ): Promise<{ action: string; body: string; count: number }[]> {
+    const rows = await this
+      .rows(sql`select action, body, sum(count)::bigint as count from stats_transition_daily
+      where day >= ${range.from}::date and day < ${range.to}::date and action in (${sql.join(
+        actions.map((a) => sql`${a}`),
+        sql`, `,
+      )})
       group by action, body order by action, body`);
     return rows.map((r) => ({ action: String(r.action), body: String(r.body), count: Number(r.count) }));
   }
@@ -145,6 +211,9 @@ export class StatsQueryRepository {
   }
 
   async streets(): Promise<{ code: string; name: string }[]> {
-    return (await this.rows(sql`select code, name from streets order by code`)).map((r) => ({ code: String(r.code), name: String(r.name) }));
+    return (await this.rows(sql`select code, name from streets order by code`)).map((r) => ({
+      code: String(r.code),
+      name: String(r.name),
+    }));
   }
 }

@@ -14,8 +14,16 @@ export const CONCLUDED_OUTCOMES = ['agreement', 'no_agreement', 'withdrawn', 'te
 export const CLOCK_RUNNING_STATUSES = ['accepted', 'in_mediation', 'agreement_pending'] as const;
 /** Lifecycle actions counted per day and body. */
 export const COUNTED_ACTIONS = [
-  'accept', 'return', 'transfer', 'manual_route', 'send_to_district', 'refer_to_court', 'extend_deadline',
-  'request_confirmation', 'confirm', 'reject_confirmation',
+  'accept',
+  'return',
+  'transfer',
+  'manual_route',
+  'send_to_district',
+  'refer_to_court',
+  'extend_deadline',
+  'request_confirmation',
+  'confirm',
+  'reject_confirmation',
 ] as const;
 export const DISPUTE_DIMS = ['all', 'channel', 'kind', 'category', 'street', 'body'] as const;
 
@@ -30,8 +38,20 @@ function deltaSelect(sign: string, r: string): string {
     case when ${r}.due_at is not null and ${r}.status in (${list(CLOCK_RUNNING_STATUSES)}) then ${shanghaiDay(`${r}.due_at`)} end`;
 }
 
-const DELTA_INSERT = 'insert into stats_dispute_delta (sign, day, channel, kind, category, street, body, status, outcome, duration_seconds, due_day)';
-const RELEVANT = ['created_at', 'channel', 'kind', 'category', 'street_code', 'body_id', 'status', 'outcome', 'closed_at', 'due_at'];
+const DELTA_INSERT =
+  'insert into stats_dispute_delta (sign, day, channel, kind, category, street, body, status, outcome, duration_seconds, due_day)';
+const RELEVANT = [
+  'created_at',
+  'channel',
+  'kind',
+  'category',
+  'street_code',
+  'body_id',
+  'status',
+  'outcome',
+  'closed_at',
+  'due_at',
+];
 const changed = `(${RELEVANT.map((c) => `o.${c}`).join(', ')}) is distinct from (${RELEVANT.map((c) => `n.${c}`).join(', ')})`;
 
 export const TRIGGER_DDL: string[] = [
@@ -55,7 +75,12 @@ export const TRIGGER_DDL: string[] = [
   `create or replace trigger tj_stats_transitions_ins after insert on case_transitions referencing new table as tj_new for each statement execute function tj_stats_transitions_ins()`,
 ];
 
-export const TRIGGER_NAMES = ['tj_stats_disputes_ins', 'tj_stats_disputes_upd', 'tj_stats_disputes_del', 'tj_stats_transitions_ins'];
+export const TRIGGER_NAMES = [
+  'tj_stats_disputes_ins',
+  'tj_stats_disputes_upd',
+  'tj_stats_disputes_del',
+  'tj_stats_transitions_ins',
+];
 
 const bucket = (s: string) =>
   `case when floor(${s} / 3600) < ${HOURLY_BUCKETS} then floor(${s} / 3600)::int else ${HOURLY_BUCKETS - 2} + least(floor(${s} / 86400), ${MAX_DURATION_DAYS})::int end`;
@@ -101,8 +126,12 @@ on conflict (day, action, body) do update set count = t.count + excluded.count`;
 
 /** Rebuild: the current state of every dispute and counted transition as deltas (then folded). */
 export const REBUILD = [
-  'delete from stats_dispute_delta', 'delete from stats_dispute_daily', 'delete from stats_dispute_duration',
-  'delete from stats_dispute_open_due', 'delete from stats_transition_delta', 'delete from stats_transition_daily',
+  'delete from stats_dispute_delta',
+  'delete from stats_dispute_daily',
+  'delete from stats_dispute_duration',
+  'delete from stats_dispute_open_due',
+  'delete from stats_transition_delta',
+  'delete from stats_transition_daily',
   `${DELTA_INSERT} select ${deltaSelect('1', 'n')} from disputes n`,
   `insert into stats_transition_delta (day, action, body)
    select ${shanghaiDay('n.at')}, n.action, coalesce(n.data->>'bodyId', n.data->>'fromBodyId', '') from case_transitions n

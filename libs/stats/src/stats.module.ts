@@ -9,8 +9,14 @@ import { StatsMaintenanceRepository } from './stats-maintenance.repository';
 import { StatsQueryRepository } from './stats-query.repository';
 
 const PROVIDERS = [
-  StatsAggregateRepository, StatsMaintenanceRepository, StatsQueryRepository, EarlyWarningRepository,
-  AnnualReportService, ReportDocumentService, DashboardService, EarlyWarningService,
+  StatsAggregateRepository,
+  StatsMaintenanceRepository,
+  StatsQueryRepository,
+  EarlyWarningRepository,
+  AnnualReportService,
+  ReportDocumentService,
+  DashboardService,
+  EarlyWarningService,
 ];
 
 /** Statistics: maintained aggregates (installs its triggers at start), the annual report, dashboard, early warning. */

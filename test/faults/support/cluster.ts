@@ -15,7 +15,8 @@ import { freePort, postgresBase as serverFor } from '../../support/postgres-serv
 export const ROOT = path.resolve(__dirname, '../../..');
 
 /** The PostgreSQL server the fault tests create their databases on. */
-export const postgresBase = () => serverFor('Fault tests run several api and worker processes on one PostgreSQL server');
+export const postgresBase = () =>
+  serverFor('Fault tests run several api and worker processes on one PostgreSQL server');
 
 /** A fresh, migrated database on the server; `drop` removes it. */
 export const freshDatabase = (base: string, prefix = 'tj_fault') => createServerDatabase(base, { prefix });
@@ -32,7 +33,11 @@ let built = false;
  */
 export function buildServer(): string[] {
   if (built || process.env.FAULTS_SKIP_BUILD === '1') return [];
-  execFileSync('npm', ['run', '-s', 'build:server'], { cwd: ROOT, stdio: 'pipe', env: { ...process.env, NODE_OPTIONS: '' } });
+  execFileSync('npm', ['run', '-s', 'build:server'], {
+    cwd: ROOT,
+    stdio: 'pipe',
+    env: { ...process.env, NODE_OPTIONS: '' },
+  });
   built = true;
   return pruneStaleOutput();
 }
@@ -43,7 +48,10 @@ function pruneStaleOutput(): string[] {
     if (!fs.existsSync(dir)) return;
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, e.name);
-      if (e.isDirectory()) { walk(full); continue; }
+      if (e.isDirectory()) {
+        walk(full);
+        continue;
+      }
       if (!e.name.endsWith('.js')) continue;
       const rel = path.relative(path.join(ROOT, 'dist'), full);
       const src = path.join(ROOT, rel.replace(/\.js$/, ''));
@@ -56,7 +64,6 @@ function pruneStaleOutput(): string[] {
   for (const d of ['apps', 'libs', 'src']) walk(path.join(ROOT, 'dist', d));
   return removed;
 }
-
 
 export interface Proc {
   name: string;
@@ -73,19 +80,38 @@ export interface Proc {
 
 function baseEnv(databaseUrl: string, extra: Record<string, string>): NodeJS.ProcessEnv {
   return {
-    PATH: process.env.PATH ?? '', NODE_ENV: 'development', LOG_LEVEL: 'info', DATABASE_URL: databaseUrl, JWT_SECRET, HOST: '127.0.0.1',
-    WEB_DIST: '/nonexistent', DEMO_DATA: 'true', RUN_WORKER: 'false', WEBHOOK_SECRET_12345: WEBHOOK_SECRET, ...extra,
+    PATH: process.env.PATH ?? '',
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'info',
+    DATABASE_URL: databaseUrl,
+    JWT_SECRET,
+    HOST: '127.0.0.1',
+    WEB_DIST: '/nonexistent',
+    DEMO_DATA: 'true',
+    RUN_WORKER: 'false',
+    WEBHOOK_SECRET_12345: WEBHOOK_SECRET,
+    ...extra,
   };
 }
 
 function spawnProc(name: string, entry: string, env: NodeJS.ProcessEnv, url: string): Proc {
-  const child = spawn(process.execPath, [path.join(ROOT, entry)], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(ROOT, entry)], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const log: string[] = [];
   child.stdout!.on('data', (d: Buffer) => log.push(d.toString()));
   child.stderr!.on('data', (d: Buffer) => log.push(d.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   return {
-    name, url, child, log, exited,
+    name,
+    url,
+    child,
+    log,
+    exited,
     alive: () => child.exitCode === null && child.signalCode === null,
     kill: async (signal: NodeJS.Signals = 'SIGTERM') => {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
@@ -103,41 +129,67 @@ function spawnProc(name: string, entry: string, env: NodeJS.ProcessEnv, url: str
 async function waitHealthy(p: Proc, timeoutMs = 90_000): Promise<void> {
   const started = Date.now();
   for (;;) {
-    if (!p.alive()) throw new Error(`${p.name} exited before it was healthy:\n${p.log.join('').slice(-4000)}`);
+    if (!p.alive())
+      throw new Error(`${p.name} exited before it was healthy:\n${p.log.join('').slice(-4000)}`);
     try {
       const r = await fetch(`${p.url}/api/health`, { signal: AbortSignal.timeout(2000) });
       if (r.ok) return;
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     if (Date.now() - started > timeoutMs) {
       p.child.kill('SIGKILL');
-      throw new Error(`${p.name} was not healthy after ${timeoutMs / 1000} s:\n${p.log.join('').slice(-4000)}`);
+      throw new Error(
+        `${p.name} was not healthy after ${timeoutMs / 1000} s:\n${p.log.join('').slice(-4000)}`,
+      );
     }
     await new Promise((r) => setTimeout(r, 200));
   }
 }
 
 /** An api process on the database, healthy. */
-export async function startApi(name: string, databaseUrl: string, env: Record<string, string> = {}, entry = 'dist/apps/api/src/main.js'): Promise<Proc> {
+export async function startApi(
+  name: string,
+  databaseUrl: string,
+  env: Record<string, string> = {},
+  entry = 'dist/apps/api/src/main.js',
+): Promise<Proc> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tj-fault-'));
-  const p = spawnProc(name, entry, baseEnv(databaseUrl, { PORT: String(port), DATA_DIR: dataDir, ...env }), `http://127.0.0.1:${port}`);
+  const p = spawnProc(
+    name,
+    entry,
+    baseEnv(databaseUrl, { PORT: String(port), DATA_DIR: dataDir, ...env }),
+    `http://127.0.0.1:${port}`,
+  );
   void p.exited.then(() => fs.rmSync(dataDir, { recursive: true, force: true }));
   await waitHealthy(p);
   return p;
 }
 
 /** The all-in-one process (`dist/src/main.js`: api + worker on one pool), healthy. */
-export async function startAllInOne(name: string, databaseUrl: string, env: Record<string, string> = {}): Promise<Proc> {
+export async function startAllInOne(
+  name: string,
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<Proc> {
   return startApi(name, databaseUrl, { RUN_WORKER: 'true', ...env }, 'dist/src/main.js');
 }
 
 /** A worker process on the database; resolves once it logged that it listens on its queues. */
-export async function startWorker(name: string, databaseUrl: string, env: Record<string, string> = {}): Promise<Proc> {
+export async function startWorker(
+  name: string,
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<Proc> {
   const p = spawnProc(name, 'dist/apps/worker/src/main.js', baseEnv(databaseUrl, env), '');
   const started = Date.now();
   while (!p.log.join('').includes('worker listening on')) {
     if (!p.alive()) throw new Error(`${name} exited:\n${p.log.join('').slice(-4000)}`);
-    if (Date.now() - started > 90_000) { p.child.kill('SIGKILL'); throw new Error(`${name} did not start:\n${p.log.join('').slice(-4000)}`); }
+    if (Date.now() - started > 90_000) {
+      p.child.kill('SIGKILL');
+      throw new Error(`${name} did not start:\n${p.log.join('').slice(-4000)}`);
+    }
     await new Promise((r) => setTimeout(r, 100));
   }
   return p;
@@ -152,7 +204,12 @@ export async function sql(databaseUrl: string): Promise<Client> {
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, timeoutMs = 60_000, everyMs = 200): Promise<T> {
+export async function until<T>(
+  what: string,
+  probe: () => Promise<T | null | undefined | false>,
+  timeoutMs = 60_000,
+  everyMs = 200,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await probe().catch(() => null);

@@ -9,16 +9,31 @@ import { sleep } from './cluster';
  * idempotency key, so an unanswered one is counted, not retried.
  */
 
-export interface Outcome { at: number; target: string; status: number | 'network' | 'timeout' | string }
+export interface Outcome {
+  at: number;
+  target: string;
+  status: number | 'network' | 'timeout' | string;
+}
 
 /** Tries the bases in order until one answers (a dead instance refuses connections). */
-async function anyBase<T>(bases: () => string[], fn: (base: string) => Promise<T>, log: Outcome[], label: string): Promise<{ base: string; value: T } | null> {
+async function anyBase<T>(
+  bases: () => string[],
+  fn: (base: string) => Promise<T>,
+  log: Outcome[],
+  label: string,
+): Promise<{ base: string; value: T } | null> {
   for (const base of bases()) {
     try {
       const value = await fn(base);
       return { base, value };
     } catch (err) {
-      log.push({ at: Date.now(), target: `${label} ${base}`, status: /timeout|abort/i.test(String((err as Error)?.name) + String((err as Error)?.message)) ? 'timeout' : 'network' });
+      log.push({
+        at: Date.now(),
+        target: `${label} ${base}`,
+        status: /timeout|abort/i.test(String((err as Error)?.name) + String((err as Error)?.message))
+          ? 'timeout'
+          : 'network',
+      });
     }
   }
   return null;
@@ -33,7 +48,12 @@ export class MessageLoad {
   private pending: string | null = null;
   socketBase: string | null = null;
 
-  constructor(readonly name: string, private readonly roomId: string, private readonly token: string, private readonly bases: () => string[]) {}
+  constructor(
+    readonly name: string,
+    private readonly roomId: string,
+    private readonly token: string,
+    private readonly bases: () => string[],
+  ) {}
 
   async run(stop: () => boolean, intervalMs: number, drainUntil: () => number): Promise<void> {
     while (!stop() || (this.pending && Date.now() < drainUntil())) {
@@ -41,20 +61,39 @@ export class MessageLoad {
         this.socket?.disconnect();
         this.socket = null;
         for (const base of this.bases()) {
-          try { this.socket = await connectSocket(base, this.token); this.socketBase = base; break; } catch { this.log.push({ at: Date.now(), target: `connect ${base}`, status: 'network' }); }
+          try {
+            this.socket = await connectSocket(base, this.token);
+            this.socketBase = base;
+            break;
+          } catch {
+            this.log.push({ at: Date.now(), target: `connect ${base}`, status: 'network' });
+          }
         }
-        if (!this.socket) { await sleep(200); continue; }
+        if (!this.socket) {
+          await sleep(200);
+          continue;
+        }
       }
       const id = this.pending ?? `${this.name}-${++this.seq}`;
       try {
-        const r = await this.socket.timeout(8000).emitWithAck('message:send', { roomId: this.roomId, clientMsgId: id, body: `故障测试消息 ${id}` });
+        const r = await this.socket
+          .timeout(8000)
+          .emitWithAck('message:send', { roomId: this.roomId, clientMsgId: id, body: `故障测试消息 ${id}` });
         if (r?.ok) {
           this.acked.set(id, r.data.message.seq);
           this.pending = null;
           this.log.push({ at: Date.now(), target: `send ${this.socketBase}`, status: 'ok' });
         } else {
-          this.refusals.push({ at: Date.now(), target: `send ${this.socketBase}`, status: r?.error?.code ?? 'unknown' });
-          this.log.push({ at: Date.now(), target: `send ${this.socketBase}`, status: r?.error?.code ?? 'unknown' });
+          this.refusals.push({
+            at: Date.now(),
+            target: `send ${this.socketBase}`,
+            status: r?.error?.code ?? 'unknown',
+          });
+          this.log.push({
+            at: Date.now(),
+            target: `send ${this.socketBase}`,
+            status: r?.error?.code ?? 'unknown',
+          });
           this.pending = id; // refused (e.g. the database is down): send the same message again
         }
       } catch {
@@ -77,7 +116,10 @@ export class IntakeLoad {
   readonly log: Outcome[] = [];
   unanswered = 0;
 
-  constructor(private readonly token: string, private readonly bases: () => string[]) {}
+  constructor(
+    private readonly token: string,
+    private readonly bases: () => string[],
+  ) {}
 
   async run(stop: () => boolean, intervalMs: number): Promise<void> {
     let turn = 0;
@@ -88,12 +130,20 @@ export class IntakeLoad {
       // one attempt only: an application has no idempotency key, so a retry could file it twice
       const base = rotated[0];
       try {
-        const r = await call(base, 'POST', '/cases', { token: this.token, body: application(), timeoutMs: 10_000 });
+        const r = await call(base, 'POST', '/cases', {
+          token: this.token,
+          body: application(),
+          timeoutMs: 10_000,
+        });
         this.log.push({ at: Date.now(), target: `apply ${base}`, status: r.status });
         if (r.status === 201) this.acked.push(r.body.id);
       } catch (err) {
         this.unanswered += 1;
-        this.log.push({ at: Date.now(), target: `apply ${base}`, status: /timeout|abort/i.test(String(err)) ? 'timeout' : 'network' });
+        this.log.push({
+          at: Date.now(),
+          target: `apply ${base}`,
+          status: /timeout|abort/i.test(String(err)) ? 'timeout' : 'network',
+        });
       }
       await sleep(intervalMs);
     }
@@ -105,7 +155,10 @@ export class WebhookLoad {
   readonly sent: string[] = [];
   readonly log: Outcome[] = [];
 
-  constructor(private readonly prefix: string, private readonly bases: () => string[]) {}
+  constructor(
+    private readonly prefix: string,
+    private readonly bases: () => string[],
+  ) {}
 
   async run(stop: () => boolean, intervalMs: number, drainUntil: () => number): Promise<void> {
     let n = 0;
@@ -117,12 +170,22 @@ export class WebhookLoad {
       const order = this.bases();
       const rotated = [...order.slice(turn % order.length), ...order.slice(0, turn % order.length)];
       turn += 1;
-      const res = await anyBase(() => rotated, async (base) => {
-        const { body, headers } = signedOrder(orderNo);
-        return call(base, 'POST', '/webhooks/12345', { body, headers, timeoutMs: 10_000 });
-      }, this.log, 'webhook');
+      const res = await anyBase(
+        () => rotated,
+        async (base) => {
+          const { body, headers } = signedOrder(orderNo);
+          return call(base, 'POST', '/webhooks/12345', { body, headers, timeoutMs: 10_000 });
+        },
+        this.log,
+        'webhook',
+      );
       if (res) this.log.push({ at: Date.now(), target: `webhook ${res.base}`, status: res.value.status });
-      if (res && res.value.status === 202) { this.acked.add(orderNo); pending = null; } else { pending = orderNo; }
+      if (res && res.value.status === 202) {
+        this.acked.add(orderNo);
+        pending = null;
+      } else {
+        pending = orderNo;
+      }
       await sleep(intervalMs);
     }
   }
@@ -134,7 +197,11 @@ export class TransitionLoad {
   readonly log: Outcome[] = [];
   readonly conflictsAfterRetry: string[] = [];
 
-  constructor(private readonly token: string, private readonly cases: string[], private readonly bases: () => string[]) {}
+  constructor(
+    private readonly token: string,
+    private readonly cases: string[],
+    private readonly bases: () => string[],
+  ) {}
 
   async run(stop: () => boolean, intervalMs: number, drainUntil: () => number): Promise<void> {
     const queue = [...this.cases];
@@ -145,16 +212,33 @@ export class TransitionLoad {
       const order = this.bases();
       const rotated = [...order.slice(turn % order.length), ...order.slice(0, turn % order.length)];
       turn += 1;
-      const res = await anyBase(() => rotated, async (base) => {
-        const read = await call(base, 'GET', `/cases/${id}`, { token: this.token, timeoutMs: 10_000 });
-        if (read.status !== 200) return read;
-        return call(base, 'POST', `/cases/${id}/accept`, { token: this.token, body: { version: read.body.version }, timeoutMs: 10_000 });
-      }, this.log, 'accept');
+      const res = await anyBase(
+        () => rotated,
+        async (base) => {
+          const read = await call(base, 'GET', `/cases/${id}`, { token: this.token, timeoutMs: 10_000 });
+          if (read.status !== 200) return read;
+          return call(base, 'POST', `/cases/${id}/accept`, {
+            token: this.token,
+            body: { version: read.body.version },
+            timeoutMs: 10_000,
+          });
+        },
+        this.log,
+        'accept',
+      );
       const a: Answer | null = res?.value ?? null;
       if (res && a) this.log.push({ at: Date.now(), target: `accept ${res.base}`, status: a.status });
-      if (a?.status === 200) { this.acked.push(id); queue.shift(); retried = false; }
-      else if (a?.status === 409 && retried) { this.conflictsAfterRetry.push(id); queue.shift(); retried = false; }
-      else { retried = true; }
+      if (a?.status === 200) {
+        this.acked.push(id);
+        queue.shift();
+        retried = false;
+      } else if (a?.status === 409 && retried) {
+        this.conflictsAfterRetry.push(id);
+        queue.shift();
+        retried = false;
+      } else {
+        retried = true;
+      }
       await sleep(intervalMs);
     }
   }

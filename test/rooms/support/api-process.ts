@@ -20,9 +20,29 @@ export const freshDatabase = (base: string, prefix = 'tj_mi') => createServerDat
 export function buildServer(): string {
   const out = path.join('test-artifacts', `rooms-dist-${process.pid}`);
   fs.rmSync(path.join(ROOT, out), { recursive: true, force: true });
-  execFileSync('npx', ['swc', 'apps/api/src', 'libs', '-d', out, '--copy-files', '--quiet', '--ignore', '**/*.spec.ts', '--ignore', '**/*.int-spec.ts', '--ignore', '**/fixtures/**'], {
-    cwd: ROOT, stdio: 'pipe', env: { ...process.env, NODE_OPTIONS: '' },
-  });
+  execFileSync(
+    'npx',
+    [
+      'swc',
+      'apps/api/src',
+      'libs',
+      '-d',
+      out,
+      '--copy-files',
+      '--quiet',
+      '--ignore',
+      '**/*.spec.ts',
+      '--ignore',
+      '**/*.int-spec.ts',
+      '--ignore',
+      '**/fixtures/**',
+    ],
+    {
+      cwd: ROOT,
+      stdio: 'pipe',
+      env: { ...process.env, NODE_OPTIONS: '' },
+    },
+  );
   return path.join(ROOT, out);
 }
 
@@ -39,14 +59,27 @@ export interface ApiProcess {
 }
 
 /** `node <build>/apps/api/src/main.js` on a database, listening on a free port; resolves once /api/health answers. */
-export async function startApiProcess(build: string, databaseUrl: string, env: Record<string, string> = {}): Promise<ApiProcess> {
+export async function startApiProcess(
+  build: string,
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<ApiProcess> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tj-api-'));
   const child = spawn(process.execPath, [path.join(build, 'apps/api/src/main.js')], {
     cwd: ROOT,
     env: {
-      PATH: process.env.PATH ?? '', NODE_ENV: 'test', LOG_LEVEL: 'warn', DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1',
-      JWT_SECRET: 'multi-instance-secret-multi-instance-secret', WEB_DIST: '/nonexistent', DATA_DIR: dataDir, DEMO_DATA: 'true', ...env,
+      PATH: process.env.PATH ?? '',
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      JWT_SECRET: 'multi-instance-secret-multi-instance-secret',
+      WEB_DIST: '/nonexistent',
+      DATA_DIR: dataDir,
+      DEMO_DATA: 'true',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -57,11 +90,14 @@ export async function startApiProcess(build: string, databaseUrl: string, env: R
   const url = `http://127.0.0.1:${port}`;
   const started = Date.now();
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`api process exited with ${child.exitCode}:\n${log.join('')}`);
+    if (child.exitCode !== null)
+      throw new Error(`api process exited with ${child.exitCode}:\n${log.join('')}`);
     try {
       const r = await fetch(`${url}/api/health`);
       if (r.ok) break;
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     if (Date.now() - started > 60_000) {
       child.kill('SIGKILL');
       throw new Error(`api process did not become healthy in 60 s:\n${log.join('')}`);
@@ -69,7 +105,10 @@ export async function startApiProcess(build: string, databaseUrl: string, env: R
     await new Promise((r) => setTimeout(r, 200));
   }
   return {
-    url, child, log, exited,
+    url,
+    child,
+    log,
+    exited,
     kill: async (signal: NodeJS.Signals = 'SIGTERM') => {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       await exited;

@@ -14,7 +14,9 @@ export interface MediatingCase {
 
 /** 张三 applies against 李四 (neighbour dispute, Jinsha street committee); js_admin accepts, assigns js_mediator, who starts mediation. */
 export async function mediatingCase(t: TestApp): Promise<MediatingCase> {
-  const { party: zhang, caseId } = await appliedCase(t, '13800000001', { respondents: [{ name: '李四', phone: '13800000002' }] });
+  const { party: zhang, caseId } = await appliedCase(t, '13800000001', {
+    respondents: [{ name: '李四', phone: '13800000002' }],
+  });
   const admin = await staff(t, 'js_admin');
   let view = (await admin.get(`/cases/${caseId}`)).body;
   expectStatus(await admin.post(`/cases/${caseId}/accept`, { version: view.version }), 200);
@@ -23,7 +25,10 @@ export async function mediatingCase(t: TestApp): Promise<MediatingCase> {
   view = (await admin.get(`/cases/${caseId}`)).body;
   expectStatus(await admin.post(`/cases/${caseId}/assign`, { version: view.version, mediatorId }), 200);
   view = (await mediator.get(`/cases/${caseId}`)).body;
-  expectStatus(await mediator.post(`/cases/${caseId}/transitions/start_mediation`, { version: view.version }), 200);
+  expectStatus(
+    await mediator.post(`/cases/${caseId}/transitions/start_mediation`, { version: view.version }),
+    200,
+  );
   const li = await new HttpClient(t.url).signInParty('13800000002', (p) => t.sms.lastCode(p));
   expectStatus(await li.get(`/cases/${caseId}`), 200);
   view = (await mediator.get(`/cases/${caseId}`)).body;
@@ -31,10 +36,16 @@ export async function mediatingCase(t: TestApp): Promise<MediatingCase> {
   const respondent = view.parties.find((p: any) => p.role === 'respondent').id;
   const room = (pred: (r: any) => boolean) => view.rooms.find(pred).id as string;
   return {
-    caseId, zhang, li, admin, mediator,
+    caseId,
+    zhang,
+    li,
+    admin,
+    mediator,
     rooms: {
-      joint: room((r) => r.kind === 'joint'), staff: room((r) => r.kind === 'staff'),
-      caucusZhang: room((r) => r.kind === 'caucus' && r.partyId === applicant), caucusLi: room((r) => r.kind === 'caucus' && r.partyId === respondent),
+      joint: room((r) => r.kind === 'joint'),
+      staff: room((r) => r.kind === 'staff'),
+      caucusZhang: room((r) => r.kind === 'caucus' && r.partyId === applicant),
+      caucusLi: room((r) => r.kind === 'caucus' && r.partyId === respondent),
     },
   };
 }

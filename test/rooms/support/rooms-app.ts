@@ -18,7 +18,12 @@ export async function startRoomsApp(opts: { roomLimits?: RoomLimits } = {}): Pro
   const config = testConfig({ DATA_DIR: dataDir });
   const api = await createApi(config, ctx.db, { roomLimits: opts.roomLimits });
   return {
-    api, db: ctx.db, url: api.url, config, dataDir, sms: api.app.get(SmsSender) as LogSmsSender,
+    api,
+    db: ctx.db,
+    url: api.url,
+    config,
+    dataDir,
+    sms: api.app.get(SmsSender) as LogSmsSender,
     close: async () => {
       await api.close();
       await ctx.dispose();
@@ -27,4 +32,7 @@ export async function startRoomsApp(opts: { roomLimits?: RoomLimits } = {}): Pro
   };
 }
 
-export const GENEROUS_LIMITS: RoomLimits = { messages: { count: 100_000, windowMs: 1000 }, typing: { count: 100_000, windowMs: 1000 } };
+export const GENEROUS_LIMITS: RoomLimits = {
+  messages: { count: 100_000, windowMs: 1000 },
+  typing: { count: 100_000, windowMs: 1000 },
+};

@@ -13,20 +13,61 @@ export interface Secret {
   seenBy: { op: string; target: Target | null } | { principals: readonly Principal[] };
   alsoVia?: { ops: readonly string[]; principals: readonly Principal[] };
 }
-const PERSONAL_DATA_READ = { ops: ['GET /api/cases/{id}/parties/{partyId}/personal-data'], principals: ['medA', 'medA2', 'adminA', 'district'] as Principal[] };
+const PERSONAL_DATA_READ = {
+  ops: ['GET /api/cases/{id}/parties/{partyId}/personal-data'],
+  principals: ['medA', 'medA2', 'adminA', 'district'] as Principal[],
+};
 
 export const SECRETS: readonly Secret[] = [
-  ...(['A', 'B', 'C', 'G', 'H'] as const).map((c): Secret => ({ name: `case ${c} description`, value: (w) => w.markers[c], seenBy: { op: 'GET /api/cases/{id}', target: `case${c}` as Target } })),
-  ...(['A', 'B', 'C', 'G', 'H'] as const).map((c): Secret => ({ name: `case ${c} id`, value: (w) => w.cases[c], seenBy: { op: 'GET /api/cases/{id}', target: `case${c}` as Target } })),
-  { name: 'party A caucus message', value: (w) => w.markers.caucusA, seenBy: { op: 'GET /api/rooms/{id}/messages', target: 'roomCaucusA' } },
-  { name: 'respondent A caucus message', value: (w) => w.markers.caucusRespA, seenBy: { op: 'GET /api/rooms/{id}/messages', target: 'roomCaucusRespA' } },
-  { name: 'case A staff-room message', value: (w) => w.markers.staffA, seenBy: { op: 'GET /api/rooms/{id}/messages', target: 'roomStaffA' } },
-  { name: 'linkage room message', value: (w) => w.markers.linkage, seenBy: { op: 'GET /api/rooms/{id}/messages', target: 'roomLinkage' } },
-  { name: 'applicant A full ID number', value: () => '320612199001011232', seenBy: { principals: ['partyA'] }, alsoVia: PERSONAL_DATA_READ },
-  { name: 'applicant A full phone', value: (w) => w.phones.partyA, seenBy: { principals: ['partyA'] }, alsoVia: PERSONAL_DATA_READ },
+  ...(['A', 'B', 'C', 'G', 'H'] as const).map((c): Secret => ({
+    name: `case ${c} description`,
+    value: (w) => w.markers[c],
+    seenBy: { op: 'GET /api/cases/{id}', target: `case${c}` as Target },
+  })),
+  ...(['A', 'B', 'C', 'G', 'H'] as const).map((c): Secret => ({
+    name: `case ${c} id`,
+    value: (w) => w.cases[c],
+    seenBy: { op: 'GET /api/cases/{id}', target: `case${c}` as Target },
+  })),
+  {
+    name: 'party A caucus message',
+    value: (w) => w.markers.caucusA,
+    seenBy: { op: 'GET /api/rooms/{id}/messages', target: 'roomCaucusA' },
+  },
+  {
+    name: 'respondent A caucus message',
+    value: (w) => w.markers.caucusRespA,
+    seenBy: { op: 'GET /api/rooms/{id}/messages', target: 'roomCaucusRespA' },
+  },
+  {
+    name: 'case A staff-room message',
+    value: (w) => w.markers.staffA,
+    seenBy: { op: 'GET /api/rooms/{id}/messages', target: 'roomStaffA' },
+  },
+  {
+    name: 'linkage room message',
+    value: (w) => w.markers.linkage,
+    seenBy: { op: 'GET /api/rooms/{id}/messages', target: 'roomLinkage' },
+  },
+  {
+    name: 'applicant A full ID number',
+    value: () => '320612199001011232',
+    seenBy: { principals: ['partyA'] },
+    alsoVia: PERSONAL_DATA_READ,
+  },
+  {
+    name: 'applicant A full phone',
+    value: (w) => w.phones.partyA,
+    seenBy: { principals: ['partyA'] },
+    alsoVia: PERSONAL_DATA_READ,
+  },
   { name: 'respondent A full phone', value: (w) => w.phones.respA, seenBy: { principals: ['respA'] } },
   { name: 'applicant B full phone', value: (w) => w.phones.partyB, seenBy: { principals: ['partyB'] } },
   { name: 'respondent B full phone', value: (w) => w.phones.respB, seenBy: { principals: [] } },
   // a mediator account of body B: its own body's staff, the district, and the linkage room it is invited to for a while
-  { name: 'body B staff account', value: (w) => w.staffMemberBUsername, seenBy: { principals: ['adminB', 'medB', 'district', 'judge', 'official'] } },
+  {
+    name: 'body B staff account',
+    value: (w) => w.staffMemberBUsername,
+    seenBy: { principals: ['adminB', 'medB', 'district', 'judge', 'official'] },
+  },
 ];

@@ -4,11 +4,42 @@ import { Principal, World } from '../support/world';
 
 export type Relation = 'own' | 'org' | 'other';
 export type Role =
-  | 'party' | 'mediator' | 'body_admin' | 'grid_worker' | 'hotline_operator' | 'court_clerk' | 'judge' | 'official' | 'district_admin';
-export const ROLES: readonly Role[] = ['party', 'mediator', 'body_admin', 'grid_worker', 'hotline_operator', 'court_clerk', 'judge', 'official', 'district_admin'];
+  | 'party'
+  | 'mediator'
+  | 'body_admin'
+  | 'grid_worker'
+  | 'hotline_operator'
+  | 'court_clerk'
+  | 'judge'
+  | 'official'
+  | 'district_admin';
+export const ROLES: readonly Role[] = [
+  'party',
+  'mediator',
+  'body_admin',
+  'grid_worker',
+  'hotline_operator',
+  'court_clerk',
+  'judge',
+  'official',
+  'district_admin',
+];
 export type Target =
-  | 'caseA' | 'caseB' | 'caseC' | 'caseG' | 'caseH' | 'roomJointA' | 'roomCaucusA' | 'roomCaucusRespA' | 'roomStaffA' | 'roomLinkage'
-  | 'notificationA' | 'staffMemberA' | 'mediatorA' | 'orgA' | 'orgB';
+  | 'caseA'
+  | 'caseB'
+  | 'caseC'
+  | 'caseG'
+  | 'caseH'
+  | 'roomJointA'
+  | 'roomCaucusA'
+  | 'roomCaucusRespA'
+  | 'roomStaffA'
+  | 'roomLinkage'
+  | 'notificationA'
+  | 'staffMemberA'
+  | 'mediatorA'
+  | 'orgA'
+  | 'orgB';
 
 export type Rule = Partial<Record<Role, readonly Relation[]>>;
 
@@ -46,16 +77,31 @@ export const ANY: readonly Relation[] = ['own', 'org', 'other'];
 export const OWN: readonly Relation[] = ['own'];
 export const ORG: readonly Relation[] = ['org'];
 export const OWN_ORG: readonly Relation[] = ['own', 'org'];
-export const every = (rel: readonly Relation[], roles: readonly Role[] = ROLES): Rule => Object.fromEntries(roles.map((r) => [r, rel]));
+export const every = (rel: readonly Relation[], roles: readonly Role[] = ROLES): Rule =>
+  Object.fromEntries(roles.map((r) => [r, rel]));
 export const STAFF: readonly Role[] = ROLES.filter((r) => r !== 'party');
 export const ADMINS: Rule = { district_admin: ANY, body_admin: ANY };
 export const DISTRICT: Rule = { district_admin: ANY };
 /** Who reads a case: its parties, whoever it was referred or registered by, the handling body, the district. */
 export const CASE_READERS: Rule = {
-  party: OWN, mediator: OWN_ORG, body_admin: ORG, judge: OWN_ORG, court_clerk: OWN_ORG, official: OWN_ORG, grid_worker: OWN, hotline_operator: OWN, district_admin: ANY,
+  party: OWN,
+  mediator: OWN_ORG,
+  body_admin: ORG,
+  judge: OWN_ORG,
+  court_clerk: OWN_ORG,
+  official: OWN_ORG,
+  grid_worker: OWN,
+  hotline_operator: OWN,
+  district_admin: ANY,
 };
 /** staffOfBody in the lifecycle: every staff role of the handling body. */
-export const HANDLING_STAFF: Rule = { mediator: OWN_ORG, body_admin: ORG, judge: OWN_ORG, court_clerk: OWN_ORG, official: OWN_ORG };
+export const HANDLING_STAFF: Rule = {
+  mediator: OWN_ORG,
+  body_admin: ORG,
+  judge: OWN_ORG,
+  court_clerk: OWN_ORG,
+  official: OWN_ORG,
+};
 /** mediatorOfCase: the assigned mediator (or judge / official acting as one) and the body's admin. */
 export const CASE_MEDIATOR: Rule = { mediator: OWN, judge: OWN, official: OWN, body_admin: ORG };
 /** Case rooms: the room's parties, the assigned mediator, the body's admin, the district. */
@@ -64,10 +110,15 @@ export const STAFF_ROOM_USERS: Rule = { mediator: OWN, body_admin: ORG, district
 export const LINKAGE_MEMBERS: Rule = { judge: OWN, official: OWN, court_clerk: OWN, district_admin: OWN };
 
 export const STALE = 999_999; // a valid version no case has: allowed callers get 409 VERSION_CONFLICT, nothing changes
-export const versionProbe = (extra: Record<string, unknown> = {}) => () => ({ body: { version: STALE, ...extra } });
+export const versionProbe =
+  (extra: Record<string, unknown> = {}) =>
+  () => ({ body: { version: STALE, ...extra } });
 export const CONFLICT = [409, 'VERSION_CONFLICT'] as const;
 export const ILLEGAL = [409, 'ILLEGAL_TRANSITION'] as const;
-export const PNG_1PX = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+export const PNG_1PX = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 // one counter for every row file, so generated names stay unique across the whole table
 let seq = 0;
@@ -76,7 +127,9 @@ export const unique = (prefix: string) => `${prefix}${process.pid}x${++seq}`;
 export const CASE_TARGETS: Target[] = ['caseA', 'caseB', 'caseC', 'caseG', 'caseH'];
 const CASE_ROOMS: Target[] = ['roomJointA', 'roomCaucusA', 'roomCaucusRespA', 'roomStaffA'];
 export const ALL_ROOMS: Target[] = [...CASE_ROOMS, 'roomLinkage'];
-export const roomRule = (t: Target, linkage: Rule = LINKAGE_MEMBERS): Rule => (t === 'roomStaffA' ? STAFF_ROOM_USERS : t === 'roomLinkage' ? linkage : ROOM_USERS);
+export const roomRule = (t: Target, linkage: Rule = LINKAGE_MEMBERS): Rule =>
+  t === 'roomStaffA' ? STAFF_ROOM_USERS : t === 'roomLinkage' ? linkage : ROOM_USERS;
 
 /** One row per target for the same operation. */
-export const perTarget = (targets: Target[], row: (t: Target) => Omit<AuthzRow, 'target'>): AuthzRow[] => targets.map((t) => ({ ...row(t), target: t }));
+export const perTarget = (targets: Target[], row: (t: Target) => Omit<AuthzRow, 'target'>): AuthzRow[] =>
+  targets.map((t) => ({ ...row(t), target: t }));

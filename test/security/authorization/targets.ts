@@ -25,20 +25,35 @@ export const RELATIONS: Record<Target, Partial<Record<Principal, Relation>>> = {
 /** The id a target names in the path (`{id}`), from the world. */
 export function targetId(w: World, t: Target): string {
   switch (t) {
-    case 'caseA': return w.cases.A;
-    case 'caseB': return w.cases.B;
-    case 'caseC': return w.cases.C;
-    case 'caseG': return w.cases.G;
-    case 'caseH': return w.cases.H;
-    case 'roomJointA': return w.rooms.jointA;
-    case 'roomCaucusA': return w.rooms.caucusPartyA;
-    case 'roomCaucusRespA': return w.rooms.caucusRespA;
-    case 'roomStaffA': return w.rooms.staffA;
-    case 'roomLinkage': return w.rooms.linkage;
-    case 'notificationA': return w.notifications.partyA;
-    case 'staffMemberA': return w.staffMemberA;
-    case 'mediatorA': return w.me.medA.id;
-    case 'orgA': return w.orgs.A;
-    case 'orgB': return w.orgs.B;
+    case 'caseA':
+      return w.cases.A;
+    case 'caseB':
+      return w.cases.B;
+    case 'caseC':
+      return w.cases.C;
+    case 'caseG':
+      return w.cases.G;
+    case 'caseH':
+      return w.cases.H;
+    case 'roomJointA':
+      return w.rooms.jointA;
+    case 'roomCaucusA':
+      return w.rooms.caucusPartyA;
+    case 'roomCaucusRespA':
+      return w.rooms.caucusRespA;
+    case 'roomStaffA':
+      return w.rooms.staffA;
+    case 'roomLinkage':
+      return w.rooms.linkage;
+    case 'notificationA':
+      return w.notifications.partyA;
+    case 'staffMemberA':
+      return w.staffMemberA;
+    case 'mediatorA':
+      return w.me.medA.id;
+    case 'orgA':
+      return w.orgs.A;
+    case 'orgB':
+      return w.orgs.B;
   }
 }

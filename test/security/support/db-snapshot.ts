@@ -25,7 +25,13 @@ export class DbSnapshotter {
         and n.nspname not in ('pg_catalog', 'information_schema', 'pg_toast')
       order by 1, 2`);
     this.tables = (r.rows as { schema: string; name: string }[]).map((t) => `${t.schema}.${t.name}`);
-    const parts = this.tables.map((t, i) => `select ${i} as i, count(*)::int as n from ${t.split('.').map((p) => `"${p}"`).join('.')}`);
+    const parts = this.tables.map(
+      (t, i) =>
+        `select ${i} as i, count(*)::int as n from ${t
+          .split('.')
+          .map((p) => `"${p}"`)
+          .join('.')}`,
+    );
     return `${parts.join(' union all ')} union all select -1 as i, coalesce(max(id), 0)::int as n from public.audit_log`;
   }
 
@@ -52,12 +58,17 @@ export class DbSnapshotter {
 }
 
 /** Tables whose counts differ, and whether the audit log grew; empty when nothing changed. */
-export function diffSnapshots(before: DbSnapshot, after: DbSnapshot, allowed: ReadonlySet<string> = new Set()): string[] {
+export function diffSnapshots(
+  before: DbSnapshot,
+  after: DbSnapshot,
+  allowed: ReadonlySet<string> = new Set(),
+): string[] {
   const out: string[] = [];
   for (const [table, n] of Object.entries(after.counts)) {
     const was = before.counts[table] ?? 0;
     if (n !== was && !allowed.has(table)) out.push(`${table}: ${was} → ${n}`);
   }
-  if (after.auditMaxId !== before.auditMaxId && !allowed.has('audit_log.max_id')) out.push(`audit_log max id: ${before.auditMaxId} → ${after.auditMaxId}`);
+  if (after.auditMaxId !== before.auditMaxId && !allowed.has('audit_log.max_id'))
+    out.push(`audit_log max id: ${before.auditMaxId} → ${after.auditMaxId}`);
   return out;
 }

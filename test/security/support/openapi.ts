@@ -61,7 +61,11 @@ export function resolveSchema(doc: OpenApiDoc, schema: JsonSchema | undefined, d
   }
   if (schema.allOf?.length) {
     const parts = schema.allOf.map((s) => resolveSchema(doc, s, depth + 1) ?? {});
-    return { type: 'object', properties: Object.assign({}, ...parts.map((p) => p.properties ?? {})), required: parts.flatMap((p) => p.required ?? []) };
+    return {
+      type: 'object',
+      properties: Object.assign({}, ...parts.map((p) => p.properties ?? {})),
+      required: parts.flatMap((p) => p.required ?? []),
+    };
   }
   return schema;
 }
@@ -72,17 +76,29 @@ export function operations(doc: OpenApiDoc): Operation[] {
     for (const method of METHODS) {
       const op = item[method];
       if (!op) continue;
-      const params: OperationParam[] = [...(item.parameters ?? []), ...(op.parameters ?? [])].map((p: any) => ({
-        name: p.name, in: p.in, required: !!p.required, schema: resolveSchema(doc, p.schema) ?? { type: 'string' },
-      }));
+      const params: OperationParam[] = [...(item.parameters ?? []), ...(op.parameters ?? [])].map(
+        (p: any) => ({
+          name: p.name,
+          in: p.in,
+          required: !!p.required,
+          schema: resolveSchema(doc, p.schema) ?? { type: 'string' },
+        }),
+      );
       const content = op.requestBody?.content as Record<string, { schema?: JsonSchema }> | undefined;
-      const body = content ? {
-        contentTypes: Object.keys(content),
-        schema: resolveSchema(doc, Object.values(content)[0]?.schema),
-      } : null;
+      const body = content
+        ? {
+            contentTypes: Object.keys(content),
+            schema: resolveSchema(doc, Object.values(content)[0]?.schema),
+          }
+        : null;
       ops.push({
-        key: `${method.toUpperCase()} ${path}`, method: method.toUpperCase(), path, operationId: op.operationId ?? `${method} ${path}`,
-        params, body, bearer: Array.isArray(op.security) && op.security.some((s: Record<string, unknown>) => 'bearer' in s),
+        key: `${method.toUpperCase()} ${path}`,
+        method: method.toUpperCase(),
+        path,
+        operationId: op.operationId ?? `${method} ${path}`,
+        params,
+        body,
+        bearer: Array.isArray(op.security) && op.security.some((s: Record<string, unknown>) => 'bearer' in s),
       });
     }
   }
@@ -91,5 +107,7 @@ export function operations(doc: OpenApiDoc): Operation[] {
 
 /** Fills `{name}` placeholders; values are URI-encoded unless `raw`. */
 export function fillPath(path: string, values: Record<string, string>, raw = false): string {
-  return path.replace(/\{([^}]+)\}/g, (_, name: string) => (raw ? values[name] : encodeURIComponent(values[name] ?? '')));
+  return path.replace(/\{([^}]+)\}/g, (_, name: string) =>
+    raw ? values[name] : encodeURIComponent(values[name] ?? ''),
+  );
 }

@@ -5,7 +5,12 @@ import * as http from 'node:http';
  * as is, the body as bytes; a FormData body is serialised with its multipart boundary.
  */
 export async function rawRequest(
-  base: string, method: string, path: string, headers: Record<string, string>, body: string | Buffer | FormData | null, timeoutMs = 30_000,
+  base: string,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body: string | Buffer | FormData | null,
+  timeoutMs = 30_000,
 ): Promise<{ status: number; text: string; headers: http.IncomingHttpHeaders }> {
   let bytes: Buffer | null = null;
   const h = { ...headers };
@@ -20,14 +25,24 @@ export async function rawRequest(
   const url = new URL(base);
   return new Promise((resolve, reject) => {
     // agent: false — a fresh connection per request, so a connection the server closed after one refusal never fails the next request.
-    const req = http.request({ host: url.hostname, port: url.port, method, path, headers: h, timeout: timeoutMs, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8'), headers: res.headers }));
-      res.on('error', reject);
-    });
+    const req = http.request(
+      { host: url.hostname, port: url.port, method, path, headers: h, timeout: timeoutMs, agent: false },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            text: Buffer.concat(chunks).toString('utf8'),
+            headers: res.headers,
+          }),
+        );
+        res.on('error', reject);
+      },
+    );
     req.on('timeout', () => req.destroy(Object.assign(new Error('timeout'), { code: 'TIMEOUT' })));
     req.on('error', reject);
-    if (bytes) req.end(bytes); else req.end();
+    if (bytes) req.end(bytes);
+    else req.end();
   });
 }

@@ -17,23 +17,62 @@ import type { TestApp } from '../../support/test-app';
  */
 
 export const PRINCIPALS = [
-  'anonymous', 'partyA', 'respA', 'partyB', 'medA', 'medA2', 'adminA', 'medB', 'adminB', 'district', 'clerk', 'judge', 'official', 'grid', 'hotline',
+  'anonymous',
+  'partyA',
+  'respA',
+  'partyB',
+  'medA',
+  'medA2',
+  'adminA',
+  'medB',
+  'adminB',
+  'district',
+  'clerk',
+  'judge',
+  'official',
+  'grid',
+  'hotline',
 ] as const;
 export type Principal = (typeof PRINCIPALS)[number];
 
 /** Role of each principal (`anonymous` has none). */
 export const ROLE_OF: Record<Principal, string> = {
-  anonymous: 'anonymous', partyA: 'party', respA: 'party', partyB: 'party', medA: 'mediator', medA2: 'mediator', adminA: 'body_admin',
-  medB: 'mediator', adminB: 'body_admin', district: 'district_admin', clerk: 'court_clerk', judge: 'judge', official: 'official',
-  grid: 'grid_worker', hotline: 'hotline_operator',
+  anonymous: 'anonymous',
+  partyA: 'party',
+  respA: 'party',
+  partyB: 'party',
+  medA: 'mediator',
+  medA2: 'mediator',
+  adminA: 'body_admin',
+  medB: 'mediator',
+  adminB: 'body_admin',
+  district: 'district_admin',
+  clerk: 'court_clerk',
+  judge: 'judge',
+  official: 'official',
+  grid: 'grid_worker',
+  hotline: 'hotline_operator',
 };
 
 const STAFF_USERNAMES: Partial<Record<Principal, string>> = {
-  medA: 'js_mediator', medA2: 'js_mediator2', adminA: 'js_admin', medB: 'prop_mediator', adminB: 'prop_admin', district: 'admin',
-  clerk: 'clerk1', judge: 'judge1', official: 'official1', grid: 'grid1', hotline: 'hotline1',
+  medA: 'js_mediator',
+  medA2: 'js_mediator2',
+  adminA: 'js_admin',
+  medB: 'prop_mediator',
+  adminB: 'prop_admin',
+  district: 'admin',
+  clerk: 'clerk1',
+  judge: 'judge1',
+  official: 'official1',
+  grid: 'grid1',
+  hotline: 'hotline1',
 };
 
-export interface Me { id: string; orgId: string | null; role: string }
+export interface Me {
+  id: string;
+  orgId: string | null;
+  role: string;
+}
 
 export interface World {
   t: TestApp;
@@ -43,7 +82,16 @@ export interface World {
   cases: { A: string; B: string; C: string; G: string; H: string };
   /** Distinctive text of each case's description: must never reach anyone who may not read the case. */
   markers: Record<'A' | 'B' | 'C' | 'G' | 'H' | 'caucusA' | 'caucusRespA' | 'staffA' | 'linkage', string>;
-  rooms: { jointA: string; staffA: string; caucusPartyA: string; caucusRespA: string; jointB: string; caucusPartyB: string; staffB: string; linkage: string };
+  rooms: {
+    jointA: string;
+    staffA: string;
+    caucusPartyA: string;
+    caucusRespA: string;
+    jointB: string;
+    caucusPartyB: string;
+    staffB: string;
+    linkage: string;
+  };
   partyIds: { applicantA: string; respondentA: string; applicantB: string };
   attachmentA: string;
   sessionA: string;
@@ -70,10 +118,23 @@ export const WEBHOOK_SECRET = 'authz-webhook-secret-0123456789abcdef';
 
 /** A 12345 work order as the hotline system posts it (test/intake.e2e-spec.ts uses the same shape). */
 const ORDER_ROW = {
-  工单编号: 'SW2099000001', 工单来源: '省市网', 受理时间: '2024-06-03 09:10:00', 诉求类型: '投诉', 诉求人: '韩梅',
-  联系电话: '13912345678', 事发地址: '东湖街道东湖社区崇川路49号', 所属街道: '东湖街道', 诉求内容: '楼上装修噪声，物业不处理，要求调解。',
-  问题分类: '矛盾纠纷-物业纠纷', 承办单位: '东湖街道办事处', '办理时限(工作日)': '5', 签收时间: '2024-06-03 10:00:00',
-  回复时间: '2024-06-05 16:00:00', 办结时间: '2024-06-07 10:00:00', 办理状态: '已办结', 回访满意度: '满意',
+  工单编号: 'SW2099000001',
+  工单来源: '省市网',
+  受理时间: '2024-06-03 09:10:00',
+  诉求类型: '投诉',
+  诉求人: '韩梅',
+  联系电话: '13912345678',
+  事发地址: '东湖街道东湖社区崇川路49号',
+  所属街道: '东湖街道',
+  诉求内容: '楼上装修噪声，物业不处理，要求调解。',
+  问题分类: '矛盾纠纷-物业纠纷',
+  承办单位: '东湖街道办事处',
+  '办理时限(工作日)': '5',
+  签收时间: '2024-06-03 10:00:00',
+  回复时间: '2024-06-05 16:00:00',
+  办结时间: '2024-06-07 10:00:00',
+  办理状态: '已办结',
+  回访满意度: '满意',
 };
 
 let phoneSeq = 0;
@@ -89,26 +150,40 @@ async function party(t: TestApp, phone: string): Promise<HttpClient> {
 
 export async function buildWorld(t: TestApp): Promise<World> {
   const clients = { anonymous: new HttpClient(t.url) } as Record<Principal, HttpClient>;
-  for (const [p, username] of Object.entries(STAFF_USERNAMES)) clients[p as Principal] = await new HttpClient(t.url).signInStaff(username!);
+  for (const [p, username] of Object.entries(STAFF_USERNAMES))
+    clients[p as Principal] = await new HttpClient(t.url).signInStaff(username!);
   const phones = { partyA: freshPhone(), respA: freshPhone(), partyB: freshPhone(), respB: freshPhone() };
   const mark = (label: string) => `${label}标记${freshPhone('9')}`;
   const markers = {
-    A: mark('甲案'), B: mark('乙案'), C: mark('丙案'), G: mark('网格案'), H: mark('热线案'),
-    caucusA: mark('甲方背对背'), caucusRespA: mark('被申请人背对背'), staffA: mark('甲案内部'), linkage: mark('联动会商'),
+    A: mark('甲案'),
+    B: mark('乙案'),
+    C: mark('丙案'),
+    G: mark('网格案'),
+    H: mark('热线案'),
+    caucusA: mark('甲方背对背'),
+    caucusRespA: mark('被申请人背对背'),
+    staffA: mark('甲案内部'),
+    linkage: mark('联动会商'),
   };
   clients.partyA = await party(t, phones.partyA);
   clients.partyB = await party(t, phones.partyB);
 
   // Case A: neighbour dispute in Jinsha → the Jinsha street committee (body A); mediated by js_mediator.
   const a = await clients.partyA.post('/cases', {
-    category: 'neighbour', description: `邻居装修噪音持续到深夜，多次沟通无果。${markers.A}`, streetCode: 'JS',
-    applicant: { name: '甲申请人', idNumber: '320612199001011232' }, respondents: [{ name: '甲被申请人', phone: phones.respA }],
+    category: 'neighbour',
+    description: `邻居装修噪音持续到深夜，多次沟通无果。${markers.A}`,
+    streetCode: 'JS',
+    applicant: { name: '甲申请人', idNumber: '320612199001011232' },
+    respondents: [{ name: '甲被申请人', phone: phones.respA }],
   });
   expectStatus(a, 201);
   // Case B: property dispute in Jinsha → the Jinsha property committee (body B).
   const b = await clients.partyB.post('/cases', {
-    category: 'property', description: `物业公司长期不修电梯，业主多次反映无果。${markers.B}`, streetCode: 'JS',
-    applicant: { name: '乙申请人' }, respondents: [{ name: '乙被申请人', phone: phones.respB }],
+    category: 'property',
+    description: `物业公司长期不修电梯，业主多次反映无果。${markers.B}`,
+    streetCode: 'JS',
+    applicant: { name: '乙申请人' },
+    respondents: [{ name: '乙被申请人', phone: phones.respB }],
   });
   expectStatus(b, 201);
   const cases = { A: a.body.id as string, B: b.body.id as string, C: '', G: '', H: '' };
@@ -127,8 +202,19 @@ export async function buildWorld(t: TestApp): Promise<World> {
 
   const startMediation = async (admin: HttpClient, mediator: Me, mediatorClient: HttpClient, id: string) => {
     expectStatus(await admin.post(`/cases/${id}/accept`, { version: (await fresh(admin, id)).version }), 200);
-    expectStatus(await admin.post(`/cases/${id}/assign`, { version: (await fresh(admin, id)).version, mediatorId: mediator.id }), 200);
-    expectStatus(await mediatorClient.post(`/cases/${id}/transitions/start_mediation`, { version: (await fresh(mediatorClient, id)).version }), 200);
+    expectStatus(
+      await admin.post(`/cases/${id}/assign`, {
+        version: (await fresh(admin, id)).version,
+        mediatorId: mediator.id,
+      }),
+      200,
+    );
+    expectStatus(
+      await mediatorClient.post(`/cases/${id}/transitions/start_mediation`, {
+        version: (await fresh(mediatorClient, id)).version,
+      }),
+      200,
+    );
   };
   await startMediation(clients.adminA, me.medA, clients.medA, cases.A);
   await startMediation(clients.adminB, me.medB, clients.medB, cases.B);
@@ -142,63 +228,145 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const applicantB = detailB.parties.find((p: any) => p.role === 'applicant').id;
   const room = (d: any, pred: (r: any) => boolean) => d.rooms.find(pred).id as string;
   const rooms = {
-    jointA: room(detailA, (r) => r.kind === 'joint'), staffA: room(detailA, (r) => r.kind === 'staff'),
-    caucusPartyA: room(detailA, (r) => r.kind === 'caucus' && r.partyId === applicantA), caucusRespA: room(detailA, (r) => r.kind === 'caucus' && r.partyId === respondentA),
-    jointB: room(detailB, (r) => r.kind === 'joint'), caucusPartyB: room(detailB, (r) => r.kind === 'caucus' && r.partyId === applicantB), staffB: room(detailB, (r) => r.kind === 'staff'),
+    jointA: room(detailA, (r) => r.kind === 'joint'),
+    staffA: room(detailA, (r) => r.kind === 'staff'),
+    caucusPartyA: room(detailA, (r) => r.kind === 'caucus' && r.partyId === applicantA),
+    caucusRespA: room(detailA, (r) => r.kind === 'caucus' && r.partyId === respondentA),
+    jointB: room(detailB, (r) => r.kind === 'joint'),
+    caucusPartyB: room(detailB, (r) => r.kind === 'caucus' && r.partyId === applicantB),
+    staffB: room(detailB, (r) => r.kind === 'staff'),
     linkage: '',
   };
 
   // Evidence in party A's caucus room, and an offline session of case A with a record.
   const form = new FormData();
   form.append('clientMsgId', 'world-evidence');
-  form.append('file', new Blob([Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')], { type: 'image/png' }), `证据-${markers.A}.png`);
-  const up = await fetch(`${t.url}/api/rooms/${rooms.caucusPartyA}/attachments`, { method: 'POST', headers: { authorization: `Bearer ${clients.partyA.token}` }, body: form });
+  form.append(
+    'file',
+    new Blob(
+      [
+        Buffer.from(
+          'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+          'base64',
+        ),
+      ],
+      { type: 'image/png' },
+    ),
+    `证据-${markers.A}.png`,
+  );
+  const up = await fetch(`${t.url}/api/rooms/${rooms.caucusPartyA}/attachments`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${clients.partyA.token}` },
+    body: form,
+  });
   const upBody: any = await up.json();
   if (up.status !== 201) throw new Error(`attachment upload: ${up.status} ${JSON.stringify(upBody)}`);
   const attachmentA = upBody.message.attachment.id as string;
-  const session = await clients.medA.post(`/cases/${cases.A}/sessions`, { scheduledAt: '2026-12-01T09:30:00+08:00', online: false, place: '金沙街道调解室', mode: 'joint', participants: [applicantA, respondentA] });
+  const session = await clients.medA.post(`/cases/${cases.A}/sessions`, {
+    scheduledAt: '2026-12-01T09:30:00+08:00',
+    online: false,
+    place: '金沙街道调解室',
+    mode: 'joint',
+    participants: [applicantA, respondentA],
+  });
   expectStatus(session, 201);
 
   // Case A reaches an agreement (PDF), then performance tracking with one item.
-  expectStatus(await clients.medA.post(`/cases/${cases.A}/agreement`, { version: (await fresh(clients.medA, cases.A)).version, terms: ['被申请人于 2026 年 12 月 31 日前支付 3000 元。'], performanceDueOn: '2026-12-31' }), 200);
-  for (const [c, phone] of [[clients.partyA, phones.partyA], [clients.respA, phones.respA]] as const) {
+  expectStatus(
+    await clients.medA.post(`/cases/${cases.A}/agreement`, {
+      version: (await fresh(clients.medA, cases.A)).version,
+      terms: ['被申请人于 2026 年 12 月 31 日前支付 3000 元。'],
+      performanceDueOn: '2026-12-31',
+    }),
+    200,
+  );
+  for (const [c, phone] of [
+    [clients.partyA, phones.partyA],
+    [clients.respA, phones.respA],
+  ] as const) {
     expectStatus(await c.post(`/cases/${cases.A}/agreement/sign-code`), 202);
-    expectStatus(await c.post(`/cases/${cases.A}/agreement/sign`, { version: (await fresh(c, cases.A)).version, code: t.sms.lastCode(phone) }), 200);
+    expectStatus(
+      await c.post(`/cases/${cases.A}/agreement/sign`, {
+        version: (await fresh(c, cases.A)).version,
+        code: t.sms.lastCode(phone),
+      }),
+      200,
+    );
   }
-  expectStatus(await clients.medA.post(`/cases/${cases.A}/performance`, { version: (await fresh(clients.medA, cases.A)).version, items: [{ description: '支付 3000 元', dueOn: '2026-12-31' }] }), 200);
+  expectStatus(
+    await clients.medA.post(`/cases/${cases.A}/performance`, {
+      version: (await fresh(clients.medA, cases.A)).version,
+      items: [{ description: '支付 3000 元', dueOn: '2026-12-31' }],
+    }),
+    200,
+  );
   const performanceItemA = (await clients.medA.get(`/cases/${cases.A}/performance`)).body[0].id as string;
 
   // Case C: a court pre-registration referral (the court's own relation); G and H: registered by grid and 12345 staff.
   const c = await clients.clerk.post('/cases/court-referrals', {
-    referralType: 'pre_registration', courtCaseNumber: `（2026）苏0612民诉前调${freshPhone('')}号`, causeOfAction: '买卖合同纠纷', category: 'contract',
-    referredOn: '2026-01-20', streetCode: 'JS', description: `货款纠纷。${markers.C}`,
-    parties: [{ role: 'applicant', name: '丙申请人', phone: freshPhone() }, { role: 'respondent', name: '丙被申请人', phone: freshPhone() }],
+    referralType: 'pre_registration',
+    courtCaseNumber: `（2026）苏0612民诉前调${freshPhone('')}号`,
+    causeOfAction: '买卖合同纠纷',
+    category: 'contract',
+    referredOn: '2026-01-20',
+    streetCode: 'JS',
+    description: `货款纠纷。${markers.C}`,
+    parties: [
+      { role: 'applicant', name: '丙申请人', phone: freshPhone() },
+      { role: 'respondent', name: '丙被申请人', phone: freshPhone() },
+    ],
   });
   expectStatus(c, 201);
   cases.C = c.body.id;
   const g = await clients.grid.post('/cases/register', {
-    channel: 'grid', category: 'family', description: `老人赡养纠纷，当事人不会使用手机。${markers.G}`, streetCode: 'XD',
-    assistance: { consent: true, method: 'fingerprint', note: '当事人按手印确认' }, parties: [{ role: 'applicant', name: '网格申请人' }, { role: 'respondent', name: '网格被申请人' }],
+    channel: 'grid',
+    category: 'family',
+    description: `老人赡养纠纷，当事人不会使用手机。${markers.G}`,
+    streetCode: 'XD',
+    assistance: { consent: true, method: 'fingerprint', note: '当事人按手印确认' },
+    parties: [
+      { role: 'applicant', name: '网格申请人' },
+      { role: 'respondent', name: '网格被申请人' },
+    ],
   });
   expectStatus(g, 201);
   cases.G = g.body.id;
   const h = await clients.hotline.post('/cases/register', {
-    channel: 'hotline_12345', category: 'neighbour', description: `热线来电反映邻里纠纷。${markers.H}`, streetCode: 'XF',
-    parties: [{ role: 'applicant', name: '热线申请人', phone: freshPhone() }, { role: 'respondent', name: '热线被申请人' }],
+    channel: 'hotline_12345',
+    category: 'neighbour',
+    description: `热线来电反映邻里纠纷。${markers.H}`,
+    streetCode: 'XF',
+    parties: [
+      { role: 'applicant', name: '热线申请人', phone: freshPhone() },
+      { role: 'respondent', name: '热线被申请人' },
+    ],
   });
   expectStatus(h, 201);
   cases.H = h.body.id;
 
   // A linkage room: the judge hosts, the official is a member.
-  const linkage = await clients.judge.post('/rooms/linkage', { title: '府院联动会商', topic: '行政争议实质化解常态化会商', userIds: [me.official.id] });
+  const linkage = await clients.judge.post('/rooms/linkage', {
+    title: '府院联动会商',
+    topic: '行政争议实质化解常态化会商',
+    userIds: [me.official.id],
+  });
   expectStatus(linkage, 201);
   rooms.linkage = linkage.body.id;
-  expectStatus(await clients.judge.post(`/rooms/${rooms.linkage}/minutes`, { clientMsgId: 'world-minutes', body: '会商纪要：双方同意实质化解。' }), 201);
+  expectStatus(
+    await clients.judge.post(`/rooms/${rooms.linkage}/minutes`, {
+      clientMsgId: 'world-minutes',
+      body: '会商纪要：双方同意实质化解。',
+    }),
+    201,
+  );
 
   // Messages carrying each case's marker in its rooms (so history, reads and replays have something to leak).
   for (const [client, roomId, text] of [
-    [clients.partyA, rooms.caucusPartyA, `甲方私下：${markers.caucusA}`], [clients.medA, rooms.staffA, `内部讨论：${markers.staffA}`], [clients.respA, rooms.caucusRespA, `被申请人私下：${markers.caucusRespA}`],
-    [clients.partyB, rooms.caucusPartyB, `乙方私下：${markers.B}`], [clients.judge, rooms.linkage, `会商：${markers.linkage}`],
+    [clients.partyA, rooms.caucusPartyA, `甲方私下：${markers.caucusA}`],
+    [clients.medA, rooms.staffA, `内部讨论：${markers.staffA}`],
+    [clients.respA, rooms.caucusRespA, `被申请人私下：${markers.caucusRespA}`],
+    [clients.partyB, rooms.caucusPartyB, `乙方私下：${markers.B}`],
+    [clients.judge, rooms.linkage, `会商：${markers.linkage}`],
   ] as const) {
     const s = await connect(t.url, client.token!);
     try {
@@ -212,27 +380,74 @@ export async function buildWorld(t: TestApp): Promise<World> {
   // Notifications for three users (with SMS, so the outbox has rows), one dead letter.
   const notifier = t.api.app.get(NotificationService);
   const notify = async (userId: string, key: string) => {
-    await t.db.transaction((tx) => notifier.notify(tx, { userIds: [userId], kind: 'security.test', title: '测试通知', body: `通知 ${key}`, dedupeKey: `world:${key}`, sms: true }));
-    const r = await t.db.raw(t.db.db).query(`select id from notifications where dedupe_key = $1`, [`world:${key}`]);
+    await t.db.transaction((tx) =>
+      notifier.notify(tx, {
+        userIds: [userId],
+        kind: 'security.test',
+        title: '测试通知',
+        body: `通知 ${key}`,
+        dedupeKey: `world:${key}`,
+        sms: true,
+      }),
+    );
+    const r = await t.db
+      .raw(t.db.db)
+      .query(`select id from notifications where dedupe_key = $1`, [`world:${key}`]);
     return r.rows[0].id as string;
   };
-  const notifications = { partyA: await notify(me.partyA.id, 'partyA'), medA: await notify(me.medA.id, 'medA'), partyB: await notify(me.partyB.id, 'partyB') };
-  const dead = await t.db.raw(t.db.db).query(`update outbox set status = 'dead', attempts = 5, last_error = 'provider down' where dedupe_key = $1 returning id`, [`world:partyB:${me.partyB.id}:sms`]);
+  const notifications = {
+    partyA: await notify(me.partyA.id, 'partyA'),
+    medA: await notify(me.medA.id, 'medA'),
+    partyB: await notify(me.partyB.id, 'partyB'),
+  };
+  const dead = await t.db
+    .raw(t.db.db)
+    .query(
+      `update outbox set status = 'dead', attempts = 5, last_error = 'provider down' where dedupe_key = $1 returning id`,
+      [`world:partyB:${me.partyB.id}:sms`],
+    );
   const deadLetter = dead.rows[0].id as string;
 
   // An import run (district admin uploads a slice of a grid export).
-  const csv = readFileSync(join(__dirname, '..', '..', '..', 'libs', 'intake-parsers', 'fixtures', 'sample-2024', 'grid_reports.csv'), 'utf8').split('\n').slice(0, 21).join('\n');
+  const csv = readFileSync(
+    join(
+      __dirname,
+      '..',
+      '..',
+      '..',
+      'libs',
+      'intake-parsers',
+      'fixtures',
+      'sample-2024',
+      'grid_reports.csv',
+    ),
+    'utf8',
+  )
+    .split('\n')
+    .slice(0, 21)
+    .join('\n');
   const importCsv = Buffer.from(csv, 'utf8');
   const importForm = new FormData();
   importForm.append('file', new Blob([csv]), 'grid_reports.csv');
-  const imp = await fetch(`${t.url}/api/intake/imports`, { method: 'POST', body: importForm, headers: { authorization: `Bearer ${clients.district.token}` } });
+  const imp = await fetch(`${t.url}/api/intake/imports`, {
+    method: 'POST',
+    body: importForm,
+    headers: { authorization: `Bearer ${clients.district.token}` },
+  });
   const impBody: any = await imp.json();
   if (imp.status !== 200) throw new Error(`import upload: ${imp.status} ${JSON.stringify(impBody)}`);
   const importRun = impBody.runId as string;
 
   // Staff: a mediator in each body (targets of staff administration), a spare login, a declared conflict.
   const mkStaff = async (admin: HttpClient, orgId: string, username: string) => {
-    const r = await admin.post('/staff', { username, displayName: '新任调解员', role: 'mediator', orgId, password: 'Welcome2026ok', specialties: ['neighbour'] });
+    const r = await admin.post('/staff', {
+      username,
+      displayName: '新任调解员',
+      role: 'mediator',
+      orgId,
+      password: 'Welcome2026ok',
+      specialties: ['neighbour'],
+    });
     expectStatus(r, 201);
     return r.body.id as string;
   };
@@ -241,21 +456,49 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const staffMemberB = await mkStaff(clients.adminB, orgB, staffMemberBUsername);
   const spareLogin = { username: `authz_spare_${process.pid}`, password: 'Welcome2026ok' };
   await mkStaff(clients.district, orgA, spareLogin.username);
-  const conflict = await clients.medA.post(`/registry/mediators/${me.medA.id}/conflicts`, { kind: 'relative', partyKey: '13999999999', note: '表亲' });
+  const conflict = await clients.medA.post(`/registry/mediators/${me.medA.id}/conflicts`, {
+    kind: 'relative',
+    partyKey: '13999999999',
+    note: '表亲',
+  });
   expectStatus(conflict, 201);
 
   return {
-    t, clients, me, phones, cases, markers, rooms,
+    t,
+    clients,
+    me,
+    phones,
+    cases,
+    markers,
+    rooms,
     partyIds: { applicantA, respondentA, applicantB },
-    attachmentA, sessionA: session.body.id, performanceItemA, notifications, deadLetter, importRun,
-    staffMemberA, staffMemberB, staffMemberBUsername, conflictOfMedA: conflict.body.id,
+    attachmentA,
+    sessionA: session.body.id,
+    performanceItemA,
+    notifications,
+    deadLetter,
+    importRun,
+    staffMemberA,
+    staffMemberB,
+    staffMemberBUsername,
+    conflictOfMedA: conflict.body.id,
     orgs: { A: orgA, B: orgB, court: me.clerk.orgId! },
-    spareLogin, webhookSecret: WEBHOOK_SECRET, importCsv,
+    spareLogin,
+    webhookSecret: WEBHOOK_SECRET,
+    importCsv,
     signedWebhook: () => {
       const orderNo = `SW2099${freshPhone('').slice(-6)}`;
       const body = { ...ORDER_ROW, 工单编号: orderNo, 联系电话: freshPhone('1395') };
       const ts = String(Math.floor(Date.now() / 1000));
-      return { body, noToken: true, headers: { 'x-tiaojie-timestamp': ts, 'x-tiaojie-signature': signWebhook(WEBHOOK_SECRET, ts, JSON.stringify(body)), 'idempotency-key': `authz-${orderNo}` } };
+      return {
+        body,
+        noToken: true,
+        headers: {
+          'x-tiaojie-timestamp': ts,
+          'x-tiaojie-signature': signWebhook(WEBHOOK_SECRET, ts, JSON.stringify(body)),
+          'idempotency-key': `authz-${orderNo}`,
+        },
+      };
     },
   };
 }
@@ -263,8 +506,19 @@ export async function buildWorld(t: TestApp): Promise<World> {
 /** Every id the world holds: real path-parameter values for the fuzzer. */
 export function worldIds(w: World): string[] {
   return [
-    ...Object.values(w.cases), ...Object.values(w.rooms), ...Object.values(w.partyIds), w.attachmentA, w.sessionA, w.performanceItemA,
-    ...Object.values(w.notifications), w.deadLetter, w.importRun, w.staffMemberA, w.staffMemberB, w.conflictOfMedA, ...Object.values(w.orgs),
+    ...Object.values(w.cases),
+    ...Object.values(w.rooms),
+    ...Object.values(w.partyIds),
+    w.attachmentA,
+    w.sessionA,
+    w.performanceItemA,
+    ...Object.values(w.notifications),
+    w.deadLetter,
+    w.importRun,
+    w.staffMemberA,
+    w.staffMemberB,
+    w.conflictOfMedA,
+    ...Object.values(w.orgs),
     ...Object.values(w.me).map((m) => m.id),
   ].filter(Boolean);
 }

@@ -11,38 +11,51 @@ import { ChangePasswordDto } from './staff.dto';
 export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
-  @Public() @Post('staff/sign-in') @HttpCode(200)
+  @Public()
+  @Post('staff/sign-in')
+  @HttpCode(200)
   signInStaff(@Body() dto: StaffSignInDto, @Ip() ip: string) {
     return this.auth.signInStaff(dto.username, dto.password, ip);
   }
 
-  @Public() @Post('otp') @HttpCode(202)
+  @Public()
+  @Post('otp')
+  @HttpCode(202)
   requestCode(@Body() dto: RequestCodeDto) {
     return this.auth.requestCode(dto.phone);
   }
 
-  @Public() @Post('party/sign-in') @HttpCode(200)
+  @Public()
+  @Post('party/sign-in')
+  @HttpCode(200)
   signInParty(@Body() dto: PartySignInDto, @Ip() ip: string) {
     return this.auth.signInParty(dto.phone, dto.code, ip);
   }
 
-  @Public() @Post('refresh') @HttpCode(200)
+  @Public()
+  @Post('refresh')
+  @HttpCode(200)
   refresh(@Body() dto: RefreshDto) {
     return this.auth.refresh(dto.refreshToken);
   }
 
-  @Public() @Post('sign-out') @HttpCode(204)
+  @Public()
+  @Post('sign-out')
+  @HttpCode(204)
   async signOut(@Body() dto: RefreshDto) {
     await this.auth.signOut(dto.refreshToken);
   }
 
   /** Changes the caller's password (policy: 10+ characters, letters and digits) and signs out other sessions. */
-  @ApiBearerAuth() @Post('password') @HttpCode(204)
+  @ApiBearerAuth()
+  @Post('password')
+  @HttpCode(204)
   async changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto) {
     await this.auth.changePassword(actor, dto.currentPassword, dto.newPassword);
   }
 
-  @ApiBearerAuth() @Get('me')
+  @ApiBearerAuth()
+  @Get('me')
   me(@CurrentActor() actor: Actor) {
     return { id: actor.id, role: actor.role, orgId: actor.orgId, displayName: actor.name };
   }

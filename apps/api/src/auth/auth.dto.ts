@@ -7,11 +7,19 @@ export class StaffSignInDto {
 }
 
 export class RequestCodeDto {
-  @ApiProperty({ example: '13800000001' }) @IsString() @Matches(/^1[3-9]\d{9}$/, { message: '手机号格式不正确 (phone must be an 11-digit mainland mobile number)' }) phone: string;
+  @ApiProperty({ example: '13800000001' })
+  @IsString()
+  @Matches(/^1[3-9]\d{9}$/, {
+    message: '手机号格式不正确 (phone must be an 11-digit mainland mobile number)',
+  })
+  phone: string;
 }
 
 export class PartySignInDto extends RequestCodeDto {
-  @ApiProperty({ example: '123456' }) @IsString() @Matches(/^\d{6}$/, { message: '验证码为 6 位数字 (code must be 6 digits)' }) code: string;
+  @ApiProperty({ example: '123456' })
+  @IsString()
+  @Matches(/^\d{6}$/, { message: '验证码为 6 位数字 (code must be 6 digits)' })
+  code: string;
 }
 
 export class RefreshDto {

@@ -11,18 +11,25 @@ import { CreateStaffDto, UpdateStaffDto } from './staff.dto';
 export class StaffController {
   constructor(private readonly staff: StaffAdminService) {}
 
-  @Get() @Roles(Role.DistrictAdmin, Role.BodyAdmin)
+  @Get()
+  @Roles(Role.DistrictAdmin, Role.BodyAdmin)
   list(@CurrentActor() actor: Actor, @Query('orgId') orgId?: string) {
     return this.staff.list(actor, orgId && /^[0-9a-f-]{36}$/i.test(orgId) ? orgId : undefined);
   }
 
-  @Post() @Roles(Role.DistrictAdmin, Role.BodyAdmin)
+  @Post()
+  @Roles(Role.DistrictAdmin, Role.BodyAdmin)
   create(@CurrentActor() actor: Actor, @Body() dto: CreateStaffDto) {
     return this.staff.create(actor, { ...dto, role: dto.role as Role });
   }
 
-  @Patch(':id') @Roles(Role.DistrictAdmin, Role.BodyAdmin)
-  update(@CurrentActor() actor: Actor, @Param('id', new ParseUUIDPipe()) id: string, @Body() dto: UpdateStaffDto) {
+  @Patch(':id')
+  @Roles(Role.DistrictAdmin, Role.BodyAdmin)
+  update(
+    @CurrentActor() actor: Actor,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() dto: UpdateStaffDto,
+  ) {
     return this.staff.update(actor, id, dto);
   }
 }

@@ -3,18 +3,31 @@ import { IsArray, IsBoolean, IsIn, IsOptional, IsString, Length, Matches } from 
 import { STAFF_ROLES } from '@tiaojie/core';
 
 export class CreateStaffDto {
-  @ApiProperty() @Matches(/^[a-z][a-z0-9_]{2,31}$/, { message: 'username: 3-32 lowercase letters, digits or _' }) username: string;
+  @ApiProperty()
+  @Matches(/^[a-z][a-z0-9_]{2,31}$/, { message: 'username: 3-32 lowercase letters, digits or _' })
+  username: string;
   @ApiProperty() @IsString() @Length(1, 40) displayName: string;
   @ApiProperty({ enum: STAFF_ROLES }) @IsIn(STAFF_ROLES as unknown as string[]) role: string;
   @ApiProperty() @Matches(/^[0-9a-f-]{36}$/i, { message: 'orgId must be a UUID' }) orgId: string;
   @ApiProperty() @IsString() @Length(1, 128) password: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(/^1[3-9]\d{9}$/, { message: 'phone must be an 11-digit mainland mobile number' }) phone?: string;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @IsString({ each: true }) specialties?: string[];
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(/^1[3-9]\d{9}$/, { message: 'phone must be an 11-digit mainland mobile number' })
+  phone?: string;
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  specialties?: string[];
 }
 
 export class UpdateStaffDto {
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @IsString({ each: true }) specialties?: string[];
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  specialties?: string[];
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 40) displayName?: string;
 }
 

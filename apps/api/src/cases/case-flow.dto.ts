@@ -1,33 +1,69 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested,
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
 } from 'class-validator';
 import { IsAmount } from '../common/amount.validator';
 import { PartyDto, VersionDto } from './case.dto';
 
 export class AgentDto {
   @ApiProperty() @IsString() @Length(1, 100) name: string;
-  @ApiPropertyOptional() @IsOptional() @Matches(/^1[3-9]\d{9}$/, { message: 'phone must be an 11-digit mainland mobile number' }) phone?: string;
-  @ApiPropertyOptional({ enum: ['entrusted', 'statutory'] }) @IsOptional() @IsIn(['entrusted', 'statutory']) agentType?: 'entrusted' | 'statutory';
-  @ApiProperty({ description: '授权委托书 reference or text' }) @IsString() @Length(2, 2000) powerOfAttorney: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(/^1[3-9]\d{9}$/, { message: 'phone must be an 11-digit mainland mobile number' })
+  phone?: string;
+  @ApiPropertyOptional({ enum: ['entrusted', 'statutory'] })
+  @IsOptional()
+  @IsIn(['entrusted', 'statutory'])
+  agentType?: 'entrusted' | 'statutory';
+  @ApiProperty({ description: '授权委托书 reference or text' })
+  @IsString()
+  @Length(2, 2000)
+  powerOfAttorney: string;
 }
 
 export class RolePartyDto extends PartyDto {
-  @ApiProperty({ enum: ['applicant', 'respondent', 'third_party'] }) @IsIn(['applicant', 'respondent', 'third_party']) role: 'applicant' | 'respondent' | 'third_party';
+  @ApiProperty({ enum: ['applicant', 'respondent', 'third_party'] })
+  @IsIn(['applicant', 'respondent', 'third_party'])
+  role: 'applicant' | 'respondent' | 'third_party';
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 100) representative?: string;
-  @ApiPropertyOptional({ type: AgentDto }) @IsOptional() @ValidateNested() @Type(() => AgentDto) agent?: AgentDto;
+  @ApiPropertyOptional({ type: AgentDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AgentDto)
+  agent?: AgentDto;
 }
 
 export class AssistanceDto {
   @ApiProperty() @IsBoolean() consent: boolean;
-  @ApiProperty({ enum: ['verbal', 'written', 'fingerprint'] }) @IsIn(['verbal', 'written', 'fingerprint']) method: 'verbal' | 'written' | 'fingerprint';
+  @ApiProperty({ enum: ['verbal', 'written', 'fingerprint'] })
+  @IsIn(['verbal', 'written', 'fingerprint'])
+  method: 'verbal' | 'written' | 'fingerprint';
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) note?: string;
 }
 
 export class RegisterDto {
-  @ApiProperty({ enum: ['window', 'petition', 'grid', 'hotline_12345', 'enterprise'] }) @IsIn(['window', 'petition', 'grid', 'hotline_12345', 'enterprise']) channel: 'window' | 'petition' | 'grid' | 'hotline_12345' | 'enterprise';
-  @ApiPropertyOptional({ enum: ['peoples', 'administrative'] }) @IsOptional() @IsIn(['peoples', 'administrative']) kind?: 'peoples' | 'administrative';
+  @ApiProperty({ enum: ['window', 'petition', 'grid', 'hotline_12345', 'enterprise'] })
+  @IsIn(['window', 'petition', 'grid', 'hotline_12345', 'enterprise'])
+  channel: 'window' | 'petition' | 'grid' | 'hotline_12345' | 'enterprise';
+  @ApiPropertyOptional({ enum: ['peoples', 'administrative'] })
+  @IsOptional()
+  @IsIn(['peoples', 'administrative'])
+  kind?: 'peoples' | 'administrative';
   @ApiProperty() @IsString() @Length(1, 40) category: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(100) title?: string;
   @ApiProperty() @IsString() @Length(5, 5000) description: string;
@@ -36,32 +72,66 @@ export class RegisterDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) address?: string;
   @ApiPropertyOptional() @IsOptional() @IsAmount() @Min(0) @Max(1e11) claimAmount?: number;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(100000) peopleInvolved?: number;
-  @ApiProperty({ type: [RolePartyDto] }) @IsArray() @ArrayMinSize(2) @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => RolePartyDto) parties: RolePartyDto[];
-  @ApiPropertyOptional({ type: AssistanceDto }) @IsOptional() @ValidateNested() @Type(() => AssistanceDto) assistance?: AssistanceDto;
+  @ApiProperty({ type: [RolePartyDto] })
+  @IsArray()
+  @ArrayMinSize(2)
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => RolePartyDto)
+  parties: RolePartyDto[];
+  @ApiPropertyOptional({ type: AssistanceDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AssistanceDto)
+  assistance?: AssistanceDto;
 }
 
 export class CourtReferralDto {
-  @ApiProperty({ enum: ['pre_registration', 'post_registration'] }) @IsIn(['pre_registration', 'post_registration']) referralType: 'pre_registration' | 'post_registration';
-  @ApiPropertyOptional({ enum: ['ordinary', 'simple'] }) @IsOptional() @IsIn(['ordinary', 'simple']) procedure?: 'ordinary' | 'simple';
+  @ApiProperty({ enum: ['pre_registration', 'post_registration'] })
+  @IsIn(['pre_registration', 'post_registration'])
+  referralType: 'pre_registration' | 'post_registration';
+  @ApiPropertyOptional({ enum: ['ordinary', 'simple'] })
+  @IsOptional()
+  @IsIn(['ordinary', 'simple'])
+  procedure?: 'ordinary' | 'simple';
   @ApiProperty({ example: '（2026）苏0612民诉前调12号' }) @IsString() @Length(6, 60) courtCaseNumber: string;
   @ApiProperty({ example: '买卖合同纠纷' }) @IsString() @Length(2, 60) causeOfAction: string;
   @ApiProperty({ example: 'contract' }) @IsString() @Length(1, 40) category: string;
   @ApiPropertyOptional() @IsOptional() @IsAmount() @Min(0) @Max(1e11) claimAmount?: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) judgeName?: string;
-  @ApiProperty({ example: '2026-11-20' }) @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'referredOn must be YYYY-MM-DD' }) referredOn: string;
+  @ApiProperty({ example: '2026-11-20' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'referredOn must be YYYY-MM-DD' })
+  referredOn: string;
   @ApiProperty({ example: 'JS' }) @IsString() @Length(1, 32) streetCode: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) description?: string;
-  @ApiProperty({ type: [RolePartyDto] }) @IsArray() @ArrayMinSize(2) @ArrayMaxSize(100) @ValidateNested({ each: true }) @Type(() => RolePartyDto) parties: RolePartyDto[];
+  @ApiProperty({ type: [RolePartyDto] })
+  @IsArray()
+  @ArrayMinSize(2)
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => RolePartyDto)
+  parties: RolePartyDto[];
 }
 
 export class TransferDto extends VersionDto {
-  @ApiPropertyOptional() @IsOptional() @Matches(/^[0-9a-f-]{36}$/i, { message: 'targetBodyId must be a UUID' }) targetBodyId?: string;
-  @ApiPropertyOptional({ enum: ['peoples', 'administrative', 'judicial'] }) @IsOptional() @IsIn(['peoples', 'administrative', 'judicial']) kind?: 'peoples' | 'administrative' | 'judicial';
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(/^[0-9a-f-]{36}$/i, { message: 'targetBodyId must be a UUID' })
+  targetBodyId?: string;
+  @ApiPropertyOptional({ enum: ['peoples', 'administrative', 'judicial'] })
+  @IsOptional()
+  @IsIn(['peoples', 'administrative', 'judicial'])
+  kind?: 'peoples' | 'administrative' | 'judicial';
 }
 
 export class ExtendDto extends VersionDto {
   @ApiProperty() @IsInt() @Min(1) @Max(90) days: number;
-  @ApiPropertyOptional({ type: [String], description: "party ids consenting, or 'court'" }) @IsOptional() @IsArray() @ArrayMaxSize(100) @IsString({ each: true }) consentBy?: string[];
+  @ApiPropertyOptional({ type: [String], description: "party ids consenting, or 'court'" })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  consentBy?: string[];
 }
 
 export class ScheduleDto {
@@ -69,7 +139,11 @@ export class ScheduleDto {
   @ApiProperty() @IsBoolean() online: boolean;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) place?: string;
   @ApiProperty({ enum: ['joint', 'caucus'] }) @IsIn(['joint', 'caucus']) mode: 'joint' | 'caucus';
-  @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(100) @IsString({ each: true }) participants: string[];
+  @ApiProperty({ type: [String] })
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  participants: string[];
 }
 
 export class SessionRecordDto {
@@ -83,7 +157,13 @@ export class PerformanceItemDto {
 
 export class StartPerformanceDto {
   @ApiProperty() @IsInt() @Min(1) version: number;
-  @ApiProperty({ type: [PerformanceItemDto] }) @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => PerformanceItemDto) items: PerformanceItemDto[];
+  @ApiProperty({ type: [PerformanceItemDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => PerformanceItemDto)
+  items: PerformanceItemDto[];
 }
 
 export class PerformanceRecordDto {

@@ -6,29 +6,52 @@ import { CurrentActor, Roles } from '../common/auth.decorators';
 import { ApplyDto } from './case.dto';
 import { CourtReferralDto, RegisterDto } from './case-flow.dto';
 
-const IDEMPOTENCY_HEADER = { name: 'Idempotency-Key', required: false, description: 'The same key on a retry returns the dispute the first attempt created (1–100 of A–Z a–z 0–9 . _ : -)' };
+const IDEMPOTENCY_HEADER = {
+  name: 'Idempotency-Key',
+  required: false,
+  description:
+    'The same key on a retry returns the dispute the first attempt created (1–100 of A–Z a–z 0–9 . _ : -)',
+};
 
 @ApiTags('intake')
 @ApiBearerAuth()
 @Controller('cases')
 export class CaseIntakeController {
-  constructor(private readonly intake: CaseIntakeService, private readonly queries: CaseQueryService) {}
+  constructor(
+    private readonly intake: CaseIntakeService,
+    private readonly queries: CaseQueryService,
+  ) {}
 
   /** A party's online application. Send an Idempotency-Key to make a retry return the first attempt's dispute. */
-  @Post() @Roles(Role.Party) @ApiHeader(IDEMPOTENCY_HEADER)
+  @Post()
+  @Roles(Role.Party)
+  @ApiHeader(IDEMPOTENCY_HEADER)
   async apply(@CurrentActor() actor: Actor, @Body() dto: ApplyDto, @Headers('idempotency-key') key?: string) {
     return this.queries.summary(await this.intake.apply(actor, dto, { idempotencyKey: key }));
   }
 
   /** Staff register a walk-in (窗口), petition (信访), grid report, 12345 order or enterprise dispute (涉企). */
-  @Post('register') @Roles(Role.Mediator, Role.BodyAdmin, Role.DistrictAdmin, Role.Official, Role.GridWorker, Role.HotlineOperator)
+  @Post('register')
+  @Roles(
+    Role.Mediator,
+    Role.BodyAdmin,
+    Role.DistrictAdmin,
+    Role.Official,
+    Role.GridWorker,
+    Role.HotlineOperator,
+  )
   @ApiHeader(IDEMPOTENCY_HEADER)
-  async register(@CurrentActor() actor: Actor, @Body() dto: RegisterDto, @Headers('idempotency-key') key?: string) {
+  async register(
+    @CurrentActor() actor: Actor,
+    @Body() dto: RegisterDto,
+    @Headers('idempotency-key') key?: string,
+  ) {
     return this.queries.summary(await this.intake.register(actor, dto, { idempotencyKey: key }));
   }
 
   /** A court refers a case: 委派 (pre-registration) or 委托 (post-registration). */
-  @Post('court-referrals') @Roles(Role.CourtClerk, Role.Judge)
+  @Post('court-referrals')
+  @Roles(Role.CourtClerk, Role.Judge)
   async refer(@CurrentActor() actor: Actor, @Body() dto: CourtReferralDto) {
     return this.queries.summary(await this.intake.referFromCourt(actor, dto));
   }

@@ -14,16 +14,26 @@ const uuid = new ParseUUIDPipe({ version: undefined });
 @ApiBearerAuth()
 @Controller('cases')
 export class CasesController {
-  constructor(private readonly commands: CaseCommandService, private readonly queries: CaseQueryService, private readonly access: CaseAccessService, private readonly audit: AuditService) {}
+  constructor(
+    private readonly commands: CaseCommandService,
+    private readonly queries: CaseQueryService,
+    private readonly access: CaseAccessService,
+    private readonly audit: AuditService,
+  ) {}
 
-  @Get('mine') @Roles(Role.Party)
+  @Get('mine')
+  @Roles(Role.Party)
   mine(@CurrentActor() actor: Actor) {
     return this.queries.mine(actor);
   }
 
   /** A body's and the district's queues arrive as JSON text from the database and are sent as they are. */
   @Get('queue')
-  async queue(@CurrentActor() actor: Actor, @Query() q: QueueQueryDto, @Res({ passthrough: true }) reply: FastifyReply) {
+  async queue(
+    @CurrentActor() actor: Actor,
+    @Query() q: QueueQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const opts = { open: q.open !== 'false', limit: q.limit ? Number(q.limit) : undefined };
     const json = await this.queries.queueJson(actor, opts);
     if (json === null) return this.queries.queue(actor, opts);
@@ -41,67 +51,102 @@ export class CasesController {
     return this.queries.status(actor, id);
   }
 
-  @Post(':id/accept') @HttpCode(200) @Roles(Role.BodyAdmin, Role.Mediator, Role.Judge, Role.CourtClerk, Role.Official)
+  @Post(':id/accept')
+  @HttpCode(200)
+  @Roles(Role.BodyAdmin, Role.Mediator, Role.Judge, Role.CourtClerk, Role.Official)
   async accept(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: VersionDto) {
     return this.queries.summary(await this.commands.accept(actor, id, dto));
   }
 
-  @Post(':id/return') @HttpCode(200) @Roles(Role.BodyAdmin, Role.Mediator, Role.Judge, Role.CourtClerk, Role.Official)
+  @Post(':id/return')
+  @HttpCode(200)
+  @Roles(Role.BodyAdmin, Role.Mediator, Role.Judge, Role.CourtClerk, Role.Official)
   async return(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: ReturnDto) {
     return this.queries.summary(await this.commands.returnCase(actor, id, dto));
   }
 
-  @Post(':id/assign') @HttpCode(200) @Roles(Role.BodyAdmin, Role.Mediator, Role.Judge, Role.CourtClerk, Role.Official)
+  @Post(':id/assign')
+  @HttpCode(200)
+  @Roles(Role.BodyAdmin, Role.Mediator, Role.Judge, Role.CourtClerk, Role.Official)
   async assign(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: AssignDto) {
     return this.queries.summary(await this.commands.assignMediator(actor, id, dto));
   }
 
-  @Post(':id/mode') @HttpCode(200) @Roles(Role.BodyAdmin, Role.Mediator, Role.Judge, Role.CourtClerk, Role.Official)
+  @Post(':id/mode')
+  @HttpCode(200)
+  @Roles(Role.BodyAdmin, Role.Mediator, Role.Judge, Role.CourtClerk, Role.Official)
   async mode(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: ModeDto) {
     return this.queries.summary(await this.commands.switchMode(actor, id, dto));
   }
 
-  @Post(':id/agreement') @HttpCode(200) @Roles(Role.BodyAdmin, Role.Mediator, Role.Judge, Role.CourtClerk, Role.Official)
+  @Post(':id/agreement')
+  @HttpCode(200)
+  @Roles(Role.BodyAdmin, Role.Mediator, Role.Judge, Role.CourtClerk, Role.Official)
   async draft(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: AgreementDto) {
     return this.queries.summary(await this.commands.draftAgreement(actor, id, dto));
   }
 
-  @Post(':id/agreement/sign-code') @HttpCode(202) @Roles(Role.Party)
+  @Post(':id/agreement/sign-code')
+  @HttpCode(202)
+  @Roles(Role.Party)
   signCode(@CurrentActor() actor: Actor, @Param('id', uuid) id: string) {
     return this.commands.requestSignCode(actor, id);
   }
 
-  @Post(':id/agreement/sign') @HttpCode(200) @Roles(Role.Party)
+  @Post(':id/agreement/sign')
+  @HttpCode(200)
+  @Roles(Role.Party)
   async sign(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: SignDto) {
     return this.queries.summary(await this.commands.sign(actor, id, dto));
   }
 
   /** Transfer to another body or kind (without a target the router re-routes), keeping one identity. */
-  @Post(':id/transfer') @HttpCode(200)
+  @Post(':id/transfer')
+  @HttpCode(200)
   async transfer(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: TransferDto) {
     return this.queries.summary(await this.commands.transfer(actor, id, dto));
   }
 
   /** 诉调对接: a failed mediation goes to the court with its record. */
-  @Post(':id/refer-to-court') @HttpCode(200)
+  @Post(':id/refer-to-court')
+  @HttpCode(200)
   async referToCourt(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: VersionDto) {
     return this.queries.summary(await this.commands.referToCourt(actor, id, dto));
   }
 
-  @Post(':id/extend') @HttpCode(200)
+  @Post(':id/extend')
+  @HttpCode(200)
   async extend(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: ExtendDto) {
     return this.queries.summary(await this.commands.extendDeadline(actor, id, dto));
   }
 
   /** Full ID and phone number of one party, for handling staff; every read is audited. */
-  @Get(':id/parties/:partyId/personal-data') @Roles(Role.Mediator, Role.BodyAdmin, Role.DistrictAdmin, Role.Judge, Role.CourtClerk, Role.Official)
-  revealParty(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Param('partyId', uuid) partyId: string) {
-    return this.access.revealParty(actor, id, partyId, (tx) => this.audit.record(tx, actor, { action: 'pii.read', entityType: 'dispute_party', entityId: partyId, data: { disputeId: id } }));
+  @Get(':id/parties/:partyId/personal-data')
+  @Roles(Role.Mediator, Role.BodyAdmin, Role.DistrictAdmin, Role.Judge, Role.CourtClerk, Role.Official)
+  revealParty(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuid) id: string,
+    @Param('partyId', uuid) partyId: string,
+  ) {
+    return this.access.revealParty(actor, id, partyId, (tx) =>
+      this.audit.record(tx, actor, {
+        action: 'pii.read',
+        entityType: 'dispute_party',
+        entityId: partyId,
+        data: { disputeId: id },
+      }),
+    );
   }
 
   /** Transitions that need only a version and a reason: start_mediation, record_failure, withdraw, terminate, close, reopen, … */
-  @Post(':id/transitions/:action') @HttpCode(200)
-  async fire(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Param('action') action: string, @Body() dto: VersionDto) {
+  @Post(':id/transitions/:action')
+  @HttpCode(200)
+  async fire(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuid) id: string,
+    @Param('action') action: string,
+    @Body() dto: VersionDto,
+  ) {
     return this.queries.summary(await this.commands.fire(actor, id, action, dto));
   }
 }

@@ -13,11 +13,17 @@ export function isAmount(value: unknown): boolean {
 }
 
 export function IsAmount(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy({
-    name: 'isAmount',
-    validator: {
-      validate: (value) => isAmount(value),
-      defaultMessage: buildMessage((each) => `${each}$property must be an amount with at most 2 decimal places`, options),
+  return ValidateBy(
+    {
+      name: 'isAmount',
+      validator: {
+        validate: (value) => isAmount(value),
+        defaultMessage: buildMessage(
+          (each) => `${each}$property must be an amount with at most 2 decimal places`,
+          options,
+        ),
+      },
     },
-  }, options);
+    options,
+  );
 }

@@ -7,45 +7,103 @@ export interface ErrorBody {
 }
 
 const HTTP_TO_CODE: Record<number, ErrorCode> = {
-  400: ErrorCode.BAD_REQUEST, 401: ErrorCode.UNAUTHENTICATED, 403: ErrorCode.FORBIDDEN, 404: ErrorCode.NOT_FOUND,
-  405: ErrorCode.BAD_REQUEST, 409: ErrorCode.CONFLICT, 413: ErrorCode.PAYLOAD_TOO_LARGE, 415: ErrorCode.BAD_REQUEST, 429: ErrorCode.RATE_LIMITED,
+  400: ErrorCode.BAD_REQUEST,
+  401: ErrorCode.UNAUTHENTICATED,
+  403: ErrorCode.FORBIDDEN,
+  404: ErrorCode.NOT_FOUND,
+  405: ErrorCode.BAD_REQUEST,
+  409: ErrorCode.CONFLICT,
+  413: ErrorCode.PAYLOAD_TOO_LARGE,
+  415: ErrorCode.BAD_REQUEST,
+  429: ErrorCode.RATE_LIMITED,
 };
 
-const DB_DOWN_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
-const DB_DOWN_MESSAGE = /Connection terminated|timeout exceeded when trying to connect|not queryable|connect ECONNREFUSED|the database system is (starting up|shutting down)/i;
+const DB_DOWN_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+]);
+const DB_DOWN_MESSAGE =
+  /Connection terminated|timeout exceeded when trying to connect|not queryable|connect ECONNREFUSED|the database system is (starting up|shutting down)/i;
 
 /** True when an error (or its cause: drizzle wraps driver errors) says the database cannot be reached right now. */
 export function isDatabaseUnavailable(err: unknown): boolean {
   for (let e: any = err, depth = 0; e && depth < 5; e = e.cause, depth++) {
-    if (DB_DOWN_CODES.has(e.code) || (typeof e.message === 'string' && DB_DOWN_MESSAGE.test(e.message))) return true;
+    if (DB_DOWN_CODES.has(e.code) || (typeof e.message === 'string' && DB_DOWN_MESSAGE.test(e.message)))
+      return true;
   }
   return false;
 }
 
 /** The one place errors become responses: domain codes to HTTP, framework errors to codes, unknown errors to 500 + an error id. */
-export function toErrorBody(err: unknown, logger: Logger, reqId?: string): { status: number; body: ErrorBody } {
+export function toErrorBody(
+  err: unknown,
+  logger: Logger,
+  reqId?: string,
+): { status: number; body: ErrorBody } {
   if (err instanceof DomainError) {
-    return { status: ERROR_HTTP_STATUS[err.code], body: { error: { code: err.code, message: err.message, details: err.details } } };
+    return {
+      status: ERROR_HTTP_STATUS[err.code],
+      body: { error: { code: err.code, message: err.message, details: err.details } },
+    };
   }
   if (err instanceof HttpException) {
     const status = err.getStatus();
     if (status < 500) {
       const res = err.getResponse() as any;
-      const message = typeof res === 'string' ? res : Array.isArray(res?.message) ? res.message.join('; ') : res?.message ?? err.message;
+      const message =
+        typeof res === 'string'
+          ? res
+          : Array.isArray(res?.message)
+            ? res.message.join('; ')
+            : (res?.message ?? err.message);
       return { status, body: { error: { code: HTTP_TO_CODE[status] ?? ErrorCode.BAD_REQUEST, message } } };
     }
   }
   const fastifyStatus = (err as any)?.statusCode;
   if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
-    return { status: fastifyStatus, body: { error: { code: HTTP_TO_CODE[fastifyStatus] ?? ErrorCode.BAD_REQUEST, message: (err as Error).message } } };
+    return {
+      status: fastifyStatus,
+      body: {
+        error: {
+          code: HTTP_TO_CODE[fastifyStatus] ?? ErrorCode.BAD_REQUEST,
+          message: (err as Error).message,
+        },
+      },
+    };
   }
   if (isDatabaseUnavailable(err)) {
     logger.warn({ err, reqId }, `database unavailable: ${(err as Error)?.message}`);
-    return { status: 503, body: { error: { code: ErrorCode.UNAVAILABLE, message: '服务暂时不可用，请稍后重试 (database unavailable, retry later)' } } };
+    return {
+      status: 503,
+      body: {
+        error: {
+          code: ErrorCode.UNAVAILABLE,
+          message: '服务暂时不可用，请稍后重试 (database unavailable, retry later)',
+        },
+      },
+    };
   }
   const errorId = randomUUID();
   logger.error({ errorId, reqId, err }, `unhandled error ${errorId}: ${(err as Error)?.message}`);
-  return { status: 500, body: { error: { code: ErrorCode.INTERNAL, message: `服务器内部错误，错误编号 ${errorId} (internal error)`, errorId } } };
+  return {
+    status: 500,
+    body: {
+      error: {
+        code: ErrorCode.INTERNAL,
+        message: `服务器内部错误，错误编号 ${errorId} (internal error)`,
+        errorId,
+      },
+    },
+  };
 }
 
 @Catch()
@@ -55,7 +113,11 @@ export class ErrorFilter implements ExceptionFilter {
   catch(err: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const reply = http.getResponse();
-    const { status, body } = toErrorBody(err, this.logger, (http.getRequest() as { id?: string } | undefined)?.id);
+    const { status, body } = toErrorBody(
+      err,
+      this.logger,
+      (http.getRequest() as { id?: string } | undefined)?.id,
+    );
     if (status === 503) reply.header('retry-after', '5');
     void reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
   }

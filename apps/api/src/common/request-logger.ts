@@ -20,7 +20,13 @@ export function installRequestLogging(fastify: FastifyInstance, logger: Logger):
     if (!QUIET.has(path)) {
       const status = reply.statusCode;
       const line = {
-        req: { id: req.id, method: req.method, url: req.url, remoteAddress: req.socket?.remoteAddress, userAgent: req.headers['user-agent'] },
+        req: {
+          id: req.id,
+          method: req.method,
+          url: req.url,
+          remoteAddress: req.socket?.remoteAddress,
+          userAgent: req.headers['user-agent'],
+        },
         res: { statusCode: status },
         responseTime: Math.round(reply.elapsedTime),
       };

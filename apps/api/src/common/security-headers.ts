@@ -8,12 +8,18 @@ import helmet from 'helmet';
 export function securityHeaders(): Record<string, string> {
   const headers: Record<string, string> = {};
   const res = {
-    setHeader: (name: string, value: string | number | readonly string[]) => { headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value); },
-    removeHeader: (name: string) => { delete headers[name.toLowerCase()]; },
+    setHeader: (name: string, value: string | number | readonly string[]) => {
+      headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+    },
+    removeHeader: (name: string) => {
+      delete headers[name.toLowerCase()];
+    },
     getHeader: (name: string) => headers[name.toLowerCase()],
   };
   let done = false;
-  helmet({ contentSecurityPolicy: false })({ headers: {} } as any, res as any, () => { done = true; });
+  helmet({ contentSecurityPolicy: false })({ headers: {} } as any, res as any, () => {
+    done = true;
+  });
   if (!done) throw new Error('helmet did not finish synchronously');
   return headers;
 }

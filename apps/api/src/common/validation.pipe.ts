@@ -22,11 +22,13 @@ function screen(value: unknown): string | null {
     const { v, depth } = stack.pop()!;
     if (typeof v === 'string') {
       if (v.includes('\u0000')) return '文本中不能含有空字符 (strings must not contain NUL characters)';
-      if (hasLoneSurrogate(v)) return '文本中含有无效的 Unicode 字符 (strings must not contain unpaired surrogates)';
+      if (hasLoneSurrogate(v))
+        return '文本中含有无效的 Unicode 字符 (strings must not contain unpaired surrogates)';
     } else if (v !== null && typeof v === 'object') {
       if (depth >= MAX_DEPTH) return `嵌套层级过深 (nesting deeper than ${MAX_DEPTH} levels)`;
       for (const [k, child] of Object.entries(v as Record<string, unknown>)) {
-        if (!isStorableText(k)) return '字段名中含有无效字符 (keys must not contain NUL characters or unpaired surrogates)';
+        if (!isStorableText(k))
+          return '字段名中含有无效字符 (keys must not contain NUL characters or unpaired surrogates)';
         stack.push({ v: child, depth: depth + 1 });
       }
     }
@@ -40,7 +42,12 @@ class EdgeValidationPipe extends ValidationPipe {
     if (metadata.type === 'custom') return value;
     const problem = screen(value);
     if (problem) throw DomainError.validation(`请求参数有误 (invalid request): ${problem}`);
-    if (metadata.type === 'body' && metadata.metatype && metadata.metatype !== Object && (value === null || typeof value !== 'object' || Array.isArray(value))) {
+    if (
+      metadata.type === 'body' &&
+      metadata.metatype &&
+      metadata.metatype !== Object &&
+      (value === null || typeof value !== 'object' || Array.isArray(value))
+    ) {
       throw DomainError.validation('请求体须为 JSON 对象 (the body must be a JSON object)');
     }
     return super.transform(value, metadata);

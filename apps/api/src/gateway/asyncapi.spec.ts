@@ -11,7 +11,10 @@ function deref(doc: any, node: any): any {
   let n = node;
   while (n && typeof n.$ref === 'string') {
     expect(n.$ref.startsWith('#/')).toBe(true);
-    n = n.$ref.slice(2).split('/').reduce((o: any, k: string) => o?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
+    n = n.$ref
+      .slice(2)
+      .split('/')
+      .reduce((o: any, k: string) => o?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], doc);
     expect(n).toBeDefined();
   }
   return n;
@@ -20,7 +23,10 @@ function deref(doc: any, node: any): any {
 describe('docs/asyncapi.yaml', () => {
   const doc = parse(fs.readFileSync(DOC, 'utf8'));
   const ops = Object.values(doc.operations) as any[];
-  const names = (action: string) => ops.filter((o) => o.action === action).flatMap((o) => o.messages.map((m: any) => deref(doc, m).name as string));
+  const names = (action: string) =>
+    ops
+      .filter((o) => o.action === action)
+      .flatMap((o) => o.messages.map((m: any) => deref(doc, m).name as string));
 
   it('is an AsyncAPI 3 document', () => {
     expect(doc.asyncapi).toMatch(/^3\.\d+\.\d+$/);
@@ -50,7 +56,9 @@ describe('docs/asyncapi.yaml', () => {
     };
     visit(doc);
     expect([...doc.components.schemas.ErrorCode.enum].sort()).toEqual(Object.values(ErrorCode).sort());
-    for (const o of ops) for (const code of o['x-errors'] ?? []) expect(Object.values(ErrorCode)).toContain(code);
-    for (const o of ops) for (const m of o.messages) expect(m.$ref.startsWith('#/channels/socket/messages/')).toBe(true);
+    for (const o of ops)
+      for (const code of o['x-errors'] ?? []) expect(Object.values(ErrorCode)).toContain(code);
+    for (const o of ops)
+      for (const m of o.messages) expect(m.$ref.startsWith('#/channels/socket/messages/')).toBe(true);
   });
 });

@@ -1,6 +1,12 @@
 import { Inject, Logger } from '@nestjs/common';
 import {
-  Ack as AckParam, ConnectedSocket, MessageBody, OnGatewayConnection, OnGatewayInit, SubscribeMessage, WebSocketGateway,
+  Ack as AckParam,
+  ConnectedSocket,
+  MessageBody,
+  OnGatewayConnection,
+  OnGatewayInit,
+  SubscribeMessage,
+  WebSocketGateway,
 } from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
 import { AuthService } from '@tiaojie/auth';
@@ -47,7 +53,8 @@ export class CaseGateway implements OnGatewayInit, OnGatewayConnection {
     server.use((socket, next) => {
       try {
         const token = (socket.handshake.auth as { token?: string })?.token;
-        if (!token) throw new DomainError(ErrorCode.UNAUTHENTICATED, '请先登录 (token missing in handshake auth)');
+        if (!token)
+          throw new DomainError(ErrorCode.UNAUTHENTICATED, '请先登录 (token missing in handshake auth)');
         socket.data.actor = this.auth.verifyAccess(token);
         next();
       } catch (err) {
@@ -62,10 +69,15 @@ export class CaseGateway implements OnGatewayInit, OnGatewayConnection {
     void client.join(`user:${actor.id}`);
     if (actor.orgId) void client.join(`org:${actor.orgId}`);
     const { messages, typing } = this.limits;
-    this.buckets.set(client, { messages: new TokenBucket(messages.count, messages.windowMs), typing: new TokenBucket(typing.count, typing.windowMs) });
+    this.buckets.set(client, {
+      messages: new TokenBucket(messages.count, messages.windowMs),
+      typing: new TokenBucket(typing.count, typing.windowMs),
+    });
     client.on('disconnecting', () => {
       const roomIds = [...client.rooms].filter((r) => r.startsWith('room:')).map((r) => r.slice(5));
-      this.presence.left(client, roomIds).catch((err: Error) => this.logger.warn(`presence on disconnect: ${err.message}`));
+      this.presence
+        .left(client, roomIds)
+        .catch((err: Error) => this.logger.warn(`presence on disconnect: ${err.message}`));
     });
   }
 
@@ -74,7 +86,8 @@ export class CaseGateway implements OnGatewayInit, OnGatewayConnection {
     return this.respond(client, 'room:join', ack, async () => {
       const roomId = this.uuid(req?.roomId, 'roomId');
       const lastSeq = req?.lastSeq === undefined || req?.lastSeq === null ? 0 : Number(req.lastSeq);
-      if (!Number.isSafeInteger(lastSeq) || lastSeq < 0) throw DomainError.validation('lastSeq must be a non-negative integer', { field: 'lastSeq' });
+      if (!Number.isSafeInteger(lastSeq) || lastSeq < 0)
+        throw DomainError.validation('lastSeq must be a non-negative integer', { field: 'lastSeq' });
       const actor = client.data.actor;
       await this.rooms.authorize(actor, roomId);
       // join before reading the replay, so nothing committed in between is missed (clients dedupe by seq) …
@@ -106,8 +119,12 @@ export class CaseGateway implements OnGatewayInit, OnGatewayConnection {
     return this.respond(client, 'message:send', ack, async () => {
       this.take(client, 'messages');
       const roomId = this.uuid(req?.roomId, 'roomId');
-      if (typeof req?.clientMsgId !== 'string') throw DomainError.validation('clientMsgId must be a string of 1-64 characters', { field: 'clientMsgId' });
-      if (typeof req.body !== 'string') throw DomainError.validation('body must be a string', { field: 'body' });
+      if (typeof req?.clientMsgId !== 'string')
+        throw DomainError.validation('clientMsgId must be a string of 1-64 characters', {
+          field: 'clientMsgId',
+        });
+      if (typeof req.body !== 'string')
+        throw DomainError.validation('body must be a string', { field: 'body' });
       return this.rooms.send(client.data.actor, roomId, { clientMsgId: req.clientMsgId, body: req.body });
     });
   }
@@ -117,7 +134,8 @@ export class CaseGateway implements OnGatewayInit, OnGatewayConnection {
     return this.respond(client, 'message:read', ack, async () => {
       const roomId = this.uuid(req?.roomId, 'roomId');
       const seq = req?.seq;
-      if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 1) throw DomainError.validation('seq must be a positive integer', { field: 'seq' });
+      if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 1)
+        throw DomainError.validation('seq must be a positive integer', { field: 'seq' });
       return this.rooms.markRead(client.data.actor, roomId, seq);
     });
   }
@@ -127,7 +145,8 @@ export class CaseGateway implements OnGatewayInit, OnGatewayConnection {
     return this.respond(client, 'typing', ack, async () => {
       this.take(client, 'typing');
       const roomId = this.joined(client, req?.roomId);
-      if (typeof req?.typing !== 'boolean') throw DomainError.validation('typing must be true or false', { field: 'typing' });
+      if (typeof req?.typing !== 'boolean')
+        throw DomainError.validation('typing must be true or false', { field: 'typing' });
       const a = client.data.actor;
       client.to(`room:${roomId}`).emit('typing', { roomId, userId: a.id!, name: a.name, typing: req.typing });
       return { sent: true as const };
@@ -135,7 +154,11 @@ export class CaseGateway implements OnGatewayInit, OnGatewayConnection {
   }
 
   @SubscribeMessage('presence:list')
-  presenceList(@ConnectedSocket() client: TjSocket, @MessageBody() req: Req, @AckParam() ack: AckFn<unknown>) {
+  presenceList(
+    @ConnectedSocket() client: TjSocket,
+    @MessageBody() req: Req,
+    @AckParam() ack: AckFn<unknown>,
+  ) {
     return this.respond(client, 'presence:list', ack, async () => {
       const roomId = this.joined(client, req?.roomId);
       return { roomId, ...(await this.presence.list(roomId)) };
@@ -153,14 +176,16 @@ export class CaseGateway implements OnGatewayInit, OnGatewayConnection {
   }
 
   private uuid(v: unknown, field: string): string {
-    if (typeof v !== 'string' || !UUID.test(v)) throw DomainError.validation(`${field} must be a UUID`, { field });
+    if (typeof v !== 'string' || !UUID.test(v))
+      throw DomainError.validation(`${field} must be a UUID`, { field });
     return v;
   }
 
   /** Typing and presence need a joined room: the join was authorised, and revocation makes the socket leave. */
   private joined(client: TjSocket, v: unknown): string {
     const roomId = this.uuid(v, 'roomId');
-    if (!client.rooms.has(`room:${roomId}`)) throw DomainError.notFound('joined room (send room:join first)', roomId);
+    if (!client.rooms.has(`room:${roomId}`))
+      throw DomainError.notFound('joined room (send room:join first)', roomId);
     return roomId;
   }
 
@@ -168,12 +193,23 @@ export class CaseGateway implements OnGatewayInit, OnGatewayConnection {
     const bucket = this.buckets.get(client)?.[kind];
     if (!bucket || bucket.take()) return;
     const { count, windowMs } = this.limits[kind];
-    throw new DomainError(ErrorCode.RATE_LIMITED, `发送过于频繁，请稍后再试 (at most ${count} ${kind} per ${windowMs / 1000} s per connection)`, {
-      retryAfterMs: bucket.retryAfterMs(), limit: count, windowMs,
-    });
+    throw new DomainError(
+      ErrorCode.RATE_LIMITED,
+      `发送过于频繁，请稍后再试 (at most ${count} ${kind} per ${windowMs / 1000} s per connection)`,
+      {
+        retryAfterMs: bucket.retryAfterMs(),
+        limit: count,
+        windowMs,
+      },
+    );
   }
 
-  private async respond<T>(client: TjSocket, event: string, ack: AckFn<T>, fn: () => Promise<T>): Promise<void> {
+  private async respond<T>(
+    client: TjSocket,
+    event: string,
+    ack: AckFn<T>,
+    fn: () => Promise<T>,
+  ): Promise<void> {
     let res: Ack<T>;
     try {
       res = { ok: true, data: await fn() };

@@ -29,7 +29,12 @@ function hasBinary(value: unknown, depth = 0): boolean {
  * in front of throughput). Order is unchanged (one queue, one batch at a time); a failed notification was only
  * logged by the adapter before and is logged here (`onError`).
  */
-export function batchNotifications(client: PubSubPublisher, pool: Pool, channelPrefix: string, onError: (err: Error) => void): void {
+export function batchNotifications(
+  client: PubSubPublisher,
+  pool: Pool,
+  channelPrefix: string,
+  onError: (err: Error) => void,
+): void {
   const original = client.publish.bind(client);
   let queue: { channel: string; payload: string }[] = [];
   let scheduled = false;
@@ -40,7 +45,10 @@ export function batchNotifications(client: PubSubPublisher, pool: Pool, channelP
       const batch = queue.slice(0, MAX_BATCH);
       queue = queue.slice(batch.length);
       const params: string[] = [];
-      const calls = batch.map((b, i) => { params.push(b.channel, b.payload); return `pg_notify($${2 * i + 1}, $${2 * i + 2})`; });
+      const calls = batch.map((b, i) => {
+        params.push(b.channel, b.payload);
+        return `pg_notify($${2 * i + 1}, $${2 * i + 2})`;
+      });
       try {
         await pool.query(`select ${calls.join(', ')}`, params);
       } catch (err) {

@@ -29,7 +29,11 @@ function guardClients(pool: Pool, logger: Logger): void {
 export class PgIoAdapter extends IoAdapter {
   private readonly logger = new Logger('PgIoAdapter');
 
-  constructor(app: INestApplicationContext, private readonly pool: Pool | null, private readonly origins: string[]) {
+  constructor(
+    app: INestApplicationContext,
+    private readonly pool: Pool | null,
+    private readonly origins: string[],
+  ) {
     super(app);
     if (pool) guardClients(pool, this.logger);
   }
@@ -44,7 +48,11 @@ export class PgIoAdapter extends IoAdapter {
     if (this.pool) {
       const pool = this.pool;
       const onError = (err: Error) => this.logger.warn(`postgres adapter: ${err.message}`);
-      const base = createAdapter(pool, { tableName: 'socket_io_attachments', channelPrefix: CHANNEL_PREFIX, errorHandler: onError });
+      const base = createAdapter(pool, {
+        tableName: 'socket_io_attachments',
+        channelPrefix: CHANNEL_PREFIX,
+        errorHandler: onError,
+      });
       const batched = new WeakSet<object>();
       // socket.io calls `new adapter(nsp)`: a plain function whose returned object becomes the instance
       server.adapter(function batchedAdapter(nsp: unknown) {

@@ -12,7 +12,11 @@ import type { SocketPublisher } from './socket.publisher';
 export class RoomEvictor {
   private readonly logger = new Logger('RoomEvictor');
 
-  constructor(private readonly server: Server, private readonly rooms: CaseRoomService, private readonly publisher: SocketPublisher) {}
+  constructor(
+    private readonly server: Server,
+    private readonly rooms: CaseRoomService,
+    private readonly publisher: SocketPublisher,
+  ) {}
 
   async sweepCase(disputeId: string): Promise<number> {
     const roomIds = await this.rooms.roomIdsOfCase(disputeId);
@@ -26,16 +30,27 @@ export class RoomEvictor {
       actors.set(a.id, a);
       for (const id of roomIds) if (s.rooms.has(`room:${id}`)) present.add(`${a.id}|${id}`);
     }
-    const revoked = (await this.rooms.revoked(disputeId, [...actors.values()])).filter((r) => present.has(`${r.userId}|${r.roomId}`));
-    this.publisher.publish(revoked.map((r) => ({
-      channel: `user:${r.userId}`, event: 'room:removed',
-      payload: { roomId: r.roomId, reason: 'case_changed', message: '案件承办人员或当事人已变更，您已无权使用该调解室 (your access to this room ended)' },
-    })));
+    const revoked = (await this.rooms.revoked(disputeId, [...actors.values()])).filter((r) =>
+      present.has(`${r.userId}|${r.roomId}`),
+    );
+    this.publisher.publish(
+      revoked.map((r) => ({
+        channel: `user:${r.userId}`,
+        event: 'room:removed',
+        payload: {
+          roomId: r.roomId,
+          reason: 'case_changed',
+          message: '案件承办人员或当事人已变更，您已无权使用该调解室 (your access to this room ended)',
+        },
+      })),
+    );
     return revoked.length;
   }
 
   /** Fire-and-forget from the publisher; failures are logged, never thrown into the request that changed the case. */
   schedule(disputeId: string): void {
-    this.sweepCase(disputeId).catch((err: Error) => this.logger.warn(`eviction sweep for case ${disputeId} failed: ${err.message}`));
+    this.sweepCase(disputeId).catch((err: Error) =>
+      this.logger.warn(`eviction sweep for case ${disputeId} failed: ${err.message}`),
+    );
   }
 }

@@ -14,10 +14,13 @@ export class RoomPresence {
   /** `partial`: another instance did not answer in time (e.g. it just died), so only this instance's sockets are listed. */
   async list(roomId: string): Promise<{ users: PresenceUser[]; partial: boolean }> {
     let partial = false;
-    const sockets = await this.server.in(`room:${roomId}`).fetchSockets().catch(() => {
-      partial = true;
-      return this.server.local.in(`room:${roomId}`).fetchSockets();
-    });
+    const sockets = await this.server
+      .in(`room:${roomId}`)
+      .fetchSockets()
+      .catch(() => {
+        partial = true;
+        return this.server.local.in(`room:${roomId}`).fetchSockets();
+      });
     const users = new Map<string, PresenceUser>();
     for (const s of sockets) {
       const a = (s.data as { actor?: Actor }).actor;
@@ -29,7 +32,9 @@ export class RoomPresence {
   /** Tells the others in the room that this user is here (idempotent for clients: they keep a set by userId). */
   joined(client: Socket, roomId: string): void {
     const a = (client.data as { actor: Actor }).actor;
-    client.to(`room:${roomId}`).emit('presence:changed', { roomId, userId: a.id, name: a.name, role: a.role, online: true });
+    client
+      .to(`room:${roomId}`)
+      .emit('presence:changed', { roomId, userId: a.id, name: a.name, role: a.role, online: true });
   }
 
   /** After a socket left these rooms (or is disconnecting): offline unless another socket of the same user is still in. */
@@ -39,7 +44,10 @@ export class RoomPresence {
     const mine = await this.server.in(`user:${a.id}`).fetchSockets();
     for (const roomId of roomIds) {
       const still = mine.some((s) => s.id !== client.id && s.rooms.has(`room:${roomId}`));
-      if (!still) this.server.to(`room:${roomId}`).emit('presence:changed', { roomId, userId: a.id, name: a.name, role: a.role, online: false });
+      if (!still)
+        this.server
+          .to(`room:${roomId}`)
+          .emit('presence:changed', { roomId, userId: a.id, name: a.name, role: a.role, online: false });
     }
   }
 }

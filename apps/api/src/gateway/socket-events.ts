@@ -47,31 +47,84 @@ export interface JoinResult {
 export interface ClientToServerEvents {
   'room:join': (req: { roomId: string; lastSeq?: number }, ack: (res: Ack<JoinResult>) => void) => void;
   'room:leave': (req: { roomId: string }, ack: (res: Ack<{ left: true }>) => void) => void;
-  'message:send': (req: { roomId: string; clientMsgId: string; body: string }, ack: (res: Ack<{ message: MessageView; duplicate: boolean }>) => void) => void;
-  'message:read': (req: { roomId: string; seq: number }, ack: (res: Ack<{ seq: number; advanced: boolean }>) => void) => void;
+  'message:send': (
+    req: { roomId: string; clientMsgId: string; body: string },
+    ack: (res: Ack<{ message: MessageView; duplicate: boolean }>) => void,
+  ) => void;
+  'message:read': (
+    req: { roomId: string; seq: number },
+    ack: (res: Ack<{ seq: number; advanced: boolean }>) => void,
+  ) => void;
   typing: (req: { roomId: string; typing: boolean }, ack: (res: Ack<{ sent: true }>) => void) => void;
-  'presence:list': (req: { roomId: string }, ack: (res: Ack<{ roomId: string; users: PresenceUser[]; partial: boolean }>) => void) => void;
+  'presence:list': (
+    req: { roomId: string },
+    ack: (res: Ack<{ roomId: string; users: PresenceUser[]; partial: boolean }>) => void,
+  ) => void;
   'case:watch': (req: { disputeId: string }, ack: (res: Ack<{ watching: true }>) => void) => void;
 }
 
 export interface ServerToClientEvents {
   'message:new': (m: MessageView) => void;
-  'message:read': (r: { roomId: string; userId: string; name: string; lastReadSeq: number; at: string }) => void;
+  'message:read': (r: {
+    roomId: string;
+    userId: string;
+    name: string;
+    lastReadSeq: number;
+    at: string;
+  }) => void;
   typing: (t: { roomId: string; userId: string; name: string; typing: boolean }) => void;
-  'presence:changed': (p: { roomId: string; userId: string; name?: string; role?: string; online: boolean }) => void;
+  'presence:changed': (p: {
+    roomId: string;
+    userId: string;
+    name?: string;
+    role?: string;
+    online: boolean;
+  }) => void;
   'room:invited': (r: { roomId: string; kind: string; title: string; role: string }) => void;
   'room:removed': (r: { roomId: string; reason: 'removed' | 'case_changed'; message: string }) => void;
-  'case:updated': (c: { id: string; number: string; status: string; statusLabel: string; version: number; action: string; sessionMode: string }) => void;
-  'queue:updated': (c: { id: string; number: string; status: string; version: number; action: string }) => void;
+  'case:updated': (c: {
+    id: string;
+    number: string;
+    status: string;
+    statusLabel: string;
+    version: number;
+    action: string;
+    sessionMode: string;
+  }) => void;
+  'queue:updated': (c: {
+    id: string;
+    number: string;
+    status: string;
+    version: number;
+    action: string;
+  }) => void;
   error: (e: ErrorPayload & { event?: string }) => void;
 }
 
-export const CLIENT_EVENTS = ['room:join', 'room:leave', 'message:send', 'message:read', 'typing', 'presence:list', 'case:watch'] as const;
+export const CLIENT_EVENTS = [
+  'room:join',
+  'room:leave',
+  'message:send',
+  'message:read',
+  'typing',
+  'presence:list',
+  'case:watch',
+] as const;
 export const SERVER_EVENTS = [
-  'message:new', 'message:read', 'typing', 'presence:changed', 'room:invited', 'room:removed', 'case:updated', 'queue:updated', 'error',
+  'message:new',
+  'message:read',
+  'typing',
+  'presence:changed',
+  'room:invited',
+  'room:removed',
+  'case:updated',
+  'queue:updated',
+  'error',
 ] as const;
 
 // Compile-time: the arrays list exactly the keys of the typed maps (a missing or extra name fails `tsc`).
 type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-export const CLIENT_EVENTS_IN_SYNC: Exactly<(typeof CLIENT_EVENTS)[number], keyof ClientToServerEvents> = true;
-export const SERVER_EVENTS_IN_SYNC: Exactly<(typeof SERVER_EVENTS)[number], keyof ServerToClientEvents> = true;
+export const CLIENT_EVENTS_IN_SYNC: Exactly<(typeof CLIENT_EVENTS)[number], keyof ClientToServerEvents> =
+  true;
+export const SERVER_EVENTS_IN_SYNC: Exactly<(typeof SERVER_EVENTS)[number], keyof ServerToClientEvents> =
+  true;

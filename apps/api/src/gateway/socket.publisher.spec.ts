@@ -32,7 +32,10 @@ describe('SocketPublisher', () => {
     const publisher = new SocketPublisher();
     publisher.attach(fakeServer(log));
     publisher.publish([{ channel: 'room:r', event: 'message:new', payload: { seq: 1 } }]);
-    publisher.publish([{ channel: 'room:r', event: 'message:new', payload: { seq: 2 } }, { channel: 'case:c', event: 'case:updated', payload: { id: 'c' } }]);
+    publisher.publish([
+      { channel: 'room:r', event: 'message:new', payload: { seq: 2 } },
+      { channel: 'case:c', event: 'case:updated', payload: { id: 'c' } },
+    ]);
     log.push('ack');
     await turn();
     expect(log).toEqual(['ack', 'room:r message:new', 'room:r message:new', 'case:c case:updated']);
@@ -40,10 +43,19 @@ describe('SocketPublisher', () => {
 
   it('makes a removed user leave the room before anything published after the removal is delivered', async () => {
     const { log, cases, publisher } = watched();
-    publisher.publish([{ channel: 'user:u', event: 'room:removed', payload: { roomId: 'r' } }, { channel: 'case:c', event: 'case:updated', payload: { id: 'c' } }]);
+    publisher.publish([
+      { channel: 'user:u', event: 'room:removed', payload: { roomId: 'r' } },
+      { channel: 'case:c', event: 'case:updated', payload: { id: 'c' } },
+    ]);
     publisher.publish([{ channel: 'room:r', event: 'message:new', payload: {} }]);
     await turn();
-    expect(log).toEqual(['user:u leaves room:r', 'user:u room:removed', 'room:r presence:changed', 'case:c case:updated', 'room:r message:new']);
+    expect(log).toEqual([
+      'user:u leaves room:r',
+      'user:u room:removed',
+      'room:r presence:changed',
+      'case:c case:updated',
+      'room:r message:new',
+    ]);
     expect(cases).toEqual(['c']);
   });
 
@@ -63,7 +75,10 @@ describe('SocketPublisher', () => {
     const log: string[] = [];
     const publisher = new SocketPublisher();
     publisher.attach(fakeServer(log, 'bad'));
-    publisher.publish([{ channel: 'a', event: 'bad', payload: {} }, { channel: 'b', event: 'good', payload: {} }]);
+    publisher.publish([
+      { channel: 'a', event: 'bad', payload: {} },
+      { channel: 'b', event: 'good', payload: {} },
+    ]);
     await turn();
     expect(log).toEqual(['b good']);
     expect(logged).toHaveBeenCalledWith(expect.stringContaining('delivering bad to a failed: boom'));

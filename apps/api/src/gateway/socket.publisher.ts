@@ -63,7 +63,10 @@ export class SocketPublisher extends RealtimePublisher {
       const roomId = (e.payload as { roomId: string }).roomId;
       server.in(e.channel).socketsLeave(`room:${roomId}`);
       server.to(e.channel).emit(e.event, e.payload);
-      if (e.channel.startsWith('user:')) server.to(`room:${roomId}`).emit('presence:changed', { roomId, userId: e.channel.slice(5), online: false });
+      if (e.channel.startsWith('user:'))
+        server
+          .to(`room:${roomId}`)
+          .emit('presence:changed', { roomId, userId: e.channel.slice(5), online: false });
       return;
     }
     server.to(e.channel).emit(e.event, e.payload);

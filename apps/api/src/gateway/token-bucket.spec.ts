@@ -22,7 +22,11 @@ describe('TokenBucket', () => {
 describe('loadRoomLimits', () => {
   it('reads count/ms and refuses anything else', () => {
     expect(loadRoomLimits({})).toEqual(DEFAULT_ROOM_LIMITS);
-    expect(loadRoomLimits({ ROOM_MESSAGE_RATE: '30/10000' }).messages).toEqual({ count: 30, windowMs: 10000 });
-    for (const bad of ['10', '0/5000', '10/0', 'ten/5000', '10/5s']) expect(() => loadRoomLimits({ ROOM_TYPING_RATE: bad })).toThrow(ConfigError);
+    expect(loadRoomLimits({ ROOM_MESSAGE_RATE: '30/10000' }).messages).toEqual({
+      count: 30,
+      windowMs: 10000,
+    });
+    for (const bad of ['10', '0/5000', '10/0', 'ten/5000', '10/5s'])
+      expect(() => loadRoomLimits({ ROOM_TYPING_RATE: bad })).toThrow(ConfigError);
   });
 });

@@ -3,7 +3,11 @@ export class TokenBucket {
   private tokens: number;
   private last: number;
 
-  constructor(private readonly capacity: number, private readonly windowMs: number, private readonly now: () => number = Date.now) {
+  constructor(
+    private readonly capacity: number,
+    private readonly windowMs: number,
+    private readonly now: () => number = Date.now,
+  ) {
     this.tokens = capacity;
     this.last = now();
   }

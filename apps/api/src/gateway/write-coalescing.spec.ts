@@ -3,7 +3,11 @@ import { CoalescableTransport, coalesceWrites } from './write-coalescing';
 
 function fakeTransport(name: string, log: string[]): CoalescableTransport {
   const raw = { cork: () => log.push('cork'), uncork: () => log.push('uncork') };
-  return { name, socket: { _socket: raw }, send: (packets) => packets.forEach((p) => log.push(`frame ${String(p)}`)) };
+  return {
+    name,
+    socket: { _socket: raw },
+    send: (packets) => packets.forEach((p) => log.push(`frame ${String(p)}`)),
+  };
 }
 
 function fakeConnection(transport: CoalescableTransport) {
@@ -30,7 +34,9 @@ describe('coalesceWrites', () => {
   it('uncorks even when the send throws', () => {
     const log: string[] = [];
     const transport = fakeTransport('websocket', log);
-    transport.send = () => { throw new Error('closed'); };
+    transport.send = () => {
+      throw new Error('closed');
+    };
     const conn = fakeConnection(transport);
     coalesceWrites(conn);
     expect(() => conn.transport.send(['x', 'y'])).toThrow('closed');

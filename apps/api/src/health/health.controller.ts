@@ -9,22 +9,32 @@ import { Public } from '../common/auth.decorators';
 @ApiTags('system')
 @Controller()
 export class HealthController {
-  constructor(private readonly db: DbService, private readonly orgs: OrgService) {}
+  constructor(
+    private readonly db: DbService,
+    private readonly orgs: OrgService,
+  ) {}
 
-  @Public() @Get('health')
+  @Public()
+  @Get('health')
   async health() {
     const ok = await this.db.ping().catch(() => false);
-    if (!ok) throw new DomainError(ErrorCode.UNAVAILABLE, '数据库暂时无法连接 (database unreachable)', { status: 'down', database: 'unreachable' });
+    if (!ok)
+      throw new DomainError(ErrorCode.UNAVAILABLE, '数据库暂时无法连接 (database unreachable)', {
+        status: 'down',
+        database: 'unreachable',
+      });
     return { status: 'ok', database: this.db.engine, time: new Date().toISOString() };
   }
 
   /** The lifecycle definition, for the front end's tracker and buttons. */
-  @Public() @Get('lifecycle')
+  @Public()
+  @Get('lifecycle')
   lifecycle() {
     return { statuses: CASE_STATUSES, transitions: TRANSITIONS, returnReasons: RETURN_REASONS };
   }
 
-  @Public() @Get('directory')
+  @Public()
+  @Get('directory')
   directory() {
     return this.orgs.directory();
   }

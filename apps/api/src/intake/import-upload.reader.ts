@@ -19,14 +19,20 @@ export interface StoredUpload {
 /** Streams the one `file` part of a multipart upload to a temporary file (size capped while streaming). */
 export async function storeImportUpload(req: FastifyRequest): Promise<StoredUpload> {
   if (typeof req.isMultipart !== 'function' || !req.isMultipart()) {
-    throw new DomainError(ErrorCode.UNSUPPORTED_MEDIA_TYPE, '请以 multipart/form-data 上传，文件字段名为 file (send multipart/form-data with a "file" part)');
+    throw new DomainError(
+      ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+      '请以 multipart/form-data 上传，文件字段名为 file (send multipart/form-data with a "file" part)',
+    );
   }
   const dir = await mkdtemp(join(tmpdir(), 'tj-import-'));
   const cleanup = () => rm(dir, { recursive: true, force: true });
   try {
     const part = await req.file({ limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 0, parts: 1 } });
     if (!part) throw DomainError.validation('缺少文件 (the "file" part is missing)', { field: 'file' });
-    if (part.fieldname !== 'file') throw DomainError.validation('文件字段名须为 file (the file part must be named "file")', { field: part.fieldname });
+    if (part.fieldname !== 'file')
+      throw DomainError.validation('文件字段名须为 file (the file part must be named "file")', {
+        field: part.fieldname,
+      });
     const fileName = basename(part.filename || 'upload').slice(0, 200);
     const path = join(dir, 'upload');
     await pipeline(part.file, createWriteStream(path));
@@ -44,5 +50,9 @@ export async function storeImportUpload(req: FastifyRequest): Promise<StoredUplo
 }
 
 function tooLarge(): DomainError {
-  return new DomainError(ErrorCode.PAYLOAD_TOO_LARGE, `导入文件不能超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MB (file too large)`, { maxBytes: MAX_IMPORT_BYTES });
+  return new DomainError(
+    ErrorCode.PAYLOAD_TOO_LARGE,
+    `导入文件不能超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MB (file too large)`,
+    { maxBytes: MAX_IMPORT_BYTES },
+  );
 }

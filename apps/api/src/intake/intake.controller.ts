@@ -15,10 +15,16 @@ const uuid = new ParseUUIDPipe({ version: undefined });
 @Controller('intake')
 @Roles(Role.DistrictAdmin)
 export class IntakeController {
-  constructor(private readonly uploads: IntakeUploadService, private readonly reports: ImportReportService, private readonly reviews: DuplicateReviewService) {}
+  constructor(
+    private readonly uploads: IntakeUploadService,
+    private readonly reports: ImportReportService,
+    private readonly reviews: DuplicateReviewService,
+  ) {}
 
   /** multipart/form-data with one `file` part (12345 CSV, grid CSV or court XLSX); answers when the import is done. */
-  @Post('imports') @HttpCode(200) @ApiConsumes('multipart/form-data')
+  @Post('imports')
+  @HttpCode(200)
+  @ApiConsumes('multipart/form-data')
   async upload(@CurrentActor() actor: Actor, @Req() req: FastifyRequest) {
     const file = await storeImportUpload(req);
     try {
@@ -42,16 +48,23 @@ export class IntakeController {
   @Get('imports/:id/errors.csv')
   async errors(@Param('id', uuid) id: string, @Res() reply: FastifyReply) {
     const csv = await this.reports.errorReportCsv(id);
-    await reply.header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="import-${id}-errors.csv"`).send(csv);
+    await reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="import-${id}-errors.csv"`)
+      .send(csv);
   }
 
   @Get('duplicates')
   duplicates(@CurrentActor() actor: Actor, @Query() q: DuplicateQueryDto) {
-    return this.reviews.list(actor, q.status === 'all' ? null : q.status ?? 'pending', q.limit ? Number(q.limit) : 100);
+    return this.reviews.list(
+      actor,
+      q.status === 'all' ? null : (q.status ?? 'pending'),
+      q.limit ? Number(q.limit) : 100,
+    );
   }
 
-  @Post('duplicates/:id/decision') @HttpCode(200)
+  @Post('duplicates/:id/decision')
+  @HttpCode(200)
   decide(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: DuplicateDecisionDto) {
     return this.reviews.decide(actor, id, dto.decision, dto.note);
   }

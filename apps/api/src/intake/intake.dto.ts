@@ -2,16 +2,25 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 
 export class ListQueryDto {
-  @ApiPropertyOptional({ example: '50' }) @IsOptional() @Matches(/^\d{1,3}$/, { message: 'limit must be 1–999' }) limit?: string;
+  @ApiPropertyOptional({ example: '50' })
+  @IsOptional()
+  @Matches(/^\d{1,3}$/, { message: 'limit must be 1–999' })
+  limit?: string;
 }
 
 export class DuplicateQueryDto extends ListQueryDto {
   @ApiPropertyOptional({ enum: ['pending', 'linked', 'confirmed', 'dismissed', 'all'] })
-  @IsOptional() @IsIn(['pending', 'linked', 'confirmed', 'dismissed', 'all']) status?: string;
+  @IsOptional()
+  @IsIn(['pending', 'linked', 'confirmed', 'dismissed', 'all'])
+  status?: string;
 }
 
 export class DuplicateDecisionDto {
-  @ApiProperty({ enum: ['confirm', 'dismiss'], description: 'confirm: the same dispute; dismiss: different disputes' })
-  @IsIn(['confirm', 'dismiss']) decision: 'confirm' | 'dismiss';
+  @ApiProperty({
+    enum: ['confirm', 'dismiss'],
+    description: 'confirm: the same dispute; dismiss: different disputes',
+  })
+  @IsIn(['confirm', 'dismiss'])
+  decision: 'confirm' | 'dismiss';
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) note?: string;
 }

@@ -2,7 +2,12 @@ import { Controller, Headers, HttpCode, Param, Post, Req } from '@nestjs/common'
 import { ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { RawBodyRequest } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { IDEMPOTENCY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER, WebhookReceiverService } from '@tiaojie/intake';
+import {
+  IDEMPOTENCY_HEADER,
+  SIGNATURE_HEADER,
+  TIMESTAMP_HEADER,
+  WebhookReceiverService,
+} from '@tiaojie/intake';
 import { Public } from '../common/auth.decorators';
 
 /**
@@ -15,12 +20,24 @@ import { Public } from '../common/auth.decorators';
 export class WebhooksController {
   constructor(private readonly receiver: WebhookReceiverService) {}
 
-  @Post(':source') @Public() @HttpCode(202)
-  @ApiHeader({ name: SIGNATURE_HEADER, required: true }) @ApiHeader({ name: TIMESTAMP_HEADER, required: true }) @ApiHeader({ name: IDEMPOTENCY_HEADER, required: true })
-  receive(@Param('source') source: string, @Req() req: RawBodyRequest<FastifyRequest>, @Headers() headers: Record<string, string | undefined>) {
+  @Post(':source')
+  @Public()
+  @HttpCode(202)
+  @ApiHeader({ name: SIGNATURE_HEADER, required: true })
+  @ApiHeader({ name: TIMESTAMP_HEADER, required: true })
+  @ApiHeader({ name: IDEMPOTENCY_HEADER, required: true })
+  receive(
+    @Param('source') source: string,
+    @Req() req: RawBodyRequest<FastifyRequest>,
+    @Headers() headers: Record<string, string | undefined>,
+  ) {
     return this.receiver.receive({
-      source, timestamp: headers[TIMESTAMP_HEADER], signature: headers[SIGNATURE_HEADER], idempotencyKey: headers[IDEMPOTENCY_HEADER],
-      rawBody: req.rawBody, body: req.body,
+      source,
+      timestamp: headers[TIMESTAMP_HEADER],
+      signature: headers[SIGNATURE_HEADER],
+      idempotencyKey: headers[IDEMPOTENCY_HEADER],
+      rawBody: req.rawBody,
+      body: req.body,
     });
   }
 }

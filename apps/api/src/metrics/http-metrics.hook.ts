@@ -7,7 +7,12 @@ export function installHttpMetrics(app: NestFastifyApplication, metrics: Metrics
   const fastify = app.getHttpAdapter().getInstance();
   // a callback hook (no promise per request); Fastify times the request itself (reply.elapsedTime, ms)
   fastify.addHook('onResponse', (req, reply, done) => {
-    metrics.observeHttp(req.method, req.routeOptions?.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
+    metrics.observeHttp(
+      req.method,
+      req.routeOptions?.url ?? 'unmatched',
+      reply.statusCode,
+      reply.elapsedTime / 1000,
+    );
     done();
   });
 }

@@ -8,9 +8,14 @@ import { MetricsService } from './metrics.service';
 @ApiExcludeController()
 @Controller()
 export class MetricsController {
-  constructor(private readonly metrics: MetricsService, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    private readonly metrics: MetricsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
-  @Public() @Get('metrics') @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
+  @Public()
+  @Get('metrics')
+  @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
   async scrape(@Headers('authorization') auth?: string): Promise<string> {
     if (this.config.metricsToken && auth !== `Bearer ${this.config.metricsToken}`) {
       throw new DomainError(ErrorCode.UNAUTHENTICATED, 'metrics token required');

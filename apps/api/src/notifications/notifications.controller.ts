@@ -17,17 +17,21 @@ export class NotificationsController {
   @Get()
   inbox(@CurrentActor() actor: Actor, @Query() q: InboxQueryDto) {
     return this.notifications.inbox(actor, {
-      limit: q.limit ? Number(q.limit) : undefined, unreadOnly: q.unread === 'true', before: q.before ? new Date(q.before) : undefined,
+      limit: q.limit ? Number(q.limit) : undefined,
+      unreadOnly: q.unread === 'true',
+      before: q.before ? new Date(q.before) : undefined,
     });
   }
 
-  @Post('read-all') @HttpCode(200)
+  @Post('read-all')
+  @HttpCode(200)
   readAll(@CurrentActor() actor: Actor) {
     return this.notifications.markAllRead(actor);
   }
 
   /** Someone else's notification is answered 404, as if it did not exist. */
-  @Post(':id/read') @HttpCode(200)
+  @Post(':id/read')
+  @HttpCode(200)
   async read(@CurrentActor() actor: Actor, @Param('id', uuid) id: string) {
     await this.notifications.markRead(actor, id);
     return { id, read: true };
@@ -41,12 +45,15 @@ export class NotificationsController {
 export class OutboxAdminController {
   constructor(private readonly outbox: OutboxService) {}
 
-  @Get('dead') @Roles(Role.DistrictAdmin)
+  @Get('dead')
+  @Roles(Role.DistrictAdmin)
   dead(@CurrentActor() actor: Actor, @Query() q: DeadLetterQueryDto) {
     return this.outbox.deadLetters(actor, q.limit ? Number(q.limit) : undefined);
   }
 
-  @Post(':id/retry') @HttpCode(200) @Roles(Role.DistrictAdmin)
+  @Post(':id/retry')
+  @HttpCode(200)
+  @Roles(Role.DistrictAdmin)
   retry(@CurrentActor() actor: Actor, @Param('id', uuid) id: string) {
     return this.outbox.retry(actor, id);
   }

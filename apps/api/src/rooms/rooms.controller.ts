@@ -1,4 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, StreamableFile } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+  Req,
+  StreamableFile,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Actor, DomainError } from '@tiaojie/core';
@@ -26,8 +37,15 @@ export class RoomsController {
   /** History pages, oldest first: `beforeSeq` = the smallest seq you hold (previous page), or `afterSeq` = what you missed. */
   @Get(':id/messages')
   history(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Query() q: HistoryQueryDto) {
-    if (q.beforeSeq !== undefined && q.afterSeq !== undefined) throw DomainError.validation('give beforeSeq or afterSeq, not both', { field: 'afterSeq' });
-    return this.rooms.history(actor, id, q.beforeSeq ? Number(q.beforeSeq) : undefined, q.limit ? Number(q.limit) : undefined, q.afterSeq !== undefined ? Number(q.afterSeq) : undefined);
+    if (q.beforeSeq !== undefined && q.afterSeq !== undefined)
+      throw DomainError.validation('give beforeSeq or afterSeq, not both', { field: 'afterSeq' });
+    return this.rooms.history(
+      actor,
+      id,
+      q.beforeSeq ? Number(q.beforeSeq) : undefined,
+      q.limit ? Number(q.limit) : undefined,
+      q.afterSeq !== undefined ? Number(q.afterSeq) : undefined,
+    );
   }
 
   @Get(':id/reads')
@@ -35,21 +53,32 @@ export class RoomsController {
     return this.rooms.reads(actor, id);
   }
 
-  @Post(':id/reads') @HttpCode(200)
+  @Post(':id/reads')
+  @HttpCode(200)
   markRead(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: ReadDto) {
     return this.rooms.markRead(actor, id, dto.seq);
   }
 
   /** Evidence upload (multipart/form-data: `file` + `clientMsgId`): images, PDF, Office files up to 10 MB, type checked by content. */
-  @Post(':id/attachments') @HttpCode(201) @ApiConsumes('multipart/form-data')
+  @Post(':id/attachments')
+  @HttpCode(201)
+  @ApiConsumes('multipart/form-data')
   async upload(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Req() req: FastifyRequest) {
     return this.rooms.upload(actor, id, await readUpload(req));
   }
 
   /** Download by room members only (others: 404); every download is audited. */
   @Get(':id/attachments/:attachmentId')
-  async download(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Param('attachmentId', uuid) attachmentId: string) {
+  async download(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuid) id: string,
+    @Param('attachmentId', uuid) attachmentId: string,
+  ) {
     const file = await this.rooms.download(actor, id, attachmentId);
-    return new StreamableFile(file.stream, { type: file.mime, length: file.size, disposition: attachmentDisposition(file.fileName) });
+    return new StreamableFile(file.stream, {
+      type: file.mime,
+      length: file.size,
+      disposition: attachmentDisposition(file.fileName),
+    });
   }
 }

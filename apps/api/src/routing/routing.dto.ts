@@ -1,51 +1,118 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Length, Matches, Max, MaxLength, Min, ValidateNested,
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
 } from 'class-validator';
 
 const CODE = /^[A-Za-z0-9_-]{1,64}$/;
 
 export class RuleConditionsDto {
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) categories?: string[];
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(200) @IsString({ each: true }) streets?: string[];
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(500) @IsString({ each: true }) communities?: string[];
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  categories?: string[];
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsString({ each: true })
+  streets?: string[];
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @IsString({ each: true })
+  communities?: string[];
   @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) claimAmountMin?: number;
   @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) claimAmountMax?: number;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(10) @IsString({ each: true }) partyTypes?: string[];
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  partyTypes?: string[];
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) peopleInvolvedMin?: number;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(10) @IsString({ each: true }) channels?: string[];
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @IsString({ each: true })
+  channels?: string[];
 }
 
 export class BodySelectorDto {
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @IsString({ each: true }) kinds?: string[];
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @IsString({ each: true }) levels?: string[];
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  kinds?: string[];
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  levels?: string[];
   @ApiPropertyOptional() @IsOptional() @IsBoolean() matchCategory?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() inJurisdiction?: boolean;
 }
 
 export class RuleTargetDto {
   @ApiProperty({ enum: ['bodies', 'selector'] }) @IsIn(['bodies', 'selector']) type: 'bodies' | 'selector';
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(200) @IsString({ each: true }) bodyIds?: string[];
-  @ApiPropertyOptional({ type: BodySelectorDto }) @IsOptional() @ValidateNested() @Type(() => BodySelectorDto) selector?: BodySelectorDto;
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsString({ each: true })
+  bodyIds?: string[];
+  @ApiPropertyOptional({ type: BodySelectorDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => BodySelectorDto)
+  selector?: BodySelectorDto;
 }
 
 export class RuleDto {
-  @ApiProperty({ example: 'specialised-street' }) @Matches(CODE, { message: 'id: letters, digits, - and _' }) id: string;
+  @ApiProperty({ example: 'specialised-street' })
+  @Matches(CODE, { message: 'id: letters, digits, - and _' })
+  id: string;
   @ApiProperty() @IsString() @Length(1, 100) name: string;
   @ApiProperty() @IsInt() @Min(0) @Max(10000) priority: number;
   @ApiProperty() @IsInt() @Min(0) @Max(10000) weight: number;
   @ApiProperty() @IsBoolean() enabled: boolean;
-  @ApiProperty({ type: RuleConditionsDto }) @ValidateNested() @Type(() => RuleConditionsDto) conditions: RuleConditionsDto;
+  @ApiProperty({ type: RuleConditionsDto })
+  @ValidateNested()
+  @Type(() => RuleConditionsDto)
+  conditions: RuleConditionsDto;
   @ApiProperty({ type: RuleTargetDto }) @ValidateNested() @Type(() => RuleTargetDto) target: RuleTargetDto;
 }
 
 export class SaveRulesDto {
-  @ApiProperty({ type: [RuleDto] }) @IsArray() @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => RuleDto) rules: RuleDto[];
+  @ApiProperty({ type: [RuleDto] })
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => RuleDto)
+  rules: RuleDto[];
 }
 
 export class DryRunPartyDto {
-  @ApiProperty({ enum: ['individual', 'enterprise', 'organisation', 'government'] }) @IsIn(['individual', 'enterprise', 'organisation', 'government']) type: string;
+  @ApiProperty({ enum: ['individual', 'enterprise', 'organisation', 'government'] })
+  @IsIn(['individual', 'enterprise', 'organisation', 'government'])
+  type: string;
   @ApiProperty({ type: [String] }) @IsArray() @ArrayMaxSize(5) @IsString({ each: true }) keys: string[];
 }
 
@@ -62,21 +129,48 @@ export class DryRunDto {
   @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) claimAmount?: number;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) peopleInvolved?: number;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() repeated?: boolean;
-  @ApiPropertyOptional({ type: [DryRunPartyDto] }) @IsOptional() @IsArray() @ArrayMaxSize(50) @ValidateNested({ each: true }) @Type(() => DryRunPartyDto) parties?: DryRunPartyDto[];
-  @ApiPropertyOptional({ type: [DryRunReturnDto] }) @IsOptional() @IsArray() @ArrayMaxSize(20) @ValidateNested({ each: true }) @Type(() => DryRunReturnDto) returns?: DryRunReturnDto[];
+  @ApiPropertyOptional({ type: [DryRunPartyDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => DryRunPartyDto)
+  parties?: DryRunPartyDto[];
+  @ApiPropertyOptional({ type: [DryRunReturnDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => DryRunReturnDto)
+  returns?: DryRunReturnDto[];
 }
 
 export class BodyPatchDto {
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(100000) capacity?: number;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() active?: boolean;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @IsString({ each: true }) categories?: string[];
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @IsString({ each: true }) streetCodes?: string[];
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @IsString({ each: true }) communityCodes?: string[];
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  categories?: string[];
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  streetCodes?: string[];
+  @ApiPropertyOptional({ type: [String] })
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  communityCodes?: string[];
 }
 
 export class ConflictDto {
   @ApiProperty({ enum: ['relative', 'employer', 'prior_involvement'] }) @IsString() kind: string;
-  @ApiProperty({ description: 'phone, ID number or organisation name of the party' }) @IsString() @Length(2, 100) partyKey: string;
+  @ApiProperty({ description: 'phone, ID number or organisation name of the party' })
+  @IsString()
+  @Length(2, 100)
+  partyKey: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) note?: string;
 }
 

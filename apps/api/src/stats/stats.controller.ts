@@ -2,7 +2,12 @@ import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Actor, DomainError, Role } from '@tiaojie/core';
-import { AnnualReportService, DashboardService, EarlyWarningService, ReportDocumentService } from '@tiaojie/stats';
+import {
+  AnnualReportService,
+  DashboardService,
+  EarlyWarningService,
+  ReportDocumentService,
+} from '@tiaojie/stats';
 import { CurrentActor, Roles } from '../common/auth.decorators';
 import { DashboardQueryDto, WarningQueryDto } from './stats.dto';
 
@@ -12,7 +17,10 @@ function year(text: string): number {
 }
 
 async function download(reply: FastifyReply, body: Buffer, type: string, name: string): Promise<void> {
-  await reply.header('content-type', type).header('content-disposition', `attachment; filename="${name}"`).send(body);
+  await reply
+    .header('content-type', type)
+    .header('content-disposition', `attachment; filename="${name}"`)
+    .send(body);
 }
 
 /** Statistics for the dashboard and the annual report (district admins; body admins: their own body). */
@@ -21,44 +29,66 @@ async function download(reply: FastifyReply, body: Buffer, type: string, name: s
 @Controller('stats')
 export class StatsController {
   constructor(
-    private readonly dashboard: DashboardService, private readonly reports: AnnualReportService,
-    private readonly documents: ReportDocumentService, private readonly warnings: EarlyWarningService,
+    private readonly dashboard: DashboardService,
+    private readonly reports: AnnualReportService,
+    private readonly documents: ReportDocumentService,
+    private readonly warnings: EarlyWarningService,
   ) {}
 
-  @Get('summary') @Roles(Role.DistrictAdmin, Role.BodyAdmin)
+  @Get('summary')
+  @Roles(Role.DistrictAdmin, Role.BodyAdmin)
   summary(@CurrentActor() actor: Actor, @Query() q: DashboardQueryDto) {
     return this.dashboard.summary(actor, q);
   }
 
-  @Get('series') @Roles(Role.DistrictAdmin, Role.BodyAdmin)
+  @Get('series')
+  @Roles(Role.DistrictAdmin, Role.BodyAdmin)
   series(@CurrentActor() actor: Actor, @Query() q: DashboardQueryDto) {
     return this.dashboard.series(actor, q);
   }
 
-  @Get('warnings') @Roles(Role.DistrictAdmin, Role.BodyAdmin)
+  @Get('warnings')
+  @Roles(Role.DistrictAdmin, Role.BodyAdmin)
   flags(@CurrentActor() actor: Actor, @Query() q: WarningQueryDto) {
-    return this.warnings.flags(actor, { asOf: q.asOf, windowDays: q.windowDays ? Number(q.windowDays) : undefined });
+    return this.warnings.flags(actor, {
+      asOf: q.asOf,
+      windowDays: q.windowDays ? Number(q.windowDays) : undefined,
+    });
   }
 
-  @Get('reports/:year') @Roles(Role.DistrictAdmin)
+  @Get('reports/:year')
+  @Roles(Role.DistrictAdmin)
   async report(@Param('year') y: string) {
     const r = await this.reports.report(year(y));
     return { ...r, text: this.documents.text(r) };
   }
 
-  @Get('reports/:year/report.xlsx') @Roles(Role.DistrictAdmin)
+  @Get('reports/:year/report.xlsx')
+  @Roles(Role.DistrictAdmin)
   async xlsx(@Param('year') y: string, @Res() reply: FastifyReply) {
-    await download(reply, await this.documents.xlsx(year(y)), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', `report-${y}.xlsx`);
+    await download(
+      reply,
+      await this.documents.xlsx(year(y)),
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      `report-${y}.xlsx`,
+    );
   }
 
-  @Get('reports/:year/report.pdf') @Roles(Role.DistrictAdmin)
+  @Get('reports/:year/report.pdf')
+  @Roles(Role.DistrictAdmin)
   async pdf(@Param('year') y: string, @Res() reply: FastifyReply) {
     await download(reply, await this.documents.pdf(year(y)), 'application/pdf', `report-${y}.pdf`);
   }
 
   /** The CSV behind a table of the report: summary, sources, streets, categories, mediation, bodies. */
-  @Get('reports/:year/tables/:table.csv') @Roles(Role.DistrictAdmin)
+  @Get('reports/:year/tables/:table.csv')
+  @Roles(Role.DistrictAdmin)
   async csv(@Param('year') y: string, @Param('table') table: string, @Res() reply: FastifyReply) {
-    await download(reply, await this.documents.csv(year(y), table), 'text/csv; charset=utf-8', `report-${y}-${table}.csv`);
+    await download(
+      reply,
+      await this.documents.csv(year(y), table),
+      'text/csv; charset=utf-8',
+      `report-${y}-${table}.csv`,
+    );
   }
 }

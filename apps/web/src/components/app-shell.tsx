@@ -6,22 +6,47 @@ import { menuFor, selectedNav } from '../lib/nav';
 import { href, navigate } from '../lib/router';
 import type { SessionUser } from '../lib/types';
 
-export function AppShell({ user, route, children }: { user: SessionUser; route: string[]; children: ReactNode }) {
+export function AppShell({
+  user,
+  route,
+  children,
+}: {
+  user: SessionUser;
+  route: string[];
+  children: ReactNode;
+}) {
   const party = user.role === 'party';
-  const items = party ? [] : menuFor(user.role).map((i) => ({ key: i.path, label: <a href={href(i.path)}>{i.label}</a> }));
+  const items = party
+    ? []
+    : menuFor(user.role).map((i) => ({ key: i.path, label: <a href={href(i.path)}>{i.label}</a> }));
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header className="tj-header">
-        <a className="tj-brand" href={href('')} onClick={() => navigate('')}>调解平台</a>
+        <a className="tj-brand" href={href('')} onClick={() => navigate('')}>
+          调解平台
+        </a>
         {/* parties navigate from their pages (phone-first); staff get the module menu for their role */}
-        {!party && <Menu mode="horizontal" selectedKeys={[selectedNav(user.role, route)]} items={items} aria-label="功能菜单" />}
+        {!party && (
+          <Menu
+            mode="horizontal"
+            selectedKeys={[selectedNav(user.role, route)]}
+            items={items}
+            aria-label="功能菜单"
+          />
+        )}
         <div className="tj-user">
           {!party && <Tag color="blue">{ROLE_LABELS[user.role] ?? user.role}</Tag>}
-          <span className="tj-user-name" title={user.displayName}>{user.displayName}</span>
-          <Button size="small" onClick={() => void signOut().then(() => navigate('login'))}>退出登录</Button>
+          <span className="tj-user-name" title={user.displayName}>
+            {user.displayName}
+          </span>
+          <Button size="small" onClick={() => void signOut().then(() => navigate('login'))}>
+            退出登录
+          </Button>
         </div>
       </Layout.Header>
-      <Layout.Content className={`tj-content ${party ? 'tj-content-party' : 'tj-content-staff'}`}>{children}</Layout.Content>
+      <Layout.Content className={`tj-content ${party ? 'tj-content-party' : 'tj-content-staff'}`}>
+        {children}
+      </Layout.Content>
     </Layout>
   );
 }

@@ -6,7 +6,14 @@ import { StatusTag } from './status-tag';
 import type { QueueItem } from '../lib/types';
 
 /** Queue-style case list: number, title, extra columns, status, deadline coloured by urgency; a row opens the case. */
-export function CaseTable({ data, loading, extra = [], empty, testId, actions }: {
+export function CaseTable({
+  data,
+  loading,
+  extra = [],
+  empty,
+  testId,
+  actions,
+}: {
   data: QueueItem[];
   loading?: boolean;
   extra?: ColumnsType<QueueItem>;
@@ -16,33 +23,52 @@ export function CaseTable({ data, loading, extra = [], empty, testId, actions }:
 }) {
   return (
     <div data-testid={testId}>
-    <Table<QueueItem>
-      rowKey="id"
-      size="middle"
-      loading={loading}
-      dataSource={data}
-      locale={{ emptyText: <Empty description={empty} /> }}
-      pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
-      scroll={{ x: 1100 }}
-      rowClassName={(r) => `tj-urgency-${r.urgency}`}
-      onRow={(r) => ({ onClick: () => navigate(`work/${r.id}`), style: { cursor: 'pointer' } })}
-      columns={[
-        { title: '案件编号', dataIndex: 'number', width: 130,
-          render: (v: string, r) => <a href={`#/work/${r.id}`} onClick={(e) => e.stopPropagation()}>{v}</a> },
-        { title: '案件名称', dataIndex: 'title', width: 230, ellipsis: { showTitle: true } },
-        ...extra,
-        { title: '状态', dataIndex: 'status', width: 120, render: (_: string, r) => <StatusTag status={r.status} label={r.statusLabel} /> },
-        { title: '调解期限', dataIndex: 'dueAt', width: 200,
-          render: (_: string, r) => (
-            <Space size={4}>
-              <Tag color={URGENCY[r.urgency].color} data-urgency={r.urgency}>{URGENCY[r.urgency].label}</Tag>
-              {r.dueAt && <span>{fmtDateTime(r.dueAt)}</span>}
-            </Space>
-          ) },
-        { title: '受理时间', dataIndex: 'createdAt', width: 140, render: (v: string) => fmtDateTime(v) },
-        ...(actions ?? []),
-      ]}
-    />
+      <Table<QueueItem>
+        rowKey="id"
+        size="middle"
+        loading={loading}
+        dataSource={data}
+        locale={{ emptyText: <Empty description={empty} /> }}
+        pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
+        scroll={{ x: 1100 }}
+        rowClassName={(r) => `tj-urgency-${r.urgency}`}
+        onRow={(r) => ({ onClick: () => navigate(`work/${r.id}`), style: { cursor: 'pointer' } })}
+        columns={[
+          {
+            title: '案件编号',
+            dataIndex: 'number',
+            width: 130,
+            render: (v: string, r) => (
+              <a href={`#/work/${r.id}`} onClick={(e) => e.stopPropagation()}>
+                {v}
+              </a>
+            ),
+          },
+          { title: '案件名称', dataIndex: 'title', width: 230, ellipsis: { showTitle: true } },
+          ...extra,
+          {
+            title: '状态',
+            dataIndex: 'status',
+            width: 120,
+            render: (_: string, r) => <StatusTag status={r.status} label={r.statusLabel} />,
+          },
+          {
+            title: '调解期限',
+            dataIndex: 'dueAt',
+            width: 200,
+            render: (_: string, r) => (
+              <Space size={4}>
+                <Tag color={URGENCY[r.urgency].color} data-urgency={r.urgency}>
+                  {URGENCY[r.urgency].label}
+                </Tag>
+                {r.dueAt && <span>{fmtDateTime(r.dueAt)}</span>}
+              </Space>
+            ),
+          },
+          { title: '受理时间', dataIndex: 'createdAt', width: 140, render: (v: string) => fmtDateTime(v) },
+          ...(actions ?? []),
+        ]}
+      />
     </div>
   );
 }

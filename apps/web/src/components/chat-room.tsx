@@ -29,8 +29,14 @@ function Bubble({ m, mine }: { m: MessageView; mine: boolean }) {
       <div className="tj-msg-meta">
         {mine ? '我' : m.senderName}
         {!mine && <Tag className="tj-role-tag">{ROLE_LABELS[m.senderRole] ?? m.senderRole}</Tag>}
-        {m.kind === 'minutes' && <Tag className="tj-role-tag" color="gold">会议纪要</Tag>}
-        <time dateTime={m.createdAt} title={fmtDateTime(m.createdAt)}>{fmtTime(m.createdAt)}</time>
+        {m.kind === 'minutes' && (
+          <Tag className="tj-role-tag" color="gold">
+            会议纪要
+          </Tag>
+        )}
+        <time dateTime={m.createdAt} title={fmtDateTime(m.createdAt)}>
+          {fmtTime(m.createdAt)}
+        </time>
       </div>
       <div className="tj-msg-body">{m.body}</div>
     </div>
@@ -67,32 +73,70 @@ export function ChatRoom({ room, userId, isParty, sessionMode, height = 420 }: P
     <section className="tj-chat" aria-label={room.title}>
       <div className="tj-chat-head">
         <Typography.Text strong>{room.title}</Typography.Text>
-        {mode && <Tag color={mode === 'caucus' ? 'purple' : 'blue'} data-testid="room-mode">{MODE_LABELS[mode]}</Tag>}
+        {mode && (
+          <Tag color={mode === 'caucus' ? 'purple' : 'blue'} data-testid="room-mode">
+            {MODE_LABELS[mode]}
+          </Tag>
+        )}
       </div>
-      {!chat.connected && (chat.everConnected
-        ? <Alert type="warning" showIcon banner title="连接已断开，正在重连…" data-testid="offline-banner" />
-        : <Alert type="info" showIcon banner title="正在连接…" />)}
+      {!chat.connected &&
+        (chat.everConnected ? (
+          <Alert type="warning" showIcon banner title="连接已断开，正在重连…" data-testid="offline-banner" />
+        ) : (
+          <Alert type="info" showIcon banner title="正在连接…" />
+        ))}
       {chat.joinError && <Alert type="error" showIcon banner title={chat.joinError} />}
-      {paused && <Alert type="info" showIcon banner title="当前为背对背调解，联合调解室暂停发言，请到您的背对背调解室与调解员沟通。" />}
-      <div className="tj-chat-list" ref={listRef} style={{ height }} role="log" aria-live="polite" aria-label="消息记录">
-        {!chat.joined && chat.messages.length === 0 && chat.connected && !chat.joinError && <div className="tj-center"><Spin /></div>}
-        {chat.joined && chat.messages.length === 0 && chat.pending.length === 0 && <Empty description="暂无消息" />}
-        {chat.messages.map((m) => <Bubble key={m.seq} m={m} mine={m.senderId === userId} />)}
+      {paused && (
+        <Alert
+          type="info"
+          showIcon
+          banner
+          title="当前为背对背调解，联合调解室暂停发言，请到您的背对背调解室与调解员沟通。"
+        />
+      )}
+      <div
+        className="tj-chat-list"
+        ref={listRef}
+        style={{ height }}
+        role="log"
+        aria-live="polite"
+        aria-label="消息记录"
+      >
+        {!chat.joined && chat.messages.length === 0 && chat.connected && !chat.joinError && (
+          <div className="tj-center">
+            <Spin />
+          </div>
+        )}
+        {chat.joined && chat.messages.length === 0 && chat.pending.length === 0 && (
+          <Empty description="暂无消息" />
+        )}
+        {chat.messages.map((m) => (
+          <Bubble key={m.seq} m={m} mine={m.senderId === userId} />
+        ))}
         {chat.pending.map((p) => (
           <div key={p.clientMsgId} className="tj-msg tj-msg-mine tj-msg-pending" data-pending="true">
-            <div className="tj-msg-meta">我 · {p.failed ? <Typography.Text type="danger">发送失败：{p.failed}</Typography.Text> : '发送中…'}</div>
+            <div className="tj-msg-meta">
+              我 ·{' '}
+              {p.failed ? <Typography.Text type="danger">发送失败：{p.failed}</Typography.Text> : '发送中…'}
+            </div>
             <div className="tj-msg-body">{p.body}</div>
             {p.failed && (
               <Space size="small">
-                <Button size="small" onClick={() => chat.retry(p.clientMsgId)}>重试</Button>
-                <Button size="small" onClick={() => chat.discard(p.clientMsgId)}>删除</Button>
+                <Button size="small" onClick={() => chat.retry(p.clientMsgId)}>
+                  重试
+                </Button>
+                <Button size="small" onClick={() => chat.discard(p.clientMsgId)}>
+                  删除
+                </Button>
               </Space>
             )}
           </div>
         ))}
       </div>
       <div className="tj-chat-input">
-        <label htmlFor={`msg-${room.id}`} className="tj-sr-only">输入消息</label>
+        <label htmlFor={`msg-${room.id}`} className="tj-sr-only">
+          输入消息
+        </label>
         <Input.TextArea
           id={`msg-${room.id}`}
           value={draft}
@@ -103,7 +147,9 @@ export function ChatRoom({ room, userId, isParty, sessionMode, height = 420 }: P
           placeholder={paused ? '背对背调解期间暂停发言' : '输入消息，按 Enter 发送，Shift+Enter 换行'}
           disabled={paused}
         />
-        <Button type="primary" onClick={submit} disabled={paused || !draft.trim()}>发送</Button>
+        <Button type="primary" onClick={submit} disabled={paused || !draft.trim()}>
+          发送
+        </Button>
       </div>
     </section>
   );

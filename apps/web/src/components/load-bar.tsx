@@ -7,7 +7,12 @@ export function LoadBar({ open, capacity }: { open: number; capacity: number }) 
   return (
     <Tooltip title={`在办 ${open} 件，容量 ${capacity} 件`}>
       <div style={{ minWidth: 120 }} aria-label={`在办 ${open}/${capacity}`}>
-        <Progress percent={Math.min(100, Math.round(ratio * 100))} status={status} size="small" format={() => `${open}/${capacity}`} />
+        <Progress
+          percent={Math.min(100, Math.round(ratio * 100))}
+          status={status}
+          size="small"
+          format={() => `${open}/${capacity}`}
+        />
       </div>
     </Tooltip>
   );

@@ -2,5 +2,16 @@ import { Button, Result } from 'antd';
 import { navigate } from '../lib/router';
 
 export function NotFound() {
-  return <Result status="404" title="页面不存在" subTitle="您访问的页面不存在或已移除。" extra={<Button type="primary" onClick={() => navigate('')}>返回首页</Button>} />;
+  return (
+    <Result
+      status="404"
+      title="页面不存在"
+      subTitle="您访问的页面不存在或已移除。"
+      extra={
+        <Button type="primary" onClick={() => navigate('')}>
+          返回首页
+        </Button>
+      }
+    />
+  );
 }

@@ -2,16 +2,41 @@ import type { ReactNode } from 'react';
 import { Alert, Button, Spin } from 'antd';
 
 /** Loading spinner, error with retry, or the content. */
-export function PageState({ loading, error, hasData, onRetry, children }: {
-  loading: boolean; error: string | null; hasData: boolean; onRetry?: () => void; children: ReactNode;
+export function PageState({
+  loading,
+  error,
+  hasData,
+  onRetry,
+  children,
+}: {
+  loading: boolean;
+  error: string | null;
+  hasData: boolean;
+  onRetry?: () => void;
+  children: ReactNode;
 }) {
   if (!hasData && loading) {
-    return <div style={{ display: 'flex', justifyContent: 'center', padding: 48 }}><Spin size="large" description="加载中…" /></div>;
+    return (
+      <div style={{ display: 'flex', justifyContent: 'center', padding: 48 }}>
+        <Spin size="large" description="加载中…" />
+      </div>
+    );
   }
   if (!hasData && error) {
     return (
-      <Alert type="error" showIcon title="加载失败" description={error}
-        action={onRetry && <Button size="small" onClick={onRetry}>重试</Button>} />
+      <Alert
+        type="error"
+        showIcon
+        title="加载失败"
+        description={error}
+        action={
+          onRetry && (
+            <Button size="small" onClick={onRetry}>
+              重试
+            </Button>
+          )
+        }
+      />
     );
   }
   return (

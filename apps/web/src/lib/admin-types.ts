@@ -81,10 +81,27 @@ export interface RoutingDecision {
   maxReturns: number;
   explanation: {
     summary: Bilingual;
-    rules: { ruleId: string; name: string; priority: number; weight: number; matched: boolean; mismatches: (Bilingual & { code: string })[]; proposedBodyIds: string[] }[];
+    rules: {
+      ruleId: string;
+      name: string;
+      priority: number;
+      weight: number;
+      matched: boolean;
+      mismatches: (Bilingual & { code: string })[];
+      proposedBodyIds: string[];
+    }[];
     candidates: {
-      bodyId: string; name: string; kind: string; level: string; rank: number; score: number; openCases: number; capacity: number;
-      viaEscalation: boolean; exclusions: (Bilingual & { code: string })[]; selected: boolean;
+      bodyId: string;
+      name: string;
+      kind: string;
+      level: string;
+      rank: number;
+      score: number;
+      openCases: number;
+      capacity: number;
+      viaEscalation: boolean;
+      exclusions: (Bilingual & { code: string })[];
+      selected: boolean;
     }[];
   };
 }
@@ -162,11 +179,20 @@ export interface StatsSummary {
   period: { from: string; to: string };
   intake: {
     grid: IntakeMetrics & { peopleInvolved: number };
-    workOrders: IntakeMetrics & { onTimeReplyRate: number | null; satisfactionRate: number | null; replied: number; rated: number; bySource: Record<string, number> };
+    workOrders: IntakeMetrics & {
+      onTimeReplyRate: number | null;
+      satisfactionRate: number | null;
+      replied: number;
+      rated: number;
+      bySource: Record<string, number>;
+    };
     courtReferrals: { received: number };
   } | null;
   mediation: DisputeMetrics & { overdue: number };
-  breakdowns: Record<'byChannel' | 'byKind' | 'byCategory' | 'byStreet' | 'byBody', Record<string, DisputeMetrics>> | null;
+  breakdowns: Record<
+    'byChannel' | 'byKind' | 'byCategory' | 'byStreet' | 'byBody',
+    Record<string, DisputeMetrics>
+  > | null;
 }
 
 /** GET /stats/series */
@@ -178,7 +204,13 @@ export interface StatsSeries {
 
 export interface WarningFlags {
   asOf: string;
-  flags: { type: string; severity: 'high' | 'medium'; reason: string; count: number; disputes: { id: string; number: string; title: string }[] }[];
+  flags: {
+    type: string;
+    severity: 'high' | 'medium';
+    reason: string;
+    count: number;
+    disputes: { id: string; number: string; title: string }[];
+  }[];
 }
 
 /** GET /rooms/mine → linkageRooms */

@@ -3,7 +3,12 @@ import type { TokenPair } from './types';
 
 /** An error from the api (`{error:{code,message,details}}`) or the network. */
 export class ApiError extends Error {
-  constructor(readonly code: string, message: string, readonly status: number, readonly details?: Record<string, unknown>) {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status: number,
+    readonly details?: Record<string, unknown>,
+  ) {
     super(message);
   }
 }
@@ -47,8 +52,15 @@ async function rawFetch(method: string, path: string, body: Body, token: string 
 }
 
 function toError(r: RawResult): ApiError {
-  const e = (r.body as { error?: { code?: string; message?: string; details?: Record<string, unknown> } } | null)?.error;
-  return new ApiError(e?.code ?? `HTTP_${r.status}`, e?.message ?? `请求失败（HTTP ${r.status}）`, r.status, e?.details);
+  const e = (
+    r.body as { error?: { code?: string; message?: string; details?: Record<string, unknown> } } | null
+  )?.error;
+  return new ApiError(
+    e?.code ?? `HTTP_${r.status}`,
+    e?.message ?? `请求失败（HTTP ${r.status}）`,
+    r.status,
+    e?.details,
+  );
 }
 
 let refreshing: Promise<string | null> | null = null;
@@ -149,7 +161,8 @@ export async function signOut(): Promise<void> {
   const s = getSession();
   setSession(null);
   sessionStorage.clear();
-  if (s) await rawFetch('POST', '/auth/sign-out', { refreshToken: s.refreshToken }, null).catch(() => undefined);
+  if (s)
+    await rawFetch('POST', '/auth/sign-out', { refreshToken: s.refreshToken }, null).catch(() => undefined);
 }
 
 export function errorText(err: unknown): string {

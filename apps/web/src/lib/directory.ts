@@ -21,12 +21,14 @@ export function useDirectory() {
 export function labels(dir: Directory | null) {
   const cat = new Map(dir?.categories.map((c) => [c.code, c.label]) ?? []);
   const street = new Map(dir?.streets.map((s) => [s.code, s.name]) ?? []);
-  const community = new Map(dir?.streets.flatMap((s) => s.communities.map((c) => [c.code, `${s.name}${c.name}`] as const)) ?? []);
+  const community = new Map(
+    dir?.streets.flatMap((s) => s.communities.map((c) => [c.code, `${s.name}${c.name}`] as const)) ?? [],
+  );
   const org = new Map(dir?.organizations.map((o) => [o.id, o.name]) ?? []);
   return {
     category: (c: string) => cat.get(c) ?? c,
-    street: (c: string | null | undefined) => (c ? street.get(c) ?? c : '—'),
+    street: (c: string | null | undefined) => (c ? (street.get(c) ?? c) : '—'),
     community: (c: string) => community.get(c) ?? c,
-    org: (id: string | null | undefined) => (id ? org.get(id) ?? '—' : '—'),
+    org: (id: string | null | undefined) => (id ? (org.get(id) ?? '—') : '—'),
   };
 }

@@ -44,9 +44,12 @@ export const homeOf = (role: Role): string => menuFor(role)[0].path;
 export function selectedNav(role: Role, route: string[]): string {
   const path = route.join('/');
   const items = menuFor(role);
-  const hit = [...items].sort((a, b) => b.path.length - a.path.length).find((i) => path === i.path || path.startsWith(`${i.path}/`));
+  const hit = [...items]
+    .sort((a, b) => b.path.length - a.path.length)
+    .find((i) => path === i.path || path.startsWith(`${i.path}/`));
   return hit?.path ?? items[0].path;
 }
 
 export const isCourt = (role: Role) => role === 'court_clerk' || role === 'judge';
-export const canUseLinkage = (role: Role) => ['court_clerk', 'judge', 'official', 'district_admin'].includes(role);
+export const canUseLinkage = (role: Role) =>
+  ['court_clerk', 'judge', 'official', 'district_admin'].includes(role);

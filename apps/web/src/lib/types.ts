@@ -1,8 +1,16 @@
 /** Response shapes of the api (see apps/api and libs/cases/src/case-query.service.ts). */
 
 export type Role =
-  | 'party' | 'mediator' | 'body_admin' | 'grid_worker' | 'hotline_operator'
-  | 'court_clerk' | 'judge' | 'official' | 'district_admin' | 'system';
+  | 'party'
+  | 'mediator'
+  | 'body_admin'
+  | 'grid_worker'
+  | 'hotline_operator'
+  | 'court_clerk'
+  | 'judge'
+  | 'official'
+  | 'district_admin'
+  | 'system';
 
 export interface SessionUser {
   id: string;
@@ -100,8 +108,16 @@ export interface PartyView {
 export interface RoutingExplanation {
   rule?: string;
   candidates?: {
-    id?: string; bodyId?: string; name?: string; reason?: string; load?: number; openCases?: number; capacity?: number;
-    score?: number; selected?: boolean; exclusions?: { zh?: string }[];
+    id?: string;
+    bodyId?: string;
+    name?: string;
+    reason?: string;
+    load?: number;
+    openCases?: number;
+    capacity?: number;
+    score?: number;
+    selected?: boolean;
+    exclusions?: { zh?: string }[];
   }[];
   winner?: string | null;
   why?: string;
@@ -163,12 +179,26 @@ export interface MessageView {
 export interface Directory {
   categories: { code: string; label: string }[];
   streets: { code: string; name: string; communities: { code: string; name: string }[] }[];
-  organizations: { id: string; code: string; name: string; kind: string; level: string; categories: string[]; active: boolean }[];
+  organizations: {
+    id: string;
+    code: string;
+    name: string;
+    kind: string;
+    level: string;
+    categories: string[];
+    active: boolean;
+  }[];
 }
 
 export interface Lifecycle {
   statuses: Record<string, { label: string; stage: number; next: string }>;
-  transitions: { action: string; label: string; from: string[]; to: string | null; requiresReason?: boolean }[];
+  transitions: {
+    action: string;
+    label: string;
+    from: string[];
+    to: string | null;
+    requiresReason?: boolean;
+  }[];
   returnReasons: Record<string, string>;
 }
 

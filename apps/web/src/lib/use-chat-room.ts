@@ -58,12 +58,15 @@ export function useChatRoom(roomId: string, userId: string) {
     setJoinedState(v);
   }, []);
 
-  const setPending = useCallback((next: PendingMessage[]) => {
-    pendingRef.current = next;
-    setPendingState(next);
-    if (next.length) sessionStorage.setItem(key, JSON.stringify(next));
-    else sessionStorage.removeItem(key);
-  }, [key]);
+  const setPending = useCallback(
+    (next: PendingMessage[]) => {
+      pendingRef.current = next;
+      setPendingState(next);
+      if (next.length) sessionStorage.setItem(key, JSON.stringify(next));
+      else sessionStorage.removeItem(key);
+    },
+    [key],
+  );
 
   useEffect(() => {
     bySeq.current = new Map();
@@ -79,90 +82,132 @@ export function useChatRoom(roomId: string, userId: string) {
   const rejoin = useRef<(() => void) | null>(null);
   useEffect(() => () => window.clearTimeout(gapTimer.current), []);
 
-  const merge = useCallback((incoming: MessageView[]) => {
-    let changed = false;
-    for (const m of incoming) {
-      if (m.roomId !== roomId || bySeq.current.has(m.seq)) continue;
-      bySeq.current.set(m.seq, m);
-      changed = true;
-    }
-    if (!changed) return;
-    setMessages([...bySeq.current.values()].sort((a, b) => a.seq - b.seq));
-    // a hole in the sequence (a live message that never arrived, e.g. a notification lost between instances):
-    // if it is still there in a moment, re-join from the last contiguous seq, which replays exactly what is missing
-    if (hasGap(bySeq.current) && gapTimer.current === undefined) {
-      gapTimer.current = window.setTimeout(() => {
-        gapTimer.current = undefined;
-        if (hasGap(bySeq.current)) rejoin.current?.();
-      }, GAP_WAIT_MS);
-    }
-    const delivered = new Set(incoming.filter((m) => m.senderId === userId && m.clientMsgId).map((m) => m.clientMsgId));
-    if (pendingRef.current.some((p) => delivered.has(p.clientMsgId))) {
-      setPending(pendingRef.current.filter((p) => !delivered.has(p.clientMsgId)));
-    }
-  }, [roomId, userId, setPending]);
+  const merge = useCallback(
+    (incoming: MessageView[]) => {
+      let changed = false;
+      for (const m of incoming) {
+        if (m.roomId !== roomId || bySeq.current.has(m.seq)) continue;
+        bySeq.current.set(m.seq, m);
+        changed = true;
+      }
+      if (!changed) return;
+      setMessages([...bySeq.current.values()].sort((a, b) => a.seq - b.seq));
+      // a hole in the sequence (a live message that never arrived, e.g. a notification lost between instances):
+      // if it is still there in a moment, re-join from the last contiguous seq, which replays exactly what is missing
+      if (hasGap(bySeq.current) && gapTimer.current === undefined) {
+        gapTimer.current = window.setTimeout(() => {
+          gapTimer.current = undefined;
+          if (hasGap(bySeq.current)) rejoin.current?.();
+        }, GAP_WAIT_MS);
+      }
+      const delivered = new Set(
+        incoming.filter((m) => m.senderId === userId && m.clientMsgId).map((m) => m.clientMsgId),
+      );
+      if (pendingRef.current.some((p) => delivered.has(p.clientMsgId))) {
+        setPending(pendingRef.current.filter((p) => !delivered.has(p.clientMsgId)));
+      }
+    },
+    [roomId, userId, setPending],
+  );
 
   const alive = useRef(true);
   useEffect(() => {
     alive.current = true;
-    return () => { alive.current = false; };
+    return () => {
+      alive.current = false;
+    };
   }, []);
 
-  const emitSend = useCallback((s: Socket, p: PendingMessage, attempt = 0) => {
-    s.timeout(ACK_TIMEOUT_MS).emit('message:send', { roomId, clientMsgId: p.clientMsgId, body: p.body },
-      (err: Error | null, ack?: Ack<{ message: MessageView; duplicate: boolean }>) => {
-        if (err || !ack) {
-          // no answer: still pending; try again while connected (the server dedupes by clientMsgId),
-          // otherwise it is resent after the next (re)join
-          window.setTimeout(() => {
-            const still = pendingRef.current.find((x) => x.clientMsgId === p.clientMsgId && !x.failed);
-            if (alive.current && still && s.connected) emitSend(s, still, attempt + 1);
-          }, retryDelay(attempt));
-          return;
-        }
-        if (ack.ok) {
-          setPending(pendingRef.current.filter((x) => x.clientMsgId !== p.clientMsgId));
-          merge([ack.data.message]);
-        } else {
-          setPending(pendingRef.current.map((x) => (x.clientMsgId === p.clientMsgId ? { ...x, failed: ack.error.message } : x)));
-        }
-      });
-  }, [roomId, merge, setPending]);
+  const emitSend = useCallback(
+    (s: Socket, p: PendingMessage, attempt = 0) => {
+      s.timeout(ACK_TIMEOUT_MS).emit(
+        'message:send',
+        { roomId, clientMsgId: p.clientMsgId, body: p.body },
+        (err: Error | null, ack?: Ack<{ message: MessageView; duplicate: boolean }>) => {
+          if (err || !ack) {
+            // no answer: still pending; try again while connected (the server dedupes by clientMsgId),
+            // otherwise it is resent after the next (re)join
+            window.setTimeout(() => {
+              const still = pendingRef.current.find((x) => x.clientMsgId === p.clientMsgId && !x.failed);
+              if (alive.current && still && s.connected) emitSend(s, still, attempt + 1);
+            }, retryDelay(attempt));
+            return;
+          }
+          if (ack.ok) {
+            setPending(pendingRef.current.filter((x) => x.clientMsgId !== p.clientMsgId));
+            merge([ack.data.message]);
+          } else {
+            setPending(
+              pendingRef.current.map((x) =>
+                x.clientMsgId === p.clientMsgId ? { ...x, failed: ack.error.message } : x,
+              ),
+            );
+          }
+        },
+      );
+    },
+    [roomId, merge, setPending],
+  );
 
-  const join = useCallback((s: Socket, attempt = 0) => {
-    const first = bySeq.current.size === 0 ? 0 : Math.min(...bySeq.current.keys()) - 1;
-    const lastSeq = bySeq.current.size === 0 ? 0 : contiguousSeq(bySeq.current, first);
-    s.timeout(ACK_TIMEOUT_MS).emit('room:join', { roomId, lastSeq },
-      (err: Error | null, ack?: Ack<{ messages: MessageView[]; sessionMode: SessionMode | null; hasMore?: boolean }>) => {
-        if (!alive.current) return;
-        if (err || !ack) {
-          setJoinError('进入调解室超时，正在重试…');
-          window.setTimeout(() => { if (alive.current && s.connected) join(s, attempt + 1); }, retryDelay(attempt));
-          return;
-        }
-        setJoinError(null);
-        if (!ack.ok) { setJoinError(ack.error.message); return; }
-        if (ack.data.sessionMode) setSessionMode(ack.data.sessionMode);
-        merge(ack.data.messages);
-        // more than one page was missed: ask for the rest before resending anything
-        if (ack.data.hasMore && ack.data.messages.length > 0) { join(s); return; }
-        setJoined(true);
-        // resend what was typed while offline; the server dedupes by clientMsgId
-        for (const p of pendingRef.current) if (!p.failed) emitSend(s, p);
-      });
-  }, [roomId, merge, emitSend, setJoined]);
+  const join = useCallback(
+    (s: Socket, attempt = 0) => {
+      const first = bySeq.current.size === 0 ? 0 : Math.min(...bySeq.current.keys()) - 1;
+      const lastSeq = bySeq.current.size === 0 ? 0 : contiguousSeq(bySeq.current, first);
+      s.timeout(ACK_TIMEOUT_MS).emit(
+        'room:join',
+        { roomId, lastSeq },
+        (
+          err: Error | null,
+          ack?: Ack<{ messages: MessageView[]; sessionMode: SessionMode | null; hasMore?: boolean }>,
+        ) => {
+          if (!alive.current) return;
+          if (err || !ack) {
+            setJoinError('进入调解室超时，正在重试…');
+            window.setTimeout(() => {
+              if (alive.current && s.connected) join(s, attempt + 1);
+            }, retryDelay(attempt));
+            return;
+          }
+          setJoinError(null);
+          if (!ack.ok) {
+            setJoinError(ack.error.message);
+            return;
+          }
+          if (ack.data.sessionMode) setSessionMode(ack.data.sessionMode);
+          merge(ack.data.messages);
+          // more than one page was missed: ask for the rest before resending anything
+          if (ack.data.hasMore && ack.data.messages.length > 0) {
+            join(s);
+            return;
+          }
+          setJoined(true);
+          // resend what was typed while offline; the server dedupes by clientMsgId
+          for (const p of pendingRef.current) if (!p.failed) emitSend(s, p);
+        },
+      );
+    },
+    [roomId, merge, emitSend, setJoined],
+  );
 
-  useOnConnect((s) => {
-    setJoinError(null);
-    join(s);
-  }, [roomId]);
+  useOnConnect(
+    (s) => {
+      setJoinError(null);
+      join(s);
+    },
+    [roomId],
+  );
 
   useEffect(() => {
-    rejoin.current = () => { if (socket?.connected && joinedRef.current) join(socket); };
+    rejoin.current = () => {
+      if (socket?.connected && joinedRef.current) join(socket);
+    };
   }, [socket, join]);
 
   useSocketEvent<{ roomId: string; message: string }>('room:removed', (r) => {
-    if (r.roomId === roomId) { setJoined(false); setJoinError(r.message); }
+    if (r.roomId === roomId) {
+      setJoined(false);
+      setJoinError(r.message);
+    }
   });
 
   // at the disconnect itself (an effect on `connected` could run after the next join's ack and undo it)
@@ -170,22 +215,45 @@ export function useChatRoom(roomId: string, userId: string) {
 
   useSocketEvent<MessageView>('message:new', (m) => merge([m]));
 
-  const send = useCallback((body: string) => {
-    const p: PendingMessage = { clientMsgId: newId(), body, at: new Date().toISOString() };
-    setPending([...pendingRef.current, p]);
-    if (socket?.connected && joinedRef.current) emitSend(socket, p);
-  }, [socket, emitSend, setPending]);
+  const send = useCallback(
+    (body: string) => {
+      const p: PendingMessage = { clientMsgId: newId(), body, at: new Date().toISOString() };
+      setPending([...pendingRef.current, p]);
+      if (socket?.connected && joinedRef.current) emitSend(socket, p);
+    },
+    [socket, emitSend, setPending],
+  );
 
-  const retry = useCallback((clientMsgId: string) => {
-    const next = pendingRef.current.map((x) => (x.clientMsgId === clientMsgId ? { ...x, failed: undefined } : x));
-    setPending(next);
-    const p = next.find((x) => x.clientMsgId === clientMsgId);
-    if (p && socket?.connected) emitSend(socket, p);
-  }, [socket, emitSend, setPending]);
+  const retry = useCallback(
+    (clientMsgId: string) => {
+      const next = pendingRef.current.map((x) =>
+        x.clientMsgId === clientMsgId ? { ...x, failed: undefined } : x,
+      );
+      setPending(next);
+      const p = next.find((x) => x.clientMsgId === clientMsgId);
+      if (p && socket?.connected) emitSend(socket, p);
+    },
+    [socket, emitSend, setPending],
+  );
 
-  const discard = useCallback((clientMsgId: string) => {
-    setPending(pendingRef.current.filter((x) => x.clientMsgId !== clientMsgId));
-  }, [setPending]);
+  const discard = useCallback(
+    (clientMsgId: string) => {
+      setPending(pendingRef.current.filter((x) => x.clientMsgId !== clientMsgId));
+    },
+    [setPending],
+  );
 
-  return { messages, pending, sessionMode, setSessionMode, joinError, joined, connected, everConnected, send, retry, discard };
+  return {
+    messages,
+    pending,
+    sessionMode,
+    setSessionMode,
+    joinError,
+    joined,
+    connected,
+    everConnected,
+    send,
+    retry,
+    discard,
+  };
 }

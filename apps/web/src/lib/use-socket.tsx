@@ -26,7 +26,12 @@ export function SocketProvider({ userId, children }: { userId: string; children:
       reconnectionDelay: 500,
       reconnectionDelayMax: 5000,
     });
-    const update = () => setState((s) => ({ socket, connected: socket.connected, everConnected: s.everConnected || socket.connected }));
+    const update = () =>
+      setState((s) => ({
+        socket,
+        connected: socket.connected,
+        everConnected: s.everConnected || socket.connected,
+      }));
     socket.on('connect', () => {
       authFailures = 0;
       update();
@@ -37,11 +42,16 @@ export function SocketProvider({ userId, children }: { userId: string; children:
       if (!getSession()) return;
       authFailures += 1;
       window.clearTimeout(retryTimer);
-      retryTimer = window.setTimeout(() => {
-        void refreshSession(getSession()?.accessToken ?? null)
-          .then((t) => { if (t && !socket.connected) socket.connect(); })
-          .catch(() => undefined);
-      }, Math.min(30_000, 250 * 2 ** authFailures));
+      retryTimer = window.setTimeout(
+        () => {
+          void refreshSession(getSession()?.accessToken ?? null)
+            .then((t) => {
+              if (t && !socket.connected) socket.connect();
+            })
+            .catch(() => undefined);
+        },
+        Math.min(30_000, 250 * 2 ** authFailures),
+      );
     };
     socket.on('connect_error', (err: Error & { data?: ErrorPayload }) => {
       update();
@@ -77,7 +87,9 @@ export function useSocketEvent<T>(event: string, handler: (payload: T) => void):
     if (!socket) return;
     const fn = (p: T) => ref.current(p);
     socket.on(event, fn);
-    return () => { socket.off(event, fn); };
+    return () => {
+      socket.off(event, fn);
+    };
   }, [socket, event]);
 }
 
@@ -91,15 +103,23 @@ export function useOnConnect(fn: (socket: Socket) => void, deps: unknown[]): voi
     const run = () => ref.current(socket);
     if (socket.connected) run();
     socket.on('connect', run);
-    return () => { socket.off('connect', run); };
+    return () => {
+      socket.off('connect', run);
+    };
   }, [socket, ...deps]);
 }
 
 /** Watches a case and calls back on each 'case:updated' for it. */
-export function useCaseWatch<T extends { id: string }>(disputeId: string | null, onUpdate: (u: T) => void): void {
-  useOnConnect((socket) => {
-    if (disputeId) socket.emit('case:watch', { disputeId }, () => undefined);
-  }, [disputeId]);
+export function useCaseWatch<T extends { id: string }>(
+  disputeId: string | null,
+  onUpdate: (u: T) => void,
+): void {
+  useOnConnect(
+    (socket) => {
+      if (disputeId) socket.emit('case:watch', { disputeId }, () => undefined);
+    },
+    [disputeId],
+  );
   useSocketEvent<T>('case:updated', (u) => {
     if (u.id === disputeId) onUpdate(u);
   });
@@ -108,9 +128,13 @@ export function useCaseWatch<T extends { id: string }>(disputeId: string | null,
 /** Watches every case of a list (re-sent after each reconnection) and calls back on 'case:updated' for one of them. */
 export function useCasesWatch<T extends { id: string }>(ids: string[], onUpdate: (u: T) => void): void {
   const key = ids.join(',');
-  useOnConnect((socket) => {
-    for (const id of key.split(',').filter(Boolean)) socket.emit('case:watch', { disputeId: id }, () => undefined);
-  }, [key]);
+  useOnConnect(
+    (socket) => {
+      for (const id of key.split(',').filter(Boolean))
+        socket.emit('case:watch', { disputeId: id }, () => undefined);
+    },
+    [key],
+  );
   useSocketEvent<T>('case:updated', (u) => {
     if (key.split(',').includes(u.id)) onUpdate(u);
   });

@@ -50,20 +50,42 @@ function PartyLogin() {
 
   return (
     <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} name="party-login">
-      <Form.Item label="手机号" name="phone" rules={[{ required: true, message: '请输入手机号' }, { pattern: PHONE, message: '请输入 11 位手机号码' }]}>
+      <Form.Item
+        label="手机号"
+        name="phone"
+        rules={[
+          { required: true, message: '请输入手机号' },
+          { pattern: PHONE, message: '请输入 11 位手机号码' },
+        ]}
+      >
         <Input inputMode="numeric" autoComplete="tel" maxLength={11} placeholder="请输入手机号" />
       </Form.Item>
       <Form.Item label="验证码" required>
         <Space.Compact style={{ width: '100%' }}>
-          <Form.Item name="code" noStyle rules={[{ required: true, message: '请输入验证码' }, { pattern: /^\d{6}$/, message: '验证码为 6 位数字' }]}>
-            <Input inputMode="numeric" autoComplete="one-time-code" maxLength={6} placeholder="6 位验证码" aria-label="验证码" />
+          <Form.Item
+            name="code"
+            noStyle
+            rules={[
+              { required: true, message: '请输入验证码' },
+              { pattern: /^\d{6}$/, message: '验证码为 6 位数字' },
+            ]}
+          >
+            <Input
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={6}
+              placeholder="6 位验证码"
+              aria-label="验证码"
+            />
           </Form.Item>
           <Button onClick={sendCode} loading={sending} disabled={countdown > 0}>
             {countdown > 0 ? `${countdown} 秒后重发` : '获取验证码'}
           </Button>
         </Space.Compact>
       </Form.Item>
-      <Button type="primary" htmlType="submit" block loading={busy}>登录</Button>
+      <Button type="primary" htmlType="submit" block loading={busy}>
+        登录
+      </Button>
     </Form>
   );
 }
@@ -89,7 +111,9 @@ function StaffLogin() {
       <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
         <Input.Password autoComplete="current-password" placeholder="请输入密码" />
       </Form.Item>
-      <Button type="primary" htmlType="submit" block loading={busy}>登录</Button>
+      <Button type="primary" htmlType="submit" block loading={busy}>
+        登录
+      </Button>
     </Form>
   );
 }
@@ -98,8 +122,12 @@ export function LoginPage() {
   return (
     <div className="tj-login">
       <Card style={{ width: '100%', maxWidth: 400 }}>
-        <Typography.Title level={3} style={{ textAlign: 'center', marginTop: 0 }}>矛盾纠纷多元化解平台</Typography.Title>
-        <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>在线申请调解 · 查询办理进度 · 参加线上调解</Typography.Paragraph>
+        <Typography.Title level={3} style={{ textAlign: 'center', marginTop: 0 }}>
+          矛盾纠纷多元化解平台
+        </Typography.Title>
+        <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
+          在线申请调解 · 查询办理进度 · 参加线上调解
+        </Typography.Paragraph>
         <Tabs
           centered
           items={[

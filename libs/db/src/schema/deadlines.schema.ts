@@ -19,19 +19,25 @@ export const workdayCalendarYears = pgTable('workday_calendar_years', {
 });
 
 /** Extensions and pauses of a case's time limit, with who, why and whose consent; append-only. */
-export const deadlineAdjustments = pgTable('deadline_adjustments', {
-  id: bigserial('id', { mode: 'number' }).primaryKey(),
-  disputeId: uuid('dispute_id').notNull().references(() => disputes.id),
-  /** The regime the adjustment applies to (peoples_mediation, court_pre_registration, …). */
-  regime: text('regime').notNull(),
-  /** extension | pause | resume */
-  kind: text('kind').notNull(),
-  /** extension: days granted; resume: days the clock stood still; pause: null. In the regime's unit. */
-  days: integer('days'),
-  reason: text('reason'),
-  /** 'court' for the referring court, party ids for parties. */
-  consentBy: text('consent_by').array().notNull().default([]),
-  actorId: uuid('actor_id'),
-  actorRole: text('actor_role').notNull(),
-  at: ts('at').notNull().defaultNow(),
-}, (t) => [index('deadline_adjustments_dispute_idx').on(t.disputeId, t.id)]);
+export const deadlineAdjustments = pgTable(
+  'deadline_adjustments',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    disputeId: uuid('dispute_id')
+      .notNull()
+      .references(() => disputes.id),
+    /** The regime the adjustment applies to (peoples_mediation, court_pre_registration, …). */
+    regime: text('regime').notNull(),
+    /** extension | pause | resume */
+    kind: text('kind').notNull(),
+    /** extension: days granted; resume: days the clock stood still; pause: null. In the regime's unit. */
+    days: integer('days'),
+    reason: text('reason'),
+    /** 'court' for the referring court, party ids for parties. */
+    consentBy: text('consent_by').array().notNull().default([]),
+    actorId: uuid('actor_id'),
+    actorRole: text('actor_role').notNull(),
+    at: ts('at').notNull().defaultNow(),
+  },
+  (t) => [index('deadline_adjustments_dispute_idx').on(t.disputeId, t.id)],
+);

@@ -11,7 +11,17 @@ import { CaseTable, UrgencyLegend } from '../../components/case-table';
 import { PageState } from '../../components/page-state';
 import type { CaseUpdatedEvent, QueueItem } from '../../lib/types';
 
-const DONE = ['agreement', 'no_agreement', 'withdrawn', 'terminated', 'closed', 'confirmed', 'confirmation_rejected', 'performed', 'followed_up'];
+const DONE = [
+  'agreement',
+  'no_agreement',
+  'withdrawn',
+  'terminated',
+  'closed',
+  'confirmed',
+  'confirmation_rejected',
+  'performed',
+  'followed_up',
+];
 
 /**
  * 法院工作台: the cases this court referred (委派/委托) with their handling body, status and deadline, the
@@ -22,7 +32,10 @@ export function CourtConsolePage() {
   const dir = useDirectory();
   const L = labels(dir.data);
   const [tab, setTab] = useState('referred');
-  const { data, error, loading, reload } = useAsync(() => apiGet<QueueItem[]>('/cases/queue?open=false&limit=500'), []);
+  const { data, error, loading, reload } = useAsync(
+    () => apiGet<QueueItem[]>('/cases/queue?open=false&limit=500'),
+    [],
+  );
   useCasesWatch<CaseUpdatedEvent>(data?.map((c) => c.id) ?? [], () => void reload());
   useSocketEvent('queue:updated', () => void reload());
 
@@ -32,39 +45,110 @@ export function CourtConsolePage() {
   const own = all.filter((c) => c.bodyId && c.bodyId === session?.user.orgId);
   const open = referred.filter((c) => !DONE.includes(c.status));
 
-  const bodyCol = { title: '承办调解组织', dataIndex: 'bodyId', width: 180, ellipsis: true,
-    render: (v: string | null) => (v ? L.org(v) : <Typography.Text type="secondary">待分派</Typography.Text>) };
-  const typeCol = { title: '委派/委托', dataIndex: 'deadlineRegime', width: 140,
-    render: (v: string | null | undefined) => (v ? <span title={REGIME_LABELS[v]}>{REGIME_SHORT[v] ?? v}</span> : '—') };
+  const bodyCol = {
+    title: '承办调解组织',
+    dataIndex: 'bodyId',
+    width: 180,
+    ellipsis: true,
+    render: (v: string | null) => (v ? L.org(v) : <Typography.Text type="secondary">待分派</Typography.Text>),
+  };
+  const typeCol = {
+    title: '委派/委托',
+    dataIndex: 'deadlineRegime',
+    width: 140,
+    render: (v: string | null | undefined) =>
+      v ? <span title={REGIME_LABELS[v]}>{REGIME_SHORT[v] ?? v}</span> : '—',
+  };
   const catCol = { title: '纠纷类别', dataIndex: 'categoryLabel', width: 100 };
 
   return (
     <div className="tj-stack">
       <div className="tj-row">
-        <Typography.Title level={4} style={{ margin: 0 }}>法院工作台</Typography.Title>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          法院工作台
+        </Typography.Title>
         <Space>
-          <Button onClick={() => void reload()} loading={loading && !!data}>刷新</Button>
-          <Button type="primary" onClick={() => navigate('court/refer')}>委派/委托调解</Button>
+          <Button onClick={() => void reload()} loading={loading && !!data}>
+            刷新
+          </Button>
+          <Button type="primary" onClick={() => navigate('court/refer')}>
+            委派/委托调解
+          </Button>
         </Space>
       </div>
       <PageState loading={loading} error={error} hasData={!!data} onRetry={reload}>
         <Row gutter={[12, 12]}>
-          <Col xs={12} md={6}><Card size="small"><Statistic title="委派/委托案件" value={referred.length} suffix="件" /></Card></Col>
-          <Col xs={12} md={6}><Card size="small"><Statistic title="调解中（未办结）" value={open.length} suffix="件" /></Card></Col>
-          <Col xs={12} md={6}><Card size="small"><Statistic title="即将到期/已超期" value={open.filter((c) => c.urgency === 'due_soon' || c.urgency === 'overdue').length} suffix="件" /></Card></Col>
-          <Col xs={12} md={6}><Card size="small"><Statistic title="待审查司法确认" value={confirmations.length} suffix="件" /></Card></Col>
+          <Col xs={12} md={6}>
+            <Card size="small">
+              <Statistic title="委派/委托案件" value={referred.length} suffix="件" />
+            </Card>
+          </Col>
+          <Col xs={12} md={6}>
+            <Card size="small">
+              <Statistic title="调解中（未办结）" value={open.length} suffix="件" />
+            </Card>
+          </Col>
+          <Col xs={12} md={6}>
+            <Card size="small">
+              <Statistic
+                title="即将到期/已超期"
+                value={open.filter((c) => c.urgency === 'due_soon' || c.urgency === 'overdue').length}
+                suffix="件"
+              />
+            </Card>
+          </Col>
+          <Col xs={12} md={6}>
+            <Card size="small">
+              <Statistic title="待审查司法确认" value={confirmations.length} suffix="件" />
+            </Card>
+          </Col>
         </Row>
         <UrgencyLegend />
         <Tabs
           activeKey={tab}
           onChange={setTab}
           items={[
-            { key: 'referred', label: '委派/委托案件',
-              children: <CaseTable data={referred} loading={loading} extra={[typeCol, catCol, bodyCol]} empty="本院暂无委派/委托调解的案件" testId="court-referrals" /> },
-            { key: 'confirmation', label: <Badge count={confirmations.length} size="small" offset={[8, -2]}>司法确认申请</Badge>,
-              children: <CaseTable data={confirmations} loading={loading} extra={[catCol, bodyCol]} empty="暂无待审查的司法确认申请" testId="court-confirmations" /> },
-            ...(own.length > 0 ? [{ key: 'own', label: '本院承办',
-              children: <CaseTable data={own} loading={loading} extra={[catCol]} empty="暂无本院承办的案件" /> }] : []),
+            {
+              key: 'referred',
+              label: '委派/委托案件',
+              children: (
+                <CaseTable
+                  data={referred}
+                  loading={loading}
+                  extra={[typeCol, catCol, bodyCol]}
+                  empty="本院暂无委派/委托调解的案件"
+                  testId="court-referrals"
+                />
+              ),
+            },
+            {
+              key: 'confirmation',
+              label: (
+                <Badge count={confirmations.length} size="small" offset={[8, -2]}>
+                  司法确认申请
+                </Badge>
+              ),
+              children: (
+                <CaseTable
+                  data={confirmations}
+                  loading={loading}
+                  extra={[catCol, bodyCol]}
+                  empty="暂无待审查的司法确认申请"
+                  testId="court-confirmations"
+                />
+              ),
+            },
+            ...(own.length > 0
+              ? [
+                  {
+                    key: 'own',
+                    label: '本院承办',
+                    children: (
+                      <CaseTable data={own} loading={loading} extra={[catCol]} empty="暂无本院承办的案件" />
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
       </PageState>

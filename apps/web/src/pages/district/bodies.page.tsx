@@ -19,8 +19,12 @@ export function BodiesPage() {
   return (
     <div className="tj-stack">
       <div className="tj-row">
-        <Typography.Title level={4} style={{ margin: 0 }}>调解组织</Typography.Title>
-        <Button onClick={() => void reload()} loading={loading && !!data}>刷新</Button>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          调解组织
+        </Typography.Title>
+        <Button onClick={() => void reload()} loading={loading && !!data}>
+          刷新
+        </Button>
       </div>
       <PageState loading={loading} error={error} hasData={!!data} onRetry={reload}>
         <Table<RegistryBody>
@@ -37,22 +41,64 @@ export function BodiesPage() {
             expandedRowRender: (b) => (
               <Space wrap>
                 {b.mediators.map((m) => (
-                  <Tag key={m.id} color={m.active ? 'blue' : 'default'}>{m.name} · 在办 {m.openCases} 件{m.active ? '' : '（已停用）'}</Tag>
+                  <Tag key={m.id} color={m.active ? 'blue' : 'default'}>
+                    {m.name} · 在办 {m.openCases} 件{m.active ? '' : '（已停用）'}
+                  </Tag>
                 ))}
               </Space>
             ),
           }}
           columns={[
             { title: '名称', dataIndex: 'name', width: 240 },
-            { title: '类型', dataIndex: 'kind', width: 150, render: (v: string, b) => `${LEVEL_LABELS[b.level] ?? b.level} · ${KIND_LABELS[v] ?? v}` },
-            { title: '受理类别', dataIndex: 'categories', render: (v: string[]) => (v.length ? v.map(L.category).join('、') : '—') },
-            { title: '辖区', dataIndex: 'streetCodes', width: 200,
-              render: (_: string[], b) => [...b.streetCodes.map(L.street), ...b.communityCodes.map(L.community)].join('、') || (b.level === 'district' ? '全区' : '—') },
-            { title: '负荷', dataIndex: 'openCases', width: 160, render: (_: number, b) => <LoadBar open={b.openCases} capacity={b.capacity} /> },
-            { title: '调解员', dataIndex: 'mediators', width: 80, render: (v: RegistryBody['mediators']) => `${v.filter((m) => m.active).length} 人` },
+            {
+              title: '类型',
+              dataIndex: 'kind',
+              width: 150,
+              render: (v: string, b) => `${LEVEL_LABELS[b.level] ?? b.level} · ${KIND_LABELS[v] ?? v}`,
+            },
+            {
+              title: '受理类别',
+              dataIndex: 'categories',
+              render: (v: string[]) => (v.length ? v.map(L.category).join('、') : '—'),
+            },
+            {
+              title: '辖区',
+              dataIndex: 'streetCodes',
+              width: 200,
+              render: (_: string[], b) =>
+                [...b.streetCodes.map(L.street), ...b.communityCodes.map(L.community)].join('、') ||
+                (b.level === 'district' ? '全区' : '—'),
+            },
+            {
+              title: '负荷',
+              dataIndex: 'openCases',
+              width: 160,
+              render: (_: number, b) => <LoadBar open={b.openCases} capacity={b.capacity} />,
+            },
+            {
+              title: '调解员',
+              dataIndex: 'mediators',
+              width: 80,
+              render: (v: RegistryBody['mediators']) => `${v.filter((m) => m.active).length} 人`,
+            },
             { title: '退回', dataIndex: 'returns', width: 70, render: (v: number) => `${v} 次` },
-            { title: '状态', dataIndex: 'active', width: 70, render: (v: boolean) => (v ? <Tag color="success">启用</Tag> : <Tag>停用</Tag>) },
-            { title: '操作', key: 'op', width: 80, fixed: 'right', render: (_: unknown, b) => <Button size="small" onClick={() => setEditing(b)}>编辑</Button> },
+            {
+              title: '状态',
+              dataIndex: 'active',
+              width: 70,
+              render: (v: boolean) => (v ? <Tag color="success">启用</Tag> : <Tag>停用</Tag>),
+            },
+            {
+              title: '操作',
+              key: 'op',
+              width: 80,
+              fixed: 'right',
+              render: (_: unknown, b) => (
+                <Button size="small" onClick={() => setEditing(b)}>
+                  编辑
+                </Button>
+              ),
+            },
           ]}
         />
       </PageState>

@@ -13,7 +13,15 @@ interface BodyForm {
 }
 
 /** PATCH /registry/bodies/:id: capacity, active, categories and jurisdiction. */
-export function BodyEditDialog({ body, onClose, onSaved }: { body: RegistryBody | null; onClose: () => void; onSaved: () => void }) {
+export function BodyEditDialog({
+  body,
+  onClose,
+  onSaved,
+}: {
+  body: RegistryBody | null;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const { message } = App.useApp();
   const dir = useDirectory();
   const [form] = Form.useForm<BodyForm>();
@@ -22,7 +30,13 @@ export function BodyEditDialog({ body, onClose, onSaved }: { body: RegistryBody 
   useEffect(() => {
     if (!body) return;
     setError(null);
-    form.setFieldsValue({ capacity: body.capacity, active: body.active, categories: body.categories, streetCodes: body.streetCodes, communityCodes: body.communityCodes });
+    form.setFieldsValue({
+      capacity: body.capacity,
+      active: body.active,
+      categories: body.categories,
+      streetCodes: body.streetCodes,
+      communityCodes: body.communityCodes,
+    });
   }, [body, form]);
 
   const save = async (v: BodyForm) => {
@@ -41,20 +55,46 @@ export function BodyEditDialog({ body, onClose, onSaved }: { body: RegistryBody 
     }
   };
 
-  const communities = dir.data?.streets.flatMap((s) => s.communities.map((c) => ({ value: c.code, label: `${s.name} ${c.name}` }))) ?? [];
+  const communities =
+    dir.data?.streets.flatMap((s) =>
+      s.communities.map((c) => ({ value: c.code, label: `${s.name} ${c.name}` })),
+    ) ?? [];
   return (
-    <Modal title={body ? `编辑调解组织：${body.name}` : ''} open={!!body} onCancel={onClose} okText="保存" cancelText="取消"
-      confirmLoading={busy} onOk={() => form.submit()} forceRender>
+    <Modal
+      title={body ? `编辑调解组织：${body.name}` : ''}
+      open={!!body}
+      onCancel={onClose}
+      okText="保存"
+      cancelText="取消"
+      confirmLoading={busy}
+      onOk={() => form.submit()}
+      forceRender
+    >
       <Form form={form} layout="vertical" name="body-edit" onFinish={save}>
-        <Form.Item label="在办案件容量" name="capacity" rules={[{ required: true, message: '请输入容量' }, { type: 'number', min: 0, max: 100000, message: '容量为 0–100000' }]}
-          extra="在办案件达到容量后，分派规则不再向其分派新案件">
+        <Form.Item
+          label="在办案件容量"
+          name="capacity"
+          rules={[
+            { required: true, message: '请输入容量' },
+            { type: 'number', min: 0, max: 100000, message: '容量为 0–100000' },
+          ]}
+          extra="在办案件达到容量后，分派规则不再向其分派新案件"
+        >
           <InputNumber min={0} max={100000} precision={0} style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item label="受理纠纷类别" name="categories">
-          <Select mode="multiple" placeholder="请选择" options={dir.data?.categories.map((c) => ({ value: c.code, label: c.label }))} />
+          <Select
+            mode="multiple"
+            placeholder="请选择"
+            options={dir.data?.categories.map((c) => ({ value: c.code, label: c.label }))}
+          />
         </Form.Item>
         <Form.Item label="辖区街道" name="streetCodes">
-          <Select mode="multiple" placeholder="请选择" options={dir.data?.streets.map((s) => ({ value: s.code, label: s.name }))} />
+          <Select
+            mode="multiple"
+            placeholder="请选择"
+            options={dir.data?.streets.map((s) => ({ value: s.code, label: s.name }))}
+          />
         </Form.Item>
         <Form.Item label="辖区社区" name="communityCodes">
           <Select mode="multiple" placeholder="请选择" options={communities} />

@@ -20,7 +20,10 @@ export function DistrictQueuePage() {
   const dir = useDirectory();
   const L = labels(dir.data);
   const [filter, setFilter] = useState<Filter>('unplaced');
-  const { data, error, loading, reload } = useAsync(() => apiGet<QueueItem[]>(`/cases/queue?open=${filter === 'all' ? 'false' : 'true'}&limit=500`), [filter]);
+  const { data, error, loading, reload } = useAsync(
+    () => apiGet<QueueItem[]>(`/cases/queue?open=${filter === 'all' ? 'false' : 'true'}&limit=500`),
+    [filter],
+  );
   useSocketEvent('queue:updated', () => void reload());
   const [routing, setRouting] = useState<CaseDetail | null>(null);
   const [busy, setBusy] = useState(false);
@@ -57,12 +60,24 @@ export function DistrictQueuePage() {
   return (
     <div className="tj-stack">
       <div className="tj-row">
-        <Typography.Title level={4} style={{ margin: 0 }}>区级统筹</Typography.Title>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          区级统筹
+        </Typography.Title>
         <Space wrap>
           <span id="district-filter-label">显示范围</span>
-          <Segmented aria-labelledby="district-filter-label" value={filter} onChange={(v) => setFilter(v as Filter)}
-            options={[{ value: 'unplaced', label: '待区级统筹' }, { value: 'open', label: '办理中' }, { value: 'all', label: '全部' }]} />
-          <Button onClick={() => void reload()} loading={loading && !!data}>刷新</Button>
+          <Segmented
+            aria-labelledby="district-filter-label"
+            value={filter}
+            onChange={(v) => setFilter(v as Filter)}
+            options={[
+              { value: 'unplaced', label: '待区级统筹' },
+              { value: 'open', label: '办理中' },
+              { value: 'all', label: '全部' },
+            ]}
+          />
+          <Button onClick={() => void reload()} loading={loading && !!data}>
+            刷新
+          </Button>
         </Space>
       </div>
       <UrgencyLegend />
@@ -73,21 +88,53 @@ export function DistrictQueuePage() {
           testId="district-queue"
           empty={filter === 'unplaced' ? '暂无待区级统筹的案件' : '暂无案件'}
           extra={[
-            { title: '来源', dataIndex: 'channel', width: 110, render: (v: string) => CHANNEL_LABELS[v] ?? v },
+            {
+              title: '来源',
+              dataIndex: 'channel',
+              width: 110,
+              render: (v: string) => CHANNEL_LABELS[v] ?? v,
+            },
             { title: '类别', dataIndex: 'categoryLabel', width: 100 },
             { title: '街道', dataIndex: 'streetCode', width: 100, render: (v: string | null) => L.street(v) },
-            { title: '承办调解组织', dataIndex: 'bodyId', width: 190, ellipsis: true, render: (v: string | null) => L.org(v) },
+            {
+              title: '承办调解组织',
+              dataIndex: 'bodyId',
+              width: 190,
+              ellipsis: true,
+              render: (v: string | null) => L.org(v),
+            },
           ]}
-          actions={[{
-            title: '操作', key: 'op', width: 100, fixed: 'right',
-            render: (_: unknown, r: QueueItem) => (['district_queue', 'received', 'returned', 'routed'].includes(r.status)
-              ? <Button size="small" onClick={(e) => { e.stopPropagation(); void openRoute(r); }}>人工分派</Button>
-              : null),
-          }]}
+          actions={[
+            {
+              title: '操作',
+              key: 'op',
+              width: 100,
+              fixed: 'right',
+              render: (_: unknown, r: QueueItem) =>
+                ['district_queue', 'received', 'returned', 'routed'].includes(r.status) ? (
+                  <Button
+                    size="small"
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      void openRoute(r);
+                    }}
+                  >
+                    人工分派
+                  </Button>
+                ) : null,
+            },
+          ]}
         />
       </PageState>
-      <ManualRouteDialog open={!!routing} onClose={() => setRouting(null)} busy={busy} onSubmit={route}
-        category={routing?.category} categoryLabel={routing?.categoryLabel} why={routing?.routing?.why ?? routing?.routing?.summary?.zh} />
+      <ManualRouteDialog
+        open={!!routing}
+        onClose={() => setRouting(null)}
+        busy={busy}
+        onSubmit={route}
+        category={routing?.category}
+        categoryLabel={routing?.categoryLabel}
+        why={routing?.routing?.why ?? routing?.routing?.summary?.zh}
+      />
     </div>
   );
 }

@@ -9,15 +9,25 @@ import { conditionText, targetText } from './rule-text';
 import { DryRunPanel } from './dry-run-panel';
 import type { RegistryBody, RoutingRule, RuleValidationError } from '../../lib/admin-types';
 
-const BLANK: RoutingRule = { id: '', name: '', priority: 10, weight: 1, enabled: true, conditions: {}, target: { type: 'selector', selector: { inJurisdiction: true, matchCategory: true } } };
+const BLANK: RoutingRule = {
+  id: '',
+  name: '',
+  priority: 10,
+  weight: 1,
+  enabled: true,
+  conditions: {},
+  target: { type: 'selector', selector: { inJurisdiction: true, matchCategory: true } },
+};
 
 /** Problems of a refused save: error.details.rules (per rule) or details.fields (request shape). */
 function problemsOf(err: unknown): { ruleId: string | null; message: string }[] {
   if (!(err instanceof ApiError)) return [{ ruleId: null, message: errorText(err) }];
   const rules = err.details?.rules as RuleValidationError[] | undefined;
-  if (Array.isArray(rules) && rules.length) return rules.map((r) => ({ ruleId: r.ruleId, message: r.zh ?? r.message }));
+  if (Array.isArray(rules) && rules.length)
+    return rules.map((r) => ({ ruleId: r.ruleId, message: r.zh ?? r.message }));
   const fields = err.details?.fields as { field: string; problems: string[] }[] | undefined;
-  if (Array.isArray(fields) && fields.length) return fields.map((f) => ({ ruleId: null, message: `${f.field}：${f.problems.join('；')}` }));
+  if (Array.isArray(fields) && fields.length)
+    return fields.map((f) => ({ ruleId: null, message: `${f.field}：${f.problems.join('；')}` }));
   return [{ ruleId: null, message: err.message }];
 }
 
@@ -32,12 +42,26 @@ export function RulesPage() {
   const [editing, setEditing] = useState<{ rule: RoutingRule; isNew: boolean } | null>(null);
   const [problems, setProblems] = useState<{ ruleId: string | null; message: string }[]>([]);
   const [saving, setSaving] = useState(false);
-  useEffect(() => { if (rules.data) { setDraft(rules.data); setDirty(false); setProblems([]); } }, [rules.data]);
+  useEffect(() => {
+    if (rules.data) {
+      setDraft(rules.data);
+      setDirty(false);
+      setProblems([]);
+    }
+  }, [rules.data]);
 
   const L = labels(dir.data);
   const bodyName = new Map((bodies.data ?? []).map((b) => [b.id, b.name]));
-  const names = { category: L.category, street: (c: string) => L.street(c), community: L.community, body: (id: string) => bodyName.get(id) ?? id };
-  const update = (next: RoutingRule[]) => { setDraft(next); setDirty(true); };
+  const names = {
+    category: L.category,
+    street: (c: string) => L.street(c),
+    community: L.community,
+    body: (id: string) => bodyName.get(id) ?? id,
+  };
+  const update = (next: RoutingRule[]) => {
+    setDraft(next);
+    setDirty(true);
+  };
   const badIds = new Set(problems.map((p) => p.ruleId).filter(Boolean));
 
   const save = async () => {
@@ -58,11 +82,17 @@ export function RulesPage() {
   return (
     <div className="tj-stack">
       <div className="tj-row">
-        <Typography.Title level={4} style={{ margin: 0 }}>分派规则</Typography.Title>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          分派规则
+        </Typography.Title>
         <Space wrap>
           <Button onClick={() => setEditing({ rule: BLANK, isNew: true })}>新增规则</Button>
-          <Button disabled={!dirty} onClick={() => void rules.reload()}>放弃修改</Button>
-          <Button type="primary" disabled={!dirty} loading={saving} onClick={() => void save()}>保存规则</Button>
+          <Button disabled={!dirty} onClick={() => void rules.reload()}>
+            放弃修改
+          </Button>
+          <Button type="primary" disabled={!dirty} loading={saving} onClick={() => void save()}>
+            保存规则
+          </Button>
         </Space>
       </div>
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
@@ -70,38 +100,110 @@ export function RulesPage() {
       </Typography.Paragraph>
       {dirty && problems.length === 0 && <Alert type="warning" showIcon title="规则已修改，尚未保存" />}
       {problems.length > 0 && (
-        <Alert type="error" showIcon title="分派规则有误，未保存" data-testid="rule-errors"
-          description={<ul style={{ margin: 0, paddingLeft: 18 }}>{problems.map((p, i) => <li key={i}>{p.ruleId ? `［${p.ruleId}］` : ''}{p.message}</li>)}</ul>} />
+        <Alert
+          type="error"
+          showIcon
+          title="分派规则有误，未保存"
+          data-testid="rule-errors"
+          description={
+            <ul style={{ margin: 0, paddingLeft: 18 }}>
+              {problems.map((p, i) => (
+                <li key={i}>
+                  {p.ruleId ? `［${p.ruleId}］` : ''}
+                  {p.message}
+                </li>
+              ))}
+            </ul>
+          }
+        />
       )}
       <PageState loading={rules.loading} error={rules.error} hasData={!!draft} onRetry={rules.reload}>
         <Table<RoutingRule>
-          rowKey="id" size="middle" pagination={false} dataSource={sorted} scroll={{ x: 1000 }} data-testid="rules"
+          rowKey="id"
+          size="middle"
+          pagination={false}
+          dataSource={sorted}
+          scroll={{ x: 1000 }}
+          data-testid="rules"
           locale={{ emptyText: <Empty description="暂无分派规则，所有案件将转区级统筹" /> }}
           rowClassName={(r) => (badIds.has(r.id) ? 'tj-row-error' : '')}
           columns={[
             { title: '优先级', dataIndex: 'priority', width: 80 },
-            { title: '规则', dataIndex: 'name', width: 240, render: (v: string, r) => <><div>{v}{badIds.has(r.id) && <Tag color="error" style={{ marginLeft: 4 }}>有误</Tag>}</div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{r.id} · 权重 {r.weight}</Typography.Text></> },
+            {
+              title: '规则',
+              dataIndex: 'name',
+              width: 240,
+              render: (v: string, r) => (
+                <>
+                  <div>
+                    {v}
+                    {badIds.has(r.id) && (
+                      <Tag color="error" style={{ marginLeft: 4 }}>
+                        有误
+                      </Tag>
+                    )}
+                  </div>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {r.id} · 权重 {r.weight}
+                  </Typography.Text>
+                </>
+              ),
+            },
             { title: '命中条件', key: 'cond', render: (_: unknown, r) => conditionText(r, names) },
             { title: '分派目标', key: 'target', render: (_: unknown, r) => targetText(r, names) },
-            { title: '启用', dataIndex: 'enabled', width: 70,
-              render: (v: boolean, r) => <Switch size="small" checked={v} aria-label={`启用规则 ${r.name}`} onChange={(on) => update(draft!.map((x) => (x.id === r.id ? { ...x, enabled: on } : x)))} /> },
-            { title: '操作', key: 'op', width: 130, fixed: 'right', render: (_: unknown, r) => (
-              <Space size={4}>
-                <Button size="small" onClick={() => setEditing({ rule: r, isNew: false })}>编辑</Button>
-                <Popconfirm title={`删除规则“${r.name}”？`} okText="删除" cancelText="取消" onConfirm={() => update(draft!.filter((x) => x.id !== r.id))}>
-                  <Button size="small" danger>删除</Button>
-                </Popconfirm>
-              </Space>
-            ) },
+            {
+              title: '启用',
+              dataIndex: 'enabled',
+              width: 70,
+              render: (v: boolean, r) => (
+                <Switch
+                  size="small"
+                  checked={v}
+                  aria-label={`启用规则 ${r.name}`}
+                  onChange={(on) => update(draft!.map((x) => (x.id === r.id ? { ...x, enabled: on } : x)))}
+                />
+              ),
+            },
+            {
+              title: '操作',
+              key: 'op',
+              width: 130,
+              fixed: 'right',
+              render: (_: unknown, r) => (
+                <Space size={4}>
+                  <Button size="small" onClick={() => setEditing({ rule: r, isNew: false })}>
+                    编辑
+                  </Button>
+                  <Popconfirm
+                    title={`删除规则“${r.name}”？`}
+                    okText="删除"
+                    cancelText="取消"
+                    onConfirm={() => update(draft!.filter((x) => x.id !== r.id))}
+                  >
+                    <Button size="small" danger>
+                      删除
+                    </Button>
+                  </Popconfirm>
+                </Space>
+              ),
+            },
           ]}
         />
       </PageState>
       <Card size="small" title="试分派（不保存任何数据，按已保存的规则计算）" data-testid="dry-run">
         <DryRunPanel dir={dir.data} />
       </Card>
-      <RuleEditDialog rule={editing?.rule ?? null} isNew={!!editing?.isNew} dir={dir.data} bodies={bodies.data ?? []}
-        takenIds={editing?.isNew ? (draft ?? []).map((r) => r.id) : []} onClose={() => setEditing(null)}
-        onDone={(r) => update(editing?.isNew ? [...(draft ?? []), r] : (draft ?? []).map((x) => (x.id === r.id ? r : x)))} />
+      <RuleEditDialog
+        rule={editing?.rule ?? null}
+        isNew={!!editing?.isNew}
+        dir={dir.data}
+        bodies={bodies.data ?? []}
+        takenIds={editing?.isNew ? (draft ?? []).map((r) => r.id) : []}
+        onClose={() => setEditing(null)}
+        onDone={(r) =>
+          update(editing?.isNew ? [...(draft ?? []), r] : (draft ?? []).map((x) => (x.id === r.id ? r : x)))
+        }
+      />
     </div>
   );
 }

@@ -14,7 +14,13 @@ export function LinkageListPage(_props: { user: SessionUser }) {
   const rooms = useAsync(() => apiGet<{ linkageRooms: LinkageRoomRef[] }>('/rooms/mine'), []);
   const [creating, setCreating] = useState(false);
   // administrative disputes this user can see (their queue), to tie a room to one
-  const admin = useAsync(() => apiGet<QueueItem[]>('/cases/queue?open=false&limit=200').then((l) => l.filter((c) => c.kind === 'administrative')).catch(() => []), []);
+  const admin = useAsync(
+    () =>
+      apiGet<QueueItem[]>('/cases/queue?open=false&limit=200')
+        .then((l) => l.filter((c) => c.kind === 'administrative'))
+        .catch(() => []),
+    [],
+  );
   useSocketEvent('room:invited', () => void rooms.reload());
   useSocketEvent('room:removed', () => void rooms.reload());
   const list = rooms.data?.linkageRooms ?? [];
@@ -22,15 +28,36 @@ export function LinkageListPage(_props: { user: SessionUser }) {
   return (
     <div className="tj-stack">
       <div className="tj-row">
-        <Typography.Title level={4} style={{ margin: 0 }}>府院联动</Typography.Title>
-        <Button type="primary" onClick={() => setCreating(true)}>新建联动室</Button>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          府院联动
+        </Typography.Title>
+        <Button type="primary" onClick={() => setCreating(true)}>
+          新建联动室
+        </Button>
       </div>
-      <Typography.Paragraph type="secondary" style={{ margin: 0 }}>法院、行政机关与区综治中心就行政争议实质化解进行会商，会议纪要可导出存档。</Typography.Paragraph>
+      <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
+        法院、行政机关与区综治中心就行政争议实质化解进行会商，会议纪要可导出存档。
+      </Typography.Paragraph>
       <PageState loading={rooms.loading} error={rooms.error} hasData={!!rooms.data} onRetry={rooms.reload}>
         {list.length === 0 && <Empty description="您还没有加入任何府院联动室" />}
         {list.map((r) => (
-          <Card key={r.id} size="small" hoverable className="tj-case-card" role="link" tabIndex={0} aria-label={r.title} data-testid="linkage-card"
-            onClick={() => navigate(`linkage/${r.id}`)} onKeyDown={(e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); navigate(`linkage/${r.id}`); } }}>
+          <Card
+            key={r.id}
+            size="small"
+            hoverable
+            className="tj-case-card"
+            role="link"
+            tabIndex={0}
+            aria-label={r.title}
+            data-testid="linkage-card"
+            onClick={() => navigate(`linkage/${r.id}`)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' || e.key === ' ') {
+                e.preventDefault();
+                navigate(`linkage/${r.id}`);
+              }
+            }}
+          >
             <div className="tj-row">
               <Typography.Text strong>{r.title}</Typography.Text>
               <span>
@@ -38,13 +65,21 @@ export function LinkageListPage(_props: { user: SessionUser }) {
                 <Badge count={r.unread} overflowCount={99} />
               </span>
             </div>
-            <Typography.Text type="secondary">{r.topic ? `议题：${r.topic}` : '关联一件行政争议'}</Typography.Text>
+            <Typography.Text type="secondary">
+              {r.topic ? `议题：${r.topic}` : '关联一件行政争议'}
+            </Typography.Text>
           </Card>
         ))}
       </PageState>
-      <LinkageCreateDialog open={creating} onClose={() => setCreating(false)}
+      <LinkageCreateDialog
+        open={creating}
+        onClose={() => setCreating(false)}
         disputes={(admin.data ?? []).map((c) => ({ id: c.id, label: `${c.number} ${c.title}` }))}
-        onCreated={(r) => { setCreating(false); navigate(`linkage/${r.id}`); }} />
+        onCreated={(r) => {
+          setCreating(false);
+          navigate(`linkage/${r.id}`);
+        }}
+      />
     </div>
   );
 }

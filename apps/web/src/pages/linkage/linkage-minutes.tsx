@@ -46,28 +46,58 @@ export function LinkageMinutes({ roomId, title }: { roomId: string; title: strin
     <div className="tj-stack">
       <Space wrap>
         <span className="tj-muted">导出纪要：</span>
-        <Button size="small" loading={busy === 'md'} onClick={() => void exportAs('md')}>Markdown</Button>
-        <Button size="small" loading={busy === 'csv'} onClick={() => void exportAs('csv')}>CSV</Button>
-        <Button size="small" loading={busy === 'pdf'} onClick={() => void exportAs('pdf')}>PDF</Button>
+        <Button size="small" loading={busy === 'md'} onClick={() => void exportAs('md')}>
+          Markdown
+        </Button>
+        <Button size="small" loading={busy === 'csv'} onClick={() => void exportAs('csv')}>
+          CSV
+        </Button>
+        <Button size="small" loading={busy === 'pdf'} onClick={() => void exportAs('pdf')}>
+          PDF
+        </Button>
       </Space>
-      <PageState loading={minutes.loading} error={minutes.error} hasData={!!minutes.data} onRetry={minutes.reload}>
-        {(minutes.data ?? []).length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无会议纪要" /> : (
-          <Timeline items={(minutes.data ?? []).map((m) => ({
-            key: m.id,
-            content: (
-              <div>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>{m.senderName} · <time dateTime={m.createdAt}>{fmtDateTime(m.createdAt)}</time></Typography.Text>
-                <div style={{ whiteSpace: 'pre-wrap' }}>{m.body}</div>
-              </div>
-            ),
-          }))} />
+      <PageState
+        loading={minutes.loading}
+        error={minutes.error}
+        hasData={!!minutes.data}
+        onRetry={minutes.reload}
+      >
+        {(minutes.data ?? []).length === 0 ? (
+          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无会议纪要" />
+        ) : (
+          <Timeline
+            items={(minutes.data ?? []).map((m) => ({
+              key: m.id,
+              content: (
+                <div>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {m.senderName} · <time dateTime={m.createdAt}>{fmtDateTime(m.createdAt)}</time>
+                  </Typography.Text>
+                  <div style={{ whiteSpace: 'pre-wrap' }}>{m.body}</div>
+                </div>
+              ),
+            }))}
+          />
         )}
       </PageState>
       <Form form={form} layout="vertical" name="minutes" onFinish={record}>
-        <Form.Item label="记录纪要" name="body" rules={[{ required: true, whitespace: true, message: '请输入纪要内容' }, { max: 20000, message: '不能超过 20000 字' }]}>
-          <Input.TextArea rows={3} placeholder="会商议定事项、责任单位和时限" onChange={() => setPendingId(null)} />
+        <Form.Item
+          label="记录纪要"
+          name="body"
+          rules={[
+            { required: true, whitespace: true, message: '请输入纪要内容' },
+            { max: 20000, message: '不能超过 20000 字' },
+          ]}
+        >
+          <Input.TextArea
+            rows={3}
+            placeholder="会商议定事项、责任单位和时限"
+            onChange={() => setPendingId(null)}
+          />
         </Form.Item>
-        <Button htmlType="submit" loading={busy === 'record'}>记录</Button>
+        <Button htmlType="submit" loading={busy === 'record'}>
+          记录
+        </Button>
       </Form>
     </div>
   );

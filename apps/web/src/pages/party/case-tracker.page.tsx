@@ -14,7 +14,10 @@ import type { CaseDetail, CaseStatusView, CaseUpdatedEvent } from '../../lib/typ
 /** 案件进度: where the case is, what happens next, deadlines, timeline; updates live. */
 export function CaseTrackerPage({ id }: { id: string }) {
   const { data, error, loading, reload } = useAsync(async () => {
-    const [status, detail] = await Promise.all([apiGet<CaseStatusView>(`/cases/${id}/status`), apiGet<CaseDetail>(`/cases/${id}`)]);
+    const [status, detail] = await Promise.all([
+      apiGet<CaseStatusView>(`/cases/${id}/status`),
+      apiGet<CaseDetail>(`/cases/${id}`),
+    ]);
     return { status, detail };
   }, [id]);
   useCaseWatch<CaseUpdatedEvent>(id, () => void reload());
@@ -27,22 +30,46 @@ export function CaseTrackerPage({ id }: { id: string }) {
 
   return (
     <div className="tj-stack">
-      <Button type="link" onClick={() => navigate('mine')} style={{ padding: 0 }}>‹ 返回我的纠纷</Button>
+      <Button type="link" onClick={() => navigate('mine')} style={{ padding: 0 }}>
+        ‹ 返回我的纠纷
+      </Button>
       <PageState loading={loading} error={error} hasData={!!data} onRetry={reload}>
         {s && data && (
           <>
             <Card size="small">
               <div className="tj-row">
-                <Typography.Title level={5} style={{ margin: 0 }}>{s.title}</Typography.Title>
+                <Typography.Title level={5} style={{ margin: 0 }}>
+                  {s.title}
+                </Typography.Title>
                 <StatusTag status={s.status} label={s.statusLabel} />
               </div>
-              <Typography.Text type="secondary">案件编号 {s.number} · {data.detail.categoryLabel}</Typography.Text>
-              <Alert style={{ marginTop: 12 }} type="info" showIcon title={<span data-testid="status-label">当前状态：{s.statusLabel}</span>} description={`下一步：${s.nextStep}`} />
+              <Typography.Text type="secondary">
+                案件编号 {s.number} · {data.detail.categoryLabel}
+              </Typography.Text>
+              <Alert
+                style={{ marginTop: 12 }}
+                type="info"
+                showIcon
+                title={<span data-testid="status-label">当前状态：{s.statusLabel}</span>}
+                description={`下一步：${s.nextStep}`}
+              />
               {s.deadline && (
-                <Alert style={{ marginTop: 8 }} type="warning" showIcon title={s.deadline.text} description={s.deadline.remaining} />
+                <Alert
+                  style={{ marginTop: 8 }}
+                  type="warning"
+                  showIcon
+                  title={s.deadline.text}
+                  description={s.deadline.remaining}
+                />
               )}
               {s.judicialConfirmation && (
-                <Alert style={{ marginTop: 8 }} type="success" showIcon title={s.judicialConfirmation.text} description={s.judicialConfirmation.remaining} />
+                <Alert
+                  style={{ marginTop: 8 }}
+                  type="success"
+                  showIcon
+                  title={s.judicialConfirmation.text}
+                  description={s.judicialConfirmation.remaining}
+                />
               )}
             </Card>
 
@@ -61,7 +88,9 @@ export function CaseTrackerPage({ id }: { id: string }) {
             {canSign && (
               <Card size="small">
                 <Typography.Paragraph>调解协议已起草，请核对协议内容并签名确认。</Typography.Paragraph>
-                <Button type="primary" block onClick={() => navigate(`cases/${id}/sign`)}>查看并签署调解协议</Button>
+                <Button type="primary" block onClick={() => navigate(`cases/${id}/sign`)}>
+                  查看并签署调解协议
+                </Button>
               </Card>
             )}
             {s.agreement && <AgreementView agreement={s.agreement} caseId={id} number={s.number} />}
@@ -71,9 +100,22 @@ export function CaseTrackerPage({ id }: { id: string }) {
                 <Empty description="调解组织签收后将开放线上调解室" />
               ) : (
                 <Space orientation="vertical" style={{ width: '100%' }}>
-                  <Typography.Text>当前调解方式：<Typography.Text strong data-testid="session-mode">{MODE_LABELS[s.sessionMode]}</Typography.Text></Typography.Text>
-                  {joint && <Button block onClick={() => navigate(`cases/${id}/room/${joint.id}`)}>进入联合调解室（面对面）</Button>}
-                  {caucus && <Button block onClick={() => navigate(`cases/${id}/room/${caucus.id}`)}>进入我的背对背调解室</Button>}
+                  <Typography.Text>
+                    当前调解方式：
+                    <Typography.Text strong data-testid="session-mode">
+                      {MODE_LABELS[s.sessionMode]}
+                    </Typography.Text>
+                  </Typography.Text>
+                  {joint && (
+                    <Button block onClick={() => navigate(`cases/${id}/room/${joint.id}`)}>
+                      进入联合调解室（面对面）
+                    </Button>
+                  )}
+                  {caucus && (
+                    <Button block onClick={() => navigate(`cases/${id}/room/${caucus.id}`)}>
+                      进入我的背对背调解室
+                    </Button>
+                  )}
                 </Space>
               )}
             </Card>
@@ -81,11 +123,25 @@ export function CaseTrackerPage({ id }: { id: string }) {
             <PartyCaseActions id={id} version={data.detail.version} status={s} onChanged={reload} />
 
             <Card size="small" title="案件信息">
-              <Descriptions column={1} size="small" items={[
-                { key: 'c', label: '申请时间', children: fmtDateTime(data.detail.createdAt) },
-                { key: 'p', label: '当事人', children: data.detail.parties.map((p) => `${p.name}${p.role === 'applicant' ? '（申请人）' : '（被申请人）'}`).join('、') },
-                { key: 'd', label: '纠纷情况', children: <span style={{ whiteSpace: 'pre-wrap' }}>{data.detail.description}</span> },
-              ]} />
+              <Descriptions
+                column={1}
+                size="small"
+                items={[
+                  { key: 'c', label: '申请时间', children: fmtDateTime(data.detail.createdAt) },
+                  {
+                    key: 'p',
+                    label: '当事人',
+                    children: data.detail.parties
+                      .map((p) => `${p.name}${p.role === 'applicant' ? '（申请人）' : '（被申请人）'}`)
+                      .join('、'),
+                  },
+                  {
+                    key: 'd',
+                    label: '纠纷情况',
+                    children: <span style={{ whiteSpace: 'pre-wrap' }}>{data.detail.description}</span>,
+                  },
+                ]}
+              />
             </Card>
 
             <Card size="small" title="办理记录">

@@ -12,9 +12,13 @@ import type { CaseSummary, CaseUpdatedEvent } from '../../lib/types';
 export function MyCasesPage() {
   const { data, error, loading, reload } = useAsync(() => apiGet<CaseSummary[]>('/cases/mine'), []);
   const ids = data?.map((c) => c.id).join(',') ?? '';
-  useOnConnect((socket) => {
-    for (const id of ids.split(',').filter(Boolean)) socket.emit('case:watch', { disputeId: id }, () => undefined);
-  }, [ids]);
+  useOnConnect(
+    (socket) => {
+      for (const id of ids.split(',').filter(Boolean))
+        socket.emit('case:watch', { disputeId: id }, () => undefined);
+    },
+    [ids],
+  );
   useSocketEvent<CaseUpdatedEvent>('case:updated', (u) => {
     if (data?.some((c) => c.id === u.id)) void reload();
   });
@@ -22,13 +26,19 @@ export function MyCasesPage() {
   return (
     <div className="tj-stack">
       <div className="tj-row">
-        <Typography.Title level={4} style={{ margin: 0 }}>我的纠纷</Typography.Title>
-        <Button type="primary" onClick={() => navigate('apply')}>申请调解</Button>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          我的纠纷
+        </Typography.Title>
+        <Button type="primary" onClick={() => navigate('apply')}>
+          申请调解
+        </Button>
       </div>
       <PageState loading={loading} error={error} hasData={!!data} onRetry={reload}>
         {data && data.length === 0 && (
           <Empty description="您还没有纠纷案件">
-            <Button type="primary" onClick={() => navigate('apply')}>申请调解</Button>
+            <Button type="primary" onClick={() => navigate('apply')}>
+              申请调解
+            </Button>
           </Empty>
         )}
         {data?.map((c) => (
@@ -41,7 +51,12 @@ export function MyCasesPage() {
             tabIndex={0}
             aria-label={`${c.title}，${c.statusLabel}`}
             onClick={() => navigate(`cases/${c.id}`)}
-            onKeyDown={(e) => { if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); navigate(`cases/${c.id}`); } }}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' || e.key === ' ') {
+                e.preventDefault();
+                navigate(`cases/${c.id}`);
+              }
+            }}
             data-testid="case-card"
           >
             <div className="tj-row">
@@ -49,8 +64,12 @@ export function MyCasesPage() {
               <StatusTag status={c.status} label={c.statusLabel} />
             </div>
             <div className="tj-row" style={{ marginTop: 4 }}>
-              <Typography.Text type="secondary">{c.number} · {c.categoryLabel}</Typography.Text>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>{fmtDateTime(c.createdAt)}</Typography.Text>
+              <Typography.Text type="secondary">
+                {c.number} · {c.categoryLabel}
+              </Typography.Text>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {fmtDateTime(c.createdAt)}
+              </Typography.Text>
             </div>
           </Card>
         ))}

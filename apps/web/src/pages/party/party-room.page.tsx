@@ -11,9 +11,22 @@ import type { CaseDetail, CaseUpdatedEvent } from '../../lib/types';
 /** A party in the joint room or their own back-to-back room. */
 export function PartyRoomPage({ caseId, roomId }: { caseId: string; roomId: string }) {
   const session = useSession();
-  const { data, error, loading, reload, setData } = useAsync(() => apiGet<CaseDetail>(`/cases/${caseId}`), [caseId]);
+  const { data, error, loading, reload, setData } = useAsync(
+    () => apiGet<CaseDetail>(`/cases/${caseId}`),
+    [caseId],
+  );
   useCaseWatch<CaseUpdatedEvent>(caseId, (u) => {
-    setData((d) => (d ? { ...d, sessionMode: u.sessionMode, status: u.status, statusLabel: u.statusLabel, version: u.version } : d));
+    setData((d) =>
+      d
+        ? {
+            ...d,
+            sessionMode: u.sessionMode,
+            status: u.status,
+            statusLabel: u.statusLabel,
+            version: u.version,
+          }
+        : d,
+    );
   });
   const room = data?.rooms.find((r) => r.id === roomId);
   const other = data?.rooms.find((r) => r.id !== roomId && (r.kind === 'joint' || r.kind === 'caucus'));
@@ -21,7 +34,9 @@ export function PartyRoomPage({ caseId, roomId }: { caseId: string; roomId: stri
   return (
     <div className="tj-stack">
       <Space style={{ width: '100%', justifyContent: 'space-between' }}>
-        <Button type="link" style={{ padding: 0 }} onClick={() => navigate(`cases/${caseId}`)}>‹ 返回案件进度</Button>
+        <Button type="link" style={{ padding: 0 }} onClick={() => navigate(`cases/${caseId}`)}>
+          ‹ 返回案件进度
+        </Button>
         {other && (
           <Button size="small" onClick={() => navigate(`cases/${caseId}/room/${other.id}`)}>
             {other.kind === 'joint' ? '去联合调解室' : '去背对背调解室'}
@@ -31,7 +46,14 @@ export function PartyRoomPage({ caseId, roomId }: { caseId: string; roomId: stri
       <PageState loading={loading} error={error} hasData={!!data} onRetry={reload}>
         {data && !room && <Result status="404" title="调解室不存在或您无权进入" />}
         {data && room && session && (
-          <ChatRoom key={room.id} room={room} userId={session.user.id} isParty sessionMode={data.sessionMode} height="calc(100vh - 250px)" />
+          <ChatRoom
+            key={room.id}
+            room={room}
+            userId={session.user.id}
+            isParty
+            sessionMode={data.sessionMode}
+            height="calc(100vh - 250px)"
+          />
         )}
       </PageState>
     </div>

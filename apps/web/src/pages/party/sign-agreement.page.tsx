@@ -12,7 +12,10 @@ import type { CaseDetail, CaseStatusView } from '../../lib/types';
 export function SignAgreementPage({ id }: { id: string }) {
   const { message } = App.useApp();
   const { data, error, loading, reload } = useAsync(async () => {
-    const [detail, status] = await Promise.all([apiGet<CaseDetail>(`/cases/${id}`), apiGet<CaseStatusView>(`/cases/${id}/status`)]);
+    const [detail, status] = await Promise.all([
+      apiGet<CaseDetail>(`/cases/${id}`),
+      apiGet<CaseStatusView>(`/cases/${id}/status`),
+    ]);
     return { detail, status };
   }, [id]);
   useCaseWatch(id, () => void reload());
@@ -40,7 +43,10 @@ export function SignAgreementPage({ id }: { id: string }) {
   };
 
   const sign = async () => {
-    if (!/^\d{6}$/.test(code)) { setSignError('请输入 6 位数字验证码'); return; }
+    if (!/^\d{6}$/.test(code)) {
+      setSignError('请输入 6 位数字验证码');
+      return;
+    }
     setSigning(true);
     setSignError(null);
     try {
@@ -69,27 +75,63 @@ export function SignAgreementPage({ id }: { id: string }) {
 
   return (
     <div className="tj-stack">
-      <Button type="link" style={{ padding: 0 }} onClick={() => navigate(`cases/${id}`)}>‹ 返回案件进度</Button>
-      <Typography.Title level={4} style={{ margin: 0 }}>签署调解协议</Typography.Title>
+      <Button type="link" style={{ padding: 0 }} onClick={() => navigate(`cases/${id}`)}>
+        ‹ 返回案件进度
+      </Button>
+      <Typography.Title level={4} style={{ margin: 0 }}>
+        签署调解协议
+      </Typography.Title>
       <PageState loading={loading} error={error} hasData={!!data} onRetry={reload}>
         {data && !agreement && <Result status="info" title="暂无调解协议" />}
         {data && agreement && (
           <>
-            <Typography.Text type="secondary">案件编号 {data.detail.number} · {data.detail.title}</Typography.Text>
+            <Typography.Text type="secondary">
+              案件编号 {data.detail.number} · {data.detail.title}
+            </Typography.Text>
             <AgreementView agreement={agreement} title="调解协议条款" />
             {!canSign ? (
-              <Alert type="success" showIcon title={agreement.status === 'signed' ? '调解协议已生效' : '您已签署，等待其他当事人签署'} />
+              <Alert
+                type="success"
+                showIcon
+                title={agreement.status === 'signed' ? '调解协议已生效' : '您已签署，等待其他当事人签署'}
+              />
             ) : (
               <Card size="small" title="签名确认">
-                <Checkbox checked={agreed} onChange={(e) => setAgreed(e.target.checked)}>我已阅读并同意上述调解协议的全部内容</Checkbox>
+                <Checkbox checked={agreed} onChange={(e) => setAgreed(e.target.checked)}>
+                  我已阅读并同意上述调解协议的全部内容
+                </Checkbox>
                 <Form layout="vertical" style={{ marginTop: 12 }} onFinish={sign}>
-                  <Form.Item label="短信验证码" htmlFor="sign-code" extra="签署前需通过短信验证码确认本人身份" validateStatus={signError ? 'error' : undefined} help={signError ?? undefined}>
+                  <Form.Item
+                    label="短信验证码"
+                    htmlFor="sign-code"
+                    extra="签署前需通过短信验证码确认本人身份"
+                    validateStatus={signError ? 'error' : undefined}
+                    help={signError ?? undefined}
+                  >
                     <div style={{ display: 'flex', gap: 8 }}>
-                      <Input id="sign-code" inputMode="numeric" maxLength={6} value={code} onChange={(e) => setCode(e.target.value.trim())} placeholder="6 位验证码" disabled={!agreed} />
-                      <Button onClick={sendCode} loading={sending} disabled={!agreed}>{codeSent ? '重新获取' : '获取验证码'}</Button>
+                      <Input
+                        id="sign-code"
+                        inputMode="numeric"
+                        maxLength={6}
+                        value={code}
+                        onChange={(e) => setCode(e.target.value.trim())}
+                        placeholder="6 位验证码"
+                        disabled={!agreed}
+                      />
+                      <Button onClick={sendCode} loading={sending} disabled={!agreed}>
+                        {codeSent ? '重新获取' : '获取验证码'}
+                      </Button>
                     </div>
                   </Form.Item>
-                  <Button type="primary" htmlType="submit" block loading={signing} disabled={!agreed || !codeSent}>确认签署</Button>
+                  <Button
+                    type="primary"
+                    htmlType="submit"
+                    block
+                    loading={signing}
+                    disabled={!agreed || !codeSent}
+                  >
+                    确认签署
+                  </Button>
                 </Form>
               </Card>
             )}

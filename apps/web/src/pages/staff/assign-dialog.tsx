@@ -28,26 +28,39 @@ export function AssignDialog({ open, caseId, me, busy, onClose, onSubmit }: Prop
     if (isMediator) return;
     setLoading(true);
     apiGet<MediatorProposal>(`/cases/${caseId}/mediator-proposal`)
-      .then((p) => { setProposal(p); if (p.mediatorId) form.setFieldValue('mediatorId', p.mediatorId); })
+      .then((p) => {
+        setProposal(p);
+        if (p.mediatorId) form.setFieldValue('mediatorId', p.mediatorId);
+      })
       .catch(() => setProposal(null))
       .finally(() => setLoading(false));
   }, [open, caseId, isMediator, form]);
 
-  const submit = async (v: { mediatorId: string }) => { if (await onSubmit({ mediatorId: v.mediatorId.trim() })) onClose(); };
+  const submit = async (v: { mediatorId: string }) => {
+    if (await onSubmit({ mediatorId: v.mediatorId.trim() })) onClose();
+  };
   const candidates = proposal?.candidates ?? [];
 
   return (
     <Modal title="指派调解员" open={open} onCancel={onClose} footer={null} destroyOnHidden>
       {isMediator ? (
         <>
-          <Typography.Paragraph>由您（{me.displayName}）承办本案。调解员只能指派自己，如需指派他人请联系本组织管理员。</Typography.Paragraph>
-          <Button type="primary" block loading={busy} onClick={() => void submit({ mediatorId: me.id })}>指派给我自己</Button>
+          <Typography.Paragraph>
+            由您（{me.displayName}）承办本案。调解员只能指派自己，如需指派他人请联系本组织管理员。
+          </Typography.Paragraph>
+          <Button type="primary" block loading={busy} onClick={() => void submit({ mediatorId: me.id })}>
+            指派给我自己
+          </Button>
         </>
       ) : loading ? (
-        <div style={{ textAlign: 'center', padding: 24 }}><Spin /></div>
+        <div style={{ textAlign: 'center', padding: 24 }}>
+          <Spin />
+        </div>
       ) : (
         <Form form={form} layout="vertical" name="assign" onFinish={submit}>
-          {proposal?.explanation?.zh && <Alert type="info" showIcon title={proposal.explanation.zh} style={{ marginBottom: 12 }} />}
+          {proposal?.explanation?.zh && (
+            <Alert type="info" showIcon title={proposal.explanation.zh} style={{ marginBottom: 12 }} />
+          )}
           {candidates.length > 0 ? (
             <Form.Item label="调解员" name="mediatorId" rules={[{ required: true, message: '请选择调解员' }]}>
               <Select
@@ -60,12 +73,21 @@ export function AssignDialog({ open, caseId, me, busy, onClose, onSubmit }: Prop
               />
             </Form.Item>
           ) : (
-            <Form.Item label="调解员编号" name="mediatorId" extra="未能获取本组织调解员名单，请输入调解员的用户编号"
-              rules={[{ required: true, message: '请输入调解员编号' }, { pattern: /^\s*[0-9a-f-]{36}\s*$/i, message: '调解员编号格式不正确' }]}>
+            <Form.Item
+              label="调解员编号"
+              name="mediatorId"
+              extra="未能获取本组织调解员名单，请输入调解员的用户编号"
+              rules={[
+                { required: true, message: '请输入调解员编号' },
+                { pattern: /^\s*[0-9a-f-]{36}\s*$/i, message: '调解员编号格式不正确' },
+              ]}
+            >
               <Input placeholder="xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx" />
             </Form.Item>
           )}
-          <Button type="primary" htmlType="submit" block loading={busy}>确认指派</Button>
+          <Button type="primary" htmlType="submit" block loading={busy}>
+            确认指派
+          </Button>
         </Form>
       )}
     </Modal>

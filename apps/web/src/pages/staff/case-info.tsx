@@ -13,10 +13,24 @@ export function PartiesTable({ parties }: { parties: PartyView[] }) {
       scroll={{ x: 420 }}
       columns={[
         { title: '身份', dataIndex: 'role', width: 80, render: (v: string) => PARTY_ROLE_LABELS[v] ?? v },
-        { title: '姓名/名称', dataIndex: 'name', render: (v: string, p) => <>{v}{p.partyType === 'organization' && <Tag style={{ marginLeft: 4 }}>单位</Tag>}</> },
+        {
+          title: '姓名/名称',
+          dataIndex: 'name',
+          render: (v: string, p) => (
+            <>
+              {v}
+              {p.partyType === 'organization' && <Tag style={{ marginLeft: 4 }}>单位</Tag>}
+            </>
+          ),
+        },
         { title: '电话', dataIndex: 'phone', render: (v: string | null) => v ?? '—' },
         { title: '身份证号', dataIndex: 'idNumber', render: (v: string | null) => v ?? '—' },
-        { title: '账号', dataIndex: 'linked', width: 70, render: (v: boolean) => (v ? <Tag color="green">已登录</Tag> : <Tag>未注册</Tag>) },
+        {
+          title: '账号',
+          dataIndex: 'linked',
+          width: 70,
+          render: (v: boolean) => (v ? <Tag color="green">已登录</Tag> : <Tag>未注册</Tag>),
+        },
       ]}
     />
   );
@@ -26,7 +40,9 @@ export function PartiesTable({ parties }: { parties: PartyView[] }) {
 export function RoutingCard({ routing }: { routing: RoutingExplanation }) {
   return (
     <Card size="small" title="分派说明">
-      <Typography.Paragraph data-testid="routing-why">{routing.why ?? routing.summary?.zh ?? '暂无分派说明'}</Typography.Paragraph>
+      <Typography.Paragraph data-testid="routing-why">
+        {routing.why ?? routing.summary?.zh ?? '暂无分派说明'}
+      </Typography.Paragraph>
       {routing.manual && <Tag>人工分派</Tag>}
       {Array.isArray(routing.candidates) && routing.candidates.length > 0 && (
         <>
@@ -35,14 +51,26 @@ export function RoutingCard({ routing }: { routing: RoutingExplanation }) {
             {routing.candidates.map((c, i) => {
               const load = c.load ?? c.openCases;
               const notes = [
-                c.reason, c.score !== undefined ? `得分 ${c.score}` : null,
+                c.reason,
+                c.score !== undefined ? `得分 ${c.score}` : null,
                 load !== undefined && c.capacity !== undefined ? `在办 ${load}/${c.capacity}` : null,
                 ...(c.exclusions ?? []).map((x) => x.zh ?? null),
               ].filter(Boolean);
               return (
                 <li key={c.id ?? c.bodyId ?? i}>
-                  {c.name}{(c.selected || (!!c.name && c.name === routing.winner)) && <Tag color="blue" style={{ marginLeft: 4 }}>已分派</Tag>}
-                  {notes.length > 0 && <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{notes.join(' · ')}</Typography.Text></div>}
+                  {c.name}
+                  {(c.selected || (!!c.name && c.name === routing.winner)) && (
+                    <Tag color="blue" style={{ marginLeft: 4 }}>
+                      已分派
+                    </Tag>
+                  )}
+                  {notes.length > 0 && (
+                    <div>
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {notes.join(' · ')}
+                      </Typography.Text>
+                    </div>
+                  )}
                 </li>
               );
             })}

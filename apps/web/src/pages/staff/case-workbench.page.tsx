@@ -16,39 +16,59 @@ import { PartiesTable, RoutingCard } from './case-info';
 import type { CaseDetail, CaseUpdatedEvent, Lifecycle } from '../../lib/types';
 
 let lifecycleCache: Promise<Lifecycle> | null = null;
-const loadLifecycle = () => (lifecycleCache ??= apiGet<Lifecycle>('/lifecycle').catch((e) => { lifecycleCache = null; throw e; }));
+const loadLifecycle = () =>
+  (lifecycleCache ??= apiGet<Lifecycle>('/lifecycle').catch((e) => {
+    lifecycleCache = null;
+    throw e;
+  }));
 
 /** The staff case page (mediators, body admins, the court, the district): actions, rooms, parties, routing, timeline. */
 export function CaseWorkbenchPage({ id }: { id: string }) {
   const session = useSession();
   const { data, error, loading, reload } = useAsync(() => apiGet<CaseDetail>(`/cases/${id}`), [id]);
   const lifecycle = useAsync(loadLifecycle, []);
-  useCaseWatch<CaseUpdatedEvent>(id, (u) => { if (!data || u.version !== data.version) void reload(); });
+  useCaseWatch<CaseUpdatedEvent>(id, (u) => {
+    if (!data || u.version !== data.version) void reload();
+  });
   const d = data;
   // the court reviewing a judicial-confirmation request sees the agreement first (it has no rooms in the case)
-  const reviewer = !!d && d.relations.includes('court') && !d.relations.includes('handling_body') && !!d.agreement;
+  const reviewer =
+    !!d && d.relations.includes('court') && !d.relations.includes('handling_body') && !!d.agreement;
 
   return (
     <div className="tj-stack">
-      {session && <Button type="link" style={{ padding: 0 }} onClick={() => navigate(homeOf(session.user.role))}>‹ 返回{menuFor(session.user.role)[0].label}</Button>}
+      {session && (
+        <Button type="link" style={{ padding: 0 }} onClick={() => navigate(homeOf(session.user.role))}>
+          ‹ 返回{menuFor(session.user.role)[0].label}
+        </Button>
+      )}
       <PageState loading={loading} error={error} hasData={!!d} onRetry={reload}>
         {d && session && (
           <>
             <Card size="small">
               <div className="tj-row">
-                <Typography.Title level={4} style={{ margin: 0 }}>{d.title}</Typography.Title>
+                <Typography.Title level={4} style={{ margin: 0 }}>
+                  {d.title}
+                </Typography.Title>
                 <StatusTag status={d.status} label={d.statusLabel} />
               </div>
-              <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }} style={{ marginTop: 8 }} items={[
-                { key: 'n', label: '案件编号', children: d.number },
-                { key: 'c', label: '纠纷类别', children: d.categoryLabel },
-                { key: 'a', label: '申请时间', children: fmtDateTime(d.createdAt) },
-                { key: 'due', label: '调解期限', children: d.dueAt ? fmtDateTime(d.dueAt) : '未计时' },
-                { key: 'm', label: '请求金额', children: money(d.claimAmount) },
-                { key: 'addr', label: '地址', children: d.address ?? '—' },
-                { key: 'v', label: '版本', children: <span data-testid="case-version">{d.version}</span> },
-              ]} />
-              <Typography.Paragraph style={{ marginTop: 8, marginBottom: 0, whiteSpace: 'pre-wrap' }}>{d.description}</Typography.Paragraph>
+              <Descriptions
+                size="small"
+                column={{ xs: 1, sm: 2, lg: 4 }}
+                style={{ marginTop: 8 }}
+                items={[
+                  { key: 'n', label: '案件编号', children: d.number },
+                  { key: 'c', label: '纠纷类别', children: d.categoryLabel },
+                  { key: 'a', label: '申请时间', children: fmtDateTime(d.createdAt) },
+                  { key: 'due', label: '调解期限', children: d.dueAt ? fmtDateTime(d.dueAt) : '未计时' },
+                  { key: 'm', label: '请求金额', children: money(d.claimAmount) },
+                  { key: 'addr', label: '地址', children: d.address ?? '—' },
+                  { key: 'v', label: '版本', children: <span data-testid="case-version">{d.version}</span> },
+                ]}
+              />
+              <Typography.Paragraph style={{ marginTop: 8, marginBottom: 0, whiteSpace: 'pre-wrap' }}>
+                {d.description}
+              </Typography.Paragraph>
             </Card>
             <Row gutter={[16, 16]}>
               <Col xs={24} lg={14}>
@@ -56,29 +76,64 @@ export function CaseWorkbenchPage({ id }: { id: string }) {
                   <Card size="small" title="办理操作">
                     <CaseActions detail={d} lifecycle={lifecycle.data} me={session.user} onChanged={reload} />
                   </Card>
-                  {reviewer && d.agreement && <AgreementView agreement={d.agreement} caseId={d.id} number={d.number} title="调解协议（司法确认审查）" />}
-                  {!reviewer && <Card size="small" title="线上调解室" styles={{ body: { padding: 8 } }}>
-                    {d.rooms.length === 0
-                      ? <Empty description={d.relations.includes('handling_body') ? '签收后开放调解室' : '调解室仅对承办调解组织和当事人开放'} />
-                      : (
+                  {reviewer && d.agreement && (
+                    <AgreementView
+                      agreement={d.agreement}
+                      caseId={d.id}
+                      number={d.number}
+                      title="调解协议（司法确认审查）"
+                    />
+                  )}
+                  {!reviewer && (
+                    <Card size="small" title="线上调解室" styles={{ body: { padding: 8 } }}>
+                      {d.rooms.length === 0 ? (
+                        <Empty
+                          description={
+                            d.relations.includes('handling_body')
+                              ? '签收后开放调解室'
+                              : '调解室仅对承办调解组织和当事人开放'
+                          }
+                        />
+                      ) : (
                         <Tabs
                           size="small"
                           items={d.rooms.map((r) => ({
                             key: r.id,
-                            label: r.kind === 'joint' ? '联合调解室' : r.kind === 'staff' ? '工作人员室' : r.title.replace(/^背对背调解室 · /, '背对背·'),
-                            children: <ChatRoom key={r.id} room={r} userId={session.user.id} isParty={false} sessionMode={d.sessionMode} height={380} />,
+                            label:
+                              r.kind === 'joint'
+                                ? '联合调解室'
+                                : r.kind === 'staff'
+                                  ? '工作人员室'
+                                  : r.title.replace(/^背对背调解室 · /, '背对背·'),
+                            children: (
+                              <ChatRoom
+                                key={r.id}
+                                room={r}
+                                userId={session.user.id}
+                                isParty={false}
+                                sessionMode={d.sessionMode}
+                                height={380}
+                              />
+                            ),
                           }))}
                         />
                       )}
-                  </Card>}
+                    </Card>
+                  )}
                 </div>
               </Col>
               <Col xs={24} lg={10}>
                 <div className="tj-stack">
-                  <Card size="small" title="当事人"><PartiesTable parties={d.parties} /></Card>
+                  <Card size="small" title="当事人">
+                    <PartiesTable parties={d.parties} />
+                  </Card>
                   {d.routing && <RoutingCard routing={d.routing} />}
-                  {!reviewer && d.agreement && <AgreementView agreement={d.agreement} caseId={d.id} number={d.number} />}
-                  <Card size="small" title="办理记录"><CaseTimeline entries={d.timeline} /></Card>
+                  {!reviewer && d.agreement && (
+                    <AgreementView agreement={d.agreement} caseId={d.id} number={d.number} />
+                  )}
+                  <Card size="small" title="办理记录">
+                    <CaseTimeline entries={d.timeline} />
+                  </Card>
                 </div>
               </Col>
             </Row>

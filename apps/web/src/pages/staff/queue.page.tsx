@@ -12,17 +12,29 @@ import type { QueueItem } from '../../lib/types';
 /** The body's work queue, coloured by deadline urgency, refreshed live on 'queue:updated'. */
 export function QueuePage() {
   const [open, setOpen] = useState<'true' | 'false'>('true');
-  const { data, error, loading, reload } = useAsync(() => apiGet<QueueItem[]>(`/cases/queue?open=${open}`), [open]);
+  const { data, error, loading, reload } = useAsync(
+    () => apiGet<QueueItem[]>(`/cases/queue?open=${open}`),
+    [open],
+  );
   useSocketEvent('queue:updated', () => void reload());
 
   return (
     <div className="tj-stack">
       <div className="tj-row">
-        <Typography.Title level={4} style={{ margin: 0 }}>案件工作台</Typography.Title>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          案件工作台
+        </Typography.Title>
         <Space>
           <span id="queue-filter-label">显示范围</span>
-          <Segmented aria-labelledby="queue-filter-label" value={open} onChange={(v) => setOpen(v as 'true' | 'false')}
-            options={[{ value: 'true', label: '办理中' }, { value: 'false', label: '全部' }]} />
+          <Segmented
+            aria-labelledby="queue-filter-label"
+            value={open}
+            onChange={(v) => setOpen(v as 'true' | 'false')}
+            options={[
+              { value: 'true', label: '办理中' },
+              { value: 'false', label: '全部' },
+            ]}
+          />
         </Space>
       </div>
       <Space size="small" wrap>
@@ -46,18 +58,37 @@ export function QueuePage() {
             style: { cursor: 'pointer' },
           })}
           columns={[
-            { title: '案件编号', dataIndex: 'number', width: 140,
-              render: (v: string, r) => <a href={`#/work/${r.id}`} onClick={(e) => e.stopPropagation()}>{v}</a> },
+            {
+              title: '案件编号',
+              dataIndex: 'number',
+              width: 140,
+              render: (v: string, r) => (
+                <a href={`#/work/${r.id}`} onClick={(e) => e.stopPropagation()}>
+                  {v}
+                </a>
+              ),
+            },
             { title: '案件名称', dataIndex: 'title', ellipsis: true },
             { title: '类别', dataIndex: 'categoryLabel', width: 100 },
-            { title: '状态', dataIndex: 'status', width: 110, render: (_: string, r) => <StatusTag status={r.status} label={r.statusLabel} /> },
-            { title: '调解期限', dataIndex: 'dueAt', width: 220,
+            {
+              title: '状态',
+              dataIndex: 'status',
+              width: 110,
+              render: (_: string, r) => <StatusTag status={r.status} label={r.statusLabel} />,
+            },
+            {
+              title: '调解期限',
+              dataIndex: 'dueAt',
+              width: 220,
               render: (_: string, r) => (
                 <Space size={4}>
-                  <Tag color={URGENCY[r.urgency].color} data-urgency={r.urgency}>{URGENCY[r.urgency].label}</Tag>
+                  <Tag color={URGENCY[r.urgency].color} data-urgency={r.urgency}>
+                    {URGENCY[r.urgency].label}
+                  </Tag>
                   {r.dueAt && <span>{fmtDateTime(r.dueAt)}</span>}
                 </Space>
-              ) },
+              ),
+            },
             { title: '申请时间', dataIndex: 'createdAt', width: 160, render: (v: string) => fmtDateTime(v) },
           ]}
         />

@@ -22,16 +22,40 @@ export function AnnualReportCard({ years, initial }: { years: number[]; initial:
   };
   const text = report.data ? (Array.isArray(report.data.text) ? report.data.text : [report.data.text]) : [];
   return (
-    <Card size="small" title="年度报告" data-testid="annual-report" extra={(
-      <Space wrap>
-        <label htmlFor="report-year">报告年度</label>
-        <Select id="report-year" value={year} onChange={setYear} style={{ width: 100 }} options={years.map((y) => ({ value: y, label: `${y} 年` }))} />
-        <Button loading={busy === 'xlsx'} onClick={() => void download('xlsx')}>下载 XLSX</Button>
-        <Button loading={busy === 'pdf'} onClick={() => void download('pdf')}>下载 PDF</Button>
-      </Space>
-    )}>
-      <PageState loading={report.loading} error={report.error} hasData={!!report.data} onRetry={report.reload}>
-        {text.map((p, i) => <Typography.Paragraph key={i} style={{ marginBottom: 8 }}>{p}</Typography.Paragraph>)}
+    <Card
+      size="small"
+      title="年度报告"
+      data-testid="annual-report"
+      extra={
+        <Space wrap>
+          <label htmlFor="report-year">报告年度</label>
+          <Select
+            id="report-year"
+            value={year}
+            onChange={setYear}
+            style={{ width: 100 }}
+            options={years.map((y) => ({ value: y, label: `${y} 年` }))}
+          />
+          <Button loading={busy === 'xlsx'} onClick={() => void download('xlsx')}>
+            下载 XLSX
+          </Button>
+          <Button loading={busy === 'pdf'} onClick={() => void download('pdf')}>
+            下载 PDF
+          </Button>
+        </Space>
+      }
+    >
+      <PageState
+        loading={report.loading}
+        error={report.error}
+        hasData={!!report.data}
+        onRetry={report.reload}
+      >
+        {text.map((p, i) => (
+          <Typography.Paragraph key={i} style={{ marginBottom: 8 }}>
+            {p}
+          </Typography.Paragraph>
+        ))}
       </PageState>
     </Card>
   );

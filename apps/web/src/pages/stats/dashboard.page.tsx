@@ -15,10 +15,19 @@ import type { DisputeMetrics, StatsSeries, StatsSummary } from '../../lib/admin-
 
 const FIRST_YEAR = 2024;
 
-function bars(rec: Record<string, DisputeMetrics> | undefined, name: (k: string) => string, withRate = false): BarItem[] {
-  return Object.entries(rec ?? {}).filter(([k]) => k !== '').map(([k, m]) => ({
-    key: k, label: name(k), value: m.received, note: withRate && m.concluded > 0 ? `成功率 ${pct(m.successRate)}` : undefined,
-  }));
+function bars(
+  rec: Record<string, DisputeMetrics> | undefined,
+  name: (k: string) => string,
+  withRate = false,
+): BarItem[] {
+  return Object.entries(rec ?? {})
+    .filter(([k]) => k !== '')
+    .map(([k, m]) => ({
+      key: k,
+      label: name(k),
+      value: m.received,
+      note: withRate && m.concluded > 0 ? `成功率 ${pct(m.successRate)}` : undefined,
+    }));
 }
 
 /** 统计分析: headline figures, monthly intake, breakdowns by channel, category, street and body, warnings, annual report. */
@@ -33,22 +42,48 @@ export function DashboardPage({ user }: { user: SessionUser }) {
   const district = user.role === 'district_admin';
   const q = `from=${year}-01-01&to=${year + 1}-01-01${channel ? `&channel=${channel}` : ''}`;
   const data = useAsync(async () => {
-    const [summary, series] = await Promise.all([apiGet<StatsSummary>(`/stats/summary?${q}`), apiGet<StatsSeries>(`/stats/series?${q}&granularity=month`)]);
+    const [summary, series] = await Promise.all([
+      apiGet<StatsSummary>(`/stats/summary?${q}`),
+      apiGet<StatsSeries>(`/stats/series?${q}&granularity=month`),
+    ]);
     return { summary, series };
   }, [q]);
 
   const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
   const s = data.data;
-  const byPeriod = (rows: { period: string; received: number }[]) => Object.fromEntries(rows.map((r) => [r.period, r.received]));
+  const byPeriod = (rows: { period: string; received: number }[]) =>
+    Object.fromEntries(rows.map((r) => [r.period, r.received]));
   const intake = s?.series.intake ?? [];
   const trend: Series[] = [
-    ...(s?.series.intake ? [
-      { name: '网格上报', color: '#1677ff', values: byPeriod(intake.filter((r) => r.channel === 'grid')) },
-      { name: '12345 工单', color: '#fa8c16', values: byPeriod(intake.filter((r) => r.channel === 'hotline_12345')) },
-      { name: '法院委派', color: '#722ed1', values: byPeriod(intake.filter((r) => r.channel === 'court')) },
-    ] : []),
+    ...(s?.series.intake
+      ? [
+          {
+            name: '网格上报',
+            color: '#1677ff',
+            values: byPeriod(intake.filter((r) => r.channel === 'grid')),
+          },
+          {
+            name: '12345 工单',
+            color: '#fa8c16',
+            values: byPeriod(intake.filter((r) => r.channel === 'hotline_12345')),
+          },
+          {
+            name: '法院委派',
+            color: '#722ed1',
+            values: byPeriod(intake.filter((r) => r.channel === 'court')),
+          },
+        ]
+      : []),
     { name: '矛盾纠纷受理', color: '#52c41a', values: byPeriod(s?.series.disputes ?? []) },
-    ...(!s?.series.intake ? [{ name: '调解终结', color: '#13c2c2', values: Object.fromEntries((s?.series.disputes ?? []).map((r) => [r.period, r.concluded])) }] : []),
+    ...(!s?.series.intake
+      ? [
+          {
+            name: '调解终结',
+            color: '#13c2c2',
+            values: Object.fromEntries((s?.series.disputes ?? []).map((r) => [r.period, r.concluded])),
+          },
+        ]
+      : []),
   ];
   const b = s?.summary.breakdowns;
   const asOf = `${year}-12-31` < today ? `${year}-12-31` : today;
@@ -56,18 +91,35 @@ export function DashboardPage({ user }: { user: SessionUser }) {
   return (
     <div className="tj-stack">
       <div className="tj-row">
-        <Typography.Title level={4} style={{ margin: 0 }}>统计分析{district ? '' : '（本组织）'}</Typography.Title>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          统计分析{district ? '' : '（本组织）'}
+        </Typography.Title>
         <Space wrap>
           <label htmlFor="stats-year">统计年度</label>
-          <Select id="stats-year" value={year} onChange={setYear} style={{ width: 100 }} options={years.map((y) => ({ value: y, label: `${y} 年` }))} />
+          <Select
+            id="stats-year"
+            value={year}
+            onChange={setYear}
+            style={{ width: 100 }}
+            options={years.map((y) => ({ value: y, label: `${y} 年` }))}
+          />
           {district && (
             <>
               <label htmlFor="stats-channel">纠纷来源</label>
-              <Select id="stats-channel" allowClear placeholder="全部" value={channel} onChange={setChannel} style={{ width: 140 }}
-                options={Object.entries(CHANNEL_LABELS).map(([value, label]) => ({ value, label }))} />
+              <Select
+                id="stats-channel"
+                allowClear
+                placeholder="全部"
+                value={channel}
+                onChange={setChannel}
+                style={{ width: 140 }}
+                options={Object.entries(CHANNEL_LABELS).map(([value, label]) => ({ value, label }))}
+              />
             </>
           )}
-          <Button onClick={() => void data.reload()} loading={data.loading && !!data.data}>刷新</Button>
+          <Button onClick={() => void data.reload()} loading={data.loading && !!data.data}>
+            刷新
+          </Button>
         </Space>
       </div>
       <PageState loading={data.loading} error={data.error} hasData={!!s} onRetry={data.reload}>
@@ -79,15 +131,53 @@ export function DashboardPage({ user }: { user: SessionUser }) {
             </Card>
             {b && (
               <Row gutter={[12, 12]}>
-                <Col xs={24} lg={12}><Card size="small" title="矛盾纠纷来源"><BarList label="按来源渠道" items={bars(b.byChannel, (k) => CHANNEL_LABELS[k] ?? k)} /></Card></Col>
-                <Col xs={24} lg={12}><Card size="small" title="纠纷类别"><BarList label="按纠纷类别" items={bars(b.byCategory, L.category)} color="#52c41a" /></Card></Col>
-                <Col xs={24} lg={12}><Card size="small" title="所属街道"><BarList label="按街道" items={bars(b.byStreet, (k) => L.street(k))} color="#fa8c16" /></Card></Col>
-                <Col xs={24} lg={12}><Card size="small" title="调解组织（受理量与调解成功率）"><BarList label="按调解组织" items={bars(b.byBody, (k) => L.org(k), true)} color="#722ed1" /></Card></Col>
-                <Col xs={24} lg={12}><Card size="small" title="调解类型"><BarList label="按调解类型" items={bars(b.byKind, (k) => KIND_LABELS[k] ?? k)} color="#13c2c2" /></Card></Col>
+                <Col xs={24} lg={12}>
+                  <Card size="small" title="矛盾纠纷来源">
+                    <BarList label="按来源渠道" items={bars(b.byChannel, (k) => CHANNEL_LABELS[k] ?? k)} />
+                  </Card>
+                </Col>
+                <Col xs={24} lg={12}>
+                  <Card size="small" title="纠纷类别">
+                    <BarList label="按纠纷类别" items={bars(b.byCategory, L.category)} color="#52c41a" />
+                  </Card>
+                </Col>
+                <Col xs={24} lg={12}>
+                  <Card size="small" title="所属街道">
+                    <BarList label="按街道" items={bars(b.byStreet, (k) => L.street(k))} color="#fa8c16" />
+                  </Card>
+                </Col>
+                <Col xs={24} lg={12}>
+                  <Card size="small" title="调解组织（受理量与调解成功率）">
+                    <BarList
+                      label="按调解组织"
+                      items={bars(b.byBody, (k) => L.org(k), true)}
+                      color="#722ed1"
+                    />
+                  </Card>
+                </Col>
+                <Col xs={24} lg={12}>
+                  <Card size="small" title="调解类型">
+                    <BarList
+                      label="按调解类型"
+                      items={bars(b.byKind, (k) => KIND_LABELS[k] ?? k)}
+                      color="#13c2c2"
+                    />
+                  </Card>
+                </Col>
                 {s.summary.intake && (
-                  <Col xs={24} lg={12}><Card size="small" title="12345 工单来源">
-                    <BarList label="按工单来源" items={Object.entries(s.summary.intake.workOrders.bySource).map(([k, v]) => ({ key: k, label: k, value: v }))} color="#fa541c" />
-                  </Card></Col>
+                  <Col xs={24} lg={12}>
+                    <Card size="small" title="12345 工单来源">
+                      <BarList
+                        label="按工单来源"
+                        items={Object.entries(s.summary.intake.workOrders.bySource).map(([k, v]) => ({
+                          key: k,
+                          label: k,
+                          value: v,
+                        }))}
+                        color="#fa541c"
+                      />
+                    </Card>
+                  </Col>
                 )}
               </Row>
             )}
