@@ -9,7 +9,7 @@ export interface Answer {
 }
 /**
  * HTTP/1.1 with keep-alive through node:http: the generator shares the machine with what it measures, and fetch
- * (undici) cost it several times more CPU per request (a CPU profile of the generator, fourth session).
+ * (undici) cost it several times more CPU per request (a CPU profile of the generator).
  */
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1000 });
 /**

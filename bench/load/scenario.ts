@@ -457,7 +457,7 @@ async function main(): Promise<void> {
     clearTimeout(startSamplers);
     const elapsed = (Date.now() - started) / 1000;
     // CPU is judged over the measured phase only: while the answers still in flight drain, the api idles and the
-    // worker catches up, which is not the load the thresholds are about (the sixth session found the means diluted)
+    // worker catches up, which is not the load the thresholds are about (the means were diluted otherwise)
     const machineEnd = machineCpu();
     const heaps = { start: await heapStart, end: await Promise.all(apis.map((a) => heapUsedMb(a.url))) };
     vacuum.stop();

@@ -291,7 +291,7 @@ export async function partyToken(api: Proc, phone: string): Promise<string> {
  * (the default) does what autovacuum does: per table, VACUUM when its dead rows or rows inserted since the last
  * vacuum pass autovacuum's thresholds (the server's `autovacuum_*` settings against `pg_class.reltuples`), ANALYZE
  * when the rows changed since the last analyze pass theirs; 'all' runs VACUUM ANALYZE on the whole database each
- * time (the sixth session's stand-in: 46.6 s of PostgreSQL's time in a 10-minute run).
+ * time (46.6 s of PostgreSQL's time in a 10-minute run).
  */
 export async function autovacuumStandIn(
   dbUrl: string,

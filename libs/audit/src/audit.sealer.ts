@@ -4,7 +4,7 @@ import { AuditService } from './audit.service';
 /**
  * Delay after an append before sealing (appends within it are sealed together). Every process that appends runs
  * a sealer, and a pass is a transaction of several statements: at 200 ms the three processes of the load scenario
- * ran ten passes a second, a sixth of every statement the database ran (seventh session).
+ * ran ten passes a second, a sixth of every statement the database ran.
  */
 export const SEAL_DELAY_MS = 1000;
 /**

@@ -321,7 +321,7 @@ export class CaseIntakeService {
     const phones = spec.parties.filter((p) => p.phone && !p.userId).map((p) => p.phone!);
     const routing = this.dispatch.newDisputeRouting(facts, factsOf(null), spec.phoneOfAccount ?? null);
     // unnamed: planned with its values every time (the repeated-dispute check's best plan depends on the phones and
-    // on how the tables grew; a generic plan cached early sequentially scanned disputes, sixth session)
+    // on how the tables grew; a generic plan cached early sequentially scanned disputes)
     const [number, users, accountPhone, bodies, repeated] = await readAsOne(this.db.db, null, [
       this.cases.nextNumberRead(shanghaiYear(now)),
       this.cases.partyUsersByPhoneRead(phones),

@@ -34,9 +34,9 @@ export class DbService {
       // values five times, then keeps a generic plan if that costs no more, and is re-planned whenever its tables'
       // statistics change (ANALYZE, autovacuum). The one read whose best plan depends on the values and on how the
       // tables grew, the new dispute's repeated-dispute check, is sent unnamed (CaseIntakeService), so it is planned
-      // every time. The sixth session forced custom plans on every statement instead: planning was then 28 % of
+      // every time. Forcing custom plans on every statement instead was measured: planning was then 28 % of
       // PostgreSQL's statement time under load, and side by side without it HTTP p99 fell from 6.4–28.7 s to
-      // 0.3–2.1 s (BENCHMARKS.md, seventh session).
+      // 0.3–2.1 s (docs/decisions.md).
       const pool = new Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
       pool.on('error', (err) => new Logger('Db').error(`idle client error: ${err.message}`));
       const db = drizzlePg(pool, { schema }) as unknown as Executor;

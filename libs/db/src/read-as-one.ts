@@ -22,7 +22,7 @@ type Values<T extends readonly Read<unknown>[]> = {
 /**
  * Independent reads as one statement, one round trip: `select (select json_agg(t) from (r0) t) as r0, …`. On this
  * machine a round trip costs the api a `writev` and a wake-up of PostgreSQL (a fifth of the api's CPU went to
- * sending queries, fifth session), so an application's four reads are one statement instead of four.
+ * sending queries), so an application's four reads are one statement instead of four.
  *
  * With a `name` the statement is prepared (see executePrepared): the text must then be the same on every call (the
  * same reads, each with a fixed number of parameters). The reads see one snapshot.

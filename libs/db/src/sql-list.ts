@@ -23,7 +23,7 @@ export function inList(words: readonly string[]): string {
 /**
  * A constant list as SQL text, not parameters. In a prepared statement a parameter hides the list from PostgreSQL's
  * generic plan (used after five runs): it can neither use a partial index written for the list nor estimate it (a
- * generic plan once scanned every dispute: 45 ms against 2 ms, fifth session).
+ * generic plan once scanned every dispute: 45 ms against 2 ms).
  */
 export function sqlList(words: readonly string[]): SQL {
   return sql.raw(inList(words));

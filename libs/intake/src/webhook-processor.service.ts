@@ -34,7 +34,7 @@ export interface WebhookResult {
  * The worker hands over every delivery a poll fetched (`processMany`): their rows go through one write, in the
  * order the deliveries arrived, and each delivery's result counts what its own rows did. One transaction per
  * delivery was the heaviest background load of the load scenario (about twenty statements each, 30 deliveries a
- * second), and the worker fell behind (fifth session).
+ * second), and the worker fell behind.
  */
 @Injectable()
 export class WebhookProcessorService {
