@@ -17,7 +17,7 @@ const common = {
 module.exports = {
   testTimeout: 180000,
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{libs,apps,src}/**/*.spec.ts'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{libs,apps,src,scripts}/**/*.spec.ts'] },
     { ...common, displayName: 'int', testMatch: ['<rootDir>/{libs,apps,src}/**/*.int-spec.ts'] },
     { ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'] },
   ],

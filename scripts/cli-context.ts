@@ -7,6 +7,7 @@ import 'reflect-metadata';
 import { INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import * as path from 'node:path';
+import { parseArgs as nodeParseArgs } from 'node:util';
 import { AppConfig, CoreModule, loadConfig, NoopRealtimePublisher, RealtimePublisher } from '@tiaojie/core';
 import { DbModule, DbService } from '@tiaojie/db';
 
@@ -59,23 +60,38 @@ export async function openCliContext(modules: any[]): Promise<CliContext> {
   };
 }
 
-/** `--name value` and `--flag` arguments, plus the positional ones. */
+/** `--name value` and `--flag` arguments, plus the positional ones (Node's `util.parseArgs`, strict). */
 export function parseArgs(
   argv: string[],
   flags: string[],
   options: string[],
 ): { flags: Set<string>; options: Map<string, string>; positional: string[] } {
-  const out = { flags: new Set<string>(), options: new Map<string, string>(), positional: [] as string[] };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const [name, inline] = a.startsWith('--') ? a.slice(2).split('=', 2) : [null, null];
-    if (name && flags.includes(name)) out.flags.add(name);
-    else if (name && options.includes(name)) {
-      const value = inline ?? argv[++i];
-      if (value === undefined) throw new Error(`--${name} needs a value`);
-      out.options.set(name, value);
-    } else if (name) throw new Error(`unknown option --${name}`);
-    else out.positional.push(a);
+  const spec = Object.fromEntries([
+    ...flags.map((name) => [name, { type: 'boolean' as const }]),
+    ...options.map((name) => [name, { type: 'string' as const }]),
+  ]);
+  let parsed;
+  try {
+    parsed = nodeParseArgs({ args: argv, options: spec, allowPositionals: true, strict: true });
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new Error(`未知选项：${optionIn(err)}`);
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE')
+      throw new Error(`选项取值有误（缺少取值或不应带取值）：${optionIn(err)}`);
+    throw err;
+  }
+  const out = {
+    flags: new Set<string>(),
+    options: new Map<string, string>(),
+    positional: parsed.positionals,
+  };
+  for (const [name, value] of Object.entries(parsed.values)) {
+    if (value === true) out.flags.add(name);
+    else if (typeof value === 'string') out.options.set(name, value);
   }
   return out;
+}
+
+function optionIn(err: unknown): string {
+  return /'(-[^']*)'/.exec((err as Error).message)?.[1] ?? '';
 }

@@ -50,7 +50,7 @@ async function main(): Promise<number> {
   const [file] = args.positional;
   const full = userPath(file);
   if (!existsSync(full)) {
-    process.stderr.write(`文件不存在 (no such file): ${file}\n`);
+    process.stderr.write(`文件不存在：${file}\n`);
     return 2;
   }
   const mappingFile = args.options.get('mapping');
