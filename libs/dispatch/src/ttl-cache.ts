@@ -1,19 +1,21 @@
+import { LRUCache } from 'lru-cache';
+
 /** A few named values, each loaded on demand and kept for its time to live; concurrent misses share one load. */
 export class TtlCache {
-  private readonly entries = new Map<string, { until: number; value: Promise<unknown> }>();
+  // lru-cache's fetch shares concurrent loads and keeps no rejected load; the load is passed as fetch context
+  private readonly entries: LRUCache<string, object, () => Promise<unknown>>;
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(now: () => number = Date.now) {
+    this.entries = new LRUCache({
+      max: 100,
+      ttlResolution: 0,
+      perf: { now },
+      fetchMethod: async (_key, _stale, { context }) => (await context()) as object,
+    });
+  }
 
   get<T>(key: string, ttlMs: number, load: () => Promise<T>): Promise<T> {
-    const hit = this.entries.get(key);
-    if (hit && hit.until > this.now()) return hit.value as Promise<T>;
-    const value = load();
-    this.entries.set(key, { until: this.now() + ttlMs, value });
-    // a failed load is not kept
-    value.catch(() => {
-      if (this.entries.get(key)?.value === value) this.entries.delete(key);
-    });
-    return value;
+    return this.entries.fetch(key, { ttl: ttlMs, context: load }) as Promise<T>;
   }
 
   clear(key: string): void {
