@@ -30,7 +30,7 @@ const invalid = () => new DomainError(ErrorCode.UNAUTHENTICATED, 'Invalid access
 /**
  * Access tokens: compact JWTs (RFC 7519) signed with HMAC-SHA256 under a key built once at boot. Written here
  * rather than through jsonwebtoken, which rebuilt a key object (first trying a public key) on every request and
- * cost a quarter of an authenticated request's CPU (see BENCHMARKS.md, "Read route").
+ * cost a quarter of an authenticated request's CPU (see docs/decisions.md).
  */
 @Injectable()
 export class TokenService {
