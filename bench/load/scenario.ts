@@ -76,7 +76,7 @@ const SKIP_BUILD = process.env.SKIP_BUILD === '1';
 /**
  * api processes on the same database (rooms span them through the PostgreSQL adapter); sockets and requests
  * alternate, as behind a load balancer. Default 2: one Node.js process per core of this 2-core machine (one event
- * loop cannot use a second core; with one instance its loop, not the database, was the queue: BENCHMARKS.md).
+ * loop cannot use a second core; with one instance its loop, not the database, was the queue: docs/decisions.md).
  */
 const API_INSTANCES = Math.max(1, Number(process.env.API_INSTANCES ?? 2));
 

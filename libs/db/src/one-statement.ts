@@ -13,7 +13,7 @@ export type Statement = SQL;
  * reference its parent). Returns the first part's RETURNING rows, as the driver gives them (see `rowOf`).
  *
  * Why: inside a transaction every statement is a trip through the api's event loop while the connection is held;
- * under load a 14-statement transaction held its connection for 14 loop turns (BENCHMARKS.md, load).
+ * under load a 14-statement transaction held its connection for 14 loop turns (docs/decisions.md).
  */
 export async function runAsOne(
   db: Executor,

@@ -11,7 +11,7 @@ const QUIET = new Set(['/api/health']);
  * One structured line per answered request, written from Fastify's onResponse hook: the request id (the caller's
  * X-Request-Id or a UUID, see bootstrap.ts), method, URL, client address and agent, status and response time.
  * This replaces pino-http behind nestjs-pino's middleware, which ran through middie, built a child logger and an
- * AsyncLocalStorage context per request and halved the throughput of a cheap route (BENCHMARKS.md, read route).
+ * AsyncLocalStorage context per request and halved the throughput of a cheap route (docs/decisions.md).
  * Lines that need the request id elsewhere take it from the request (ErrorFilter) rather than from a context.
  */
 export function installRequestLogging(fastify: FastifyInstance, logger: Logger): void {

@@ -19,7 +19,7 @@ function hasBinary(value: unknown, depth = 0): boolean {
  * Sends the adapter's notifications in batches: every message published in the same turn of the event loop
  * goes out in one round trip (`select pg_notify($1, $2), pg_notify($3, $4), …`), in order, one batch at a
  * time. The adapter sent one `pg_notify` query per broadcast, which held a pooled connection per room message
- * and made the pool, not the database, the limit of a busy room (BENCHMARKS.md, fan-out). Binary or large
+ * and made the pool, not the database, the limit of a busy room (docs/decisions.md). Binary or large
  * messages keep the adapter's own path (the attachments table). Receivers are unchanged: each notification is
  * still one adapter message.
  *

@@ -10,7 +10,7 @@ import { RealtimeEvent, RealtimePublisher } from '@tiaojie/core';
  * Events are delivered at the end of the current turn of the event loop (`setImmediate`), in the order published,
  * not inside `publish`: the reply to the request that caused them (a `message:send` ack, an HTTP response) goes out
  * first. A group-committed batch of messages used to put every broadcast of the batch in front of every ack, so a
- * sender waited for the room's fan-out before it could send again (BENCHMARKS.md, fan-out).
+ * sender waited for the room's fan-out before it could send again (docs/decisions.md).
  */
 @Injectable()
 export class SocketPublisher extends RealtimePublisher {
