@@ -5,7 +5,9 @@ export { maskPhone, maskIdNumber, isValidChineseId, isMobilePhone } from './mask
 export { hasLoneSurrogate, isStorableText } from './well-formed-text';
 export { formatShanghai, shanghaiYear } from './shanghai-time';
 export { formatDisputeNumber } from './dispute-number';
-export { loadConfig, ConfigError, APP_CONFIG } from './app-config';
+export { loadConfig, APP_CONFIG } from './app-config';
+export { ConfigError, CONFIG_VARIABLES, readEnv } from './config.schema';
+export type { ConfigEnv } from './config.schema';
 export type { AppConfig, NodeEnv } from './app-config';
 export { CoreModule } from './core.module';
 export { RealtimePublisher, NoopRealtimePublisher } from './realtime.publisher';
