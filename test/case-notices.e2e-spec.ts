@@ -43,6 +43,7 @@ describe('case notices: inbox, live push and SMS on every step (e2e)', () => {
     (await texts(caseNumber)).filter((o) => o.recipient === phone).map((o) => o.body);
   const phoneOf = async (username: string) =>
     (await t.db.db.select().from(schema.users).where(eq(schema.users.username, username)))[0]?.phone ?? null;
+  const kindTitle = async (id: string, kind: string) => (await inbox(id)).find((n) => n.kind === kind)!.title;
   const version = async (c: HttpClient, id = caseId) => (await fresh(c, id)).version;
 
   beforeAll(async () => {
@@ -396,5 +397,75 @@ describe('case notices: inbox, live push and SMS on every step (e2e)', () => {
     expect(withdrawn.map((n) => n.userId)).not.toContain(ids.zhao);
     expect(await kindsOf(id, 'zhang')).toEqual([]);
     expect(withdrawn.map((n) => n.userId)).not.toContain(ids.prop_admin);
+  });
+
+  it('tells the parties when mediation ends without agreement or is terminated; a rolled-back step tells nobody', async () => {
+    const jsAdmin = await staff(t, 'js_admin');
+    const mediator = await staff(t, 'js_mediator');
+    const outcomes: [string, string, string][] = [
+      ['record_failure', 'case.no_agreement', '调解未能达成协议，可依法申请仲裁、提起诉讼或行政复议。'],
+      ['terminate', 'case.terminated', '调解已终止，可依法通过其他途径解决。'],
+    ];
+    for (const [i, [action, kind, text]] of outcomes.entries()) {
+      const phone = `1380000009${i}`;
+      const applicant = await new HttpClient(t.url).signInParty(`1380000010${i}`, code);
+      ids[action] = (await applicant.get('/auth/me')).body.id;
+      const r = await applicant.post('/cases', {
+        category: 'neighbour',
+        description: `第 ${i + 1} 起：邻居堆放杂物占用楼道。`,
+        streetCode: 'JS',
+        applicant: { name: '周八' },
+        respondents: [{ name: '孙七', phone }],
+      });
+      expectStatus(r, 201);
+      expect(r.body.status).toBe('routed');
+      const id = r.body.id as string;
+      await acceptAndStart(jsAdmin, mediator, id);
+      expectStatus(
+        await mediator.post(`/cases/${id}/transitions/${action}`, {
+          version: await version(mediator, id),
+          reason: '双方分歧较大',
+        }),
+        200,
+      );
+      expect((await textsTo(r.body.number, phone)).at(-1)).toBe(
+        `【调解平台】${await kindTitle(id, kind)}：${text}`,
+      );
+      expect((await kindsOf(id, action)).at(-1)).toBe(kind);
+    }
+
+    // the notices of a step are written in its transaction: when it rolls back, nobody is told
+    const policy = t.api.app.get(CaseNoticePolicy);
+    const dispute = (await t.db.db.select().from(schema.disputes).where(eq(schema.disputes.id, caseId)))[0];
+    const parties = await t.db.db
+      .select()
+      .from(schema.disputeParties)
+      .where(eq(schema.disputeParties.disputeId, caseId));
+    const before = { inbox: (await inbox(caseId)).length, texts: (await texts(number)).length };
+    const live = zhangLive.length;
+    await expect(
+      t.db.transaction(async (tx) => {
+        const events: any[] = [];
+        await policy.onSession(
+          tx,
+          { id: ids.js_mediator, role: 'mediator' as any, orgId: null, name: '调解员' },
+          'session.scheduled',
+          dispute,
+          parties,
+          {
+            id: '00000000-0000-4000-8000-000000000001',
+            scheduledAt: new Date(),
+            online: true,
+            place: null,
+            participants: parties.map((p) => p.id),
+          },
+          events,
+        );
+        expect(events.length).toBeGreaterThan(0);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect({ inbox: (await inbox(caseId)).length, texts: (await texts(number)).length }).toEqual(before);
+    expect(zhangLive.length).toBe(live);
   });
 });
