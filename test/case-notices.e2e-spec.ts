@@ -2,7 +2,7 @@ import { and, eq, like } from 'drizzle-orm';
 import { schema } from '@tiaojie/db';
 import { CaseNoticePolicy } from '@tiaojie/cases';
 import { HttpClient, expectStatus } from './support/http-client';
-import { acceptAndStart, fresh } from './support/case-flow';
+import { acceptAndStart, agreeAndSign, fresh } from './support/case-flow';
 import { staff } from './support/factories';
 import { ClientSocket, connect, waitFor } from './support/socket-client';
 import { TestApp, startTestApp } from './support/test-app';
@@ -433,6 +433,43 @@ describe('case notices: inbox, live push and SMS on every step (e2e)', () => {
       );
       expect((await kindsOf(id, action)).at(-1)).toBe(kind);
     }
+
+    // the court turns the confirmation down: both parties and the mediator are told
+    const [a, b] = ['13800000110', '13800000111'];
+    const applicant = await new HttpClient(t.url).signInParty(a, code);
+    const r = await applicant.post('/cases', {
+      category: 'neighbour',
+      description: '邻居空调外机噪音扰民。',
+      streetCode: 'JS',
+      applicant: { name: '吴九' },
+      respondents: [{ name: '郑十', phone: b }],
+    });
+    expectStatus(r, 201);
+    const id = r.body.id as string;
+    await acceptAndStart(jsAdmin, mediator, id);
+    const respondent = await new HttpClient(t.url).signInParty(b, code);
+    await agreeAndSign(t, mediator, id, [
+      [applicant, a],
+      [respondent, b],
+    ]);
+    expectStatus(
+      await mediator.post(`/cases/${id}/transitions/request_confirmation`, {
+        version: await version(mediator, id),
+      }),
+      200,
+    );
+    const judge = await staff(t, 'judge1');
+    expectStatus(
+      await judge.post(`/cases/${id}/transitions/reject_confirmation`, {
+        version: await version(judge, id),
+        reason: '协议内容违反法律强制性规定',
+      }),
+      200,
+    );
+    const rejected = `【调解平台】司法确认被驳回（${r.body.number}）：人民法院驳回了司法确认申请，可变更原协议、达成新协议或向法院起诉。`;
+    expect((await textsTo(r.body.number, a)).at(-1)).toBe(rejected);
+    expect((await textsTo(r.body.number, b)).at(-1)).toBe(rejected);
+    expect((await kindsOf(id, 'js_mediator')).at(-1)).toBe('confirmation.rejected');
 
     // the notices of a step are written in its transaction: when it rolls back, nobody is told
     const policy = t.api.app.get(CaseNoticePolicy);

@@ -426,7 +426,7 @@ export class CaseIntakeService {
     this.publisher.publish(events);
     // the dispute stands whether or not its notices could be written (they are keyed: a retry is harmless)
     await this.notices
-      .onCreated(dispute)
+      .onCreated(dispute, parties)
       .catch((err: Error) =>
         new Logger('CaseIntake').warn(`notices of ${dispute.id} failed: ${err.message}`),
       );

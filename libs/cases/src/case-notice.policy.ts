@@ -22,9 +22,12 @@ export interface PerformanceReminderJob {
 const STAFF_OF_BODY = [Role.BodyAdmin, Role.Mediator, Role.Judge, Role.CourtClerk, Role.Official];
 const SHANGHAI_MS = 8 * 3_600_000;
 
+/** What a notice needs of a party: who they are, their account, their phone. */
+type NoticeParty = Pick<PartyRow, 'id' | 'userId' | 'phone'>;
+
 /** Who is told of a step: the case's parties (or some of them), and which staff. */
 interface Audience {
-  parties?: PartyRow[] | 'all';
+  parties?: NoticeParty[] | 'all';
   staff?: 'body' | 'case' | 'district' | string[];
   /** A to-do rather than news: staff are told even of their own step. */
   todo?: boolean;
@@ -123,7 +126,7 @@ export class CaseNoticePolicy {
    * A new dispute's routing, told after its one-statement write has committed (that path holds no transaction
    * open); the dedupe key makes a repeat harmless. The applicant is told too: they learn which body has it.
    */
-  async onCreated(dispute: DisputeRow): Promise<void> {
+  async onCreated(dispute: DisputeRow, parties: NoticeParty[]): Promise<void> {
     const kind: CaseNoticeKind | null =
       dispute.status === 'routed'
         ? 'case.routed'
@@ -133,7 +136,6 @@ export class CaseNoticePolicy {
     if (!kind) return;
     const events: RealtimeEvent[] = [];
     await this.db.transaction(async (tx) => {
-      const parties = await this.cases.parties(tx, dispute.id);
       const staff = kind === 'case.routed' ? 'body' : 'district';
       await this.tell(tx, null, kind, dispute, parties, { parties: 'all', staff }, dispute.bodyId, events);
     });
@@ -229,7 +231,7 @@ export class CaseNoticePolicy {
     actor: Actor | null,
     kind: CaseNoticeKind,
     dispute: DisputeRow,
-    parties: PartyRow[],
+    parties: NoticeParty[],
     who: Audience,
     bodyId: string | null,
     events: RealtimeEvent[],
