@@ -273,9 +273,36 @@ async function journey(browser, server) {
   await zhang.getByRole('button', { name: '‹ 返回我的纠纷' }).click();
   await visible(zhang.getByTestId('case-card').getByText('达成协议'));
   await shot(zhang, 'party-my-cases');
+
+  // 8b. every step reached 张三's inbox (pushed live): the bell counts them, the drawer lists them in Chinese
+  const bell = zhang.getByTestId('notification-bell');
+  await visible(zhang.getByRole('button', { name: /消息通知，\d+ 条未读/ }));
+  await bell.click();
+  const notices = zhang.locator('.ant-drawer').filter({ hasText: '消息通知' });
+  await visible(notices.getByText(/^协议已生效（TZ\d{4}-\d{6}）$/));
+  await visible(notices.getByText(/^案件已分派（TZ\d{4}-\d{6}）$/));
+  await visible(notices.getByText('调解协议已拟定，请登录平台核对并签名确认。'));
+  await shot(zhang, 'party-notifications');
+  await notices.getByRole('button', { name: '全部已读' }).click();
+  await visible(zhang.getByRole('button', { name: '消息通知', exact: true }));
+  if ((await notices.locator('[data-read="false"]').count()) > 0) throw new Error('notices still unread');
+  await notices
+    .getByText(/^协议已生效/)
+    .first()
+    .click();
+  await statusIs(zhang, '达成协议');
   await med.reload();
   await visible(med.getByText('各方当事人均已签名'));
   await shot(med, 'staff-case-agreement');
+  await med.getByTestId('notification-bell').click();
+  await visible(
+    med
+      .locator('.ant-drawer')
+      .filter({ hasText: '消息通知' })
+      .getByText(/^协议已生效（TZ\d{4}-\d{6}）$/),
+  );
+  await shot(med, 'staff-notifications');
+  await med.keyboard.press('Escape');
 
   // sign out: back to the login screen, tokens gone
   await li.getByRole('button', { name: '退出登录' }).click();

@@ -75,12 +75,20 @@ export class AuthService {
     return this.issue(user, ip);
   }
 
-  /** Sends a 6-digit one-time code by SMS. Rate limited per phone. */
+  /**
+   * Sends a 6-digit one-time code by SMS. Rate limited per phone and purpose, so signing codes cannot be starved
+   * by sign-in codes (or the other way round).
+   */
   async requestCode(phone: string, purpose = 'sign_in'): Promise<{ sent: true; expiresIn: number }> {
     if (!isMobilePhone(phone))
       throw DomainError.validation('手机号格式不正确 (invalid mobile number)', { field: 'phone' });
     const now = this.clock.now();
-    const recent = await this.users.otpSentSince(this.db.db, phone, new Date(now.getTime() - 10 * 60_000));
+    const recent = await this.users.otpSentSince(
+      this.db.db,
+      phone,
+      purpose,
+      new Date(now.getTime() - 10 * 60_000),
+    );
     if (recent >= OTP_PER_10_MIN)
       throw new DomainError(
         ErrorCode.RATE_LIMITED,

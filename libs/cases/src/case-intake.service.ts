@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import {
   Actor,
   Clock,
@@ -22,6 +22,7 @@ import { CaseContext } from './case-access.service';
 import { CaseRepository, DisputeRow } from './case.repository';
 import { CaseTransitionService, FireOptions, announce } from './case-transition.service';
 import { caseDue } from './case-regime';
+import { CaseNoticePolicy } from './case-notice.policy';
 import { ApplyInput, CourtReferralInput, PartyInput, RegisterInput } from './case.types';
 
 /** What staff see of a routing decision: the sentence, the escalation, the ranked candidates. */
@@ -78,6 +79,7 @@ export class CaseIntakeService {
     private readonly audit: AuditService,
     private readonly publisher: RealtimePublisher,
     private readonly clock: Clock,
+    private readonly notices: CaseNoticePolicy,
   ) {}
 
   async apply(actor: Actor, input: ApplyInput, opts: { idempotencyKey?: string } = {}): Promise<DisputeRow> {
@@ -422,6 +424,12 @@ export class CaseIntakeService {
     const events: RealtimeEvent[] = [];
     announce(action, { bodyId: null }, dispute, events, { created: true });
     this.publisher.publish(events);
+    // the dispute stands whether or not its notices could be written (they are keyed: a retry is harmless)
+    await this.notices
+      .onCreated(dispute, parties)
+      .catch((err: Error) =>
+        new Logger('CaseIntake').warn(`notices of ${dispute.id} failed: ${err.message}`),
+      );
     return dispute;
   }
 

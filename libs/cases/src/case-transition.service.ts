@@ -15,6 +15,7 @@ import {
 import { CaseContext } from './case-access.service';
 import { CaseRepository, DisputeRow } from './case.repository';
 import { CaseDeadlineService } from './case-deadline.service';
+import { CaseNoticePolicy } from './case-notice.policy';
 
 export interface FireOptions {
   /** The version the caller read; required for human actors (optimistic concurrency). */
@@ -51,6 +52,7 @@ export class CaseTransitionService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly deadlines: CaseDeadlineService,
+    private readonly notices: CaseNoticePolicy,
   ) {}
 
   /** Permission, then (given the version the caller read) staleness, then legality from the current state. */
@@ -147,6 +149,7 @@ export class CaseTransitionService {
       await this.deadlines.schedule(tx, updated);
     ctx.dispute = updated;
     announce(action, current, updated, events);
+    await this.notices.onTransition(tx, actor, action, current, updated, ctx.parties, opts.data, events);
     return updated;
   }
 

@@ -27,3 +27,5 @@ export { CaseIntakeService } from './case-intake.service';
 export { CaseSessionService } from './case-session.service';
 export type { ScheduleInput } from './case-session.service';
 export { CaseAgreementService, SATISFACTION } from './case-agreement.service';
+export { CaseNoticePolicy, PERFORMANCE_REMIND_JOB } from './case-notice.policy';
+export type { PerformanceReminderJob } from './case-notice.policy';

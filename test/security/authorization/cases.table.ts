@@ -317,6 +317,27 @@ export const CASE_ROWS: readonly AuthzRow[] = [
     ok: 200,
   },
   {
+    op: 'POST /api/cases/{id}/sessions/{sessionId}/reschedule',
+    resource: 'session-record',
+    action: 'reschedule',
+    target: 'caseA',
+    allow: CASE_MEDIATOR,
+    ok: ILLEGAL,
+    call: (w) => ({
+      params: { sessionId: w.sessionA },
+      body: { scheduledAt: '2026-12-03T14:00:00+08:00', online: false, place: '调解室' },
+    }),
+  },
+  {
+    op: 'POST /api/cases/{id}/sessions/{sessionId}/cancel',
+    resource: 'session-record',
+    action: 'cancel',
+    target: 'caseA',
+    allow: CASE_MEDIATOR,
+    ok: ILLEGAL,
+    call: (w) => ({ params: { sessionId: w.sessionA }, body: { reason: '测试' } }),
+  },
+  {
     op: 'POST /api/cases/{id}/sessions/{sessionId}/record',
     resource: 'session-record',
     action: 'record',

@@ -8,7 +8,9 @@ import {
   ConfirmationApplyDto,
   FollowUpDto,
   PerformanceRecordDto,
+  CancelSessionDto,
   RateDto,
+  RescheduleDto,
   ScheduleDto,
   SessionRecordDto,
   StartPerformanceDto,
@@ -42,6 +44,30 @@ export class CaseAgreementController {
   @Roles(Role.Mediator, Role.BodyAdmin, Role.Judge, Role.Official)
   schedule(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: ScheduleDto) {
     return this.sessions.schedule(actor, id, dto);
+  }
+
+  @Post('sessions/:sessionId/reschedule')
+  @HttpCode(200)
+  @Roles(Role.Mediator, Role.BodyAdmin, Role.Judge, Role.Official)
+  reschedule(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuid) id: string,
+    @Param('sessionId', uuid) sessionId: string,
+    @Body() dto: RescheduleDto,
+  ) {
+    return this.sessions.reschedule(actor, id, sessionId, dto);
+  }
+
+  @Post('sessions/:sessionId/cancel')
+  @HttpCode(200)
+  @Roles(Role.Mediator, Role.BodyAdmin, Role.Judge, Role.Official)
+  cancelSession(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuid) id: string,
+    @Param('sessionId', uuid) sessionId: string,
+    @Body() dto: CancelSessionDto,
+  ) {
+    return this.sessions.cancel(actor, id, sessionId, dto.reason);
   }
 
   @Post('sessions/:sessionId/record')

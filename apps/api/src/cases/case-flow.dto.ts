@@ -146,6 +146,16 @@ export class ScheduleDto {
   participants: string[];
 }
 
+export class RescheduleDto {
+  @ApiProperty({ example: '2026-12-03T14:00:00+08:00' }) @IsISO8601() scheduledAt: string;
+  @ApiProperty() @IsBoolean() online: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) place?: string;
+}
+
+export class CancelSessionDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) reason?: string;
+}
+
 export class SessionRecordDto {
   @ApiProperty() @IsString() @Length(1, 100000) record: string;
 }

@@ -98,6 +98,15 @@ export interface ServerToClientEvents {
     version: number;
     action: string;
   }) => void;
+  'notification:new': (n: {
+    id: string;
+    kind: string;
+    title: string;
+    body: string;
+    disputeId: string | null;
+    read: boolean;
+    createdAt: string;
+  }) => void;
   error: (e: ErrorPayload & { event?: string }) => void;
 }
 
@@ -119,6 +128,7 @@ export const SERVER_EVENTS = [
   'room:removed',
   'case:updated',
   'queue:updated',
+  'notification:new',
   'error',
 ] as const;
 
