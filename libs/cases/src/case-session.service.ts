@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, Clock, DomainError, ErrorCode, Role } from '@tiaojie/core';
+import { Actor, Clock, DomainError, ErrorCode, RealtimePublisher, Role } from '@tiaojie/core';
 import { DbService, schema } from '@tiaojie/db';
 import { AuditService } from '@tiaojie/audit';
 import { eq } from 'drizzle-orm';
 import { CaseAccessService, CaseContext } from './case-access.service';
 import { CaseRepository } from './case.repository';
+import { caseChanged } from './case-transition.service';
 
 export interface ScheduleInput {
   scheduledAt: string;
@@ -25,6 +26,7 @@ export class CaseSessionService {
     private readonly access: CaseAccessService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly publisher: RealtimePublisher,
   ) {}
 
   /** A party (or their agent) consents to online mediation (人民法院在线调解规则 art. 4). */
@@ -54,6 +56,7 @@ export class CaseSessionService {
         }
       }
     });
+    this.publisher.publish([caseChanged(ctx.dispute, 'consent_online')]);
     return this.consentStatus(ctx);
   }
 
@@ -90,7 +93,7 @@ export class CaseSessionService {
         );
       }
     }
-    return this.db.transaction(async (tx) => {
+    const scheduled = await this.db.transaction(async (tx) => {
       const row = (
         await tx
           .insert(schema.mediationSessions)
@@ -114,12 +117,14 @@ export class CaseSessionService {
       });
       return row;
     });
+    this.publisher.publish([caseChanged(ctx.dispute, 'session_scheduled')]);
+    return scheduled;
   }
 
   async record(actor: Actor, id: string, sessionId: string, text: string) {
     const ctx = await this.access.load(actor, id);
     this.assertMediator(actor, ctx);
-    return this.db.transaction(async (tx) => {
+    const recorded = await this.db.transaction(async (tx) => {
       const session = (
         await tx.select().from(schema.mediationSessions).where(eq(schema.mediationSessions.id, sessionId))
       )[0];
@@ -139,6 +144,8 @@ export class CaseSessionService {
       });
       return row;
     });
+    this.publisher.publish([caseChanged(ctx.dispute, 'session_recorded')]);
+    return recorded;
   }
 
   async list(actor: Actor, id: string) {

@@ -16,6 +16,8 @@ import { CaseRepository } from './case.repository';
 import { CaseQueueRepository } from './case-queue.repository';
 import { CaseRoomService } from './case-room.service';
 import { CaseTransitionService } from './case-transition.service';
+import { CaseAudienceRepository } from './case-audience.repository';
+import { CaseAudienceService } from './case-audience.service';
 
 @Module({
   imports: [AuditModule, AuthModule, OrgModule, RoomsModule, NotificationsModule, DispatchModule],
@@ -31,8 +33,11 @@ import { CaseTransitionService } from './case-transition.service';
     CaseIntakeService,
     CaseSessionService,
     CaseAgreementService,
+    CaseAudienceRepository,
+    CaseAudienceService,
   ],
   exports: [
+    CaseAudienceService,
     CaseDeadlineService,
     CaseIntakeService,
     CaseSessionService,

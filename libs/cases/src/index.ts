@@ -27,3 +27,5 @@ export { CaseIntakeService } from './case-intake.service';
 export { CaseSessionService } from './case-session.service';
 export type { ScheduleInput } from './case-session.service';
 export { CaseAgreementService, SATISFACTION } from './case-agreement.service';
+export { CaseAudienceService, DISTRICT_ROOM, roomsOf } from './case-audience.service';
+export { CASE_CHANGED, caseChanged } from './case-transition.service';

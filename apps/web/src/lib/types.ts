@@ -212,6 +212,16 @@ export interface CaseUpdatedEvent {
   sessionMode: SessionMode;
 }
 
+/** 'case:changed': a case the user lists changed; a refetch hint with no personal data. */
+export interface CaseChangedEvent {
+  id: string;
+  number: string;
+  status: string;
+  statusLabel: string;
+  version: number;
+  action: string;
+}
+
 export interface ErrorPayload {
   code: string;
   message: string;
