@@ -18,6 +18,9 @@ import { CaseRoomService } from './case-room.service';
 import { CaseTransitionService } from './case-transition.service';
 import { CaseAudienceRepository } from './case-audience.repository';
 import { CaseAudienceService } from './case-audience.service';
+import { CaseIntakeRecordRepository } from './case-intake-record.repository';
+import { CaseRegistrationService } from './case-registration.service';
+import { HeldRegistrationService } from './held-registration.service';
 
 @Module({
   imports: [AuditModule, AuthModule, OrgModule, RoomsModule, NotificationsModule, DispatchModule],
@@ -35,9 +38,14 @@ import { CaseAudienceService } from './case-audience.service';
     CaseAgreementService,
     CaseAudienceRepository,
     CaseAudienceService,
+    CaseIntakeRecordRepository,
+    CaseRegistrationService,
+    HeldRegistrationService,
   ],
   exports: [
     CaseAudienceService,
+    CaseRegistrationService,
+    HeldRegistrationService,
     CaseDeadlineService,
     CaseIntakeService,
     CaseSessionService,
