@@ -12,7 +12,7 @@ import { ChatRoom } from '../../components/chat-room';
 import { PageState } from '../../components/page-state';
 import { StatusTag } from '../../components/status-tag';
 import { CaseActions } from './case-actions';
-import { PartiesTable, RoutingCard } from './case-info';
+import { IntakesCard, PartiesTable, RoutingCard } from './case-info';
 import type { CaseDetail, Lifecycle } from '../../lib/types';
 
 let lifecycleCache: Promise<Lifecycle> | null = null;
@@ -126,6 +126,7 @@ export function CaseWorkbenchPage({ id }: { id: string }) {
                   <Card size="small" title="当事人">
                     <PartiesTable parties={d.parties} />
                   </Card>
+                  {d.intakes && d.intakes.length > 0 && <IntakesCard intakes={d.intakes} />}
                   {d.routing && <RoutingCard routing={d.routing} />}
                   {!reviewer && d.agreement && (
                     <AgreementView agreement={d.agreement} caseId={d.id} number={d.number} />
