@@ -3,7 +3,8 @@
 //    (the party's connection drops and recovers), switches back-to-back and back, drafts an agreement → both parties
 //    sign on phones → the tracker shows 达成协议;
 // 2. (court.mjs) a court clerk refers a case → the routed body's admin accepts → the clerk sees 已签收; linkage room;
-// 3. (district.mjs) the district admin: rules with validation errors and a dry-run, import, dashboard, manual routing.
+// 3. (district.mjs) the district admin: rules with validation errors and a dry-run, import, dashboard, manual routing;
+// 4. (live-lists.mjs) the district queue and the court console change live as others act; a repeat registration merges.
 // Run: node test/browser/journey.mjs   (SKIP_BUILD=1 reuses the last build; ONLY=court runs one scenario)
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,6 +22,7 @@ import {
 } from './steps.mjs';
 import { courtJourney } from './court.mjs';
 import { districtJourney } from './district.mjs';
+import { liveListsJourney } from './live-lists.mjs';
 
 /** After a failure: what each page shows of its rooms (pending sends, join errors, offline banners) and the server's warnings. */
 async function diagnose(browser, server, name) {
@@ -329,6 +331,11 @@ const SCENARIOS = [
     name: 'district',
     run: districtJourney,
     ok: 'district admin: rules + validation errors + dry-run, import with error report, dashboard + report, manual routing',
+  },
+  {
+    name: 'live',
+    run: liveListsJourney,
+    ok: 'district queue and court console update without reload as others act; a repeat registration is merged and listed',
   },
 ];
 

@@ -60,11 +60,18 @@ export async function popconfirm(page, ok = '确认') {
       await open.first().waitFor({ state: 'hidden', timeout: 3000 });
       return;
     } catch (err) {
+      // closed in the meantime (it went on closing after the 3 s): done; count() does not wait
+      if ((await open.count()) === 0) return;
       // still sending (the OK button spins until the action's request returns): wait for it, do not click again
-      if (await button.evaluate((b) => b.classList.contains('ant-btn-loading')).catch(() => false)) {
+      if (
+        await button
+          .evaluate((b) => b.classList.contains('ant-btn-loading'), undefined, { timeout: 1000 })
+          .catch(() => false)
+      ) {
         await open.first().waitFor({ state: 'hidden', timeout: T });
         return;
       }
+      if ((await open.count()) === 0) return;
       if (attempt >= 2) throw err;
     }
   }

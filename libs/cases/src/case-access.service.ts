@@ -27,7 +27,12 @@ export class CaseAccessService {
       'bodyId' | 'createdBy' | 'formerBodyIds' | 'mediatorId' | 'status' | 'streetCode'
     >,
     parties: PartyRow[],
-    extra: { referringCourtId?: string | null; agentFor?: string[]; courtStreets?: string[] } = {},
+    extra: {
+      referringCourtId?: string | null;
+      agentFor?: string[];
+      courtStreets?: string[];
+      registrants?: string[];
+    } = {},
   ): { relations: Set<Relation>; ownParties: PartyRow[] } {
     const relations = new Set<Relation>();
     const referringCourtId = extra.referringCourtId ?? null;
@@ -63,7 +68,12 @@ export class CaseAccessService {
       !relations.has('handling_body')
     )
       relations.add('former_body');
-    if (actor.id && dispute.createdBy === actor.id && actor.role !== Role.Party) relations.add('creator');
+    if (
+      actor.id &&
+      actor.role !== Role.Party &&
+      (dispute.createdBy === actor.id || (extra.registrants ?? []).includes(actor.id))
+    )
+      relations.add('creator');
     return { relations, ownParties };
   }
 
@@ -92,6 +102,7 @@ export class CaseAccessService {
       referringCourtId: referral?.courtId ?? null,
       agentFor,
       courtStreets,
+      registrants: read.registrants,
     });
     if (relations.size === 0 && actor.role !== 'system') throw DomainError.notFound('case', id);
     return { dispute, parties, relations, ownParties };

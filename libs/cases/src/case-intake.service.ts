@@ -24,6 +24,7 @@ import { CaseTransitionService, FireOptions, announce } from './case-transition.
 import { caseDue } from './case-regime';
 import { CaseNoticePolicy } from './case-notice.policy';
 import { ApplyInput, CourtReferralInput, PartyInput, RegisterInput } from './case.types';
+import { CaseRegistrationService, RegistrationResult } from './case-registration.service';
 
 /** What staff see of a routing decision: the sentence, the escalation, the ranked candidates. */
 export function routingSummary(d: RoutingDecision) {
@@ -80,6 +81,7 @@ export class CaseIntakeService {
     private readonly publisher: RealtimePublisher,
     private readonly clock: Clock,
     private readonly notices: CaseNoticePolicy,
+    private readonly registrations: CaseRegistrationService,
   ) {}
 
   async apply(actor: Actor, input: ApplyInput, opts: { idempotencyKey?: string } = {}): Promise<DisputeRow> {
@@ -114,12 +116,16 @@ export class CaseIntakeService {
     );
   }
 
-  /** Staff register a walk-in, petition, grid report or 12345 order as the same kind of dispute. */
+  /**
+   * Staff register a walk-in, petition, grid report, 12345 order or enterprise dispute as the same kind of dispute.
+   * One that repeats an open dispute joins it as another intake record (or waits in the duplicate review queue when
+   * the match is only probable) instead of becoming a second case (CaseRegistrationService).
+   */
   async register(
     actor: Actor,
     input: RegisterInput,
     opts: { idempotencyKey?: string } = {},
-  ): Promise<DisputeRow> {
+  ): Promise<RegistrationResult> {
     const allowed = REGISTER_CHANNELS[input.channel];
     if (!allowed)
       throw DomainError.validation(
@@ -143,10 +149,50 @@ export class CaseIntakeService {
         { field: 'assistance.consent' },
       );
     }
+    if (input.channel !== 'hotline_12345' && (input.source !== undefined || input.replyDays !== undefined))
+      throw DomainError.validation(
+        '工单来源和办理时限仅适用于12345工单 (source and replyDays: 12345 orders only)',
+        {
+          field: input.source !== undefined ? 'source' : 'replyDays',
+        },
+      );
     await this.validate(input.category, input.streetCode, input.communityCode, parties);
+    const key = opts.idempotencyKey === undefined ? null : checkIdempotencyKey(opts.idempotencyKey);
+    const retried = await this.registrations.retried(actor, key);
+    if (retried) return retried;
+    const street = (await this.dispatch.streets(this.db.db))?.find((st) => st.code === input.streetCode);
+    const reg = this.registrations.prepare(actor, input, street?.name ?? null, key);
+    const match = await this.registrations.match(reg);
+    if (match?.confidence === 'certain') {
+      const merged = await this.registrations.merge(reg, match);
+      if (merged) return merged;
+    } else if (match) return this.registrations.hold(reg, match);
+    let intakeRecordId: string | null = null;
+    const dispute = await this.createRegistered(
+      actor,
+      input,
+      async (tx, d) => {
+        intakeRecordId = (await this.registrations.recordCreated(tx, reg, d)).id;
+      },
+      opts.idempotencyKey,
+    );
+    return { outcome: 'created', dispute, candidate: null, intakeRecordId };
+  }
+
+  /**
+   * Creates and routes the case of a registration (`extra` runs in its transaction): a new registration, or one the
+   * district decided was not a repeat after all (HeldRegistrationService), registered by its registrant.
+   */
+  async createRegistered(
+    actor: Actor,
+    input: RegisterInput,
+    extra: (tx: Executor, d: DisputeRow) => Promise<void>,
+    idempotencyKey?: string,
+  ): Promise<DisputeRow> {
     const now = this.clock.now();
+    const parties = input.parties;
     const petition = input.channel === 'petition';
-    const dispute = await this.createAndRoute(
+    return this.createAndRoute(
       actor,
       {
         channel: input.channel,
@@ -178,10 +224,10 @@ export class CaseIntakeService {
             at: now,
           });
         }
+        await extra(tx, d);
       },
-      opts.idempotencyKey,
+      idempotencyKey,
     );
-    return dispute;
   }
 
   /** A court refers a case: 委派 before registration (30 days) or 委托 after (15 ordinary / 7 simple). */

@@ -10,6 +10,7 @@ import { CaseRepository, DisputeSummaryRow } from './case.repository';
 import { CaseQueueRepository, QueueRead } from './case-queue.repository';
 import { confirmationDueAt, urgencyAt } from './case-deadline';
 import { CaseListItem, listItem } from './case-list-item';
+import { CaseRegistrationService } from './case-registration.service';
 
 const queueLimit = (opts: { limit?: number }) => Math.min(opts.limit ?? 100, 500);
 
@@ -49,6 +50,7 @@ export class CaseQueryService {
     private readonly rooms: RoomRepository,
     private readonly clock: Clock,
     private readonly dispatch: DispatchService,
+    private readonly registrations: CaseRegistrationService,
   ) {}
 
   /** A case as lists show it (case-list-item.ts); commands answer with it too. */
@@ -71,10 +73,12 @@ export class CaseQueryService {
         rooms: [],
       };
     }
-    const [timeline, agreement, rooms] = await Promise.all([
+    const [timeline, agreement, rooms, intakes] = await Promise.all([
       this.timeline(ctx),
       this.agreementView(ctx),
       this.roomsFor(actor, ctx),
+      // how the case was received (channels, source ids, registrants): staff only
+      actor.role === Role.Party ? Promise.resolve(null) : this.registrations.intakesOf(ctx.dispute),
     ]);
     return {
       ...this.summary(ctx.dispute),
@@ -90,6 +94,7 @@ export class CaseQueryService {
       timeline,
       agreement,
       rooms,
+      intakes,
     };
   }
 

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, Clock, DomainError, ErrorCode, RealtimeEvent, Role } from '@tiaojie/core';
+import { Actor, Clock, DomainError, ErrorCode, RealtimeEvent, RealtimePublisher, Role } from '@tiaojie/core';
 import { DbService, Executor, schema } from '@tiaojie/db';
 import { AuditService } from '@tiaojie/audit';
 import { eq } from 'drizzle-orm';
 import { CaseAccessService, CaseContext } from './case-access.service';
 import { CaseRepository } from './case.repository';
 import { CaseNoticePolicy } from './case-notice.policy';
+import { caseChanged } from './case-transition.service';
 
 export interface ScheduleInput {
   scheduledAt: string;
@@ -27,6 +28,7 @@ export class CaseSessionService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly notices: CaseNoticePolicy,
+    private readonly publisher: RealtimePublisher,
   ) {}
 
   /** A party (or their agent) consents to online mediation (人民法院在线调解规则 art. 4). */
@@ -56,6 +58,7 @@ export class CaseSessionService {
         }
       }
     });
+    this.publisher.publish([caseChanged(ctx.dispute, 'consent_online')]);
     return this.consentStatus(ctx);
   }
 
@@ -94,7 +97,7 @@ export class CaseSessionService {
       await this.notices.onSession(tx, actor, 'session.scheduled', ctx.dispute, ctx.parties, row, events);
       return row;
     });
-    this.notices.publish(events);
+    this.notices.publish([...events, caseChanged(ctx.dispute, 'session_scheduled')]);
     return session;
   }
 
@@ -135,7 +138,7 @@ export class CaseSessionService {
       await this.notices.onSession(tx, actor, 'session.changed', ctx.dispute, ctx.parties, row, events);
       return row;
     });
-    this.notices.publish(events);
+    this.notices.publish([...events, caseChanged(ctx.dispute, 'session_rescheduled')]);
     return moved;
   }
 
@@ -161,7 +164,7 @@ export class CaseSessionService {
       });
       await this.notices.onSession(tx, actor, 'session.cancelled', ctx.dispute, ctx.parties, session, events);
     });
-    this.notices.publish(events);
+    this.notices.publish([...events, caseChanged(ctx.dispute, 'session_cancelled')]);
     return { cancelled: true as const };
   }
 
@@ -216,7 +219,7 @@ export class CaseSessionService {
   async record(actor: Actor, id: string, sessionId: string, text: string) {
     const ctx = await this.access.load(actor, id);
     this.assertMediator(actor, ctx);
-    return this.db.transaction(async (tx) => {
+    const recorded = await this.db.transaction(async (tx) => {
       const session = (
         await tx.select().from(schema.mediationSessions).where(eq(schema.mediationSessions.id, sessionId))
       )[0];
@@ -236,6 +239,8 @@ export class CaseSessionService {
       });
       return row;
     });
+    this.publisher.publish([caseChanged(ctx.dispute, 'session_recorded')]);
+    return recorded;
   }
 
   async list(actor: Actor, id: string) {

@@ -188,7 +188,32 @@ export function announce(
     payload,
     ...(opts.created ? { accessUnchanged: true } : {}),
   });
+  events.push(caseChanged(updated, action));
   if (updated.bodyId) events.push({ channel: `org:${updated.bodyId}`, event: 'queue:updated', payload });
   if (before.bodyId && before.bodyId !== updated.bodyId)
     events.push({ channel: `org:${before.bodyId}`, event: 'queue:updated', payload });
+}
+
+export const CASE_CHANGED = 'case:changed';
+
+/**
+ * "This case changed, refetch it": to the case's channel; the api's publisher addresses it to every audience that
+ * lists the case (CaseAudienceService). No personal data: each screen refetches what its reader may see.
+ */
+export function caseChanged(
+  d: Pick<DisputeRow, 'id' | 'number' | 'status' | 'version'>,
+  action: string,
+): RealtimeEvent {
+  return {
+    channel: `case:${d.id}`,
+    event: CASE_CHANGED,
+    payload: {
+      id: d.id,
+      number: d.number,
+      status: d.status,
+      statusLabel: CASE_STATUSES[d.status as CaseStatus]?.label ?? d.status,
+      version: d.version,
+      action,
+    },
+  };
 }

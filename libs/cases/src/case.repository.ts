@@ -153,7 +153,13 @@ export class CaseRepository {
     return db
       .select(SUMMARY_COLUMNS)
       .from(schema.disputes)
-      .where(or(eq(schema.disputes.createdBy, userId)))
+      .where(
+        or(
+          eq(schema.disputes.createdBy, userId),
+          // registrations merged into a dispute someone else registered first
+          sql`${schema.disputes.id} in (select r.dispute_id from intake_records r where r.registered_by = ${userId} and r.dispute_id is not null)`,
+        ),
+      )
       .orderBy(desc(schema.disputes.createdAt))
       .limit(limit);
   }
@@ -274,26 +280,36 @@ export class CaseRepository {
    * case read, transition and send authorisation starts here; it was three to four round trips.
    */
   async accessReads(db: Executor, disputeId: string, orgId: string | null) {
-    const [disputes, parties, referrals, agents, streets] = await readAsOne(db, 'case_access_reads', [
-      tableRead(schema.disputes, eq(schema.disputes.id, disputeId)),
-      tableRead(
-        schema.disputeParties,
-        eq(schema.disputeParties.disputeId, disputeId),
-        sql`${schema.disputeParties.createdAt}, ${schema.disputeParties.role}`,
-      ),
-      tableRead(schema.courtReferrals, eq(schema.courtReferrals.disputeId, disputeId)),
-      tableRead(schema.disputeAgents, eq(schema.disputeAgents.disputeId, disputeId)),
-      {
-        sql: sql`select street_codes from organizations where id = ${orgId}::uuid`,
-        map: (rows) => (rows[0]?.street_codes as string[] | undefined) ?? [],
-      },
-    ] as const);
+    const [disputes, parties, referrals, agents, streets, registrants] = await readAsOne(
+      db,
+      'case_access_reads_v2',
+      [
+        tableRead(schema.disputes, eq(schema.disputes.id, disputeId)),
+        tableRead(
+          schema.disputeParties,
+          eq(schema.disputeParties.disputeId, disputeId),
+          sql`${schema.disputeParties.createdAt}, ${schema.disputeParties.role}`,
+        ),
+        tableRead(schema.courtReferrals, eq(schema.courtReferrals.disputeId, disputeId)),
+        tableRead(schema.disputeAgents, eq(schema.disputeAgents.disputeId, disputeId)),
+        {
+          sql: sql`select street_codes from organizations where id = ${orgId}::uuid`,
+          map: (rows) => (rows[0]?.street_codes as string[] | undefined) ?? [],
+        },
+        // staff whose live registrations were merged into the case (they follow it as its creator does)
+        {
+          sql: sql`select distinct registered_by from intake_records where dispute_id = ${disputeId}::uuid and registered_by is not null`,
+          map: (rows) => rows.map((r) => r.registered_by as string),
+        },
+      ] as const,
+    );
     return {
       dispute: disputes[0] ?? null,
       parties,
       referral: referrals[0] ?? null,
       agents,
       orgStreets: streets,
+      registrants,
     };
   }
 

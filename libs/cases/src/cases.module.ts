@@ -18,6 +18,11 @@ import { CaseRoomService } from './case-room.service';
 import { CaseTransitionService } from './case-transition.service';
 import { CaseNoticePolicy } from './case-notice.policy';
 import { CaseNoticeRepository } from './case-notice.repository';
+import { CaseAudienceRepository } from './case-audience.repository';
+import { CaseAudienceService } from './case-audience.service';
+import { CaseIntakeRecordRepository } from './case-intake-record.repository';
+import { CaseRegistrationService } from './case-registration.service';
+import { HeldRegistrationService } from './held-registration.service';
 
 @Module({
   imports: [AuditModule, AuthModule, OrgModule, RoomsModule, NotificationsModule, DispatchModule],
@@ -35,9 +40,17 @@ import { CaseNoticeRepository } from './case-notice.repository';
     CaseAgreementService,
     CaseNoticePolicy,
     CaseNoticeRepository,
+    CaseAudienceRepository,
+    CaseAudienceService,
+    CaseIntakeRecordRepository,
+    CaseRegistrationService,
+    HeldRegistrationService,
   ],
   exports: [
     CaseNoticePolicy,
+    CaseAudienceService,
+    CaseRegistrationService,
+    HeldRegistrationService,
     CaseDeadlineService,
     CaseIntakeService,
     CaseSessionService,

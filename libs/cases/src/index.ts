@@ -29,3 +29,8 @@ export type { ScheduleInput } from './case-session.service';
 export { CaseAgreementService, SATISFACTION } from './case-agreement.service';
 export { CaseNoticePolicy, PERFORMANCE_REMIND_JOB } from './case-notice.policy';
 export type { PerformanceReminderJob } from './case-notice.policy';
+export { CaseAudienceService, DISTRICT_ROOM, roomsOf } from './case-audience.service';
+export { CASE_CHANGED, caseChanged } from './case-transition.service';
+export { CaseRegistrationService } from './case-registration.service';
+export type { RegistrationResult } from './case-registration.service';
+export { HeldRegistrationService } from './held-registration.service';

@@ -26,6 +26,8 @@ function peopleOf(record: Record<string, any>): PartyView[] {
   });
   if (record.kind === 'work-order') return [mask({ name: record.requester, phone: record.phone })];
   if (record.kind === 'grid-report') return [mask({ name: record.partyName, phone: record.partyPhone })];
+  // a live registration held as a probable repeat (CaseRegistrationService): its parties as registered
+  if (record.kind === 'registration') return ((record.input?.parties ?? []) as PartyView[]).map(mask);
   return [mask(record.plaintiff ?? {}), mask(record.defendant ?? {})];
 }
 

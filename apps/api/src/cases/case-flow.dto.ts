@@ -84,6 +84,22 @@ export class RegisterDto {
   @ValidateNested()
   @Type(() => AssistanceDto)
   assistance?: AssistanceDto;
+  @ApiPropertyOptional({ description: "the channel's own number (12345 工单编号, 网格事件编号, 信访件编号)" })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9\u4e00-\u9fff（）()〔〕[\]._:-]{1,60}$/, {
+    message: 'sourceId must be 1-60 letters, digits, Chinese characters or ( ) [ ] . _ : -',
+  })
+  sourceId?: string;
+  @ApiPropertyOptional({ enum: ['省市网', '海心安', '本市级'], description: '12345 only: 工单来源' })
+  @IsOptional()
+  @IsIn(['省市网', '海心安', '本市级'])
+  source?: '省市网' | '海心安' | '本市级';
+  @ApiPropertyOptional({ description: '12345 only: 办理时限 in working days after sign-off (default 5)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(30)
+  replyDays?: number;
 }
 
 export class CourtReferralDto {

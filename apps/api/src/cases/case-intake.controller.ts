@@ -30,7 +30,11 @@ export class CaseIntakeController {
     return this.queries.summary(await this.intake.apply(actor, dto, { idempotencyKey: key }));
   }
 
-  /** Staff register a walk-in (窗口), petition (信访), grid report, 12345 order or enterprise dispute (涉企). */
+  /**
+   * Staff register a walk-in (窗口), petition (信访), grid report, 12345 order or enterprise dispute (涉企). `intake.outcome`:
+   * created (a new case), merged (it repeats an open case: the answer is that case, with one more intake record) or
+   * review (a probable repeat, held in the district's duplicate review; `id` is null).
+   */
   @Post('register')
   @Roles(
     Role.Mediator,
@@ -46,7 +50,14 @@ export class CaseIntakeController {
     @Body() dto: RegisterDto,
     @Headers('idempotency-key') key?: string,
   ) {
-    return this.queries.summary(await this.intake.register(actor, dto, { idempotencyKey: key }));
+    const r = await this.intake.register(actor, dto, { idempotencyKey: key });
+    const intake = {
+      outcome: r.outcome,
+      intakeRecordId: r.intakeRecordId,
+      candidateNumber: r.candidate?.number ?? null,
+    };
+    // under review there is no case yet: the registrant is told which open case it probably repeats
+    return r.dispute ? { ...this.queries.summary(r.dispute), intake } : { id: null, intake };
   }
 
   /** A court refers a case: 委派 (pre-registration) or 委托 (post-registration). */

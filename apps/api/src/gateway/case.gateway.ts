@@ -10,8 +10,8 @@ import {
 } from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
 import { AuthService } from '@tiaojie/auth';
-import { Actor, DomainError, ErrorCode } from '@tiaojie/core';
-import { CaseAccessService, CaseRoomService } from '@tiaojie/cases';
+import { Actor, DomainError, ErrorCode, Role } from '@tiaojie/core';
+import { CaseAccessService, CaseAudienceService, CaseRoomService, DISTRICT_ROOM } from '@tiaojie/cases';
 import { toErrorBody } from '../common/error.filter';
 import { ROOM_LIMITS, RoomLimits } from './room-limits';
 import { RoomEvictor } from './room-eviction';
@@ -40,6 +40,7 @@ export class CaseGateway implements OnGatewayInit, OnGatewayConnection {
     private readonly auth: AuthService,
     private readonly rooms: CaseRoomService,
     private readonly access: CaseAccessService,
+    private readonly audiences: CaseAudienceService,
     private readonly publisher: SocketPublisher,
     @Inject(ROOM_LIMITS) private readonly limits: RoomLimits,
   ) {}
@@ -49,6 +50,7 @@ export class CaseGateway implements OnGatewayInit, OnGatewayConnection {
     this.presence = new RoomPresence(server);
     const evictor = new RoomEvictor(server, this.rooms, this.publisher);
     this.publisher.onCaseUpdated((id) => evictor.schedule(id));
+    this.publisher.resolveCaseAudiences((ids) => this.audiences.rooms(ids));
     // Authenticate the handshake before the connection exists: a refused client gets connect_error with the code.
     server.use((socket, next) => {
       try {
@@ -68,6 +70,7 @@ export class CaseGateway implements OnGatewayInit, OnGatewayConnection {
     const actor = client.data.actor;
     void client.join(`user:${actor.id}`);
     if (actor.orgId) void client.join(`org:${actor.orgId}`);
+    if (actor.role === Role.DistrictAdmin) void client.join(DISTRICT_ROOM);
     const { messages, typing } = this.limits;
     this.buckets.set(client, {
       messages: new TokenBucket(messages.count, messages.windowMs),

@@ -91,6 +91,15 @@ export interface ServerToClientEvents {
     action: string;
     sessionMode: string;
   }) => void;
+  /** A case changed (created, routed, transitioned, transferred, signed, a session): refetch the lists and views showing it. */
+  'case:changed': (c: {
+    id: string;
+    number: string;
+    status: string;
+    statusLabel: string;
+    version: number;
+    action: string;
+  }) => void;
   'queue:updated': (c: {
     id: string;
     number: string;
@@ -127,6 +136,7 @@ export const SERVER_EVENTS = [
   'room:invited',
   'room:removed',
   'case:updated',
+  'case:changed',
   'queue:updated',
   'notification:new',
   'error',

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor, Role } from '@tiaojie/core';
+import { HeldRegistrationService } from '@tiaojie/cases';
 import { DuplicateReviewService, ImportReportService, IntakeUploadService } from '@tiaojie/intake';
 import { CurrentActor, Roles } from '../common/auth.decorators';
 import { storeImportUpload } from './import-upload.reader';
@@ -19,6 +20,7 @@ export class IntakeController {
     private readonly uploads: IntakeUploadService,
     private readonly reports: ImportReportService,
     private readonly reviews: DuplicateReviewService,
+    private readonly held: HeldRegistrationService,
   ) {}
 
   /** multipart/form-data with one `file` part (12345 CSV, grid CSV or court XLSX); answers when the import is done. */
@@ -65,7 +67,15 @@ export class IntakeController {
 
   @Post('duplicates/:id/decision')
   @HttpCode(200)
-  decide(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: DuplicateDecisionDto) {
-    return this.reviews.decide(actor, id, dto.decision, dto.note);
+  async decide(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuid) id: string,
+    @Body() dto: DuplicateDecisionDto,
+  ) {
+    // a live registration held as a probable repeat is decided by the cases domain; imported pairs by the import's
+    return (
+      (await this.held.decide(actor, id, dto.decision, dto.note)) ??
+      this.reviews.decide(actor, id, dto.decision, dto.note)
+    );
   }
 }

@@ -138,6 +138,36 @@ export interface CaseDetail extends CaseSummary {
   timeline: TimelineEntry[];
   agreement: Agreement | null;
   rooms: RoomRef[];
+  /** How the case was received (staff only; null for parties). */
+  intakes?: IntakeEntry[] | null;
+}
+
+/** One intake record of a case: a channel that brought it, with its own number and, for 12345, its reply limit. */
+export interface IntakeEntry {
+  id: string | null;
+  channel: string;
+  sourceId: string;
+  source: string | null;
+  receivedAt: string;
+  registeredBy: string | null;
+  replyDueAt: string | null;
+  replyDays: number | null;
+  satisfaction: string | null;
+  merged: boolean;
+}
+
+/** POST /cases/register: the case (created, or merged into) and what became of the registration. */
+export interface RegisterAnswer {
+  id: string | null;
+  number?: string;
+  title?: string;
+  status?: string;
+  statusLabel?: string;
+  intake: {
+    outcome: 'created' | 'merged' | 'review';
+    intakeRecordId: string | null;
+    candidateNumber: string | null;
+  };
 }
 
 export interface DeadlineView {
@@ -210,6 +240,16 @@ export interface CaseUpdatedEvent {
   version: number;
   action: string;
   sessionMode: SessionMode;
+}
+
+/** 'case:changed': a case the user lists changed; a refetch hint with no personal data. */
+export interface CaseChangedEvent {
+  id: string;
+  number: string;
+  status: string;
+  statusLabel: string;
+  version: number;
+  action: string;
 }
 
 export interface ErrorPayload {

@@ -6,10 +6,10 @@ import { labels, useDirectory } from '../../lib/directory';
 import { REGIME_LABELS, REGIME_SHORT } from '../../lib/format';
 import { navigate } from '../../lib/router';
 import { useAsync } from '../../lib/use-async';
-import { useCasesWatch, useSocketEvent } from '../../lib/use-socket';
+import { useLiveRefresh } from '../../lib/use-socket';
 import { CaseTable, UrgencyLegend } from '../../components/case-table';
 import { PageState } from '../../components/page-state';
-import type { CaseUpdatedEvent, QueueItem } from '../../lib/types';
+import type { QueueItem } from '../../lib/types';
 
 const DONE = [
   'agreement',
@@ -36,8 +36,8 @@ export function CourtConsolePage() {
     () => apiGet<QueueItem[]>('/cases/queue?open=false&limit=500'),
     [],
   );
-  useCasesWatch<CaseUpdatedEvent>(data?.map((c) => c.id) ?? [], () => void reload());
-  useSocketEvent('queue:updated', () => void reload());
+  // the court's room hears every change of the cases it referred or handles, new referrals included
+  useLiveRefresh(reload);
 
   const all = data ?? [];
   const referred = all.filter((c) => c.channel === 'court');

@@ -4,7 +4,7 @@ import { ApiError, apiGet, apiPost, errorText } from '../../lib/api-client';
 import { labels, useDirectory } from '../../lib/directory';
 import { CHANNEL_LABELS } from '../../lib/format';
 import { useAsync } from '../../lib/use-async';
-import { useSocketEvent } from '../../lib/use-socket';
+import { useLiveRefresh } from '../../lib/use-socket';
 import { CaseTable, UrgencyLegend } from '../../components/case-table';
 import { PageState } from '../../components/page-state';
 import { ManualRouteDialog } from './manual-route-dialog';
@@ -24,7 +24,7 @@ export function DistrictQueuePage() {
     () => apiGet<QueueItem[]>(`/cases/queue?open=${filter === 'all' ? 'false' : 'true'}&limit=500`),
     [filter],
   );
-  useSocketEvent('queue:updated', () => void reload());
+  useLiveRefresh(reload);
   const [routing, setRouting] = useState<CaseDetail | null>(null);
   const [busy, setBusy] = useState(false);
 

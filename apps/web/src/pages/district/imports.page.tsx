@@ -5,6 +5,7 @@ import { fmtDateTime } from '../../lib/format';
 import { useAsync } from '../../lib/use-async';
 import { useSocketEvent } from '../../lib/use-socket';
 import { PageState } from '../../components/page-state';
+import { DuplicateReviewCard } from './duplicate-review-card';
 import { ImportErrors } from './import-errors';
 import type { SessionUser } from '../../lib/types';
 import type { ImportProgress, ImportRun, ImportSummary } from '../../lib/admin-types';
@@ -211,6 +212,7 @@ export function ImportsPage(_props: { user: SessionUser }) {
           </Card>
         )}
       </Card>
+      <DuplicateReviewCard />
     </div>
   );
 }

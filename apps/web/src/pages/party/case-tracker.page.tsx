@@ -3,13 +3,13 @@ import { apiGet } from '../../lib/api-client';
 import { fmtDateTime, MODE_LABELS } from '../../lib/format';
 import { navigate } from '../../lib/router';
 import { useAsync } from '../../lib/use-async';
-import { useCaseWatch } from '../../lib/use-socket';
+import { useLiveRefresh } from '../../lib/use-socket';
 import { CaseTimeline } from '../../components/case-timeline';
 import { PageState } from '../../components/page-state';
 import { StatusTag } from '../../components/status-tag';
 import { AgreementView } from '../../components/agreement-view';
 import { PartyCaseActions } from './party-case-actions';
-import type { CaseDetail, CaseStatusView, CaseUpdatedEvent } from '../../lib/types';
+import type { CaseDetail, CaseStatusView } from '../../lib/types';
 
 /** 案件进度: where the case is, what happens next, deadlines, timeline; updates live. */
 export function CaseTrackerPage({ id }: { id: string }) {
@@ -20,7 +20,7 @@ export function CaseTrackerPage({ id }: { id: string }) {
     ]);
     return { status, detail };
   }, [id]);
-  useCaseWatch<CaseUpdatedEvent>(id, () => void reload());
+  useLiveRefresh(reload, { caseId: id });
 
   const s = data?.status;
   const rooms = data?.detail.rooms ?? [];

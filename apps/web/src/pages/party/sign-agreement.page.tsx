@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Checkbox, Form, Input, Result, Typography } f
 import { ApiError, apiGet, apiPost, errorText } from '../../lib/api-client';
 import { navigate } from '../../lib/router';
 import { useAsync } from '../../lib/use-async';
-import { useCaseWatch } from '../../lib/use-socket';
+import { useLiveRefresh } from '../../lib/use-socket';
 import { AgreementView } from '../../components/agreement-view';
 import { PageState } from '../../components/page-state';
 import type { CaseDetail, CaseStatusView } from '../../lib/types';
@@ -18,7 +18,7 @@ export function SignAgreementPage({ id }: { id: string }) {
     ]);
     return { detail, status };
   }, [id]);
-  useCaseWatch(id, () => void reload());
+  useLiveRefresh(reload, { caseId: id });
   const [agreed, setAgreed] = useState(false);
   const [codeSent, setCodeSent] = useState(false);
   const [sending, setSending] = useState(false);

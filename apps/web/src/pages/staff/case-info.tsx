@@ -1,6 +1,6 @@
 import { Card, Table, Tag, Typography } from 'antd';
-import { PARTY_ROLE_LABELS } from '../../lib/format';
-import type { PartyView, RoutingExplanation } from '../../lib/types';
+import { CHANNEL_LABELS, fmtDateTime, PARTY_ROLE_LABELS } from '../../lib/format';
+import type { IntakeEntry, PartyView, RoutingExplanation } from '../../lib/types';
 
 /** Parties as the api returns them (masked unless the viewer needs them). */
 export function PartiesTable({ parties }: { parties: PartyView[] }) {
@@ -77,6 +77,58 @@ export function RoutingCard({ routing }: { routing: RoutingExplanation }) {
           </ol>
         </>
       )}
+    </Card>
+  );
+}
+
+/** 受理记录: every channel that brought this dispute (one case, several intake records). */
+export function IntakesCard({ intakes }: { intakes: IntakeEntry[] }) {
+  return (
+    <Card size="small" title={`受理记录（${intakes.length}）`} data-testid="case-intakes">
+      <Table<IntakeEntry>
+        rowKey={(r) => r.id ?? r.sourceId}
+        size="small"
+        pagination={false}
+        dataSource={intakes}
+        scroll={{ x: 460 }}
+        columns={[
+          {
+            title: '渠道',
+            dataIndex: 'channel',
+            width: 110,
+            render: (v: string, r) => (
+              <>
+                {CHANNEL_LABELS[v] ?? '其他渠道'}
+                {r.merged && (
+                  <Tag color="blue" style={{ marginLeft: 4 }}>
+                    并入
+                  </Tag>
+                )}
+              </>
+            ),
+          },
+          { title: '受理时间', dataIndex: 'receivedAt', width: 150, render: (v: string) => fmtDateTime(v) },
+          {
+            title: '来源编号',
+            dataIndex: 'sourceId',
+            render: (v: string, r) => (
+              <>
+                {v}
+                {r.replyDueAt && (
+                  <div>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {r.source ? `${r.source} · ` : ''}答复时限 {r.replyDays} 个工作日，至{' '}
+                      {fmtDateTime(r.replyDueAt)}
+                      {r.satisfaction ? ` · 回访：${r.satisfaction}` : ''}
+                    </Typography.Text>
+                  </div>
+                )}
+              </>
+            ),
+          },
+          { title: '登记人', dataIndex: 'registeredBy', width: 100, render: (v: string | null) => v ?? '—' },
+        ]}
+      />
     </Card>
   );
 }

@@ -5,15 +5,15 @@ import { fmtDateTime, money } from '../../lib/format';
 import { navigate } from '../../lib/router';
 import { homeOf, menuFor } from '../../lib/nav';
 import { useAsync } from '../../lib/use-async';
-import { useCaseWatch } from '../../lib/use-socket';
+import { useLiveRefresh } from '../../lib/use-socket';
 import { AgreementView } from '../../components/agreement-view';
 import { CaseTimeline } from '../../components/case-timeline';
 import { ChatRoom } from '../../components/chat-room';
 import { PageState } from '../../components/page-state';
 import { StatusTag } from '../../components/status-tag';
 import { CaseActions } from './case-actions';
-import { PartiesTable, RoutingCard } from './case-info';
-import type { CaseDetail, CaseUpdatedEvent, Lifecycle } from '../../lib/types';
+import { IntakesCard, PartiesTable, RoutingCard } from './case-info';
+import type { CaseDetail, Lifecycle } from '../../lib/types';
 
 let lifecycleCache: Promise<Lifecycle> | null = null;
 const loadLifecycle = () =>
@@ -27,9 +27,8 @@ export function CaseWorkbenchPage({ id }: { id: string }) {
   const session = useSession();
   const { data, error, loading, reload } = useAsync(() => apiGet<CaseDetail>(`/cases/${id}`), [id]);
   const lifecycle = useAsync(loadLifecycle, []);
-  useCaseWatch<CaseUpdatedEvent>(id, (u) => {
-    if (!data || u.version !== data.version) void reload();
-  });
+  // sessions and merged registrations change the page without a new version: refetch on every notice
+  useLiveRefresh(reload, { caseId: id });
   const d = data;
   // the court reviewing a judicial-confirmation request sees the agreement first (it has no rooms in the case)
   const reviewer =
@@ -127,6 +126,7 @@ export function CaseWorkbenchPage({ id }: { id: string }) {
                   <Card size="small" title="当事人">
                     <PartiesTable parties={d.parties} />
                   </Card>
+                  {d.intakes && d.intakes.length > 0 && <IntakesCard intakes={d.intakes} />}
                   {d.routing && <RoutingCard routing={d.routing} />}
                   {!reviewer && d.agreement && (
                     <AgreementView agreement={d.agreement} caseId={d.id} number={d.number} />
