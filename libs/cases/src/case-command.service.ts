@@ -22,6 +22,7 @@ import { CaseIntakeService } from './case-intake.service';
 import { CaseRegime, Extension, caseDue } from './case-regime';
 import { RETURN_REASONS, ReturnReason, TransitionInput } from './case.types';
 import { CaseDeadlineService } from './case-deadline.service';
+import { dueKeptOnMove } from './case-deadline';
 
 /** Every command on a dispute: validated, authorised, versioned, audited, and announced after commit. */
 @Injectable()
@@ -67,7 +68,7 @@ export class CaseCommandService {
             bodyId: input.bodyId,
             mediatorId: null,
             acceptedAt: null,
-            dueAt: null,
+            dueAt: dueKeptOnMove(ctx.dispute),
             routing: { why: `人工分派：${input.reason}`, manual: true, bodyId: input.bodyId },
           },
         },
@@ -127,7 +128,7 @@ export class CaseCommandService {
           version: input.version,
           reason: `${label}${input.reason ? `：${input.reason}` : ''}`,
           data: { reasonCode: input.reasonCode, bodyId: ctx.dispute.bodyId },
-          patch: { acceptedAt: null, dueAt: null, mediatorId: null },
+          patch: { acceptedAt: null, dueAt: dueKeptOnMove(ctx.dispute), mediatorId: null },
         },
         events,
       );
@@ -218,7 +219,7 @@ export class CaseCommandService {
             patch: {
               formerBodyIds: former,
               acceptedAt: null,
-              dueAt: ctx.dispute.deadlineRegime === 'peoples_mediation' ? null : ctx.dispute.dueAt,
+              dueAt: dueKeptOnMove(ctx.dispute),
               mediatorId: null,
               sessionMode: 'joint',
             },
@@ -261,7 +262,7 @@ export class CaseCommandService {
             acceptedAt: null,
             mediatorId: null,
             sessionMode: 'joint',
-            dueAt: ctx.dispute.deadlineRegime === 'peoples_mediation' ? null : ctx.dispute.dueAt,
+            dueAt: dueKeptOnMove(ctx.dispute),
           },
         },
         events,
@@ -402,6 +403,12 @@ export class CaseCommandService {
         ...(action === 'close' ? { closedAt: this.clock.now() } : {}),
         ...(action === 'reopen' ? { closedAt: null, outcome: null } : {}),
       };
+      // reopening starts the mediation clock again; a court's or petition's own period keeps its date
+      if (action === 'reopen' && !dueKeptOnMove(ctx.dispute)) {
+        const now = this.clock.now();
+        const due = await this.deadlines.dueAt('peoples_mediation', now, undefined, tx);
+        Object.assign(patch, { dueAt: due.dueAt, deadlineRegime: 'peoples_mediation', acceptedAt: now });
+      }
       return this.transitions.fire(
         tx,
         actor,

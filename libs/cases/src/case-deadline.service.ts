@@ -122,6 +122,25 @@ export class CaseDeadlineService {
     return timers.sort((a, b) => a.at.getTime() - b.at.getTime());
   }
 
+  /**
+   * The one place a deadline gets its timers: every path that creates a case or changes one (intake, transitions,
+   * extensions, acceptance) calls it with the case before (null: created now) and after, inside its transaction.
+   * A new or changed due date, or a case entering a state in which its clock runs on an existing due date (a
+   * referral accepted, perhaps already overdue, or a case written before its timers existed), gets its timers; job
+   * ids are stable, so timers that exist stay as they are.
+   */
+  async onCaseWritten(
+    tx: Executor,
+    before: Pick<DisputeRow, 'dueAt' | 'status'> | null,
+    after: DisputeRow,
+  ): Promise<void> {
+    if (!after.dueAt) return;
+    const changed = !before || before.dueAt?.getTime() !== after.dueAt.getTime();
+    const running = this.settings.clockRunningStates;
+    const entered = before !== null && before.status !== after.status && running.includes(after.status);
+    if (changed || entered) await this.schedule(tx, after);
+  }
+
   /** Enqueues the deadline's timers inside the caller's transaction (they exist only if it commits). */
   async schedule(tx: Executor, dispute: DisputeRow): Promise<void> {
     if (!dispute.dueAt) return;

@@ -70,6 +70,14 @@ export function confirmationDueAt(agreedAt: Date, calendar?: WorkdayCalendar): D
   return caseDueAt('judicial_confirmation', agreedAt, { calendar }).dueAt;
 }
 
+/**
+ * The due date a case keeps when it leaves its body (return, transfer, manual route): a regime set before acceptance
+ * (a court referral, a petition) keeps running; people's mediation starts afresh when the next body accepts.
+ */
+export function dueKeptOnMove(d: { deadlineRegime: string | null; dueAt: Date | null }): Date | null {
+  return d.deadlineRegime && d.deadlineRegime !== 'peoples_mediation' ? d.dueAt : null;
+}
+
 /** Days before its due date from which a case counts as due soon in the work queues. */
 export const DUE_SOON_DAYS = 3;
 

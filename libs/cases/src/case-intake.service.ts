@@ -22,6 +22,7 @@ import { CaseContext } from './case-access.service';
 import { CaseRepository, DisputeRow } from './case.repository';
 import { CaseTransitionService, FireOptions, announce } from './case-transition.service';
 import { caseDue } from './case-regime';
+import { CaseDeadlineService } from './case-deadline.service';
 import { ApplyInput, CourtReferralInput, PartyInput, RegisterInput } from './case.types';
 
 /** What staff see of a routing decision: the sentence, the escalation, the ranked candidates. */
@@ -78,6 +79,7 @@ export class CaseIntakeService {
     private readonly audit: AuditService,
     private readonly publisher: RealtimePublisher,
     private readonly clock: Clock,
+    private readonly deadlines: CaseDeadlineService,
   ) {}
 
   async apply(actor: Actor, input: ApplyInput, opts: { idempotencyKey?: string } = {}): Promise<DisputeRow> {
@@ -416,9 +418,11 @@ export class CaseIntakeService {
       const [first, ...rest] = statements(db);
       const d = this.cases.disputeFrom((await runAsOne(db, first, ...rest))[0]);
       await extra?.(db, d);
+      await this.deadlines.onCaseWritten(db, null, d);
       return d;
     };
-    const dispute = extra ? await this.db.transaction(write) : await write(this.db.db);
+    // a due date set at intake (court referral, petition) gets its timers in the same transaction
+    const dispute = extra || received.dueAt ? await this.db.transaction(write) : await write(this.db.db);
     const events: RealtimeEvent[] = [];
     announce(action, { bodyId: null }, dispute, events, { created: true });
     this.publisher.publish(events);
