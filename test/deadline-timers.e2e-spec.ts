@@ -1,0 +1,188 @@
+import { HttpClient, expectStatus } from './support/http-client';
+import { appliedCase, staff, uniqueRespondent } from './support/factories';
+import { acceptAndStart, fresh } from './support/case-flow';
+import { TestApp, startTestApp } from './support/test-app';
+
+/** Parties nobody else uses: a repeated dispute would go to the district's queue instead of the street committee. */
+function parties() {
+  const a = uniqueRespondent('赵六');
+  const b = uniqueRespondent('钱七');
+  return [
+    { role: 'applicant', ...a },
+    { role: 'respondent', ...b },
+  ];
+}
+const DAY = 86_400_000;
+
+/** Today's business date in Asia/Shanghai, as a court writes 委派日期. */
+function shanghaiToday(): string {
+  return new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Every deadline that exists has its timers from the moment it is set: after each step that sets a deadline the
+ * pg-boss jobs of the case are read back from pgboss.job (reminders 3 and 1 days before while still ahead, the
+ * overdue notice and the escalation).
+ */
+describe('deadline timers after every deadline-setting step (e2e)', () => {
+  let t: TestApp;
+  let clerk: HttpClient;
+  let jsAdmin: HttpClient;
+  let mediator: HttpClient;
+  let seq = 0;
+
+  /** The case's deadline timers as `queue:kind@dueAt`, sorted. */
+  const timers = async (id: string): Promise<string[]> => {
+    const rows = (
+      await t.db.raw(t.db.db).query(
+        `select name, data->>'dueAt' as due, coalesce(data->>'offsetDays', data->>'level') as k
+             from pgboss.job where name like 'deadline.%' and data->>'disputeId' = $1`,
+        [id],
+      )
+    ).rows as { name: string; due: string; k: string }[];
+    return rows.map((r) => `${r.name}:${r.k}@${r.due}`).sort();
+  };
+  const overdueOnly = (due: string) => [`deadline.overdue:1@${due}`, `deadline.overdue:2@${due}`];
+  const full = (due: string) =>
+    [...overdueOnly(due), `deadline.remind:1@${due}`, `deadline.remind:3@${due}`].sort();
+
+  const refer = async (extra: Record<string, unknown>) => {
+    seq += 1;
+    const r = await clerk.post('/cases/court-referrals', {
+      courtCaseNumber: `（2026）苏0612民诉前调${900 + seq}号`,
+      causeOfAction: '买卖合同纠纷',
+      category: 'contract',
+      streetCode: 'JS',
+      parties: parties(),
+      ...extra,
+    });
+    expectStatus(r, 201);
+    return r.body;
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    clerk = await staff(t, 'clerk1');
+    jsAdmin = await staff(t, 'js_admin');
+    mediator = await staff(t, 'js_mediator2');
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it.each([
+    ['委派', { referralType: 'pre_registration' }, 'court_pre_registration', 30],
+    [
+      '委托（普通程序）',
+      { referralType: 'post_registration', procedure: 'ordinary' },
+      'court_post_registration_ordinary',
+      15,
+    ],
+    [
+      '委托（简易程序）',
+      { referralType: 'post_registration', procedure: 'simple' },
+      'court_post_registration_simple',
+      7,
+    ],
+  ])('a court referral (%s) has its timers at creation', async (_label, type, regime, days) => {
+    const body = await refer({ ...type, referredOn: shanghaiToday() });
+    expect(body.deadlineRegime).toBe(regime);
+    const due = new Date(body.dueAt).getTime();
+    expect(due).toBeGreaterThan(Date.now() + (days - 1) * DAY);
+    expect(await timers(body.id)).toEqual(full(body.dueAt));
+  });
+
+  it('writes a referral and its timers in one transaction: a refused duplicate leaves no timer', async () => {
+    const before = (
+      await t.db.raw(t.db.db).query(`select count(*)::int as n from pgboss.job where name like 'deadline.%'`)
+    ).rows[0].n;
+    const dup = await clerk.post('/cases/court-referrals', {
+      referralType: 'pre_registration',
+      courtCaseNumber: '（2026）苏0612民诉前调901号',
+      causeOfAction: '买卖合同纠纷',
+      category: 'contract',
+      streetCode: 'JS',
+      referredOn: shanghaiToday(),
+      parties: parties(),
+    });
+    expectStatus(dup, 409);
+    const after = (
+      await t.db.raw(t.db.db).query(`select count(*)::int as n from pgboss.job where name like 'deadline.%'`)
+    ).rows[0].n;
+    expect(after).toBe(before);
+  });
+
+  it('an already overdue 委派 has its overdue timers at creation and again when accepted', async () => {
+    const body = await refer({ referralType: 'pre_registration', referredOn: '2026-01-20' });
+    // 2026-01-20 + 30 = 02-19, inside the Spring Festival: the period ends on Tue 02-24
+    expect(body.dueAt).toBe('2026-02-24T15:59:59.000Z');
+    expect(await timers(body.id)).toEqual(overdueOnly(body.dueAt));
+    // a case written before its timers existed: acceptance starts them
+    await t.db
+      .raw(t.db.db)
+      .query(`delete from pgboss.job where name like 'deadline.%' and data->>'disputeId' = $1`, [body.id]);
+    expect(await timers(body.id)).toEqual([]);
+    expectStatus(
+      await jsAdmin.post(`/cases/${body.id}/accept`, { version: (await fresh(jsAdmin, body.id)).version }),
+      200,
+    );
+    expect((await fresh(jsAdmin, body.id)).dueAt).toBe(body.dueAt);
+    expect(await timers(body.id)).toEqual(overdueOnly(body.dueAt));
+  });
+
+  it('an extension with the court’s consent schedules the timers of the new due date', async () => {
+    const body = await refer({ referralType: 'pre_registration', referredOn: shanghaiToday() });
+    await acceptAndStart(jsAdmin, mediator, body.id);
+    const extended = await mediator.post(`/cases/${body.id}/extend`, {
+      version: (await fresh(mediator, body.id)).version,
+      days: 20,
+      reason: '需补充证据',
+      consentBy: ['court'],
+    });
+    expectStatus(extended, 200);
+    expect(extended.body.dueAt).not.toBe(body.dueAt);
+    expect(await timers(body.id)).toEqual([...full(body.dueAt), ...full(extended.body.dueAt)].sort());
+  });
+
+  it('a returned referral keeps its period and its timers', async () => {
+    const body = await refer({ referralType: 'pre_registration', referredOn: shanghaiToday() });
+    const returned = await jsAdmin.post(`/cases/${body.id}/return`, {
+      version: (await fresh(jsAdmin, body.id)).version,
+      reasonCode: 'OVER_CAPACITY',
+      reason: '本月案件过多',
+    });
+    expectStatus(returned, 200);
+    expect(returned.body.dueAt).toBe(body.dueAt);
+    expect(await timers(body.id)).toEqual(full(body.dueAt));
+  });
+
+  it("people's mediation: no timer before acceptance, its 30 days' timers from acceptance", async () => {
+    const { caseId } = await appliedCase(t);
+    expect(await timers(caseId)).toEqual([]);
+    const accepted = await jsAdmin.post(`/cases/${caseId}/accept`, {
+      version: (await fresh(jsAdmin, caseId)).version,
+    });
+    expectStatus(accepted, 200);
+    expect(accepted.body.deadlineRegime).toBe('peoples_mediation');
+    expect(new Date(accepted.body.dueAt).getTime()).toBeGreaterThan(Date.now() + 29 * DAY);
+    expect(await timers(caseId)).toEqual(full(accepted.body.dueAt));
+  });
+
+  it('a petition has its 60 days’ timers at registration', async () => {
+    const admin = await staff(t, 'admin');
+    const r = await admin.post('/cases/register', {
+      channel: 'petition',
+      category: 'land_expropriation',
+      description: '征收补偿标准争议，信访件转调解。',
+      streetCode: 'JX',
+      parties: [
+        { role: 'applicant', ...uniqueRespondent('吴九') },
+        { role: 'respondent', name: '金新街道办事处', partyType: 'organization', representative: '王主任' },
+      ],
+    });
+    expectStatus(r, 201);
+    expect(r.body.deadlineRegime).toBe('petition');
+    expect(new Date(r.body.dueAt).getTime()).toBeGreaterThan(Date.now() + 59 * DAY);
+    expect(await timers(r.body.id)).toEqual(full(r.body.dueAt));
+  });
+});
