@@ -23,6 +23,7 @@ import { CaseRegime, Extension, caseDue } from './case-regime';
 import { RETURN_REASONS, ReturnReason, TransitionInput } from './case.types';
 import { CaseDeadlineService } from './case-deadline.service';
 import { dueKeptOnMove } from './case-deadline';
+import { assertConfirmationWindow } from './case-enforcement.service';
 
 /** Every command on a dispute: validated, authorised, versioned, audited, and announced after commit. */
 @Injectable()
@@ -385,6 +386,7 @@ export class CaseCommandService {
       'start_performance',
       'record_performed',
       'record_breach',
+      'receive_enforcement',
     ];
     if (!simple.includes(action))
       throw DomainError.validation(`该操作需使用专门接口 (use the dedicated endpoint for ${action})`);
@@ -392,6 +394,12 @@ export class CaseCommandService {
       this.transitions.assertCan(actor, ctx, action, input.version);
       if (action === 'start_mediation' && !ctx.dispute.mediatorId)
         throw DomainError.validation('请先指派调解员 (assign a mediator first)');
+      if (action === 'request_confirmation')
+        assertConfirmationWindow(
+          (await this.cases.currentAgreement(tx, id))?.signedAt,
+          this.clock.now(),
+          ctx.dispute.status,
+        );
       const outcome = (
         { record_failure: 'no_agreement', withdraw: 'withdrawn', terminate: 'terminated' } as Record<
           string,

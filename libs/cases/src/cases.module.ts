@@ -9,6 +9,7 @@ import { CaseDeadlineService } from './case-deadline.service';
 import { CaseIntakeService } from './case-intake.service';
 import { CaseSessionService } from './case-session.service';
 import { CaseAgreementService } from './case-agreement.service';
+import { CaseEnforcementService } from './case-enforcement.service';
 import { CaseAccessService } from './case-access.service';
 import { CaseCommandService } from './case-command.service';
 import { CaseQueryService } from './case-query.service';
@@ -31,12 +32,14 @@ import { CaseTransitionService } from './case-transition.service';
     CaseIntakeService,
     CaseSessionService,
     CaseAgreementService,
+    CaseEnforcementService,
   ],
   exports: [
     CaseDeadlineService,
     CaseIntakeService,
     CaseSessionService,
     CaseAgreementService,
+    CaseEnforcementService,
     CaseCommandService,
     CaseQueryService,
     CaseRoomService,

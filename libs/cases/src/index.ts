@@ -27,3 +27,4 @@ export { CaseIntakeService } from './case-intake.service';
 export { CaseSessionService } from './case-session.service';
 export type { ScheduleInput } from './case-session.service';
 export { CaseAgreementService, SATISFACTION } from './case-agreement.service';
+export { CaseEnforcementService, assertConfirmationWindow } from './case-enforcement.service';

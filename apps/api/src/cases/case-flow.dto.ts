@@ -183,6 +183,15 @@ export class FollowUpDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) note?: string;
 }
 
+/** 申请强制执行: the version read and an optional note for the court. */
+export class EnforcementApplyDto extends VersionDto {
+  @ApiPropertyOptional({ description: 'note for the court (申请事项、未履行情况)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  note?: string;
+}
+
 export class ConfirmationApplyDto {
   @ApiProperty() @IsInt() @Min(1) version: number;
 }
