@@ -1,7 +1,6 @@
 import { shanghaiWallClockToInstant } from './business-date';
 import { computeDeadline, type ComputeDeadlineInput } from './compute-deadline';
 import { DeadlineRuleError } from './deadline-errors';
-import { DEFAULT_POLICIES, mergePolicies } from './deadline-policy';
 import { WorkdayCalendar } from './workday-calendar';
 
 const cal = WorkdayCalendar.builtIn();
