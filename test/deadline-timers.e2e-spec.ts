@@ -1,6 +1,7 @@
 import { HttpClient, expectStatus } from './support/http-client';
 import { appliedCase, staff, uniqueRespondent } from './support/factories';
-import { acceptAndStart, fresh } from './support/case-flow';
+import { CaseDeadlineService } from '@tiaojie/cases';
+import { acceptAndStart, agreeAndSign, fresh } from './support/case-flow';
 import { TestApp, startTestApp } from './support/test-app';
 
 /** Parties nobody else uses: a repeated dispute would go to the district's queue instead of the street committee. */
@@ -31,12 +32,13 @@ describe('deadline timers after every deadline-setting step (e2e)', () => {
   let mediator: HttpClient;
   let seq = 0;
 
-  /** The case's deadline timers as `queue:kind@dueAt`, sorted. */
+  /** The case's mediation-limit timers as `queue:kind@dueAt`, sorted (the confirmation window's carry their clock). */
   const timers = async (id: string): Promise<string[]> => {
     const rows = (
       await t.db.raw(t.db.db).query(
         `select name, data->>'dueAt' as due, coalesce(data->>'offsetDays', data->>'level') as k
-             from pgboss.job where name like 'deadline.%' and data->>'disputeId' = $1`,
+             from pgboss.job where name like 'deadline.%' and data->>'disputeId' = $1
+              and data->>'clock' is null`,
         [id],
       )
     ).rows as { name: string; due: string; k: string }[];
@@ -118,9 +120,11 @@ describe('deadline timers after every deadline-setting step (e2e)', () => {
     expect(body.dueAt).toBe('2026-02-24T15:59:59.000Z');
     expect(await timers(body.id)).toEqual(overdueOnly(body.dueAt));
     // a case written before its timers existed: acceptance starts them
-    await t.db
-      .raw(t.db.db)
-      .query(`delete from pgboss.job where name like 'deadline.%' and data->>'disputeId' = $1`, [body.id]);
+    await t.db.raw(t.db.db).query(
+      `delete from pgboss.job where name like 'deadline.%' and data->>'disputeId' = $1
+              and data->>'clock' is null`,
+      [body.id],
+    );
     expect(await timers(body.id)).toEqual([]);
     expectStatus(
       await jsAdmin.post(`/cases/${body.id}/accept`, { version: (await fresh(jsAdmin, body.id)).version }),
@@ -184,5 +188,65 @@ describe('deadline timers after every deadline-setting step (e2e)', () => {
     expect(r.body.deadlineRegime).toBe('petition');
     expect(new Date(r.body.dueAt).getTime()).toBeGreaterThan(Date.now() + 59 * DAY);
     expect(await timers(r.body.id)).toEqual(full(r.body.dueAt));
+  });
+
+  it('an agreement taking effect opens the judicial-confirmation window with its own timers, which remind the parties', async () => {
+    const respondentPhone = uniqueRespondent().phone;
+    const { party, caseId } = await appliedCase(t, '13800000034', {
+      respondents: [{ name: '孙某', phone: respondentPhone }],
+    });
+    await acceptAndStart(jsAdmin, mediator, caseId);
+    const mediationDue = (await fresh(jsAdmin, caseId)).dueAt;
+    const respondent = await new HttpClient(t.url).signInParty(respondentPhone, (p) => t.sms.lastCode(p));
+    await agreeAndSign(t, mediator, caseId, [
+      [party, '13800000034'],
+      [respondent, respondentPhone],
+    ]);
+    const status = (await party.get(`/cases/${caseId}/status`)).body;
+    expect(status.status).toBe('agreement');
+    const windowDue: string = status.judicialConfirmation.dueAt;
+    expect(new Date(windowDue).getTime()).toBeGreaterThan(Date.now() + 29 * DAY);
+    const rows = (
+      await t.db.raw(t.db.db).query(
+        `select name, data->>'dueAt' as due, coalesce(data->>'offsetDays', data->>'level') as k
+             from pgboss.job where data->>'disputeId' = $1 and data->>'clock' = 'judicial_confirmation'`,
+        [caseId],
+      )
+    ).rows as { name: string; due: string; k: string }[];
+    expect(rows.map((r) => `${r.name}:${r.k}@${r.due}`).sort()).toEqual([
+      `deadline.overdue:1@${windowDue}`,
+      `deadline.remind:1@${windowDue}`,
+      `deadline.remind:3@${windowDue}`,
+    ]);
+    // the mediation limit's own timers are still those set at acceptance
+    expect(await timers(caseId)).toEqual(full(mediationDue));
+
+    // a reminder firing: both parties and the mediator are told, once
+    const deadlines = t.api.app.get(CaseDeadlineService);
+    const job = {
+      disputeId: caseId,
+      dueAt: windowDue,
+      offsetDays: 3,
+      clock: 'judicial_confirmation' as const,
+    };
+    expect(await deadlines.handleReminder(job)).toBe(true);
+    expect(await deadlines.handleReminder(job)).toBe(false);
+    const told = (
+      await t.db
+        .raw(t.db.db)
+        .query(
+          `select user_id, body from notifications where dispute_id = $1 and kind = 'deadline.confirmation_reminder'`,
+          [caseId],
+        )
+    ).rows as { user_id: string; body: string }[];
+    const ids = await Promise.all(
+      [party, respondent, mediator].map(async (c) => (await c.get('/auth/me')).body.id),
+    );
+    expect(told.map((n) => n.user_id).sort()).toEqual([...ids].sort());
+    expect(told[0].body).toContain('共同提出申请');
+    // a stale window (another due date) tells nobody
+    expect(await deadlines.handleReminder({ ...job, offsetDays: 1, dueAt: '2026-01-05T15:59:59.000Z' })).toBe(
+      false,
+    );
   });
 });
