@@ -102,7 +102,7 @@ describe('breach: judicial confirmation and enforcement (e2e)', () => {
     expect(applied.body.status).toBe('enforcement_requested');
     const timeline = (await applicant.get(`/cases/${caseId}/status`)).body.timeline;
     const entry = timeline.find((e: any) => e.action === 'apply_enforcement');
-    expect(entry.reason).toBe('被申请人拒不履行经司法确认的调解协议');
+    expect(entry.reason).toBe('移送南通市通州区人民法院：被申请人拒不履行经司法确认的调解协议');
 
     const detail = (await mediator.get(`/cases/${caseId}`)).body;
     expect(detail.statusLabel).toBe('已申请强制执行');

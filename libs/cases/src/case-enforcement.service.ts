@@ -64,7 +64,8 @@ export class CaseEnforcementService {
         'apply_enforcement',
         {
           version: input.version,
-          reason: note,
+          // the timeline says which court the application went to
+          reason: `移送${court.name}${note ? `：${note}` : ''}`,
           data: {
             courtId: court.id,
             courtName: court.name,
