@@ -1,6 +1,7 @@
 import { HttpClient, expectStatus } from './support/http-client';
 import { appliedCase, staff, uniqueRespondent } from './support/factories';
 import { CaseDeadlineService } from '@tiaojie/cases';
+import { WorkdayCalendar, endOfBusinessDay, shanghaiInstant } from '@tiaojie/deadlines';
 import { acceptAndStart, agreeAndSign, fresh } from './support/case-flow';
 import { TestApp, startTestApp } from './support/test-app';
 
@@ -43,6 +44,15 @@ describe('deadline timers after every deadline-setting step (e2e)', () => {
       )
     ).rows as { name: string; due: string; k: string }[];
     return rows.map((r) => `${r.name}:${r.k}@${r.due}`).sort();
+  };
+  /** A reminder whose 09:00 (Asia/Shanghai) has passed is not scheduled (a short N working days from today). */
+  const isPast = (key: string): boolean => {
+    const m = /^deadline\.remind:(\d+)@(.+)$/.exec(key);
+    if (!m) return false;
+    const day = new Date(new Date(m[2]).getTime() + 8 * 3_600_000 - Number(m[1]) * DAY)
+      .toISOString()
+      .slice(0, 10);
+    return shanghaiInstant(day, 9).getTime() < Date.now();
   };
   const overdueOnly = (due: string) => [`deadline.overdue:1@${due}`, `deadline.overdue:2@${due}`];
   const full = (due: string) =>
@@ -188,6 +198,70 @@ describe('deadline timers after every deadline-setting step (e2e)', () => {
     expect(r.body.deadlineRegime).toBe('petition');
     expect(new Date(r.body.dueAt).getTime()).toBeGreaterThan(Date.now() + 59 * DAY);
     expect(await timers(r.body.id)).toEqual(full(r.body.dueAt));
+  });
+
+  it('a 12345 order: its N working days and their timers from sign-off, and again after an extension', async () => {
+    const hotline = await staff(t, 'hotline1');
+    const registered = await hotline.post('/cases/register', {
+      channel: 'hotline_12345',
+      category: 'neighbour',
+      description: '来电反映邻居在楼道堆放杂物，协商未果。',
+      streetCode: 'JS',
+      replyWorkingDays: 5,
+      parties: parties(),
+    });
+    expectStatus(registered, 201);
+    expect(registered.body.deadlineRegime).toBe('work_order_reply');
+    expect(registered.body.dueAt).toBeNull();
+    expect(await timers(registered.body.id)).toEqual([]);
+    const id = registered.body.id;
+    const accepted = await jsAdmin.post(`/cases/${id}/accept`, {
+      version: (await fresh(jsAdmin, id)).version,
+    });
+    expectStatus(accepted, 200);
+    // 23:59:59 Asia/Shanghai of the 5th working day after the sign-off day (holidays and 调休 from the calendar)
+    const fifth = WorkdayCalendar.builtIn().addWorkingDays(shanghaiToday(), 5);
+    expect(accepted.body.dueAt).toBe(endOfBusinessDay(fifth).toISOString());
+    expect(await timers(id)).toEqual(full(accepted.body.dueAt).filter((k) => !isPast(k)));
+    const me = (await mediator.get('/auth/me')).body.id;
+    expectStatus(
+      await jsAdmin.post(`/cases/${id}/assign`, {
+        version: (await fresh(jsAdmin, id)).version,
+        mediatorId: me,
+      }),
+      200,
+    );
+    const extended = await mediator.post(`/cases/${id}/extend`, {
+      version: (await fresh(mediator, id)).version,
+      days: 3,
+      reason: '需现场核实',
+    });
+    expectStatus(extended, 200);
+    expect(extended.body.dueAt).toBe(
+      endOfBusinessDay(WorkdayCalendar.builtIn().addWorkingDays(shanghaiToday(), 8)).toISOString(),
+    );
+    expect(await timers(id)).toEqual(
+      [...full(accepted.body.dueAt), ...full(extended.body.dueAt)].filter((k) => !isPast(k)).sort(),
+    );
+    const refused = await hotline.post('/cases/register', {
+      channel: 'hotline_12345',
+      category: 'neighbour',
+      description: '来电反映邻居在楼道堆放杂物，协商未果。',
+      streetCode: 'JS',
+      replyWorkingDays: 0,
+      parties: parties(),
+    });
+    expectStatus(refused, 400);
+    const wrongChannel = await jsAdmin.post('/cases/register', {
+      channel: 'window',
+      category: 'neighbour',
+      description: '楼道堆放杂物引发争执，来窗口求助。',
+      streetCode: 'JS',
+      replyWorkingDays: 5,
+      parties: parties(),
+    });
+    expectStatus(wrongChannel, 400);
+    expect(wrongChannel.body.error.code).toBe('VALIDATION_FAILED');
   });
 
   it('an agreement taking effect opens the judicial-confirmation window with its own timers, which remind the parties', async () => {

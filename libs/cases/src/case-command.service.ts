@@ -81,11 +81,22 @@ export class CaseCommandService {
   async accept(actor: Actor, id: string, input: TransitionInput): Promise<DisputeRow> {
     return this.run(actor, id, async (tx, ctx, events) => {
       const now = this.clock.now();
-      // Court referrals and petitions keep the due date their regime set at intake; others start the clock now.
+      // Court referrals and petitions keep the due date their regime set at intake; a 12345 order's N working days
+      // start at sign-off; people's mediation starts its 30 days now.
+      const order = ctx.dispute.deadlineRegime === 'work_order_reply';
       const dueAt =
         ctx.dispute.deadlineRegime && ctx.dispute.dueAt
           ? ctx.dispute.dueAt
-          : (await this.deadlines.dueAt('peoples_mediation', now, undefined, tx)).dueAt;
+          : order
+            ? (
+                await this.deadlines.dueAt(
+                  'work_order_reply',
+                  now,
+                  { days: await this.replyDays(tx, id) },
+                  tx,
+                )
+              ).dueAt
+            : (await this.deadlines.dueAt('peoples_mediation', now, undefined, tx)).dueAt;
       const updated = await this.transitions.fire(
         tx,
         actor,
@@ -345,6 +356,7 @@ export class CaseCommandService {
           start,
           [...previous, extension],
           ctx.parties.map((p) => p.id),
+          regime === 'work_order_reply' ? await this.replyDays(tx, id) : undefined,
         );
       } catch (err) {
         const e = err as { code?: string; message?: string };
@@ -411,8 +423,9 @@ export class CaseCommandService {
         ...(action === 'close' ? { closedAt: this.clock.now() } : {}),
         ...(action === 'reopen' ? { closedAt: null, outcome: null } : {}),
       };
-      // reopening starts the mediation clock again; a court's or petition's own period keeps its date
-      if (action === 'reopen' && !dueKeptOnMove(ctx.dispute)) {
+      // reopening starts the mediation clock again; another regime's period keeps its date
+      const regime = ctx.dispute.deadlineRegime;
+      if (action === 'reopen' && (!regime || regime === 'peoples_mediation')) {
         const now = this.clock.now();
         const due = await this.deadlines.dueAt('peoples_mediation', now, undefined, tx);
         Object.assign(patch, { dueAt: due.dueAt, deadlineRegime: 'peoples_mediation', acceptedAt: now });
@@ -533,6 +546,15 @@ export class CaseCommandService {
       }
       return updated;
     });
+  }
+
+  /** A 12345 order's 办理时限 (working days), as registered with it. */
+  private async replyDays(tx: Executor, id: string): Promise<number> {
+    const receive = (await this.cases.transitions(tx, id)).find((t) => t.action === 'receive');
+    const days = (receive?.data as { replyWorkingDays?: unknown } | null)?.replyWorkingDays;
+    if (typeof days !== 'number')
+      throw DomainError.validation('该 12345 工单未登记办理时限', { field: 'replyWorkingDays' });
+    return days;
   }
 
   private async run(

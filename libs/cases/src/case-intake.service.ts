@@ -143,9 +143,13 @@ export class CaseIntakeService {
         { field: 'assistance.consent' },
       );
     }
+    if (input.replyWorkingDays !== undefined && input.channel !== 'hotline_12345')
+      throw DomainError.validation('办理时限（工作日）仅适用于 12345 工单', { field: 'replyWorkingDays' });
     await this.validate(input.category, input.streetCode, input.communityCode, parties);
     const now = this.clock.now();
     const petition = input.channel === 'petition';
+    // a 12345 order's N working days run from the body's sign-off: the regime now, the due date on acceptance
+    const order = input.replyWorkingDays !== undefined;
     const dispute = await this.createAndRoute(
       actor,
       {
@@ -160,9 +164,12 @@ export class CaseIntakeService {
         claimAmount: input.claimAmount,
         peopleInvolved: input.peopleInvolved,
         parties,
-        deadlineRegime: petition ? 'petition' : null,
+        deadlineRegime: petition ? 'petition' : order ? 'work_order_reply' : null,
         dueAt: petition ? caseDue('petition', now) : null,
-        data: input.assistance ? { assistedBy: actor.id, consentMethod: input.assistance.method } : undefined,
+        data: {
+          ...(input.assistance ? { assistedBy: actor.id, consentMethod: input.assistance.method } : {}),
+          ...(order ? { replyWorkingDays: input.replyWorkingDays } : {}),
+        },
       },
       async (tx, d) => {
         if (input.assistance?.consent) {

@@ -33,6 +33,8 @@ export interface RegisterInput {
   parties: (PartyInput & { role: 'applicant' | 'respondent' | 'third_party' })[];
   /** A grid worker filing for a party who cannot use the system, with the party's consent. */
   assistance?: { consent: boolean; method: 'verbal' | 'written' | 'fingerprint'; note?: string };
+  /** 12345 orders: 办理时限 N working days, counted from the handling body's sign-off (签收). */
+  replyWorkingDays?: number;
 }
 
 export interface CourtReferralInput {

@@ -84,6 +84,14 @@ export class RegisterDto {
   @ValidateNested()
   @Type(() => AssistanceDto)
   assistance?: AssistanceDto;
+  @ApiPropertyOptional({
+    description: '12345 orders only: 办理时限, working days after the handling body signs off (签收)',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  replyWorkingDays?: number;
 }
 
 export class CourtReferralDto {
