@@ -46,8 +46,8 @@ describe('case lifecycle and 三调联动 (e2e)', () => {
     expect(r.body.kind).toBe('judicial');
     expect(r.body.channel).toBe('court');
     expect(r.body.deadlineRegime).toBe('court_pre_registration');
-    // 30 calendar days after 2026-01-20, ending 23:59:59 Asia/Shanghai
-    expect(r.body.dueAt).toBe('2026-02-19T15:59:59.000Z');
+    // 30 calendar days after 2026-01-20 end on 02-19, inside the Spring Festival: the first working day after it
+    expect(r.body.dueAt).toBe('2026-02-24T15:59:59.000Z');
     expect((await clerk.get('/cases/queue')).body.map((c: any) => c.id)).toContain(r.body.id);
     const dup = await clerk.post('/cases/court-referrals', {
       referralType: 'pre_registration',

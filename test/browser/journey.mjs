@@ -3,8 +3,9 @@
 //    (the party's connection drops and recovers), switches back-to-back and back, drafts an agreement → both parties
 //    sign on phones → the tracker shows 达成协议;
 // 2. (court.mjs) a court clerk refers a case → the routed body's admin accepts → the clerk sees 已签收; linkage room;
-// 3. (district.mjs) the district admin: rules with validation errors and a dry-run, import, dashboard, manual routing;
-// 4. (live-lists.mjs) the district queue and the court console change live as others act; a repeat registration merges.
+// 3. (enforcement.mjs) a breached, judicially confirmed agreement: the party applies for enforcement, the court receives it;
+// 4. (district.mjs) the district admin: rules with validation errors and a dry-run, import, dashboard, manual routing;
+// 5. (live-lists.mjs) the district queue and the court console change live as others act; a repeat registration merges.
 // Run: node test/browser/journey.mjs   (SKIP_BUILD=1 reuses the last build; ONLY=court runs one scenario)
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,6 +22,7 @@ import {
   visible,
 } from './steps.mjs';
 import { courtJourney } from './court.mjs';
+import { enforcementJourney } from './enforcement.mjs';
 import { districtJourney } from './district.mjs';
 import { liveListsJourney } from './live-lists.mjs';
 
@@ -326,6 +328,11 @@ const SCENARIOS = [
     name: 'court',
     run: courtJourney,
     ok: 'court clerk refers (委派) → routed body admin accepts → clerk sees 已签收; mediators; linkage room',
+  },
+  {
+    name: 'enforcement',
+    run: enforcementJourney,
+    ok: 'breached confirmed agreement → party applies for enforcement (phone) → court console lists it live → clerk records receipt',
   },
   {
     name: 'district',

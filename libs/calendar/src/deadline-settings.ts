@@ -16,7 +16,10 @@ export interface DeadlineSettings {
   digestHour: number;
   /** The digest lists cases due within this many days (DEADLINE_DIGEST_DUE_SOON_DAYS, default 3). */
   digestDueSoonDays: number;
-  /** Case states in which a time limit runs (reminders, overdue escalation, digest). */
+  /**
+   * Case states in which a time limit runs (reminders, overdue escalation, digest). A routed case has a due date
+   * only when its regime set one before acceptance (a court referral, a petition), whose clock already runs.
+   */
   clockRunningStates: readonly string[];
 }
 
@@ -28,7 +31,7 @@ export const DEFAULT_DEADLINE_SETTINGS: DeadlineSettings = Object.freeze({
   escalateAfterHours: 72,
   digestHour: 8,
   digestDueSoonDays: 3,
-  clockRunningStates: Object.freeze(['accepted', 'in_mediation', 'agreement_pending']),
+  clockRunningStates: Object.freeze(['routed', 'accepted', 'in_mediation', 'agreement_pending']),
 });
 
 /** Parses a list such as "3,1" (days before the due date); duplicates removed, largest first. */

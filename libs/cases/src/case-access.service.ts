@@ -13,6 +13,15 @@ export interface CaseContext {
 }
 
 /** Works out how an actor relates to a case, and what of it they may see. */
+/** States in which the court with jurisdiction works on a case it did not refer: confirmation and enforcement. */
+export const COURT_STATES: readonly string[] = [
+  'confirmation_requested',
+  'confirmed',
+  'confirmation_rejected',
+  'enforcement_requested',
+  'enforcement_received',
+];
+
 @Injectable()
 export class CaseAccessService {
   constructor(
@@ -55,12 +64,7 @@ export class CaseAccessService {
     const confirming = referringCourtId
       ? referringCourtId === actor.orgId
       : !!dispute.streetCode && (extra.courtStreets ?? []).includes(dispute.streetCode);
-    if (
-      courtStaff &&
-      confirming &&
-      ['confirmation_requested', 'confirmed', 'confirmation_rejected'].includes(dispute.status)
-    )
-      relations.add('court');
+    if (courtStaff && confirming && COURT_STATES.includes(dispute.status)) relations.add('court');
     if (
       staffOfBody &&
       actor.orgId &&

@@ -8,7 +8,7 @@ import { OrgRepository } from '@tiaojie/org';
 import { CaseAccessService, CaseContext } from './case-access.service';
 import { CaseRepository, DisputeRow } from './case.repository';
 import { CaseTransitionService } from './case-transition.service';
-import { confirmationDueAt } from './case-deadline';
+import { assertConfirmationWindow } from './case-enforcement.service';
 
 export const SATISFACTION = ['满意', '基本满意', '不满意'] as const;
 export type Satisfaction = (typeof SATISFACTION)[number];
@@ -99,13 +99,7 @@ export class CaseAgreementService {
       this.transitions.assertCan(actor, ctx, 'request_confirmation');
       const agreement = await this.cases.currentAgreement(tx, id);
       if (!agreement?.signedAt) throw DomainError.validation('协议尚未生效 (no signed agreement)');
-      const due = confirmationDueAt(agreement.signedAt);
-      if (this.clock.now() > due)
-        throw new DomainError(
-          ErrorCode.ILLEGAL_TRANSITION,
-          '已超过协议生效后 30 日的司法确认申请期限 (the 30-day window has passed)',
-          { dueAt: due.toISOString(), currentStatus: ctx.dispute.status },
-        );
+      assertConfirmationWindow(agreement.signedAt, this.clock.now(), ctx.dispute.status);
       if (version !== ctx.dispute.version)
         throw new DomainError(
           ErrorCode.VERSION_CONFLICT,

@@ -22,6 +22,8 @@ import { CaseIntakeService } from './case-intake.service';
 import { CaseRegime, Extension, caseDue } from './case-regime';
 import { RETURN_REASONS, ReturnReason, TransitionInput } from './case.types';
 import { CaseDeadlineService } from './case-deadline.service';
+import { dueKeptOnMove } from './case-deadline';
+import { assertConfirmationWindow } from './case-enforcement.service';
 
 /** Every command on a dispute: validated, authorised, versioned, audited, and announced after commit. */
 @Injectable()
@@ -67,7 +69,7 @@ export class CaseCommandService {
             bodyId: input.bodyId,
             mediatorId: null,
             acceptedAt: null,
-            dueAt: null,
+            dueAt: dueKeptOnMove(ctx.dispute),
             routing: { why: `人工分派：${input.reason}`, manual: true, bodyId: input.bodyId },
           },
         },
@@ -79,11 +81,22 @@ export class CaseCommandService {
   async accept(actor: Actor, id: string, input: TransitionInput): Promise<DisputeRow> {
     return this.run(actor, id, async (tx, ctx, events) => {
       const now = this.clock.now();
-      // Court referrals and petitions keep the due date their regime set at intake; others start the clock now.
+      // Court referrals and petitions keep the due date their regime set at intake; a 12345 order's N working days
+      // start at sign-off; people's mediation starts its 30 days now.
+      const order = ctx.dispute.deadlineRegime === 'work_order_reply';
       const dueAt =
         ctx.dispute.deadlineRegime && ctx.dispute.dueAt
           ? ctx.dispute.dueAt
-          : (await this.deadlines.dueAt('peoples_mediation', now, undefined, tx)).dueAt;
+          : order
+            ? (
+                await this.deadlines.dueAt(
+                  'work_order_reply',
+                  now,
+                  { days: await this.replyDays(tx, id) },
+                  tx,
+                )
+              ).dueAt
+            : (await this.deadlines.dueAt('peoples_mediation', now, undefined, tx)).dueAt;
       const updated = await this.transitions.fire(
         tx,
         actor,
@@ -127,7 +140,7 @@ export class CaseCommandService {
           version: input.version,
           reason: `${label}${input.reason ? `：${input.reason}` : ''}`,
           data: { reasonCode: input.reasonCode, bodyId: ctx.dispute.bodyId },
-          patch: { acceptedAt: null, dueAt: null, mediatorId: null },
+          patch: { acceptedAt: null, dueAt: dueKeptOnMove(ctx.dispute), mediatorId: null },
         },
         events,
       );
@@ -218,7 +231,7 @@ export class CaseCommandService {
             patch: {
               formerBodyIds: former,
               acceptedAt: null,
-              dueAt: ctx.dispute.deadlineRegime === 'peoples_mediation' ? null : ctx.dispute.dueAt,
+              dueAt: dueKeptOnMove(ctx.dispute),
               mediatorId: null,
               sessionMode: 'joint',
             },
@@ -261,7 +274,7 @@ export class CaseCommandService {
             acceptedAt: null,
             mediatorId: null,
             sessionMode: 'joint',
-            dueAt: ctx.dispute.deadlineRegime === 'peoples_mediation' ? null : ctx.dispute.dueAt,
+            dueAt: dueKeptOnMove(ctx.dispute),
           },
         },
         events,
@@ -343,6 +356,7 @@ export class CaseCommandService {
           start,
           [...previous, extension],
           ctx.parties.map((p) => p.id),
+          regime === 'work_order_reply' ? await this.replyDays(tx, id) : undefined,
         );
       } catch (err) {
         const e = err as { code?: string; message?: string };
@@ -384,6 +398,7 @@ export class CaseCommandService {
       'start_performance',
       'record_performed',
       'record_breach',
+      'receive_enforcement',
     ];
     if (!simple.includes(action))
       throw DomainError.validation(`该操作需使用专门接口 (use the dedicated endpoint for ${action})`);
@@ -391,6 +406,12 @@ export class CaseCommandService {
       this.transitions.assertCan(actor, ctx, action, input.version);
       if (action === 'start_mediation' && !ctx.dispute.mediatorId)
         throw DomainError.validation('请先指派调解员 (assign a mediator first)');
+      if (action === 'request_confirmation')
+        assertConfirmationWindow(
+          (await this.cases.currentAgreement(tx, id))?.signedAt,
+          this.clock.now(),
+          ctx.dispute.status,
+        );
       const outcome = (
         { record_failure: 'no_agreement', withdraw: 'withdrawn', terminate: 'terminated' } as Record<
           string,
@@ -402,6 +423,13 @@ export class CaseCommandService {
         ...(action === 'close' ? { closedAt: this.clock.now() } : {}),
         ...(action === 'reopen' ? { closedAt: null, outcome: null } : {}),
       };
+      // reopening starts the mediation clock again; another regime's period keeps its date
+      const regime = ctx.dispute.deadlineRegime;
+      if (action === 'reopen' && (!regime || regime === 'peoples_mediation')) {
+        const now = this.clock.now();
+        const due = await this.deadlines.dueAt('peoples_mediation', now, undefined, tx);
+        Object.assign(patch, { dueAt: due.dueAt, deadlineRegime: 'peoples_mediation', acceptedAt: now });
+      }
       return this.transitions.fire(
         tx,
         actor,
@@ -518,6 +546,15 @@ export class CaseCommandService {
       }
       return updated;
     });
+  }
+
+  /** A 12345 order's 办理时限 (working days), as registered with it. */
+  private async replyDays(tx: Executor, id: string): Promise<number> {
+    const receive = (await this.cases.transitions(tx, id)).find((t) => t.action === 'receive');
+    const days = (receive?.data as { replyWorkingDays?: unknown } | null)?.replyWorkingDays;
+    if (typeof days !== 'number')
+      throw DomainError.validation('该 12345 工单未登记办理时限', { field: 'replyWorkingDays' });
+    return days;
   }
 
   private async run(

@@ -23,8 +23,9 @@ import { CaseRepository, DisputeRow } from './case.repository';
 import { CaseTransitionService, FireOptions, announce } from './case-transition.service';
 import { caseDue } from './case-regime';
 import { CaseNoticePolicy } from './case-notice.policy';
+import { CaseDeadlineService } from './case-deadline.service';
 import { ApplyInput, CourtReferralInput, PartyInput, RegisterInput } from './case.types';
-import { CaseRegistrationService, RegistrationResult } from './case-registration.service';
+import { CaseRegistrationService, DEFAULT_REPLY_DAYS, RegistrationResult } from './case-registration.service';
 
 /** What staff see of a routing decision: the sentence, the escalation, the ranked candidates. */
 export function routingSummary(d: RoutingDecision) {
@@ -82,6 +83,7 @@ export class CaseIntakeService {
     private readonly clock: Clock,
     private readonly notices: CaseNoticePolicy,
     private readonly registrations: CaseRegistrationService,
+    private readonly deadlines: CaseDeadlineService,
   ) {}
 
   async apply(actor: Actor, input: ApplyInput, opts: { idempotencyKey?: string } = {}): Promise<DisputeRow> {
@@ -192,6 +194,8 @@ export class CaseIntakeService {
     const now = this.clock.now();
     const parties = input.parties;
     const petition = input.channel === 'petition';
+    // a 12345 order's N working days run from the body's sign-off: the regime now, the due date on acceptance
+    const order = input.channel === 'hotline_12345';
     return this.createAndRoute(
       actor,
       {
@@ -206,9 +210,12 @@ export class CaseIntakeService {
         claimAmount: input.claimAmount,
         peopleInvolved: input.peopleInvolved,
         parties,
-        deadlineRegime: petition ? 'petition' : null,
+        deadlineRegime: petition ? 'petition' : order ? 'work_order_reply' : null,
         dueAt: petition ? caseDue('petition', now) : null,
-        data: input.assistance ? { assistedBy: actor.id, consentMethod: input.assistance.method } : undefined,
+        data: {
+          ...(input.assistance ? { assistedBy: actor.id, consentMethod: input.assistance.method } : {}),
+          ...(order ? { replyWorkingDays: input.replyDays ?? DEFAULT_REPLY_DAYS } : {}),
+        },
       },
       async (tx, d) => {
         if (input.assistance?.consent) {
@@ -464,9 +471,11 @@ export class CaseIntakeService {
       const [first, ...rest] = statements(db);
       const d = this.cases.disputeFrom((await runAsOne(db, first, ...rest))[0]);
       await extra?.(db, d);
+      await this.deadlines.onCaseWritten(db, null, d);
       return d;
     };
-    const dispute = extra ? await this.db.transaction(write) : await write(this.db.db);
+    // a due date set at intake (court referral, petition) gets its timers in the same transaction
+    const dispute = extra || received.dueAt ? await this.db.transaction(write) : await write(this.db.db);
     const events: RealtimeEvent[] = [];
     announce(action, { bodyId: null }, dispute, events, { created: true });
     this.publisher.publish(events);

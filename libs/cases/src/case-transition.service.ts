@@ -145,8 +145,7 @@ export class CaseTransitionService {
       const m = await this.messages.appendSystem(tx, room.id, text);
       events.push({ channel: `room:${room.id}`, event: 'message:new', payload: m });
     }
-    if (updated.dueAt && updated.dueAt.getTime() !== current.dueAt?.getTime())
-      await this.deadlines.schedule(tx, updated);
+    await this.deadlines.onCaseWritten(tx, current, updated);
     ctx.dispute = updated;
     announce(action, current, updated, events);
     await this.notices.onTransition(tx, actor, action, current, updated, ctx.parties, opts.data, events);

@@ -250,7 +250,7 @@ export class CaseRepository {
     return (await readAsOne(db, 'party_users_by_phone_v2', [this.partyUsersByPhoneRead(phones)] as const))[0];
   }
 
-  /** A court's cases: those it referred, and confirmation requests in its jurisdiction that no other court referred. */
+  /** A court's cases: those it referred, and confirmation and enforcement requests in its jurisdiction that no other court referred. */
   async forCourt(db: Executor, courtId: string, limit: number): Promise<DisputeSummaryRow[]> {
     const streets = await this.orgStreets(db, courtId);
     const ours = db
@@ -262,7 +262,11 @@ export class CaseRepository {
       streets.length === 0
         ? sql`false`
         : and(
-            eq(schema.disputes.status, 'confirmation_requested'),
+            inArray(schema.disputes.status, [
+              'confirmation_requested',
+              'enforcement_requested',
+              'enforcement_received',
+            ]),
             inArray(schema.disputes.streetCode, streets),
             sql`${schema.disputes.id} not in ${referred}`,
           );

@@ -9,6 +9,7 @@ import { CaseDeadlineService } from './case-deadline.service';
 import { CaseIntakeService } from './case-intake.service';
 import { CaseSessionService } from './case-session.service';
 import { CaseAgreementService } from './case-agreement.service';
+import { CaseEnforcementService } from './case-enforcement.service';
 import { CaseAccessService } from './case-access.service';
 import { CaseCommandService } from './case-command.service';
 import { CaseQueryService } from './case-query.service';
@@ -45,6 +46,7 @@ import { HeldRegistrationService } from './held-registration.service';
     CaseIntakeRecordRepository,
     CaseRegistrationService,
     HeldRegistrationService,
+    CaseEnforcementService,
   ],
   exports: [
     CaseNoticePolicy,
@@ -55,6 +57,7 @@ import { HeldRegistrationService } from './held-registration.service';
     CaseIntakeService,
     CaseSessionService,
     CaseAgreementService,
+    CaseEnforcementService,
     CaseCommandService,
     CaseQueryService,
     CaseRoomService,

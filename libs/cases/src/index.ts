@@ -34,3 +34,4 @@ export { CASE_CHANGED, caseChanged } from './case-transition.service';
 export { CaseRegistrationService } from './case-registration.service';
 export type { RegistrationResult } from './case-registration.service';
 export { HeldRegistrationService } from './held-registration.service';
+export { CaseEnforcementService, assertConfirmationWindow } from './case-enforcement.service';

@@ -363,6 +363,16 @@ export const CASE_ROWS: readonly AuthzRow[] = [
     ok: ILLEGAL,
     call: versionProbe(),
   },
+  // 申请强制执行: a party of the case, or its mediator for them (the court only records receipt)
+  {
+    op: 'POST /api/cases/{id}/enforcement',
+    resource: 'agreement',
+    action: 'apply-enforcement',
+    target: 'caseA',
+    allow: { ...CASE_MEDIATOR, party: OWN },
+    ok: CONFLICT,
+    call: versionProbe({ note: '测试' }),
+  },
   {
     op: 'GET /api/cases/{id}/performance',
     resource: 'performance',

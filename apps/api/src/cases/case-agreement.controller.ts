@@ -2,10 +2,16 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Actor, Role } from '@tiaojie/core';
-import { CaseAgreementService, CaseQueryService, CaseSessionService } from '@tiaojie/cases';
+import {
+  CaseAgreementService,
+  CaseEnforcementService,
+  CaseQueryService,
+  CaseSessionService,
+} from '@tiaojie/cases';
 import { CurrentActor, Roles } from '../common/auth.decorators';
 import {
   ConfirmationApplyDto,
+  EnforcementApplyDto,
   FollowUpDto,
   PerformanceRecordDto,
   CancelSessionDto,
@@ -26,6 +32,7 @@ export class CaseAgreementController {
     private readonly agreements: CaseAgreementService,
     private readonly sessions: CaseSessionService,
     private readonly queries: CaseQueryService,
+    private readonly enforcement: CaseEnforcementService,
   ) {}
 
   @Get('sessions')
@@ -103,6 +110,18 @@ export class CaseAgreementController {
     @Body() dto: ConfirmationApplyDto,
   ) {
     return this.queries.summary(await this.agreements.applyForConfirmation(actor, id, dto.version));
+  }
+
+  /** 申请强制执行 of a judicially confirmed agreement that was not performed; handed to the court. */
+  @Post('enforcement')
+  @HttpCode(200)
+  @Roles(Role.Party, Role.Mediator, Role.BodyAdmin, Role.Judge, Role.Official)
+  async applyEnforcement(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuid) id: string,
+    @Body() dto: EnforcementApplyDto,
+  ) {
+    return this.queries.summary(await this.enforcement.apply(actor, id, dto));
   }
 
   @Get('performance')

@@ -94,7 +94,9 @@ export class RegisterDto {
   @IsOptional()
   @IsIn(['省市网', '海心安', '本市级'])
   source?: '省市网' | '海心安' | '本市级';
-  @ApiPropertyOptional({ description: '12345 only: 办理时限 in working days after sign-off (default 5)' })
+  @ApiPropertyOptional({
+    description: '12345 only: 办理时限, working days after the handling body signs off (签收); default 5',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -207,6 +209,15 @@ export class FollowUpDto {
   @ApiProperty() @IsInt() @Min(1) version: number;
   @ApiProperty({ enum: ['满意', '基本满意', '不满意'] }) @IsString() rating: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) note?: string;
+}
+
+/** 申请强制执行: the version read and an optional note for the court. */
+export class EnforcementApplyDto extends VersionDto {
+  @ApiPropertyOptional({ description: 'note for the court (申请事项、未履行情况)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  note?: string;
 }
 
 export class ConfirmationApplyDto {

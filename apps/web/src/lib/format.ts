@@ -32,7 +32,16 @@ export function statusColor(status: string): string {
   if (['agreement', 'confirmed', 'performed', 'closed', 'followed_up'].includes(status)) return 'success';
   if (['no_agreement', 'terminated', 'confirmation_rejected', 'breached'].includes(status)) return 'error';
   if (['withdrawn', 'returned'].includes(status)) return 'default';
-  if (['in_mediation', 'agreement_pending', 'performing', 'confirmation_requested'].includes(status))
+  if (
+    [
+      'in_mediation',
+      'agreement_pending',
+      'performing',
+      'confirmation_requested',
+      'enforcement_requested',
+      'enforcement_received',
+    ].includes(status)
+  )
     return 'processing';
   return 'warning';
 }
@@ -83,6 +92,8 @@ export const ACTION_LABELS: Record<string, string> = {
   confirm: '确认有效',
   reject_confirmation: '驳回申请',
   manual_route: '人工分派',
+  apply_enforcement: '申请强制执行',
+  receive_enforcement: '接收执行申请',
 };
 
 export const money = (n: number | null | undefined): string =>

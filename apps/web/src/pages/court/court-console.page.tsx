@@ -11,6 +11,9 @@ import { CaseTable, UrgencyLegend } from '../../components/case-table';
 import { PageState } from '../../components/page-state';
 import type { QueueItem } from '../../lib/types';
 
+/** 申请强制执行 handed to this court: waiting for receipt, and received. */
+const ENFORCEMENT = ['enforcement_requested', 'enforcement_received'];
+
 const DONE = [
   'agreement',
   'no_agreement',
@@ -21,11 +24,13 @@ const DONE = [
   'confirmation_rejected',
   'performed',
   'followed_up',
+  ...ENFORCEMENT,
 ];
 
 /**
  * 法院工作台: the cases this court referred (委派/委托) with their handling body, status and deadline, the
- * judicial-confirmation requests (司法确认), and the cases the court itself handles. Status changes arrive live.
+ * judicial-confirmation requests (司法确认), the enforcement applications handed to it (申请强制执行), and the
+ * cases the court itself handles. Status changes arrive live.
  */
 export function CourtConsolePage() {
   const session = useSession();
@@ -42,6 +47,8 @@ export function CourtConsolePage() {
   const all = data ?? [];
   const referred = all.filter((c) => c.channel === 'court');
   const confirmations = all.filter((c) => c.status === 'confirmation_requested');
+  const enforcements = all.filter((c) => ENFORCEMENT.includes(c.status));
+  const toReceive = enforcements.filter((c) => c.status === 'enforcement_requested');
   const own = all.filter((c) => c.bodyId && c.bodyId === session?.user.orgId);
   const open = referred.filter((c) => !DONE.includes(c.status));
 
@@ -135,6 +142,23 @@ export function CourtConsolePage() {
                   extra={[catCol, bodyCol]}
                   empty="暂无待审查的司法确认申请"
                   testId="court-confirmations"
+                />
+              ),
+            },
+            {
+              key: 'enforcement',
+              label: (
+                <Badge count={toReceive.length} size="small" offset={[8, -2]}>
+                  强制执行申请
+                </Badge>
+              ),
+              children: (
+                <CaseTable
+                  data={enforcements}
+                  loading={loading}
+                  extra={[catCol, bodyCol]}
+                  empty="暂无移送本院的强制执行申请"
+                  testId="court-enforcements"
                 />
               ),
             },
