@@ -25,6 +25,7 @@ import { StatusTag } from '../../components/status-tag';
 import { RoutingCard } from '../staff/case-info';
 import { CourtPartiesField, type CourtPartyForm } from './court-parties-field';
 import type { CaseDetail, CaseSummary } from '../../lib/types';
+import { AMOUNT_RULES } from '../../lib/validators';
 
 interface ReferralForm {
   referralType: 'pre_registration' | 'post_registration';
@@ -236,18 +237,8 @@ export function CourtReferralPage() {
                 </Form.Item>
               </Col>
               <Col xs={24} md={8}>
-                <Form.Item
-                  label="标的额（元，选填）"
-                  name="claimAmount"
-                  rules={[{ type: 'number', min: 0, message: '金额不能为负数' }]}
-                >
-                  <InputNumber
-                    style={{ width: '100%' }}
-                    min={0}
-                    max={1e11}
-                    precision={2}
-                    placeholder="如：52000"
-                  />
+                <Form.Item label="标的额（元，选填）" name="claimAmount" rules={AMOUNT_RULES}>
+                  <InputNumber style={{ width: '100%' }} precision={2} placeholder="如：52000" />
                 </Form.Item>
               </Col>
               <Col xs={24} md={8}>
