@@ -348,14 +348,20 @@ describe('case lifecycle and 三调联动 (e2e)', () => {
     });
     expectStatus(referred, 200);
     expect(referred.body.kind).toBe('judicial');
+    const judge = await staff(t, 'judge1');
     const former = await fresh(jsAdmin, caseId);
     expect(former.formerHandler).toBe(true);
     expect(former.timeline).toEqual([]);
     expect(former.parties[0].idNumber).toBe('3206**********4561');
+    // names are masked like phones and ID numbers, in the parties list and in the title
+    const names = (await fresh(judge, caseId)).parties.map((p: any) => p.name);
+    expect(names).toEqual(['王五', '李四']);
+    expect(former.parties.map((p: any) => p.name)).toEqual(['王*', '李*']);
+    expect(former.title).toBe('王*与李*纠纷');
+    expect(JSON.stringify(former)).not.toMatch(/王五|李四/);
     expect(
       (await jsAdmin.post(`/cases/${caseId}/transitions/close`, { version: former.version })).status,
     ).toBe(403);
-    const judge = await staff(t, 'judge1');
     const atCourt = await fresh(judge, caseId);
     expect(atCourt.availableActions).toContain('accept');
     expect(atCourt.timeline.find((e: any) => e.action === 'refer_to_court').reason).toContain('调解不成');

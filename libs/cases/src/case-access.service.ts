@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, DomainError, Role, maskIdNumber, maskPhone } from '@tiaojie/core';
+import { Actor, DomainError, Role, maskIdNumber, maskName, maskPhone } from '@tiaojie/core';
 import { DbService, Executor } from '@tiaojie/db';
 import { Relation } from './case-lifecycle';
 import { CaseRepository, DisputeRow, PartyRow } from './case.repository';
@@ -113,14 +113,17 @@ export class CaseAccessService {
     return { id: p.id, name: p.name, phone: p.phone, idNumber: p.idNumber, masked: false };
   }
 
-  /** Party data as this reader may see it: masked unless it is their own record. */
-  partyView(p: PartyRow, ctx: CaseContext) {
+  /**
+   * Party data as this reader may see it: phone and ID masked unless it is their own record; the name masked too
+   * for a body that no longer handles the case (`maskNames`).
+   */
+  partyView(p: PartyRow, ctx: CaseContext, opts: { maskNames?: boolean } = {}) {
     const own = ctx.ownParties.some((o) => o.id === p.id);
     return {
       id: p.id,
       role: p.role,
       partyType: p.partyType,
-      name: p.name,
+      name: opts.maskNames && !own ? maskName(p.name, p.partyType) : p.name,
       phone: own ? p.phone : maskPhone(p.phone),
       idNumber: own ? p.idNumber : maskIdNumber(p.idNumber),
       linked: p.userId !== null,

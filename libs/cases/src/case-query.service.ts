@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, Clock, DomainError, Role, formatShanghai } from '@tiaojie/core';
+import { Actor, Clock, DomainError, Role, formatShanghai, maskNamesIn } from '@tiaojie/core';
 import { DbService } from '@tiaojie/db';
 import { remaining } from '@tiaojie/deadlines';
 import { RoomRepository } from '@tiaojie/rooms';
@@ -59,11 +59,12 @@ export class CaseQueryService {
   async detail(actor: Actor, id: string) {
     const ctx = await this.access.load(actor, id);
     if (ctx.relations.size === 1 && ctx.relations.has('former_body')) {
-      // A body that transferred the case away keeps a masked summary only.
+      // A body that transferred the case away keeps a masked summary only: no names, phones or ID numbers.
       return {
         ...this.summary(ctx.dispute),
+        title: maskNamesIn(ctx.dispute.title, ctx.parties),
         formerHandler: true,
-        parties: ctx.parties.map((p) => this.access.partyView(p, ctx)),
+        parties: ctx.parties.map((p) => this.access.partyView(p, ctx, { maskNames: true })),
         relations: ['former_body'],
         availableActions: [],
         timeline: [],
