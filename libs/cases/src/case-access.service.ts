@@ -3,6 +3,7 @@ import { Actor, DomainError, Role, maskIdNumber, maskName, maskPhone } from '@ti
 import { DbService, Executor } from '@tiaojie/db';
 import { Relation } from './case-lifecycle';
 import { CaseRepository, DisputeRow, PartyRow } from './case.repository';
+import type { CourtReferralRow } from './court-referral-view';
 
 export interface CaseContext {
   dispute: DisputeRow;
@@ -10,6 +11,8 @@ export interface CaseContext {
   relations: Set<Relation>;
   /** The actor's own party record(s) on this case. */
   ownParties: PartyRow[];
+  /** The court's referral of this case (委派/委托), when a court referred it. */
+  referral?: CourtReferralRow | null;
 }
 
 /** Works out how an actor relates to a case, and what of it they may see. */
@@ -94,7 +97,7 @@ export class CaseAccessService {
       courtStreets,
     });
     if (relations.size === 0 && actor.role !== 'system') throw DomainError.notFound('case', id);
-    return { dispute, parties, relations, ownParties };
+    return { dispute, parties, relations, ownParties, referral };
   }
 
   /** Full personal data of one party for staff of the handling body; every such read is audited. */

@@ -10,6 +10,7 @@ import { CaseRepository, DisputeSummaryRow } from './case.repository';
 import { CaseQueueRepository, QueueRead } from './case-queue.repository';
 import { confirmationDueAt, urgencyAt } from './case-deadline';
 import { CaseListItem, listItem } from './case-list-item';
+import { courtReferralView } from './court-referral-view';
 
 const queueLimit = (opts: { limit?: number }) => Math.min(opts.limit ?? 100, 500);
 
@@ -84,6 +85,7 @@ export class CaseQueryService {
       claimAmount: ctx.dispute.claimAmount !== null ? Number(ctx.dispute.claimAmount) : null,
       peopleInvolved: ctx.dispute.peopleInvolved,
       outcome: ctx.dispute.outcome,
+      referral: ctx.referral ? courtReferralView(ctx.referral) : null,
       routing: actor.role === Role.Party ? null : ctx.dispute.routing,
       parties: ctx.parties.map((p) => this.access.partyView(p, ctx)),
       relations: [...ctx.relations],

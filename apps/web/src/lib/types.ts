@@ -138,6 +138,21 @@ export interface CaseDetail extends CaseSummary {
   timeline: TimelineEntry[];
   agreement: Agreement | null;
   rooms: RoomRef[];
+  /** The court's referral (委派/委托) of a court-referred case. */
+  referral: CourtReferralView | null;
+}
+
+export interface CourtReferralView {
+  courtId: string;
+  referralType: 'pre_registration' | 'post_registration';
+  referralTypeLabel: string;
+  procedure: 'ordinary' | 'simple' | null;
+  procedureLabel: string | null;
+  courtCaseNumber: string;
+  causeOfAction: string;
+  judgeName: string | null;
+  referredOn: string;
+  mediationDays: number;
 }
 
 export interface DeadlineView {
