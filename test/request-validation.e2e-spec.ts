@@ -52,6 +52,15 @@ describe('request validation (e2e)', () => {
       const method = key.split(' ')[0];
       expectRefused(await c.as.request(method, c.path, {}), `${key} {}`);
     }
+    // null is no value either (it would reach NOT NULL columns)
+    expectRefused(
+      await admin.request('PATCH', `/staff/${mediator.id}`, { displayName: null }),
+      'PATCH staff displayName null',
+    );
+    expectRefused(
+      await admin.request('PATCH', `/registry/bodies/${body.id}`, { capacity: null, active: true }),
+      'PATCH body capacity null',
+    );
     // a no-op invitation (nobody named) is refused too; the same bodies with a field go through
     expectRefused(
       await judge.post(`/rooms/${room.body.id}/members`, { userIds: [], role: 'member' }),

@@ -26,7 +26,10 @@ function requiredChoice(
   return properties.every((p) => optional.has(p)) ? { fields: properties, nonEmptyLists: false } : null;
 }
 
-/** A Chinese message when `value`, a request body of `metatype`, carries none of the fields it needs one of. */
+/**
+ * A Chinese message when `value`, a request body of `metatype`, carries none of the fields it needs one of, or sets
+ * one of them to null; null when the body is fine.
+ */
 export function emptyBodyProblem(
   metatype: abstract new (...args: never[]) => unknown,
   value: unknown,
@@ -34,6 +37,9 @@ export function emptyBodyProblem(
   const choice = requiredChoice(metatype);
   if (!choice || value === null || typeof value !== 'object') return null;
   const body = value as Record<string, unknown>;
+  // IsOptional lets null through; in a partial update it would write NULL into a column that has none
+  const nulls = choice.fields.filter((f) => body[f] === null);
+  if (nulls.length > 0) return `请求参数有误：${nulls.join('、')} 不能为 null，不修改的项请不要填写`;
   const carries = (f: string) =>
     body[f] !== undefined && !(choice.nonEmptyLists && Array.isArray(body[f]) && body[f].length === 0);
   if (choice.fields.some(carries)) return null;
