@@ -170,7 +170,7 @@ describe('case lifecycle and 三调联动 (e2e)', () => {
       mediationDays: 15,
     });
     // a case that no court referred has none
-    const { caseId: applied } = await appliedCase(t, '13800000071');
+    const { caseId: applied } = await appliedCase(t, '13800000073');
     expect((await fresh(jsAdmin, applied)).referral).toBeNull();
 
     const mediator = await staff(t, 'js_mediator2');

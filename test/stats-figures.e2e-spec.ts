@@ -73,6 +73,22 @@ describe('one definition per figure (e2e)', () => {
     const pdf = squash(pdfToText(await download(`/stats/reports/${year}/report.pdf`)));
     expect(pdf).toContain(`法院委派/委托案件${court.toLocaleString('en-US')}件`);
 
+    // the grid and 12345 ledgers: the card, the monthly series, the report and its text
+    const ledger = (channel: string) =>
+      series.intake
+        .filter((p: any) => p.channel === channel)
+        .reduce((n: number, p: any) => n + p.received, 0);
+    expect(ledger('grid')).toBe(summary.intake.grid.received);
+    expect(report.gridReports.received).toBe(summary.intake.grid.received);
+    expect(num(/网格员上报信息([\d,]+)条/.exec(text), 'grid reports in the text')).toBe(
+      summary.intake.grid.received,
+    );
+    expect(ledger('hotline_12345')).toBe(summary.intake.workOrders.received);
+    expect(report.workOrders.received).toBe(summary.intake.workOrders.received);
+    expect(num(/12345热线共受理工单([\d,]+)件/.exec(text), '12345 orders in the text')).toBe(
+      summary.intake.workOrders.received,
+    );
+
     // disputes received: the card, the monthly series, the report and its text
     const total = summary.mediation.received;
     expect(series.disputes.reduce((n: number, p: any) => n + p.received, 0)).toBe(total);
