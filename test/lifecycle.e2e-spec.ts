@@ -160,6 +160,18 @@ describe('case lifecycle and 三调联动 (e2e)', () => {
       parties: LENDERS,
     });
     expectStatus(entrusted, 201);
+    // a case number in doubled brackets is refused, so it can never be shown that way
+    const doubled = await clerk.post('/cases/court-referrals', {
+      referralType: 'pre_registration',
+      courtCaseNumber: '（（2026）苏0612民诉前调90号）',
+      causeOfAction: '民间借贷纠纷',
+      category: 'contract',
+      referredOn: '2026-03-02',
+      streetCode: 'JS',
+      parties: LENDERS,
+    });
+    expectStatus(doubled, 400);
+    expect(doubled.body.error.details.field).toBe('courtCaseNumber');
     const jsAdmin = await staff(t, 'js_admin');
     expect((await fresh(clerk, entrusted.body.id)).referral).toMatchObject({
       referralTypeLabel: '委托',

@@ -41,8 +41,8 @@ interface ReferralForm {
   parties: CourtPartyForm[];
 }
 
-/** （2026）苏0612民诉前调12号: half-width brackets are accepted and converted. */
-const CASE_NO = /^（\d{4}）\S+号$/;
+/** （2026）苏0612民诉前调12号: half-width brackets are accepted and converted; one pair only, as the api requires. */
+const CASE_NO = /^（\d{4}）[^（）()\s]+号$/;
 const normaliseCaseNo = (v: string) => v.trim().replace(/\(/g, '（').replace(/\)/g, '）');
 
 /** 委派/委托调解: a court refers a case to mediation; the router picks the body and says why. */
