@@ -78,10 +78,25 @@ export async function districtJourney(browser, server) {
   await pickOption(admin, '统计年度', '2024');
   await visible(admin.getByTestId('kpi-grid').getByText('776'));
   await visible(admin.getByTestId('kpi-orders').getByText('485'));
+  // 法院委派/委托: the card, the chart's bars and the report text (below) state one figure
+  const courtCard = Number(
+    (await admin.getByTestId('kpi-court').locator('.ant-statistic-content-value').textContent())?.replace(
+      /,/g,
+      '',
+    ),
+  );
+  const chart = await admin.getByTestId('chart-trend').locator('svg[role=img]').getAttribute('aria-label');
+  const courtBars = /法院委派\/委托：([^；]*)/.exec(chart ?? '')?.[1] ?? '';
+  const courtTotal = [...courtBars.matchAll(/\d{4}-\d{2} (\d+)/g)].reduce((n, m) => n + Number(m[1]), 0);
+  if (!courtBars || courtTotal !== courtCard)
+    throw new Error(`the 法院委派/委托 card says ${courtCard}, the chart's bars ${courtTotal}: ${courtBars}`);
   await visible(admin.getByTestId('chart-trend').locator('svg rect').first());
   await pickOption(admin, '报告年度', '2024');
   await visible(
     admin.getByTestId('annual-report').getByText(/全年共受理网格员上报信息776条.*12345热线共受理工单485件/),
+  );
+  await visible(
+    admin.getByTestId('annual-report').getByText(`法院委派/委托案件${courtCard}件`, { exact: false }),
   );
   const [download] = await Promise.all([
     admin.waitForEvent('download', { timeout: T }),

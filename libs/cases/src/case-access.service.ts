@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, DomainError, Role, maskIdNumber, maskPhone } from '@tiaojie/core';
+import { Actor, DomainError, Role, maskIdNumber, maskName, maskPhone } from '@tiaojie/core';
 import { DbService, Executor } from '@tiaojie/db';
 import { Relation } from './case-lifecycle';
 import { CaseRepository, DisputeRow, PartyRow } from './case.repository';
+import type { CourtReferralRow } from './court-referral-view';
 
 export interface CaseContext {
   dispute: DisputeRow;
@@ -10,6 +11,8 @@ export interface CaseContext {
   relations: Set<Relation>;
   /** The actor's own party record(s) on this case. */
   ownParties: PartyRow[];
+  /** The court's referral of this case (委派/委托), when a court referred it. */
+  referral?: CourtReferralRow | null;
 }
 
 /** Works out how an actor relates to a case, and what of it they may see. */
@@ -109,7 +112,7 @@ export class CaseAccessService {
       registrants: read.registrants,
     });
     if (relations.size === 0 && actor.role !== 'system') throw DomainError.notFound('case', id);
-    return { dispute, parties, relations, ownParties };
+    return { dispute, parties, relations, ownParties, referral };
   }
 
   /** Full personal data of one party for staff of the handling body; every such read is audited. */
@@ -128,14 +131,17 @@ export class CaseAccessService {
     return { id: p.id, name: p.name, phone: p.phone, idNumber: p.idNumber, masked: false };
   }
 
-  /** Party data as this reader may see it: masked unless it is their own record. */
-  partyView(p: PartyRow, ctx: CaseContext) {
+  /**
+   * Party data as this reader may see it: phone and ID masked unless it is their own record; the name masked too
+   * for a body that no longer handles the case (`maskNames`).
+   */
+  partyView(p: PartyRow, ctx: CaseContext, opts: { maskNames?: boolean } = {}) {
     const own = ctx.ownParties.some((o) => o.id === p.id);
     return {
       id: p.id,
       role: p.role,
       partyType: p.partyType,
-      name: p.name,
+      name: opts.maskNames && !own ? maskName(p.name, p.partyType) : p.name,
       phone: own ? p.phone : maskPhone(p.phone),
       idNumber: own ? p.idNumber : maskIdNumber(p.idNumber),
       linked: p.userId !== null,

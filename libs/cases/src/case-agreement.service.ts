@@ -71,6 +71,7 @@ export class CaseAgreementService {
       });
     const pdf = await renderAgreementPdf({
       number: ctx.dispute.number,
+      courtCaseNumber: ctx.referral?.courtCaseNumber,
       body: { name: body?.name ?? '人民调解委员会' },
       parties,
       facts: ctx.dispute.description,

@@ -241,7 +241,8 @@ export class CaseIntakeService {
   async referFromCourt(actor: Actor, input: CourtReferralInput): Promise<DisputeRow> {
     if (actor.role !== Role.CourtClerk && actor.role !== Role.Judge)
       throw DomainError.forbidden('仅法院工作人员可委派/委托调解 (court staff only)');
-    if (!/号$/.test(input.courtCaseNumber) || !/（\d{4}）/.test(input.courtCaseNumber)) {
+    // one pair of brackets around the year, at the start: （2026）苏0612民诉前调12号, never （（2026）…）
+    if (!/^（\d{4}）[^（）()]+号$/.test(input.courtCaseNumber)) {
       throw DomainError.validation('案号格式应如（2024）苏0612民诉前调12号 (court case number format)', {
         field: 'courtCaseNumber',
       });

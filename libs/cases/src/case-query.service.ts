@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, Clock, DomainError, Role, formatShanghai } from '@tiaojie/core';
+import { Actor, Clock, DomainError, Role, formatShanghai, maskNamesIn } from '@tiaojie/core';
 import { DbService } from '@tiaojie/db';
 import { remaining } from '@tiaojie/deadlines';
 import { RoomRepository } from '@tiaojie/rooms';
@@ -11,6 +11,7 @@ import { CaseQueueRepository, QueueRead } from './case-queue.repository';
 import { confirmationDueAt, urgencyAt } from './case-deadline';
 import { CaseListItem, listItem } from './case-list-item';
 import { CaseRegistrationService } from './case-registration.service';
+import { courtReferralView } from './court-referral-view';
 
 const queueLimit = (opts: { limit?: number }) => Math.min(opts.limit ?? 100, 500);
 
@@ -61,11 +62,12 @@ export class CaseQueryService {
   async detail(actor: Actor, id: string) {
     const ctx = await this.access.load(actor, id);
     if (ctx.relations.size === 1 && ctx.relations.has('former_body')) {
-      // A body that transferred the case away keeps a masked summary only.
+      // A body that transferred the case away keeps a masked summary only: no names, phones or ID numbers.
       return {
         ...this.summary(ctx.dispute),
+        title: maskNamesIn(ctx.dispute.title, ctx.parties),
         formerHandler: true,
-        parties: ctx.parties.map((p) => this.access.partyView(p, ctx)),
+        parties: ctx.parties.map((p) => this.access.partyView(p, ctx, { maskNames: true })),
         relations: ['former_body'],
         availableActions: [],
         timeline: [],
@@ -87,6 +89,7 @@ export class CaseQueryService {
       claimAmount: ctx.dispute.claimAmount !== null ? Number(ctx.dispute.claimAmount) : null,
       peopleInvolved: ctx.dispute.peopleInvolved,
       outcome: ctx.dispute.outcome,
+      referral: ctx.referral ? courtReferralView(ctx.referral) : null,
       routing: actor.role === Role.Party ? null : ctx.dispute.routing,
       parties: ctx.parties.map((p) => this.access.partyView(p, ctx)),
       relations: [...ctx.relations],

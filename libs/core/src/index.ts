@@ -1,7 +1,7 @@
 export { ErrorCode, ERROR_HTTP_STATUS } from './error-codes';
 export { DomainError } from './domain.error';
 export { Clock, SystemClock, FixedClock } from './clock';
-export { maskPhone, maskIdNumber, isValidChineseId, isMobilePhone } from './masking';
+export { maskPhone, maskIdNumber, maskName, maskNamesIn, isValidChineseId, isMobilePhone } from './masking';
 export { hasLoneSurrogate, isStorableText } from './well-formed-text';
 export { formatShanghai, shanghaiYear } from './shanghai-time';
 export { formatDisputeNumber } from './dispute-number';

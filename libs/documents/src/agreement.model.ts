@@ -115,6 +115,7 @@ export function normalizeAgreement(input: AgreementInput): NormalizedAgreement {
     throw new DocumentInputError('is required', 'date');
   return {
     number: requiredText(input.number, 'number'),
+    courtCaseNumber: optionalText(input.courtCaseNumber),
     body: { name: requiredText(input.body?.name, 'body.name'), sealText: optionalText(input.body?.sealText) },
     parties,
     facts: requiredText(input.facts, 'facts'),

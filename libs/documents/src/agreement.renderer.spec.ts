@@ -156,6 +156,19 @@ describe('renderAgreementPdf', () => {
   });
 });
 
+describe('renderAgreementPdf of a court-referred case', () => {
+  it('prints the court case number once in the header, with its own brackets only', async () => {
+    const a = sampleAgreement();
+    const withNumber = { ...a, courtCaseNumber: '（2026）苏0612民诉前调88号' };
+    const flat = squash(pdfToText(await renderAgreementPdf(withNumber)));
+    expect(flat).toContain('编号：（2024）城东调字第0012号法院案号：（2026）苏0612民诉前调88号');
+    expect(flat.split('（2026）苏0612民诉前调88号')).toHaveLength(2);
+    expect(flat).not.toMatch(/（（|））/);
+    // it names the case, not the terms: the content the parties sign is the same
+    expect(agreementContentHash(withNumber)).toBe(agreementContentHash(a));
+  });
+});
+
 describe('chineseNumeral', () => {
   it('numbers clauses in Chinese', () => {
     expect([1, 9, 10, 11, 20, 21, 99].map(chineseNumeral)).toEqual([

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Actor, Clock, DomainError, Role } from '@tiaojie/core';
 import { toBusinessDate } from '@tiaojie/deadlines';
 import { disputeMetrics, gridMetrics, WORK_ORDER_SOURCES, workOrderMetrics } from './annual-report.service';
+import { courtReferralFigures, courtReferralSeries } from './court-referral.figures';
 import { percentileHours } from './metric.util';
 import { StatsMaintenanceRepository } from './stats-maintenance.repository';
 import { StatsQueryRepository, type DateRange, type IntakeFilter } from './stats-query.repository';
@@ -88,7 +89,7 @@ export class DashboardService {
       overdue: overdue.get(value) ?? 0,
       scope: { dim, value },
     };
-    if (bodyOnly) return { period: range, intake: null, mediation, breakdowns: null };
+    if (bodyOnly) return { period: range, intake: null, mediation, courtReferrals: null, breakdowns: null };
 
     const filter: IntakeFilter = { source: query.source, street: query.street };
     const intakeRows = (await this.q.intake(range, filter, [
@@ -122,11 +123,9 @@ export class DashboardService {
             ]),
           ),
         },
-        courtReferrals: {
-          received: intakeRows.filter((r) => r.channel === 'court').reduce((n, r) => n + r.received, 0),
-        },
       },
       mediation,
+      courtReferrals: await courtReferralFigures(this.q, range),
       breakdowns: {
         byChannel: asMap(byChannel),
         byKind: asMap(byKind),
@@ -147,7 +146,7 @@ export class DashboardService {
       period: r.period!,
       ...disputeMetrics(r),
     }));
-    if (bodyOnly) return { period: range, granularity: by, intake: null, disputes };
+    if (bodyOnly) return { period: range, granularity: by, intake: null, courtReferrals: null, disputes };
     const intake = (
       await this.q.intake(range, { source: query.source, street: query.street, channel: query.channel }, [
         by,
@@ -163,6 +162,12 @@ export class DashboardService {
       rated: r.rated,
       satisfied: r.satisfied,
     }));
-    return { period: range, granularity: by, intake, disputes };
+    return {
+      period: range,
+      granularity: by,
+      intake,
+      courtReferrals: await courtReferralSeries(this.q, range, by),
+      disputes,
+    };
   }
 }

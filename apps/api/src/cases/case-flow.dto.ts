@@ -70,7 +70,7 @@ export class RegisterDto {
   @ApiProperty() @IsString() @Length(1, 32) streetCode: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 32) communityCode?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) address?: string;
-  @ApiPropertyOptional() @IsOptional() @IsAmount() @Min(0) @Max(1e11) claimAmount?: number;
+  @ApiPropertyOptional() @IsOptional() @IsAmount() claimAmount?: number;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(100000) peopleInvolved?: number;
   @ApiProperty({ type: [RolePartyDto] })
   @IsArray()
@@ -115,7 +115,7 @@ export class CourtReferralDto {
   @ApiProperty({ example: '（2026）苏0612民诉前调12号' }) @IsString() @Length(6, 60) courtCaseNumber: string;
   @ApiProperty({ example: '买卖合同纠纷' }) @IsString() @Length(2, 60) causeOfAction: string;
   @ApiProperty({ example: 'contract' }) @IsString() @Length(1, 40) category: string;
-  @ApiPropertyOptional() @IsOptional() @IsAmount() @Min(0) @Max(1e11) claimAmount?: number;
+  @ApiPropertyOptional() @IsOptional() @IsAmount() claimAmount?: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) judgeName?: string;
   @ApiProperty({ example: '2026-11-20' })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'referredOn must be YYYY-MM-DD' })

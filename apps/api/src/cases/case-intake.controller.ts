@@ -6,8 +6,10 @@ import { CurrentActor, Roles } from '../common/auth.decorators';
 import { ApplyDto } from './case.dto';
 import { CourtReferralDto, RegisterDto } from './case-flow.dto';
 
+// Named exactly as the @Headers() parameter reads it, so the document merges the two into one optional header
+// (a differently spelt name left the reflected parameter behind, marked required).
 const IDEMPOTENCY_HEADER = {
-  name: 'Idempotency-Key',
+  name: 'idempotency-key',
   required: false,
   description:
     'The same key on a retry returns the dispute the first attempt created (1–100 of A–Z a–z 0–9 . _ : -)',

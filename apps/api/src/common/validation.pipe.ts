@@ -1,5 +1,6 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { DomainError, hasLoneSurrogate, isStorableText } from '@tiaojie/core';
+import { emptyBodyProblem } from './non-empty-body';
 
 const MAX_DEPTH = 32;
 
@@ -50,7 +51,13 @@ class EdgeValidationPipe extends ValidationPipe {
     ) {
       throw DomainError.validation('请求体须为 JSON 对象 (the body must be a JSON object)');
     }
-    return super.transform(value, metadata);
+    const out = await super.transform(value, metadata);
+    // after the whitelist: a body whose fields are all optional must carry one (an empty update is no update)
+    if (metadata.type === 'body' && metadata.metatype && metadata.metatype !== Object) {
+      const empty = emptyBodyProblem(metadata.metatype, out);
+      if (empty) throw DomainError.validation(empty, { fields: [] });
+    }
+    return out;
   }
 }
 

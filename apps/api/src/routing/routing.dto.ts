@@ -6,7 +6,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsNumber,
   IsOptional,
   IsString,
   Length,
@@ -16,6 +15,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsAmount } from '../common/amount.validator';
 
 const CODE = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -38,8 +38,8 @@ export class RuleConditionsDto {
   @ArrayMaxSize(500)
   @IsString({ each: true })
   communities?: string[];
-  @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) claimAmountMin?: number;
-  @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) claimAmountMax?: number;
+  @ApiPropertyOptional() @IsOptional() @IsAmount() claimAmountMin?: number;
+  @ApiPropertyOptional() @IsOptional() @IsAmount() claimAmountMax?: number;
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
   @IsArray()
@@ -126,7 +126,7 @@ export class DryRunDto {
   @ApiProperty({ example: 'online' }) @IsString() @Length(1, 40) channel: string;
   @ApiPropertyOptional({ example: 'JS' }) @IsOptional() @IsString() @MaxLength(32) streetCode?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(32) communityCode?: string;
-  @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) claimAmount?: number;
+  @ApiPropertyOptional() @IsOptional() @IsAmount() claimAmount?: number;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) peopleInvolved?: number;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() repeated?: boolean;
   @ApiPropertyOptional({ type: [DryRunPartyDto] })

@@ -140,6 +140,21 @@ export interface CaseDetail extends CaseSummary {
   rooms: RoomRef[];
   /** How the case was received (staff only; null for parties). */
   intakes?: IntakeEntry[] | null;
+  /** The court's referral (委派/委托) of a court-referred case. */
+  referral: CourtReferralView | null;
+}
+
+export interface CourtReferralView {
+  courtId: string;
+  referralType: 'pre_registration' | 'post_registration';
+  referralTypeLabel: string;
+  procedure: 'ordinary' | 'simple' | null;
+  procedureLabel: string | null;
+  courtCaseNumber: string;
+  causeOfAction: string;
+  judgeName: string | null;
+  referredOn: string;
+  mediationDays: number;
 }
 
 /** One intake record of a case: a channel that brought it, with its own number and, for 12345, its reply limit. */

@@ -3,6 +3,7 @@ import { Checkbox, Col, Form, Input, InputNumber, Modal, Radio, Row, Select, Swi
 import { CHANNEL_LABELS, KIND_LABELS, LEVEL_LABELS, PARTY_TYPE_LABELS } from '../../lib/format';
 import type { Directory } from '../../lib/types';
 import type { RegistryBody, RoutingRule } from '../../lib/admin-types';
+import { AMOUNT_RULES } from '../../lib/validators';
 
 interface RuleForm {
   id: string;
@@ -222,13 +223,13 @@ export function RuleEditDialog({
               </Form.Item>
             </Col>
             <Col xs={12} md={6}>
-              <Form.Item label="标的额下限（元）" name="claimAmountMin">
-                <InputNumber min={0} style={{ width: '100%' }} />
+              <Form.Item label="标的额下限（元）" name="claimAmountMin" rules={AMOUNT_RULES}>
+                <InputNumber precision={2} style={{ width: '100%' }} />
               </Form.Item>
             </Col>
             <Col xs={12} md={6}>
-              <Form.Item label="标的额上限（元）" name="claimAmountMax">
-                <InputNumber min={0} style={{ width: '100%' }} />
+              <Form.Item label="标的额上限（元）" name="claimAmountMax" rules={AMOUNT_RULES}>
+                <InputNumber precision={2} style={{ width: '100%' }} />
               </Form.Item>
             </Col>
             <Col xs={12} md={6}>

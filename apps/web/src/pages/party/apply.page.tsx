@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Space, Step
 import { apiGet, apiPost, errorText } from '../../lib/api-client';
 import { navigate } from '../../lib/router';
 import { useAsync } from '../../lib/use-async';
-import { CATEGORY_HELP, isValidIdNumber } from '../../lib/validators';
+import { AMOUNT_RULES, CATEGORY_HELP, isValidIdNumber } from '../../lib/validators';
 import { PageState } from '../../components/page-state';
 import { RespondentsField } from './respondents-field';
 import type { CaseSummary, Directory } from '../../lib/types';
@@ -199,18 +199,8 @@ export function ApplyPage() {
                   placeholder="请说明纠纷的起因、经过、目前的情况和您的诉求"
                 />
               </Form.Item>
-              <Form.Item
-                label="请求金额（元，选填）"
-                name="claimAmount"
-                rules={[{ type: 'number', min: 0, message: '金额不能为负数' }]}
-              >
-                <InputNumber
-                  style={{ width: '100%' }}
-                  min={0}
-                  max={1e11}
-                  precision={2}
-                  placeholder="如：3600"
-                />
+              <Form.Item label="请求金额（元，选填）" name="claimAmount" rules={AMOUNT_RULES}>
+                <InputNumber style={{ width: '100%' }} precision={2} placeholder="如：3600" />
               </Form.Item>
               {submitError && (
                 <Alert type="error" showIcon title={submitError} style={{ marginBottom: 12 }} />

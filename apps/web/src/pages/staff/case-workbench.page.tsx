@@ -13,6 +13,7 @@ import { PageState } from '../../components/page-state';
 import { StatusTag } from '../../components/status-tag';
 import { CaseActions } from './case-actions';
 import { IntakesCard, PartiesTable, RoutingCard } from './case-info';
+import { ReferralCard } from './referral-card';
 import type { CaseDetail, Lifecycle } from '../../lib/types';
 
 let lifecycleCache: Promise<Lifecycle> | null = null;
@@ -69,6 +70,7 @@ export function CaseWorkbenchPage({ id }: { id: string }) {
                 {d.description}
               </Typography.Paragraph>
             </Card>
+            {d.referral && <ReferralCard referral={d.referral} />}
             <Row gutter={[16, 16]}>
               <Col xs={24} lg={14}>
                 <div className="tj-stack">
