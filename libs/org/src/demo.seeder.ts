@@ -50,7 +50,7 @@ export class DemoSeeder {
           displayName: u.displayName,
           role: u.role,
           orgId: orgId.get(u.org)!,
-          specialties: 'specialties' in u ? [...u.specialties] : [],
+          specialties: [...(u.specialties ?? [])],
           passwordHash,
           isDemo: true,
         })),
