@@ -16,6 +16,8 @@ import { CaseRepository } from './case.repository';
 import { CaseQueueRepository } from './case-queue.repository';
 import { CaseRoomService } from './case-room.service';
 import { CaseTransitionService } from './case-transition.service';
+import { StreetMappingRepository } from './street-mapping.repository';
+import { StreetMappingService } from './street-mapping.service';
 
 @Module({
   imports: [AuditModule, AuthModule, OrgModule, RoomsModule, NotificationsModule, DispatchModule],
@@ -31,8 +33,11 @@ import { CaseTransitionService } from './case-transition.service';
     CaseIntakeService,
     CaseSessionService,
     CaseAgreementService,
+    StreetMappingRepository,
+    StreetMappingService,
   ],
   exports: [
+    StreetMappingService,
     CaseDeadlineService,
     CaseIntakeService,
     CaseSessionService,

@@ -27,3 +27,6 @@ export { CaseIntakeService } from './case-intake.service';
 export { CaseSessionService } from './case-session.service';
 export type { ScheduleInput } from './case-session.service';
 export { CaseAgreementService, SATISFACTION } from './case-agreement.service';
+export { StreetMappingService } from './street-mapping.service';
+export type { StreetMappingResult } from './street-mapping.service';
+export type { UnknownStreetName } from './street-mapping.repository';
