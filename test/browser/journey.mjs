@@ -3,6 +3,7 @@
 //    (the party's connection drops and recovers), switches back-to-back and back, drafts an agreement → both parties
 //    sign on phones → the tracker shows 达成协议;
 // 2. (court.mjs) a court clerk refers a case → the routed body's admin accepts → the clerk sees 已签收; linkage room;
+// 1b. (first-case.mjs) the README's "你的第一个案件" with no administrator, and a court referral to a mediator's acceptance;
 // 3. (district.mjs) the district admin: rules with validation errors and a dry-run, import, dashboard, manual routing.
 // Run: node test/browser/journey.mjs   (SKIP_BUILD=1 reuses the last build; ONLY=court runs one scenario)
 import fs from 'node:fs';
@@ -20,6 +21,7 @@ import {
   visible,
 } from './steps.mjs';
 import { courtJourney } from './court.mjs';
+import { firstCaseJourney } from './first-case.mjs';
 import { districtJourney } from './district.mjs';
 
 /** After a failure: what each page shows of its rooms (pending sends, join errors, offline banners) and the server's warnings. */
@@ -292,6 +294,11 @@ const SCENARIOS = [
     name: 'party',
     run: journey,
     ok: 'party applies → body accepts → mediation (joint/back-to-back) → agreement signed by both → tracker shows 达成协议',
+  },
+  {
+    name: 'first-case',
+    run: firstCaseJourney,
+    ok: "README's first case: 张三 applies → jscz_mediator sees it live, accepts → rooms → agreement → both sign; referral → xf_mediator",
   },
   {
     name: 'court',
