@@ -2,9 +2,10 @@
 // 1. party applies on a phone → body admin accepts and assigns the mediator → mediator starts mediation, chats live
 //    (the party's connection drops and recovers), switches back-to-back and back, drafts an agreement → both parties
 //    sign on phones → the tracker shows 达成协议;
-// 2. (court.mjs) a court clerk refers a case → the routed body's admin accepts → the clerk sees 已签收; linkage room;
 // 1b. (first-case.mjs) the README's "你的第一个案件" with no administrator, and a court referral to a mediator's acceptance;
-// 3. (district.mjs) the district admin: rules with validation errors and a dry-run, import, dashboard, manual routing.
+// 2. (court.mjs) a court clerk refers a case → the routed body's admin accepts → the clerk sees 已签收; linkage room;
+// 3. (district.mjs) the district admin: rules with validation errors and a dry-run, import, dashboard, manual routing;
+// 4. (street-names.mjs) the district admin maps a street name an import carries onto a street; the dispute is routed.
 // Run: node test/browser/journey.mjs   (SKIP_BUILD=1 reuses the last build; ONLY=court runs one scenario)
 import fs from 'node:fs';
 import path from 'node:path';
@@ -22,6 +23,7 @@ import {
 } from './steps.mjs';
 import { courtJourney } from './court.mjs';
 import { firstCaseJourney } from './first-case.mjs';
+import { streetNamesJourney } from './street-names.mjs';
 import { districtJourney } from './district.mjs';
 
 /** After a failure: what each page shows of its rooms (pending sends, join errors, offline banners) and the server's warnings. */
@@ -309,6 +311,11 @@ const SCENARIOS = [
     name: 'district',
     run: districtJourney,
     ok: 'district admin: rules + validation errors + dry-run, import with error report, dashboard + report, manual routing',
+  },
+  {
+    name: 'street-names',
+    run: streetNamesJourney,
+    ok: 'district admin maps an unknown imported street name (保存并分派) → the waiting dispute reaches the mediator',
   },
 ];
 

@@ -60,9 +60,9 @@ export function UnknownStreets({ reloadKey }: { reloadKey: number }) {
           pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false }}
           locale={{ emptyText: <Empty description="导入数据中的街道名称均已识别" /> }}
           columns={[
-            { title: '导入中的名称', dataIndex: 'name' },
+            { title: '导入中的名称', dataIndex: 'name', onCell: () => ({ style: { minWidth: 84 } }) },
             { title: '记录数', dataIndex: 'records', width: 80, responsive: ['sm'] },
-            { title: '待分派纠纷', dataIndex: 'waitingDisputes', width: 100 },
+            { title: '待分派', dataIndex: 'waitingDisputes', width: 72 },
             {
               title: '对应街道',
               key: 'map',
