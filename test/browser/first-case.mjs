@@ -3,7 +3,7 @@
 // sees it arrive live and accepts it → joint and back-to-back rooms → agreement drafted → 张三 and 李四 sign → 张三's
 // tracker shows every step. No administrator steps in. Then a court referral in 先锋街道 accepted by xf_mediator.
 import { PHONE, pageFactory, shot } from './harness.mjs';
-import { T, partySignIn, pickOption, popconfirm, staffSignIn, statusIs, visible } from './steps.mjs';
+import { T, partySignIn, pickOption, staffSignIn, statusIs, visible } from './steps.mjs';
 
 const LAPTOP = { viewport: { width: 1366, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' };
 const BODY = '金沙街道城中社区人民调解委员会';
@@ -16,6 +16,25 @@ async function say(page, text) {
   await input.fill(text);
   await input.press('Enter');
   await visible(page.getByRole('log').locator('.tj-msg-mine:not(.tj-msg-pending)').getByText(text));
+}
+
+/**
+ * Confirms the open Popconfirm until `done` shows. A click landing while the popover zooms in can be swallowed, and the
+ * popover may close late on a loaded machine: confirm again only while it is still open and not yet sending.
+ */
+async function confirmUntil(page, done) {
+  const button = page.locator('.ant-popconfirm:visible').getByRole('button', { name: '确认' });
+  await button.click();
+  const until = Date.now() + T;
+  while (!(await done.first().isVisible())) {
+    if (Date.now() > until) throw new Error(`not confirmed: ${done}`);
+    await done
+      .first()
+      .waitFor({ state: 'visible', timeout: 3000 })
+      .catch(async () => {
+        if (await button.isVisible()) await button.click({ timeout: 2000 }).catch(() => undefined);
+      });
+  }
 }
 
 /** Signs the agreement on a party's phone: read it, agree, SMS code, confirm; waits for the server's answer. */
@@ -71,8 +90,7 @@ export async function firstCaseJourney(browser, server) {
   await visible(med.getByRole('button', { name: '开始调解' }));
   await statusIs(zhang, '已签收');
   await med.getByRole('button', { name: '开始调解' }).click();
-  await popconfirm(med);
-  await visible(med.getByTestId('mode-switch'));
+  await confirmUntil(med, med.getByTestId('mode-switch'));
   await statusIs(zhang, '调解中');
   await shot(zhang, 'first-case-party-in-mediation');
 
@@ -142,10 +160,11 @@ export async function firstCaseJourney(browser, server) {
   await clerk.getByLabel('案由').fill('买卖合同纠纷');
   await pickOption(clerk, '纠纷类别', '合同纠纷');
   await pickOption(clerk, '纠纷发生地（街道）', '先锋街道');
+  // parties of its own: a phone shared with court.mjs's referral would make that one a repeated dispute (escalated)
   const p1 = clerk.getByTestId('party-1');
-  await p1.getByLabel('姓名').fill('王五');
-  await p1.getByLabel('联系电话（选填）').fill('13800000005');
-  await clerk.getByTestId('party-2').getByLabel('姓名').fill('赵六');
+  await p1.getByLabel('姓名').fill('孙七');
+  await p1.getByLabel('联系电话（选填）').fill('13800000007');
+  await clerk.getByTestId('party-2').getByLabel('姓名').fill('周八');
   await clerk.getByRole('button', { name: '提交委派' }).click();
   await visible(clerk.getByTestId('routing-why').filter({ hasText: '先锋街道人民调解委员会' }));
   await clerk.getByRole('button', { name: '返回法院工作台' }).click();
