@@ -1,3 +1,4 @@
+import { eq, inArray } from 'drizzle-orm';
 import { PasswordHasher } from '@tiaojie/auth';
 import { createTestDatabase, schema } from '@tiaojie/db';
 import { DEFAULT_RULES } from '@tiaojie/dispatch';
@@ -69,10 +70,12 @@ function reachableBodies(registry: RoutingRegistry): Set<string> {
 /** The seeded demo district: whichever body the default rules can send a dispute to has staff who can take it. */
 describe('demo data staffing', () => {
   let ctx: Awaited<ReturnType<typeof createTestDatabase>>;
+  let seeder: DemoSeeder;
 
   beforeAll(async () => {
     ctx = await createTestDatabase();
-    await new DemoSeeder(ctx.db, new OrgRepository(), new PasswordHasher()).seedOnce();
+    seeder = new DemoSeeder(ctx.db, new OrgRepository(), new PasswordHasher());
+    expect(await seeder.seedOnce()).toBe(true);
   });
   afterAll(async () => {
     await ctx.dispose();
@@ -115,5 +118,25 @@ describe('demo data staffing', () => {
       return missing.length ? [`${code}: ${missing.join(', ')}`] : [];
     });
     expect(unstaffed).toEqual([]);
+  });
+
+  it('adds the demo accounts a district seeded by an earlier version lacks, leaving the others alone', async () => {
+    const users = schema.users;
+    const added = ['jscz_admin', 'jscz_mediator'];
+    await ctx.db.db.delete(users).where(inArray(users.username, added));
+    const [before] = await ctx.db.db.select().from(users).where(eq(users.username, 'js_admin'));
+    expect(await seeder.seedOnce()).toBe(false);
+    const now = await ctx.db.db
+      .select()
+      .from(users)
+      .where(inArray(users.username, [...added, 'js_admin']));
+    expect(now.map((u) => u.username).sort()).toEqual(['js_admin', ...added].sort());
+    expect(now.find((u) => u.username === 'js_admin')).toEqual(before);
+    expect(
+      await new PasswordHasher().verify(
+        now.find((u) => u.username === 'jscz_mediator')!.passwordHash!,
+        'Tiaojie2026',
+      ),
+    ).toBe(true);
   });
 });
