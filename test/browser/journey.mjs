@@ -2,10 +2,12 @@
 // 1. party applies on a phone → body admin accepts and assigns the mediator → mediator starts mediation, chats live
 //    (the party's connection drops and recovers), switches back-to-back and back, drafts an agreement → both parties
 //    sign on phones → the tracker shows 达成协议;
+// 1b. (first-case.mjs) the README's "你的第一个案件" with no administrator, and a court referral to a mediator's acceptance;
 // 2. (court.mjs) a court clerk refers a case → the routed body's admin accepts → the clerk sees 已签收; linkage room;
 // 3. (enforcement.mjs) a breached, judicially confirmed agreement: the party applies for enforcement, the court receives it;
 // 4. (district.mjs) the district admin: rules with validation errors and a dry-run, import, dashboard, manual routing;
-// 5. (live-lists.mjs) the district queue and the court console change live as others act; a repeat registration merges.
+// 5. (live-lists.mjs) the district queue and the court console change live as others act; a repeat registration merges;
+// 6. (street-names.mjs) the district admin maps a street name an import carries onto a street; the dispute is routed.
 // Run: node test/browser/journey.mjs   (SKIP_BUILD=1 reuses the last build; ONLY=court runs one scenario)
 import fs from 'node:fs';
 import path from 'node:path';
@@ -23,6 +25,8 @@ import {
 } from './steps.mjs';
 import { courtJourney } from './court.mjs';
 import { enforcementJourney } from './enforcement.mjs';
+import { firstCaseJourney } from './first-case.mjs';
+import { streetNamesJourney } from './street-names.mjs';
 import { districtJourney } from './district.mjs';
 import { liveListsJourney } from './live-lists.mjs';
 
@@ -325,6 +329,11 @@ const SCENARIOS = [
     ok: 'party applies → body accepts → mediation (joint/back-to-back) → agreement signed by both → tracker shows 达成协议',
   },
   {
+    name: 'first-case',
+    run: firstCaseJourney,
+    ok: "README's first case: 张三 applies → jscz_mediator sees it live, accepts → rooms → agreement → both sign; referral → xf_mediator",
+  },
+  {
     name: 'court',
     run: courtJourney,
     ok: 'court clerk refers (委派) → routed body admin accepts → clerk sees 已签收; mediators; linkage room',
@@ -343,6 +352,11 @@ const SCENARIOS = [
     name: 'live',
     run: liveListsJourney,
     ok: 'district queue and court console update without reload as others act; a repeat registration is merged and listed',
+  },
+  {
+    name: 'street-names',
+    run: streetNamesJourney,
+    ok: 'district admin maps an unknown imported street name (保存并分派) → the waiting dispute reaches the mediator',
   },
 ];
 

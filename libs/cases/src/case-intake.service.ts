@@ -361,6 +361,7 @@ export class CaseIntakeService {
     const facts = {
       id,
       category: spec.category,
+      kind: spec.kind,
       channel: spec.channel,
       streetCode: spec.streetCode,
       communityCode: spec.communityCode ?? null,

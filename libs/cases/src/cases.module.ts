@@ -24,6 +24,8 @@ import { CaseAudienceService } from './case-audience.service';
 import { CaseIntakeRecordRepository } from './case-intake-record.repository';
 import { CaseRegistrationService } from './case-registration.service';
 import { HeldRegistrationService } from './held-registration.service';
+import { StreetMappingRepository } from './street-mapping.repository';
+import { StreetMappingService } from './street-mapping.service';
 
 @Module({
   imports: [AuditModule, AuthModule, OrgModule, RoomsModule, NotificationsModule, DispatchModule],
@@ -47,12 +49,15 @@ import { HeldRegistrationService } from './held-registration.service';
     CaseRegistrationService,
     HeldRegistrationService,
     CaseEnforcementService,
+    StreetMappingRepository,
+    StreetMappingService,
   ],
   exports: [
     CaseNoticePolicy,
     CaseAudienceService,
     CaseRegistrationService,
     HeldRegistrationService,
+    StreetMappingService,
     CaseDeadlineService,
     CaseIntakeService,
     CaseSessionService,

@@ -35,3 +35,6 @@ export { CaseRegistrationService } from './case-registration.service';
 export type { RegistrationResult } from './case-registration.service';
 export { HeldRegistrationService } from './held-registration.service';
 export { CaseEnforcementService, assertConfirmationWindow } from './case-enforcement.service';
+export { StreetMappingService } from './street-mapping.service';
+export type { StreetMappingResult } from './street-mapping.service';
+export type { UnknownStreetName } from './street-mapping.repository';

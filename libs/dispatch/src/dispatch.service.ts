@@ -22,7 +22,7 @@ type PartyRow = typeof schema.disputeParties.$inferSelect;
 /** What routing reads of a dispute (a stored row, or one about to be written). */
 export type DisputeFacts = Pick<
   DisputeRow,
-  'id' | 'category' | 'channel' | 'streetCode' | 'communityCode' | 'claimAmount' | 'peopleInvolved'
+  'id' | 'category' | 'kind' | 'channel' | 'streetCode' | 'communityCode' | 'claimAmount' | 'peopleInvolved'
 >;
 export type PartyFacts = Pick<PartyRow, 'partyType' | 'name' | 'phone' | 'idNumber'>;
 
@@ -61,6 +61,7 @@ function routingFacts(
     id: d.id,
     category: d.category,
     channel: d.channel as any,
+    kind: d.kind as any,
     streetCode: d.streetCode ?? undefined,
     communityCode: d.communityCode ?? undefined,
     claimAmount: d.claimAmount !== null ? Number(d.claimAmount) : undefined,

@@ -53,6 +53,12 @@ export class RuleConditionsDto {
   @ArrayMaxSize(10)
   @IsString({ each: true })
   channels?: string[];
+  @ApiPropertyOptional({ type: [String], description: 'peoples | administrative | judicial' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(3)
+  @IsString({ each: true })
+  disputeKinds?: string[];
 }
 
 export class BodySelectorDto {
@@ -124,6 +130,10 @@ export class DryRunReturnDto {
 export class DryRunDto {
   @ApiProperty({ example: 'property' }) @IsString() @Length(1, 40) category: string;
   @ApiProperty({ example: 'online' }) @IsString() @Length(1, 40) channel: string;
+  @ApiPropertyOptional({ enum: ['peoples', 'administrative', 'judicial'] })
+  @IsOptional()
+  @IsIn(['peoples', 'administrative', 'judicial'])
+  kind?: string;
   @ApiPropertyOptional({ example: 'JS' }) @IsOptional() @IsString() @MaxLength(32) streetCode?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(32) communityCode?: string;
   @ApiPropertyOptional() @IsOptional() @IsAmount() claimAmount?: number;

@@ -42,6 +42,8 @@ export interface RuleConditions {
   partyTypes?: string[];
   peopleInvolvedMin?: number;
   channels?: string[];
+  /** peoples | administrative | judicial */
+  disputeKinds?: string[];
 }
 
 export interface BodySelector {

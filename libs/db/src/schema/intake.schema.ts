@@ -12,7 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { disputes, users } from './core.schema';
+import { disputes, streets, users } from './core.schema';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const createdAt = () => ts('created_at').notNull().defaultNow();
@@ -215,3 +215,16 @@ export const webhookDeliveries = pgTable(
       .where(sql`status = 'pending'`),
   ],
 );
+
+/**
+ * A street name as exports spell it that is not in the directory (an old township name, a typo), mapped once by the
+ * district admin to a street: imports resolve it like the street's own name.
+ */
+export const streetAliases = pgTable('street_aliases', {
+  name: text('name').primaryKey(),
+  streetCode: text('street_code')
+    .notNull()
+    .references(() => streets.code),
+  createdBy: uuid('created_by').references(() => users.id),
+  createdAt: createdAt(),
+});

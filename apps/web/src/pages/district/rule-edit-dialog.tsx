@@ -19,6 +19,7 @@ interface RuleForm {
   partyTypes?: string[];
   peopleInvolvedMin?: number | null;
   channels?: string[];
+  disputeKinds?: string[];
   targetType: 'bodies' | 'selector';
   bodyIds?: string[];
   kinds?: string[];
@@ -68,6 +69,7 @@ function fromForm(v: RuleForm): RoutingRule {
       partyTypes: list(v.partyTypes),
       peopleInvolvedMin: num(v.peopleInvolvedMin),
       channels: list(v.channels),
+      disputeKinds: list(v.disputeKinds),
     },
     target:
       v.targetType === 'bodies'
@@ -206,6 +208,15 @@ export function RuleEditDialog({
             <Col xs={24} md={12}>
               <Form.Item label="来源渠道" name="channels">
                 <Select mode="multiple" allowClear options={opts(CHANNEL_LABELS)} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item label="纠纷性质" name="disputeKinds">
+                <Select
+                  mode="multiple"
+                  allowClear
+                  options={opts(KIND_LABELS, ['peoples', 'administrative', 'judicial'])}
+                />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
