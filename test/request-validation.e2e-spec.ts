@@ -47,7 +47,9 @@ describe('request validation (e2e)', () => {
       })
       .map((op) => op.key)
       .sort();
-    expect(allOptional).toEqual(Object.keys(callers).sort());
+    // actions whose only fields are optional remarks: an empty body is a complete request (see EmptyBodyAllowed)
+    const emptyAllowed = ['POST /api/cases/{id}/sessions/{sessionId}/cancel'];
+    expect(allOptional).toEqual([...Object.keys(callers), ...emptyAllowed].sort());
     for (const [key, c] of Object.entries(callers)) {
       const method = key.split(' ')[0];
       expectRefused(await c.as.request(method, c.path, {}), `${key} {}`);

@@ -134,9 +134,10 @@ describe('one definition per figure (e2e)', () => {
           category: 'neighbour',
           description: '相邻通道被占用，双方多次争执。',
           streetCode: 'JS',
+          // a respondent of its own: the same respondent in the same street would be a probable repeat, held for review
           parties: [
             { role: 'applicant', name: applicant },
-            { role: 'respondent', ...uniqueRespondent() },
+            { role: 'respondent', ...uniqueRespondent(`${applicant}邻居`) },
           ],
         }),
         201,

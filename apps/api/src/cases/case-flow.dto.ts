@@ -18,6 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsAmount } from '../common/amount.validator';
+import { EmptyBodyAllowed } from '../common/non-empty-body';
 import { PartyDto, VersionDto } from './case.dto';
 
 export class AgentDto {
@@ -170,6 +171,7 @@ export class RescheduleDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) place?: string;
 }
 
+@EmptyBodyAllowed()
 export class CancelSessionDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) reason?: string;
 }

@@ -11,12 +11,20 @@ export function RequireOneOf(...fields: string[]): ClassDecorator {
   return (target) => Reflect.defineMetadata(REQUIRE_ONE_OF, fields, target);
 }
 
+/**
+ * An action whose every field is optional (a reason, a note): an empty body is a complete request, not a no-op
+ * update, so it is let through.
+ */
+export function EmptyBodyAllowed(): ClassDecorator {
+  return RequireOneOf();
+}
+
 /** The fields of which one must be present, or null when the class has a required field (nothing to check). */
 function requiredChoice(
   metatype: abstract new (...args: never[]) => unknown,
 ): { fields: string[]; nonEmptyLists: boolean } | null {
   const explicit = Reflect.getMetadata(REQUIRE_ONE_OF, metatype) as string[] | undefined;
-  if (explicit) return { fields: explicit, nonEmptyLists: true };
+  if (explicit) return explicit.length === 0 ? null : { fields: explicit, nonEmptyLists: true };
   const metas = getMetadataStorage().getTargetValidationMetadatas(metatype, '', true, false);
   const properties = [...new Set(metas.map((m) => m.propertyName))];
   if (properties.length === 0) return null;
