@@ -25,7 +25,7 @@ const HEADER = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toStrin
 
 const VERIFIED_CACHE_SIZE = 20_000;
 
-const invalid = () => new DomainError(ErrorCode.UNAUTHENTICATED, 'Invalid access token');
+const invalid = () => new DomainError(ErrorCode.UNAUTHENTICATED, '登录凭证无效，请重新登录');
 
 /**
  * Access tokens: compact JWTs (RFC 7519) signed with HMAC-SHA256 under a key built once at boot. Written here
@@ -63,7 +63,7 @@ export class TokenService {
     if (hit) {
       if (Date.now() / 1000 >= hit.exp) {
         this.verified.delete(token);
-        throw new DomainError(ErrorCode.TOKEN_EXPIRED, 'Access token expired; refresh it');
+        throw new DomainError(ErrorCode.TOKEN_EXPIRED, '登录已过期，请刷新登录');
       }
       return { ...hit.actor };
     }
@@ -88,8 +88,7 @@ export class TokenService {
       typeof c.exp !== 'number'
     )
       throw invalid();
-    if (Date.now() / 1000 >= c.exp)
-      throw new DomainError(ErrorCode.TOKEN_EXPIRED, 'Access token expired; refresh it');
+    if (Date.now() / 1000 >= c.exp) throw new DomainError(ErrorCode.TOKEN_EXPIRED, '登录已过期，请刷新登录');
     const actor: Actor = { id: c.sub, role: c.role, orgId: c.org, name: c.name };
     if (this.verified.size >= VERIFIED_CACHE_SIZE) this.verified.delete(this.verified.keys().next().value!);
     this.verified.set(token, { actor, exp: c.exp });

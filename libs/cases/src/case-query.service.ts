@@ -30,7 +30,7 @@ function queueSource(role: Role, open: boolean): QueueRead | 'court' | 'own' {
     case Role.Judge:
       return 'court';
     case Role.Party:
-      throw DomainError.forbidden('当事人请使用“我的纠纷” (parties use /cases/mine)');
+      throw DomainError.forbidden('当事人请使用“我的纠纷”');
     default:
       return 'own';
   }
@@ -135,7 +135,7 @@ export class CaseQueryService {
   }
 
   async mine(actor: Actor) {
-    if (actor.role !== Role.Party) throw DomainError.forbidden('仅当事人可查看“我的纠纷” (parties only)');
+    if (actor.role !== Role.Party) throw DomainError.forbidden('仅当事人可查看“我的纠纷”');
     const phone = await this.cases.userPhone(this.db.db, actor.id!);
     if (phone) {
       await this.cases.linkPartiesByPhone(this.db.db, phone, actor.id!);
@@ -200,7 +200,7 @@ export class CaseQueryService {
   async mediatorProposal(actor: Actor, id: string) {
     const ctx = await this.access.load(actor, id);
     if (!ctx.relations.has('handling_body') || !ctx.dispute.bodyId)
-      throw DomainError.forbidden('仅承办组织可查看调解员推荐 (handling body only)');
+      throw DomainError.forbidden('仅承办组织可查看调解员推荐');
     return this.dispatch.proposeMediator(this.db.db, ctx.dispute, ctx.parties, ctx.dispute.bodyId);
   }
 

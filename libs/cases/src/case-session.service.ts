@@ -30,8 +30,7 @@ export class CaseSessionService {
   /** A party (or their agent) consents to online mediation (人民法院在线调解规则 art. 4). */
   async consentOnline(actor: Actor, id: string) {
     const ctx = await this.access.load(actor, id);
-    if (!ctx.relations.has('party'))
-      throw DomainError.forbidden('只有当事人本人或其代理人可以同意在线调解 (parties only)');
+    if (!ctx.relations.has('party')) throw DomainError.forbidden('只有当事人本人或其代理人可以同意在线调解');
     const now = this.clock.now();
     await this.db.transaction(async (tx) => {
       for (const p of ctx.ownParties) {
@@ -61,23 +60,21 @@ export class CaseSessionService {
     const ctx = await this.access.load(actor, id);
     this.assertMediator(actor, ctx);
     if (!ACTIVE.includes(ctx.dispute.status))
-      throw new DomainError(
-        ErrorCode.ILLEGAL_TRANSITION,
-        '只有受理后、结案前的案件可以安排调解 (case not in mediation)',
-        { currentStatus: ctx.dispute.status },
-      );
+      throw new DomainError(ErrorCode.ILLEGAL_TRANSITION, '只有受理后、结案前的案件可以安排调解', {
+        currentStatus: ctx.dispute.status,
+      });
     const at = new Date(input.scheduledAt);
     if (Number.isNaN(at.getTime()))
-      throw DomainError.validation('调解时间无效 (scheduledAt must be an ISO time)', {
+      throw DomainError.validation('调解时间无效', {
         field: 'scheduledAt',
       });
     if (!input.online && !input.place?.trim())
-      throw DomainError.validation('线下调解须填写地点 (place required for an in-person session)', {
+      throw DomainError.validation('线下调解须填写地点', {
         field: 'place',
       });
     const unknown = input.participants.filter((p) => !ctx.parties.some((x) => x.id === p));
     if (unknown.length)
-      throw DomainError.validation('参与人须为本案当事人 (participants must be parties of the case)', {
+      throw DomainError.validation('参与人须为本案当事人', {
         field: 'participants',
       });
     if (input.online) {
@@ -85,7 +82,7 @@ export class CaseSessionService {
       if (!status.allConsented) {
         throw new DomainError(
           ErrorCode.CONFLICT,
-          `在线调解须经各方当事人同意，尚未同意：${status.missing.map((m) => m.name).join('、')} (every party must consent to online mediation)`,
+          `在线调解须经各方当事人同意，尚未同意：${status.missing.map((m) => m.name).join('、')}`,
           { missing: status.missing },
         );
       }
@@ -172,7 +169,7 @@ export class CaseSessionService {
       !ctx.relations.has('assigned_mediator') &&
       !(ctx.relations.has('handling_body') && actor.role === Role.BodyAdmin)
     ) {
-      throw DomainError.forbidden('仅承办调解员可以安排调解和制作笔录 (assigned mediator only)');
+      throw DomainError.forbidden('仅承办调解员可以安排调解和制作笔录');
     }
   }
 }

@@ -57,7 +57,7 @@ export class ReportDocumentService {
 
   async csv(year: number, table: string): Promise<Buffer> {
     if (!(REPORT_TABLE_IDS as readonly string[]).includes(table)) {
-      throw DomainError.validation(`未知的统计表 ${table} (one of ${REPORT_TABLE_IDS.join(', ')})`, {
+      throw DomainError.validation(`未知的统计表 ${table}`, {
         field: 'table',
       });
     }

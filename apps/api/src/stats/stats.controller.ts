@@ -12,7 +12,7 @@ import { CurrentActor, Roles } from '../common/auth.decorators';
 import { DashboardQueryDto, WarningQueryDto } from './stats.dto';
 
 function year(text: string): number {
-  if (!/^\d{4}$/.test(text)) throw DomainError.validation('year must be YYYY', { field: 'year' });
+  if (!/^\d{4}$/.test(text)) throw DomainError.validation('年份格式应为四位数字', { field: 'year' });
   return Number(text);
 }
 
