@@ -71,10 +71,11 @@ export class CaseQueryService {
         rooms: [],
       };
     }
-    const [timeline, agreement, rooms] = await Promise.all([
+    const [timeline, agreement, rooms, accounts] = await Promise.all([
       this.timeline(ctx),
       this.agreementView(ctx),
       this.roomsFor(actor, ctx),
+      this.partyAccounts(actor, ctx),
     ]);
     return {
       ...this.summary(ctx.dispute),
@@ -84,12 +85,29 @@ export class CaseQueryService {
       peopleInvolved: ctx.dispute.peopleInvolved,
       outcome: ctx.dispute.outcome,
       routing: actor.role === Role.Party ? null : ctx.dispute.routing,
-      parties: ctx.parties.map((p) => this.access.partyView(p, ctx)),
+      parties: ctx.parties.map((p) => ({ ...this.access.partyView(p, ctx), ...accounts(p.userId) })),
       relations: [...ctx.relations],
       availableActions: availableActions(ctx.dispute.status as CaseStatus, actor.role, ctx.relations),
       timeline,
       agreement,
       rooms,
+    };
+  }
+
+  /**
+   * Staff see whether each party can use the platform: no account (未开通), an account never signed in (已开通), or
+   * when it last signed in. Parties do not see each other's sign-ins.
+   */
+  private async partyAccounts(actor: Actor, ctx: CaseContext) {
+    if (actor.role === Role.Party) return () => ({});
+    const ids = ctx.parties.map((p) => p.userId).filter((u): u is string => u !== null);
+    const signIns = await this.cases.lastSignIns(this.db.db, [...new Set(ids)]);
+    return (userId: string | null) => {
+      const at = userId ? signIns.get(userId) : undefined;
+      return {
+        account: !userId ? 'none' : at ? 'signed_in' : 'opened',
+        lastSignInAt: at ? at.toISOString() : null,
+      };
     };
   }
 
