@@ -36,6 +36,25 @@ function queueSource(role: Role, open: boolean): QueueRead | 'court' | 'own' {
   }
 }
 
+interface SignatureState {
+  status: string;
+  signatures: { partyId: string; name: string; signed: boolean }[];
+}
+
+/** For a reader whose own party records have all signed the agreement being signed: whom it still waits for. */
+function waitingForOthers(ctx: CaseContext, agreement: SignatureState | null): string | null {
+  if (!agreement || agreement.status !== 'signing' || ctx.ownParties.length === 0) return null;
+  const signed = (partyId: string) => agreement.signatures.some((s) => s.partyId === partyId && s.signed);
+  if (!ctx.ownParties.every((p) => signed(p.id))) return null;
+  const others = agreement.signatures.filter((s) => !s.signed).map((s) => s.name);
+  return others.length > 0 ? `您已签名，等待${others.join('、')}签名` : '您已签名，协议即将生效';
+}
+
+/** A party who has signed has nothing left to sign (the lifecycle alone would still offer 'sign'). */
+function afterOwnSignature(ctx: CaseContext, agreement: SignatureState | null, actions: string[]): string[] {
+  return waitingForOthers(ctx, agreement) ? actions.filter((a) => a !== 'sign') : actions;
+}
+
 export const TRACKER_STAGES = ['受理', '分派', '签收', '调解', '结果', '司法确认', '履行', '回访', '结案'];
 
 /** Read side: case detail, the party's status page, and the queues. */
@@ -87,7 +106,11 @@ export class CaseQueryService {
       routing: actor.role === Role.Party ? null : ctx.dispute.routing,
       parties: ctx.parties.map((p) => ({ ...this.access.partyView(p, ctx), ...accounts(p.userId) })),
       relations: [...ctx.relations],
-      availableActions: availableActions(ctx.dispute.status as CaseStatus, actor.role, ctx.relations),
+      availableActions: afterOwnSignature(
+        ctx,
+        agreement,
+        availableActions(ctx.dispute.status as CaseStatus, actor.role, ctx.relations),
+      ),
       timeline,
       agreement,
       rooms,
@@ -129,7 +152,7 @@ export class CaseQueryService {
       statusLabel: def.label,
       stage: def.stage,
       stages: TRACKER_STAGES,
-      nextStep: def.next,
+      nextStep: waitingForOthers(ctx, agreement) ?? def.next,
       sessionMode: d.sessionMode,
       deadline:
         d.dueAt && ['accepted', 'in_mediation', 'agreement_pending'].includes(status)
@@ -148,7 +171,11 @@ export class CaseQueryService {
         : null,
       timeline: await this.timeline(ctx),
       agreement,
-      availableActions: availableActions(status, actor.role, ctx.relations),
+      availableActions: afterOwnSignature(
+        ctx,
+        agreement,
+        availableActions(status, actor.role, ctx.relations),
+      ),
     };
   }
 
