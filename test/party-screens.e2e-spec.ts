@@ -48,6 +48,23 @@ describe('parties on the screens (e2e)', () => {
     const other = await new HttpClient(t.url).signInParty(respondent.phone, (p) => t.sms.lastCode(p));
     await acceptAndStart(await staff(t, 'js_admin'), await staff(t, 'js_mediator'), caseId);
     const mediator = await staff(t, 'js_mediator');
+    // a deadline a month away is information, not a warning
+    expect((await party.get(`/cases/${caseId}/status`)).body.deadline.urgency).toBe('ok');
+    // the room says which mode the mediation switched to
+    for (const mode of ['caucus', 'joint']) {
+      const version = (await fresh(mediator, caseId)).version;
+      expectStatus(await mediator.post(`/cases/${caseId}/mode`, { version, mode }), 200);
+    }
+    const joint = (await fresh(mediator, caseId)).rooms.find((r: any) => r.kind === 'joint');
+    const lines = (await mediator.get(`/rooms/${joint.id}/messages?limit=200`)).body
+      .filter((m: any) => m.kind === 'system')
+      .map((m: any) => m.body);
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/已切换为背对背调解（与各方当事人分别单独沟通/),
+        expect.stringMatching(/已恢复面对面调解/),
+      ]),
+    );
     expectStatus(
       await mediator.post(`/cases/${caseId}/agreement`, {
         version: (await fresh(mediator, caseId)).version,

@@ -160,6 +160,7 @@ export class CaseQueryService {
               dueAt: d.dueAt.toISOString(),
               text: `调解期限至 ${formatShanghai(d.dueAt, false)}`,
               remaining: remaining(d.dueAt, now).label,
+              urgency: urgencyAt(d.dueAt, now),
             }
           : null,
       judicialConfirmation: confirmationDue

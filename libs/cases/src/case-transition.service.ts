@@ -42,6 +42,13 @@ export interface TransitionPlan {
 }
 
 /** Applies one lifecycle transition inside a transaction: legality, permission, version check, timeline, audit, events. */
+/** The room line for a mode switch says which mode the mediation is now in, not only that it changed. */
+function switchModeLine(name: string, mode: string): string {
+  return mode === 'caucus'
+    ? `${name}已切换为背对背调解（与各方当事人分别单独沟通，联合调解室暂停发言）`
+    : `${name}已恢复面对面调解（联合调解室恢复发言）`;
+}
+
 @Injectable()
 export class CaseTransitionService {
   constructor(
@@ -137,9 +144,11 @@ export class CaseTransitionService {
     );
     for (const room of joint) {
       const text =
-        def.to && def.to !== current.status
-          ? `${actor.name}：${def.label}，案件状态变为“${CASE_STATUSES[to].label}”`
-          : `${actor.name}：${def.label}`;
+        action === 'switch_mode'
+          ? switchModeLine(actor.name, updated.sessionMode)
+          : def.to && def.to !== current.status
+            ? `${actor.name}：${def.label}，案件状态变为“${CASE_STATUSES[to].label}”`
+            : `${actor.name}：${def.label}`;
       const m = await this.messages.appendSystem(tx, room.id, text);
       events.push({ channel: `room:${room.id}`, event: 'message:new', payload: m });
     }

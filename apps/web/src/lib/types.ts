@@ -144,6 +144,8 @@ export interface DeadlineView {
   dueAt: string;
   text: string;
   remaining: string;
+  /** warn only when due soon (DUE_SOON_DAYS in libs/cases/src/case-deadline.ts) or overdue */
+  urgency?: Urgency;
 }
 
 export interface CaseStatusView {
