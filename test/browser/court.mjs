@@ -40,6 +40,8 @@ export async function courtJourney(browser, server) {
   await shot(clerk, 'court-referral-form');
   await clerk.getByRole('button', { name: '提交委派' }).click();
   await visible(clerk.getByTestId('referral-result'));
+  const result = await clerk.getByTestId('referral-result').textContent();
+  if (result?.includes('（（')) throw new Error(`doubled brackets: ${result}`);
   const why = await clerk.getByTestId('routing-why').textContent();
   const body = /分派至「(.+?)」/.exec(why ?? '')?.[1];
   const username = BODY_ADMINS[body];
@@ -67,6 +69,10 @@ export async function courtJourney(browser, server) {
   await row.getByRole('link').first().click();
   await visible(clerk.getByText('已签收').first());
   await visible(clerk.getByText('调解室仅对承办调解组织和当事人开放'));
+  // the court referred it: the date is the referral's (委派日期), not an application's
+  await visible(clerk.getByText('委派日期', { exact: true }));
+  if (await clerk.getByText('申请时间', { exact: true }).count())
+    throw new Error('referral date labelled 申请时间');
   await shot(clerk, 'court-case-page');
 
   // 4. the body admin's mediators and their load; adding one checks the password policy

@@ -178,7 +178,7 @@ export const PHONE = {
   timezoneId: 'Asia/Shanghai',
 };
 export const DESKTOP = {
-  viewport: { width: 1440, height: 900 },
+  viewport: { width: 1366, height: 900 },
   locale: 'zh-CN',
   timezoneId: 'Asia/Shanghai',
 };
@@ -189,7 +189,17 @@ export async function shot(page, name) {
   shotNo += 1;
   const file = path.join(SHOTS, `${String(shotNo).padStart(2, '0')}-${name}.png`);
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.waitForTimeout(200); // let antd motion settle
+  // let antd motions finish (no finite CSS animation running), not a fixed pause
+  await page
+    .waitForFunction(
+      () =>
+        document
+          .getAnimations()
+          .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
+      null,
+      { timeout: 10_000, polling: 'raf' },
+    )
+    .catch(() => undefined);
   await page.screenshot({ path: file, fullPage: true });
   console.log(`[shot] ${path.relative(ROOT, file)}`);
 }
