@@ -243,7 +243,6 @@ async function journey(browser, server) {
   await shot(med, 'staff-caucus-room');
   await med.getByTestId('mode-switch').getByText('面对面').click();
   await visible(zhang.getByTestId('room-mode').filter({ hasText: '面对面' }));
-  await visible(zhang.getByRole('log').getByText(/已恢复面对面调解/));
 
   // 6. agreement drafted
   await med.getByRole('button', { name: '起草调解协议' }).click();
