@@ -99,7 +99,9 @@ export async function startServer({ serveWeb = true } = {}) {
   });
 
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
+  // a loaded machine (CPU hogs, other builds) can take minutes to migrate and seed a fresh database: wait for health
+  // as long as the process lives, within a generous bound
+  const deadline = Date.now() + Number(process.env.SERVER_START_TIMEOUT_MS ?? 300_000);
   for (;;) {
     if (exited) {
       dataDirCleanup();
@@ -114,8 +116,12 @@ export async function startServer({ serveWeb = true } = {}) {
     } catch {
       /* not up yet */
     }
-    if (Date.now() > deadline)
+    if (Date.now() > deadline) {
+      // never leave the server behind when giving up on it
+      child.kill('SIGKILL');
+      dataDirCleanup();
       throw new Error(`server did not become healthy:\n${log.slice(-30).join('\n')}`);
+    }
     await new Promise((r) => setTimeout(r, 300));
   }
 

@@ -10,12 +10,13 @@ export function PartiesTable({ parties }: { parties: PartyView[] }) {
       size="small"
       pagination={false}
       dataSource={parties}
-      scroll={{ x: 420 }}
+      scroll={{ x: 620 }}
       columns={[
         { title: '身份', dataIndex: 'role', width: 80, render: (v: string) => PARTY_ROLE_LABELS[v] ?? v },
         {
           title: '姓名/名称',
           dataIndex: 'name',
+          width: 110,
           render: (v: string, p) => (
             <>
               {v}
@@ -28,7 +29,7 @@ export function PartiesTable({ parties }: { parties: PartyView[] }) {
         {
           title: '账号',
           dataIndex: 'account',
-          width: 180,
+          width: 150,
           render: (_: unknown, p) => <AccountTag party={p} />,
         },
       ]}
@@ -41,9 +42,9 @@ function AccountTag({ party }: { party: PartyView }) {
   const status = party.account ?? (party.linked ? 'opened' : 'none');
   if (status === 'signed_in' && party.lastSignInAt)
     return (
-      <Tooltip title="最近一次登录时间">
+      <Tooltip title={`最近一次登录：${fmtDateTime(party.lastSignInAt)}`}>
         <Tag color="green" data-testid="party-account">
-          最近登录 {fmtDateTime(party.lastSignInAt)}
+          最近登录 {fmtDateTime(party.lastSignInAt).slice(5)}
         </Tag>
       </Tooltip>
     );
