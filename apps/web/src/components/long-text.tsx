@@ -9,7 +9,11 @@ export function LongText({ text, rows = 4, testId }: { text: string; rows?: numb
     <Typography.Paragraph
       data-testid={testId}
       style={{ marginBottom: 0, whiteSpace: 'pre-wrap', wordBreak: 'break-word' }}
-      ellipsis={{ rows, expandable: 'collapsible', symbol: (expanded: boolean) => (expanded ? '收起' : '展开') }}
+      ellipsis={{
+        rows,
+        expandable: 'collapsible',
+        symbol: (expanded: boolean) => (expanded ? '收起' : '展开'),
+      }}
     >
       {text}
     </Typography.Paragraph>
