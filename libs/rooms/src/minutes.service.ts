@@ -101,7 +101,7 @@ export class MinutesService {
     ]);
     const entryRows = entries.map((e, i) => [i + 1, when(e.createdAt), e.senderName, e.body]);
     const stamp = now.toISOString().slice(0, 10);
-    const base = `minutes-${detail.id.slice(0, 8)}-${stamp}`;
+    const base = `会议纪要-${detail.id.slice(0, 8)}-${stamp}`;
     let file: MinutesFile;
     if (format === 'csv') {
       file = {

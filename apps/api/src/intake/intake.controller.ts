@@ -5,6 +5,7 @@ import { Actor, Role } from '@tiaojie/core';
 import { DuplicateReviewService, ImportReportService, IntakeUploadService } from '@tiaojie/intake';
 import { CurrentActor, Roles } from '../common/auth.decorators';
 import { storeImportUpload } from './import-upload.reader';
+import { attachmentDisposition } from '../rooms/content-disposition';
 import { DuplicateDecisionDto, DuplicateQueryDto, ListQueryDto } from './intake.dto';
 
 const uuid = new ParseUUIDPipe({ version: undefined });
@@ -50,7 +51,7 @@ export class IntakeController {
     const csv = await this.reports.errorReportCsv(id);
     await reply
       .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="import-${id}-errors.csv"`)
+      .header('content-disposition', attachmentDisposition(`导入错误报告-${id.slice(0, 8)}.csv`))
       .send(csv);
   }
 
