@@ -1,7 +1,7 @@
 // Court console in the browser: a court clerk refers a case (委派) → the router picks the body and says why → that
 // body's admin accepts it → the clerk's console shows 已签收 live. Then the body admin adds a mediator, and the clerk
 // opens a court–government linkage room (府院联动) with minutes.
-import { DESKTOP, pageFactory, shot } from './harness.mjs';
+import { DESKTOP, PHONE, pageFactory, shot } from './harness.mjs';
 import { T, menu, pickOption, staffSignIn, visible } from './steps.mjs';
 
 /** Which demo account administers the body a referral was routed to (README demo accounts). */
@@ -79,7 +79,15 @@ export async function courtJourney(browser, server) {
   await visible(referral.getByText(CASE_NO));
   await visible(referral.getByText('委派调解').first());
   await visible(referral.getByText('王法官'));
+  // the court referred it: the date is the referral's (委派日期), not an application's
+  await visible(clerk.getByText('委派日期', { exact: true }));
+  if (await clerk.getByText('申请时间', { exact: true }).count())
+    throw new Error('referral date labelled 申请时间');
   await shot(clerk, 'court-case-page');
+  await clerk.setViewportSize(PHONE.viewport);
+  await visible(clerk.getByText('委派日期', { exact: true }));
+  await shot(clerk, 'court-case-page-phone');
+  await clerk.setViewportSize(DESKTOP.viewport);
 
   // 4. the body admin's mediators and their load; adding one checks the password policy
   await menu(bodyAdmin, '调解员管理');

@@ -29,6 +29,7 @@ import { firstCaseJourney } from './first-case.mjs';
 import { streetNamesJourney } from './street-names.mjs';
 import { districtJourney } from './district.mjs';
 import { liveListsJourney } from './live-lists.mjs';
+import { screensJourney } from './screens.mjs';
 
 /** After a failure: what each page shows of its rooms (pending sends, join errors, offline banners) and the server's warnings. */
 async function diagnose(browser, server, name) {
@@ -111,6 +112,9 @@ async function journey(browser, server) {
   await zhang.getByLabel('详细地址（选填）').fill('城中社区 3 栋');
   await shot(zhang, 'party-apply-step1');
   await zhang.getByRole('button', { name: '下一步' }).click();
+  // the signed-in party's name is already there
+  const prefilled = await zhang.getByLabel('申请人姓名').inputValue();
+  if (prefilled !== '张三') throw new Error(`applicant name not pre-filled: ${JSON.stringify(prefilled)}`);
   await zhang.getByLabel('申请人姓名').fill('张三');
   await zhang.getByLabel('身份证号（选填）').fill('320612199001011232');
   await zhang.getByLabel('姓名或单位名称').fill('李四');
@@ -130,6 +134,15 @@ async function journey(browser, server) {
   await admin.getByRole('cell', { name: '张三与李四纠纷' }).click();
   await visible(admin.getByTestId('routing-why').filter({ hasText: '物业纠纷' }));
   await visible(admin.getByText('3206**********1232'));
+  // 账号: 张三 has signed in; 李四's demo account exists but was never used; no internal fields for staff
+  await visible(
+    admin.getByRole('row', { name: /张三/ }).getByTestId('party-account').filter({ hasText: '最近登录' }),
+  );
+  await visible(
+    admin.getByRole('row', { name: /李四/ }).getByTestId('party-account').filter({ hasText: '已开通' }),
+  );
+  if (await admin.getByText('版本', { exact: true }).count())
+    throw new Error('the case version is shown to staff');
   await shot(admin, 'staff-case-routed');
   await admin.getByRole('button', { name: '签收' }).click();
   await visible(admin.getByRole('button', { name: '指派调解员' }));
@@ -156,15 +169,19 @@ async function journey(browser, server) {
   await staffSignIn(med, server, 'prop_mediator');
   await med.getByRole('cell', { name: '张三与李四纠纷' }).click();
   await visible(med.getByRole('button', { name: '开始调解' }));
-  await med.getByRole('button', { name: '开始调解' }).click();
-  await popconfirm(med);
+  await popconfirm(med, '确认', { trigger: med.getByRole('button', { name: '开始调解' }) });
   await visible(med.getByTestId('mode-switch'));
   await statusIs(zhang, '调解中');
+  // a month to go is information, not a warning
+  await visible(zhang.locator('[data-testid="deadline"][data-urgency="ok"].ant-alert-info'));
   await shot(zhang, 'party-tracker-in-mediation');
 
   // 4. joint room: messages appear live on the other side
   await zhang.getByRole('button', { name: '进入联合调解室（面对面）' }).click();
   await visible(zhang.getByRole('log'));
+  // a phone has no Enter/Shift+Enter to speak of
+  const placeholder = await zhang.getByLabel('输入消息').getAttribute('placeholder');
+  if (/Enter|Shift/.test(placeholder ?? '')) throw new Error(`keyboard hint on a phone: ${placeholder}`);
   await zhang.getByLabel('输入消息').fill('您好，我是申请人张三。');
   await zhang.keyboard.press('Enter');
   await visible(med.getByRole('log').getByText('您好，我是申请人张三。'));
@@ -218,7 +235,12 @@ async function journey(browser, server) {
   // 5. back-to-back and back
   await med.getByTestId('mode-switch').getByText('背对背').click();
   await visible(zhang.getByTestId('room-mode').filter({ hasText: '背对背调解' }));
-  await visible(zhang.getByText('联合调解室暂停发言'));
+  await visible(zhang.getByTestId('caucus-notice'));
+  // the line in the room says which mode, and the input stays on the 844 px screen under the notice
+  await visible(zhang.getByRole('log').getByText(/已切换为背对背调解（与各方当事人分别单独沟通/));
+  const input = await zhang.getByLabel('输入消息').boundingBox();
+  if (!input || input.y + input.height > 844)
+    throw new Error(`message input below the fold: ${JSON.stringify(input)}`);
   await shot(zhang, 'party-joint-room-paused');
   await zhang.getByRole('button', { name: '去背对背调解室' }).click();
   await zhang.getByLabel('输入消息').fill('私下说，我可以接受退一半。');
@@ -263,6 +285,19 @@ async function journey(browser, server) {
   const zhangSign = await signAgreement(zhang, server, '13800000001');
   await shot(zhang, 'party-sign-agreement');
   await zhangSign.click();
+  await statusIs(zhang, '协议待签署');
+  // signed: told whom the agreement waits for, not asked to sign again
+  await visible(zhang.getByText('您已签名，等待李四签名'));
+  if (await zhang.getByRole('button', { name: '查看并签署调解协议' }).count())
+    throw new Error('a party who signed is asked to sign again');
+  await visible(zhang.getByTestId('agreement').getByText(/已签名/));
+  await shot(zhang, 'party-tracker-signed');
+  await zhang.goto(`${zhang.url()}/sign`); // the tracker is #/cases/<id>; its sign page, opened again
+  await visible(zhang.getByTestId('signed-notice').filter({ hasText: '您已签名' }));
+  if (await zhang.getByRole('button', { name: '确认签署' }).count())
+    throw new Error('signing form shown again');
+  await shot(zhang, 'party-sign-page-signed');
+  await zhang.getByRole('button', { name: '‹ 返回案件进度' }).click();
   await statusIs(zhang, '协议待签署');
 
   const li = await open('李四', PHONE);
@@ -357,6 +392,11 @@ const SCENARIOS = [
     name: 'street-names',
     run: streetNamesJourney,
     ok: 'district admin maps an unknown imported street name (保存并分派) → the waiting dispute reaches the mediator',
+  },
+  {
+    name: 'screens',
+    run: screensJourney,
+    ok: '5,000-character description collapsed (签收 on the phone screen, bounded page height); district queue fits 1366 px',
   },
 ];
 

@@ -123,7 +123,7 @@ export class CaseAccessService {
       !ctx.relations.has('district') &&
       !ctx.relations.has('court')
     ) {
-      throw DomainError.forbidden('仅承办组织可查看完整个人信息 (handling staff only)');
+      throw DomainError.forbidden('仅承办组织可查看完整个人信息');
     }
     const p = ctx.parties.find((x) => x.id === partyId);
     if (!p) throw DomainError.notFound('party', partyId);

@@ -51,8 +51,7 @@ export class CaseCommandService {
     id: string,
     input: TransitionInput & { bodyId: string },
   ): Promise<DisputeRow> {
-    if (!input.reason?.trim())
-      throw DomainError.validation('人工分派须说明理由 (a reason is required)', { field: 'reason' });
+    if (!input.reason?.trim()) throw DomainError.validation('人工分派须说明理由', { field: 'reason' });
     return this.run(actor, id, async (tx, ctx, events) => {
       this.transitions.assertCan(actor, ctx, 'manual_route');
       await this.dispatch.recordManual(tx, actor, id, input.bodyId, input.reason!);
@@ -125,10 +124,7 @@ export class CaseCommandService {
     input: TransitionInput & { reasonCode: string },
   ): Promise<DisputeRow> {
     if (!(input.reasonCode in RETURN_REASONS))
-      throw DomainError.validation(
-        `退回原因代码无效 (unknown reasonCode; one of ${Object.keys(RETURN_REASONS).join(', ')})`,
-        { field: 'reasonCode' },
-      );
+      throw DomainError.validation(`退回原因代码无效`, { field: 'reasonCode' });
     return this.run(actor, id, async (tx, ctx, events) => {
       const label = RETURN_REASONS[input.reasonCode as ReturnReason];
       const returned = await this.transitions.fire(
@@ -156,13 +152,10 @@ export class CaseCommandService {
     return this.run(actor, id, async (tx, ctx, events) => {
       const m = await this.users.byId(tx, input.mediatorId);
       if (!m || m.role !== Role.Mediator || m.orgId !== ctx.dispute.bodyId || !m.active) {
-        throw DomainError.validation(
-          '调解员不属于承办组织或已停用 (mediator must be an active member of the handling body)',
-          { field: 'mediatorId' },
-        );
+        throw DomainError.validation('调解员不属于承办组织或已停用', { field: 'mediatorId' });
       }
       if (actor.role === Role.Mediator && input.mediatorId !== actor.id)
-        throw DomainError.forbidden('调解员只能指派自己 (a mediator may only assign themself)');
+        throw DomainError.forbidden('调解员只能指派自己');
       await this.dispatch.assertNoConflict(tx, ctx.dispute, ctx.parties, m.id);
       return this.transitions.fire(
         tx,
@@ -243,11 +236,11 @@ export class CaseCommandService {
       }
       const target = await this.orgs.byId(tx, input.targetBodyId);
       if (!target || !target.active || ['district', 'hotline', 'grid'].includes(target.kind))
-        throw DomainError.validation('移交目标须为在册的调解组织、行政机关或法院 (unknown target body)', {
+        throw DomainError.validation('移交目标须为在册的调解组织、行政机关或法院', {
           field: 'targetBodyId',
         });
       if (target.id === from)
-        throw DomainError.validation('不能移交给当前承办组织 (target is the current body)', {
+        throw DomainError.validation('不能移交给当前承办组织', {
           field: 'targetBodyId',
         });
       const kind =
@@ -287,7 +280,7 @@ export class CaseCommandService {
     return this.run(actor, id, async (tx, ctx, events) => {
       this.transitions.assertCan(actor, ctx, 'refer_to_court');
       const court = (await this.orgs.listActive(tx)).find((o) => o.kind === 'judicial');
-      if (!court) throw DomainError.validation('辖区内没有在册的人民法院 (no court in the registry)');
+      if (!court) throw DomainError.validation('辖区内没有在册的人民法院');
       const timeline = await this.cases.transitions(tx, id);
       const record = timeline.map((t) => ({
         at: t.at.toISOString(),
@@ -360,7 +353,8 @@ export class CaseCommandService {
         );
       } catch (err) {
         const e = err as { code?: string; message?: string };
-        if (e.code) throw DomainError.validation(`${e.message} (${e.code})`, { rule: e.code });
+        if (e.code)
+          throw DomainError.validation('期限规则不允许此次延长', { rule: e.code, problem: e.message });
         throw err;
       }
       return this.transitions.fire(
@@ -400,12 +394,11 @@ export class CaseCommandService {
       'record_breach',
       'receive_enforcement',
     ];
-    if (!simple.includes(action))
-      throw DomainError.validation(`该操作需使用专门接口 (use the dedicated endpoint for ${action})`);
+    if (!simple.includes(action)) throw DomainError.validation(`该操作需使用专门接口`);
     return this.run(actor, id, async (tx, ctx, events) => {
       this.transitions.assertCan(actor, ctx, action, input.version);
       if (action === 'start_mediation' && !ctx.dispute.mediatorId)
-        throw DomainError.validation('请先指派调解员 (assign a mediator first)');
+        throw DomainError.validation('请先指派调解员');
       if (action === 'request_confirmation')
         assertConfirmationWindow(
           (await this.cases.currentAgreement(tx, id))?.signedAt,
@@ -447,8 +440,7 @@ export class CaseCommandService {
     input: TransitionInput & { terms: string[]; performanceDueOn?: string },
   ): Promise<DisputeRow> {
     const terms = input.terms.map((t) => t.trim()).filter(Boolean);
-    if (terms.length === 0)
-      throw DomainError.validation('协议条款不能为空 (terms are required)', { field: 'terms' });
+    if (terms.length === 0) throw DomainError.validation('协议条款不能为空', { field: 'terms' });
     return this.run(actor, id, async (tx, ctx, events) => {
       await this.cases.supersedeAgreements(tx, id);
       const contentHash = createHash('sha256')
@@ -489,7 +481,7 @@ export class CaseCommandService {
     const ctx = await this.access.load(actor, id);
     this.transitions.assertCan(actor, ctx, 'sign');
     const phone = await this.cases.userPhone(this.db.db, actor.id!);
-    if (!phone) throw DomainError.validation('账号未绑定手机号 (no phone on the account)');
+    if (!phone) throw DomainError.validation('账号未绑定手机号');
     await this.auth.requestCode(phone, 'sign');
     return { sent: true };
   }
@@ -501,8 +493,7 @@ export class CaseCommandService {
     await this.auth.verifyCode(phone ?? '', input.code, 'sign');
     return this.run(actor, id, async (tx, ctx, events) => {
       const agreement = await this.cases.currentAgreement(tx, id);
-      if (!agreement || agreement.status !== 'signing')
-        throw DomainError.validation('没有待签署的协议 (no agreement awaiting signature)');
+      if (!agreement || agreement.status !== 'signing') throw DomainError.validation('没有待签署的协议');
       for (const party of ctx.ownParties) {
         await this.cases.insertSignature(tx, {
           agreementId: agreement.id,

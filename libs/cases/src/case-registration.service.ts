@@ -309,13 +309,9 @@ export class CaseRegistrationService {
       })
       .catch((err) => {
         if (isUniqueViolation(err, 'intake_records_source_idx'))
-          throw new DomainError(
-            ErrorCode.CONFLICT,
-            `该来源编号已登记过：${input.sourceId} (source id already registered)`,
-            {
-              field: 'sourceId',
-            },
-          );
+          throw new DomainError(ErrorCode.CONFLICT, `该来源编号已登记过：${input.sourceId}`, {
+            field: 'sourceId',
+          });
         throw err;
       });
   }

@@ -34,8 +34,7 @@ export class CaseSessionService {
   /** A party (or their agent) consents to online mediation (人民法院在线调解规则 art. 4). */
   async consentOnline(actor: Actor, id: string) {
     const ctx = await this.access.load(actor, id);
-    if (!ctx.relations.has('party'))
-      throw DomainError.forbidden('只有当事人本人或其代理人可以同意在线调解 (parties only)');
+    if (!ctx.relations.has('party')) throw DomainError.forbidden('只有当事人本人或其代理人可以同意在线调解');
     const now = this.clock.now();
     await this.db.transaction(async (tx) => {
       for (const p of ctx.ownParties) {
@@ -67,7 +66,7 @@ export class CaseSessionService {
     const at = this.validTime(input.scheduledAt, input.online, input.place);
     const unknown = input.participants.filter((p) => !ctx.parties.some((x) => x.id === p));
     if (unknown.length)
-      throw DomainError.validation('参与人须为本案当事人 (participants must be parties of the case)', {
+      throw DomainError.validation('参与人须为本案当事人', {
         field: 'participants',
       });
     if (input.online) await this.assertOnlineConsent(ctx);
@@ -172,22 +171,20 @@ export class CaseSessionService {
     const ctx = await this.access.load(actor, id);
     this.assertMediator(actor, ctx);
     if (!ACTIVE.includes(ctx.dispute.status))
-      throw new DomainError(
-        ErrorCode.ILLEGAL_TRANSITION,
-        '只有受理后、结案前的案件可以安排调解 (case not in mediation)',
-        { currentStatus: ctx.dispute.status },
-      );
+      throw new DomainError(ErrorCode.ILLEGAL_TRANSITION, '只有受理后、结案前的案件可以安排调解', {
+        currentStatus: ctx.dispute.status,
+      });
     return ctx;
   }
 
   private validTime(scheduledAt: string, online: boolean, place?: string): Date {
     const at = new Date(scheduledAt);
     if (Number.isNaN(at.getTime()))
-      throw DomainError.validation('调解时间无效 (scheduledAt must be an ISO time)', {
+      throw DomainError.validation('调解时间无效', {
         field: 'scheduledAt',
       });
     if (!online && !place?.trim())
-      throw DomainError.validation('线下调解须填写地点 (place required for an in-person session)', {
+      throw DomainError.validation('线下调解须填写地点', {
         field: 'place',
       });
     return at;
@@ -198,7 +195,7 @@ export class CaseSessionService {
     if (!status.allConsented)
       throw new DomainError(
         ErrorCode.CONFLICT,
-        `在线调解须经各方当事人同意，尚未同意：${status.missing.map((m) => m.name).join('、')} (every party must consent to online mediation)`,
+        `在线调解须经各方当事人同意，尚未同意：${status.missing.map((m) => m.name).join('、')}`,
         { missing: status.missing },
       );
   }
@@ -210,7 +207,7 @@ export class CaseSessionService {
     )[0];
     if (!session || session.disputeId !== id) throw DomainError.notFound('session', sessionId);
     if (session.record)
-      throw new DomainError(ErrorCode.CONFLICT, '该次调解已有笔录，不能变更或取消 (session already held)', {
+      throw new DomainError(ErrorCode.CONFLICT, '该次调解已有笔录，不能变更或取消', {
         status: 'recorded',
       });
     return session;
@@ -274,7 +271,7 @@ export class CaseSessionService {
       !ctx.relations.has('assigned_mediator') &&
       !(ctx.relations.has('handling_body') && actor.role === Role.BodyAdmin)
     ) {
-      throw DomainError.forbidden('仅承办调解员可以安排调解和制作笔录 (assigned mediator only)');
+      throw DomainError.forbidden('仅承办调解员可以安排调解和制作笔录');
     }
   }
 }

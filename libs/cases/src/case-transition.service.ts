@@ -43,6 +43,13 @@ export interface TransitionPlan {
 }
 
 /** Applies one lifecycle transition inside a transaction: legality, permission, version check, timeline, audit, events. */
+/** The room line for a mode switch says which mode the mediation is now in, not only that it changed. */
+function switchModeLine(name: string, mode: string): string {
+  return mode === 'caucus'
+    ? `${name}已切换为背对背调解（与各方当事人分别单独沟通，联合调解室暂停发言）`
+    : `${name}已恢复面对面调解（联合调解室恢复发言）`;
+}
+
 @Injectable()
 export class CaseTransitionService {
   constructor(
@@ -58,17 +65,17 @@ export class CaseTransitionService {
   /** Permission, then (given the version the caller read) staleness, then legality from the current state. */
   assertCan(actor: Actor, ctx: CaseState, action: string, version?: number): TransitionDef {
     const def = transitionFor(action);
-    if (!def) throw DomainError.validation(`未知操作 ${action} (unknown action)`);
+    if (!def) throw DomainError.validation(`未知操作 ${action}`);
     if (version !== undefined && version !== ctx.dispute.version && isAllowed(def, actor.role, ctx.relations))
       throw this.conflict(ctx.dispute);
     const status = ctx.dispute.status as CaseStatus;
     if (!isAllowed(def, actor.role, ctx.relations)) {
-      throw DomainError.forbidden(`无权执行“${def.label}” (not allowed to ${action} this case)`);
+      throw DomainError.forbidden(`无权执行“${def.label}”`);
     }
     if (!def.from.includes(status)) {
       throw new DomainError(
         ErrorCode.ILLEGAL_TRANSITION,
-        `当前状态“${CASE_STATUSES[status].label}”下不能执行“${def.label}” (cannot ${action} from ${status})`,
+        `当前状态“${CASE_STATUSES[status].label}”下不能执行“${def.label}”`,
         {
           currentStatus: status,
           version: ctx.dispute.version,
@@ -83,10 +90,10 @@ export class CaseTransitionService {
   plan(actor: Actor, ctx: CaseState, action: string, opts: FireOptions): TransitionPlan {
     const def = this.assertCan(actor, ctx, action, opts.version);
     if (def.requiresReason && !opts.reason?.trim())
-      throw DomainError.validation(`“${def.label}”须说明理由 (a reason is required)`, { field: 'reason' });
+      throw DomainError.validation(`“${def.label}”须说明理由`, { field: 'reason' });
     const current = ctx.dispute;
     if (actor.role !== Role.System && opts.version === undefined)
-      throw DomainError.validation('缺少版本号 (version is required)', { field: 'version' });
+      throw DomainError.validation('缺少版本号', { field: 'version' });
     const expected = opts.version ?? current.version;
     if (expected !== current.version) throw this.conflict(current);
     const now = this.clock.now();
@@ -139,9 +146,11 @@ export class CaseTransitionService {
     );
     for (const room of joint) {
       const text =
-        def.to && def.to !== current.status
-          ? `${actor.name}：${def.label}，案件状态变为“${CASE_STATUSES[to].label}”`
-          : `${actor.name}：${def.label}`;
+        action === 'switch_mode'
+          ? switchModeLine(actor.name, updated.sessionMode)
+          : def.to && def.to !== current.status
+            ? `${actor.name}：${def.label}，案件状态变为“${CASE_STATUSES[to].label}”`
+            : `${actor.name}：${def.label}`;
       const m = await this.messages.appendSystem(tx, room.id, text);
       events.push({ channel: `room:${room.id}`, event: 'message:new', payload: m });
     }
@@ -153,14 +162,10 @@ export class CaseTransitionService {
   }
 
   private conflict(current: Pick<DisputeRow, 'status' | 'version'>): DomainError {
-    return new DomainError(
-      ErrorCode.VERSION_CONFLICT,
-      '案件已被他人更新，请刷新后重试 (the case changed since you read it)',
-      {
-        currentStatus: current.status,
-        version: current.version,
-      },
-    );
+    return new DomainError(ErrorCode.VERSION_CONFLICT, '案件已被他人更新，请刷新后重试', {
+      currentStatus: current.status,
+      version: current.version,
+    });
   }
 }
 

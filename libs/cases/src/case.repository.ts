@@ -133,6 +133,18 @@ export class CaseRepository {
       .where(and(eq(schema.disputeParties.phone, phone), isNull(schema.disputeParties.userId)));
   }
 
+  /** When each of these accounts last signed in (or refreshed its session): the newest refresh token it was issued. */
+  async lastSignIns(db: Executor, userIds: string[]): Promise<Map<string, Date>> {
+    if (userIds.length === 0) return new Map();
+    const t = schema.refreshTokens;
+    const rows = await db
+      .select({ userId: t.userId, at: sql<Date>`max(${t.createdAt})`.mapWith(t.createdAt) })
+      .from(t)
+      .where(inArray(t.userId, userIds))
+      .groupBy(t.userId);
+    return new Map(rows.map((r) => [r.userId, r.at]));
+  }
+
   async forParty(db: Executor, userId: string): Promise<DisputeSummaryRow[]> {
     const ids = db
       .select({ id: schema.disputeParties.disputeId })

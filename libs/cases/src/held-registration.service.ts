@@ -42,8 +42,7 @@ export class HeldRegistrationService {
     if (!/^[0-9a-f-]{36}$/i.test(pairId)) return null;
     const held = await this.heldOf(this.db.db, pairId);
     if (!held) return null;
-    if (actor.role !== Role.DistrictAdmin)
-      throw DomainError.forbidden('只有区级管理员可以复核疑似重复 (district admins only)');
+    if (actor.role !== Role.DistrictAdmin) throw DomainError.forbidden('只有区级管理员可以复核疑似重复');
     const record = held.record;
     const input = (record.record as unknown as HeldRecord).input;
     // the pair is locked and re-checked in the transaction that acts on it (a second decision gets 409)
@@ -51,13 +50,9 @@ export class HeldRegistrationService {
       const pair = await this.records.pairForUpdate(tx, pairId);
       const rec = await this.records.byId(tx, record.id);
       if (!pair || pair.status !== 'pending' || rec?.disputeId)
-        throw new DomainError(
-          ErrorCode.CONFLICT,
-          `该疑似重复已处理（${pair?.status ?? '—'}） (already decided)`,
-          {
-            status: pair?.status ?? null,
-          },
-        );
+        throw new DomainError(ErrorCode.CONFLICT, `该疑似重复已处理（${pair?.status ?? '—'}）`, {
+          status: pair?.status ?? null,
+        });
       await this.records.setDispute(tx, record.id, disputeId);
       const decided = await this.records.decidePair(tx, pairId, {
         status: decision === 'confirm' ? 'confirmed' : 'dismissed',

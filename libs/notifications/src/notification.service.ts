@@ -125,7 +125,7 @@ export class NotificationService {
   }
 
   private requireUser(actor: Actor): string {
-    if (!actor.id) throw DomainError.forbidden('no inbox for this actor');
+    if (!actor.id) throw DomainError.forbidden('该账号没有消息通知');
     return actor.id;
   }
 

@@ -47,7 +47,7 @@ export function emptyBodyProblem(
   const body = value as Record<string, unknown>;
   // IsOptional lets null through; in a partial update it would write NULL into a column that has none
   const nulls = choice.fields.filter((f) => body[f] === null);
-  if (nulls.length > 0) return `请求参数有误：${nulls.join('、')} 不能为 null，不修改的项请不要填写`;
+  if (nulls.length > 0) return `请求参数有误：${nulls.join('、')} 不能为空值，不修改的项请不要填写`;
   const carries = (f: string) =>
     body[f] !== undefined && !(choice.nonEmptyLists && Array.isArray(body[f]) && body[f].length === 0);
   if (choice.fields.some(carries)) return null;

@@ -6,6 +6,7 @@ import { HeldRegistrationService } from '@tiaojie/cases';
 import { DuplicateReviewService, ImportReportService, IntakeUploadService } from '@tiaojie/intake';
 import { CurrentActor, Roles } from '../common/auth.decorators';
 import { storeImportUpload } from './import-upload.reader';
+import { attachmentDisposition } from '../rooms/content-disposition';
 import { DuplicateDecisionDto, DuplicateQueryDto, ListQueryDto } from './intake.dto';
 
 const uuid = new ParseUUIDPipe({ version: undefined });
@@ -52,7 +53,7 @@ export class IntakeController {
     const csv = await this.reports.errorReportCsv(id);
     await reply
       .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="import-${id}-errors.csv"`)
+      .header('content-disposition', attachmentDisposition(`导入错误报告-${id.slice(0, 8)}.csv`))
       .send(csv);
   }
 

@@ -9,17 +9,18 @@ import {
   ReportDocumentService,
 } from '@tiaojie/stats';
 import { CurrentActor, Roles } from '../common/auth.decorators';
+import { attachmentDisposition } from '../rooms/content-disposition';
 import { DashboardQueryDto, WarningQueryDto } from './stats.dto';
 
 function year(text: string): number {
-  if (!/^\d{4}$/.test(text)) throw DomainError.validation('year must be YYYY', { field: 'year' });
+  if (!/^\d{4}$/.test(text)) throw DomainError.validation('年份格式应为四位数字', { field: 'year' });
   return Number(text);
 }
 
 async function download(reply: FastifyReply, body: Buffer, type: string, name: string): Promise<void> {
   await reply
     .header('content-type', type)
-    .header('content-disposition', `attachment; filename="${name}"`)
+    .header('content-disposition', attachmentDisposition(name))
     .send(body);
 }
 
@@ -70,14 +71,15 @@ export class StatsController {
       reply,
       await this.documents.xlsx(year(y)),
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      `report-${y}.xlsx`,
+      await this.documents.fileName(year(y), 'xlsx'),
     );
   }
 
   @Get('reports/:year/report.pdf')
   @Roles(Role.DistrictAdmin)
   async pdf(@Param('year') y: string, @Res() reply: FastifyReply) {
-    await download(reply, await this.documents.pdf(year(y)), 'application/pdf', `report-${y}.pdf`);
+    const body = await this.documents.pdf(year(y));
+    await download(reply, body, 'application/pdf', await this.documents.fileName(year(y), 'pdf'));
   }
 
   /** The CSV behind a table of the report: summary, sources, streets, categories, mediation, bodies. */
@@ -88,7 +90,7 @@ export class StatsController {
       reply,
       await this.documents.csv(year(y), table),
       'text/csv; charset=utf-8',
-      `report-${y}-${table}.csv`,
+      await this.documents.fileName(year(y), 'csv', table),
     );
   }
 }

@@ -151,6 +151,12 @@ export const REGIME_LABELS: Record<string, string> = {
   court_post_registration_simple: '委托调解（简易程序，7 日）',
 };
 
+/** When the case began, as its channel names it: a court refers (委派 before filing, 委托 after), a party applies. */
+export function startedLabel(c: { channel: string; deadlineRegime?: string | null }): string {
+  if (c.channel !== 'court') return '申请时间';
+  return c.deadlineRegime?.startsWith('court_post_registration') ? '委托日期' : '委派日期';
+}
+
 export const REGIME_SHORT: Record<string, string> = {
   court_pre_registration: '委派 · 诉前 30 日',
   court_post_registration_ordinary: '委托 · 普通 15 日',

@@ -102,6 +102,9 @@ export interface PartyView {
   idNumber: string | null;
   linked: boolean;
   masked: boolean;
+  /** staff readers only: none = no account (未开通), opened = never signed in, signed_in = see lastSignInAt */
+  account?: 'none' | 'opened' | 'signed_in';
+  lastSignInAt?: string | null;
 }
 
 /** The routing explanation as stored on the case; its shape varies with the rule that routed it. */
@@ -189,6 +192,8 @@ export interface DeadlineView {
   dueAt: string;
   text: string;
   remaining: string;
+  /** warn only when due soon (DUE_SOON_DAYS in libs/cases/src/case-deadline.ts) or overdue */
+  urgency?: Urgency;
 }
 
 export interface CaseStatusView {

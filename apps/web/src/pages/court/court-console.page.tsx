@@ -124,6 +124,7 @@ export function CourtConsolePage() {
                   loading={loading}
                   extra={[typeCol, catCol, bodyCol]}
                   empty="本院暂无委派/委托调解的案件"
+                  startedTitle="委派/委托日期"
                   testId="court-referrals"
                 />
               ),

@@ -96,7 +96,7 @@ export function CourtReferralPage() {
           data-testid="referral-result"
           subTitle={
             <span>
-              案件编号 {done.number} · {done.title}，当前状态{' '}
+              案件编号 {done.number} · {done.title} · 当前状态{' '}
               <StatusTag status={done.status} label={done.statusLabel} />
             </span>
           }

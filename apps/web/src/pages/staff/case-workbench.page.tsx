@@ -1,7 +1,7 @@
 import { Button, Card, Col, Descriptions, Empty, Row, Tabs, Typography } from 'antd';
 import { apiGet } from '../../lib/api-client';
 import { useSession } from '../../lib/auth-store';
-import { fmtDateTime, money } from '../../lib/format';
+import { fmtDateTime, money, startedLabel } from '../../lib/format';
 import { navigate } from '../../lib/router';
 import { homeOf, menuFor } from '../../lib/nav';
 import { useAsync } from '../../lib/use-async';
@@ -9,6 +9,7 @@ import { useLiveRefresh } from '../../lib/use-socket';
 import { AgreementView } from '../../components/agreement-view';
 import { CaseTimeline } from '../../components/case-timeline';
 import { ChatRoom } from '../../components/chat-room';
+import { LongText } from '../../components/long-text';
 import { PageState } from '../../components/page-state';
 import { StatusTag } from '../../components/status-tag';
 import { CaseActions } from './case-actions';
@@ -59,16 +60,15 @@ export function CaseWorkbenchPage({ id }: { id: string }) {
                 items={[
                   { key: 'n', label: '案件编号', children: d.number },
                   { key: 'c', label: '纠纷类别', children: d.categoryLabel },
-                  { key: 'a', label: '申请时间', children: fmtDateTime(d.createdAt) },
+                  { key: 'a', label: startedLabel(d), children: fmtDateTime(d.createdAt) },
                   { key: 'due', label: '调解期限', children: d.dueAt ? fmtDateTime(d.dueAt) : '未计时' },
                   { key: 'm', label: '请求金额', children: money(d.claimAmount) },
                   { key: 'addr', label: '地址', children: d.address ?? '—' },
-                  { key: 'v', label: '版本', children: <span data-testid="case-version">{d.version}</span> },
                 ]}
               />
-              <Typography.Paragraph style={{ marginTop: 8, marginBottom: 0, whiteSpace: 'pre-wrap' }}>
-                {d.description}
-              </Typography.Paragraph>
+              <div style={{ marginTop: 8 }}>
+                <LongText text={d.description} testId="case-description" />
+              </div>
             </Card>
             {d.referral && <ReferralCard referral={d.referral} />}
             <Row gutter={[16, 16]}>

@@ -191,7 +191,7 @@ export function RegisterPage({ role }: { role: Role }) {
                   name="sourceId"
                   rules={[{ max: 60, message: '不能超过 60 字' }]}
                 >
-                  <Input placeholder={hotline ? '如：SW2026120700017' : '如：信访件编号、网格事件编号'} />
+                  <Input placeholder={hotline ? '如：2026120700017' : '如：信访件编号、网格事件编号'} />
                 </Form.Item>
               </Col>
               {hotline && (
