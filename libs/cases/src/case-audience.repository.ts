@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { sql } from 'drizzle-orm';
-import { Executor, readAsOne } from '@tiaojie/db';
+import { Executor, readAsOne, sqlList } from '@tiaojie/db';
+import { COURT_STATES } from './case-access.service';
 
 /** Who lists a case: the ids a case's change notice is addressed to (read after the change committed). */
 export interface CaseAudienceRow {
@@ -17,13 +18,19 @@ export interface CaseAudienceRow {
 
 @Injectable()
 export class CaseAudienceRepository {
-  /** One statement for a batch of cases: body and former bodies, mediator, referring courts, registrants with their orgs, party accounts. */
+  /** One statement for a batch of cases: body and former bodies, mediator, referring courts (or the court of the street for a confirmation or enforcement), registrants with their orgs, party accounts. */
   async audiences(db: Executor, ids: string[]): Promise<CaseAudienceRow[]> {
     if (ids.length === 0) return [];
-    const [rows] = await readAsOne(db, 'case_audiences_v1', [
+    const [rows] = await readAsOne(db, 'case_audiences_v2', [
       {
         sql: sql`select d.id, d.body_id, d.former_body_ids, d.mediator_id,
-            coalesce((select array_agg(distinct r.court_id) from court_referrals r where r.dispute_id = d.id), '{}') as court_ids,
+            coalesce((select array_agg(distinct x.court_id) from (
+                select r.court_id from court_referrals r where r.dispute_id = d.id
+                union all
+                -- a confirmation or enforcement no court referred goes to the court of the dispute's street
+                select o.id from organizations o
+                  where d.status in ${sqlList(COURT_STATES)} and o.kind = 'judicial' and d.street_code = any(o.street_codes)
+                    and not exists (select 1 from court_referrals r2 where r2.dispute_id = d.id)) x), '{}') as court_ids,
             coalesce((select json_agg(json_build_object('userId', u.id, 'orgId', u.org_id, 'role', u.role))
               from users u where u.id = d.created_by
                 or u.id in (select i.registered_by from intake_records i where i.dispute_id = d.id)), '[]') as registrants,
