@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Actor, Role } from '@tiaojie/core';
 import { CaseAgreementService, CaseQueryService, CaseSessionService } from '@tiaojie/cases';
@@ -13,11 +13,21 @@ import {
   SessionRecordDto,
   StartPerformanceDto,
 } from './case-flow.dto';
+import { ApiErrors, ApiFile } from '../common/api-docs.decorators';
+import {
+  CaseListItem,
+  CaseRating,
+  MediationSession,
+  OnlineConsent,
+  PerformanceItem,
+  SessionList,
+} from './case.response.dto';
 
 const uuid = new ParseUUIDPipe();
 
 @ApiTags('sessions and agreements')
 @ApiBearerAuth()
+@ApiErrors(400, 401, 403, 404, 409)
 @Controller('cases/:id')
 export class CaseAgreementController {
   constructor(
@@ -26,11 +36,15 @@ export class CaseAgreementController {
     private readonly queries: CaseQueryService,
   ) {}
 
+  @ApiOperation({ summary: '调解会议与在线同意 (sessions and consent)' })
+  @ApiOkResponse({ type: SessionList })
   @Get('sessions')
   listSessions(@CurrentActor() actor: Actor, @Param('id', uuid) id: string) {
     return this.sessions.list(actor, id);
   }
 
+  @ApiOperation({ summary: '当事人同意在线调解 (consent to online mediation)' })
+  @ApiOkResponse({ type: OnlineConsent })
   @Post('consents/online')
   @HttpCode(200)
   @Roles(Role.Party)
@@ -38,12 +52,16 @@ export class CaseAgreementController {
     return this.sessions.consentOnline(actor, id);
   }
 
+  @ApiOperation({ summary: '安排调解会议 (schedule a session)' })
+  @ApiCreatedResponse({ type: MediationSession })
   @Post('sessions')
   @Roles(Role.Mediator, Role.BodyAdmin, Role.Judge, Role.Official)
   schedule(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: ScheduleDto) {
     return this.sessions.schedule(actor, id, dto);
   }
 
+  @ApiOperation({ summary: '记录调解笔录 (record a session)' })
+  @ApiOkResponse({ type: MediationSession })
   @Post('sessions/:sessionId/record')
   @HttpCode(200)
   @Roles(Role.Mediator, Role.BodyAdmin, Role.Judge, Role.Official)
@@ -56,6 +74,8 @@ export class CaseAgreementController {
     return this.sessions.record(actor, id, sessionId, dto.record);
   }
 
+  @ApiOperation({ summary: '下载调解协议书 PDF (agreement PDF)' })
+  @ApiFile('application/pdf')
   @Get('agreement.pdf')
   async pdf(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Res() reply: FastifyReply) {
     const { number, pdf } = await this.agreements.pdf(actor, id);
@@ -68,6 +88,8 @@ export class CaseAgreementController {
       .send(pdf);
   }
 
+  @ApiOperation({ summary: '申请司法确认 (apply for judicial confirmation)' })
+  @ApiOkResponse({ type: CaseListItem })
   @Post('confirmation/apply')
   @HttpCode(200)
   @Roles(Role.Party)
@@ -79,11 +101,15 @@ export class CaseAgreementController {
     return this.queries.summary(await this.agreements.applyForConfirmation(actor, id, dto.version));
   }
 
+  @ApiOperation({ summary: '履行事项 (performance items)' })
+  @ApiOkResponse({ type: [PerformanceItem] })
   @Get('performance')
   performance(@CurrentActor() actor: Actor, @Param('id', uuid) id: string) {
     return this.agreements.performance(actor, id);
   }
 
+  @ApiOperation({ summary: '开始履行 (start performance)' })
+  @ApiOkResponse({ type: CaseListItem })
   @Post('performance')
   @HttpCode(200)
   @Roles(Role.Mediator, Role.BodyAdmin, Role.Judge, Role.Official)
@@ -95,6 +121,8 @@ export class CaseAgreementController {
     return this.queries.summary(await this.agreements.startPerformance(actor, id, dto));
   }
 
+  @ApiOperation({ summary: '登记履行情况 (record performance)' })
+  @ApiOkResponse({ type: CaseListItem })
   @Post('performance/:itemId')
   @HttpCode(200)
   @Roles(Role.Mediator, Role.BodyAdmin, Role.Judge, Role.Official)
@@ -107,12 +135,16 @@ export class CaseAgreementController {
     return this.queries.summary(await this.agreements.recordPerformance(actor, id, itemId, dto));
   }
 
+  @ApiOperation({ summary: '当事人评价 (rate the mediation)' })
+  @ApiCreatedResponse({ type: CaseRating })
   @Post('rating')
   @Roles(Role.Party)
   rate(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: RateDto) {
     return this.agreements.rate(actor, id, dto);
   }
 
+  @ApiOperation({ summary: '回访 (follow-up)' })
+  @ApiOkResponse({ type: CaseListItem })
   @Post('follow-up')
   @HttpCode(200)
   @Roles(Role.Mediator, Role.BodyAdmin, Role.Judge, Role.Official)

@@ -1,10 +1,12 @@
 import { Body, Controller, Headers, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, Role } from '@tiaojie/core';
 import { CaseIntakeService, CaseQueryService } from '@tiaojie/cases';
 import { CurrentActor, Roles } from '../common/auth.decorators';
 import { ApplyDto } from './case.dto';
 import { CourtReferralDto, RegisterDto } from './case-flow.dto';
+import { ApiErrors } from '../common/api-docs.decorators';
+import { CaseListItem } from './case.response.dto';
 
 const IDEMPOTENCY_HEADER = {
   name: 'Idempotency-Key',
@@ -15,6 +17,7 @@ const IDEMPOTENCY_HEADER = {
 
 @ApiTags('intake')
 @ApiBearerAuth()
+@ApiErrors(400, 401, 403, 404, 409)
 @Controller('cases')
 export class CaseIntakeController {
   constructor(
@@ -23,6 +26,8 @@ export class CaseIntakeController {
   ) {}
 
   /** A party's online application. Send an Idempotency-Key to make a retry return the first attempt's dispute. */
+  @ApiOperation({ summary: '当事人在线申请 (online application)' })
+  @ApiCreatedResponse({ type: CaseListItem })
   @Post()
   @Roles(Role.Party)
   @ApiHeader(IDEMPOTENCY_HEADER)
@@ -31,6 +36,8 @@ export class CaseIntakeController {
   }
 
   /** Staff register a walk-in (窗口), petition (信访), grid report, 12345 order or enterprise dispute (涉企). */
+  @ApiOperation({ summary: '窗口登记 (staff registration)' })
+  @ApiCreatedResponse({ type: CaseListItem })
   @Post('register')
   @Roles(
     Role.Mediator,
@@ -50,6 +57,8 @@ export class CaseIntakeController {
   }
 
   /** A court refers a case: 委派 (pre-registration) or 委托 (post-registration). */
+  @ApiOperation({ summary: '法院委派/委托 (court referral)' })
+  @ApiCreatedResponse({ type: CaseListItem })
   @Post('court-referrals')
   @Roles(Role.CourtClerk, Role.Judge)
   async refer(@CurrentActor() actor: Actor, @Body() dto: CourtReferralDto) {

@@ -1,0 +1,217 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+/** Response bodies, exactly as the services return them (checked against every e2e response). */
+
+export class CaseParty {
+  @ApiProperty({ type: String })
+  id: string;
+  @ApiProperty({ type: String })
+  role: string;
+  @ApiProperty({ type: String })
+  partyType: string;
+  @ApiProperty({ type: String })
+  name: string;
+  @ApiProperty({ type: String, nullable: true })
+  phone: string | null;
+  @ApiProperty({ type: String, nullable: true })
+  idNumber: string | null;
+  @ApiProperty({ type: Boolean })
+  linked: boolean;
+  @ApiProperty({ type: Boolean })
+  masked: boolean;
+}
+
+export class TimelineEntry {
+  @ApiProperty({ type: String })
+  at: string;
+  @ApiProperty({ type: String })
+  atText: string;
+  @ApiProperty({ type: String })
+  action: string;
+  @ApiProperty({ type: String })
+  label: string;
+  @ApiProperty({ type: String })
+  status: string;
+  @ApiProperty({
+    enum: [
+      '已受理',
+      '已分派',
+      '已退回',
+      '待区级统筹',
+      '已签收',
+      '调解中',
+      '协议待签署',
+      '达成协议',
+      '调解不成',
+      '已撤回',
+      '调解终止',
+      '司法确认申请中',
+      '已司法确认',
+      '司法确认被驳回',
+      '履行中',
+      '已履行',
+      '未履行',
+      '已回访',
+      '已结案',
+    ],
+    enumName: 'TimelineEntryStatusLabel',
+  })
+  statusLabel:
+    | '已受理'
+    | '已分派'
+    | '已退回'
+    | '待区级统筹'
+    | '已签收'
+    | '调解中'
+    | '协议待签署'
+    | '达成协议'
+    | '调解不成'
+    | '已撤回'
+    | '调解终止'
+    | '司法确认申请中'
+    | '已司法确认'
+    | '司法确认被驳回'
+    | '履行中'
+    | '已履行'
+    | '未履行'
+    | '已回访'
+    | '已结案';
+  @ApiProperty({ type: String })
+  actorRole: string;
+  @ApiProperty({ type: String, nullable: true })
+  reason: string | null;
+}
+
+export class AgreementSignature {
+  @ApiProperty({ type: String })
+  partyId: string;
+  @ApiProperty({ type: String })
+  name: string;
+  @ApiProperty({ type: String })
+  role: string;
+  @ApiProperty({ type: Boolean })
+  signed: boolean;
+  @ApiProperty({ type: String, nullable: true })
+  signedAt: string | null;
+}
+
+export class AgreementView {
+  @ApiProperty({ type: String })
+  id: string;
+  @ApiProperty({ type: [String] })
+  terms: string[];
+  @ApiProperty({ type: String, nullable: true })
+  performanceDueOn: string | null;
+  @ApiProperty({ type: String })
+  status: string;
+  @ApiProperty({ type: String })
+  contentHash: string;
+  @ApiProperty({ type: String, nullable: true })
+  signedAt: string | null;
+  @ApiProperty({ type: () => [AgreementSignature] })
+  signatures: AgreementSignature[];
+}
+
+export class CaseRoomRef {
+  @ApiProperty({ type: String })
+  id: string;
+  @ApiProperty({ type: String })
+  kind: string;
+  @ApiProperty({ type: String })
+  title: string;
+  @ApiProperty({ type: String, nullable: true })
+  partyId: string | null;
+  @ApiProperty({ type: Number })
+  lastSeq: number;
+}
+
+export class CaseDetail {
+  @ApiPropertyOptional({ type: Boolean })
+  formerHandler?: boolean;
+  @ApiProperty({ type: () => [CaseParty] })
+  parties: CaseParty[];
+  @ApiProperty({
+    enum: [
+      'party',
+      'applicant',
+      'handling_body',
+      'assigned_mediator',
+      'district',
+      'court',
+      'creator',
+      'former_body',
+      'any',
+    ],
+    enumName: 'Relation',
+    isArray: true,
+  })
+  relations: (
+    | 'party'
+    | 'applicant'
+    | 'handling_body'
+    | 'assigned_mediator'
+    | 'district'
+    | 'court'
+    | 'creator'
+    | 'former_body'
+    | 'any'
+  )[];
+  @ApiProperty({ type: [String] })
+  availableActions: string[];
+  @ApiProperty({ type: () => [TimelineEntry] })
+  timeline: TimelineEntry[];
+  @ApiProperty({ type: () => AgreementView, nullable: true })
+  agreement: AgreementView | null;
+  @ApiProperty({ type: () => [CaseRoomRef] })
+  rooms: CaseRoomRef[];
+  @ApiProperty({ type: String })
+  number: string;
+  @ApiProperty({ type: String })
+  id: string;
+  @ApiProperty({ type: String })
+  kind: string;
+  @ApiProperty({ type: String })
+  category: string;
+  @ApiProperty({ type: String })
+  channel: string;
+  @ApiProperty({ type: String })
+  title: string;
+  @ApiProperty({ type: String, nullable: true })
+  streetCode: string | null;
+  @ApiProperty({ type: String })
+  status: string;
+  @ApiProperty({ type: Number })
+  version: number;
+  @ApiProperty({ type: String, nullable: true })
+  bodyId: string | null;
+  @ApiProperty({ type: String, nullable: true })
+  mediatorId: string | null;
+  @ApiProperty({ type: String })
+  sessionMode: string;
+  @ApiProperty({ type: String, nullable: true })
+  deadlineRegime: string | null;
+  @ApiProperty({ type: Boolean })
+  enterpriseRelated: boolean;
+  @ApiProperty({ type: String })
+  categoryLabel: string;
+  @ApiProperty({ type: String })
+  statusLabel: string;
+  @ApiProperty({ type: String, nullable: true })
+  dueAt: string | null;
+  @ApiProperty({ type: String })
+  createdAt: string;
+  @ApiProperty({ type: String })
+  updatedAt: string;
+  @ApiPropertyOptional({ type: String })
+  description?: string;
+  @ApiPropertyOptional({ type: String, nullable: true })
+  address?: string | null;
+  @ApiPropertyOptional({ type: Number, nullable: true })
+  claimAmount?: number | null;
+  @ApiPropertyOptional({ type: Number })
+  peopleInvolved?: number;
+  @ApiPropertyOptional({ type: String, nullable: true })
+  outcome?: string | null;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, nullable: true })
+  routing?: Record<string, unknown> | null;
+}
