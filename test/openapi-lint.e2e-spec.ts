@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
+import { OpenApiDocument, ResponseValidator } from './support/openapi-validator';
 import { startTestApp, TestApp } from './support/test-app';
 
 const run = promisify(execFile);
@@ -57,5 +58,28 @@ describe('OpenAPI document', () => {
     expect(doc.paths['/api/webhooks/{source}'].post.security).toEqual([]);
     expect(doc.paths['/api/auth/me'].get.security).toEqual([{ bearer: [] }]);
     expect(doc.paths['/api/cases/{id}'].get.security).toEqual([{ bearer: [] }]);
+  });
+
+  it('the e2e response check refuses bodies and statuses the document does not describe', async () => {
+    const doc = (await (await fetch(`${t.url}/api/docs-json`)).json()) as OpenApiDocument;
+    const v = new ResponseValidator(doc);
+    const json = 'application/json; charset=utf-8';
+    const me = { id: 'u1', role: 'mediator', orgId: null, displayName: '调解员' };
+    expect(v.check('GET', '/api/auth/me', 200, json, me)).toBeNull();
+    expect(v.check('GET', '/api/auth/me', 200, json, { ...me, role: 'pirate' })).toMatch(
+      /GET \/api\/auth\/me → 200: response does not match.*\/role/s,
+    );
+    expect(v.check('GET', '/api/auth/me', 200, json, { id: 'u1' })).toMatch(/must have required property/);
+    expect(v.check('GET', '/api/auth/me', 200, json, { ...me, displayName: 7 })).toMatch(
+      /\/displayName must be string/,
+    );
+    expect(v.check('GET', '/api/cases/mine', 200, json, [{ id: 'c1' }])).toMatch(
+      /\/0 must have required property 'number'/,
+    );
+    expect(v.check('GET', '/api/auth/me', 201, json, me)).toMatch(/status not documented/);
+    expect(v.check('GET', '/api/nowhere', 200, json, {})).toMatch(/no operation/);
+    const error = { error: { code: 'NOT_FOUND', message: '不存在' } };
+    expect(v.check('GET', '/api/cases/00000000-0000-0000-0000-000000000000', 404, json, error)).toBeNull();
+    expect(v.check('GET', '/api/cases/x', 404, json, { message: 'no' })).toMatch(/required property 'error'/);
   });
 });

@@ -28,12 +28,14 @@ function toJsonSchema(node: Json): Json {
   return node.nullable === true ? { anyOf: [out, { type: 'null' }] } : out;
 }
 
+export type OpenApiDocument = { paths: Record<string, Record<string, Operation>>; components?: Json };
+
 export class ResponseValidator {
   private readonly ajv = new Ajv({ strict: false, allErrors: true });
   private readonly routes: Route[] = [];
   private readonly compiled = new Map<string, ValidateFunction>();
 
-  constructor(doc: { paths: Record<string, Record<string, Operation>>; components?: Json }) {
+  constructor(doc: OpenApiDocument) {
     addFormats(this.ajv);
     this.ajv.addFormat('binary', true);
     this.ajv.addSchema({ $id: DOC_ID, components: toJsonSchema(doc.components ?? {}) } as object);
@@ -66,26 +68,18 @@ export class ResponseValidator {
     if (!documented) {
       // every error has the one ErrorResponse shape; an undocumented success is drift
       if (status < 400) return `${where}: status not documented for ${route.method} ${route.template}`;
-      return this.validate(
-        'ErrorResponse',
-        { $ref: `${DOC_ID}#/components/schemas/ErrorResponse` },
-        where,
-        body,
-      );
+      return this.validate({ $ref: `${DOC_ID}#/components/schemas/ErrorResponse` }, where, body);
     }
     if (!contentType.includes('application/json')) return null;
     const schema = documented.content?.['application/json']?.schema;
     if (!schema)
       return `${where}: JSON body but no JSON schema documented for ${route.method} ${route.template}`;
-    return this.validate(
-      `${route.method} ${route.template} ${status}`,
-      toJsonSchema(schema as Json),
-      where,
-      body,
-    );
+    return this.validate(toJsonSchema(schema as Json), where, body);
   }
 
-  private validate(key: string, schema: Json, where: string, body: unknown): string | null {
+  private validate(schema: Json, where: string, body: unknown): string | null {
+    // compiled once per distinct schema (most operations share the error schema)
+    const key = JSON.stringify(schema);
     let fn = this.compiled.get(key);
     if (!fn) {
       fn = this.ajv.compile(schema as object);
@@ -110,7 +104,7 @@ export function responseValidator(base: string): Promise<ResponseValidator> {
   if (!v) {
     v = fetch(`${base}/api/docs-json`)
       .then((r) => r.json())
-      .then((doc) => new ResponseValidator(doc as ConstructorParameters<typeof ResponseValidator>[0]));
+      .then((doc) => new ResponseValidator(doc as OpenApiDocument));
     v.catch(() => validators.delete(key));
     validators.set(key, v);
   }
