@@ -13,12 +13,12 @@ export class Health {
 }
 
 export class LifecycleStatus {
-  @ApiProperty({ enum: ['已受理'], enumName: 'LifecycleStatusLabel' })
-  label: '已受理';
+  @ApiProperty({ type: String })
+  label: string;
   @ApiProperty({ type: Number })
   stage: number;
-  @ApiProperty({ enum: ['正在为您分派调解组织'], enumName: 'LifecycleStatusNext' })
-  next: '正在为您分派调解组织';
+  @ApiProperty({ type: String })
+  next: string;
 }
 
 export class Permission {
