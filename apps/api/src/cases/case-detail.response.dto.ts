@@ -32,50 +32,8 @@ export class TimelineEntry {
   label: string;
   @ApiProperty({ type: String })
   status: string;
-  @ApiProperty({
-    enum: [
-      '已受理',
-      '已分派',
-      '已退回',
-      '待区级统筹',
-      '已签收',
-      '调解中',
-      '协议待签署',
-      '达成协议',
-      '调解不成',
-      '已撤回',
-      '调解终止',
-      '司法确认申请中',
-      '已司法确认',
-      '司法确认被驳回',
-      '履行中',
-      '已履行',
-      '未履行',
-      '已回访',
-      '已结案',
-    ],
-    enumName: 'TimelineEntryStatusLabel',
-  })
-  statusLabel:
-    | '已受理'
-    | '已分派'
-    | '已退回'
-    | '待区级统筹'
-    | '已签收'
-    | '调解中'
-    | '协议待签署'
-    | '达成协议'
-    | '调解不成'
-    | '已撤回'
-    | '调解终止'
-    | '司法确认申请中'
-    | '已司法确认'
-    | '司法确认被驳回'
-    | '履行中'
-    | '已履行'
-    | '未履行'
-    | '已回访'
-    | '已结案';
+  @ApiProperty({ type: String })
+  statusLabel: string;
   @ApiProperty({ type: String })
   actorRole: string;
   @ApiProperty({ type: String, nullable: true })

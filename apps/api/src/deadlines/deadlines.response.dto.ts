@@ -49,7 +49,7 @@ export class DeadlinePolicy {
 }
 
 export class DeadlineWarning {
-  @ApiProperty({ enum: ['CALENDAR_YEAR_NOT_COVERED'], enumName: 'DeadlineWarningCode' })
+  @ApiProperty({ enum: ['CALENDAR_YEAR_NOT_COVERED'], enumName: 'CalendarWarningCode' })
   code: 'CALENDAR_YEAR_NOT_COVERED';
   @ApiProperty({ type: Number })
   year: number;
@@ -107,7 +107,7 @@ export class CoverageWarning {
   reason: 'horizon' | 'open_cases' | 'computed';
   @ApiPropertyOptional({ type: Number })
   count?: number;
-  @ApiProperty({ enum: ['CALENDAR_YEAR_NOT_COVERED'], enumName: 'CoverageWarningCode' })
+  @ApiProperty({ enum: ['CALENDAR_YEAR_NOT_COVERED'], enumName: 'CalendarWarningCode' })
   code: 'CALENDAR_YEAR_NOT_COVERED';
   @ApiProperty({ type: Number })
   year: number;

@@ -77,7 +77,7 @@ export class TransitionDef {
       'followed_up',
       'closed',
     ],
-    enumName: 'TransitionDefFrom',
+    enumName: 'CaseStatus',
     isArray: true,
   })
   from: (
@@ -154,12 +154,12 @@ export class TransitionDef {
   requiresReason?: boolean;
   @ApiPropertyOptional({
     enum: ['mediation', 'judicial_confirmation', 'performance'],
-    enumName: 'TransitionDefStartsClock',
+    enumName: 'DeadlineClock',
   })
   startsClock?: 'mediation' | 'judicial_confirmation' | 'performance';
   @ApiPropertyOptional({
     enum: ['mediation', 'judicial_confirmation', 'performance'],
-    enumName: 'TransitionDefStopsClock',
+    enumName: 'DeadlineClock',
   })
   stopsClock?: 'mediation' | 'judicial_confirmation' | 'performance';
 }

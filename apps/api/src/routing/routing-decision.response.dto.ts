@@ -22,7 +22,7 @@ export class EscalationTrigger {
   code: 'CLAIM_AMOUNT' | 'PEOPLE_INVOLVED' | 'REPEATED_DISPUTE' | 'LEVEL_OVER_CAPACITY' | 'NO_BODY_AT_LEVEL';
   @ApiPropertyOptional({
     enum: ['district', 'street', 'community'],
-    enumName: 'EscalationTriggerLevel',
+    enumName: 'OrgLevel',
     description: 'For LEVEL_OVER_CAPACITY / NO_BODY_AT_LEVEL: the level that could not take the dispute.',
   })
   level?: 'district' | 'street' | 'community';
@@ -33,9 +33,9 @@ export class EscalationTrigger {
 }
 
 export class Escalation {
-  @ApiProperty({ enum: ['district', 'street', 'community'], enumName: 'EscalationFrom' })
+  @ApiProperty({ enum: ['district', 'street', 'community'], enumName: 'OrgLevel' })
   from: 'district' | 'street' | 'community';
-  @ApiProperty({ enum: ['district', 'street', 'community'], enumName: 'EscalationTo' })
+  @ApiProperty({ enum: ['district', 'street', 'community'], enumName: 'OrgLevel' })
   to: 'district' | 'street' | 'community';
   @ApiProperty({ type: () => [EscalationTrigger] })
   triggers: EscalationTrigger[];
@@ -147,10 +147,10 @@ export class CandidateEvaluation {
   name: string;
   @ApiProperty({
     enum: ['peoples', 'administrative', 'judicial', 'industry'],
-    enumName: 'CandidateEvaluationKind',
+    enumName: 'BodyKind',
   })
   kind: 'peoples' | 'administrative' | 'judicial' | 'industry';
-  @ApiProperty({ enum: ['district', 'street', 'community'], enumName: 'CandidateEvaluationLevel' })
+  @ApiProperty({ enum: ['district', 'street', 'community'], enumName: 'OrgLevel' })
   level: 'district' | 'street' | 'community';
   @ApiProperty({
     type: Number,

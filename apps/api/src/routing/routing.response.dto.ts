@@ -40,13 +40,13 @@ export class RuleConditions {
 export class BodySelector {
   @ApiPropertyOptional({
     enum: ['peoples', 'administrative', 'judicial', 'industry'],
-    enumName: 'BodySelectorKinds',
+    enumName: 'BodyKind',
     isArray: true,
   })
   kinds?: ('peoples' | 'administrative' | 'judicial' | 'industry')[];
   @ApiPropertyOptional({
     enum: ['district', 'street', 'community'],
-    enumName: 'BodySelectorLevels',
+    enumName: 'OrgLevel',
     isArray: true,
   })
   levels?: ('district' | 'street' | 'community')[];
