@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Bilingual } from './routing-decision.response.dto';
+import { Bilingual, RoutingExplanation } from './routing-decision.response.dto';
 
 /** Response bodies, exactly as the services return them (checked against every e2e response). */
 
@@ -194,8 +194,8 @@ export class RoutingHistoryEntry {
   reason: string | null;
   @ApiProperty({ type: String })
   decidedAt: string;
-  @ApiProperty({ type: 'object', additionalProperties: true })
-  explanation: Record<string, unknown>;
+  @ApiProperty({ type: () => RoutingExplanation, description: 'As stored with the decision' })
+  explanation: RoutingExplanation;
 }
 
 export class MediatorExclusion {
