@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CandidateEvaluation, Escalation } from '../routing/routing-decision.response.dto';
 
 /** Response bodies, exactly as the services return them (checked against every e2e response). */
 
@@ -81,6 +82,30 @@ export class CaseRoomRef {
   partyId: string | null;
   @ApiProperty({ type: Number })
   lastSeq: number;
+}
+
+/** What staff see of the routing decision: the engine's summary, or a manual assignment's reason. */
+export class CaseRoutingSummary {
+  @ApiProperty({ type: String })
+  why: string;
+  @ApiProperty({ type: String, nullable: true })
+  bodyId: string | null;
+  @ApiPropertyOptional({ type: Boolean })
+  manual?: boolean;
+  @ApiPropertyOptional({ type: String })
+  whyEn?: string;
+  @ApiPropertyOptional({ enum: ['assigned', 'district_admin_queue'], enumName: 'RoutingOutcome' })
+  outcome?: 'assigned' | 'district_admin_queue';
+  @ApiPropertyOptional({ type: String, nullable: true })
+  queueReason?: string | null;
+  @ApiPropertyOptional({ type: () => Escalation, nullable: true })
+  escalation?: Escalation | null;
+  @ApiPropertyOptional({ type: Number })
+  returnsCount?: number;
+  @ApiPropertyOptional({ type: [String] })
+  rulesMatched?: string[];
+  @ApiPropertyOptional({ type: () => [CandidateEvaluation] })
+  candidates?: CandidateEvaluation[];
 }
 
 export class CaseDetail {
@@ -170,6 +195,10 @@ export class CaseDetail {
   peopleInvolved?: number;
   @ApiPropertyOptional({ type: String, nullable: true })
   outcome?: string | null;
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true, nullable: true })
-  routing?: Record<string, unknown> | null;
+  @ApiPropertyOptional({
+    type: () => CaseRoutingSummary,
+    nullable: true,
+    description: 'Staff only (null for parties, absent for former handlers)',
+  })
+  routing?: CaseRoutingSummary | null;
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Bilingual, RoutingExplanation } from './routing-decision.response.dto';
+import { Bilingual, CandidateEvaluation, RuleEvaluation } from './routing-decision.response.dto';
 
 /** Response bodies, exactly as the services return them (checked against every e2e response). */
 
@@ -181,6 +181,28 @@ export class ConflictDeclaration {
   partyKey: string;
 }
 
+/** The explanation stored with a decision: the engine's full one, or only the summary of a manual assignment. */
+export class StoredExplanation {
+  @ApiProperty({ type: () => Bilingual })
+  summary: Bilingual;
+  @ApiPropertyOptional({ type: () => [RuleEvaluation] })
+  rules?: RuleEvaluation[];
+  @ApiPropertyOptional({ type: () => [CandidateEvaluation] })
+  candidates?: CandidateEvaluation[];
+}
+
+/** The decision as stored (the engine's RoutingDecision, or a manual assignment with `manual: true`). */
+export class StoredRoutingDecision {
+  @ApiProperty({ enum: ['assigned', 'district_admin_queue'], enumName: 'RoutingOutcome' })
+  outcome: 'assigned' | 'district_admin_queue';
+  @ApiProperty({ type: String, nullable: true })
+  bodyId: string | null;
+  @ApiPropertyOptional({ type: Boolean })
+  manual?: boolean;
+  @ApiProperty({ type: () => StoredExplanation })
+  explanation: StoredExplanation;
+}
+
 export class RoutingHistoryEntry {
   @ApiProperty({ type: Number })
   id: number;
@@ -194,8 +216,8 @@ export class RoutingHistoryEntry {
   reason: string | null;
   @ApiProperty({ type: String })
   decidedAt: string;
-  @ApiProperty({ type: () => RoutingExplanation, description: 'As stored with the decision' })
-  explanation: RoutingExplanation;
+  @ApiProperty({ type: () => StoredRoutingDecision })
+  explanation: StoredRoutingDecision;
 }
 
 export class MediatorExclusion {
