@@ -22,7 +22,27 @@ describe('bad input and access control (e2e)', () => {
     expect(r.body.error.code).toBe(code);
     expect(typeof r.body.error.message).toBe('string');
     expect(r.body.error.message.length).toBeGreaterThan(3);
+    // people read the message: Chinese, without an English gloss beside it
+    expect(r.body.error.message).toMatch(/[\u4e00-\u9fff]/);
+    expect(r.body.error.message).not.toMatch(/\([A-Za-z][A-Za-z ,'-]*\)/);
   };
+
+  it('tells people in Chinese only that a code or password is wrong', async () => {
+    const anon = new HttpClient(t.url);
+    const wrongPassword = await anon.post('/auth/staff/sign-in', {
+      username: 'js_mediator',
+      password: 'Wrong2026x',
+    });
+    expectError(wrongPassword, 401, 'INVALID_CREDENTIALS');
+    expect(wrongPassword.body.error.message).toBe('用户名或密码错误');
+    expectStatus(await anon.post('/auth/otp', { phone: '13900001111' }), 202);
+    const wrongCode = await anon.post('/auth/party/sign-in', { phone: '13900001111', code: '000000' });
+    expectError(wrongCode, 401, 'OTP_INVALID');
+    expect(wrongCode.body.error.message).toBe('验证码错误或已过期');
+    const missing = await party.get('/cases/00000000-0000-4000-8000-000000000000');
+    expectError(missing, 404, 'NOT_FOUND');
+    expect(missing.body.error.message).toBe('案件不存在或无权查看');
+  });
 
   it('refuses unknown fields', async () => {
     const r = await party.post('/cases', { ...APPLICATION, isAdmin: true });
@@ -68,7 +88,7 @@ describe('bad input and access control (e2e)', () => {
       description: `邻居噪音\ud800扰民，多次沟通无果。`,
     });
     expectError(r, 400, 'VALIDATION_FAILED');
-    expect(r.body.error.message).toContain('unpaired surrogates');
+    expect(r.body.error.message).toContain('无效的 Unicode 字符');
     expectError(await party.post('/cases', { ...APPLICATION, ['x\udc00']: 1 }), 400, 'VALIDATION_FAILED');
     expect((await party.get('/cases/mine')).body.length).toBe(before);
     // a character outside the BMP (a surrogate pair) is text and is kept as sent

@@ -6,6 +6,7 @@ import { HttpClient, expectStatus } from './support/http-client';
 import { appliedCase, staff } from './support/factories';
 import { acceptAndStart, agreeAndSign, fresh } from './support/case-flow';
 import { TestApp, startTestApp } from './support/test-app';
+import { pdfToText } from '../libs/documents/src/pdf-text.testing';
 
 const PARTIES = [
   { role: 'applicant', name: '赵六', phone: '13800000011', idNumber: '320612198503054561' },
@@ -16,6 +17,11 @@ const PARTIES = [
     representative: '孙经理',
     phone: '13800000012',
   },
+];
+
+const LENDERS = [
+  { role: 'applicant', name: '钱十一', phone: '13800000081' },
+  { role: 'respondent', name: '孙十二', phone: '13800000082' },
 ];
 
 /** Issue 3: the full lifecycle of each kind of mediation, the moves between them, sessions and agreements. */
@@ -46,8 +52,8 @@ describe('case lifecycle and 三调联动 (e2e)', () => {
     expect(r.body.kind).toBe('judicial');
     expect(r.body.channel).toBe('court');
     expect(r.body.deadlineRegime).toBe('court_pre_registration');
-    // 30 calendar days after 2026-01-20, ending 23:59:59 Asia/Shanghai
-    expect(r.body.dueAt).toBe('2026-02-19T15:59:59.000Z');
+    // 30 calendar days after 2026-01-20 end on 02-19, inside the Spring Festival: the first working day after it
+    expect(r.body.dueAt).toBe('2026-02-24T15:59:59.000Z');
     expect((await clerk.get('/cases/queue')).body.map((c: any) => c.id)).toContain(r.body.id);
     const dup = await clerk.post('/cases/court-referrals', {
       referralType: 'pre_registration',
@@ -114,6 +120,89 @@ describe('case lifecycle and 三调联动 (e2e)', () => {
     expectStatus(r, 201);
     expect(r.body.deadlineRegime).toBe('court_post_registration_simple');
     expect(r.body.dueAt).toBe('2026-02-09T15:59:59.000Z');
+  });
+
+  it("returns a referral's court terms with the case, and prints its court case number once in the agreement", async () => {
+    const clerk = await staff(t, 'clerk1');
+    const courtCaseNumber = '（2026）苏0612民诉前调88号';
+    const r = await clerk.post('/cases/court-referrals', {
+      referralType: 'pre_registration',
+      courtCaseNumber,
+      causeOfAction: '民间借贷纠纷',
+      category: 'contract',
+      judgeName: '陈法官',
+      referredOn: '2026-03-02',
+      streetCode: 'JS',
+      parties: LENDERS,
+    });
+    expectStatus(r, 201);
+    expect((await fresh(clerk, r.body.id)).referral).toEqual({
+      courtId: expect.any(String),
+      referralType: 'pre_registration',
+      referralTypeLabel: '委派',
+      procedure: null,
+      procedureLabel: null,
+      courtCaseNumber,
+      causeOfAction: '民间借贷纠纷',
+      judgeName: '陈法官',
+      referredOn: '2026-03-02',
+      mediationDays: 30,
+    });
+    const entrusted = await clerk.post('/cases/court-referrals', {
+      referralType: 'post_registration',
+      procedure: 'ordinary',
+      courtCaseNumber: '（2026）苏0612民初89号',
+      causeOfAction: '买卖合同纠纷',
+      category: 'contract',
+      judgeName: '许法官',
+      referredOn: '2026-03-02',
+      streetCode: 'JS',
+      parties: LENDERS,
+    });
+    expectStatus(entrusted, 201);
+    // a case number in doubled brackets is refused, so it can never be shown that way
+    const doubled = await clerk.post('/cases/court-referrals', {
+      referralType: 'pre_registration',
+      courtCaseNumber: '（（2026）苏0612民诉前调90号）',
+      causeOfAction: '民间借贷纠纷',
+      category: 'contract',
+      referredOn: '2026-03-02',
+      streetCode: 'JS',
+      parties: LENDERS,
+    });
+    expectStatus(doubled, 400);
+    expect(doubled.body.error.details.field).toBe('courtCaseNumber');
+    const jsAdmin = await staff(t, 'js_admin');
+    expect((await fresh(clerk, entrusted.body.id)).referral).toMatchObject({
+      referralTypeLabel: '委托',
+      procedure: 'ordinary',
+      procedureLabel: '普通程序',
+      courtCaseNumber: '（2026）苏0612民初89号',
+      judgeName: '许法官',
+      mediationDays: 15,
+    });
+    // a case that no court referred has none
+    const { caseId: applied } = await appliedCase(t, '13800000073');
+    expect((await fresh(jsAdmin, applied)).referral).toBeNull();
+
+    const mediator = await staff(t, 'js_mediator2');
+    await acceptAndStart(jsAdmin, mediator, r.body.id);
+    expectStatus(
+      await mediator.post(`/cases/${r.body.id}/agreement`, {
+        version: (await fresh(mediator, r.body.id)).version,
+        terms: ['被申请人于 2026 年 6 月 30 日前归还借款 20000 元。'],
+        performanceDueOn: '2026-06-30',
+      }),
+      200,
+    );
+    const pdfRes = await fetch(`${t.url}/api/cases/${r.body.id}/agreement.pdf`, {
+      headers: { authorization: `Bearer ${mediator.token}` },
+    });
+    expect(pdfRes.status).toBe(200);
+    const text = pdfToText(Buffer.from(await pdfRes.arrayBuffer())).replace(/\s+/g, '');
+    expect(text).toContain(`法院案号：${courtCaseNumber}`);
+    expect(text.split(courtCaseNumber)).toHaveLength(2);
+    expect(text).not.toMatch(/（（|））/);
   });
 
   it('registers walk-in, petition, grid and enterprise disputes as the same kind of dispute, with their rules', async () => {
@@ -348,14 +437,20 @@ describe('case lifecycle and 三调联动 (e2e)', () => {
     });
     expectStatus(referred, 200);
     expect(referred.body.kind).toBe('judicial');
+    const judge = await staff(t, 'judge1');
     const former = await fresh(jsAdmin, caseId);
     expect(former.formerHandler).toBe(true);
     expect(former.timeline).toEqual([]);
     expect(former.parties[0].idNumber).toBe('3206**********4561');
+    // names are masked like phones and ID numbers, in the parties list and in the title
+    const names = (await fresh(judge, caseId)).parties.map((p: any) => p.name);
+    expect(names).toEqual(['王五', '李四']);
+    expect(former.parties.map((p: any) => p.name)).toEqual(['王*', '李*']);
+    expect(former.title).toBe('王*与李*纠纷');
+    expect(JSON.stringify(former)).not.toMatch(/王五|李四/);
     expect(
       (await jsAdmin.post(`/cases/${caseId}/transitions/close`, { version: former.version })).status,
     ).toBe(403);
-    const judge = await staff(t, 'judge1');
     const atCourt = await fresh(judge, caseId);
     expect(atCourt.availableActions).toContain('accept');
     expect(atCourt.timeline.find((e: any) => e.action === 'refer_to_court').reason).toContain('调解不成');

@@ -41,10 +41,10 @@ describe('routing to mediation bodies (e2e)', () => {
     const second = (await admin.get(`/cases/${caseId}`)).body;
     const secondBody = (await admin.get('/registry/bodies')).body.find((b: any) => b.id === second.bodyId);
     expect(secondBody.code).toBe('PMC-XF');
-    const xfAdmin = await t.db.db.query.users.findFirst({ where: (u, { eq }) => eq(u.orgId, second.bodyId) });
-    expect(xfAdmin).toBeUndefined(); // no demo staff there: the district admin reassigns manually below
+    // the street committee's own staff see it and could take it
+    expectStatus(await (await staff(t, 'xf_mediator')).get(`/cases/${caseId}`), 200);
 
-    // a district admin puts it on a body with staff, which returns it: that is the second return
+    // a district admin moves it to another body, which returns it: that is the second return
     const jsBody = (await admin.get('/registry/bodies')).body.find((b: any) => b.code === 'PMC-JS');
     expectStatus(
       await admin.post(`/cases/${caseId}/route`, {
@@ -71,6 +71,39 @@ describe('routing to mediation bodies (e2e)', () => {
         expect.objectContaining({ bodyId: jsBody.id, reasonCode: 'NOT_IN_JURISDICTION', count: 1 }),
       ]),
     );
+  });
+
+  it('routes an administrative dispute to the department in charge, whose mediator takes it', async () => {
+    const official = await staff(t, 'official1');
+    const register = (category: string, kind: 'administrative' | 'peoples', n: number) =>
+      official.post('/cases/register', {
+        channel: 'window',
+        kind,
+        category,
+        description: '劳动保障监察：公司拖欠三个月工资，要求行政调解。',
+        streetCode: 'JX',
+        parties: [
+          { role: 'applicant', name: `员工${n}`, phone: `1380000009${n}` },
+          { role: 'respondent', name: '金新机械有限公司', partyType: 'organization', representative: '王总' },
+        ],
+      });
+    const bodies = (await (await staff(t, 'admin')).get('/registry/bodies')).body;
+    const codeOf = (id: string) => bodies.find((b: any) => b.id === id)?.code;
+    const wages = await register('labour', 'administrative', 1);
+    expectStatus(wages, 201);
+    expect(codeOf(wages.body.bodyId)).toBe('ADM-HRSS');
+    const market = await register('consumer', 'administrative', 2);
+    expect(codeOf(market.body.bodyId)).toBe('ADM-SAMR');
+    // the same wage dispute for people's mediation keeps going to the labour committee
+    const peoples = await register('labour', 'peoples', 3);
+    expect(codeOf(peoples.body.bodyId)).toBe('IND-LABOUR');
+
+    const mediator = await staff(t, 'hrss_mediator');
+    const detail = (await mediator.get(`/cases/${wages.body.id}`)).body;
+    expect(detail.routing.rulesMatched).toContain('administrative-labour');
+    const accepted = await mediator.post(`/cases/${wages.body.id}/accept`, { version: detail.version });
+    expectStatus(accepted, 200);
+    expect(accepted.body.status).toBe('accepted');
   });
 
   it('refuses bad rules on save with a clear message, and keeps the old ones', async () => {

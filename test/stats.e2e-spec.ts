@@ -15,11 +15,13 @@ describe('statistics over HTTP (e2e)', () => {
   async function get(
     client: HttpClient,
     path: string,
-  ): Promise<{ status: number; type: string | null; bytes: Buffer }> {
+  ): Promise<{ status: number; type: string | null; bytes: Buffer; fileName: string | null }> {
     const res = await fetch(`${t.url}/api${path}`, { headers: { authorization: `Bearer ${client.token}` } });
+    const utf8Name = /filename\*=UTF-8''([^;]+)/.exec(res.headers.get('content-disposition') ?? '')?.[1];
     return {
       status: res.status,
       type: res.headers.get('content-type'),
+      fileName: utf8Name ? decodeURIComponent(utf8Name) : null,
       bytes: Buffer.from(await res.arrayBuffer()),
     };
   }
@@ -67,11 +69,15 @@ describe('statistics over HTTP (e2e)', () => {
     expect(xlsx.status).toBe(200);
     expect(xlsx.type).toContain('spreadsheetml');
     expect(xlsx.bytes.subarray(0, 2).toString()).toBe('PK');
+    // saved under the report's Chinese title (RFC 5987 filename*), not an English name
+    expect(xlsx.fileName).toBe('2024年度矛盾纠纷多元化解工作统计.xlsx');
     const pdf = await get(admin, '/stats/reports/2024/report.pdf');
     expect(pdf.status).toBe(200);
     expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.fileName).toBe('2024年度矛盾纠纷多元化解工作统计.pdf');
     const csv = await get(admin, '/stats/reports/2024/tables/sources.csv');
     expect(csv.status).toBe(200);
+    expect(csv.fileName).toBe('2024年度矛盾纠纷多元化解工作统计-12345热线工单按来源.csv');
     const lines = csv.bytes
       .toString('utf8')
       .replace(/^\uFEFF/, '')

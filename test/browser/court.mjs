@@ -1,7 +1,7 @@
 // Court console in the browser: a court clerk refers a case (委派) → the router picks the body and says why → that
 // body's admin accepts it → the clerk's console shows 已签收 live. Then the body admin adds a mediator, and the clerk
 // opens a court–government linkage room (府院联动) with minutes.
-import { DESKTOP, pageFactory, shot } from './harness.mjs';
+import { DESKTOP, PHONE, pageFactory, shot } from './harness.mjs';
 import { T, menu, pickOption, staffSignIn, visible } from './steps.mjs';
 
 /** Which demo account administers the body a referral was routed to (README demo accounts). */
@@ -27,6 +27,10 @@ export async function courtJourney(browser, server) {
   await clerk.getByLabel('案由').fill('买卖合同纠纷');
   await pickOption(clerk, '纠纷类别', '合同纠纷');
   await pickOption(clerk, '纠纷发生地（街道）', '金沙街道');
+  // a negative amount is refused with a message, not turned into 0
+  await clerk.getByLabel('标的额（元，选填）').fill('-500');
+  await clerk.getByLabel('案由').click();
+  await visible(clerk.getByText('金额不能为负数'));
   await clerk.getByLabel('标的额（元，选填）').fill('52000');
   await clerk.getByLabel('承办法官（选填）').fill('王法官');
   await clerk.getByLabel('案情简介（选填）').fill('原告称被告拖欠建材货款 52000 元，经催告未付。');
@@ -40,6 +44,10 @@ export async function courtJourney(browser, server) {
   await shot(clerk, 'court-referral-form');
   await clerk.getByRole('button', { name: '提交委派' }).click();
   await visible(clerk.getByTestId('referral-result'));
+  // the court case number keeps its own brackets: never （（2026）…）
+  const result = (await clerk.getByTestId('referral-result').textContent()) ?? '';
+  if (!result.includes(`${CASE_NO} 买卖合同纠纷`) || /（（|））/.test(result))
+    throw new Error(`referral result shows the case number wrongly: ${result}`);
   const why = await clerk.getByTestId('routing-why').textContent();
   const body = /分派至「(.+?)」/.exec(why ?? '')?.[1];
   const username = BODY_ADMINS[body];
@@ -67,7 +75,19 @@ export async function courtJourney(browser, server) {
   await row.getByRole('link').first().click();
   await visible(clerk.getByText('已签收').first());
   await visible(clerk.getByText('调解室仅对承办调解组织和当事人开放'));
+  const referral = clerk.getByTestId('referral-card');
+  await visible(referral.getByText(CASE_NO));
+  await visible(referral.getByText('委派调解').first());
+  await visible(referral.getByText('王法官'));
+  // the court referred it: the date is the referral's (委派日期), not an application's
+  await visible(clerk.getByText('委派日期', { exact: true }));
+  if (await clerk.getByText('申请时间', { exact: true }).count())
+    throw new Error('referral date labelled 申请时间');
   await shot(clerk, 'court-case-page');
+  await clerk.setViewportSize(PHONE.viewport);
+  await visible(clerk.getByText('委派日期', { exact: true }));
+  await shot(clerk, 'court-case-page-phone');
+  await clerk.setViewportSize(DESKTOP.viewport);
 
   // 4. the body admin's mediators and their load; adding one checks the password policy
   await menu(bodyAdmin, '调解员管理');

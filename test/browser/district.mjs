@@ -24,8 +24,11 @@ export async function districtJourney(browser, server) {
   const rules = admin.getByTestId('rules');
   await visible(rules.getByText('属地街道人民调解委员会'));
   await shot(admin, 'district-rules');
+  // rule ids are for programs: the table names rules only
+  if (await rules.getByText('street-committee').count()) throw new Error('rule ids shown to staff');
   await rules
-    .getByRole('row', { name: /street-committee/ })
+    .getByRole('row')
+    .filter({ has: admin.getByText('属地街道人民调解委员会', { exact: true }) })
     .getByRole('button', { name: '编辑' })
     .click();
   const dlg = admin.getByRole('dialog', { name: /编辑分派规则/ });
@@ -35,7 +38,7 @@ export async function districtJourney(browser, server) {
   await dlg.waitFor({ state: 'hidden', timeout: T });
   await admin.getByRole('button', { name: '保存规则' }).click();
   await visible(
-    admin.getByTestId('rule-errors').getByText(/\[?street-committee\]?.*标的额下限 1000 大于上限 10/),
+    admin.getByTestId('rule-errors').getByText(/［属地街道人民调解委员会］.*标的额下限 1000 大于上限 10/),
   );
   await shot(admin, 'district-rules-invalid');
   await admin.getByRole('button', { name: '放弃修改' }).click();
@@ -78,16 +81,31 @@ export async function districtJourney(browser, server) {
   await pickOption(admin, '统计年度', '2024');
   await visible(admin.getByTestId('kpi-grid').getByText('776'));
   await visible(admin.getByTestId('kpi-orders').getByText('485'));
+  // 法院委派/委托: the card, the chart's bars and the report text (below) state one figure
+  const courtCard = Number(
+    (await admin.getByTestId('kpi-court').locator('.ant-statistic-content-value').textContent())?.replace(
+      /,/g,
+      '',
+    ),
+  );
+  const chart = await admin.getByTestId('chart-trend').locator('svg[role=img]').getAttribute('aria-label');
+  const courtBars = /法院委派\/委托：([^；]*)/.exec(chart ?? '')?.[1] ?? '';
+  const courtTotal = [...courtBars.matchAll(/\d{4}-\d{2} (\d+)/g)].reduce((n, m) => n + Number(m[1]), 0);
+  if (!courtBars || courtTotal !== courtCard)
+    throw new Error(`the 法院委派/委托 card says ${courtCard}, the chart's bars ${courtTotal}: ${courtBars}`);
   await visible(admin.getByTestId('chart-trend').locator('svg rect').first());
   await pickOption(admin, '报告年度', '2024');
   await visible(
     admin.getByTestId('annual-report').getByText(/全年共受理网格员上报信息776条.*12345热线共受理工单485件/),
   );
+  await visible(
+    admin.getByTestId('annual-report').getByText(`法院委派/委托案件${courtCard}件`, { exact: false }),
+  );
   const [download] = await Promise.all([
     admin.waitForEvent('download', { timeout: T }),
     admin.getByRole('button', { name: '下载 XLSX' }).click(),
   ]);
-  if (!/\.xlsx$/.test(download.suggestedFilename()))
+  if (download.suggestedFilename() !== '2024年度矛盾纠纷多元化解工作统计.xlsx')
     throw new Error(`unexpected report file ${download.suggestedFilename()}`);
   await shot(admin, 'district-dashboard');
 

@@ -99,7 +99,9 @@ export async function startServer({ serveWeb = true } = {}) {
   });
 
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
+  // a loaded machine (CPU hogs, other builds) can take minutes to migrate and seed a fresh database: wait for health
+  // as long as the process lives, within a generous bound
+  const deadline = Date.now() + Number(process.env.SERVER_START_TIMEOUT_MS ?? 300_000);
   for (;;) {
     if (exited) {
       dataDirCleanup();
@@ -114,8 +116,12 @@ export async function startServer({ serveWeb = true } = {}) {
     } catch {
       /* not up yet */
     }
-    if (Date.now() > deadline)
+    if (Date.now() > deadline) {
+      // never leave the server behind when giving up on it
+      child.kill('SIGKILL');
+      dataDirCleanup();
       throw new Error(`server did not become healthy:\n${log.slice(-30).join('\n')}`);
+    }
     await new Promise((r) => setTimeout(r, 300));
   }
 
@@ -178,7 +184,7 @@ export const PHONE = {
   timezoneId: 'Asia/Shanghai',
 };
 export const DESKTOP = {
-  viewport: { width: 1440, height: 900 },
+  viewport: { width: 1366, height: 900 },
   locale: 'zh-CN',
   timezoneId: 'Asia/Shanghai',
 };
@@ -189,7 +195,17 @@ export async function shot(page, name) {
   shotNo += 1;
   const file = path.join(SHOTS, `${String(shotNo).padStart(2, '0')}-${name}.png`);
   await page.evaluate(() => window.scrollTo(0, 0));
-  await page.waitForTimeout(200); // let antd motion settle
+  // let antd motions finish (no finite CSS animation running), not a fixed pause
+  await page
+    .waitForFunction(
+      () =>
+        document
+          .getAnimations()
+          .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
+      null,
+      { timeout: 10_000, polling: 'raf' },
+    )
+    .catch(() => undefined);
   await page.screenshot({ path: file, fullPage: true });
   console.log(`[shot] ${path.relative(ROOT, file)}`);
 }

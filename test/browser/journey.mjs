@@ -2,8 +2,12 @@
 // 1. party applies on a phone → body admin accepts and assigns the mediator → mediator starts mediation, chats live
 //    (the party's connection drops and recovers), switches back-to-back and back, drafts an agreement → both parties
 //    sign on phones → the tracker shows 达成协议;
+// 1b. (first-case.mjs) the README's "你的第一个案件" with no administrator, and a court referral to a mediator's acceptance;
 // 2. (court.mjs) a court clerk refers a case → the routed body's admin accepts → the clerk sees 已签收; linkage room;
-// 3. (district.mjs) the district admin: rules with validation errors and a dry-run, import, dashboard, manual routing.
+// 3. (enforcement.mjs) a breached, judicially confirmed agreement: the party applies for enforcement, the court receives it;
+// 4. (district.mjs) the district admin: rules with validation errors and a dry-run, import, dashboard, manual routing;
+// 5. (live-lists.mjs) the district queue and the court console change live as others act; a repeat registration merges;
+// 6. (street-names.mjs) the district admin maps a street name an import carries onto a street; the dispute is routed.
 // Run: node test/browser/journey.mjs   (SKIP_BUILD=1 reuses the last build; ONLY=court runs one scenario)
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,7 +24,12 @@ import {
   visible,
 } from './steps.mjs';
 import { courtJourney } from './court.mjs';
+import { enforcementJourney } from './enforcement.mjs';
+import { firstCaseJourney } from './first-case.mjs';
+import { streetNamesJourney } from './street-names.mjs';
 import { districtJourney } from './district.mjs';
+import { liveListsJourney } from './live-lists.mjs';
+import { screensJourney } from './screens.mjs';
 
 /** After a failure: what each page shows of its rooms (pending sends, join errors, offline banners) and the server's warnings. */
 async function diagnose(browser, server, name) {
@@ -103,6 +112,9 @@ async function journey(browser, server) {
   await zhang.getByLabel('详细地址（选填）').fill('城中社区 3 栋');
   await shot(zhang, 'party-apply-step1');
   await zhang.getByRole('button', { name: '下一步' }).click();
+  // the signed-in party's name is already there
+  const prefilled = await zhang.getByLabel('申请人姓名').inputValue();
+  if (prefilled !== '张三') throw new Error(`applicant name not pre-filled: ${JSON.stringify(prefilled)}`);
   await zhang.getByLabel('申请人姓名').fill('张三');
   await zhang.getByLabel('身份证号（选填）').fill('320612199001011232');
   await zhang.getByLabel('姓名或单位名称').fill('李四');
@@ -122,6 +134,15 @@ async function journey(browser, server) {
   await admin.getByRole('cell', { name: '张三与李四纠纷' }).click();
   await visible(admin.getByTestId('routing-why').filter({ hasText: '物业纠纷' }));
   await visible(admin.getByText('3206**********1232'));
+  // 账号: 张三 has signed in; 李四's demo account exists but was never used; no internal fields for staff
+  await visible(
+    admin.getByRole('row', { name: /张三/ }).getByTestId('party-account').filter({ hasText: '最近登录' }),
+  );
+  await visible(
+    admin.getByRole('row', { name: /李四/ }).getByTestId('party-account').filter({ hasText: '已开通' }),
+  );
+  if (await admin.getByText('版本', { exact: true }).count())
+    throw new Error('the case version is shown to staff');
   await shot(admin, 'staff-case-routed');
   await admin.getByRole('button', { name: '签收' }).click();
   await visible(admin.getByRole('button', { name: '指派调解员' }));
@@ -148,15 +169,19 @@ async function journey(browser, server) {
   await staffSignIn(med, server, 'prop_mediator');
   await med.getByRole('cell', { name: '张三与李四纠纷' }).click();
   await visible(med.getByRole('button', { name: '开始调解' }));
-  await med.getByRole('button', { name: '开始调解' }).click();
-  await popconfirm(med);
+  await popconfirm(med, '确认', { trigger: med.getByRole('button', { name: '开始调解' }) });
   await visible(med.getByTestId('mode-switch'));
   await statusIs(zhang, '调解中');
+  // a month to go is information, not a warning
+  await visible(zhang.locator('[data-testid="deadline"][data-urgency="ok"].ant-alert-info'));
   await shot(zhang, 'party-tracker-in-mediation');
 
   // 4. joint room: messages appear live on the other side
   await zhang.getByRole('button', { name: '进入联合调解室（面对面）' }).click();
   await visible(zhang.getByRole('log'));
+  // a phone has no Enter/Shift+Enter to speak of
+  const placeholder = await zhang.getByLabel('输入消息').getAttribute('placeholder');
+  if (/Enter|Shift/.test(placeholder ?? '')) throw new Error(`keyboard hint on a phone: ${placeholder}`);
   await zhang.getByLabel('输入消息').fill('您好，我是申请人张三。');
   await zhang.keyboard.press('Enter');
   await visible(med.getByRole('log').getByText('您好，我是申请人张三。'));
@@ -210,7 +235,12 @@ async function journey(browser, server) {
   // 5. back-to-back and back
   await med.getByTestId('mode-switch').getByText('背对背').click();
   await visible(zhang.getByTestId('room-mode').filter({ hasText: '背对背调解' }));
-  await visible(zhang.getByText('联合调解室暂停发言'));
+  await visible(zhang.getByTestId('caucus-notice'));
+  // the line in the room says which mode, and the input stays on the 844 px screen under the notice
+  await visible(zhang.getByRole('log').getByText(/已切换为背对背调解（与各方当事人分别单独沟通/));
+  const input = await zhang.getByLabel('输入消息').boundingBox();
+  if (!input || input.y + input.height > 844)
+    throw new Error(`message input below the fold: ${JSON.stringify(input)}`);
   await shot(zhang, 'party-joint-room-paused');
   await zhang.getByRole('button', { name: '去背对背调解室' }).click();
   await zhang.getByLabel('输入消息').fill('私下说，我可以接受退一半。');
@@ -256,6 +286,19 @@ async function journey(browser, server) {
   await shot(zhang, 'party-sign-agreement');
   await zhangSign.click();
   await statusIs(zhang, '协议待签署');
+  // signed: told whom the agreement waits for, not asked to sign again
+  await visible(zhang.getByText('您已签名，等待李四签名'));
+  if (await zhang.getByRole('button', { name: '查看并签署调解协议' }).count())
+    throw new Error('a party who signed is asked to sign again');
+  await visible(zhang.getByTestId('agreement').getByText(/已签名/));
+  await shot(zhang, 'party-tracker-signed');
+  await zhang.goto(`${zhang.url()}/sign`); // the tracker is #/cases/<id>; its sign page, opened again
+  await visible(zhang.getByTestId('signed-notice').filter({ hasText: '您已签名' }));
+  if (await zhang.getByRole('button', { name: '确认签署' }).count())
+    throw new Error('signing form shown again');
+  await shot(zhang, 'party-sign-page-signed');
+  await zhang.getByRole('button', { name: '‹ 返回案件进度' }).click();
+  await statusIs(zhang, '协议待签署');
 
   const li = await open('李四', PHONE);
   await partySignIn(li, server, '13800000002');
@@ -273,9 +316,36 @@ async function journey(browser, server) {
   await zhang.getByRole('button', { name: '‹ 返回我的纠纷' }).click();
   await visible(zhang.getByTestId('case-card').getByText('达成协议'));
   await shot(zhang, 'party-my-cases');
+
+  // 8b. every step reached 张三's inbox (pushed live): the bell counts them, the drawer lists them in Chinese
+  const bell = zhang.getByTestId('notification-bell');
+  await visible(zhang.getByRole('button', { name: /消息通知，\d+ 条未读/ }));
+  await bell.click();
+  const notices = zhang.locator('.ant-drawer').filter({ hasText: '消息通知' });
+  await visible(notices.getByText(/^协议已生效（TZ\d{4}-\d{6}）$/));
+  await visible(notices.getByText(/^案件已分派（TZ\d{4}-\d{6}）$/));
+  await visible(notices.getByText('调解协议已拟定，请登录平台核对并签名确认。'));
+  await shot(zhang, 'party-notifications');
+  await notices.getByRole('button', { name: '全部已读' }).click();
+  await visible(zhang.getByRole('button', { name: '消息通知', exact: true }));
+  if ((await notices.locator('[data-read="false"]').count()) > 0) throw new Error('notices still unread');
+  await notices
+    .getByText(/^协议已生效/)
+    .first()
+    .click();
+  await statusIs(zhang, '达成协议');
   await med.reload();
   await visible(med.getByText('各方当事人均已签名'));
   await shot(med, 'staff-case-agreement');
+  await med.getByTestId('notification-bell').click();
+  await visible(
+    med
+      .locator('.ant-drawer')
+      .filter({ hasText: '消息通知' })
+      .getByText(/^协议已生效（TZ\d{4}-\d{6}）$/),
+  );
+  await shot(med, 'staff-notifications');
+  await med.keyboard.press('Escape');
 
   // sign out: back to the login screen, tokens gone
   await li.getByRole('button', { name: '退出登录' }).click();
@@ -294,14 +364,39 @@ const SCENARIOS = [
     ok: 'party applies → body accepts → mediation (joint/back-to-back) → agreement signed by both → tracker shows 达成协议',
   },
   {
+    name: 'first-case',
+    run: firstCaseJourney,
+    ok: "README's first case: 张三 applies → jscz_mediator sees it live, accepts → rooms → agreement → both sign; referral → xf_mediator",
+  },
+  {
     name: 'court',
     run: courtJourney,
     ok: 'court clerk refers (委派) → routed body admin accepts → clerk sees 已签收; mediators; linkage room',
   },
   {
+    name: 'enforcement',
+    run: enforcementJourney,
+    ok: 'breached confirmed agreement → party applies for enforcement (phone) → court console lists it live → clerk records receipt',
+  },
+  {
     name: 'district',
     run: districtJourney,
     ok: 'district admin: rules + validation errors + dry-run, import with error report, dashboard + report, manual routing',
+  },
+  {
+    name: 'live',
+    run: liveListsJourney,
+    ok: 'district queue and court console update without reload as others act; a repeat registration is merged and listed',
+  },
+  {
+    name: 'street-names',
+    run: streetNamesJourney,
+    ok: 'district admin maps an unknown imported street name (保存并分派) → the waiting dispute reaches the mediator',
+  },
+  {
+    name: 'screens',
+    run: screensJourney,
+    ok: '5,000-character description collapsed (签收 on the phone screen, bounded page height); district queue fits 1366 px',
   },
 ];
 

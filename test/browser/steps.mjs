@@ -45,27 +45,47 @@ export async function menu(page, label, heading = label) {
   await visible(page.getByRole('heading', { name: heading }));
 }
 
-/** Confirms the open antd Popconfirm with the button named `ok`. */
+/** Resolves once no finite CSS animation or transition runs on the page (antd's zoom/fade motions); spinners are ignored. */
+export async function settled(page, timeout = T) {
+  await page.waitForFunction(
+    () =>
+      document
+        .getAnimations()
+        .every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
+    null,
+    { timeout, polling: 'raf' },
+  );
+}
+
 /**
- * Confirms the open Popconfirm and waits for it to close. A click that lands while the popover is still zooming in
- * can be swallowed on a loaded machine (seen once in 15 runs with two CPU hogs: the request was never sent and the
- * popover stayed open), so a popover still open after the click is confirmed again, as a user would.
+ * Opens a Popconfirm with `trigger` (when given) and confirms it with the button named `ok`, waiting for states:
+ * the popover shown and done zooming in, the OK button clicked, the popover gone (or its request in flight). On a
+ * loaded machine a click can land while React re-renders or the popover is still in motion and be swallowed (the
+ * popover never opens, or stays open): then the step is repeated, as a user would, until `T` runs out.
  */
-export async function popconfirm(page, ok = '确认') {
-  const open = page.locator('.ant-popconfirm:visible');
+export async function popconfirm(page, ok = '确认', { trigger = null } = {}) {
+  const open = page.locator('.ant-popconfirm:visible').first();
   const button = open.getByRole('button', { name: ok });
-  for (let attempt = 0; ; attempt++) {
-    await button.click();
+  const deadline = Date.now() + 2 * T;
+  for (;;) {
     try {
-      await open.first().waitFor({ state: 'hidden', timeout: 3000 });
+      if (trigger && !(await open.count())) await trigger.click({ timeout: 5000 });
+      await open.waitFor({ state: 'visible', timeout: 5000 });
+      await settled(page, 5000).catch(() => undefined); // a motion that never ends must not block the click
+      await button.click({ timeout: 5000 });
+      // still sending (the OK button spins until the action's request returns): wait for it, do not click again
+      await page.waitForFunction(
+        () => {
+          const pop = [...document.querySelectorAll('.ant-popconfirm')].find((e) => e.checkVisibility());
+          return !pop || !!pop.querySelector('.ant-btn-loading');
+        },
+        null,
+        { timeout: 5000, polling: 'raf' },
+      );
+      await open.waitFor({ state: 'hidden', timeout: T });
       return;
     } catch (err) {
-      // still sending (the OK button spins until the action's request returns): wait for it, do not click again
-      if (await button.evaluate((b) => b.classList.contains('ant-btn-loading')).catch(() => false)) {
-        await open.first().waitFor({ state: 'hidden', timeout: T });
-        return;
-      }
-      if (attempt >= 2) throw err;
+      if (Date.now() > deadline) throw err;
     }
   }
 }

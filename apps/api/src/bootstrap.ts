@@ -34,10 +34,7 @@ function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
   const body = JSON.stringify({
     error: {
       code: status === 431 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST',
-      message:
-        status === 431
-          ? '请求头过大 (request line and headers over 16 KiB)'
-          : `请求格式错误 (malformed request: ${err.code ?? 'bad request'})`,
+      message: status === 431 ? '请求头过大' : `请求格式错误`,
     },
   });
   socket.end(
@@ -79,7 +76,7 @@ export async function createApi(
         .send({
           error: {
             code: status === 414 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST',
-            message: `请求地址无效 (invalid URL: ${err?.code ?? 'bad request'})`,
+            message: `请求地址无效`,
           },
         });
     },

@@ -1,9 +1,10 @@
 import type { ReactNode } from 'react';
 import { Result } from 'antd';
 import { NotFound } from './components/not-found';
-import { canUseLinkage, isCourt } from './lib/nav';
+import { canRegister, canUseLinkage, isCourt } from './lib/nav';
 import type { SessionUser } from './lib/types';
 import { QueuePage } from './pages/staff/queue.page';
+import { RegisterPage } from './pages/staff/register.page';
 import { CaseWorkbenchPage } from './pages/staff/case-workbench.page';
 import { CourtConsolePage } from './pages/court/court-console.page';
 import { CourtReferralPage } from './pages/court/court-referral.page';
@@ -29,6 +30,7 @@ export function StaffRoutes({ route, user }: { route: string[]; user: SessionUse
     return <QueuePage />;
   }
   if (a === 'work' && b) return <CaseWorkbenchPage id={b} />;
+  if (a === 'register' && !b) return gate(canRegister(role), <RegisterPage role={role} />);
   if (a === 'court' && !b) return gate(isCourt(role), <CourtConsolePage />);
   if (a === 'court' && b === 'refer') return gate(isCourt(role), <CourtReferralPage />);
   if (a === 'linkage' && !b) return gate(canUseLinkage(role), <LinkageListPage user={user} />);

@@ -15,9 +15,12 @@ import {
 } from '@tiaojie/calendar';
 import {
   CaseDeadlineService,
+  CaseNoticePolicy,
   DEADLINE_OVERDUE_JOB,
   DEADLINE_REMIND_JOB,
   OverdueJob,
+  PERFORMANCE_REMIND_JOB,
+  PerformanceReminderJob,
   ReminderJob,
 } from '@tiaojie/cases';
 import { STRANDED_SWEEP_MS, WEBHOOK_PROCESS_JOB, WebhookProcessorService } from '@tiaojie/intake';
@@ -38,6 +41,7 @@ export class WorkerHandlers implements OnApplicationBootstrap, OnApplicationShut
   constructor(
     private readonly queue: JobQueue,
     private readonly deadlines: CaseDeadlineService,
+    private readonly notices: CaseNoticePolicy,
     private readonly digest: DeadlineDigestService,
     private readonly outbox: OutboxService,
     private readonly webhooks: WebhookProcessorService,
@@ -59,6 +63,13 @@ export class WorkerHandlers implements OnApplicationBootstrap, OnApplicationShut
       DEADLINE_OVERDUE_JOB,
       async (job) => {
         await this.deadlines.handleOverdue(job.data);
+      },
+      timers,
+    );
+    await this.queue.work<PerformanceReminderJob>(
+      PERFORMANCE_REMIND_JOB,
+      async (job) => {
+        await this.notices.handlePerformanceReminder(job.data);
       },
       timers,
     );
@@ -109,7 +120,7 @@ export class WorkerHandlers implements OnApplicationBootstrap, OnApplicationShut
     this.sweep.unref();
     await this.digest.ensureScheduled();
     this.logger.log(
-      `worker listening on ${[DEADLINE_REMIND_JOB, DEADLINE_OVERDUE_JOB, DIGEST_TICK_JOB, DIGEST_BODY_JOB, OUTBOX_DELIVER_JOB, WEBHOOK_PROCESS_JOB].join(', ')}`,
+      `worker listening on ${[DEADLINE_REMIND_JOB, DEADLINE_OVERDUE_JOB, PERFORMANCE_REMIND_JOB, DIGEST_TICK_JOB, DIGEST_BODY_JOB, OUTBOX_DELIVER_JOB, WEBHOOK_PROCESS_JOB].join(', ')}`,
     );
   }
 

@@ -52,40 +52,38 @@ export class AuthService {
       new Date(now.getTime() - SIGN_IN_WINDOW_MS),
     );
     if (failed.byUser >= this.config.signInAttempts || failed.byIp >= this.config.signInAttempts * 5) {
-      throw new DomainError(
-        ErrorCode.RATE_LIMITED,
-        '登录失败次数过多，请 15 分钟后再试 (too many failed sign-ins; try again later)',
-      );
+      throw new DomainError(ErrorCode.RATE_LIMITED, '登录失败次数过多，请 15 分钟后再试');
     }
     const user = await this.users.byUsername(this.db.db, username);
     const ok = user?.passwordHash ? await this.hasher.verify(user.passwordHash, password) : false;
     if (!user || !ok || !user.active || user.role === Role.Party) {
       await this.users.recordAttempt(this.db.db, username, ip ?? null, false, now);
-      throw new DomainError(ErrorCode.INVALID_CREDENTIALS, '用户名或密码错误 (wrong username or password)');
+      throw new DomainError(ErrorCode.INVALID_CREDENTIALS, '用户名或密码错误');
     }
     if (user.isDemo && this.config.nodeEnv === 'production') {
       // refused: counted as a failed attempt (it counts toward the sign-in limit like a wrong password)
       await this.users.recordAttempt(this.db.db, username, ip ?? null, false, now);
-      throw new DomainError(
-        ErrorCode.DEMO_DISABLED,
-        '演示账号在生产环境中不可用 (demo accounts are disabled in production)',
-      );
+      throw new DomainError(ErrorCode.DEMO_DISABLED, '演示账号在生产环境中不可用');
     }
     await this.users.recordAttempt(this.db.db, username, ip ?? null, true, now);
     return this.issue(user, ip);
   }
 
-  /** Sends a 6-digit one-time code by SMS. Rate limited per phone. */
+  /**
+   * Sends a 6-digit one-time code by SMS. Rate limited per phone and purpose, so signing codes cannot be starved
+   * by sign-in codes (or the other way round).
+   */
   async requestCode(phone: string, purpose = 'sign_in'): Promise<{ sent: true; expiresIn: number }> {
-    if (!isMobilePhone(phone))
-      throw DomainError.validation('手机号格式不正确 (invalid mobile number)', { field: 'phone' });
+    if (!isMobilePhone(phone)) throw DomainError.validation('手机号格式不正确', { field: 'phone' });
     const now = this.clock.now();
-    const recent = await this.users.otpSentSince(this.db.db, phone, new Date(now.getTime() - 10 * 60_000));
+    const recent = await this.users.otpSentSince(
+      this.db.db,
+      phone,
+      purpose,
+      new Date(now.getTime() - 10 * 60_000),
+    );
     if (recent >= OTP_PER_10_MIN)
-      throw new DomainError(
-        ErrorCode.RATE_LIMITED,
-        '验证码发送过于频繁，请稍后再试 (too many codes requested)',
-      );
+      throw new DomainError(ErrorCode.RATE_LIMITED, '验证码发送过于频繁，请稍后再试');
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
     await this.users.insertOtp(this.db.db, {
       phone,
@@ -102,7 +100,7 @@ export class AuthService {
   async verifyCode(phone: string, code: string, purpose = 'sign_in'): Promise<void> {
     const otp = await this.users.latestOtp(this.db.db, phone, purpose);
     const now = this.clock.now();
-    const bad = () => new DomainError(ErrorCode.OTP_INVALID, '验证码错误或已过期 (wrong or expired code)');
+    const bad = () => new DomainError(ErrorCode.OTP_INVALID, '验证码错误或已过期');
     if (!otp || otp.consumedAt || otp.expiresAt < now || otp.attempts >= OTP_MAX_ATTEMPTS) throw bad();
     if (otp.codeHash !== TokenService.hash(`${phone}:${code}`)) {
       await this.users.bumpOtpAttempts(this.db.db, otp.id);
@@ -115,10 +113,7 @@ export class AuthService {
     await this.verifyCode(phone, code);
     let user = await this.users.byPhone(this.db.db, phone);
     if (user && user.role !== Role.Party)
-      throw new DomainError(
-        ErrorCode.INVALID_CREDENTIALS,
-        '该手机号属于工作人员账号，请用密码登录 (staff must sign in with a password)',
-      );
+      throw new DomainError(ErrorCode.INVALID_CREDENTIALS, '该手机号属于工作人员账号，请用密码登录');
     user ??= await this.users.upsertParty(this.db.db, phone, `当事人${maskPhone(phone)!.slice(-4)}`);
     return this.issue(user, ip);
   }
@@ -127,8 +122,7 @@ export class AuthService {
   async refresh(refreshToken: string): Promise<TokenPair> {
     const now = this.clock.now();
     const row = await this.users.refreshByHash(this.db.db, TokenService.hash(refreshToken));
-    const invalid = () =>
-      new DomainError(ErrorCode.UNAUTHENTICATED, '登录已失效，请重新登录 (refresh token invalid)');
+    const invalid = () => new DomainError(ErrorCode.UNAUTHENTICATED, '登录已失效，请重新登录');
     if (!row || row.expiresAt < now) throw invalid();
     if (row.revokedAt || !(await this.users.consumeRefresh(this.db.db, row.id, now))) {
       await this.users.revokeFamily(this.db.db, row.familyId, now);
@@ -148,11 +142,11 @@ export class AuthService {
   async changePassword(actor: Actor, current: string, next: string): Promise<void> {
     const user = actor.id ? await this.users.byId(this.db.db, actor.id) : null;
     if (!user?.passwordHash || !(await this.hasher.verify(user.passwordHash, current)))
-      throw new DomainError(ErrorCode.INVALID_CREDENTIALS, '原密码错误 (current password is wrong)');
+      throw new DomainError(ErrorCode.INVALID_CREDENTIALS, '原密码错误');
     const problem = PasswordHasher.policyViolation(next);
     if (problem) throw DomainError.validation(problem, { field: 'newPassword' });
     if (next === current)
-      throw DomainError.validation('新密码不能与原密码相同 (new password must differ)', {
+      throw DomainError.validation('新密码不能与原密码相同', {
         field: 'newPassword',
       });
     const hash = await this.hasher.hash(next);

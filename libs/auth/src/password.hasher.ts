@@ -18,9 +18,8 @@ export class PasswordHasher {
 
   /** Policy: at least 10 characters with letters and digits. Returns a readable reason or null. */
   static policyViolation(password: string): string | null {
-    if (password.length < 10) return '密码至少 10 位 (password must be at least 10 characters)';
-    if (!/[A-Za-z]/.test(password) || !/\d/.test(password))
-      return '密码须同时包含字母和数字 (password needs letters and digits)';
+    if (password.length < 10) return '密码至少 10 位';
+    if (!/[A-Za-z]/.test(password) || !/\d/.test(password)) return '密码须同时包含字母和数字';
     return null;
   }
 }

@@ -34,14 +34,13 @@ export class StaffAdminService {
 
   async create(actor: Actor, input: NewStaff) {
     this.assertCanManage(actor, input.role, input.orgId);
-    if (!STAFF_ROLES.includes(input.role))
-      throw DomainError.validation('角色无效 (role must be a staff role)', { field: 'role' });
+    if (!STAFF_ROLES.includes(input.role)) throw DomainError.validation('角色无效', { field: 'role' });
     const problem = PasswordHasher.policyViolation(input.password);
     if (problem) throw DomainError.validation(problem, { field: 'password' });
     const passwordHash = await this.hasher.hash(input.password);
     return this.db.transaction(async (tx) => {
       if (await this.users.byUsername(tx, input.username))
-        throw new DomainError(ErrorCode.CONFLICT, `用户名已存在：${input.username} (username taken)`);
+        throw new DomainError(ErrorCode.CONFLICT, `用户名已存在：${input.username}`);
       const user = await this.users.insert(tx, {
         username: input.username,
         displayName: input.displayName,
@@ -103,6 +102,6 @@ export class StaffAdminService {
   private assertCanManage(actor: Actor, role: Role, orgId: string): void {
     if (actor.role === Role.DistrictAdmin) return;
     if (actor.role === Role.BodyAdmin && actor.orgId === orgId && role === Role.Mediator) return;
-    throw DomainError.forbidden('只能管理本组织的调解员 (body admins manage their own mediators)');
+    throw DomainError.forbidden('只能管理本组织的调解员');
   }
 }

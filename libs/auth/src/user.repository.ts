@@ -150,11 +150,18 @@ export class UserRepository {
     );
   }
 
-  async otpSentSince(db: Executor, phone: string, since: Date): Promise<number> {
+  /** Codes sent to a phone for one purpose since a time: each purpose is its own rate-limit bucket. */
+  async otpSentSince(db: Executor, phone: string, purpose: string, since: Date): Promise<number> {
     const rows = await db
       .select({ id: schema.otpCodes.id })
       .from(schema.otpCodes)
-      .where(and(eq(schema.otpCodes.phone, phone), gt(schema.otpCodes.createdAt, since)));
+      .where(
+        and(
+          eq(schema.otpCodes.phone, phone),
+          eq(schema.otpCodes.purpose, purpose),
+          gt(schema.otpCodes.createdAt, since),
+        ),
+      );
     return rows.length;
   }
 

@@ -148,16 +148,16 @@ export class CalendarService {
 
   /** Adds or replaces one year (district admin), validated, audited, serialised per year; version checked when given. */
   async putYear(actor: Actor, year: number, input: CalendarYearInput): Promise<CalendarYearView> {
-    if (actor.role !== Role.DistrictAdmin)
-      throw DomainError.forbidden('只有区管理员可以维护节假日日历 (district admin only)');
+    if (actor.role !== Role.DistrictAdmin) throw DomainError.forbidden('只有区管理员可以维护节假日日历');
     if (!Number.isInteger(year) || year < 2000 || year > 2100)
-      throw DomainError.validation(`年份须在 2000–2100 之间 (year out of range): ${year}`, { field: 'year' });
+      throw DomainError.validation('年份须在 2000–2100 之间', { field: 'year' });
     try {
       WorkdayCalendar.builtIn().withYear(year, input);
     } catch (err) {
       if (err instanceof CalendarDataError)
-        throw DomainError.validation(`日历数据有误 (invalid calendar data): ${err.message}`, {
+        throw DomainError.validation('日历数据有误，请检查日期', {
           field: 'holidays',
+          problem: err.message,
         });
       throw err;
     }
@@ -165,11 +165,9 @@ export class CalendarService {
       await this.repo.lockYear(tx, year);
       const current = await this.repo.byYear(tx, year);
       if (input.version !== undefined && input.version !== (current?.version ?? 0)) {
-        throw new DomainError(
-          ErrorCode.VERSION_CONFLICT,
-          '该年度日历已被他人修改，请刷新后重试 (the year changed since you read it)',
-          { version: current?.version ?? 0 },
-        );
+        throw new DomainError(ErrorCode.VERSION_CONFLICT, '该年度日历已被他人修改，请刷新后重试', {
+          version: current?.version ?? 0,
+        });
       }
       const values = {
         holidays: input.holidays,
@@ -212,7 +210,7 @@ export class CalendarService {
         year,
         reason,
         count,
-        message: `节假日日历缺少 ${year} 年数据${what}，按周一至周五计工作日，请录入国务院办公厅放假通知 (holiday calendar has no data for ${year})`,
+        message: `节假日日历缺少 ${year} 年数据${what}，按周一至周五计工作日，请录入国务院办公厅放假通知`,
       });
     for (const year of calendar.uncoveredYearsBetween(
       addCalendarDays(today, -1),

@@ -60,7 +60,7 @@ describe('DeadlineAdjustmentService (extensions and pauses, stored and audited)'
         referral,
       ),
     );
-    expect(ok.deadline.result.dueDate).toBe('2026-05-01');
+    expect(ok.deadline.result.dueDate).toBe('2026-05-06'); // 05-01 is Labour Day: the first working day after
     expect(ok.adjustment).toMatchObject({
       kind: 'extension',
       days: 30,
@@ -86,7 +86,7 @@ describe('DeadlineAdjustmentService (extensions and pauses, stored and audited)'
         a.action,
         (a.data as any).dueAt,
       ]),
-    ).toEqual([['deadline.extension', '2026-05-01T15:59:59.000Z']]);
+    ).toEqual([['deadline.extension', '2026-05-06T15:59:59.000Z']]);
   });
 
   it('needs every party for 委托, a reason told to the petitioner for petitions, and staff to ask', async () => {

@@ -130,10 +130,9 @@ export class DeadlineAdjustmentService {
     next: NewAdjustment,
     clock: CaseClock,
   ): Promise<RecordedAdjustment> {
-    if (!ADJUSTING_ROLES.includes(actor.role))
-      throw DomainError.forbidden('当事人不能变更办理期限 (only staff adjust a time limit)');
+    if (!ADJUSTING_ROLES.includes(actor.role)) throw DomainError.forbidden('当事人不能变更办理期限');
     if (next.kind === 'extension' && (typeof next.days !== 'number' || !Number.isInteger(next.days))) {
-      throw DomainError.validation('延长天数须为整数 (extension days must be an integer)', {
+      throw DomainError.validation('延长天数须为整数', {
         field: 'days',
         rule: 'INVALID_EXTENSION_DAYS',
       });

@@ -17,7 +17,7 @@ const STATE_RULES: ReadonlySet<DeadlineRuleErrorCode> = new Set<DeadlineRuleErro
 export function toDomainError(err: unknown): unknown {
   if (err instanceof DeadlineRuleError) {
     const code = STATE_RULES.has(err.code) ? ErrorCode.CONFLICT : ErrorCode.VALIDATION_FAILED;
-    return new DomainError(code, `期限规则不允许此操作 (${err.message})`, { rule: err.code });
+    return new DomainError(code, `期限规则不允许此操作`, { rule: err.code });
   }
   if (err instanceof InvalidBusinessDateError)
     return DomainError.validation(err.message, { rule: 'INVALID_DATE' });

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, DomainError, Role, maskIdNumber, maskPhone } from '@tiaojie/core';
+import { Actor, DomainError, Role, maskIdNumber, maskName, maskPhone } from '@tiaojie/core';
 import { DbService, Executor } from '@tiaojie/db';
 import { Relation } from './case-lifecycle';
 import { CaseRepository, DisputeRow, PartyRow } from './case.repository';
+import type { CourtReferralRow } from './court-referral-view';
 
 export interface CaseContext {
   dispute: DisputeRow;
@@ -10,9 +11,20 @@ export interface CaseContext {
   relations: Set<Relation>;
   /** The actor's own party record(s) on this case. */
   ownParties: PartyRow[];
+  /** The court's referral of this case (委派/委托), when a court referred it. */
+  referral?: CourtReferralRow | null;
 }
 
 /** Works out how an actor relates to a case, and what of it they may see. */
+/** States in which the court with jurisdiction works on a case it did not refer: confirmation and enforcement. */
+export const COURT_STATES: readonly string[] = [
+  'confirmation_requested',
+  'confirmed',
+  'confirmation_rejected',
+  'enforcement_requested',
+  'enforcement_received',
+];
+
 @Injectable()
 export class CaseAccessService {
   constructor(
@@ -27,7 +39,12 @@ export class CaseAccessService {
       'bodyId' | 'createdBy' | 'formerBodyIds' | 'mediatorId' | 'status' | 'streetCode'
     >,
     parties: PartyRow[],
-    extra: { referringCourtId?: string | null; agentFor?: string[]; courtStreets?: string[] } = {},
+    extra: {
+      referringCourtId?: string | null;
+      agentFor?: string[];
+      courtStreets?: string[];
+      registrants?: string[];
+    } = {},
   ): { relations: Set<Relation>; ownParties: PartyRow[] } {
     const relations = new Set<Relation>();
     const referringCourtId = extra.referringCourtId ?? null;
@@ -50,12 +67,7 @@ export class CaseAccessService {
     const confirming = referringCourtId
       ? referringCourtId === actor.orgId
       : !!dispute.streetCode && (extra.courtStreets ?? []).includes(dispute.streetCode);
-    if (
-      courtStaff &&
-      confirming &&
-      ['confirmation_requested', 'confirmed', 'confirmation_rejected'].includes(dispute.status)
-    )
-      relations.add('court');
+    if (courtStaff && confirming && COURT_STATES.includes(dispute.status)) relations.add('court');
     if (
       staffOfBody &&
       actor.orgId &&
@@ -63,7 +75,12 @@ export class CaseAccessService {
       !relations.has('handling_body')
     )
       relations.add('former_body');
-    if (actor.id && dispute.createdBy === actor.id && actor.role !== Role.Party) relations.add('creator');
+    if (
+      actor.id &&
+      actor.role !== Role.Party &&
+      (dispute.createdBy === actor.id || (extra.registrants ?? []).includes(actor.id))
+    )
+      relations.add('creator');
     return { relations, ownParties };
   }
 
@@ -92,9 +109,10 @@ export class CaseAccessService {
       referringCourtId: referral?.courtId ?? null,
       agentFor,
       courtStreets,
+      registrants: read.registrants,
     });
     if (relations.size === 0 && actor.role !== 'system') throw DomainError.notFound('case', id);
-    return { dispute, parties, relations, ownParties };
+    return { dispute, parties, relations, ownParties, referral };
   }
 
   /** Full personal data of one party for staff of the handling body; every such read is audited. */
@@ -105,7 +123,7 @@ export class CaseAccessService {
       !ctx.relations.has('district') &&
       !ctx.relations.has('court')
     ) {
-      throw DomainError.forbidden('仅承办组织可查看完整个人信息 (handling staff only)');
+      throw DomainError.forbidden('仅承办组织可查看完整个人信息');
     }
     const p = ctx.parties.find((x) => x.id === partyId);
     if (!p) throw DomainError.notFound('party', partyId);
@@ -113,14 +131,17 @@ export class CaseAccessService {
     return { id: p.id, name: p.name, phone: p.phone, idNumber: p.idNumber, masked: false };
   }
 
-  /** Party data as this reader may see it: masked unless it is their own record. */
-  partyView(p: PartyRow, ctx: CaseContext) {
+  /**
+   * Party data as this reader may see it: phone and ID masked unless it is their own record; the name masked too
+   * for a body that no longer handles the case (`maskNames`).
+   */
+  partyView(p: PartyRow, ctx: CaseContext, opts: { maskNames?: boolean } = {}) {
     const own = ctx.ownParties.some((o) => o.id === p.id);
     return {
       id: p.id,
       role: p.role,
       partyType: p.partyType,
-      name: p.name,
+      name: opts.maskNames && !own ? maskName(p.name, p.partyType) : p.name,
       phone: own ? p.phone : maskPhone(p.phone),
       idNumber: own ? p.idNumber : maskIdNumber(p.idNumber),
       linked: p.userId !== null,

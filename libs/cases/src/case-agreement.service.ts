@@ -8,7 +8,7 @@ import { OrgRepository } from '@tiaojie/org';
 import { CaseAccessService, CaseContext } from './case-access.service';
 import { CaseRepository, DisputeRow } from './case.repository';
 import { CaseTransitionService } from './case-transition.service';
-import { confirmationDueAt } from './case-deadline';
+import { assertConfirmationWindow } from './case-enforcement.service';
 
 export const SATISFACTION = ['满意', '基本满意', '不满意'] as const;
 export type Satisfaction = (typeof SATISFACTION)[number];
@@ -39,7 +39,7 @@ export class CaseAgreementService {
   async pdf(actor: Actor, id: string): Promise<{ number: string; pdf: Buffer }> {
     const ctx = await this.access.load(actor, id);
     if (ctx.relations.has('former_body') && ctx.relations.size === 1)
-      throw DomainError.forbidden('移交后仅保留案件摘要 (transferred away: summary only)');
+      throw DomainError.forbidden('移交后仅保留案件摘要');
     const agreement = await this.cases.currentAgreement(this.db.db, id);
     if (!agreement) throw DomainError.notFound('agreement for case', id);
     const [sigs, body, mediator, agents] = await Promise.all([
@@ -71,6 +71,7 @@ export class CaseAgreementService {
       });
     const pdf = await renderAgreementPdf({
       number: ctx.dispute.number,
+      courtCaseNumber: ctx.referral?.courtCaseNumber,
       body: { name: body?.name ?? '人民调解委员会' },
       parties,
       facts: ctx.dispute.description,
@@ -94,24 +95,16 @@ export class CaseAgreementService {
    */
   async applyForConfirmation(actor: Actor, id: string, version: number): Promise<DisputeRow> {
     return this.run(actor, id, async (tx, ctx, events) => {
-      if (!ctx.relations.has('party'))
-        throw DomainError.forbidden('司法确认须由当事人共同申请 (parties apply jointly)');
+      if (!ctx.relations.has('party')) throw DomainError.forbidden('司法确认须由当事人共同申请');
       this.transitions.assertCan(actor, ctx, 'request_confirmation');
       const agreement = await this.cases.currentAgreement(tx, id);
-      if (!agreement?.signedAt) throw DomainError.validation('协议尚未生效 (no signed agreement)');
-      const due = confirmationDueAt(agreement.signedAt);
-      if (this.clock.now() > due)
-        throw new DomainError(
-          ErrorCode.ILLEGAL_TRANSITION,
-          '已超过协议生效后 30 日的司法确认申请期限 (the 30-day window has passed)',
-          { dueAt: due.toISOString(), currentStatus: ctx.dispute.status },
-        );
+      if (!agreement?.signedAt) throw DomainError.validation('协议尚未生效');
+      assertConfirmationWindow(agreement.signedAt, this.clock.now(), ctx.dispute.status);
       if (version !== ctx.dispute.version)
-        throw new DomainError(
-          ErrorCode.VERSION_CONFLICT,
-          '案件已被他人更新，请刷新后重试 (the case changed since you read it)',
-          { version: ctx.dispute.version, currentStatus: ctx.dispute.status },
-        );
+        throw new DomainError(ErrorCode.VERSION_CONFLICT, '案件已被他人更新，请刷新后重试', {
+          version: ctx.dispute.version,
+          currentStatus: ctx.dispute.status,
+        });
       for (const p of ctx.ownParties)
         await tx
           .insert(schema.confirmationApplications)
@@ -147,8 +140,7 @@ export class CaseAgreementService {
     id: string,
     input: { version: number; items: { description: string; dueOn: string }[] },
   ): Promise<DisputeRow> {
-    if (input.items.length === 0)
-      throw DomainError.validation('请至少填写一项履行事项 (at least one item)', { field: 'items' });
+    if (input.items.length === 0) throw DomainError.validation('请至少填写一项履行事项', { field: 'items' });
     return this.run(actor, id, async (tx, ctx, events) => {
       await tx
         .insert(schema.performanceItems)
@@ -224,7 +216,7 @@ export class CaseAgreementService {
     if (!(SATISFACTION as readonly string[]).includes(input.rating))
       throw DomainError.validation('评价须为 满意、基本满意 或 不满意', { field: 'rating' });
     const ctx = await this.access.load(actor, id);
-    if (!ctx.relations.has('party')) throw DomainError.forbidden('仅当事人可以评价 (parties only)');
+    if (!ctx.relations.has('party')) throw DomainError.forbidden('仅当事人可以评价');
     if (
       [
         'received',
@@ -236,11 +228,9 @@ export class CaseAgreementService {
         'agreement_pending',
       ].includes(ctx.dispute.status)
     ) {
-      throw new DomainError(
-        ErrorCode.ILLEGAL_TRANSITION,
-        '调解结束后才能评价 (rate after the mediation ends)',
-        { currentStatus: ctx.dispute.status },
-      );
+      throw new DomainError(ErrorCode.ILLEGAL_TRANSITION, '调解结束后才能评价', {
+        currentStatus: ctx.dispute.status,
+      });
     }
     return this.db.transaction(async (tx) => {
       const row = (
@@ -259,7 +249,7 @@ export class CaseAgreementService {
           .returning()
       )[0];
       if (!row)
-        throw new DomainError(ErrorCode.CONFLICT, '您已评价过本案 (this party has already rated the case)', {
+        throw new DomainError(ErrorCode.CONFLICT, '您已评价过本案', {
           status: 'already_rated',
         });
       await this.audit.record(tx, actor, {

@@ -22,6 +22,8 @@ import { CaseIntakeService } from './case-intake.service';
 import { CaseRegime, Extension, caseDue } from './case-regime';
 import { RETURN_REASONS, ReturnReason, TransitionInput } from './case.types';
 import { CaseDeadlineService } from './case-deadline.service';
+import { dueKeptOnMove } from './case-deadline';
+import { assertConfirmationWindow } from './case-enforcement.service';
 
 /** Every command on a dispute: validated, authorised, versioned, audited, and announced after commit. */
 @Injectable()
@@ -49,8 +51,7 @@ export class CaseCommandService {
     id: string,
     input: TransitionInput & { bodyId: string },
   ): Promise<DisputeRow> {
-    if (!input.reason?.trim())
-      throw DomainError.validation('人工分派须说明理由 (a reason is required)', { field: 'reason' });
+    if (!input.reason?.trim()) throw DomainError.validation('人工分派须说明理由', { field: 'reason' });
     return this.run(actor, id, async (tx, ctx, events) => {
       this.transitions.assertCan(actor, ctx, 'manual_route');
       await this.dispatch.recordManual(tx, actor, id, input.bodyId, input.reason!);
@@ -67,7 +68,7 @@ export class CaseCommandService {
             bodyId: input.bodyId,
             mediatorId: null,
             acceptedAt: null,
-            dueAt: null,
+            dueAt: dueKeptOnMove(ctx.dispute),
             routing: { why: `人工分派：${input.reason}`, manual: true, bodyId: input.bodyId },
           },
         },
@@ -79,11 +80,22 @@ export class CaseCommandService {
   async accept(actor: Actor, id: string, input: TransitionInput): Promise<DisputeRow> {
     return this.run(actor, id, async (tx, ctx, events) => {
       const now = this.clock.now();
-      // Court referrals and petitions keep the due date their regime set at intake; others start the clock now.
+      // Court referrals and petitions keep the due date their regime set at intake; a 12345 order's N working days
+      // start at sign-off; people's mediation starts its 30 days now.
+      const order = ctx.dispute.deadlineRegime === 'work_order_reply';
       const dueAt =
         ctx.dispute.deadlineRegime && ctx.dispute.dueAt
           ? ctx.dispute.dueAt
-          : (await this.deadlines.dueAt('peoples_mediation', now, undefined, tx)).dueAt;
+          : order
+            ? (
+                await this.deadlines.dueAt(
+                  'work_order_reply',
+                  now,
+                  { days: await this.replyDays(tx, id) },
+                  tx,
+                )
+              ).dueAt
+            : (await this.deadlines.dueAt('peoples_mediation', now, undefined, tx)).dueAt;
       const updated = await this.transitions.fire(
         tx,
         actor,
@@ -112,10 +124,7 @@ export class CaseCommandService {
     input: TransitionInput & { reasonCode: string },
   ): Promise<DisputeRow> {
     if (!(input.reasonCode in RETURN_REASONS))
-      throw DomainError.validation(
-        `退回原因代码无效 (unknown reasonCode; one of ${Object.keys(RETURN_REASONS).join(', ')})`,
-        { field: 'reasonCode' },
-      );
+      throw DomainError.validation(`退回原因代码无效`, { field: 'reasonCode' });
     return this.run(actor, id, async (tx, ctx, events) => {
       const label = RETURN_REASONS[input.reasonCode as ReturnReason];
       const returned = await this.transitions.fire(
@@ -127,7 +136,7 @@ export class CaseCommandService {
           version: input.version,
           reason: `${label}${input.reason ? `：${input.reason}` : ''}`,
           data: { reasonCode: input.reasonCode, bodyId: ctx.dispute.bodyId },
-          patch: { acceptedAt: null, dueAt: null, mediatorId: null },
+          patch: { acceptedAt: null, dueAt: dueKeptOnMove(ctx.dispute), mediatorId: null },
         },
         events,
       );
@@ -143,13 +152,10 @@ export class CaseCommandService {
     return this.run(actor, id, async (tx, ctx, events) => {
       const m = await this.users.byId(tx, input.mediatorId);
       if (!m || m.role !== Role.Mediator || m.orgId !== ctx.dispute.bodyId || !m.active) {
-        throw DomainError.validation(
-          '调解员不属于承办组织或已停用 (mediator must be an active member of the handling body)',
-          { field: 'mediatorId' },
-        );
+        throw DomainError.validation('调解员不属于承办组织或已停用', { field: 'mediatorId' });
       }
       if (actor.role === Role.Mediator && input.mediatorId !== actor.id)
-        throw DomainError.forbidden('调解员只能指派自己 (a mediator may only assign themself)');
+        throw DomainError.forbidden('调解员只能指派自己');
       await this.dispatch.assertNoConflict(tx, ctx.dispute, ctx.parties, m.id);
       return this.transitions.fire(
         tx,
@@ -218,7 +224,7 @@ export class CaseCommandService {
             patch: {
               formerBodyIds: former,
               acceptedAt: null,
-              dueAt: ctx.dispute.deadlineRegime === 'peoples_mediation' ? null : ctx.dispute.dueAt,
+              dueAt: dueKeptOnMove(ctx.dispute),
               mediatorId: null,
               sessionMode: 'joint',
             },
@@ -230,11 +236,11 @@ export class CaseCommandService {
       }
       const target = await this.orgs.byId(tx, input.targetBodyId);
       if (!target || !target.active || ['district', 'hotline', 'grid'].includes(target.kind))
-        throw DomainError.validation('移交目标须为在册的调解组织、行政机关或法院 (unknown target body)', {
+        throw DomainError.validation('移交目标须为在册的调解组织、行政机关或法院', {
           field: 'targetBodyId',
         });
       if (target.id === from)
-        throw DomainError.validation('不能移交给当前承办组织 (target is the current body)', {
+        throw DomainError.validation('不能移交给当前承办组织', {
           field: 'targetBodyId',
         });
       const kind =
@@ -261,7 +267,7 @@ export class CaseCommandService {
             acceptedAt: null,
             mediatorId: null,
             sessionMode: 'joint',
-            dueAt: ctx.dispute.deadlineRegime === 'peoples_mediation' ? null : ctx.dispute.dueAt,
+            dueAt: dueKeptOnMove(ctx.dispute),
           },
         },
         events,
@@ -274,7 +280,7 @@ export class CaseCommandService {
     return this.run(actor, id, async (tx, ctx, events) => {
       this.transitions.assertCan(actor, ctx, 'refer_to_court');
       const court = (await this.orgs.listActive(tx)).find((o) => o.kind === 'judicial');
-      if (!court) throw DomainError.validation('辖区内没有在册的人民法院 (no court in the registry)');
+      if (!court) throw DomainError.validation('辖区内没有在册的人民法院');
       const timeline = await this.cases.transitions(tx, id);
       const record = timeline.map((t) => ({
         at: t.at.toISOString(),
@@ -343,10 +349,12 @@ export class CaseCommandService {
           start,
           [...previous, extension],
           ctx.parties.map((p) => p.id),
+          regime === 'work_order_reply' ? await this.replyDays(tx, id) : undefined,
         );
       } catch (err) {
         const e = err as { code?: string; message?: string };
-        if (e.code) throw DomainError.validation(`${e.message} (${e.code})`, { rule: e.code });
+        if (e.code)
+          throw DomainError.validation('期限规则不允许此次延长', { rule: e.code, problem: e.message });
         throw err;
       }
       return this.transitions.fire(
@@ -384,13 +392,19 @@ export class CaseCommandService {
       'start_performance',
       'record_performed',
       'record_breach',
+      'receive_enforcement',
     ];
-    if (!simple.includes(action))
-      throw DomainError.validation(`该操作需使用专门接口 (use the dedicated endpoint for ${action})`);
+    if (!simple.includes(action)) throw DomainError.validation(`该操作需使用专门接口`);
     return this.run(actor, id, async (tx, ctx, events) => {
       this.transitions.assertCan(actor, ctx, action, input.version);
       if (action === 'start_mediation' && !ctx.dispute.mediatorId)
-        throw DomainError.validation('请先指派调解员 (assign a mediator first)');
+        throw DomainError.validation('请先指派调解员');
+      if (action === 'request_confirmation')
+        assertConfirmationWindow(
+          (await this.cases.currentAgreement(tx, id))?.signedAt,
+          this.clock.now(),
+          ctx.dispute.status,
+        );
       const outcome = (
         { record_failure: 'no_agreement', withdraw: 'withdrawn', terminate: 'terminated' } as Record<
           string,
@@ -402,6 +416,13 @@ export class CaseCommandService {
         ...(action === 'close' ? { closedAt: this.clock.now() } : {}),
         ...(action === 'reopen' ? { closedAt: null, outcome: null } : {}),
       };
+      // reopening starts the mediation clock again; another regime's period keeps its date
+      const regime = ctx.dispute.deadlineRegime;
+      if (action === 'reopen' && (!regime || regime === 'peoples_mediation')) {
+        const now = this.clock.now();
+        const due = await this.deadlines.dueAt('peoples_mediation', now, undefined, tx);
+        Object.assign(patch, { dueAt: due.dueAt, deadlineRegime: 'peoples_mediation', acceptedAt: now });
+      }
       return this.transitions.fire(
         tx,
         actor,
@@ -419,8 +440,7 @@ export class CaseCommandService {
     input: TransitionInput & { terms: string[]; performanceDueOn?: string },
   ): Promise<DisputeRow> {
     const terms = input.terms.map((t) => t.trim()).filter(Boolean);
-    if (terms.length === 0)
-      throw DomainError.validation('协议条款不能为空 (terms are required)', { field: 'terms' });
+    if (terms.length === 0) throw DomainError.validation('协议条款不能为空', { field: 'terms' });
     return this.run(actor, id, async (tx, ctx, events) => {
       await this.cases.supersedeAgreements(tx, id);
       const contentHash = createHash('sha256')
@@ -461,7 +481,7 @@ export class CaseCommandService {
     const ctx = await this.access.load(actor, id);
     this.transitions.assertCan(actor, ctx, 'sign');
     const phone = await this.cases.userPhone(this.db.db, actor.id!);
-    if (!phone) throw DomainError.validation('账号未绑定手机号 (no phone on the account)');
+    if (!phone) throw DomainError.validation('账号未绑定手机号');
     await this.auth.requestCode(phone, 'sign');
     return { sent: true };
   }
@@ -473,8 +493,7 @@ export class CaseCommandService {
     await this.auth.verifyCode(phone ?? '', input.code, 'sign');
     return this.run(actor, id, async (tx, ctx, events) => {
       const agreement = await this.cases.currentAgreement(tx, id);
-      if (!agreement || agreement.status !== 'signing')
-        throw DomainError.validation('没有待签署的协议 (no agreement awaiting signature)');
+      if (!agreement || agreement.status !== 'signing') throw DomainError.validation('没有待签署的协议');
       for (const party of ctx.ownParties) {
         await this.cases.insertSignature(tx, {
           agreementId: agreement.id,
@@ -518,6 +537,15 @@ export class CaseCommandService {
       }
       return updated;
     });
+  }
+
+  /** A 12345 order's 办理时限 (working days), as registered with it. */
+  private async replyDays(tx: Executor, id: string): Promise<number> {
+    const receive = (await this.cases.transitions(tx, id)).find((t) => t.action === 'receive');
+    const days = (receive?.data as { replyWorkingDays?: unknown } | null)?.replyWorkingDays;
+    if (typeof days !== 'number')
+      throw DomainError.validation('该 12345 工单未登记办理时限', { field: 'replyWorkingDays' });
+    return days;
   }
 
   private async run(

@@ -32,6 +32,21 @@ describe('CaseDeadlineService.plan', () => {
     expect(new Set(plan.map((t) => t.key)).size).toBe(4);
   });
 
+  it('gives the judicial-confirmation window its own timer ids, reminders and one closing notice, no escalation', () => {
+    const clock = new FixedClock(new Date('2026-03-01T00:00:00Z'));
+    const window = service(clock, [3, 1]).plan('d1', dueAt, clock.now(), 'judicial_confirmation');
+    expect(window.map((t) => [t.queue, (t.data as any).offsetDays ?? (t.data as any).level])).toEqual([
+      ['deadline.remind', 3],
+      ['deadline.remind', 1],
+      ['deadline.overdue', 1],
+    ]);
+    expect(window.every((t) => (t.data as any).clock === 'judicial_confirmation')).toBe(true);
+    const mediation = service(clock, [3, 1]).plan('d1', dueAt);
+    expect(mediation.every((t) => (t.data as any).clock === undefined)).toBe(true);
+    const ids = new Set(mediation.map((t) => t.key));
+    expect(window.some((t) => ids.has(t.key))).toBe(false);
+  });
+
   it('leaves out reminders already past when the deadline is set late', () => {
     const plan = service(new FixedClock(shanghaiInstant('2026-03-18', 12)), [3, 1]).plan('d1', dueAt);
     expect(plan.filter((t) => t.queue === 'deadline.remind').map((t) => (t.data as any).offsetDays)).toEqual([

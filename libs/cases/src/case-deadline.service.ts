@@ -10,7 +10,7 @@ import { DbService, Executor } from '@tiaojie/db';
 import { type DeadlineResult, reminderTimes } from '@tiaojie/deadlines';
 import { JobQueue } from '@tiaojie/jobs';
 import { NotificationService } from '@tiaojie/notifications';
-import { caseDueAt, type CaseDueOptions, type CaseRegime } from './case-deadline';
+import { caseDueAt, confirmationDueAt, type CaseDueOptions, type CaseRegime } from './case-deadline';
 import { CaseRepository, DisputeRow } from './case.repository';
 
 export const DEADLINE_REMIND_JOB = 'deadline.remind';
@@ -28,16 +28,24 @@ export function spreadOffsetMs(disputeId: string, spreadMinutes: number): number
   return (h % (spreadMinutes * 60)) * 1000;
 }
 
+/** Which period a timer is for: the case's mediation limit (default), or the judicial-confirmation window. */
+export type TimerClock = 'mediation' | 'judicial_confirmation';
+
 export interface ReminderJob {
   disputeId: string;
   dueAt: string;
   offsetDays: number;
+  clock?: TimerClock;
 }
 export interface OverdueJob {
   disputeId: string;
   dueAt: string;
   level: 1 | 2;
+  clock?: TimerClock;
 }
+
+/** States from which the parties may still apply for judicial confirmation (case-lifecycle: request_confirmation). */
+const CONFIRMABLE_STATES = ['agreement', 'breached'];
 
 /** One timer of a case's deadline, as schedule() enqueues it. */
 export interface PlannedTimer {
@@ -92,8 +100,16 @@ export class CaseDeadlineService {
    * The timers of a deadline that are still ahead of `now`: reminders (09:00 Asia/Shanghai plus this case's
    * fixed place in the spread window), the overdue notice, the escalation.
    */
-  plan(disputeId: string, dueAt: Date, now: Date = this.clock.now()): PlannedTimer[] {
+  plan(
+    disputeId: string,
+    dueAt: Date,
+    now: Date = this.clock.now(),
+    clock: TimerClock = 'mediation',
+  ): PlannedTimer[] {
     const due = dueAt.toISOString();
+    // the confirmation window's timers have their own ids and carry their clock; mediation timers keep theirs
+    const prefix = clock === 'mediation' ? '' : 'confirm-';
+    const tag = clock === 'mediation' ? {} : { clock };
     const timers: PlannedTimer[] = [];
     const spreadMs = spreadOffsetMs(disputeId, this.settings.reminderSpreadMinutes);
     for (const offsetDays of new Set(this.settings.reminderOffsetsDays)) {
@@ -102,24 +118,53 @@ export class CaseDeadlineService {
         timers.push({
           queue: DEADLINE_REMIND_JOB,
           at,
-          key: `remind:${disputeId}:${due}:${offsetDays}`,
-          data: { disputeId, dueAt: due, offsetDays },
+          key: `${prefix}remind:${disputeId}:${due}:${offsetDays}`,
+          data: { disputeId, dueAt: due, offsetDays, ...tag },
         });
       }
     }
+    // a window that closes is told once (level 1); only the mediation limit escalates to the district
     const levels: [1 | 2, number][] = [
       [1, OVERDUE_GRACE_MS],
       [2, this.settings.escalateAfterHours * 3_600_000],
     ];
-    for (const [level, after] of levels) {
+    for (const [level, after] of clock === 'mediation' ? levels : levels.slice(0, 1)) {
       timers.push({
         queue: DEADLINE_OVERDUE_JOB,
         at: new Date(dueAt.getTime() + after),
-        key: `overdue:${disputeId}:${due}:${level}`,
-        data: { disputeId, dueAt: due, level },
+        key: `${prefix}overdue:${disputeId}:${due}:${level}`,
+        data: { disputeId, dueAt: due, level, ...tag },
       });
     }
     return timers.sort((a, b) => a.at.getTime() - b.at.getTime());
+  }
+
+  /**
+   * The one place a deadline gets its timers: every path that creates a case or changes one (intake, transitions,
+   * extensions, acceptance) calls it with the case before (null: created now) and after, inside its transaction.
+   * A new or changed due date, or a case entering a state in which its clock runs on an existing due date (a
+   * referral accepted, perhaps already overdue, or a case written before its timers existed), gets its timers; job
+   * ids are stable, so timers that exist stay as they are.
+   */
+  async onCaseWritten(
+    tx: Executor,
+    before: Pick<DisputeRow, 'dueAt' | 'status'> | null,
+    after: DisputeRow,
+  ): Promise<void> {
+    if (after.status === 'agreement' && before?.status !== 'agreement')
+      await this.scheduleConfirmationWindow(tx, after);
+    if (!after.dueAt) return;
+    const changed = !before || before.dueAt?.getTime() !== after.dueAt.getTime();
+    const running = this.settings.clockRunningStates;
+    const entered = before !== null && before.status !== after.status && running.includes(after.status);
+    if (changed || entered) await this.schedule(tx, after);
+  }
+
+  /** The judicial-confirmation window opens when the agreement takes effect (30 days, 人民调解法 art. 33). */
+  private async scheduleConfirmationWindow(tx: Executor, after: DisputeRow): Promise<void> {
+    const due = confirmationDueAt(after.updatedAt);
+    for (const t of this.plan(after.id, due, this.clock.now(), 'judicial_confirmation'))
+      await this.queue.send(t.queue, t.data, { tx, startAfter: t.at, singletonKey: t.key });
   }
 
   /** Enqueues the deadline's timers inside the caller's transaction (they exist only if it commits). */
@@ -131,6 +176,7 @@ export class CaseDeadlineService {
   }
 
   async handleReminder(job: ReminderJob): Promise<boolean> {
+    if (job.clock === 'judicial_confirmation') return this.notifyConfirmationWindow(job, null);
     return this.notifyIfStillDue(job.disputeId, job.dueAt, async (tx, d) => {
       const to = d.mediatorId
         ? [d.mediatorId]
@@ -149,6 +195,7 @@ export class CaseDeadlineService {
 
   /** Level 1: the body admin and the mediator; level 2 (escalateAfterHours later, still open): the district admins. */
   async handleOverdue(job: OverdueJob): Promise<boolean> {
+    if (job.clock === 'judicial_confirmation') return this.notifyConfirmationWindow(job, job.level);
     return this.notifyIfStillDue(job.disputeId, job.dueAt, async (tx, d) => {
       const to =
         job.level === 1
@@ -166,6 +213,55 @@ export class CaseDeadlineService {
         body: `案件“${d.title}”的调解期限已于 ${formatShanghai(d.dueAt!)} 届满，尚未办结。`,
       });
     });
+  }
+
+  /**
+   * The confirmation window's reminder (the parties, who must apply jointly, and the mediator) or its closing
+   * (the mediator and the body admins), while the parties may still apply on the same agreement.
+   */
+  private async notifyConfirmationWindow(
+    job: { disputeId: string; dueAt: string; offsetDays?: number },
+    level: 1 | 2 | null,
+  ): Promise<boolean> {
+    const events = await this.db.transaction(async (tx) => {
+      const d = await this.cases.byId(tx, job.disputeId);
+      const agreement = d && (await this.cases.currentAgreement(tx, d.id));
+      if (
+        !d ||
+        !d.bodyId ||
+        !CONFIRMABLE_STATES.includes(d.status) ||
+        !agreement?.signedAt ||
+        confirmationDueAt(agreement.signedAt).toISOString() !== job.dueAt
+      )
+        return null;
+      const due = formatShanghai(new Date(job.dueAt), false);
+      const mediator = d.mediatorId ? [d.mediatorId] : [];
+      if (level === null) {
+        const parties = (await this.cases.parties(tx, d.id)).flatMap((p) => (p.userId ? [p.userId] : []));
+        return this.notifications.notify(tx, {
+          userIds: [...new Set([...parties, ...mediator])],
+          kind: 'deadline.confirmation_reminder',
+          disputeId: d.id,
+          sms: true,
+          dedupeKey: `confirm-remind:${d.id}:${job.dueAt}:${job.offsetDays}`,
+          title: `司法确认申请期限提醒（${d.number}）`,
+          body: `案件“${d.title}”的调解协议已生效，如需申请司法确认，请各方当事人于 ${due} 前共同提出申请。`,
+        });
+      }
+      const admins = (await this.notifications.staffOf(tx, d.bodyId, ['body_admin'])).map((u) => u.id);
+      return this.notifications.notify(tx, {
+        userIds: [...new Set([...admins, ...mediator])],
+        kind: 'deadline.confirmation_closed',
+        disputeId: d.id,
+        sms: false,
+        dedupeKey: `confirm-overdue:${d.id}:${job.dueAt}:${level}`,
+        title: `司法确认申请期限已届满（${d.number}）`,
+        body: `案件“${d.title}”的司法确认申请期限已于 ${due} 届满，当事人未申请司法确认。`,
+      });
+    });
+    if (!events) return false;
+    this.notifications.publish(events);
+    return events.length > 0;
   }
 
   /** Runs `send` only while the case is still on the same deadline with its clock running (a changed or stopped deadline drops the timer). */

@@ -37,7 +37,7 @@ describe('caseDueAt, every regime, across the 2026 Spring Festival', () => {
     return { dueDate: r.dueDate, dueAt: r.dueAt.toISOString() };
   };
 
-  it('counts calendar days plainly through the holiday (the domain rule)', () => {
+  it('counts calendar days through the holiday, moving a last day that is a rest day (the domain rule)', () => {
     expect(due('peoples_mediation')).toEqual({ dueDate: '2026-03-12', dueAt: '2026-03-12T15:59:59.000Z' });
     expect(due('court_pre_registration')).toEqual({
       dueDate: '2026-03-12',
@@ -47,12 +47,13 @@ describe('caseDueAt, every regime, across the 2026 Spring Festival', () => {
       dueDate: '2026-02-25',
       dueAt: '2026-02-25T15:59:59.000Z',
     });
-    // 7 days ends inside the holiday: calendar-day limits do not move unless the policy says so
+    // 7 days ends on 02-17, inside the holiday: the period ends on the first working day after it
     expect(due('court_post_registration_simple')).toEqual({
-      dueDate: '2026-02-17',
-      dueAt: '2026-02-17T15:59:59.000Z',
+      dueDate: '2026-02-24',
+      dueAt: '2026-02-24T15:59:59.000Z',
     });
-    expect(due('petition')).toEqual({ dueDate: '2026-04-11', dueAt: '2026-04-11T15:59:59.000Z' });
+    // Sat 04-11 → Mon 04-13
+    expect(due('petition')).toEqual({ dueDate: '2026-04-13', dueAt: '2026-04-13T15:59:59.000Z' });
     expect(due('judicial_confirmation')).toEqual({
       dueDate: '2026-03-12',
       dueAt: '2026-03-12T15:59:59.000Z',
@@ -75,23 +76,18 @@ describe('caseDueAt, every regime, across the 2026 Spring Festival', () => {
     });
   });
 
-  it('moves a limit that ends on a day off to the next working day when the policy says so, but not off a 调休 Saturday', () => {
-    const policies = mergePolicies(DEFAULT_POLICIES, {
-      court_post_registration_simple: { endOnWorkingDay: true },
-    });
-    expect(due('court_post_registration_simple', { policies }).dueDate).toBe('2026-02-24');
-    expect(caseDueAt('court_post_registration_simple', sh('2026-02-21 09:00'), { policies }).dueDate).toBe(
-      '2026-02-28',
-    ); // Saturday, worked
-    expect(caseDueAt('court_post_registration_simple', sh('2026-02-22 09:00'), { policies }).dueDate).toBe(
-      '2026-03-02',
-    ); // Sun 03-01 → Mon
+  it('does not move a limit off a 调休 Saturday, and a regime may opt out of the move', () => {
+    expect(caseDueAt('court_post_registration_simple', sh('2026-02-21 09:00')).dueDate).toBe('2026-02-28'); // Saturday, worked
+    expect(caseDueAt('court_post_registration_simple', sh('2026-02-22 09:00')).dueDate).toBe('2026-03-02'); // Sun 03-01 → Mon
+    const policies = mergePolicies(DEFAULT_POLICIES, { petition: { endOnWorkingDay: false } });
+    expect(due('petition', { policies }).dueDate).toBe('2026-04-11');
   });
 
   it("uses the referral's own N, and extensions under the regime's consent rules", () => {
     expect(due('court_pre_registration', { days: 20 }).dueDate).toBe('2026-03-02');
+    // Sat 04-11 → Mon 04-13
     expect(due('court_pre_registration', { extensions: [{ days: 30, consentBy: ['court'] }] }).dueDate).toBe(
-      '2026-04-11',
+      '2026-04-13',
     );
     expect(ruleOf(() => due('court_pre_registration', { extensions: [{ days: 30 }] }))).toEqual({
       code: ErrorCode.VALIDATION_FAILED,
@@ -149,7 +145,7 @@ describe('caseDueAt, every regime, across the 2026 Spring Festival', () => {
 
   it('keeps mediationDueAt / confirmationDueAt working and covers every listed regime', () => {
     expect(mediationDueAt(clock.now()).toISOString()).toBe('2026-03-12T15:59:59.000Z');
-    expect(confirmationDueAt(sh('2026-02-20 16:00')).toISOString()).toBe('2026-03-22T15:59:59.000Z');
+    expect(confirmationDueAt(sh('2026-02-20 16:00')).toISOString()).toBe('2026-03-23T15:59:59.000Z'); // Sun → Mon
     for (const regime of CASE_REGIMES)
       expect(caseDueAt(regime, clock.now(), { days: 3 }).dueAt).toBeInstanceOf(Date);
   });

@@ -70,6 +70,23 @@ export function confirmationDueAt(agreedAt: Date, calendar?: WorkdayCalendar): D
   return caseDueAt('judicial_confirmation', agreedAt, { calendar }).dueAt;
 }
 
+/**
+ * The due date a case keeps when it leaves its body (return, transfer, manual route): a regime set before acceptance
+ * (a court referral, a petition) keeps running; people's mediation and a 12345 order start afresh when the next
+ * body accepts (signs off).
+ */
+export function dueKeptOnMove(d: { deadlineRegime: string | null; dueAt: Date | null }): Date | null {
+  return d.deadlineRegime && REGIMES_FROM_INTAKE.includes(d.deadlineRegime) ? d.dueAt : null;
+}
+
+/** Regimes whose period starts before a body accepts the case (referral, petition acceptance). */
+const REGIMES_FROM_INTAKE: readonly string[] = [
+  'court_pre_registration',
+  'court_post_registration_ordinary',
+  'court_post_registration_simple',
+  'petition',
+];
+
 /** Days before its due date from which a case counts as due soon in the work queues. */
 export const DUE_SOON_DAYS = 3;
 

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import {
   Actor,
   Clock,
@@ -22,7 +22,10 @@ import { CaseContext } from './case-access.service';
 import { CaseRepository, DisputeRow } from './case.repository';
 import { CaseTransitionService, FireOptions, announce } from './case-transition.service';
 import { caseDue } from './case-regime';
+import { CaseNoticePolicy } from './case-notice.policy';
+import { CaseDeadlineService } from './case-deadline.service';
 import { ApplyInput, CourtReferralInput, PartyInput, RegisterInput } from './case.types';
+import { CaseRegistrationService, DEFAULT_REPLY_DAYS, RegistrationResult } from './case-registration.service';
 
 /** What staff see of a routing decision: the sentence, the escalation, the ranked candidates. */
 export function routingSummary(d: RoutingDecision) {
@@ -78,11 +81,13 @@ export class CaseIntakeService {
     private readonly audit: AuditService,
     private readonly publisher: RealtimePublisher,
     private readonly clock: Clock,
+    private readonly notices: CaseNoticePolicy,
+    private readonly registrations: CaseRegistrationService,
+    private readonly deadlines: CaseDeadlineService,
   ) {}
 
   async apply(actor: Actor, input: ApplyInput, opts: { idempotencyKey?: string } = {}): Promise<DisputeRow> {
-    if (actor.role !== Role.Party)
-      throw DomainError.forbidden('只有当事人可以在线申请调解 (only parties apply online)');
+    if (actor.role !== Role.Party) throw DomainError.forbidden('只有当事人可以在线申请调解');
     await this.validate(input.category, input.streetCode, input.communityCode, [
       input.applicant,
       ...input.respondents,
@@ -112,39 +117,70 @@ export class CaseIntakeService {
     );
   }
 
-  /** Staff register a walk-in, petition, grid report or 12345 order as the same kind of dispute. */
+  /**
+   * Staff register a walk-in, petition, grid report, 12345 order or enterprise dispute as the same kind of dispute.
+   * One that repeats an open dispute joins it as another intake record (or waits in the duplicate review queue when
+   * the match is only probable) instead of becoming a second case (CaseRegistrationService).
+   */
   async register(
     actor: Actor,
     input: RegisterInput,
     opts: { idempotencyKey?: string } = {},
-  ): Promise<DisputeRow> {
+  ): Promise<RegistrationResult> {
     const allowed = REGISTER_CHANNELS[input.channel];
-    if (!allowed)
-      throw DomainError.validation(
-        `登记渠道无效 (channel must be one of ${Object.keys(REGISTER_CHANNELS).join(', ')})`,
-        { field: 'channel' },
-      );
+    if (!allowed) throw DomainError.validation(`登记渠道无效`, { field: 'channel' });
     if (!allowed.includes(actor.role))
-      throw DomainError.forbidden(
-        `该角色不能登记“${input.channel}”渠道的纠纷 (role cannot register this channel)`,
-      );
+      throw DomainError.forbidden(`该角色不能登记“${input.channel}”渠道的纠纷`);
     const parties = input.parties;
     if (!parties.some((p) => p.role === 'applicant') || !parties.some((p) => p.role === 'respondent')) {
-      throw DomainError.validation(
-        '至少需要一名申请人和一名被申请人 (an applicant and a respondent are required)',
-        { field: 'parties' },
-      );
+      throw DomainError.validation('至少需要一名申请人和一名被申请人', { field: 'parties' });
     }
     if (input.channel === 'grid' && input.assistance && !input.assistance.consent) {
-      throw DomainError.validation(
-        '网格员代为申请须记录当事人同意 (the party must consent to grid-worker assistance)',
-        { field: 'assistance.consent' },
-      );
+      throw DomainError.validation('网格员代为申请须记录当事人同意', { field: 'assistance.consent' });
     }
+    if (input.channel !== 'hotline_12345' && (input.source !== undefined || input.replyDays !== undefined))
+      throw DomainError.validation('工单来源和办理时限仅适用于12345工单', {
+        field: input.source !== undefined ? 'source' : 'replyDays',
+      });
     await this.validate(input.category, input.streetCode, input.communityCode, parties);
+    const key = opts.idempotencyKey === undefined ? null : checkIdempotencyKey(opts.idempotencyKey);
+    const retried = await this.registrations.retried(actor, key);
+    if (retried) return retried;
+    const street = (await this.dispatch.streets(this.db.db))?.find((st) => st.code === input.streetCode);
+    const reg = this.registrations.prepare(actor, input, street?.name ?? null, key);
+    const match = await this.registrations.match(reg);
+    if (match?.confidence === 'certain') {
+      const merged = await this.registrations.merge(reg, match);
+      if (merged) return merged;
+    } else if (match) return this.registrations.hold(reg, match);
+    let intakeRecordId: string | null = null;
+    const dispute = await this.createRegistered(
+      actor,
+      input,
+      async (tx, d) => {
+        intakeRecordId = (await this.registrations.recordCreated(tx, reg, d)).id;
+      },
+      opts.idempotencyKey,
+    );
+    return { outcome: 'created', dispute, candidate: null, intakeRecordId };
+  }
+
+  /**
+   * Creates and routes the case of a registration (`extra` runs in its transaction): a new registration, or one the
+   * district decided was not a repeat after all (HeldRegistrationService), registered by its registrant.
+   */
+  async createRegistered(
+    actor: Actor,
+    input: RegisterInput,
+    extra: (tx: Executor, d: DisputeRow) => Promise<void>,
+    idempotencyKey?: string,
+  ): Promise<DisputeRow> {
     const now = this.clock.now();
+    const parties = input.parties;
     const petition = input.channel === 'petition';
-    const dispute = await this.createAndRoute(
+    // a 12345 order's N working days run from the body's sign-off: the regime now, the due date on acceptance
+    const order = input.channel === 'hotline_12345';
+    return this.createAndRoute(
       actor,
       {
         channel: input.channel,
@@ -158,9 +194,12 @@ export class CaseIntakeService {
         claimAmount: input.claimAmount,
         peopleInvolved: input.peopleInvolved,
         parties,
-        deadlineRegime: petition ? 'petition' : null,
+        deadlineRegime: petition ? 'petition' : order ? 'work_order_reply' : null,
         dueAt: petition ? caseDue('petition', now) : null,
-        data: input.assistance ? { assistedBy: actor.id, consentMethod: input.assistance.method } : undefined,
+        data: {
+          ...(input.assistance ? { assistedBy: actor.id, consentMethod: input.assistance.method } : {}),
+          ...(order ? { replyWorkingDays: input.replyDays ?? DEFAULT_REPLY_DAYS } : {}),
+        },
       },
       async (tx, d) => {
         if (input.assistance?.consent) {
@@ -176,23 +215,24 @@ export class CaseIntakeService {
             at: now,
           });
         }
+        await extra(tx, d);
       },
-      opts.idempotencyKey,
+      idempotencyKey,
     );
-    return dispute;
   }
 
   /** A court refers a case: 委派 before registration (30 days) or 委托 after (15 ordinary / 7 simple). */
   async referFromCourt(actor: Actor, input: CourtReferralInput): Promise<DisputeRow> {
     if (actor.role !== Role.CourtClerk && actor.role !== Role.Judge)
-      throw DomainError.forbidden('仅法院工作人员可委派/委托调解 (court staff only)');
-    if (!/号$/.test(input.courtCaseNumber) || !/（\d{4}）/.test(input.courtCaseNumber)) {
-      throw DomainError.validation('案号格式应如（2024）苏0612民诉前调12号 (court case number format)', {
+      throw DomainError.forbidden('仅法院工作人员可委派/委托调解');
+    // one pair of brackets around the year, at the start: （2026）苏0612民诉前调12号, never （（2026）…）
+    if (!/^（\d{4}）[^（）()]+号$/.test(input.courtCaseNumber)) {
+      throw DomainError.validation('案号格式应如（2024）苏0612民诉前调12号', {
         field: 'courtCaseNumber',
       });
     }
     if (input.referralType === 'post_registration' && !input.procedure)
-      throw DomainError.validation('委托调解须注明普通程序或简易程序 (procedure required)', {
+      throw DomainError.validation('委托调解须注明普通程序或简易程序', {
         field: 'procedure',
       });
     await this.validate(input.category, input.streetCode, null, input.parties);
@@ -204,7 +244,7 @@ export class CaseIntakeService {
           : 'court_post_registration_ordinary';
     const referredAt = new Date(`${input.referredOn}T00:00:00+08:00`);
     if (Number.isNaN(referredAt.getTime()))
-      throw DomainError.validation('委派日期无效 (referredOn must be YYYY-MM-DD)', { field: 'referredOn' });
+      throw DomainError.validation('委派日期无效', { field: 'referredOn' });
     const dueAt = caseDue(regime, referredAt);
     return this.createAndRoute(
       actor,
@@ -239,10 +279,7 @@ export class CaseIntakeService {
           })
           .catch((err) => {
             if (isUniqueViolation(err))
-              throw new DomainError(
-                ErrorCode.CONFLICT,
-                `案号已委派过：${input.courtCaseNumber} (already referred)`,
-              );
+              throw new DomainError(ErrorCode.CONFLICT, `案号已委派过：${input.courtCaseNumber}`);
             throw err;
           });
       },
@@ -305,6 +342,7 @@ export class CaseIntakeService {
     const facts = {
       id,
       category: spec.category,
+      kind: spec.kind,
       channel: spec.channel,
       streetCode: spec.streetCode,
       communityCode: spec.communityCode ?? null,
@@ -416,12 +454,20 @@ export class CaseIntakeService {
       const [first, ...rest] = statements(db);
       const d = this.cases.disputeFrom((await runAsOne(db, first, ...rest))[0]);
       await extra?.(db, d);
+      await this.deadlines.onCaseWritten(db, null, d);
       return d;
     };
-    const dispute = extra ? await this.db.transaction(write) : await write(this.db.db);
+    // a due date set at intake (court referral, petition) gets its timers in the same transaction
+    const dispute = extra || received.dueAt ? await this.db.transaction(write) : await write(this.db.db);
     const events: RealtimeEvent[] = [];
     announce(action, { bodyId: null }, dispute, events, { created: true });
     this.publisher.publish(events);
+    // the dispute stands whether or not its notices could be written (they are keyed: a retry is harmless)
+    await this.notices
+      .onCreated(dispute, parties)
+      .catch((err: Error) =>
+        new Logger('CaseIntake').warn(`notices of ${dispute.id} failed: ${err.message}`),
+      );
     return dispute;
   }
 
@@ -432,7 +478,7 @@ export class CaseIntakeService {
     parties: PartyInput[],
   ): Promise<void> {
     if (!(CATEGORY_CODES as string[]).includes(category))
-      throw DomainError.validation(`纠纷类别无效 (unknown category; one of ${CATEGORY_CODES.join(', ')})`, {
+      throw DomainError.validation(`纠纷类别无效`, {
         field: 'category',
       });
     // the cached reference list answers known codes; an unknown one is looked up before it is refused
@@ -440,7 +486,7 @@ export class CaseIntakeService {
       ? (await this.dispatch.streets(this.db.db))?.find((st) => st.code === streetCode)
       : undefined;
     if (streetCode && !known && !(await this.orgs.street(this.db.db, streetCode)))
-      throw DomainError.validation('所属街道无效 (unknown streetCode)', { field: 'streetCode' });
+      throw DomainError.validation('所属街道无效', { field: 'streetCode' });
     if (
       communityCode &&
       (!streetCode ||
@@ -449,23 +495,23 @@ export class CaseIntakeService {
           (await this.orgs.community(this.db.db, communityCode, streetCode))
         ))
     ) {
-      throw DomainError.validation('所属社区无效 (unknown communityCode for the street)', {
+      throw DomainError.validation('所属社区无效', {
         field: 'communityCode',
       });
     }
     for (const p of parties) {
       if (p.idNumber && p.partyType !== 'organization' && !isValidChineseId(p.idNumber))
-        throw DomainError.validation(`身份证号码校验失败：${p.name} (invalid ID number)`, {
+        throw DomainError.validation(`身份证号码校验失败：${p.name}`, {
           field: 'idNumber',
         });
       if (p.phone && !isMobilePhone(p.phone))
-        throw DomainError.validation(`手机号格式不正确：${p.name} (invalid phone)`, { field: 'phone' });
+        throw DomainError.validation(`手机号格式不正确：${p.name}`, { field: 'phone' });
       if (p.partyType === 'organization' && !p.representative)
-        throw DomainError.validation(`单位当事人须填写法定代表人：${p.name} (representative required)`, {
+        throw DomainError.validation(`单位当事人须填写法定代表人：${p.name}`, {
           field: 'representative',
         });
       if (p.agent && !p.agent.powerOfAttorney?.trim())
-        throw DomainError.validation(`代理人须提供授权委托书：${p.agent.name} (power of attorney required)`, {
+        throw DomainError.validation(`代理人须提供授权委托书：${p.agent.name}`, {
           field: 'agent.powerOfAttorney',
         });
     }
@@ -500,9 +546,8 @@ const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,100}$/;
 /** An Idempotency-Key header: 1–100 of letters, digits and . _ : - (a UUID fits). */
 function checkIdempotencyKey(key: string): string {
   if (!IDEMPOTENCY_KEY.test(key))
-    throw DomainError.validation(
-      'Idempotency-Key 须为 1–100 个字母、数字或 . _ : - (invalid Idempotency-Key)',
-      { field: 'Idempotency-Key' },
-    );
+    throw DomainError.validation('Idempotency-Key 须为 1–100 个字母、数字或 . _ : -', {
+      field: 'Idempotency-Key',
+    });
   return key;
 }

@@ -54,4 +54,52 @@ describe('case lifecycle definition', () => {
       isAllowed(transitionFor('reopen')!, Role.Mediator, new Set(['handling_body', 'assigned_mediator'])),
     ).toBe(false);
   });
+
+  describe('the way forward from a breach', () => {
+    const party = new Set(['party'] as const);
+    const mediator = new Set(['handling_body', 'assigned_mediator'] as const);
+    const court = new Set(['court'] as const);
+
+    it('lets a party apply for judicial confirmation or enforcement from breached, and the mediator for them', () => {
+      expect(availableActions('breached', Role.Party, party).sort()).toEqual([
+        'apply_enforcement',
+        'request_confirmation',
+      ]);
+      expect(availableActions('breached', Role.Mediator, mediator).sort()).toEqual([
+        'apply_enforcement',
+        'close',
+        'follow_up',
+        'request_confirmation',
+      ]);
+      expect(availableActions('confirmed', Role.Party, party)).toEqual(['apply_enforcement']);
+    });
+
+    it('hands the enforcement application to the court, which alone records its receipt', () => {
+      const apply = transitionFor('apply_enforcement')!;
+      expect(apply.to).toBe('enforcement_requested');
+      expect(isAllowed(apply, Role.Party, new Set())).toBe(false); // a party of another case
+      expect(isAllowed(apply, Role.Judge, court)).toBe(false);
+      expect(availableActions('enforcement_requested', Role.CourtClerk, court)).toEqual([
+        'receive_enforcement',
+      ]);
+      expect(availableActions('enforcement_requested', Role.Judge, court)).toEqual(['receive_enforcement']);
+      expect(availableActions('enforcement_requested', Role.Party, party)).toEqual([]);
+      expect(availableActions('enforcement_requested', Role.Mediator, mediator)).not.toContain(
+        'receive_enforcement',
+      );
+      expect(availableActions('enforcement_requested', Role.CourtClerk, new Set())).toEqual([]);
+      expect(transitionFor('receive_enforcement')!.to).toBe('enforcement_received');
+      expect(availableActions('enforcement_received', Role.Mediator, mediator).sort()).toEqual([
+        'close',
+        'follow_up',
+      ]);
+    });
+
+    it('keeps a breached case on the tracker stage of performance, with a next step for people', () => {
+      for (const s of ['enforcement_requested', 'enforcement_received'] as const) {
+        expect(CASE_STATUSES[s].stage).toBe(CASE_STATUSES.breached.stage);
+        expect(CASE_STATUSES[s].next).toMatch(/法院/);
+      }
+    });
+  });
 });

@@ -23,6 +23,12 @@ export const CASE_STATUSES = {
   performing: { label: '履行中', stage: 7, next: '请按协议约定期限履行' },
   performed: { label: '已履行', stage: 7, next: '调解组织将进行回访' },
   breached: { label: '未履行', stage: 7, next: '可申请司法确认后向法院申请强制执行' },
+  enforcement_requested: {
+    label: '已申请强制执行',
+    stage: 7,
+    next: '执行申请已移送人民法院，等待法院接收',
+  },
+  enforcement_received: { label: '法院已接收执行申请', stage: 7, next: '人民法院依法办理执行' },
   followed_up: { label: '已回访', stage: 8, next: '案件即将结案' },
   closed: { label: '已结案', stage: 9, next: '案件已办结，感谢您的评价' },
 } as const;
@@ -75,6 +81,7 @@ const mediatorOfCase: Permission[] = [
   { role: Role.BodyAdmin, relation: 'handling_body' },
 ];
 const OUTCOMES = ['agreement', 'no_agreement', 'withdrawn', 'terminated'] as const;
+const ENFORCEMENT = ['enforcement_requested', 'enforcement_received'] as const;
 
 export const TRANSITIONS: readonly TransitionDef[] = [
   {
@@ -204,7 +211,8 @@ export const TRANSITIONS: readonly TransitionDef[] = [
   {
     action: 'request_confirmation',
     label: '申请司法确认',
-    from: ['agreement'],
+    // from breached too: a party may still apply within 30 days of the agreement taking effect (checked on firing)
+    from: ['agreement', 'breached'],
     to: 'confirmation_requested',
     by: [...mediatorOfCase, { role: Role.Party, relation: 'party' }],
     stopsClock: 'judicial_confirmation',
@@ -254,9 +262,27 @@ export const TRANSITIONS: readonly TransitionDef[] = [
     stopsClock: 'performance',
   },
   {
+    action: 'apply_enforcement',
+    label: '申请强制执行',
+    // a judicially confirmed agreement not performed (人民调解法 art. 33); recorded and handed to the court
+    from: ['breached', 'confirmed'],
+    to: 'enforcement_requested',
+    by: [{ role: Role.Party, relation: 'party' }, ...mediatorOfCase],
+  },
+  {
+    action: 'receive_enforcement',
+    label: '接收执行申请',
+    from: ['enforcement_requested'],
+    to: 'enforcement_received',
+    by: [
+      { role: Role.Judge, relation: 'court' },
+      { role: Role.CourtClerk, relation: 'court' },
+    ],
+  },
+  {
     action: 'follow_up',
     label: '回访',
-    from: [...OUTCOMES, 'confirmed', 'confirmation_rejected', 'performed', 'breached'],
+    from: [...OUTCOMES, 'confirmed', 'confirmation_rejected', 'performed', 'breached', ...ENFORCEMENT],
     to: 'followed_up',
     by: mediatorOfCase,
     stopsClock: 'judicial_confirmation',
@@ -264,7 +290,15 @@ export const TRANSITIONS: readonly TransitionDef[] = [
   {
     action: 'close',
     label: '结案',
-    from: [...OUTCOMES, 'confirmed', 'confirmation_rejected', 'performed', 'breached', 'followed_up'],
+    from: [
+      ...OUTCOMES,
+      'confirmed',
+      'confirmation_rejected',
+      'performed',
+      'breached',
+      ...ENFORCEMENT,
+      'followed_up',
+    ],
     to: 'closed',
     by: mediatorOfCase,
     stopsClock: 'judicial_confirmation',

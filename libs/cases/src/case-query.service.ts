@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, Clock, DomainError, Role, formatShanghai } from '@tiaojie/core';
+import { Actor, Clock, DomainError, Role, formatShanghai, maskNamesIn } from '@tiaojie/core';
 import { DbService } from '@tiaojie/db';
 import { remaining } from '@tiaojie/deadlines';
 import { RoomRepository } from '@tiaojie/rooms';
@@ -10,6 +10,8 @@ import { CaseRepository, DisputeSummaryRow } from './case.repository';
 import { CaseQueueRepository, QueueRead } from './case-queue.repository';
 import { confirmationDueAt, urgencyAt } from './case-deadline';
 import { CaseListItem, listItem } from './case-list-item';
+import { CaseRegistrationService } from './case-registration.service';
+import { courtReferralView } from './court-referral-view';
 
 const queueLimit = (opts: { limit?: number }) => Math.min(opts.limit ?? 100, 500);
 
@@ -30,10 +32,29 @@ function queueSource(role: Role, open: boolean): QueueRead | 'court' | 'own' {
     case Role.Judge:
       return 'court';
     case Role.Party:
-      throw DomainError.forbidden('当事人请使用“我的纠纷” (parties use /cases/mine)');
+      throw DomainError.forbidden('当事人请使用“我的纠纷”');
     default:
       return 'own';
   }
+}
+
+interface SignatureState {
+  status: string;
+  signatures: { partyId: string; name: string; signed: boolean }[];
+}
+
+/** For a reader whose own party records have all signed the agreement being signed: whom it still waits for. */
+function waitingForOthers(ctx: CaseContext, agreement: SignatureState | null): string | null {
+  if (!agreement || agreement.status !== 'signing' || ctx.ownParties.length === 0) return null;
+  const signed = (partyId: string) => agreement.signatures.some((s) => s.partyId === partyId && s.signed);
+  if (!ctx.ownParties.every((p) => signed(p.id))) return null;
+  const others = agreement.signatures.filter((s) => !s.signed).map((s) => s.name);
+  return others.length > 0 ? `您已签名，等待${others.join('、')}签名` : '您已签名，协议即将生效';
+}
+
+/** A party who has signed has nothing left to sign (the lifecycle alone would still offer 'sign'). */
+function afterOwnSignature(ctx: CaseContext, agreement: SignatureState | null, actions: string[]): string[] {
+  return waitingForOthers(ctx, agreement) ? actions.filter((a) => a !== 'sign') : actions;
 }
 
 export const TRACKER_STAGES = ['受理', '分派', '签收', '调解', '结果', '司法确认', '履行', '回访', '结案'];
@@ -49,6 +70,7 @@ export class CaseQueryService {
     private readonly rooms: RoomRepository,
     private readonly clock: Clock,
     private readonly dispatch: DispatchService,
+    private readonly registrations: CaseRegistrationService,
   ) {}
 
   /** A case as lists show it (case-list-item.ts); commands answer with it too. */
@@ -59,11 +81,12 @@ export class CaseQueryService {
   async detail(actor: Actor, id: string) {
     const ctx = await this.access.load(actor, id);
     if (ctx.relations.size === 1 && ctx.relations.has('former_body')) {
-      // A body that transferred the case away keeps a masked summary only.
+      // A body that transferred the case away keeps a masked summary only: no names, phones or ID numbers.
       return {
         ...this.summary(ctx.dispute),
+        title: maskNamesIn(ctx.dispute.title, ctx.parties),
         formerHandler: true,
-        parties: ctx.parties.map((p) => this.access.partyView(p, ctx)),
+        parties: ctx.parties.map((p) => this.access.partyView(p, ctx, { maskNames: true })),
         relations: ['former_body'],
         availableActions: [],
         timeline: [],
@@ -71,10 +94,13 @@ export class CaseQueryService {
         rooms: [],
       };
     }
-    const [timeline, agreement, rooms] = await Promise.all([
+    const [timeline, agreement, rooms, intakes, accounts] = await Promise.all([
       this.timeline(ctx),
       this.agreementView(ctx),
       this.roomsFor(actor, ctx),
+      // how the case was received (channels, source ids, registrants): staff only
+      actor.role === Role.Party ? Promise.resolve(null) : this.registrations.intakesOf(ctx.dispute),
+      this.partyAccounts(actor, ctx),
     ]);
     return {
       ...this.summary(ctx.dispute),
@@ -83,13 +109,36 @@ export class CaseQueryService {
       claimAmount: ctx.dispute.claimAmount !== null ? Number(ctx.dispute.claimAmount) : null,
       peopleInvolved: ctx.dispute.peopleInvolved,
       outcome: ctx.dispute.outcome,
+      referral: ctx.referral ? courtReferralView(ctx.referral) : null,
       routing: actor.role === Role.Party ? null : ctx.dispute.routing,
-      parties: ctx.parties.map((p) => this.access.partyView(p, ctx)),
+      parties: ctx.parties.map((p) => ({ ...this.access.partyView(p, ctx), ...accounts(p.userId) })),
       relations: [...ctx.relations],
-      availableActions: availableActions(ctx.dispute.status as CaseStatus, actor.role, ctx.relations),
+      availableActions: afterOwnSignature(
+        ctx,
+        agreement,
+        availableActions(ctx.dispute.status as CaseStatus, actor.role, ctx.relations),
+      ),
       timeline,
       agreement,
       rooms,
+      intakes,
+    };
+  }
+
+  /**
+   * Staff see whether each party can use the platform: no account (未开通), an account never signed in (已开通), or
+   * when it last signed in. Parties do not see each other's sign-ins.
+   */
+  private async partyAccounts(actor: Actor, ctx: CaseContext) {
+    if (actor.role === Role.Party) return () => ({});
+    const ids = ctx.parties.map((p) => p.userId).filter((u): u is string => u !== null);
+    const signIns = await this.cases.lastSignIns(this.db.db, [...new Set(ids)]);
+    return (userId: string | null) => {
+      const at = userId ? signIns.get(userId) : undefined;
+      return {
+        account: !userId ? 'none' : at ? 'signed_in' : 'opened',
+        lastSignInAt: at ? at.toISOString() : null,
+      };
     };
   }
 
@@ -111,7 +160,7 @@ export class CaseQueryService {
       statusLabel: def.label,
       stage: def.stage,
       stages: TRACKER_STAGES,
-      nextStep: def.next,
+      nextStep: waitingForOthers(ctx, agreement) ?? def.next,
       sessionMode: d.sessionMode,
       deadline:
         d.dueAt && ['accepted', 'in_mediation', 'agreement_pending'].includes(status)
@@ -119,6 +168,7 @@ export class CaseQueryService {
               dueAt: d.dueAt.toISOString(),
               text: `调解期限至 ${formatShanghai(d.dueAt, false)}`,
               remaining: remaining(d.dueAt, now).label,
+              urgency: urgencyAt(d.dueAt, now),
             }
           : null,
       judicialConfirmation: confirmationDue
@@ -130,12 +180,16 @@ export class CaseQueryService {
         : null,
       timeline: await this.timeline(ctx),
       agreement,
-      availableActions: availableActions(status, actor.role, ctx.relations),
+      availableActions: afterOwnSignature(
+        ctx,
+        agreement,
+        availableActions(status, actor.role, ctx.relations),
+      ),
     };
   }
 
   async mine(actor: Actor) {
-    if (actor.role !== Role.Party) throw DomainError.forbidden('仅当事人可查看“我的纠纷” (parties only)');
+    if (actor.role !== Role.Party) throw DomainError.forbidden('仅当事人可查看“我的纠纷”');
     const phone = await this.cases.userPhone(this.db.db, actor.id!);
     if (phone) {
       await this.cases.linkPartiesByPhone(this.db.db, phone, actor.id!);
@@ -200,7 +254,7 @@ export class CaseQueryService {
   async mediatorProposal(actor: Actor, id: string) {
     const ctx = await this.access.load(actor, id);
     if (!ctx.relations.has('handling_body') || !ctx.dispute.bodyId)
-      throw DomainError.forbidden('仅承办组织可查看调解员推荐 (handling body only)');
+      throw DomainError.forbidden('仅承办组织可查看调解员推荐');
     return this.dispatch.proposeMediator(this.db.db, ctx.dispute, ctx.parties, ctx.dispute.bodyId);
   }
 

@@ -7,7 +7,8 @@ export type CaseRegime =
   | 'court_pre_registration'
   | 'court_post_registration_ordinary'
   | 'court_post_registration_simple'
-  | 'petition';
+  | 'petition'
+  | 'work_order_reply';
 
 export interface Extension {
   days: number;

@@ -137,10 +137,7 @@ export class CaseRoomService {
       if (sent !== 'stale') return sent;
       this.sendAccess.deleteIf(key, pending);
     }
-    throw new DomainError(
-      ErrorCode.CONFLICT,
-      '案件刚刚发生变更，请重新发送 (the case kept changing while sending; send again)',
-    );
+    throw new DomainError(ErrorCode.CONFLICT, '案件刚刚发生变更，请重新发送');
   }
 
   async upload(
@@ -259,9 +256,7 @@ export class CaseRoomService {
   private async authorizeSend(actor: Actor, roomId: string): Promise<RoomAccess> {
     const access = await this.authorize(actor, roomId);
     if (actor.role === Role.Party && access.room.kind === 'joint' && access.sessionMode === 'caucus') {
-      throw DomainError.forbidden(
-        '当前为背对背调解，请在您的背对背调解室发言 (joint room is paused during back-to-back)',
-      );
+      throw DomainError.forbidden('当前为背对背调解，请在您的背对背调解室发言');
     }
     return access;
   }

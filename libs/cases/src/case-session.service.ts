@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, Clock, DomainError, ErrorCode, Role } from '@tiaojie/core';
-import { DbService, schema } from '@tiaojie/db';
+import { Actor, Clock, DomainError, ErrorCode, RealtimeEvent, RealtimePublisher, Role } from '@tiaojie/core';
+import { DbService, Executor, schema } from '@tiaojie/db';
 import { AuditService } from '@tiaojie/audit';
 import { eq } from 'drizzle-orm';
 import { CaseAccessService, CaseContext } from './case-access.service';
 import { CaseRepository } from './case.repository';
+import { CaseNoticePolicy } from './case-notice.policy';
+import { caseChanged } from './case-transition.service';
 
 export interface ScheduleInput {
   scheduledAt: string;
@@ -25,13 +27,14 @@ export class CaseSessionService {
     private readonly access: CaseAccessService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly notices: CaseNoticePolicy,
+    private readonly publisher: RealtimePublisher,
   ) {}
 
   /** A party (or their agent) consents to online mediation (人民法院在线调解规则 art. 4). */
   async consentOnline(actor: Actor, id: string) {
     const ctx = await this.access.load(actor, id);
-    if (!ctx.relations.has('party'))
-      throw DomainError.forbidden('只有当事人本人或其代理人可以同意在线调解 (parties only)');
+    if (!ctx.relations.has('party')) throw DomainError.forbidden('只有当事人本人或其代理人可以同意在线调解');
     const now = this.clock.now();
     await this.db.transaction(async (tx) => {
       for (const p of ctx.ownParties) {
@@ -54,43 +57,21 @@ export class CaseSessionService {
         }
       }
     });
+    this.publisher.publish([caseChanged(ctx.dispute, 'consent_online')]);
     return this.consentStatus(ctx);
   }
 
   async schedule(actor: Actor, id: string, input: ScheduleInput) {
-    const ctx = await this.access.load(actor, id);
-    this.assertMediator(actor, ctx);
-    if (!ACTIVE.includes(ctx.dispute.status))
-      throw new DomainError(
-        ErrorCode.ILLEGAL_TRANSITION,
-        '只有受理后、结案前的案件可以安排调解 (case not in mediation)',
-        { currentStatus: ctx.dispute.status },
-      );
-    const at = new Date(input.scheduledAt);
-    if (Number.isNaN(at.getTime()))
-      throw DomainError.validation('调解时间无效 (scheduledAt must be an ISO time)', {
-        field: 'scheduledAt',
-      });
-    if (!input.online && !input.place?.trim())
-      throw DomainError.validation('线下调解须填写地点 (place required for an in-person session)', {
-        field: 'place',
-      });
+    const ctx = await this.activeCase(actor, id);
+    const at = this.validTime(input.scheduledAt, input.online, input.place);
     const unknown = input.participants.filter((p) => !ctx.parties.some((x) => x.id === p));
     if (unknown.length)
-      throw DomainError.validation('参与人须为本案当事人 (participants must be parties of the case)', {
+      throw DomainError.validation('参与人须为本案当事人', {
         field: 'participants',
       });
-    if (input.online) {
-      const status = await this.consentStatus(ctx);
-      if (!status.allConsented) {
-        throw new DomainError(
-          ErrorCode.CONFLICT,
-          `在线调解须经各方当事人同意，尚未同意：${status.missing.map((m) => m.name).join('、')} (every party must consent to online mediation)`,
-          { missing: status.missing },
-        );
-      }
-    }
-    return this.db.transaction(async (tx) => {
+    if (input.online) await this.assertOnlineConsent(ctx);
+    const events: RealtimeEvent[] = [];
+    const session = await this.db.transaction(async (tx) => {
       const row = (
         await tx
           .insert(schema.mediationSessions)
@@ -112,14 +93,130 @@ export class CaseSessionService {
         entityId: id,
         data: { sessionId: row.id, online: input.online, mode: input.mode },
       });
+      await this.notices.onSession(tx, actor, 'session.scheduled', ctx.dispute, ctx.parties, row, events);
       return row;
     });
+    this.notices.publish([...events, caseChanged(ctx.dispute, 'session_scheduled')]);
+    return session;
+  }
+
+  /** Moves a session (time, online or in person, place); its participants are told of the change. */
+  async reschedule(
+    actor: Actor,
+    id: string,
+    sessionId: string,
+    input: { scheduledAt: string; online: boolean; place?: string },
+  ) {
+    const ctx = await this.activeCase(actor, id);
+    const at = this.validTime(input.scheduledAt, input.online, input.place);
+    if (input.online) await this.assertOnlineConsent(ctx);
+    const events: RealtimeEvent[] = [];
+    const moved = await this.db.transaction(async (tx) => {
+      const session = await this.openSession(tx, id, sessionId);
+      const row = (
+        await tx
+          .update(schema.mediationSessions)
+          .set({ scheduledAt: at, online: input.online, place: input.online ? null : input.place!.trim() })
+          .where(eq(schema.mediationSessions.id, sessionId))
+          .returning()
+      )[0];
+      await this.audit.record(tx, actor, {
+        action: 'case.session_rescheduled',
+        entityType: 'dispute',
+        entityId: id,
+        data: {
+          sessionId,
+          from: {
+            scheduledAt: session.scheduledAt.toISOString(),
+            online: session.online,
+            place: session.place,
+          },
+          to: { scheduledAt: at.toISOString(), online: input.online, place: row.place },
+        },
+      });
+      await this.notices.onSession(tx, actor, 'session.changed', ctx.dispute, ctx.parties, row, events);
+      return row;
+    });
+    this.notices.publish([...events, caseChanged(ctx.dispute, 'session_rescheduled')]);
+    return moved;
+  }
+
+  /** Cancels a session not yet held (no record); the audit log keeps what it was, its participants are told. */
+  async cancel(actor: Actor, id: string, sessionId: string, reason?: string) {
+    const ctx = await this.activeCase(actor, id);
+    const events: RealtimeEvent[] = [];
+    await this.db.transaction(async (tx) => {
+      const session = await this.openSession(tx, id, sessionId);
+      await tx.delete(schema.mediationSessions).where(eq(schema.mediationSessions.id, sessionId));
+      await this.audit.record(tx, actor, {
+        action: 'case.session_cancelled',
+        entityType: 'dispute',
+        entityId: id,
+        data: {
+          sessionId,
+          scheduledAt: session.scheduledAt.toISOString(),
+          online: session.online,
+          place: session.place,
+          participants: session.participants,
+          reason: reason ?? null,
+        },
+      });
+      await this.notices.onSession(tx, actor, 'session.cancelled', ctx.dispute, ctx.parties, session, events);
+    });
+    this.notices.publish([...events, caseChanged(ctx.dispute, 'session_cancelled')]);
+    return { cancelled: true as const };
+  }
+
+  private async activeCase(actor: Actor, id: string): Promise<CaseContext> {
+    const ctx = await this.access.load(actor, id);
+    this.assertMediator(actor, ctx);
+    if (!ACTIVE.includes(ctx.dispute.status))
+      throw new DomainError(ErrorCode.ILLEGAL_TRANSITION, '只有受理后、结案前的案件可以安排调解', {
+        currentStatus: ctx.dispute.status,
+      });
+    return ctx;
+  }
+
+  private validTime(scheduledAt: string, online: boolean, place?: string): Date {
+    const at = new Date(scheduledAt);
+    if (Number.isNaN(at.getTime()))
+      throw DomainError.validation('调解时间无效', {
+        field: 'scheduledAt',
+      });
+    if (!online && !place?.trim())
+      throw DomainError.validation('线下调解须填写地点', {
+        field: 'place',
+      });
+    return at;
+  }
+
+  private async assertOnlineConsent(ctx: CaseContext): Promise<void> {
+    const status = await this.consentStatus(ctx);
+    if (!status.allConsented)
+      throw new DomainError(
+        ErrorCode.CONFLICT,
+        `在线调解须经各方当事人同意，尚未同意：${status.missing.map((m) => m.name).join('、')}`,
+        { missing: status.missing },
+      );
+  }
+
+  /** A session of this case that has not been held yet (a recorded session is history: it cannot move). */
+  private async openSession(tx: Executor, id: string, sessionId: string) {
+    const session = (
+      await tx.select().from(schema.mediationSessions).where(eq(schema.mediationSessions.id, sessionId))
+    )[0];
+    if (!session || session.disputeId !== id) throw DomainError.notFound('session', sessionId);
+    if (session.record)
+      throw new DomainError(ErrorCode.CONFLICT, '该次调解已有笔录，不能变更或取消', {
+        status: 'recorded',
+      });
+    return session;
   }
 
   async record(actor: Actor, id: string, sessionId: string, text: string) {
     const ctx = await this.access.load(actor, id);
     this.assertMediator(actor, ctx);
-    return this.db.transaction(async (tx) => {
+    const recorded = await this.db.transaction(async (tx) => {
       const session = (
         await tx.select().from(schema.mediationSessions).where(eq(schema.mediationSessions.id, sessionId))
       )[0];
@@ -139,6 +236,8 @@ export class CaseSessionService {
       });
       return row;
     });
+    this.publisher.publish([caseChanged(ctx.dispute, 'session_recorded')]);
+    return recorded;
   }
 
   async list(actor: Actor, id: string) {
@@ -172,7 +271,7 @@ export class CaseSessionService {
       !ctx.relations.has('assigned_mediator') &&
       !(ctx.relations.has('handling_body') && actor.role === Role.BodyAdmin)
     ) {
-      throw DomainError.forbidden('仅承办调解员可以安排调解和制作笔录 (assigned mediator only)');
+      throw DomainError.forbidden('仅承办调解员可以安排调解和制作笔录');
     }
   }
 }

@@ -15,6 +15,7 @@ import {
 import { CaseContext } from './case-access.service';
 import { CaseRepository, DisputeRow } from './case.repository';
 import { CaseDeadlineService } from './case-deadline.service';
+import { CaseNoticePolicy } from './case-notice.policy';
 
 export interface FireOptions {
   /** The version the caller read; required for human actors (optimistic concurrency). */
@@ -42,6 +43,13 @@ export interface TransitionPlan {
 }
 
 /** Applies one lifecycle transition inside a transaction: legality, permission, version check, timeline, audit, events. */
+/** The room line for a mode switch says which mode the mediation is now in, not only that it changed. */
+function switchModeLine(name: string, mode: string): string {
+  return mode === 'caucus'
+    ? `${name}已切换为背对背调解（与各方当事人分别单独沟通，联合调解室暂停发言）`
+    : `${name}已恢复面对面调解（联合调解室恢复发言）`;
+}
+
 @Injectable()
 export class CaseTransitionService {
   constructor(
@@ -51,22 +59,23 @@ export class CaseTransitionService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly deadlines: CaseDeadlineService,
+    private readonly notices: CaseNoticePolicy,
   ) {}
 
   /** Permission, then (given the version the caller read) staleness, then legality from the current state. */
   assertCan(actor: Actor, ctx: CaseState, action: string, version?: number): TransitionDef {
     const def = transitionFor(action);
-    if (!def) throw DomainError.validation(`未知操作 ${action} (unknown action)`);
+    if (!def) throw DomainError.validation(`未知操作 ${action}`);
     if (version !== undefined && version !== ctx.dispute.version && isAllowed(def, actor.role, ctx.relations))
       throw this.conflict(ctx.dispute);
     const status = ctx.dispute.status as CaseStatus;
     if (!isAllowed(def, actor.role, ctx.relations)) {
-      throw DomainError.forbidden(`无权执行“${def.label}” (not allowed to ${action} this case)`);
+      throw DomainError.forbidden(`无权执行“${def.label}”`);
     }
     if (!def.from.includes(status)) {
       throw new DomainError(
         ErrorCode.ILLEGAL_TRANSITION,
-        `当前状态“${CASE_STATUSES[status].label}”下不能执行“${def.label}” (cannot ${action} from ${status})`,
+        `当前状态“${CASE_STATUSES[status].label}”下不能执行“${def.label}”`,
         {
           currentStatus: status,
           version: ctx.dispute.version,
@@ -81,10 +90,10 @@ export class CaseTransitionService {
   plan(actor: Actor, ctx: CaseState, action: string, opts: FireOptions): TransitionPlan {
     const def = this.assertCan(actor, ctx, action, opts.version);
     if (def.requiresReason && !opts.reason?.trim())
-      throw DomainError.validation(`“${def.label}”须说明理由 (a reason is required)`, { field: 'reason' });
+      throw DomainError.validation(`“${def.label}”须说明理由`, { field: 'reason' });
     const current = ctx.dispute;
     if (actor.role !== Role.System && opts.version === undefined)
-      throw DomainError.validation('缺少版本号 (version is required)', { field: 'version' });
+      throw DomainError.validation('缺少版本号', { field: 'version' });
     const expected = opts.version ?? current.version;
     if (expected !== current.version) throw this.conflict(current);
     const now = this.clock.now();
@@ -137,28 +146,26 @@ export class CaseTransitionService {
     );
     for (const room of joint) {
       const text =
-        def.to && def.to !== current.status
-          ? `${actor.name}：${def.label}，案件状态变为“${CASE_STATUSES[to].label}”`
-          : `${actor.name}：${def.label}`;
+        action === 'switch_mode'
+          ? switchModeLine(actor.name, updated.sessionMode)
+          : def.to && def.to !== current.status
+            ? `${actor.name}：${def.label}，案件状态变为“${CASE_STATUSES[to].label}”`
+            : `${actor.name}：${def.label}`;
       const m = await this.messages.appendSystem(tx, room.id, text);
       events.push({ channel: `room:${room.id}`, event: 'message:new', payload: m });
     }
-    if (updated.dueAt && updated.dueAt.getTime() !== current.dueAt?.getTime())
-      await this.deadlines.schedule(tx, updated);
+    await this.deadlines.onCaseWritten(tx, current, updated);
     ctx.dispute = updated;
     announce(action, current, updated, events);
+    await this.notices.onTransition(tx, actor, action, current, updated, ctx.parties, opts.data, events);
     return updated;
   }
 
   private conflict(current: Pick<DisputeRow, 'status' | 'version'>): DomainError {
-    return new DomainError(
-      ErrorCode.VERSION_CONFLICT,
-      '案件已被他人更新，请刷新后重试 (the case changed since you read it)',
-      {
-        currentStatus: current.status,
-        version: current.version,
-      },
-    );
+    return new DomainError(ErrorCode.VERSION_CONFLICT, '案件已被他人更新，请刷新后重试', {
+      currentStatus: current.status,
+      version: current.version,
+    });
   }
 }
 
@@ -185,7 +192,32 @@ export function announce(
     payload,
     ...(opts.created ? { accessUnchanged: true } : {}),
   });
+  events.push(caseChanged(updated, action));
   if (updated.bodyId) events.push({ channel: `org:${updated.bodyId}`, event: 'queue:updated', payload });
   if (before.bodyId && before.bodyId !== updated.bodyId)
     events.push({ channel: `org:${before.bodyId}`, event: 'queue:updated', payload });
+}
+
+export const CASE_CHANGED = 'case:changed';
+
+/**
+ * "This case changed, refetch it": to the case's channel; the api's publisher addresses it to every audience that
+ * lists the case (CaseAudienceService). No personal data: each screen refetches what its reader may see.
+ */
+export function caseChanged(
+  d: Pick<DisputeRow, 'id' | 'number' | 'status' | 'version'>,
+  action: string,
+): RealtimeEvent {
+  return {
+    channel: `case:${d.id}`,
+    event: CASE_CHANGED,
+    payload: {
+      id: d.id,
+      number: d.number,
+      status: d.status,
+      statusLabel: CASE_STATUSES[d.status as CaseStatus]?.label ?? d.status,
+      version: d.version,
+      action,
+    },
+  };
 }

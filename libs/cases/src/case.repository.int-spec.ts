@@ -158,6 +158,7 @@ describe('CaseRepository (prepared application reads)', () => {
         {} as any,
         new FixedClock(at(90)),
         {} as any,
+        {} as any,
       );
       const staff = (role: Role, orgId: string | null) => ({ id: randomUUID(), role, orgId, name: 's' });
       const cases = [

@@ -133,6 +133,18 @@ export class CaseRepository {
       .where(and(eq(schema.disputeParties.phone, phone), isNull(schema.disputeParties.userId)));
   }
 
+  /** When each of these accounts last signed in (or refreshed its session): the newest refresh token it was issued. */
+  async lastSignIns(db: Executor, userIds: string[]): Promise<Map<string, Date>> {
+    if (userIds.length === 0) return new Map();
+    const t = schema.refreshTokens;
+    const rows = await db
+      .select({ userId: t.userId, at: sql<Date>`max(${t.createdAt})`.mapWith(t.createdAt) })
+      .from(t)
+      .where(inArray(t.userId, userIds))
+      .groupBy(t.userId);
+    return new Map(rows.map((r) => [r.userId, r.at]));
+  }
+
   async forParty(db: Executor, userId: string): Promise<DisputeSummaryRow[]> {
     const ids = db
       .select({ id: schema.disputeParties.disputeId })
@@ -153,7 +165,13 @@ export class CaseRepository {
     return db
       .select(SUMMARY_COLUMNS)
       .from(schema.disputes)
-      .where(or(eq(schema.disputes.createdBy, userId)))
+      .where(
+        or(
+          eq(schema.disputes.createdBy, userId),
+          // registrations merged into a dispute someone else registered first
+          sql`${schema.disputes.id} in (select r.dispute_id from intake_records r where r.registered_by = ${userId} and r.dispute_id is not null)`,
+        ),
+      )
       .orderBy(desc(schema.disputes.createdAt))
       .limit(limit);
   }
@@ -244,7 +262,7 @@ export class CaseRepository {
     return (await readAsOne(db, 'party_users_by_phone_v2', [this.partyUsersByPhoneRead(phones)] as const))[0];
   }
 
-  /** A court's cases: those it referred, and confirmation requests in its jurisdiction that no other court referred. */
+  /** A court's cases: those it referred, and confirmation and enforcement requests in its jurisdiction that no other court referred. */
   async forCourt(db: Executor, courtId: string, limit: number): Promise<DisputeSummaryRow[]> {
     const streets = await this.orgStreets(db, courtId);
     const ours = db
@@ -256,7 +274,11 @@ export class CaseRepository {
       streets.length === 0
         ? sql`false`
         : and(
-            eq(schema.disputes.status, 'confirmation_requested'),
+            inArray(schema.disputes.status, [
+              'confirmation_requested',
+              'enforcement_requested',
+              'enforcement_received',
+            ]),
             inArray(schema.disputes.streetCode, streets),
             sql`${schema.disputes.id} not in ${referred}`,
           );
@@ -274,26 +296,36 @@ export class CaseRepository {
    * case read, transition and send authorisation starts here; it was three to four round trips.
    */
   async accessReads(db: Executor, disputeId: string, orgId: string | null) {
-    const [disputes, parties, referrals, agents, streets] = await readAsOne(db, 'case_access_reads', [
-      tableRead(schema.disputes, eq(schema.disputes.id, disputeId)),
-      tableRead(
-        schema.disputeParties,
-        eq(schema.disputeParties.disputeId, disputeId),
-        sql`${schema.disputeParties.createdAt}, ${schema.disputeParties.role}`,
-      ),
-      tableRead(schema.courtReferrals, eq(schema.courtReferrals.disputeId, disputeId)),
-      tableRead(schema.disputeAgents, eq(schema.disputeAgents.disputeId, disputeId)),
-      {
-        sql: sql`select street_codes from organizations where id = ${orgId}::uuid`,
-        map: (rows) => (rows[0]?.street_codes as string[] | undefined) ?? [],
-      },
-    ] as const);
+    const [disputes, parties, referrals, agents, streets, registrants] = await readAsOne(
+      db,
+      'case_access_reads_v2',
+      [
+        tableRead(schema.disputes, eq(schema.disputes.id, disputeId)),
+        tableRead(
+          schema.disputeParties,
+          eq(schema.disputeParties.disputeId, disputeId),
+          sql`${schema.disputeParties.createdAt}, ${schema.disputeParties.role}`,
+        ),
+        tableRead(schema.courtReferrals, eq(schema.courtReferrals.disputeId, disputeId)),
+        tableRead(schema.disputeAgents, eq(schema.disputeAgents.disputeId, disputeId)),
+        {
+          sql: sql`select street_codes from organizations where id = ${orgId}::uuid`,
+          map: (rows) => (rows[0]?.street_codes as string[] | undefined) ?? [],
+        },
+        // staff whose live registrations were merged into the case (they follow it as its creator does)
+        {
+          sql: sql`select distinct registered_by from intake_records where dispute_id = ${disputeId}::uuid and registered_by is not null`,
+          map: (rows) => rows.map((r) => r.registered_by as string),
+        },
+      ] as const,
+    );
     return {
       dispute: disputes[0] ?? null,
       parties,
       referral: referrals[0] ?? null,
       agents,
       orgStreets: streets,
+      registrants,
     };
   }
 

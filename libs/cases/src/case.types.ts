@@ -33,6 +33,12 @@ export interface RegisterInput {
   parties: (PartyInput & { role: 'applicant' | 'respondent' | 'third_party' })[];
   /** A grid worker filing for a party who cannot use the system, with the party's consent. */
   assistance?: { consent: boolean; method: 'verbal' | 'written' | 'fingerprint'; note?: string };
+  /** The channel's own number (12345 工单编号, 网格事件编号, 信访件编号); generated when absent. */
+  sourceId?: string;
+  /** 12345 only: 工单来源 (省市网 | 海心安 | 本市级). */
+  source?: '省市网' | '海心安' | '本市级';
+  /** 12345 only: 办理时限 in working days after sign-off (default 5). */
+  replyDays?: number;
 }
 
 export interface CourtReferralInput {

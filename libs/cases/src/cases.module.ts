@@ -9,6 +9,7 @@ import { CaseDeadlineService } from './case-deadline.service';
 import { CaseIntakeService } from './case-intake.service';
 import { CaseSessionService } from './case-session.service';
 import { CaseAgreementService } from './case-agreement.service';
+import { CaseEnforcementService } from './case-enforcement.service';
 import { CaseAccessService } from './case-access.service';
 import { CaseCommandService } from './case-command.service';
 import { CaseQueryService } from './case-query.service';
@@ -16,6 +17,15 @@ import { CaseRepository } from './case.repository';
 import { CaseQueueRepository } from './case-queue.repository';
 import { CaseRoomService } from './case-room.service';
 import { CaseTransitionService } from './case-transition.service';
+import { CaseNoticePolicy } from './case-notice.policy';
+import { CaseNoticeRepository } from './case-notice.repository';
+import { CaseAudienceRepository } from './case-audience.repository';
+import { CaseAudienceService } from './case-audience.service';
+import { CaseIntakeRecordRepository } from './case-intake-record.repository';
+import { CaseRegistrationService } from './case-registration.service';
+import { HeldRegistrationService } from './held-registration.service';
+import { StreetMappingRepository } from './street-mapping.repository';
+import { StreetMappingService } from './street-mapping.service';
 
 @Module({
   imports: [AuditModule, AuthModule, OrgModule, RoomsModule, NotificationsModule, DispatchModule],
@@ -31,12 +41,28 @@ import { CaseTransitionService } from './case-transition.service';
     CaseIntakeService,
     CaseSessionService,
     CaseAgreementService,
+    CaseNoticePolicy,
+    CaseNoticeRepository,
+    CaseAudienceRepository,
+    CaseAudienceService,
+    CaseIntakeRecordRepository,
+    CaseRegistrationService,
+    HeldRegistrationService,
+    CaseEnforcementService,
+    StreetMappingRepository,
+    StreetMappingService,
   ],
   exports: [
+    CaseNoticePolicy,
+    CaseAudienceService,
+    CaseRegistrationService,
+    HeldRegistrationService,
+    StreetMappingService,
     CaseDeadlineService,
     CaseIntakeService,
     CaseSessionService,
     CaseAgreementService,
+    CaseEnforcementService,
     CaseCommandService,
     CaseQueryService,
     CaseRoomService,

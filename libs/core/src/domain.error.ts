@@ -1,5 +1,27 @@
 import { ErrorCode } from './error-codes';
 
+/** What callers name in English (a program's word) and what a person reads. */
+const THING_NAMES: Record<string, string> = {
+  case: '案件',
+  room: '调解室',
+  session: '调解安排',
+  party: '当事人',
+  'agreement for case': '调解协议',
+  'performance item': '履行事项',
+  staff: '工作人员',
+  attachment: '附件',
+  member: '会议室成员',
+  notification: '通知',
+  'dead letter': '死信消息',
+  body: '调解组织',
+  conflict: '回避信息',
+  mediator: '调解员',
+  'import run': '导入记录',
+  'duplicate pair': '疑似重复记录',
+  'webhook source': '推送数据源',
+  'joined room': '已加入的调解室（请先加入）',
+};
+
 /** A failure the caller can act on. `details` is safe to show to the client. */
 export class DomainError extends Error {
   constructor(
@@ -11,11 +33,13 @@ export class DomainError extends Error {
     this.name = 'DomainError';
   }
 
+  /** `what` is a program's word ('case'); the message names it in Chinese and the id goes to details. */
   static notFound(what: string, id?: string): DomainError {
-    return new DomainError(ErrorCode.NOT_FOUND, `${what} not found${id ? `: ${id}` : ''}`);
+    const name = THING_NAMES[what] ?? (/[\u4e00-\u9fff]/.test(what) ? what : '记录');
+    return new DomainError(ErrorCode.NOT_FOUND, `${name}不存在或无权查看`, id ? { id } : undefined);
   }
 
-  static forbidden(message = 'You are not allowed to do this'): DomainError {
+  static forbidden(message = '您无权执行此操作'): DomainError {
     return new DomainError(ErrorCode.FORBIDDEN, message);
   }
 

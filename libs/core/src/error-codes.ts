@@ -10,6 +10,10 @@ export enum ErrorCode {
   ILLEGAL_TRANSITION = 'ILLEGAL_TRANSITION',
   VERSION_CONFLICT = 'VERSION_CONFLICT',
   CONFLICT = 'CONFLICT',
+  /** Judicial confirmation asked for after its window (30 days after the agreement took effect) closed. */
+  CONFIRMATION_WINDOW_CLOSED = 'CONFIRMATION_WINDOW_CLOSED',
+  /** Enforcement asked for on an agreement the court has not confirmed. */
+  CONFIRMATION_REQUIRED = 'CONFIRMATION_REQUIRED',
   DEMO_DISABLED = 'DEMO_DISABLED',
   RATE_LIMITED = 'RATE_LIMITED',
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
@@ -35,6 +39,8 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.ILLEGAL_TRANSITION]: 409,
   [ErrorCode.VERSION_CONFLICT]: 409,
   [ErrorCode.CONFLICT]: 409,
+  [ErrorCode.CONFIRMATION_WINDOW_CLOSED]: 409,
+  [ErrorCode.CONFIRMATION_REQUIRED]: 409,
   [ErrorCode.PAYLOAD_TOO_LARGE]: 413,
   [ErrorCode.UNSUPPORTED_MEDIA_TYPE]: 415,
   [ErrorCode.RATE_LIMITED]: 429,

@@ -1,11 +1,13 @@
 export { ErrorCode, ERROR_HTTP_STATUS } from './error-codes';
 export { DomainError } from './domain.error';
 export { Clock, SystemClock, FixedClock } from './clock';
-export { maskPhone, maskIdNumber, isValidChineseId, isMobilePhone } from './masking';
+export { maskPhone, maskIdNumber, maskName, maskNamesIn, isValidChineseId, isMobilePhone } from './masking';
 export { hasLoneSurrogate, isStorableText } from './well-formed-text';
 export { formatShanghai, shanghaiYear } from './shanghai-time';
 export { formatDisputeNumber } from './dispute-number';
-export { loadConfig, ConfigError, APP_CONFIG } from './app-config';
+export { loadConfig, APP_CONFIG } from './app-config';
+export { ConfigError, CONFIG_VARIABLES, readEnv } from './config.schema';
+export type { ConfigEnv } from './config.schema';
 export type { AppConfig, NodeEnv } from './app-config';
 export { CoreModule } from './core.module';
 export { RealtimePublisher, NoopRealtimePublisher } from './realtime.publisher';

@@ -26,3 +26,24 @@ export function isValidChineseId(id: string): boolean {
 export function isMobilePhone(phone: string): boolean {
   return /^1[3-9]\d{9}$/.test(phone);
 }
+
+/**
+ * A person's name keeps its first character (张三 → 张*, 欧阳娜娜 → 欧***); an organisation's keeps its first and last
+ * (南通某贸易有限公司 → 南*******司), enough to tell parties apart without naming them.
+ */
+export function maskName(name: string | null | undefined, partyType?: string | null): string | null {
+  if (!name) return name ?? null;
+  const chars = [...name.trim()];
+  if (chars.length <= 1) return '*';
+  if (partyType === 'organization' && chars.length > 2)
+    return `${chars[0]}${'*'.repeat(chars.length - 2)}${chars[chars.length - 1]}`;
+  return `${chars[0]}${'*'.repeat(chars.length - 1)}`;
+}
+
+/** `text` with every occurrence of the given names replaced by their masked form (longest names first). */
+export function maskNamesIn(text: string, names: { name: string; partyType?: string | null }[]): string {
+  return [...names]
+    .filter((n) => n.name.trim().length > 0)
+    .sort((a, b) => b.name.length - a.name.length)
+    .reduce((out, n) => out.split(n.name).join(maskName(n.name, n.partyType) ?? ''), text);
+}

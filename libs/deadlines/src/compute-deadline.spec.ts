@@ -1,7 +1,6 @@
 import { shanghaiWallClockToInstant } from './business-date';
 import { computeDeadline, type ComputeDeadlineInput } from './compute-deadline';
 import { DeadlineRuleError } from './deadline-errors';
-import { DEFAULT_POLICIES, mergePolicies } from './deadline-policy';
 import { WorkdayCalendar } from './workday-calendar';
 
 const cal = WorkdayCalendar.builtIn();
@@ -149,8 +148,8 @@ describe('work_order_misassigned_return (2 working days)', () => {
 describe('calendar-day regimes', () => {
   it.each([
     // regime, start (Shanghai), extensions, parties, due date
-    ['peoples_mediation', '2024-01-15 10:00', [], undefined, '2024-02-14'], // lands on a holiday: not moved
-    ['court_pre_registration', '2025-01-10 09:00', [], undefined, '2025-02-09'],
+    ['peoples_mediation', '2024-01-15 10:00', [], undefined, '2024-02-18'], // 02-14 is a holiday → make-up Sunday
+    ['court_pre_registration', '2025-01-10 09:00', [], undefined, '2025-02-10'], // Sun 02-09 → Mon
     [
       'court_pre_registration',
       '2025-01-10 09:00',
@@ -174,7 +173,7 @@ describe('calendar-day regimes', () => {
       ['p1', 'p2'],
       '2025-04-09',
     ],
-    ['petition', '2024-11-20 10:00', [], undefined, '2025-01-19'],
+    ['petition', '2024-11-20 10:00', [], undefined, '2025-01-20'], // Sun 01-19 → Mon
     [
       'petition',
       '2024-11-20 10:00',
@@ -182,7 +181,7 @@ describe('calendar-day regimes', () => {
       undefined,
       '2025-02-18',
     ],
-    ['judicial_confirmation', '2024-12-20 15:00', [], undefined, '2025-01-19'],
+    ['judicial_confirmation', '2024-12-20 15:00', [], undefined, '2025-01-20'], // Sun 01-19 → Mon
   ] as const)('%s from %s with %j → %s', (regime, start, extensions, parties, dueDate) => {
     const r = computeDeadline({ regime, start: sh(start), extensions, parties }, cal);
     expect(r.dueDate).toBe(dueDate);
@@ -193,57 +192,34 @@ describe('calendar-day regimes', () => {
 
   it('counts from the Shanghai date: 2024-01-14T17:00Z is already 01-15 in Shanghai', () => {
     expect(due({ regime: 'peoples_mediation', start: new Date('2024-01-14T17:00:00Z') }).dueDate).toBe(
-      '2024-02-14',
+      '2024-02-18',
     );
+    expect(due({ regime: 'peoples_mediation', start: new Date('2024-01-14T15:00:00Z') }).dueDate).toBe(
+      '2024-02-18',
+    );
+    expect(due({ regime: 'peoples_mediation', start: new Date('2024-01-12T15:00:00Z') }).dueDate).toBe(
+      '2024-02-18',
+    ); // 01-12 + 30 = Sun 02-11, inside the Spring Festival
   });
 
   it('adds paused calendar days (e.g. expert appraisal)', () => {
+    // 02-14 + 10 = Sat 02-24 → Mon 02-26
     expect(due({ regime: 'peoples_mediation', start: sh('2024-01-15 10:00'), pausedDays: 10 }).dueDate).toBe(
-      '2024-02-24',
+      '2024-02-26',
     );
   });
 
   it('lets the caller override N', () => {
-    expect(due({ regime: 'petition', start: sh('2024-11-20 10:00'), days: 45 }).dueDate).toBe('2025-01-04');
+    // Sat 2025-01-04 → Mon 01-06
+    expect(due({ regime: 'petition', start: sh('2024-11-20 10:00'), days: 45 }).dueDate).toBe('2025-01-06');
   });
 
-  it('does not need the holiday calendar, so an uncovered year gives no warning', () => {
+  it('warns when the last day falls in a year the calendar lacks (it may be a holiday)', () => {
     expect(due({ regime: 'peoples_mediation', start: sh('2027-03-01 10:00') })).toEqual({
       dueDate: '2027-03-31',
       dueAt: '2027-03-31T15:59:59.000Z',
-      warnings: [],
+      warnings: [['CALENDAR_YEAR_NOT_COVERED', 2027]],
     });
-  });
-});
-
-describe('endOnWorkingDay policy option', () => {
-  const policies = mergePolicies(DEFAULT_POLICIES, {
-    court_pre_registration: { endOnWorkingDay: true },
-    peoples_mediation: { endOnWorkingDay: true },
-  });
-
-  it('moves a last day that falls on a holiday to the next working day', () => {
-    // 2024-01-15 + 30 = 2024-02-14 (holiday) → 2024-02-18 (make-up Sunday)
-    const r = computeDeadline(
-      { regime: 'court_pre_registration', start: sh('2024-01-15 10:00') },
-      cal,
-      policies,
-    );
-    expect(r.dueDate).toBe('2024-02-18');
-    expect(r.warnings).toEqual([]);
-  });
-
-  it('warns when the move needs an uncovered year', () => {
-    // 2026-12-03 + 30 = 2027-01-02 (Sat) → Mon 2027-01-04 on plain weekends
-    const r = computeDeadline({ regime: 'peoples_mediation', start: sh('2026-12-03 10:00') }, cal, policies);
-    expect(r.dueDate).toBe('2027-01-04');
-    expect(r.warnings.map((w) => w.year)).toEqual([2027]);
-  });
-
-  it('does not warn when the last day is a covered working day', () => {
-    const r = computeDeadline({ regime: 'peoples_mediation', start: sh('2026-12-01 10:00') }, cal, policies);
-    expect(r.dueDate).toBe('2026-12-31');
-    expect(r.warnings).toEqual([]);
   });
 });
 

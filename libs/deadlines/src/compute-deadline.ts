@@ -1,7 +1,8 @@
 /**
  * The deadline rule of the domain reference: a limit of N days after a start instant ends at
  * 23:59:59 Asia/Shanghai of the N-th (working or calendar) day after the start's business date;
- * the start day itself is not counted. Extensions and pauses add days of the same unit.
+ * the start day itself is not counted. Extensions and pauses add days of the same unit. A calendar-day
+ * period whose last day is a rest day ends on the first working day after it (holidays inside are counted).
  */
 
 import { addCalendarDays, endOfBusinessDay, toBusinessDate } from './business-date';
@@ -198,9 +199,10 @@ export function computeDeadline(
     uncovered = calendar.uncoveredYearsBetween(startDate, dueDate);
   } else {
     const lastDay = addCalendarDays(startDate, totalDays);
-    dueDate = policy.endOnWorkingDay ? calendar.nextWorkingDayOnOrAfter(lastDay) : lastDay;
-    if (policy.endOnWorkingDay)
-      uncovered = calendar.uncoveredYearsBetween(addCalendarDays(lastDay, -1), dueDate);
+    // a last day that is a rest day moves to the first working day after it, unless the regime opts out
+    const endOnWorkingDay = policy.endOnWorkingDay !== false;
+    dueDate = endOnWorkingDay ? calendar.nextWorkingDayOnOrAfter(lastDay) : lastDay;
+    if (endOnWorkingDay) uncovered = calendar.uncoveredYearsBetween(addCalendarDays(lastDay, -1), dueDate);
   }
 
   return {

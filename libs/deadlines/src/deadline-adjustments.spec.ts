@@ -42,7 +42,7 @@ describe('validateAdjustment', () => {
       { kind: 'extension', days: 30, consentBy: ['court'], at: sh('2026-03-20 09:00') },
       ctx,
     );
-    expect(ok.deadline.result.dueDate).toBe('2026-05-01'); // 03-02 + 30 = 04-01, + 30 = 05-01
+    expect(ok.deadline.result.dueDate).toBe('2026-05-06'); // 03-02 + 30 + 30 = 05-01, Labour Day → 05-06
     expect(
       code(() =>
         validateAdjustment(
@@ -108,7 +108,7 @@ describe('validateAdjustment', () => {
       { kind: 'extension', days: 30, reason: '涉及多个部门，情况复杂', at: sh('2026-04-01 09:00') },
       ctx,
     );
-    expect(ok.deadline.result.dueDate).toBe('2026-05-31'); // 60 + 30 after 03-02
+    expect(ok.deadline.result.dueDate).toBe('2026-06-01'); // 60 + 30 after 03-02 = Sun 05-31 → Mon
   });
 
   it('refuses an extension where the regime allows none, and after the deadline', () => {

@@ -17,7 +17,11 @@ describe('DEFAULT_POLICIES (domain reference "Time limits")', () => {
     expect(p.regime).toBe(regime);
     expect(p.unit).toBe(unit);
     expect(p.days).toBe(days);
-    expect(p.endOnWorkingDay ?? false).toBe(false);
+    // the holiday rule: every calendar-day limit ends on a working day; it binds the court periods
+    expect(p.endOnWorkingDay ?? false).toBe(unit === 'calendar_days');
+    expect(p.endOnWorkingDayBinding ?? false).toBe(
+      regime.startsWith('court_') || regime === 'judicial_confirmation',
+    );
     expect(
       p.extension && [
         p.extension.maxCount,

@@ -45,11 +45,13 @@ export interface DeadlinePolicy {
   startsFrom: string;
   extension: ExtensionRule | null;
   /**
-   * When true and the last day is not a working day, the deadline moves to the next working day
-   * (the Civil Procedure Law's rule for periods). Off by default: the domain reference counts
-   * calendar days plainly.
+   * Calendar-day limits only: when the last day is a rest day (a weekend day that is not a 调休 workday, or a
+   * statutory holiday) the period ends on the first working day after it (民事诉讼法 art. 85). On for every
+   * calendar-day regime by default; a regime without `endOnWorkingDayBinding` may turn it off.
    */
   endOnWorkingDay?: boolean;
+  /** The rule binds (court periods: 委派, 委托, judicial confirmation); a policy that turns it off is refused. */
+  endOnWorkingDayBinding?: boolean;
   source: string;
 }
 
@@ -63,6 +65,7 @@ export const DEFAULT_POLICIES: DeadlinePolicies = deepFreeze({
     days: 30,
     startsFrom: 'acceptance 受理',
     extension: null,
+    endOnWorkingDay: true,
     source: '司法部《人民调解工作若干规定》第33条 (一个月)',
   },
   court_pre_registration: {
@@ -72,6 +75,8 @@ export const DEFAULT_POLICIES: DeadlinePolicies = deepFreeze({
     days: 30,
     startsFrom: 'referral 委派',
     extension: { maxCount: 1, maxDaysEach: 30, consent: 'court', reasonRequired: false },
+    endOnWorkingDay: true,
+    endOnWorkingDayBinding: true,
     source: 'court rules; the 30-day extension cap is a local example',
   },
   court_post_registration_ordinary: {
@@ -81,6 +86,8 @@ export const DEFAULT_POLICIES: DeadlinePolicies = deepFreeze({
     days: 15,
     startsFrom: 'referral 委托',
     extension: { maxCount: 1, maxDaysEach: 30, consent: 'all_parties', reasonRequired: false },
+    endOnWorkingDay: true,
+    endOnWorkingDayBinding: true,
     source: 'SPC opinion in force from 2025-01-01',
   },
   court_post_registration_simple: {
@@ -90,6 +97,8 @@ export const DEFAULT_POLICIES: DeadlinePolicies = deepFreeze({
     days: 7,
     startsFrom: 'referral 委托',
     extension: { maxCount: 1, maxDaysEach: 30, consent: 'all_parties', reasonRequired: false },
+    endOnWorkingDay: true,
+    endOnWorkingDayBinding: true,
     source: 'SPC opinion in force from 2025-01-01',
   },
   petition: {
@@ -105,6 +114,7 @@ export const DEFAULT_POLICIES: DeadlinePolicies = deepFreeze({
       reasonRequired: true,
       reasonToldTo: 'petitioner',
     },
+    endOnWorkingDay: true,
     source: '信访工作条例',
   },
   work_order_reply: {
@@ -132,6 +142,8 @@ export const DEFAULT_POLICIES: DeadlinePolicies = deepFreeze({
     days: 30,
     startsFrom: 'agreement takes effect 调解协议生效',
     extension: null,
+    endOnWorkingDay: true,
+    endOnWorkingDayBinding: true,
     source: '人民调解法第33条; 民事诉讼法',
   },
 } satisfies Record<DeadlineRegime, DeadlinePolicy>);
@@ -156,6 +168,8 @@ export function assertValidPolicy(policy: DeadlinePolicy): void {
   if (policy.unit !== 'calendar_days' && policy.unit !== 'working_days')
     bad(`unknown unit ${String(policy.unit)}`);
   if (policy.days !== null && !isPositiveInt(policy.days)) bad(`days must be a positive integer or null`);
+  if (policy.endOnWorkingDayBinding && policy.endOnWorkingDay === false)
+    bad('the period must end on a working day (民事诉讼法 art. 85 binds this regime)');
   const ext = policy.extension;
   if (ext === null) return;
   if (typeof ext.maxCount !== 'number' || !Number.isInteger(ext.maxCount) || ext.maxCount < 0) {

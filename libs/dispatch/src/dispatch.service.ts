@@ -22,7 +22,7 @@ type PartyRow = typeof schema.disputeParties.$inferSelect;
 /** What routing reads of a dispute (a stored row, or one about to be written). */
 export type DisputeFacts = Pick<
   DisputeRow,
-  'id' | 'category' | 'channel' | 'streetCode' | 'communityCode' | 'claimAmount' | 'peopleInvolved'
+  'id' | 'category' | 'kind' | 'channel' | 'streetCode' | 'communityCode' | 'claimAmount' | 'peopleInvolved'
 >;
 export type PartyFacts = Pick<PartyRow, 'partyType' | 'name' | 'phone' | 'idNumber'>;
 
@@ -61,6 +61,7 @@ function routingFacts(
     id: d.id,
     category: d.category,
     channel: d.channel as any,
+    kind: d.kind as any,
     streetCode: d.streetCode ?? undefined,
     communityCode: d.communityCode ?? undefined,
     claimAmount: d.claimAmount !== null ? Number(d.claimAmount) : undefined,
@@ -270,7 +271,7 @@ export class DispatchService implements OnApplicationBootstrap {
   ): Promise<void> {
     const body = (await this.repo.mediationBodies(tx)).find((b) => b.id === bodyId);
     if (!body || !body.active)
-      throw DomainError.validation('目标调解组织不存在或已停用 (unknown or inactive body)', {
+      throw DomainError.validation('目标调解组织不存在或已停用', {
         field: 'bodyId',
       });
     await this.repo.insertDecision(tx, {
@@ -306,15 +307,11 @@ export class DispatchService implements OnApplicationBootstrap {
   }
 
   async saveRules(actor: Actor, rules: RoutingRule[]): Promise<RoutingRule[]> {
-    if (actor.role !== Role.DistrictAdmin)
-      throw DomainError.forbidden('仅区级管理员可修改分派规则 (district admin only)');
+    if (actor.role !== Role.DistrictAdmin) throw DomainError.forbidden('仅区级管理员可修改分派规则');
     const registry = await this.registry(this.db.db);
     const errors = validateRules(rules, [...DISPUTE_CATEGORY_CODES], registry);
     if (errors.length > 0) {
-      throw DomainError.validation(
-        `分派规则有误：${errors.map((e) => `[${e.ruleId}] ${e.message}`).join('；')}`,
-        { rules: errors },
-      );
+      throw DomainError.validation(`分派规则有误：${errors.map((e) => e.zh).join('；')}`, { rules: errors });
     }
     await this.db.transaction(async (tx) => {
       await this.repo.replaceRules(
@@ -363,11 +360,7 @@ export class DispatchService implements OnApplicationBootstrap {
     const evaluation = proposal.candidates.find((e) => e.mediatorId === mediatorId);
     const conflicted = evaluation?.exclusions.some((x) => x.code === 'CONFLICT_OF_INTEREST');
     if (conflicted)
-      throw new DomainError(
-        ErrorCode.CONFLICT,
-        '该调解员与当事人存在利害关系，应当回避 (mediator declared a conflict of interest with a party)',
-        { mediatorId },
-      );
+      throw new DomainError(ErrorCode.CONFLICT, '该调解员与当事人存在利害关系，应当回避', { mediatorId });
   }
 
   returnCounts() {

@@ -57,13 +57,12 @@ export class RegistryService {
   }
 
   async updateBody(actor: Actor, id: string, patch: BodyPatch) {
-    if (actor.role !== Role.DistrictAdmin)
-      throw DomainError.forbidden('仅区级管理员可维护调解组织名录 (district admin only)');
+    if (actor.role !== Role.DistrictAdmin) throw DomainError.forbidden('仅区级管理员可维护调解组织名录');
     const unknown = (patch.categories ?? []).filter(
       (c) => !(DISPUTE_CATEGORY_CODES as readonly string[]).includes(c),
     );
     if (unknown.length)
-      throw DomainError.validation(`未知纠纷类别：${unknown.join(', ')} (unknown categories)`, {
+      throw DomainError.validation(`未知纠纷类别：${unknown.join(', ')}`, {
         field: 'categories',
       });
     return this.db.transaction(async (tx) => {
@@ -91,10 +90,7 @@ export class RegistryService {
   ) {
     await this.assertCanManage(actor, mediatorId);
     if (!CONFLICT_KINDS.some((k) => k.code === input.kind))
-      throw DomainError.validation(
-        `利害关系类型无效 (kind must be one of ${CONFLICT_KINDS.map((k) => k.code).join(', ')})`,
-        { field: 'kind' },
-      );
+      throw DomainError.validation(`利害关系类型无效`, { field: 'kind' });
     return this.db.transaction(async (tx) => {
       const row = await this.repo.insertConflict(tx, {
         mediatorId,
@@ -134,6 +130,6 @@ export class RegistryService {
     if (!m) throw DomainError.notFound('mediator', mediatorId);
     if (actor.role === Role.DistrictAdmin || actor.id === mediatorId) return;
     if (actor.role === Role.BodyAdmin && actor.orgId === m.orgId) return;
-    throw DomainError.forbidden('只能维护本组织调解员的回避信息 (own organisation only)');
+    throw DomainError.forbidden('只能维护本组织调解员的回避信息');
   }
 }

@@ -1,4 +1,5 @@
 import { DocumentInputError } from './documents.errors';
+import { agreementFacts } from './agreement-facts';
 import type { AgreementAgent, AgreementInput, AgreementParty, AgreementSignature } from './agreement.types';
 
 /** Text normalisation shared by rendering and hashing: NFC, LF line breaks, trimmed. */
@@ -115,9 +116,10 @@ export function normalizeAgreement(input: AgreementInput): NormalizedAgreement {
     throw new DocumentInputError('is required', 'date');
   return {
     number: requiredText(input.number, 'number'),
+    courtCaseNumber: optionalText(input.courtCaseNumber),
     body: { name: requiredText(input.body?.name, 'body.name'), sealText: optionalText(input.body?.sealText) },
     parties,
-    facts: requiredText(input.facts, 'facts'),
+    facts: agreementFacts(requiredText(input.facts, 'facts')),
     terms: input.terms.map((t, i) => requiredText(t, `terms[${i}]`)),
     performance: requiredText(input.performance, 'performance'),
     copies,

@@ -1,5 +1,6 @@
 import { sampleAgreement } from './agreement.fixture';
 import { agreementContentHash } from './agreement.hash';
+import { AGREEMENT_FACTS_MAX_CHARS, agreementFacts } from './agreement-facts';
 import { chineseNumeral, renderAgreementPdf } from './agreement.renderer';
 import { DocumentInputError, UnsupportedCharactersError } from './documents.errors';
 import { pdfFonts, pdfToText, squash } from './pdf-text.testing';
@@ -120,6 +121,24 @@ describe('renderAgreementPdf', () => {
     expect(squash(raw)).toContain(`四十、${squash(terms[39])}`);
   });
 
+  it('states a 5,000-character account as a summary of the facts: the agreement stays within two pages', async () => {
+    const a = sampleAgreement();
+    const sentence = '楼上住户长期在夜间制造噪音，申请人多次上门沟通并向物业反映，问题仍未解决。';
+    const facts = sentence.repeat(Math.ceil(5000 / sentence.length)).slice(0, 5000);
+    const raw = pdfToText(await renderAgreementPdf({ ...a, facts }));
+    const pages = raw.split('\f').filter((p) => p.trim() !== '');
+    expect(pages.length).toBeLessThanOrEqual(2);
+    const flat = squash(raw);
+    expect(flat).toContain('以上为纠纷事实摘要，当事人的完整陈述存于调解案卷');
+    // whole sentences, at most the cap, and the terms still follow
+    const stated = flat.split('纠纷主要事实、争议事项：')[1].split('（以上为纠纷事实摘要')[0];
+    expect(stated.length).toBeLessThanOrEqual(AGREEMENT_FACTS_MAX_CHARS);
+    expect(stated.endsWith('。')).toBe(true);
+    expect(flat).toContain(squash(a.terms[0]));
+    // a short account is printed as it is
+    expect(agreementFacts('双方因噪音发生纠纷。')).toBe('双方因噪音发生纠纷。');
+  });
+
   it('renders GBK-only hanzi used in names', async () => {
     const a = sampleAgreement();
     const out = squash(
@@ -153,6 +172,19 @@ describe('renderAgreementPdf', () => {
       DocumentInputError,
     );
     await expect(renderAgreementPdf({ ...a, number: '  ' })).rejects.toMatchObject({ field: 'number' });
+  });
+});
+
+describe('renderAgreementPdf of a court-referred case', () => {
+  it('prints the court case number once in the header, with its own brackets only', async () => {
+    const a = sampleAgreement();
+    const withNumber = { ...a, courtCaseNumber: '（2026）苏0612民诉前调88号' };
+    const flat = squash(pdfToText(await renderAgreementPdf(withNumber)));
+    expect(flat).toContain('编号：（2024）城东调字第0012号法院案号：（2026）苏0612民诉前调88号');
+    expect(flat.split('（2026）苏0612民诉前调88号')).toHaveLength(2);
+    expect(flat).not.toMatch(/（（|））/);
+    // it names the case, not the terms: the content the parties sign is the same
+    expect(agreementContentHash(withNumber)).toBe(agreementContentHash(a));
   });
 });
 

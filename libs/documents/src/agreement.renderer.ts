@@ -45,6 +45,8 @@ interface SignatureLine {
 interface AgreementView {
   bodyName: string;
   number: string;
+  /** 法院案号 line of a court-referred case, or null. */
+  courtCaseNumber: string | null;
   parties: string[];
   facts: string[];
   termsIntro: string;
@@ -100,6 +102,7 @@ function buildView(a: NormalizedAgreement, mask: boolean): AgreementView {
   return {
     bodyName: a.body.name,
     number: `编号：${a.number}`,
+    courtCaseNumber: a.courtCaseNumber ? `法院案号：${a.courtCaseNumber}` : null,
     parties: a.parties.flatMap((p) => partyLines(p, mask)),
     facts: paragraphs(a.facts),
     termsIntro: `经调解，${all}当事人自愿达成如下协议：`,
@@ -129,6 +132,7 @@ function checkGlyphs(view: AgreementView, font: Buffer): void {
   const fields: [string, string[]][] = [
     ['body.name', [view.bodyName, view.seal]],
     ['number', [view.number]],
+    ['courtCaseNumber', view.courtCaseNumber ? [view.courtCaseNumber] : []],
     ['parties', view.parties],
     ['facts', view.facts],
     ['terms', view.terms],
@@ -195,6 +199,7 @@ export async function renderAgreementPdf(
   doc.fontSize(22).text('人民调解协议书', { align: 'center' });
   doc.moveDown(0.6);
   doc.fontSize(BODY_SIZE).text(view.number, x, doc.y, { width, align: 'right' });
+  if (view.courtCaseNumber) doc.text(view.courtCaseNumber, x, doc.y, { width, align: 'right' });
   doc.moveDown(0.8);
   body(doc, view.parties, 0);
   heading(doc, '纠纷主要事实、争议事项：');

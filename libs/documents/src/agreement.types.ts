@@ -48,6 +48,11 @@ export interface AgreementSignature {
 export interface AgreementInput {
   /** 编号, e.g. （2024）城调字第12号 */
   number: string;
+  /**
+   * The court's case number of a court-referred case (委派/委托), e.g. （2026）苏0612民诉前调88号, printed in the header
+   * as stored (it carries its own brackets). Not part of the signed content: it identifies the case, not the terms.
+   */
+  courtCaseNumber?: string;
   /** The mediation body (人民调解委员会); `sealText` defaults to its name. */
   body: { name: string; sealText?: string };
   parties: AgreementParty[];

@@ -1,6 +1,7 @@
 /** @tiaojie/documents: PDF, XLSX and CSV rendering of agreements and reports (no database, no NestJS). */
 export { renderAgreementPdf, SIGNING_METHOD_LABEL } from './agreement.renderer';
 export { agreementContentHash, AGREEMENT_CANONICAL_VERSION } from './agreement.hash';
+export { agreementFacts, AGREEMENT_FACTS_MAX_CHARS } from './agreement-facts';
 export type {
   AgreementAgent,
   AgreementInput,

@@ -138,10 +138,10 @@ export function parseColumnMapping(config: unknown): ColumnMapping {
   if (config === null || typeof config !== 'object') return fail('应为对象');
   const { format, columns, sheet, delimiter } = config as Record<string, unknown>;
   if (typeof format !== 'string' || !INTAKE_FORMATS.includes(format as IntakeFormat)) {
-    return fail(`format 应为 ${INTAKE_FORMATS.join(' / ')}`);
+    return fail(`文件格式应为 ${INTAKE_FORMATS.join(' / ')}`);
   }
   if (columns === null || typeof columns !== 'object' || Array.isArray(columns))
-    return fail('columns 应为对象');
+    return fail('列映射应为对象');
   const canonical = CANONICAL_COLUMNS[format as IntakeFormat];
   const seen = new Map<string, string>();
   const mapped: Record<string, string | null> = {};
@@ -152,15 +152,15 @@ export function parseColumnMapping(config: unknown): ColumnMapping {
       continue;
     }
     if (typeof header !== 'string' || !normalizeHeader(header))
-      fail(`「${column}」的表头应为非空字符串或 null`);
+      fail(`「${column}」的表头应为非空字符串或空值`);
     const key = normalizeHeader(header as string);
     if (seen.has(key)) fail(`「${seen.get(key)}」和「${column}」映射到同一表头「${header as string}」`);
     seen.set(key, column);
     mapped[column] = header as string;
   }
-  if (sheet !== undefined && (typeof sheet !== 'string' || !sheet)) fail('sheet 应为非空字符串');
+  if (sheet !== undefined && (typeof sheet !== 'string' || !sheet)) fail('工作表名应为非空字符串');
   if (delimiter !== undefined && (typeof delimiter !== 'string' || delimiter.length !== 1)) {
-    fail('delimiter 应为单个字符');
+    fail('分隔符应为单个字符');
   }
   return {
     format: format as IntakeFormat,

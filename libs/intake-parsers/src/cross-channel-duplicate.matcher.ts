@@ -100,9 +100,15 @@ function round(n: number, digits = 3): number {
   return Math.round(n * f) / f;
 }
 
+/** What a pair is scored on: a profile without its export row (a live registration has none). */
+export type MatchFacts = Pick<
+  MatchProfile,
+  'at' | 'people' | 'categories' | 'street' | 'community' | 'places' | 'text'
+>;
+
 function scorePair(
-  p: MatchProfile,
-  q: MatchProfile,
+  p: MatchFacts,
+  q: MatchFacts,
   windowHours: number,
 ): { score: number; reasons: DuplicateReason[]; identity: boolean } {
   const w = DUPLICATE_WEIGHTS;
@@ -235,6 +241,25 @@ export function findCrossChannelDuplicates(
       x.a.sourceId.localeCompare(y.a.sourceId) ||
       x.b.sourceId.localeCompare(y.b.sourceId),
   );
+}
+
+/**
+ * Scores two intakes by the rule findCrossChannelDuplicates applies (the same weights, window and thresholds), for
+ * a live registration against the open disputes it may repeat. Null when they lie outside the window or score
+ * below the review threshold.
+ */
+export function scoreDuplicate(
+  p: MatchFacts,
+  q: MatchFacts,
+  options: Pick<DuplicateMatchOptions, 'windowDays' | 'certainThreshold' | 'reviewThreshold'> = {},
+): { score: number; confidence: DuplicateConfidence; reasons: DuplicateReason[] } | null {
+  const windowHours = (options.windowDays ?? 7) * 24;
+  if (Math.abs(p.at.getTime() - q.at.getTime()) / HOUR_MS > windowHours) return null;
+  const { score, reasons, identity } = scorePair(p, q, windowHours);
+  if (score < (options.reviewThreshold ?? 0.45)) return null;
+  const confidence: DuplicateConfidence =
+    identity && score >= (options.certainThreshold ?? 0.8) ? 'certain' : 'uncertain';
+  return { score, confidence, reasons };
 }
 
 export interface DuplicateEvaluation {

@@ -155,10 +155,10 @@ describe('column mapping config', () => {
   it('validates the mapping config', () => {
     const bad = (config: unknown) => () => parseColumnMapping(config);
     expect(bad('{not json')).toThrow(IntakeFormatError);
-    expect(bad({ format: 'fax', columns: {} })).toThrow(/format/);
+    expect(bad({ format: 'fax', columns: {} })).toThrow(/文件格式应为/);
     expect(bad({ format: 'work-order', columns: { 不存在的列: 'x' } })).toThrow(/不存在的列/);
     expect(bad({ format: 'work-order', columns: { 工单编号: 'A', 工单来源: 'a ' } })).toThrow(/同一表头/);
-    expect(bad({ format: 'work-order', columns: {}, delimiter: ';;' })).toThrow(/delimiter/);
+    expect(bad({ format: 'work-order', columns: {}, delimiter: ';;' })).toThrow(/分隔符/);
     const ok: ColumnMapping = parseColumnMapping({
       format: 'grid-report',
       columns: { 事件编号: 'EventId' },

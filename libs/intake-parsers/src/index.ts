@@ -60,7 +60,9 @@ export {
   DUPLICATE_WEIGHTS,
   evaluateDuplicatePairs,
   findCrossChannelDuplicates,
+  scoreDuplicate,
   type CrossChannelDuplicate,
+  type MatchFacts,
   type DuplicateConfidence,
   type DuplicateEvaluation,
   type DuplicateMatchOptions,
@@ -68,4 +70,5 @@ export {
   type DuplicateReasonCode,
   type IntakeRecordRef,
 } from './cross-channel-duplicate.matcher';
-export { DEFAULT_CAUSE_OF_ACTION_CATEGORIES, textSimilarity } from './match-profile';
+export { DEFAULT_CAUSE_OF_ACTION_CATEGORIES, placesIn, textSimilarity } from './match-profile';
+export type { MatchPerson } from './match-profile';

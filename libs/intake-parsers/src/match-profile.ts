@@ -48,7 +48,7 @@ export const DEFAULT_CAUSE_OF_ACTION_CATEGORIES: Readonly<Record<string, readonl
 const PLACE_RE = /[\u4e00-\u9fff]{1,8}?(?:路|街|大道|巷|弄|道)\d+号/g;
 const COMMUNITY_RE = /^[\u4e00-\u9fff]{1,8}?(?:社区|村)/;
 
-function placesIn(text: string): string[] {
+export function placesIn(text: string): string[] {
   return [...new Set(text.match(PLACE_RE) ?? [])];
 }
 

@@ -26,6 +26,8 @@ function peopleOf(record: Record<string, any>): PartyView[] {
   });
   if (record.kind === 'work-order') return [mask({ name: record.requester, phone: record.phone })];
   if (record.kind === 'grid-report') return [mask({ name: record.partyName, phone: record.partyPhone })];
+  // a live registration held as a probable repeat (CaseRegistrationService): its parties as registered
+  if (record.kind === 'registration') return ((record.input?.parties ?? []) as PartyView[]).map(mask);
   return [mask(record.plaintiff ?? {}), mask(record.defendant ?? {})];
 }
 
@@ -43,8 +45,7 @@ export class DuplicateReviewService {
   ) {}
 
   private assertDistrict(actor: Actor): void {
-    if (actor.role !== Role.DistrictAdmin)
-      throw DomainError.forbidden('只有区级管理员可以复核疑似重复 (district admins only)');
+    if (actor.role !== Role.DistrictAdmin) throw DomainError.forbidden('只有区级管理员可以复核疑似重复');
   }
 
   /** Pairs (pending by default) with both records side by side; phone and ID numbers masked. */
@@ -92,7 +93,7 @@ export class DuplicateReviewService {
       const pair = await this.pairs.byId(tx, pairId, true);
       if (!pair) throw DomainError.notFound('duplicate pair', pairId);
       if (pair.status !== 'pending') {
-        throw new DomainError(ErrorCode.CONFLICT, `该疑似重复已处理（${pair.status}） (already decided)`, {
+        throw new DomainError(ErrorCode.CONFLICT, '该疑似重复已处理', {
           status: pair.status,
         });
       }
@@ -137,14 +138,10 @@ export class DuplicateReviewService {
     const ref = (r: IntakeRecordRow) => ({ recordId: r.id, record: reviveRecord(r.record) });
     if (a.disputeId && b.disputeId) {
       if (a.disputeId === b.disputeId) return [];
-      throw new DomainError(
-        ErrorCode.CONFLICT,
-        '两条记录已属于不同的纠纷，合并纠纷须在案件中处理 (both records already belong to different disputes)',
-        {
-          disputeA: a.disputeId,
-          disputeB: b.disputeId,
-        },
-      );
+      throw new DomainError(ErrorCode.CONFLICT, '两条记录已属于不同的纠纷，合并纠纷须在案件中处理', {
+        disputeA: a.disputeId,
+        disputeB: b.disputeId,
+      });
     }
     if (a.disputeId || b.disputeId) {
       const [has, lacks] = a.disputeId ? [a, b] : [b, a];

@@ -168,8 +168,15 @@ export class IntakeDisputeRepository {
     );
   }
 
+  /** The directory's street names, and the names the district admin mapped to a street (the directory's win). */
   async streets(db: Executor): Promise<{ code: string; name: string }[]> {
-    return db.select({ code: schema.streets.code, name: schema.streets.name }).from(schema.streets);
+    const aliases = await db
+      .select({ code: schema.streetAliases.streetCode, name: schema.streetAliases.name })
+      .from(schema.streetAliases);
+    const streets = await db
+      .select({ code: schema.streets.code, name: schema.streets.name })
+      .from(schema.streets);
+    return [...aliases, ...streets];
   }
 
   async communities(db: Executor): Promise<{ code: string; streetCode: string; name: string }[]> {

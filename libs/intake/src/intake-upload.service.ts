@@ -14,7 +14,7 @@ export class IntakeUploadService {
 
   async importUpload(actor: Actor, path: string, fileName: string): Promise<ImportSummary> {
     if (actor.role !== Role.DistrictAdmin || !actor.id)
-      throw DomainError.forbidden('只有区级管理员可以导入数据 (district admins only)');
+      throw DomainError.forbidden('只有区级管理员可以导入数据');
     const channel = `user:${actor.id}`;
     return this.importer.importFile(path, {
       actor,

@@ -56,17 +56,16 @@ export class WebhookReceiverService {
   ) {}
 
   async receive(req: WebhookRequest): Promise<WebhookAccepted> {
-    if (!isWebhookSource(req.source))
-      throw DomainError.notFound('webhook source (one of 12345, grid, court)', req.source);
+    if (!isWebhookSource(req.source)) throw DomainError.notFound('webhook source', req.source);
     const secret = this.secrets[req.source];
     if (!secret) {
       throw new DomainError(
         ErrorCode.NOT_FOUND,
-        `该数据源的推送接口未启用，请配置 ${SECRET_ENV[req.source]} (webhook disabled: ${SECRET_ENV[req.source]} is not set)`,
+        `该数据源的推送接口未启用，请配置 ${SECRET_ENV[req.source]}`,
         { source: req.source },
       );
     }
-    if (!req.rawBody) throw DomainError.validation('请求体须为 JSON (the body must be application/json)');
+    if (!req.rawBody) throw DomainError.validation('请求体须为 JSON');
     const problem = checkWebhookSignature({
       secret,
       timestamp: req.timestamp,
@@ -77,15 +76,13 @@ export class WebhookReceiverService {
     if (problem) {
       throw new DomainError(
         ErrorCode.UNAUTHENTICATED,
-        problem === 'stale-timestamp'
-          ? '时间戳超出 5 分钟，拒绝重放 (timestamp older or newer than 5 minutes)'
-          : `签名校验失败 (${problem})`,
+        problem === 'stale-timestamp' ? '时间戳超出 5 分钟，拒绝重放' : `签名校验失败`,
         { reason: problem },
       );
     }
     const key = req.idempotencyKey?.trim();
     if (!key || !KEY_RE.test(key))
-      throw DomainError.validation('缺少或无效的 Idempotency-Key 请求头 (1–200 printable ASCII characters)', {
+      throw DomainError.validation('缺少或无效的 Idempotency-Key 请求头', {
         field: 'Idempotency-Key',
       });
     const channel = CHANNEL_OF_SOURCE[req.source];
@@ -137,14 +134,11 @@ export class WebhookReceiverService {
 
   private async repeated(source: string, key: string, payloadHash: string): Promise<WebhookAccepted> {
     const previous = await this.deliveries.byKey(this.db.db, source, key);
-    if (!previous)
-      throw new DomainError(ErrorCode.CONFLICT, '推送正在处理，请稍后重试 (delivery in progress, retry)');
+    if (!previous) throw new DomainError(ErrorCode.CONFLICT, '推送正在处理，请稍后重试');
     if (previous.payloadHash !== payloadHash) {
-      throw new DomainError(
-        ErrorCode.CONFLICT,
-        '同一 Idempotency-Key 已用于不同的内容 (idempotency key reused with a different body)',
-        { deliveryId: previous.id },
-      );
+      throw new DomainError(ErrorCode.CONFLICT, '同一 Idempotency-Key 已用于不同的内容', {
+        deliveryId: previous.id,
+      });
     }
     if (previous.status === 'pending') await this.enqueue(previous.id);
     return { deliveryId: previous.id, status: 'duplicate' };

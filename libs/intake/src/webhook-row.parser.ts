@@ -46,21 +46,18 @@ function rowsOf(payload: unknown): unknown[] {
 export function validateWebhookPayload(format: IntakeFormat, payload: unknown): Record<string, CellValue>[] {
   const rows = rowsOf(payload);
   if (rows.length === 0 || rows.length > MAX_WEBHOOK_ROWS) {
-    throw DomainError.validation(
-      `每次推送 1–${MAX_WEBHOOK_ROWS} 条记录 (a delivery holds 1–${MAX_WEBHOOK_ROWS} rows)`,
-      { field: 'rows' },
-    );
+    throw DomainError.validation(`每次推送 1–${MAX_WEBHOOK_ROWS} 条记录`, { field: 'rows' });
   }
   const known = new Set(CANONICAL_COLUMNS[format]);
   return rows.map((row, i) => {
     if (!row || typeof row !== 'object' || Array.isArray(row)) {
-      throw DomainError.validation(`第${i + 1}条记录不是对象 (row ${i + 1} is not an object)`, {
+      throw DomainError.validation(`第${i + 1}条记录不是对象`, {
         row: i + 1,
       });
     }
     const unknown = Object.keys(row).filter((k) => !known.has(k));
     if (unknown.length > 0) {
-      throw DomainError.validation(`第${i + 1}条记录含未知字段：${unknown.join('、')} (unknown columns)`, {
+      throw DomainError.validation(`第${i + 1}条记录含未知字段：${unknown.join('、')}`, {
         row: i + 1,
         unknownColumns: unknown,
         columns: [...known],
@@ -68,16 +65,10 @@ export function validateWebhookPayload(format: IntakeFormat, payload: unknown): 
     }
     for (const [k, v] of Object.entries(row)) {
       if (v !== null && !['string', 'number', 'boolean'].includes(typeof v)) {
-        throw DomainError.validation(
-          `第${i + 1}条记录字段“${k}”不是文本或数字 (column ${k} must be text or a number)`,
-          { row: i + 1, column: k },
-        );
+        throw DomainError.validation(`第${i + 1}条记录字段“${k}”不是文本或数字`, { row: i + 1, column: k });
       }
       if (typeof v === 'string' && !isStorableText(v)) {
-        throw DomainError.validation(
-          `第${i + 1}条记录字段“${k}”含有无效字符 (column ${k} holds NUL or an unpaired surrogate)`,
-          { row: i + 1, column: k },
-        );
+        throw DomainError.validation(`第${i + 1}条记录字段“${k}”含有无效字符`, { row: i + 1, column: k });
       }
     }
     return row as Record<string, CellValue>;

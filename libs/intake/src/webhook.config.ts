@@ -1,5 +1,5 @@
 /** Per-source webhook secrets from the environment: WEBHOOK_SECRET_12345, WEBHOOK_SECRET_GRID, WEBHOOK_SECRET_COURT. */
-import { ConfigError } from '@tiaojie/core';
+import { readEnv } from '@tiaojie/core';
 import type { IntakeChannel } from './intake-channel';
 
 export const WEBHOOK_SOURCES = ['12345', 'grid', 'court'] as const;
@@ -27,13 +27,10 @@ export function isWebhookSource(s: string): s is WebhookSource {
 
 /** Reads the secrets once at boot; a secret shorter than 16 characters stops the process naming the variable. */
 export function loadWebhookSecrets(env: NodeJS.ProcessEnv = process.env): WebhookSecrets {
-  const out: Record<string, string | null> = {};
-  for (const source of WEBHOOK_SOURCES) {
-    const value = env[SECRET_ENV[source]]?.trim() || null;
-    if (value !== null && value.length < MIN_SECRET_LENGTH) {
-      throw new ConfigError(`${SECRET_ENV[source]} must be at least ${MIN_SECRET_LENGTH} characters`);
-    }
-    out[source] = value;
-  }
-  return out as WebhookSecrets;
+  const e = readEnv(env);
+  return {
+    12345: e.WEBHOOK_SECRET_12345 ?? null,
+    grid: e.WEBHOOK_SECRET_GRID ?? null,
+    court: e.WEBHOOK_SECRET_COURT ?? null,
+  };
 }

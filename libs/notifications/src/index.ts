@@ -11,3 +11,5 @@ export {
   SMS_DELIVERY_SETTINGS,
 } from './sms-delivery.settings';
 export type { SmsDeliverySettings } from './sms-delivery.settings';
+export { caseNoticeText } from './case-notice.texts';
+export type { CaseNoticeKind, NoticeAudience, NoticeFacts, NoticeText } from './case-notice.texts';

@@ -18,6 +18,8 @@ export interface NotifyInput {
   dedupeKey: string;
   /** Also text the recipients' phones through the outbox. */
   sms?: boolean;
+  /** Phones without an account (parties who never signed in): texted only, no inbox. */
+  phones?: string[];
 }
 
 export function notificationView(n: NotificationRow) {
@@ -59,22 +61,28 @@ export class NotificationService {
         createdAt: now,
       })),
     );
+    const texts: { recipient: string; dedupeKey: string }[] = [];
     if (input.sms && inserted.length > 0) {
       const users = await this.repo.usersByIds(
         tx,
         inserted.map((n) => n.userId),
       );
+      for (const u of users)
+        if (u.phone) texts.push({ recipient: u.phone, dedupeKey: `${input.dedupeKey}:${u.id}:sms` });
+    }
+    for (const phone of new Set(input.phones ?? []))
+      if (!texts.some((t) => t.recipient === phone))
+        texts.push({ recipient: phone, dedupeKey: `${input.dedupeKey}:${phone}:sms` });
+    if (texts.length > 0) {
       const rows = await this.repo.insertOutbox(
         tx,
-        users
-          .filter((u) => u.phone)
-          .map((u) => ({
-            channel: 'sms',
-            recipient: u.phone!,
-            body: `【调解平台】${input.title}：${input.body}`,
-            dedupeKey: `${input.dedupeKey}:${u.id}:sms`,
-            createdAt: now,
-          })),
+        texts.map((t) => ({
+          channel: 'sms',
+          recipient: t.recipient,
+          body: `【调解平台】${input.title}：${input.body}`,
+          dedupeKey: t.dedupeKey,
+          createdAt: now,
+        })),
       );
       for (const row of rows)
         await this.queue.send(
@@ -117,7 +125,7 @@ export class NotificationService {
   }
 
   private requireUser(actor: Actor): string {
-    if (!actor.id) throw DomainError.forbidden('no inbox for this actor');
+    if (!actor.id) throw DomainError.forbidden('该账号没有消息通知');
     return actor.id;
   }
 

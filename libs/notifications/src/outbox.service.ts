@@ -125,7 +125,7 @@ export class OutboxService {
       const revived = await this.repo.revive(tx, outboxId);
       if (!revived) {
         if (await this.repo.outboxById(tx, outboxId))
-          throw new DomainError(ErrorCode.CONFLICT, '该消息不在死信队列中 (not a dead letter)', {
+          throw new DomainError(ErrorCode.CONFLICT, '该消息不在死信队列中', {
             status: 'not_dead',
           });
         throw DomainError.notFound('dead letter', outboxId);
@@ -147,7 +147,6 @@ export class OutboxService {
   }
 
   private assertDistrictAdmin(actor: Actor): void {
-    if (actor.role !== Role.DistrictAdmin)
-      throw DomainError.forbidden('只有区管理员可以处理死信 (district admin only)');
+    if (actor.role !== Role.DistrictAdmin) throw DomainError.forbidden('只有区管理员可以处理死信');
   }
 }

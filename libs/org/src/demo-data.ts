@@ -195,7 +195,35 @@ export const DEMO_ORGS: DemoOrg[] = [
 
 /** Demo staff accounts (password DEMO_PASSWORD); refused when NODE_ENV=production. */
 export const DEMO_PASSWORD = 'Tiaojie2026';
-export const DEMO_STAFF = [
+
+export interface DemoStaff {
+  readonly username: string;
+  readonly displayName: string;
+  readonly role: string;
+  readonly org: string;
+  readonly specialties?: readonly DisputeCategory[];
+}
+
+/** `<prefix>_admin` and `<prefix>_mediator` of one body; surnames give 王主任-style display names. */
+function bodyStaff(
+  prefix: string,
+  org: string,
+  [adminSurname, mediatorSurname]: [string, string],
+  specialties: DisputeCategory[],
+): DemoStaff[] {
+  return [
+    { username: `${prefix}_admin`, displayName: `${adminSurname}主任`, role: 'body_admin', org },
+    {
+      username: `${prefix}_mediator`,
+      displayName: `${mediatorSurname}调解`,
+      role: 'mediator',
+      org,
+      specialties,
+    },
+  ];
+}
+
+export const DEMO_STAFF: readonly DemoStaff[] = [
   { username: 'admin', displayName: '周区管', role: 'district_admin', org: 'DIST' },
   { username: 'js_admin', displayName: '王主任', role: 'body_admin', org: 'PMC-JS' },
   {
@@ -234,12 +262,26 @@ export const DEMO_STAFF = [
     org: 'IND-LABOUR',
     specialties: ['labour'],
   },
+  { username: 'med_admin', displayName: '孔主任', role: 'body_admin', org: 'IND-MEDICAL' },
+  { username: 'labour_admin', displayName: '曹主任', role: 'body_admin', org: 'IND-LABOUR' },
+  // Every other body the default rules, the escalation ladder or a court referral can reach: one admin, one mediator.
+  ...bodyStaff('jscz', 'PMC-JS01', ['严', '华'], ['neighbour', 'family', 'property']),
+  ...bodyStaff('xf', 'PMC-XF', ['金', '魏'], ['neighbour', 'contract']),
+  ...bodyStaff('xfxf', 'PMC-XF01', ['陶', '姜'], ['neighbour', 'family']),
+  ...bodyStaff('jx', 'PMC-JX', ['戚', '谢'], ['neighbour', 'contract']),
+  ...bodyStaff('xd', 'PMC-XD', ['邹', '喻'], ['neighbour', 'contract']),
+  ...bodyStaff('traffic', 'IND-TRAFFIC', ['柏', '鲁'], ['traffic']),
+  ...bodyStaff('propd', 'IND-PROPERTY', ['窦', '章'], ['property']),
+  ...bodyStaff('family', 'IND-FAMILY', ['云', '苏'], ['family']),
+  ...bodyStaff('consumer', 'IND-CONSUMER', ['潘', '葛'], ['consumer']),
+  ...bodyStaff('hrss', 'ADM-HRSS', ['奚', '范'], ['labour']),
+  ...bodyStaff('samr', 'ADM-SAMR', ['彭', '郎'], ['consumer']),
   { username: 'grid1', displayName: '郑网格', role: 'grid_worker', org: 'GRID' },
   { username: 'hotline1', displayName: '冯话务', role: 'hotline_operator', org: 'HOTLINE' },
   { username: 'clerk1', displayName: '何立案', role: 'court_clerk', org: 'COURT' },
   { username: 'judge1', displayName: '许法官', role: 'judge', org: 'COURT' },
   { username: 'official1', displayName: '蒋科长', role: 'official', org: 'ADM-HRSS' },
-] as const;
+];
 
 /** Demo parties sign in with phone + one-time code (the code is written to the log in development). */
 export const DEMO_PARTIES = [

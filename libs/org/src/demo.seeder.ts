@@ -1,10 +1,17 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DbService } from '@tiaojie/db';
 import { PasswordHasher } from '@tiaojie/auth';
-import { DEMO_ORGS, DEMO_PARTIES, DEMO_PASSWORD, DEMO_STAFF, DEMO_STREETS } from './demo-data';
+import {
+  DEMO_ORGS,
+  DEMO_PARTIES,
+  DEMO_PASSWORD,
+  DEMO_STAFF,
+  DEMO_STREETS,
+  type DemoStaff,
+} from './demo-data';
 import { OrgRepository } from './org.repository';
 
-/** Loads the demo district once (a marker in `meta` makes it idempotent across restarts). */
+/** Loads the demo district once (a marker in `meta` makes it idempotent across restarts), then adds new demo accounts. */
 @Injectable()
 export class DemoSeeder {
   private readonly logger = new Logger('DemoSeeder');
@@ -16,7 +23,10 @@ export class DemoSeeder {
   ) {}
 
   async seedOnce(): Promise<boolean> {
-    if (await this.orgs.getMeta(this.db.db, 'demo_seeded')) return false;
+    if (await this.orgs.getMeta(this.db.db, 'demo_seeded')) {
+      await this.addMissingStaff();
+      return false;
+    }
     const passwordHash = await this.hasher.hash(DEMO_PASSWORD);
     await this.db.transaction(async (tx) => {
       await this.orgs.insertStreets(
@@ -46,13 +56,8 @@ export class DemoSeeder {
       await this.orgs.insertUsers(
         tx,
         DEMO_STAFF.map((u) => ({
-          username: u.username,
-          displayName: u.displayName,
-          role: u.role,
+          ...this.staffRow(u, passwordHash),
           orgId: orgId.get(u.org)!,
-          specialties: 'specialties' in u ? [...u.specialties] : [],
-          passwordHash,
-          isDemo: true,
         })),
       );
       await this.orgs.insertUsers(
@@ -70,5 +75,38 @@ export class DemoSeeder {
       `demo data loaded: ${DEMO_ORGS.length} organisations, ${DEMO_STAFF.length} staff, ${DEMO_PARTIES.length} parties`,
     );
     return true;
+  }
+
+  /**
+   * A demo district loaded by an earlier version lacks the demo accounts added since (a body without staff would
+   * dead-end the README's walk-through): they are added, in the bodies that exist; existing accounts are left alone.
+   */
+  private async addMissingStaff(): Promise<void> {
+    const existing = await this.orgs.existingUsernames(
+      this.db.db,
+      DEMO_STAFF.map((u) => u.username),
+    );
+    const missing = DEMO_STAFF.filter((u) => !existing.has(u.username));
+    if (missing.length === 0) return;
+    const orgId = new Map((await this.orgs.listAll(this.db.db)).map((o) => [o.code, o.id]));
+    const rows = missing.filter((u) => orgId.has(u.org));
+    if (rows.length === 0) return;
+    const passwordHash = await this.hasher.hash(DEMO_PASSWORD);
+    await this.orgs.insertUsers(
+      this.db.db,
+      rows.map((u) => ({ ...this.staffRow(u, passwordHash), orgId: orgId.get(u.org)! })),
+    );
+    this.logger.log(`demo accounts added: ${rows.map((u) => u.username).join(', ')}`);
+  }
+
+  private staffRow(u: DemoStaff, passwordHash: string) {
+    return {
+      username: u.username,
+      displayName: u.displayName,
+      role: u.role,
+      specialties: [...(u.specialties ?? [])],
+      passwordHash,
+      isDemo: true,
+    };
   }
 }

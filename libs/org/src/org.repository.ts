@@ -104,6 +104,14 @@ export class OrgRepository {
       );
   }
 
+  async existingUsernames(db: Executor, usernames: string[]): Promise<Set<string>> {
+    const rows = await db
+      .select({ username: schema.users.username })
+      .from(schema.users)
+      .where(inArray(schema.users.username, usernames));
+    return new Set(rows.map((r) => r.username).filter((u): u is string => u !== null));
+  }
+
   async insertUsers(db: Executor, rows: (typeof schema.users.$inferInsert)[]): Promise<void> {
     await db.insert(schema.users).values(rows).onConflictDoNothing();
   }

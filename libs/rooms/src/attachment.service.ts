@@ -64,11 +64,11 @@ export class AttachmentService {
     input: UploadInput,
   ): Promise<{ message: MessageView; duplicate: boolean }> {
     const clientMsgId = checkClientMsgId(input.clientMsgId);
-    if (input.data.length === 0) throw DomainError.validation('文件为空 (empty file)', { field: 'file' });
+    if (input.data.length === 0) throw DomainError.validation('文件为空', { field: 'file' });
     if (input.data.length > MAX_ATTACHMENT_BYTES) {
       throw new DomainError(
         ErrorCode.PAYLOAD_TOO_LARGE,
-        `附件不能超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB (file too large)`,
+        `附件不能超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`,
         { maxBytes: MAX_ATTACHMENT_BYTES },
       );
     }
@@ -76,7 +76,7 @@ export class AttachmentService {
     if (!type) {
       throw new DomainError(
         ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-        '仅支持图片（JPEG/PNG/GIF/WebP）、PDF 和 Office 文档 (unsupported file type: checked by content, not by name)',
+        '仅支持图片（JPEG/PNG/GIF/WebP）、PDF 和 Office 文档',
         {
           accepted: ACCEPTED_TYPES.map((t) => t.mime),
         },

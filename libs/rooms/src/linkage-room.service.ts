@@ -57,35 +57,29 @@ export class LinkageRoomService {
 
   async create(actor: Actor, input: LinkageCreateInput) {
     if (!LINKAGE_CREATOR_ROLES.includes(actor.role))
-      throw DomainError.forbidden(
-        '只有法院、行政机关和区综治工作人员可以创建府院联动室 (court, government or district staff only)',
-      );
+      throw DomainError.forbidden('只有法院、行政机关和区综治工作人员可以创建府院联动室');
     for (const [field, v] of [
       ['title', input.title],
       ['topic', input.topic],
     ] as const) {
       if (typeof v === 'string' && v.includes('\u0000'))
-        throw DomainError.validation(`${field} contains NUL`, { field });
+        throw DomainError.validation('文本中不能含有空字符', { field });
     }
     const title = input.title?.trim();
     if (!title || title.length > 100)
-      throw DomainError.validation('会议室名称须为 1-100 字 (title must be 1-100 characters)', {
+      throw DomainError.validation('会议室名称须为 1-100 字', {
         field: 'title',
       });
     const topic = input.topic?.trim() || null;
     if (!!input.disputeId === !!topic)
-      throw DomainError.validation(
-        '须关联一件行政争议或一个常设议题（二选一） (give exactly one of disputeId and topic)',
-        { field: 'disputeId' },
-      );
-    if (topic && topic.length > 200)
-      throw DomainError.validation('议题不能超过 200 字 (topic too long)', { field: 'topic' });
+      throw DomainError.validation('须关联一件行政争议或一个常设议题（二选一）', { field: 'disputeId' });
+    if (topic && topic.length > 200) throw DomainError.validation('议题不能超过 200 字', { field: 'topic' });
     let dispute: { id: string; number: string; title: string } | null = null;
     if (input.disputeId) {
       const d = UUID.test(input.disputeId) ? await this.members.dispute(this.db.db, input.disputeId) : null;
-      if (!d) throw DomainError.validation('关联的纠纷不存在 (unknown disputeId)', { field: 'disputeId' });
+      if (!d) throw DomainError.validation('关联的纠纷不存在', { field: 'disputeId' });
       if (d.kind !== 'administrative')
-        throw DomainError.validation('府院联动室只能关联行政争议 (only administrative disputes)', {
+        throw DomainError.validation('府院联动室只能关联行政争议', {
           field: 'disputeId',
         });
       dispute = d;
@@ -134,10 +128,9 @@ export class LinkageRoomService {
     const { room } = await this.requireHost(actor, roomId);
     const role = input.role ?? 'member';
     if (role !== 'host' && role !== 'member')
-      throw DomainError.validation('role must be host or member', { field: 'role' });
+      throw DomainError.validation('成员角色应为主持人或成员', { field: 'role' });
     const invitees = await this.resolve(input.userIds, input.orgIds, role);
-    if (invitees.length === 0)
-      throw DomainError.validation('请指定邀请的人员或单位 (give userIds or orgIds)', { field: 'userIds' });
+    if (invitees.length === 0) throw DomainError.validation('请指定邀请的人员或单位', { field: 'userIds' });
     const events: RealtimeEvent[] = [];
     const added = await this.db.transaction(async (tx) => {
       await this.audit.record(tx, actor, {
@@ -155,7 +148,7 @@ export class LinkageRoomService {
         await this.system(tx, room.id, `${actor.name} 邀请 ${names.join('、')} 加入会议室`, events);
       }
       if ((await this.members.members(tx, room.id, true)).length > MAX_LINKAGE_MEMBERS) {
-        throw DomainError.validation(`会议室成员不能超过 ${MAX_LINKAGE_MEMBERS} 人 (too many members)`, {
+        throw DomainError.validation(`会议室成员不能超过 ${MAX_LINKAGE_MEMBERS} 人`, {
           max: MAX_LINKAGE_MEMBERS,
         });
       }
@@ -169,7 +162,7 @@ export class LinkageRoomService {
   /** Removes people (by id, or every member of an organisation); their sockets leave the room immediately. */
   async remove(actor: Actor, roomId: string, target: { userId?: string; orgId?: string }, reason?: string) {
     if (reason !== undefined && (reason.length > 200 || reason.includes('\u0000')))
-      throw DomainError.validation('reason must be at most 200 characters, without NUL', { field: 'reason' });
+      throw DomainError.validation('原因不能超过 200 字，且不能含有空字符', { field: 'reason' });
     const { room } = await this.requireHost(actor, roomId);
     const ids = target.userId
       ? [target.userId]
@@ -187,10 +180,7 @@ export class LinkageRoomService {
       });
       await this.members.lockRoom(tx, room.id);
       if ((await this.members.activeHostsExcept(tx, room.id, ids)) === 0) {
-        throw new DomainError(
-          ErrorCode.CONFLICT,
-          '会议室至少需要保留一名主持人 (at least one host must remain)',
-        );
+        throw new DomainError(ErrorCode.CONFLICT, '会议室至少需要保留一名主持人');
       }
       const names = new Map((await this.members.members(tx, room.id, true)).map((m) => [m.userId, m.name]));
       const gone = await this.members.remove(tx, room.id, ids, actor.id!, this.clock.now());
@@ -210,7 +200,7 @@ export class LinkageRoomService {
         payload: {
           roomId: room.id,
           reason: 'removed',
-          message: '您已被移出该会议室 (you were removed from this room)',
+          message: '您已被移出该会议室',
         },
       });
     }
@@ -237,8 +227,7 @@ export class LinkageRoomService {
 
   async requireHost(actor: Actor, roomId: string): Promise<LinkageAccess> {
     const access = await this.requireMember(actor, roomId);
-    if (access.member.role !== 'host')
-      throw DomainError.forbidden('只有会议室主持人可以执行此操作 (hosts only)');
+    if (access.member.role !== 'host') throw DomainError.forbidden('只有会议室主持人可以执行此操作');
     return access;
   }
 
@@ -308,20 +297,17 @@ export class LinkageRoomService {
     const users = [...new Set(userIds)];
     const orgs = [...new Set(orgIds)];
     if ([...users, ...orgs].some((id) => typeof id !== 'string' || !UUID.test(id)))
-      throw DomainError.validation('userIds and orgIds must be UUIDs', { field: 'userIds' });
+      throw DomainError.validation('邀请的人员或单位编号无效', { field: 'userIds' });
     if (users.length + orgs.length > MAX_LINKAGE_MEMBERS)
-      throw DomainError.validation(`一次最多邀请 ${MAX_LINKAGE_MEMBERS} 人 (too many invitees)`);
+      throw DomainError.validation(`一次最多邀请 ${MAX_LINKAGE_MEMBERS} 人`);
     const found = await this.members.staffUsers(this.db.db, users);
     const unknown = users.filter((id) => !found.some((u) => u.id === id));
     if (unknown.length)
-      throw DomainError.validation(
-        '被邀请人不存在、已停用或不是工作人员 (unknown, inactive or non-staff users)',
-        { field: 'userIds', unknown },
-      );
+      throw DomainError.validation('被邀请人不存在、已停用或不是工作人员', { field: 'userIds', unknown });
     const orgRows = await this.members.orgs(this.db.db, orgs);
     const badOrgs = orgs.filter((id) => !orgRows.some((o) => o.id === id && o.active));
     if (badOrgs.length)
-      throw DomainError.validation('被邀请单位不存在或已停用 (unknown or inactive organisations)', {
+      throw DomainError.validation('被邀请单位不存在或已停用', {
         field: 'orgIds',
         unknown: badOrgs,
       });

@@ -10,8 +10,8 @@ describe('message text checks', () => {
   it('refuses unpaired surrogates in a body or a client message id with VALIDATION_FAILED', () => {
     for (const bad of ['\ud800', '好\udc00', '😀\ud83d']) {
       expect(() => checkText(bad)).toThrow(DomainError);
-      expect(() => checkText(bad)).toThrow(/unpaired surrogates/);
-      expect(() => checkClientMsgId(bad)).toThrow(/clientMsgId/);
+      expect(() => checkText(bad)).toThrow(/无效的 Unicode 字符/);
+      expect(() => checkClientMsgId(bad)).toThrow(/消息编号/);
     }
   });
 });

@@ -66,16 +66,15 @@ export function toMessageView(m: MessageRow, attachment: AttachmentRow | null = 
 /** Checks a text body: not blank, not too long, no NUL (PostgreSQL text cannot hold it). Stored exactly as sent. */
 export function checkText(body: unknown, max = MAX_MESSAGE_LENGTH): string {
   if (typeof body !== 'string' || body.trim().length === 0)
-    throw DomainError.validation('消息不能为空 (message is empty)', { field: 'body' });
+    throw DomainError.validation('消息不能为空', { field: 'body' });
   if (body.length > max)
-    throw new DomainError(ErrorCode.PAYLOAD_TOO_LARGE, `消息不能超过 ${max} 字 (message too long)`, {
+    throw new DomainError(ErrorCode.PAYLOAD_TOO_LARGE, `消息不能超过 ${max} 字`, {
       field: 'body',
       max,
     });
-  if (body.includes('\u0000'))
-    throw DomainError.validation('消息含有无效字符 (NUL is not allowed)', { field: 'body' });
+  if (body.includes('\u0000')) throw DomainError.validation('消息含有无效字符', { field: 'body' });
   if (hasLoneSurrogate(body))
-    throw DomainError.validation('消息含有无效的 Unicode 字符 (unpaired surrogates are not text)', {
+    throw DomainError.validation('消息含有无效的 Unicode 字符', {
       field: 'body',
     });
   return body;
@@ -83,7 +82,7 @@ export function checkText(body: unknown, max = MAX_MESSAGE_LENGTH): string {
 
 export function checkClientMsgId(id: unknown): string {
   if (typeof id !== 'string' || id.length < 1 || id.length > MAX_CLIENT_MSG_ID || !isStorableText(id)) {
-    throw DomainError.validation(`clientMsgId must be a string of 1-${MAX_CLIENT_MSG_ID} characters`, {
+    throw DomainError.validation(`消息编号须为 1-${MAX_CLIENT_MSG_ID} 个字符`, {
       field: 'clientMsgId',
     });
   }

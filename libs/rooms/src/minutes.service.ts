@@ -82,7 +82,7 @@ export class MinutesService {
 
   async export(actor: Actor, roomId: string, format: string): Promise<MinutesFile> {
     if (!(MINUTES_FORMATS as readonly string[]).includes(format))
-      throw DomainError.validation(`format must be one of ${MINUTES_FORMATS.join(', ')}`, {
+      throw DomainError.validation(`导出格式应为 ${MINUTES_FORMATS.join('、')}`, {
         field: 'format',
       });
     const detail = await this.linkage.detail(actor, roomId);
@@ -101,7 +101,7 @@ export class MinutesService {
     ]);
     const entryRows = entries.map((e, i) => [i + 1, when(e.createdAt), e.senderName, e.body]);
     const stamp = now.toISOString().slice(0, 10);
-    const base = `minutes-${detail.id.slice(0, 8)}-${stamp}`;
+    const base = `会议纪要-${detail.id.slice(0, 8)}-${stamp}`;
     let file: MinutesFile;
     if (format === 'csv') {
       file = {
@@ -156,10 +156,9 @@ export class MinutesService {
         file = { fileName: `${base}.pdf`, contentType: 'application/pdf', data };
       } catch (err) {
         if (!(err instanceof DocumentsError)) throw err;
-        throw DomainError.validation(
-          `纪要无法生成 PDF（${err.message}），请导出 Markdown 或 CSV (cannot render PDF; export md or csv)`,
-          { field: 'format' },
-        );
+        throw DomainError.validation(`纪要无法生成 PDF（${err.message}），请导出 Markdown 或 CSV`, {
+          field: 'format',
+        });
       }
     }
     await this.db.transaction((tx) =>

@@ -28,9 +28,9 @@ export class ReadReceiptService {
   /** `advanced` false: the user's mark was already at or past `seq` (nothing is broadcast). */
   async markRead(actor: Actor, room: RoomRow, seq: number): Promise<{ seq: number; advanced: boolean }> {
     if (!Number.isSafeInteger(seq) || seq < 1)
-      throw DomainError.validation('seq must be a positive integer', { field: 'seq' });
+      throw DomainError.validation('消息序号须为正整数', { field: 'seq' });
     if (seq > room.lastSeq)
-      throw DomainError.validation(`seq ${seq} is beyond the room's last message (${room.lastSeq})`, {
+      throw DomainError.validation(`消息序号 ${seq} 超出了该调解室的最新消息`, {
         field: 'seq',
         lastSeq: room.lastSeq,
       });

@@ -16,7 +16,8 @@ export type RuleMismatchCode =
   | 'CLAIM_ABOVE_MAX'
   | 'PARTY_TYPE_ABSENT'
   | 'PEOPLE_BELOW_MIN'
-  | 'CHANNEL_NOT_LISTED';
+  | 'CHANNEL_NOT_LISTED'
+  | 'KIND_NOT_LISTED';
 
 export interface RuleMismatch extends Bilingual {
   readonly code: RuleMismatchCode;
@@ -158,6 +159,7 @@ export type RuleValidationCode =
   | 'UNKNOWN_STREET'
   | 'UNKNOWN_COMMUNITY'
   | 'UNKNOWN_CHANNEL'
+  | 'UNKNOWN_DISPUTE_KIND'
   | 'UNKNOWN_PARTY_TYPE'
   | 'UNKNOWN_BODY'
   | 'UNKNOWN_SELECTOR_VALUE'

@@ -25,11 +25,19 @@ export {
   BODY_KINDS,
   BODY_LEVELS,
   CONFLICT_KINDS,
+  DISPUTE_KINDS,
   INTAKE_CHANNELS,
   PARTY_TYPES,
   ROUTING_DEFAULTS,
 } from './routing.constants';
-export type { BodyKind, BodyLevel, ConflictKind, IntakeChannel, PartyType } from './routing.constants';
+export type {
+  BodyKind,
+  BodyLevel,
+  ConflictKind,
+  DisputeKind,
+  IntakeChannel,
+  PartyType,
+} from './routing.constants';
 export type {
   BodySelector,
   ConflictOfInterest,

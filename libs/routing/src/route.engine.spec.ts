@@ -462,6 +462,35 @@ describe('route: explanation', () => {
   });
 });
 
+describe('route: dispute kind condition', () => {
+  const adminRule = {
+    id: 'r-admin-labour',
+    name: '行政调解交主管部门',
+    priority: 200,
+    weight: 10,
+    enabled: true,
+    conditions: { disputeKinds: ['administrative' as const] },
+    target: {
+      type: 'selector' as const,
+      selector: { kinds: ['administrative' as const], matchCategory: true },
+    },
+  };
+
+  it('sends an administrative dispute to the administrative body and leaves the others alone', () => {
+    const rules = [...RULES, adminRule];
+    const admin = route(dispute({ category: 'labour', kind: 'administrative' }), registryWith(), rules);
+    expect(admin.bodyId).toBe('labour-admin');
+    expect(admin.explanation.rules.find((r) => r.ruleId === 'r-admin-labour')?.matched).toBe(true);
+    for (const kind of [undefined, 'peoples', 'judicial'] as const) {
+      const other = route(dispute({ category: 'labour', kind }), registryWith(), rules);
+      expect(other.bodyId).toBe(route(dispute({ category: 'labour' }), registryWith(), RULES).bodyId);
+      const evaluation = other.explanation.rules.find((r) => r.ruleId === 'r-admin-labour');
+      expect(evaluation?.mismatches.map((m) => m.code)).toEqual(['KIND_NOT_LISTED']);
+      expect(evaluation?.mismatches[0].zh).toContain(kind === 'judicial' ? '司法调解' : '人民调解');
+    }
+  });
+});
+
 describe('compileRouting', () => {
   it('gives the same decisions as route() and can be reused', () => {
     const router = compileRouting(registryWith(), RULES);

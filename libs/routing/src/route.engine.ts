@@ -57,6 +57,7 @@ function factsOf(d: RoutingDispute, reg: CompiledRegistry): DisputeFacts {
   return {
     category: d.category,
     channel: d.channel,
+    kind: d.kind ?? 'peoples',
     street,
     community: d.communityCode,
     claimAmount: d.claimAmount,

@@ -9,6 +9,14 @@ export const BODY_KINDS = [
 export type BodyKind = (typeof BODY_KINDS)[number]['code'];
 
 /** Ordered from lowest to highest: the escalation ladder. */
+/** The kind of mediation a dispute calls for (a dispute's `kind`), as rules may require it. */
+export const DISPUTE_KINDS = [
+  { code: 'peoples', zh: '人民调解', en: "people's mediation" },
+  { code: 'administrative', zh: '行政调解', en: 'administrative mediation' },
+  { code: 'judicial', zh: '司法调解', en: 'judicial mediation' },
+] as const;
+export type DisputeKind = (typeof DISPUTE_KINDS)[number]['code'];
+
 export const BODY_LEVELS = [
   { code: 'community', zh: '社区级', en: 'community level' },
   { code: 'street', zh: '街道级', en: 'street level' },
@@ -64,11 +72,14 @@ const KIND = labels(BODY_KINDS);
 const LEVEL = labels(BODY_LEVELS);
 const CHANNEL = labels(INTAKE_CHANNELS);
 const PARTY = labels(PARTY_TYPES);
+const DISPUTE_KIND = labels(DISPUTE_KINDS);
 
 export const kindLabel = (code: string) => KIND.get(code) ?? { code, zh: code, en: code };
 export const levelLabel = (code: string) => LEVEL.get(code) ?? { code, zh: code, en: code };
 export const channelLabel = (code: string) => CHANNEL.get(code) ?? { code, zh: code, en: code };
 export const partyTypeLabel = (code: string) => PARTY.get(code) ?? { code, zh: code, en: code };
+export const disputeKindLabel = (code: string) => DISPUTE_KIND.get(code) ?? { code, zh: code, en: code };
+export const isDisputeKind = (code: string): code is DisputeKind => DISPUTE_KIND.has(code);
 export const isIntakeChannel = (code: string): code is IntakeChannel => CHANNEL.has(code);
 export const isPartyType = (code: string): code is PartyType => PARTY.has(code);
 export const isBodyKind = (code: string): code is BodyKind => KIND.has(code);

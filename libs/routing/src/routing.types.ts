@@ -1,7 +1,14 @@
 /** Input types of the routing engine: the registry snapshot, the rules, the dispute and options. */
 import type { CategoryCode } from './dispute-category.constants';
 import type { ReturnReasonCode } from './return-reason.constants';
-import type { BodyKind, BodyLevel, ConflictKind, IntakeChannel, PartyType } from './routing.constants';
+import type {
+  BodyKind,
+  BodyLevel,
+  ConflictKind,
+  DisputeKind,
+  IntakeChannel,
+  PartyType,
+} from './routing.constants';
 
 /** Where a body works. District-level bodies cover the whole district whatever is listed here. */
 export interface Jurisdiction {
@@ -79,6 +86,8 @@ export interface RuleConditions {
   /** Holds when peopleInvolved (or, if absent, the number of parties) is at least this. */
   readonly peopleInvolvedMin?: number;
   readonly channels?: readonly IntakeChannel[];
+  /** Holds when the dispute is of one of these kinds (a dispute without a kind counts as 'peoples'). */
+  readonly disputeKinds?: readonly DisputeKind[];
 }
 
 /** Selects candidate bodies from the registry. Omitted filters select everything. */
@@ -128,6 +137,8 @@ export interface RoutingDispute {
   readonly id: string;
   readonly category: CategoryCode;
   readonly channel: IntakeChannel;
+  /** 人民调解 (default), 行政调解 or 司法调解. */
+  readonly kind?: DisputeKind;
   readonly streetCode?: string;
   readonly communityCode?: string;
   /** 标的额, yuan. */

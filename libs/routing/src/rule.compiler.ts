@@ -9,6 +9,7 @@ export interface CompiledRule {
   readonly communities: ReadonlySet<string> | null;
   readonly partyTypes: ReadonlySet<string> | null;
   readonly channels: ReadonlySet<string> | null;
+  readonly disputeKinds: ReadonlySet<string> | null;
   readonly claimMin: number | undefined;
   readonly claimMax: number | undefined;
   readonly peopleMin: number | undefined;
@@ -63,6 +64,7 @@ export function compileRule(rule: RoutingRule, registry: CompiledRegistry): Comp
     communities: setOf(c.communities),
     partyTypes: setOf(c.partyTypes),
     channels: setOf(c.channels),
+    disputeKinds: setOf(c.disputeKinds),
     claimMin: c.claimAmountMin,
     claimMax: c.claimAmountMax,
     peopleMin: c.peopleInvolvedMin,

@@ -2,12 +2,14 @@
 import type { RuleMismatch } from './decision.types';
 import type { CompiledRule } from './rule.compiler';
 import { categoryLabelEn, categoryLabelZh } from './dispute-category.constants';
-import { channelLabel, partyTypeLabel } from './routing.constants';
+import { channelLabel, disputeKindLabel, partyTypeLabel } from './routing.constants';
 
 /** What the rules look at, derived once per dispute. */
 export interface DisputeFacts {
   readonly category: string;
   readonly channel: string;
+  /** 'peoples' when the dispute gives none. */
+  readonly kind: string;
   readonly street: string | undefined;
   readonly community: string | undefined;
   readonly claimAmount: number | undefined;
@@ -48,6 +50,15 @@ export class MismatchTexts {
   private readonly byChannel = new Map<string, RuleMismatch>();
   private readonly byLocation = new Map<string, RuleMismatch>();
   private readonly byPartyTypes = new Map<string, RuleMismatch>();
+  private readonly byKind = new Map<string, RuleMismatch>();
+
+  kind(kind: string): RuleMismatch {
+    return memo(this.byKind, kind, () => ({
+      code: 'KIND_NOT_LISTED',
+      zh: `纠纷性质「${disputeKindLabel(kind).zh}」不在规则所列之列`,
+      en: `dispute kind "${disputeKindLabel(kind).en}" is not among the rule's kinds`,
+    }));
+  }
 
   category(category: string): RuleMismatch {
     return memo(this.byCategory, category, () => ({
@@ -138,5 +149,6 @@ export function ruleMismatches(rule: CompiledRule, f: DisputeFacts, texts: Misma
     });
   }
   if (rule.channels && !rule.channels.has(f.channel)) out.push(texts.channel(f.channel));
+  if (rule.disputeKinds && !rule.disputeKinds.has(f.kind)) out.push(texts.kind(f.kind));
   return out;
 }

@@ -50,6 +50,7 @@ describe('validateRules', () => {
     ['UNKNOWN_STREET', [rule('a', { conditions: { streets: ['S01', 'S99'] } })], 'S99'],
     ['UNKNOWN_COMMUNITY', [rule('a', { conditions: { communities: ['C0101', 'C9999'] } })], 'C9999'],
     ['UNKNOWN_CHANNEL', [rule('a', { conditions: { channels: ['fax' as never] } })], 'fax'],
+    ['UNKNOWN_DISPUTE_KIND', [rule('a', { conditions: { disputeKinds: ['martial' as never] } })], 'martial'],
     ['UNKNOWN_PARTY_TYPE', [rule('a', { conditions: { partyTypes: ['alien' as never] } })], 'alien'],
     ['UNKNOWN_BODY', [rule('a', { target: { type: 'bodies', bodyIds: ['pm-c0101', 'ghost'] } })], 'ghost'],
     [
@@ -106,6 +107,7 @@ describe('validateRules', () => {
       'UNKNOWN_STREET',
       'UNKNOWN_COMMUNITY',
       'UNKNOWN_CHANNEL',
+      'UNKNOWN_DISPUTE_KIND',
       'UNKNOWN_PARTY_TYPE',
       'UNKNOWN_BODY',
       'UNKNOWN_SELECTOR_VALUE',

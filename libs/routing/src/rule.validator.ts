@@ -3,7 +3,7 @@ import type { RuleValidationCode, RuleValidationError } from './decision.types';
 import type { BodyRecord, CompiledRegistry } from './registry.compiler';
 import type { RoutingRegistry, RoutingRule, RuleConditions, RuleTarget } from './routing.types';
 import { compileRegistry } from './registry.compiler';
-import { isBodyKind, isBodyLevel, isIntakeChannel, isPartyType } from './routing.constants';
+import { isBodyKind, isBodyLevel, isDisputeKind, isIntakeChannel, isPartyType } from './routing.constants';
 
 function error(ruleId: string, code: RuleValidationCode, zh: string, en: string): RuleValidationError {
   return { ruleId, code, zh, en, message: `${zh} / ${en}` };
@@ -23,6 +23,7 @@ function conditionsKey(c: RuleConditions): string {
     sortedUnique(c.partyTypes),
     c.peopleInvolvedMin ?? null,
     sortedUnique(c.channels),
+    sortedUnique(c.disputeKinds),
   ]);
 }
 
@@ -88,6 +89,7 @@ function checkLists(
     communities: c.communities,
     partyTypes: c.partyTypes,
     channels: c.channels,
+    disputeKinds: c.disputeKinds,
   };
   for (const [name, list] of Object.entries(lists)) {
     if (list !== undefined && list.length === 0) {
@@ -115,6 +117,7 @@ function checkLists(
   unknown('UNKNOWN_STREET', c.streets, (x) => reg.knownStreets.has(x), '街道', 'street');
   unknown('UNKNOWN_COMMUNITY', c.communities, (x) => reg.knownCommunities.has(x), '社区', 'community');
   unknown('UNKNOWN_CHANNEL', c.channels, isIntakeChannel, '受理渠道', 'channel');
+  unknown('UNKNOWN_DISPUTE_KIND', c.disputeKinds, isDisputeKind, '纠纷性质', 'dispute kind');
   unknown('UNKNOWN_PARTY_TYPE', c.partyTypes, isPartyType, '当事人类型', 'party type');
   if (rule.target.type === 'bodies') {
     unknown('UNKNOWN_BODY', rule.target.bodyIds, (x) => reg.byId.has(x), '调解组织', 'body id');

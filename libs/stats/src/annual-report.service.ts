@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '@tiaojie/core';
 import { toBusinessDate } from '@tiaojie/deadlines';
 import { meanHours, percentileHours, rate, yearRange } from './metric.util';
+import { courtReferralFigures } from './court-referral.figures';
 import { StatsMaintenanceRepository } from './stats-maintenance.repository';
 import {
   StatsQueryRepository,
@@ -136,13 +137,6 @@ export class AnnualReportService {
       ]),
     );
     const workOrders = workOrderMetrics(orders, percentileHours(orderDur));
-    // Court referrals: received from the intake aggregate; their outcomes from the disputes they created (channel 'court').
-    const [courtDisputes] = await this.q.disputes('channel', range, { values: ['court'] });
-    const court = {
-      received: sum(rows.filter((r) => r.channel === 'court')).received,
-      concluded: courtDisputes?.concluded ?? 0,
-      successful: courtDisputes?.agreements ?? 0,
-    };
     return {
       year,
       gridReports: gridMetrics(grid, percentileHours(gridDur)),
@@ -152,7 +146,7 @@ export class AnnualReportService {
         sources,
       },
       mediation: await this.mediation(range),
-      courtReferrals: { ...court, diversionRate: rate(court.successful, court.received) },
+      courtReferrals: await courtReferralFigures(this.q, range),
       disputesByCategory: this.byCategory(await this.q.intakeCategories(range)),
       streets: this.streets(rows),
       bodies: await this.bodies(range),

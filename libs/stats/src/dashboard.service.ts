@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Actor, Clock, DomainError, Role } from '@tiaojie/core';
 import { toBusinessDate } from '@tiaojie/deadlines';
 import { disputeMetrics, gridMetrics, WORK_ORDER_SOURCES, workOrderMetrics } from './annual-report.service';
+import { courtReferralFigures, courtReferralSeries } from './court-referral.figures';
 import { percentileHours } from './metric.util';
 import { StatsMaintenanceRepository } from './stats-maintenance.repository';
 import { StatsQueryRepository, type DateRange, type IntakeFilter } from './stats-query.repository';
@@ -35,24 +36,21 @@ export class DashboardService {
 
   private scope(actor: Actor, query: DashboardQuery): { range: DateRange; bodyOnly: string | null } {
     if (actor.role !== Role.DistrictAdmin && actor.role !== Role.BodyAdmin)
-      throw DomainError.forbidden('只有区级或调解组织管理员可以查看统计 (admins only)');
+      throw DomainError.forbidden('只有区级或调解组织管理员可以查看统计');
     if (
       !DATE_RE.test(query.from) ||
       !DATE_RE.test(query.to) ||
       Number.isNaN(Date.parse(query.from)) ||
       Number.isNaN(Date.parse(query.to))
     ) {
-      throw DomainError.validation('from/to must be YYYY-MM-DD', { fields: ['from', 'to'] });
+      throw DomainError.validation('起止日期格式应为 年-月-日', { fields: ['from', 'to'] });
     }
     const days = (Date.parse(query.to) - Date.parse(query.from)) / 86_400_000;
     if (days <= 0 || days > MAX_DAYS)
-      throw DomainError.validation(
-        `统计区间须为 1–${MAX_DAYS} 天，to 不含 (the range must be 1–${MAX_DAYS} days, to exclusive)`,
-      );
+      throw DomainError.validation(`统计区间须为 1–${MAX_DAYS} 天（不含结束日）`);
     if (actor.role === Role.BodyAdmin) {
-      if (!actor.orgId) throw DomainError.forbidden('账号未关联调解组织 (no organisation)');
-      if (query.bodyId && query.bodyId !== actor.orgId)
-        throw DomainError.forbidden('只能查看本组织的统计 (own body only)');
+      if (!actor.orgId) throw DomainError.forbidden('账号未关联调解组织');
+      if (query.bodyId && query.bodyId !== actor.orgId) throw DomainError.forbidden('只能查看本组织的统计');
       return { range: { from: query.from, to: query.to }, bodyOnly: actor.orgId };
     }
     return { range: { from: query.from, to: query.to }, bodyOnly: null };
@@ -88,7 +86,7 @@ export class DashboardService {
       overdue: overdue.get(value) ?? 0,
       scope: { dim, value },
     };
-    if (bodyOnly) return { period: range, intake: null, mediation, breakdowns: null };
+    if (bodyOnly) return { period: range, intake: null, mediation, courtReferrals: null, breakdowns: null };
 
     const filter: IntakeFilter = { source: query.source, street: query.street };
     const intakeRows = (await this.q.intake(range, filter, [
@@ -122,11 +120,9 @@ export class DashboardService {
             ]),
           ),
         },
-        courtReferrals: {
-          received: intakeRows.filter((r) => r.channel === 'court').reduce((n, r) => n + r.received, 0),
-        },
       },
       mediation,
+      courtReferrals: await courtReferralFigures(this.q, range),
       breakdowns: {
         byChannel: asMap(byChannel),
         byKind: asMap(byKind),
@@ -147,7 +143,7 @@ export class DashboardService {
       period: r.period!,
       ...disputeMetrics(r),
     }));
-    if (bodyOnly) return { period: range, granularity: by, intake: null, disputes };
+    if (bodyOnly) return { period: range, granularity: by, intake: null, courtReferrals: null, disputes };
     const intake = (
       await this.q.intake(range, { source: query.source, street: query.street, channel: query.channel }, [
         by,
@@ -163,6 +159,12 @@ export class DashboardService {
       rated: r.rated,
       satisfied: r.satisfied,
     }));
-    return { period: range, granularity: by, intake, disputes };
+    return {
+      period: range,
+      granularity: by,
+      intake,
+      courtReferrals: await courtReferralSeries(this.q, range, by),
+      disputes,
+    };
   }
 }

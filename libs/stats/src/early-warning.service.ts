@@ -62,7 +62,7 @@ export class EarlyWarningService {
     options: WarningOptions = {},
   ): Promise<{ asOf: string; windowDays: number; flags: WarningFlag[] }> {
     if (actor.role !== Role.DistrictAdmin && actor.role !== Role.BodyAdmin)
-      throw DomainError.forbidden('只有区级或调解组织管理员可以查看预警 (admins only)');
+      throw DomainError.forbidden('只有区级或调解组织管理员可以查看预警');
     const o = {
       ...WARNING_DEFAULTS,
       ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)),
@@ -70,15 +70,13 @@ export class EarlyWarningService {
     const asOf =
       options.asOf ?? new Date(this.clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
     const to = new Date(Date.parse(`${asOf}T00:00:00+08:00`) + DAY_MS);
-    if (Number.isNaN(to.getTime()))
-      throw DomainError.validation('asOf must be YYYY-MM-DD', { field: 'asOf' });
+    if (Number.isNaN(to.getTime())) throw DomainError.validation('日期格式应为 年-月-日', { field: 'asOf' });
     const scope: WarningScope = {
       from: new Date(to.getTime() - o.windowDays * DAY_MS),
       to,
       bodyId: actor.role === Role.BodyAdmin ? actor.orgId : null,
     };
-    if (actor.role === Role.BodyAdmin && !actor.orgId)
-      throw DomainError.forbidden('账号未关联调解组织 (no organisation)');
+    if (actor.role === Role.BodyAdmin && !actor.orgId) throw DomainError.forbidden('账号未关联调解组织');
 
     const flags: Omit<WarningFlag, 'disputes'>[] = [];
     for (const p of await this.repo.samePlace(scope, o.samePlaceMin)) {

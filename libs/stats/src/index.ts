@@ -7,6 +7,7 @@ export { ReportDocumentService } from './report-document.service';
 export { REPORT_TABLE_IDS, reportParagraphs, reportTables } from './report-document.builder';
 export type { ReportTableId } from './report-document.builder';
 export { DashboardService } from './dashboard.service';
+export { COURT_CHANNEL, courtReferralFigures, courtReferralSeries } from './court-referral.figures';
 export type { DashboardQuery } from './dashboard.service';
 export { EarlyWarningService, WARNING_DEFAULTS } from './early-warning.service';
 export type { WarningFlag, WarningOptions, WarningType } from './early-warning.service';

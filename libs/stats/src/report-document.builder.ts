@@ -57,7 +57,7 @@ export function reportParagraphs(
       `12345热线共受理工单${count(w.received)}件，其中${sources}，办结率${percent(w.completionRate)}，按期答复率${percent(w.onTimeReplyRate)}，满意率${percent(w.satisfactionRate)}。`,
     `全年共受理矛盾纠纷${count(m.received)}件${channels ? `（${channels}）` : ''}${top ? `，数量居前的类别为${top}` : ''}；` +
       `调解终结${count(m.concluded)}件，达成协议${count(m.agreements)}件，调解成功率${percent(m.successRate)}。`,
-    `法院诉前委派案件${count(c.received)}件，调解成功${count(c.successful)}件，诉前分流率${percent(c.diversionRate)}。` +
+    `法院委派/委托案件${count(c.received)}件，调解成功${count(c.successful)}件，诉前分流率${percent(c.diversionRate)}。` +
       `办理司法确认${count(m.judicialConfirmations)}件；调解组织退回${count(m.returns)}件，转办${count(m.transfers)}件，` +
       `当前超过调解期限${count(m.overdue)}件。`,
   ];
@@ -98,8 +98,8 @@ export function reportTables(
         ['调解终结（件）', m.concluded],
         ['达成协议（件）', m.agreements],
         ['调解成功率', rateCell(m.successRate)],
-        ['法院诉前委派（件）', r.courtReferrals.received],
-        ['诉前调解成功（件）', r.courtReferrals.successful],
+        ['法院委派/委托（件）', r.courtReferrals.received],
+        ['委派/委托调解成功（件）', r.courtReferrals.successful],
         ['诉前分流率', rateCell(r.courtReferrals.diversionRate)],
         ['司法确认（件）', m.judicialConfirmations],
         ['退回（件）', m.returns],
@@ -162,8 +162,9 @@ export function reportTables(
       ]),
     },
     categories: {
+      // intake records of the three ledgers (imports and live feeds), not the 法院委派/委托 figure, which counts cases
       title: '矛盾纠纷按类别（各渠道受理记录）',
-      columns: ['类别', '网格上报', '12345工单', '法院委派', '合计'],
+      columns: ['类别', '网格上报', '12345工单', '法院委派台账', '合计'],
       rows: r.disputesByCategory.map((c) => [c.category, c.grid, c.hotline, c.court, c.total]),
     },
     mediation: {

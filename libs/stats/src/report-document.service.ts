@@ -26,6 +26,13 @@ export class ReportDocumentService {
     return `${year}年度矛盾纠纷多元化解工作统计`;
   }
 
+  /** The file a download is saved as: the report's Chinese title (a table's CSV adds the table's title). */
+  async fileName(year: number, ext: 'pdf' | 'xlsx' | 'csv', table?: string): Promise<string> {
+    if (!table) return `${this.title(year)}.${ext}`;
+    const t = reportTables(await this.reports.report(year), categoryLabel)[table as ReportTableId];
+    return `${this.title(year)}-${(t?.title ?? '统计表').replace(/[\\/:*?"<>|]/g, '')}.${ext}`;
+  }
+
   text(r: AnnualReport): string[] {
     return reportParagraphs(r, categoryLabel);
   }
@@ -57,7 +64,7 @@ export class ReportDocumentService {
 
   async csv(year: number, table: string): Promise<Buffer> {
     if (!(REPORT_TABLE_IDS as readonly string[]).includes(table)) {
-      throw DomainError.validation(`未知的统计表 ${table} (one of ${REPORT_TABLE_IDS.join(', ')})`, {
+      throw DomainError.validation(`未知的统计表 ${table}`, {
         field: 'table',
       });
     }

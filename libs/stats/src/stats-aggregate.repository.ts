@@ -143,6 +143,8 @@ export class StatsAggregateRepository {
     const local = sql`((r.accepted_at at time zone 'UTC') + interval '8 hours')`;
     const dur = sql`round(extract(epoch from (r.closed_at - r.accepted_at)))`;
     const hasDur = sql`(r.closed_at is not null and r.closed_at >= r.accepted_at)`;
+    // live registrations' intake records (registered_by set) never went through the importer's aggregates
+    const imported = sql`r.registered_by is null`;
     await tx.execute(sql`
       insert into stats_intake_daily (day, channel, source, street, is_dispute, received, closed, replied,
         replied_on_time, rated, satisfied, people_involved, duration_count, duration_seconds)
@@ -152,18 +154,18 @@ export class StatsAggregateRepository {
         count(*) filter (where r.replied_at is not null and r.replied_on_time), count(*) filter (where r.satisfaction in ('满意','基本满意','不满意')),
         count(*) filter (where r.satisfaction in ('满意','基本满意')), coalesce(sum(r.people_involved), 0),
         count(*) filter (where ${hasDur}), coalesce(sum(${dur}) filter (where ${hasDur}), 0)
-      from intake_records r group by 1, 2, 3, 4, 5`);
+      from intake_records r where ${imported} group by 1, 2, 3, 4, 5`);
     await tx.execute(sql`
       insert into stats_intake_category (month, channel, is_dispute, category, received, closed)
       select date_trunc('month', ${local})::date, r.channel, case when r.is_dispute then 1 else 0 end, coalesce(r.dispute_category, r.category),
         count(*), count(*) filter (where r.closed_at is not null)
-      from intake_records r group by 1, 2, 3, 4`);
+      from intake_records r where ${imported} group by 1, 2, 3, 4`);
     await tx.execute(sql`
       insert into stats_intake_duration (month, channel, source, street, bucket, count)
       select date_trunc('month', ${local})::date, r.channel, coalesce(r.source, ''), coalesce(r.street, ''),
         case when floor(${dur} / 3600) < ${HOURLY_BUCKETS} then floor(${dur} / 3600)::int
              else ${HOURLY_BUCKETS - 2} + least(floor(${dur} / 86400), ${MAX_DURATION_DAYS})::int end,
         count(*)
-      from intake_records r where ${hasDur} group by 1, 2, 3, 4, 5`);
+      from intake_records r where ${imported} and ${hasDur} group by 1, 2, 3, 4, 5`);
   }
 }

@@ -54,13 +54,10 @@ export interface MediationSection extends DisputeMetrics {
   byCategory: Record<string, DisputeMetrics>;
 }
 
+/** 法院委派/委托, as court-referral.figures.ts defines it (the disputes court referrals created, channel 'court'). */
 export interface CourtReferralSection {
   received: number;
-  /**
-   * Disputes created from court referrals (channel 'court') whose mediation concluded, and those that
-   * ended in an agreement (诉前调解成功). A referral linked to an earlier dispute of another channel
-   * counts under that dispute's channel.
-   */
+  /** Of those, the ones whose mediation concluded, and those that ended in an agreement (调解成功). */
   concluded: number;
   successful: number;
   /** 诉前分流率 = referred cases mediated successfully ÷ referred cases. */

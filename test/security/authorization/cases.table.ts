@@ -317,6 +317,27 @@ export const CASE_ROWS: readonly AuthzRow[] = [
     ok: 200,
   },
   {
+    op: 'POST /api/cases/{id}/sessions/{sessionId}/reschedule',
+    resource: 'session-record',
+    action: 'reschedule',
+    target: 'caseA',
+    allow: CASE_MEDIATOR,
+    ok: ILLEGAL,
+    call: (w) => ({
+      params: { sessionId: w.sessionA },
+      body: { scheduledAt: '2026-12-03T14:00:00+08:00', online: false, place: '调解室' },
+    }),
+  },
+  {
+    op: 'POST /api/cases/{id}/sessions/{sessionId}/cancel',
+    resource: 'session-record',
+    action: 'cancel',
+    target: 'caseA',
+    allow: CASE_MEDIATOR,
+    ok: ILLEGAL,
+    call: (w) => ({ params: { sessionId: w.sessionA }, body: { reason: '测试' } }),
+  },
+  {
     op: 'POST /api/cases/{id}/sessions/{sessionId}/record',
     resource: 'session-record',
     action: 'record',
@@ -341,6 +362,16 @@ export const CASE_ROWS: readonly AuthzRow[] = [
     allow: { party: OWN },
     ok: ILLEGAL,
     call: versionProbe(),
+  },
+  // 申请强制执行: a party of the case, or its mediator for them (the court only records receipt)
+  {
+    op: 'POST /api/cases/{id}/enforcement',
+    resource: 'agreement',
+    action: 'apply-enforcement',
+    target: 'caseA',
+    allow: { ...CASE_MEDIATOR, party: OWN },
+    ok: CONFLICT,
+    call: versionProbe({ note: '测试' }),
   },
   {
     op: 'GET /api/cases/{id}/performance',

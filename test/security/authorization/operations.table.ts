@@ -152,6 +152,24 @@ export const OPERATIONS_ROWS: readonly AuthzRow[] = [
     call: () => ({ params: { id: '00000000-0000-4000-8000-000000000000' }, body: { decision: 'dismiss' } }),
   },
   {
+    op: 'GET /api/intake/unknown-streets',
+    resource: 'import',
+    action: 'list-unknown-streets',
+    target: null,
+    allow: DISTRICT,
+    ok: 200,
+  },
+  // a name no import carries: the district admin gets past the role check to NOT_FOUND (nothing mapped), everyone else 403
+  {
+    op: 'POST /api/intake/street-mappings',
+    resource: 'import',
+    action: 'map-street-name',
+    target: null,
+    allow: DISTRICT,
+    ok: [404, 'NOT_FOUND'],
+    call: () => ({ body: { name: '从未导入过的街道', streetCode: 'JS' } }),
+  },
+  {
     op: 'POST /api/webhooks/{source}',
     resource: 'webhook',
     action: 'deliver-signed',

@@ -10,7 +10,7 @@ export class RequestCodeDto {
   @ApiProperty({ example: '13800000001' })
   @IsString()
   @Matches(/^1[3-9]\d{9}$/, {
-    message: '手机号格式不正确 (phone must be an 11-digit mainland mobile number)',
+    message: '手机号格式不正确',
   })
   phone: string;
 }
@@ -18,7 +18,7 @@ export class RequestCodeDto {
 export class PartySignInDto extends RequestCodeDto {
   @ApiProperty({ example: '123456' })
   @IsString()
-  @Matches(/^\d{6}$/, { message: '验证码为 6 位数字 (code must be 6 digits)' })
+  @Matches(/^\d{6}$/, { message: '验证码为 6 位数字' })
   code: string;
 }
 

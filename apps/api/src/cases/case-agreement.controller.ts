@@ -2,13 +2,21 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Actor, Role } from '@tiaojie/core';
-import { CaseAgreementService, CaseQueryService, CaseSessionService } from '@tiaojie/cases';
+import {
+  CaseAgreementService,
+  CaseEnforcementService,
+  CaseQueryService,
+  CaseSessionService,
+} from '@tiaojie/cases';
 import { CurrentActor, Roles } from '../common/auth.decorators';
 import {
   ConfirmationApplyDto,
+  EnforcementApplyDto,
   FollowUpDto,
   PerformanceRecordDto,
+  CancelSessionDto,
   RateDto,
+  RescheduleDto,
   ScheduleDto,
   SessionRecordDto,
   StartPerformanceDto,
@@ -20,6 +28,7 @@ import {
   MediationSession,
   OnlineConsent,
   PerformanceItem,
+  SessionCancelled,
   SessionList,
 } from './case.response.dto';
 
@@ -34,6 +43,7 @@ export class CaseAgreementController {
     private readonly agreements: CaseAgreementService,
     private readonly sessions: CaseSessionService,
     private readonly queries: CaseQueryService,
+    private readonly enforcement: CaseEnforcementService,
   ) {}
 
   @ApiOperation({ summary: '调解会议与在线同意 (sessions and consent)' })
@@ -58,6 +68,34 @@ export class CaseAgreementController {
   @Roles(Role.Mediator, Role.BodyAdmin, Role.Judge, Role.Official)
   schedule(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: ScheduleDto) {
     return this.sessions.schedule(actor, id, dto);
+  }
+
+  @ApiOperation({ summary: '改期调解会议' })
+  @ApiOkResponse({ type: MediationSession })
+  @Post('sessions/:sessionId/reschedule')
+  @HttpCode(200)
+  @Roles(Role.Mediator, Role.BodyAdmin, Role.Judge, Role.Official)
+  reschedule(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuid) id: string,
+    @Param('sessionId', uuid) sessionId: string,
+    @Body() dto: RescheduleDto,
+  ) {
+    return this.sessions.reschedule(actor, id, sessionId, dto);
+  }
+
+  @ApiOperation({ summary: '取消调解会议' })
+  @ApiOkResponse({ type: SessionCancelled })
+  @Post('sessions/:sessionId/cancel')
+  @HttpCode(200)
+  @Roles(Role.Mediator, Role.BodyAdmin, Role.Judge, Role.Official)
+  cancelSession(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuid) id: string,
+    @Param('sessionId', uuid) sessionId: string,
+    @Body() dto: CancelSessionDto,
+  ) {
+    return this.sessions.cancel(actor, id, sessionId, dto.reason);
   }
 
   @ApiOperation({ summary: '记录调解笔录 (record a session)' })
@@ -99,6 +137,20 @@ export class CaseAgreementController {
     @Body() dto: ConfirmationApplyDto,
   ) {
     return this.queries.summary(await this.agreements.applyForConfirmation(actor, id, dto.version));
+  }
+
+  /** 申请强制执行 of a judicially confirmed agreement that was not performed; handed to the court. */
+  @ApiOperation({ summary: '申请强制执行' })
+  @ApiOkResponse({ type: CaseListItem })
+  @Post('enforcement')
+  @HttpCode(200)
+  @Roles(Role.Party, Role.Mediator, Role.BodyAdmin, Role.Judge, Role.Official)
+  async applyEnforcement(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuid) id: string,
+    @Body() dto: EnforcementApplyDto,
+  ) {
+    return this.queries.summary(await this.enforcement.apply(actor, id, dto));
   }
 
   @ApiOperation({ summary: '履行事项 (performance items)' })

@@ -18,6 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsAmount } from '../common/amount.validator';
+import { EmptyBodyAllowed } from '../common/non-empty-body';
 import { PartyDto, VersionDto } from './case.dto';
 
 export class AgentDto {
@@ -70,7 +71,7 @@ export class RegisterDto {
   @ApiProperty() @IsString() @Length(1, 32) streetCode: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 32) communityCode?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) address?: string;
-  @ApiPropertyOptional() @IsOptional() @IsAmount() @Min(0) @Max(1e11) claimAmount?: number;
+  @ApiPropertyOptional() @IsOptional() @IsAmount() claimAmount?: number;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(100000) peopleInvolved?: number;
   @ApiProperty({ type: [RolePartyDto] })
   @IsArray()
@@ -84,6 +85,24 @@ export class RegisterDto {
   @ValidateNested()
   @Type(() => AssistanceDto)
   assistance?: AssistanceDto;
+  @ApiPropertyOptional({ description: "the channel's own number (12345 工单编号, 网格事件编号, 信访件编号)" })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9\u4e00-\u9fff（）()〔〕[\]._:-]{1,60}$/, {
+    message: 'sourceId must be 1-60 letters, digits, Chinese characters or ( ) [ ] . _ : -',
+  })
+  sourceId?: string;
+  @ApiPropertyOptional({ enum: ['省市网', '海心安', '本市级'], description: '12345 only: 工单来源' })
+  @IsOptional()
+  @IsIn(['省市网', '海心安', '本市级'])
+  source?: '省市网' | '海心安' | '本市级';
+  @ApiPropertyOptional({
+    description: '12345 only: 办理时限, working days after the handling body signs off (签收); default 5',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(30)
+  replyDays?: number;
 }
 
 export class CourtReferralDto {
@@ -97,7 +116,7 @@ export class CourtReferralDto {
   @ApiProperty({ example: '（2026）苏0612民诉前调12号' }) @IsString() @Length(6, 60) courtCaseNumber: string;
   @ApiProperty({ example: '买卖合同纠纷' }) @IsString() @Length(2, 60) causeOfAction: string;
   @ApiProperty({ example: 'contract' }) @IsString() @Length(1, 40) category: string;
-  @ApiPropertyOptional() @IsOptional() @IsAmount() @Min(0) @Max(1e11) claimAmount?: number;
+  @ApiPropertyOptional() @IsOptional() @IsAmount() claimAmount?: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) judgeName?: string;
   @ApiProperty({ example: '2026-11-20' })
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'referredOn must be YYYY-MM-DD' })
@@ -146,6 +165,17 @@ export class ScheduleDto {
   participants: string[];
 }
 
+export class RescheduleDto {
+  @ApiProperty({ example: '2026-12-03T14:00:00+08:00' }) @IsISO8601() scheduledAt: string;
+  @ApiProperty() @IsBoolean() online: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) place?: string;
+}
+
+@EmptyBodyAllowed()
+export class CancelSessionDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) reason?: string;
+}
+
 export class SessionRecordDto {
   @ApiProperty() @IsString() @Length(1, 100000) record: string;
 }
@@ -181,6 +211,15 @@ export class FollowUpDto {
   @ApiProperty() @IsInt() @Min(1) version: number;
   @ApiProperty({ enum: ['满意', '基本满意', '不满意'] }) @IsString() rating: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(1000) note?: string;
+}
+
+/** 申请强制执行: the version read and an optional note for the court. */
+export class EnforcementApplyDto extends VersionDto {
+  @ApiPropertyOptional({ description: 'note for the court (申请事项、未履行情况)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  note?: string;
 }
 
 export class ConfirmationApplyDto {

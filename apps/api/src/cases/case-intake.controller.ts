@@ -6,10 +6,12 @@ import { CurrentActor, Roles } from '../common/auth.decorators';
 import { ApplyDto } from './case.dto';
 import { CourtReferralDto, RegisterDto } from './case-flow.dto';
 import { ApiErrors } from '../common/api-docs.decorators';
-import { CaseListItem } from './case.response.dto';
+import { CaseListItem, RegisterResult } from './case.response.dto';
 
+// Named exactly as the @Headers() parameter reads it, so the document merges the two into one optional header
+// (a differently spelt name left the reflected parameter behind, marked required).
 const IDEMPOTENCY_HEADER = {
-  name: 'Idempotency-Key',
+  name: 'idempotency-key',
   required: false,
   description:
     'The same key on a retry returns the dispute the first attempt created (1–100 of A–Z a–z 0–9 . _ : -)',
@@ -35,9 +37,13 @@ export class CaseIntakeController {
     return this.queries.summary(await this.intake.apply(actor, dto, { idempotencyKey: key }));
   }
 
-  /** Staff register a walk-in (窗口), petition (信访), grid report, 12345 order or enterprise dispute (涉企). */
-  @ApiOperation({ summary: '窗口登记 (staff registration)' })
-  @ApiCreatedResponse({ type: CaseListItem })
+  /**
+   * Staff register a walk-in (窗口), petition (信访), grid report, 12345 order or enterprise dispute (涉企). `intake.outcome`:
+   * created (a new case), merged (it repeats an open case: the answer is that case, with one more intake record) or
+   * review (a probable repeat, held in the district's duplicate review; `id` is null).
+   */
+  @ApiOperation({ summary: '窗口登记' })
+  @ApiCreatedResponse({ type: RegisterResult })
   @Post('register')
   @Roles(
     Role.Mediator,
@@ -53,7 +59,14 @@ export class CaseIntakeController {
     @Body() dto: RegisterDto,
     @Headers('idempotency-key') key?: string,
   ) {
-    return this.queries.summary(await this.intake.register(actor, dto, { idempotencyKey: key }));
+    const r = await this.intake.register(actor, dto, { idempotencyKey: key });
+    const intake = {
+      outcome: r.outcome,
+      intakeRecordId: r.intakeRecordId,
+      candidateNumber: r.candidate?.number ?? null,
+    };
+    // under review there is no case yet: the registrant is told which open case it probably repeats
+    return r.dispute ? { ...this.queries.summary(r.dispute), intake } : { id: null, intake };
   }
 
   /** A court refers a case: 委派 (pre-registration) or 委托 (post-registration). */

@@ -45,7 +45,7 @@ export class ApplyDto {
   @ApiProperty({ example: 'JS' }) @IsString() @Length(1, 32) streetCode: string;
   @ApiPropertyOptional({ example: 'JS01' }) @IsOptional() @IsString() @Length(1, 32) communityCode?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) address?: string;
-  @ApiPropertyOptional({ example: 5000 }) @IsOptional() @IsAmount() @Min(0) @Max(1e11) claimAmount?: number;
+  @ApiPropertyOptional({ example: 5000 }) @IsOptional() @IsAmount() claimAmount?: number;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) @Max(100000) peopleInvolved?: number;
   @ApiProperty({ type: PartyDto }) @ValidateNested() @Type(() => PartyDto) applicant: PartyDto;
   @ApiProperty({ type: [PartyDto] })

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, OmitType, PartialType } from '@nestjs/swagger';
 
 /** Response bodies, exactly as the services return them (checked against every e2e response). */
 
@@ -193,4 +193,26 @@ export class PartyPersonalData {
   idNumber: string | null;
   @ApiProperty({ type: Boolean })
   masked: boolean;
+}
+
+export class SessionCancelled {
+  @ApiProperty({ type: Boolean, enum: [true] })
+  cancelled: true;
+}
+
+export class IntakeOutcome {
+  @ApiProperty({ enum: ['created', 'merged', 'review'], enumName: 'IntakeOutcomeKind' })
+  outcome: 'created' | 'merged' | 'review';
+  @ApiProperty({ type: String, nullable: true })
+  intakeRecordId: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '疑似重复的在办案件编号' })
+  candidateNumber: string | null;
+}
+
+/** A registration: the case (new or the open one it repeats), or only `intake` with `id` null while under review. */
+export class RegisterResult extends PartialType(OmitType(CaseListItem, ['id'] as const)) {
+  @ApiProperty({ type: String, nullable: true })
+  id: string | null;
+  @ApiProperty({ type: () => IntakeOutcome })
+  intake: IntakeOutcome;
 }

@@ -17,12 +17,10 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const req = ctx.switchToHttp().getRequest();
     const header: string | undefined = req.headers?.authorization;
-    if (!header?.startsWith('Bearer '))
-      throw new DomainError(ErrorCode.UNAUTHENTICATED, '请先登录 (sign in first)');
+    if (!header?.startsWith('Bearer ')) throw new DomainError(ErrorCode.UNAUTHENTICATED, '请先登录');
     req.actor = { ...this.auth.verifyAccess(header.slice(7)), ip: req.ip };
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
-    if (roles && !roles.includes(req.actor.role))
-      throw DomainError.forbidden(`该功能不对您的角色开放 (role ${req.actor.role} not allowed)`);
+    if (roles && !roles.includes(req.actor.role)) throw DomainError.forbidden(`该功能不对您的角色开放`);
     return true;
   }
 }

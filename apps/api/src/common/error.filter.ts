@@ -18,6 +18,30 @@ const HTTP_TO_CODE: Record<number, ErrorCode> = {
   429: ErrorCode.RATE_LIMITED,
 };
 
+/** Framework errors speak English; people get these instead (the framework's text stays in details.problem). */
+const HTTP_TO_MESSAGE: Record<number, string> = {
+  400: '请求无效，请检查后重试',
+  401: '请先登录',
+  403: '您无权执行此操作',
+  404: '请求的内容不存在',
+  405: '不支持该请求方式',
+  409: '操作冲突，请刷新后重试',
+  413: '请求内容过大',
+  415: '不支持该内容类型',
+  429: '请求过于频繁，请稍后再试',
+};
+
+function forPeople(status: number, code: ErrorCode, message: string): ErrorBody {
+  if (/[\u4e00-\u9fff]/.test(message)) return { error: { code, message } };
+  return {
+    error: {
+      code,
+      message: HTTP_TO_MESSAGE[status] ?? '请求无效，请检查后重试',
+      details: { problem: message },
+    },
+  };
+}
+
 const DB_DOWN_CODES = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
@@ -65,19 +89,18 @@ export function toErrorBody(
           : Array.isArray(res?.message)
             ? res.message.join('; ')
             : (res?.message ?? err.message);
-      return { status, body: { error: { code: HTTP_TO_CODE[status] ?? ErrorCode.BAD_REQUEST, message } } };
+      return { status, body: forPeople(status, HTTP_TO_CODE[status] ?? ErrorCode.BAD_REQUEST, message) };
     }
   }
   const fastifyStatus = (err as any)?.statusCode;
   if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
     return {
       status: fastifyStatus,
-      body: {
-        error: {
-          code: HTTP_TO_CODE[fastifyStatus] ?? ErrorCode.BAD_REQUEST,
-          message: (err as Error).message,
-        },
-      },
+      body: forPeople(
+        fastifyStatus,
+        HTTP_TO_CODE[fastifyStatus] ?? ErrorCode.BAD_REQUEST,
+        String((err as Error).message),
+      ),
     };
   }
   if (isDatabaseUnavailable(err)) {
@@ -87,7 +110,7 @@ export function toErrorBody(
       body: {
         error: {
           code: ErrorCode.UNAVAILABLE,
-          message: '服务暂时不可用，请稍后重试 (database unavailable, retry later)',
+          message: '服务暂时不可用，请稍后重试',
         },
       },
     };
@@ -99,7 +122,7 @@ export function toErrorBody(
     body: {
       error: {
         code: ErrorCode.INTERNAL,
-        message: `服务器内部错误，错误编号 ${errorId} (internal error)`,
+        message: `服务器内部错误，错误编号 ${errorId}`,
         errorId,
       },
     },

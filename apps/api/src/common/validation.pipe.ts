@@ -1,5 +1,6 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { DomainError, hasLoneSurrogate, isStorableText } from '@tiaojie/core';
+import { emptyBodyProblem } from './non-empty-body';
 
 const MAX_DEPTH = 32;
 
@@ -21,14 +22,12 @@ function screen(value: unknown): string | null {
   while (stack.length > 0) {
     const { v, depth } = stack.pop()!;
     if (typeof v === 'string') {
-      if (v.includes('\u0000')) return '文本中不能含有空字符 (strings must not contain NUL characters)';
-      if (hasLoneSurrogate(v))
-        return '文本中含有无效的 Unicode 字符 (strings must not contain unpaired surrogates)';
+      if (v.includes('\u0000')) return '文本中不能含有空字符';
+      if (hasLoneSurrogate(v)) return '文本中含有无效的 Unicode 字符';
     } else if (v !== null && typeof v === 'object') {
-      if (depth >= MAX_DEPTH) return `嵌套层级过深 (nesting deeper than ${MAX_DEPTH} levels)`;
+      if (depth >= MAX_DEPTH) return `嵌套层级过深`;
       for (const [k, child] of Object.entries(v as Record<string, unknown>)) {
-        if (!isStorableText(k))
-          return '字段名中含有无效字符 (keys must not contain NUL characters or unpaired surrogates)';
+        if (!isStorableText(k)) return '字段名中含有无效字符';
         stack.push({ v: child, depth: depth + 1 });
       }
     }
@@ -41,16 +40,22 @@ class EdgeValidationPipe extends ValidationPipe {
     // parameters from our own decorators (the signed-in actor) are not client input
     if (metadata.type === 'custom') return value;
     const problem = screen(value);
-    if (problem) throw DomainError.validation(`请求参数有误 (invalid request): ${problem}`);
+    if (problem) throw DomainError.validation(`请求参数有误：${problem}`);
     if (
       metadata.type === 'body' &&
       metadata.metatype &&
       metadata.metatype !== Object &&
       (value === null || typeof value !== 'object' || Array.isArray(value))
     ) {
-      throw DomainError.validation('请求体须为 JSON 对象 (the body must be a JSON object)');
+      throw DomainError.validation('请求体须为 JSON 对象');
     }
-    return super.transform(value, metadata);
+    const out = await super.transform(value, metadata);
+    // after the whitelist: a body whose fields are all optional must carry one (an empty update is no update)
+    if (metadata.type === 'body' && metadata.metatype && metadata.metatype !== Object) {
+      const empty = emptyBodyProblem(metadata.metatype, out);
+      if (empty) throw DomainError.validation(empty, { fields: [] });
+    }
+    return out;
   }
 }
 
@@ -65,7 +70,7 @@ export function createValidationPipe(): ValidationPipe {
     exceptionFactory: (errors) => {
       const fields = flatten(errors);
       const message = fields.map((f) => `${f.field}: ${f.problems.join(', ')}`).join('; ');
-      return DomainError.validation(`请求参数有误 (invalid request): ${message}`, { fields });
+      return DomainError.validation('请求参数有误，请检查填写的内容', { fields, problems: message });
     },
   });
 }

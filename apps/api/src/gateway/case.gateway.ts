@@ -10,8 +10,8 @@ import {
 } from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
 import { AuthService } from '@tiaojie/auth';
-import { Actor, DomainError, ErrorCode } from '@tiaojie/core';
-import { CaseAccessService, CaseRoomService } from '@tiaojie/cases';
+import { Actor, DomainError, ErrorCode, Role } from '@tiaojie/core';
+import { CaseAccessService, CaseAudienceService, CaseRoomService, DISTRICT_ROOM } from '@tiaojie/cases';
 import { toErrorBody } from '../common/error.filter';
 import { ROOM_LIMITS, RoomLimits } from './room-limits';
 import { RoomEvictor } from './room-eviction';
@@ -40,6 +40,7 @@ export class CaseGateway implements OnGatewayInit, OnGatewayConnection {
     private readonly auth: AuthService,
     private readonly rooms: CaseRoomService,
     private readonly access: CaseAccessService,
+    private readonly audiences: CaseAudienceService,
     private readonly publisher: SocketPublisher,
     @Inject(ROOM_LIMITS) private readonly limits: RoomLimits,
   ) {}
@@ -49,12 +50,12 @@ export class CaseGateway implements OnGatewayInit, OnGatewayConnection {
     this.presence = new RoomPresence(server);
     const evictor = new RoomEvictor(server, this.rooms, this.publisher);
     this.publisher.onCaseUpdated((id) => evictor.schedule(id));
+    this.publisher.resolveCaseAudiences((ids) => this.audiences.rooms(ids));
     // Authenticate the handshake before the connection exists: a refused client gets connect_error with the code.
     server.use((socket, next) => {
       try {
         const token = (socket.handshake.auth as { token?: string })?.token;
-        if (!token)
-          throw new DomainError(ErrorCode.UNAUTHENTICATED, '请先登录 (token missing in handshake auth)');
+        if (!token) throw new DomainError(ErrorCode.UNAUTHENTICATED, '请先登录');
         socket.data.actor = this.auth.verifyAccess(token);
         next();
       } catch (err) {
@@ -68,6 +69,7 @@ export class CaseGateway implements OnGatewayInit, OnGatewayConnection {
     const actor = client.data.actor;
     void client.join(`user:${actor.id}`);
     if (actor.orgId) void client.join(`org:${actor.orgId}`);
+    if (actor.role === Role.DistrictAdmin) void client.join(DISTRICT_ROOM);
     const { messages, typing } = this.limits;
     this.buckets.set(client, {
       messages: new TokenBucket(messages.count, messages.windowMs),
@@ -87,7 +89,7 @@ export class CaseGateway implements OnGatewayInit, OnGatewayConnection {
       const roomId = this.uuid(req?.roomId, 'roomId');
       const lastSeq = req?.lastSeq === undefined || req?.lastSeq === null ? 0 : Number(req.lastSeq);
       if (!Number.isSafeInteger(lastSeq) || lastSeq < 0)
-        throw DomainError.validation('lastSeq must be a non-negative integer', { field: 'lastSeq' });
+        throw DomainError.validation('消息序号须为非负整数', { field: 'lastSeq' });
       const actor = client.data.actor;
       await this.rooms.authorize(actor, roomId);
       // join before reading the replay, so nothing committed in between is missed (clients dedupe by seq) …
@@ -120,11 +122,10 @@ export class CaseGateway implements OnGatewayInit, OnGatewayConnection {
       this.take(client, 'messages');
       const roomId = this.uuid(req?.roomId, 'roomId');
       if (typeof req?.clientMsgId !== 'string')
-        throw DomainError.validation('clientMsgId must be a string of 1-64 characters', {
+        throw DomainError.validation('消息编号须为 1-64 个字符', {
           field: 'clientMsgId',
         });
-      if (typeof req.body !== 'string')
-        throw DomainError.validation('body must be a string', { field: 'body' });
+      if (typeof req.body !== 'string') throw DomainError.validation('消息内容须为文本', { field: 'body' });
       return this.rooms.send(client.data.actor, roomId, { clientMsgId: req.clientMsgId, body: req.body });
     });
   }
@@ -135,7 +136,7 @@ export class CaseGateway implements OnGatewayInit, OnGatewayConnection {
       const roomId = this.uuid(req?.roomId, 'roomId');
       const seq = req?.seq;
       if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 1)
-        throw DomainError.validation('seq must be a positive integer', { field: 'seq' });
+        throw DomainError.validation('消息序号须为正整数', { field: 'seq' });
       return this.rooms.markRead(client.data.actor, roomId, seq);
     });
   }
@@ -145,8 +146,7 @@ export class CaseGateway implements OnGatewayInit, OnGatewayConnection {
     return this.respond(client, 'typing', ack, async () => {
       this.take(client, 'typing');
       const roomId = this.joined(client, req?.roomId);
-      if (typeof req?.typing !== 'boolean')
-        throw DomainError.validation('typing must be true or false', { field: 'typing' });
+      if (typeof req?.typing !== 'boolean') throw DomainError.validation('输入状态无效', { field: 'typing' });
       const a = client.data.actor;
       client.to(`room:${roomId}`).emit('typing', { roomId, userId: a.id!, name: a.name, typing: req.typing });
       return { sent: true as const };
@@ -176,16 +176,14 @@ export class CaseGateway implements OnGatewayInit, OnGatewayConnection {
   }
 
   private uuid(v: unknown, field: string): string {
-    if (typeof v !== 'string' || !UUID.test(v))
-      throw DomainError.validation(`${field} must be a UUID`, { field });
+    if (typeof v !== 'string' || !UUID.test(v)) throw DomainError.validation('编号格式无效', { field });
     return v;
   }
 
   /** Typing and presence need a joined room: the join was authorised, and revocation makes the socket leave. */
   private joined(client: TjSocket, v: unknown): string {
     const roomId = this.uuid(v, 'roomId');
-    if (!client.rooms.has(`room:${roomId}`))
-      throw DomainError.notFound('joined room (send room:join first)', roomId);
+    if (!client.rooms.has(`room:${roomId}`)) throw DomainError.notFound('joined room', roomId);
     return roomId;
   }
 
@@ -193,15 +191,11 @@ export class CaseGateway implements OnGatewayInit, OnGatewayConnection {
     const bucket = this.buckets.get(client)?.[kind];
     if (!bucket || bucket.take()) return;
     const { count, windowMs } = this.limits[kind];
-    throw new DomainError(
-      ErrorCode.RATE_LIMITED,
-      `发送过于频繁，请稍后再试 (at most ${count} ${kind} per ${windowMs / 1000} s per connection)`,
-      {
-        retryAfterMs: bucket.retryAfterMs(),
-        limit: count,
-        windowMs,
-      },
-    );
+    throw new DomainError(ErrorCode.RATE_LIMITED, `发送过于频繁，请稍后再试`, {
+      retryAfterMs: bucket.retryAfterMs(),
+      limit: count,
+      windowMs,
+    });
   }
 
   private async respond<T>(

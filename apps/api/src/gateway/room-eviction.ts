@@ -40,7 +40,7 @@ export class RoomEvictor {
         payload: {
           roomId: r.roomId,
           reason: 'case_changed',
-          message: '案件承办人员或当事人已变更，您已无权使用该调解室 (your access to this room ended)',
+          message: '案件承办人员或当事人已变更，您已无权使用该调解室',
         },
       })),
     );

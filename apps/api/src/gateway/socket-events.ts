@@ -91,12 +91,30 @@ export interface ServerToClientEvents {
     action: string;
     sessionMode: string;
   }) => void;
+  /** A case changed (created, routed, transitioned, transferred, signed, a session): refetch the lists and views showing it. */
+  'case:changed': (c: {
+    id: string;
+    number: string;
+    status: string;
+    statusLabel: string;
+    version: number;
+    action: string;
+  }) => void;
   'queue:updated': (c: {
     id: string;
     number: string;
     status: string;
     version: number;
     action: string;
+  }) => void;
+  'notification:new': (n: {
+    id: string;
+    kind: string;
+    title: string;
+    body: string;
+    disputeId: string | null;
+    read: boolean;
+    createdAt: string;
   }) => void;
   error: (e: ErrorPayload & { event?: string }) => void;
 }
@@ -118,7 +136,9 @@ export const SERVER_EVENTS = [
   'room:invited',
   'room:removed',
   'case:updated',
+  'case:changed',
   'queue:updated',
+  'notification:new',
   'error',
 ] as const;
 

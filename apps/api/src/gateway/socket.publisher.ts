@@ -17,6 +17,7 @@ export class SocketPublisher extends RealtimePublisher {
   private readonly logger = new Logger('SocketPublisher');
   private server: Server | null = null;
   private readonly caseListeners: ((disputeId: string) => void)[] = [];
+  private audiences: ((ids: string[]) => Promise<Map<string, string[]>>) | null = null;
   private queue: RealtimeEvent[] = [];
   private scheduled = false;
 
@@ -37,6 +38,14 @@ export class SocketPublisher extends RealtimePublisher {
     this.caseListeners.push(listener);
   }
 
+  /**
+   * Who lists a case: `case:changed` notices are addressed to these rooms (one emit per case to the union, so a socket
+   * in several of them gets the notice once). Without it a notice reaches the case's own channel only.
+   */
+  resolveCaseAudiences(fn: (ids: string[]) => Promise<Map<string, string[]>>): void {
+    this.audiences = fn;
+  }
+
   publish(events: RealtimeEvent[]): void {
     if (!this.server || events.length === 0) return;
     this.queue.push(...events);
@@ -49,12 +58,33 @@ export class SocketPublisher extends RealtimePublisher {
     this.scheduled = false;
     const events = this.queue;
     this.queue = [];
+    const changed = new Map<string, RealtimeEvent>();
     for (const e of events) {
+      if (e.event === 'case:changed' && this.audiences) {
+        // the latest notice per case in this turn: screens refetch anyway
+        changed.set((e.payload as { id: string }).id, e);
+        continue;
+      }
       try {
         this.deliver(this.server!, e);
       } catch (err) {
         this.logger.error(`delivering ${e.event} to ${e.channel} failed: ${(err as Error).message}`);
       }
+    }
+    if (changed.size > 0) void this.deliverChanged(this.server!, [...changed.values()]);
+  }
+
+  private async deliverChanged(server: Server, events: RealtimeEvent[]): Promise<void> {
+    let rooms: Map<string, string[]>;
+    try {
+      rooms = await this.audiences!(events.map((e) => (e.payload as { id: string }).id));
+    } catch (err) {
+      this.logger.error(`resolving case audiences failed: ${(err as Error).message}`);
+      rooms = new Map();
+    }
+    for (const e of events) {
+      const to = rooms.get((e.payload as { id: string }).id) ?? [e.channel];
+      server.to(to).emit(e.event, e.payload);
     }
   }
 

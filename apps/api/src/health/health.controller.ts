@@ -24,7 +24,7 @@ export class HealthController {
   async health() {
     const ok = await this.db.ping().catch(() => false);
     if (!ok)
-      throw new DomainError(ErrorCode.UNAVAILABLE, '数据库暂时无法连接 (database unreachable)', {
+      throw new DomainError(ErrorCode.UNAVAILABLE, '数据库暂时无法连接', {
         status: 'down',
         database: 'unreachable',
       });

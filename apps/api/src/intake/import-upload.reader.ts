@@ -21,16 +21,16 @@ export async function storeImportUpload(req: FastifyRequest): Promise<StoredUplo
   if (typeof req.isMultipart !== 'function' || !req.isMultipart()) {
     throw new DomainError(
       ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-      '请以 multipart/form-data 上传，文件字段名为 file (send multipart/form-data with a "file" part)',
+      '请以 multipart/form-data 上传，文件字段名为 file',
     );
   }
   const dir = await mkdtemp(join(tmpdir(), 'tj-import-'));
   const cleanup = () => rm(dir, { recursive: true, force: true });
   try {
     const part = await req.file({ limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 0, parts: 1 } });
-    if (!part) throw DomainError.validation('缺少文件 (the "file" part is missing)', { field: 'file' });
+    if (!part) throw DomainError.validation('缺少文件', { field: 'file' });
     if (part.fieldname !== 'file')
-      throw DomainError.validation('文件字段名须为 file (the file part must be named "file")', {
+      throw DomainError.validation('文件字段名须为 file', {
         field: part.fieldname,
       });
     const fileName = basename(part.filename || 'upload').slice(0, 200);
@@ -43,7 +43,7 @@ export async function storeImportUpload(req: FastifyRequest): Promise<StoredUplo
     const code = (err as { code?: string }).code;
     if (code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge();
     if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') {
-      throw DomainError.validation('每次只能上传一个文件 (one "file" part per upload)');
+      throw DomainError.validation('每次只能上传一个文件');
     }
     throw err;
   }
@@ -52,7 +52,7 @@ export async function storeImportUpload(req: FastifyRequest): Promise<StoredUplo
 function tooLarge(): DomainError {
   return new DomainError(
     ErrorCode.PAYLOAD_TOO_LARGE,
-    `导入文件不能超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MB (file too large)`,
+    `导入文件不能超过 ${MAX_IMPORT_BYTES / 1024 / 1024} MB`,
     { maxBytes: MAX_IMPORT_BYTES },
   );
 }

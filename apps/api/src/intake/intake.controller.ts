@@ -2,9 +2,11 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req
 import { ApiBearerAuth, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor, Role } from '@tiaojie/core';
+import { HeldRegistrationService } from '@tiaojie/cases';
 import { DuplicateReviewService, ImportReportService, IntakeUploadService } from '@tiaojie/intake';
 import { CurrentActor, Roles } from '../common/auth.decorators';
 import { storeImportUpload } from './import-upload.reader';
+import { attachmentDisposition } from '../rooms/content-disposition';
 import { DuplicateDecisionDto, DuplicateQueryDto, ListQueryDto } from './intake.dto';
 import { ApiErrors, ApiFile } from '../common/api-docs.decorators';
 import { DuplicateDecision, DuplicateReview, ImportRun, ImportSummary } from './intake.response.dto';
@@ -22,6 +24,7 @@ export class IntakeController {
     private readonly uploads: IntakeUploadService,
     private readonly reports: ImportReportService,
     private readonly reviews: DuplicateReviewService,
+    private readonly held: HeldRegistrationService,
   ) {}
 
   /** multipart/form-data with one `file` part (12345 CSV, grid CSV or court XLSX); answers when the import is done. */
@@ -62,7 +65,7 @@ export class IntakeController {
     const csv = await this.reports.errorReportCsv(id);
     await reply
       .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="import-${id}-errors.csv"`)
+      .header('content-disposition', attachmentDisposition(`导入错误报告-${id.slice(0, 8)}.csv`))
       .send(csv);
   }
 
@@ -81,7 +84,15 @@ export class IntakeController {
   @ApiOkResponse({ type: DuplicateDecision })
   @Post('duplicates/:id/decision')
   @HttpCode(200)
-  decide(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: DuplicateDecisionDto) {
-    return this.reviews.decide(actor, id, dto.decision, dto.note);
+  async decide(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuid) id: string,
+    @Body() dto: DuplicateDecisionDto,
+  ) {
+    // a live registration held as a probable repeat is decided by the cases domain; imported pairs by the import's
+    return (
+      (await this.held.decide(actor, id, dto.decision, dto.note)) ??
+      this.reviews.decide(actor, id, dto.decision, dto.note)
+    );
   }
 }

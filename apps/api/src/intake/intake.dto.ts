@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 
 export class ListQueryDto {
   @ApiPropertyOptional({ example: '50' })
@@ -23,4 +23,15 @@ export class DuplicateDecisionDto {
   @IsIn(['confirm', 'dismiss'])
   decision: 'confirm' | 'dismiss';
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(500) note?: string;
+}
+
+export class StreetMappingDto {
+  @ApiProperty({ example: '金沙镇', description: 'the street name as the imports spell it' })
+  @IsString()
+  @Length(1, 50)
+  name: string;
+  @ApiProperty({ example: 'JS', description: 'code of a street of the directory' })
+  @IsString()
+  @Length(1, 32)
+  streetCode: string;
 }

@@ -18,7 +18,7 @@ export class MetricsController {
   @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
   async scrape(@Headers('authorization') auth?: string): Promise<string> {
     if (this.config.metricsToken && auth !== `Bearer ${this.config.metricsToken}`) {
-      throw new DomainError(ErrorCode.UNAUTHENTICATED, 'metrics token required');
+      throw new DomainError(ErrorCode.UNAUTHENTICATED, '缺少监控访问令牌');
     }
     return this.metrics.render();
   }

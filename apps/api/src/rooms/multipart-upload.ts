@@ -11,7 +11,7 @@ export async function readUpload(req: FastifyRequest): Promise<UploadInput> {
   if (typeof req.isMultipart !== 'function' || !req.isMultipart()) {
     throw new DomainError(
       ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-      '请以 multipart/form-data 上传，文件字段名为 file (send multipart/form-data with a "file" part)',
+      '请以 multipart/form-data 上传，文件字段名为 file',
     );
   }
   let clientMsgId: string | undefined;
@@ -23,14 +23,14 @@ export async function readUpload(req: FastifyRequest): Promise<UploadInput> {
     for await (const part of parts) {
       if (part.type === 'file') {
         if (part.fieldname !== 'file')
-          throw DomainError.validation('文件字段名须为 file (the file part must be named "file")', {
+          throw DomainError.validation('文件字段名须为 file', {
             field: part.fieldname,
           });
         file = { fileName: part.filename, data: await part.toBuffer() };
       } else if (part.fieldname === 'clientMsgId') {
         clientMsgId = String(part.value);
       } else {
-        throw DomainError.validation(`未知字段 ${part.fieldname} (unknown field)`, { field: part.fieldname });
+        throw DomainError.validation(`未知字段 ${part.fieldname}`, { field: part.fieldname });
       }
     }
   } catch (err) {
@@ -38,17 +38,16 @@ export async function readUpload(req: FastifyRequest): Promise<UploadInput> {
     if (code === 'FST_REQ_FILE_TOO_LARGE') {
       throw new DomainError(
         ErrorCode.PAYLOAD_TOO_LARGE,
-        `附件不能超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB (file too large)`,
+        `附件不能超过 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB`,
         { maxBytes: MAX_ATTACHMENT_BYTES },
       );
     }
     if (code === 'FST_FILES_LIMIT' || code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') {
-      throw DomainError.validation('每次只能上传一个文件 (one file and a clientMsgId per upload)');
+      throw DomainError.validation('每次只能上传一个文件');
     }
     throw err;
   }
-  if (!file) throw DomainError.validation('缺少文件 (the "file" part is missing)', { field: 'file' });
-  if (clientMsgId === undefined)
-    throw DomainError.validation('缺少 clientMsgId (clientMsgId is required)', { field: 'clientMsgId' });
+  if (!file) throw DomainError.validation('缺少文件', { field: 'file' });
+  if (clientMsgId === undefined) throw DomainError.validation('缺少 clientMsgId', { field: 'clientMsgId' });
   return { clientMsgId, fileName: file.fileName, data: file.data };
 }

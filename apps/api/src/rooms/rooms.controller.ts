@@ -52,7 +52,7 @@ export class RoomsController {
   @Get(':id/messages')
   history(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Query() q: HistoryQueryDto) {
     if (q.beforeSeq !== undefined && q.afterSeq !== undefined)
-      throw DomainError.validation('give beforeSeq or afterSeq, not both', { field: 'afterSeq' });
+      throw DomainError.validation('向前或向后翻页只能二选一', { field: 'afterSeq' });
     return this.rooms.history(
       actor,
       id,

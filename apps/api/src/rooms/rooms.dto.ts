@@ -12,6 +12,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { RequireOneOf } from '../common/non-empty-body';
 
 export class HistoryQueryDto {
   @ApiPropertyOptional({ description: 'page of messages before this seq (omit both for the latest page)' })
@@ -57,6 +58,8 @@ export class CreateLinkageRoomDto {
   orgIds?: string[];
 }
 
+/** Inviting nobody changes nothing: refused. */
+@RequireOneOf('userIds', 'orgIds')
 export class InviteDto {
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()

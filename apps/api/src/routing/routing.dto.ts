@@ -6,7 +6,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsNumber,
   IsOptional,
   IsString,
   Length,
@@ -16,6 +15,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsAmount } from '../common/amount.validator';
 
 const CODE = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -38,8 +38,8 @@ export class RuleConditionsDto {
   @ArrayMaxSize(500)
   @IsString({ each: true })
   communities?: string[];
-  @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) claimAmountMin?: number;
-  @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) claimAmountMax?: number;
+  @ApiPropertyOptional() @IsOptional() @IsAmount() claimAmountMin?: number;
+  @ApiPropertyOptional() @IsOptional() @IsAmount() claimAmountMax?: number;
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()
   @IsArray()
@@ -53,6 +53,12 @@ export class RuleConditionsDto {
   @ArrayMaxSize(10)
   @IsString({ each: true })
   channels?: string[];
+  @ApiPropertyOptional({ type: [String], description: 'peoples | administrative | judicial' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(3)
+  @IsString({ each: true })
+  disputeKinds?: string[];
 }
 
 export class BodySelectorDto {
@@ -124,9 +130,13 @@ export class DryRunReturnDto {
 export class DryRunDto {
   @ApiProperty({ example: 'property' }) @IsString() @Length(1, 40) category: string;
   @ApiProperty({ example: 'online' }) @IsString() @Length(1, 40) channel: string;
+  @ApiPropertyOptional({ enum: ['peoples', 'administrative', 'judicial'] })
+  @IsOptional()
+  @IsIn(['peoples', 'administrative', 'judicial'])
+  kind?: string;
   @ApiPropertyOptional({ example: 'JS' }) @IsOptional() @IsString() @MaxLength(32) streetCode?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(32) communityCode?: string;
-  @ApiPropertyOptional() @IsOptional() @IsNumber() @Min(0) claimAmount?: number;
+  @ApiPropertyOptional() @IsOptional() @IsAmount() claimAmount?: number;
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) peopleInvolved?: number;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() repeated?: boolean;
   @ApiPropertyOptional({ type: [DryRunPartyDto] })

@@ -9,20 +9,21 @@ import {
   ReportDocumentService,
 } from '@tiaojie/stats';
 import { CurrentActor, Roles } from '../common/auth.decorators';
+import { attachmentDisposition } from '../rooms/content-disposition';
 import { DashboardQueryDto, WarningQueryDto } from './stats.dto';
 import { ApiErrors, ApiFile } from '../common/api-docs.decorators';
 import { AnnualReport } from './stats-report.response.dto';
 import { DashboardSeries, DashboardSummary, EarlyWarnings } from './stats.response.dto';
 
 function year(text: string): number {
-  if (!/^\d{4}$/.test(text)) throw DomainError.validation('year must be YYYY', { field: 'year' });
+  if (!/^\d{4}$/.test(text)) throw DomainError.validation('年份格式应为四位数字', { field: 'year' });
   return Number(text);
 }
 
 async function download(reply: FastifyReply, body: Buffer, type: string, name: string): Promise<void> {
   await reply
     .header('content-type', type)
-    .header('content-disposition', `attachment; filename="${name}"`)
+    .header('content-disposition', attachmentDisposition(name))
     .send(body);
 }
 
@@ -84,7 +85,7 @@ export class StatsController {
       reply,
       await this.documents.xlsx(year(y)),
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      `report-${y}.xlsx`,
+      await this.documents.fileName(year(y), 'xlsx'),
     );
   }
 
@@ -93,7 +94,8 @@ export class StatsController {
   @Get('reports/:year/report.pdf')
   @Roles(Role.DistrictAdmin)
   async pdf(@Param('year') y: string, @Res() reply: FastifyReply) {
-    await download(reply, await this.documents.pdf(year(y)), 'application/pdf', `report-${y}.pdf`);
+    const body = await this.documents.pdf(year(y));
+    await download(reply, body, 'application/pdf', await this.documents.fileName(year(y), 'pdf'));
   }
 
   /** The CSV behind a table of the report: summary, sources, streets, categories, mediation, bodies. */
@@ -106,7 +108,7 @@ export class StatsController {
       reply,
       await this.documents.csv(year(y), table),
       'text/csv; charset=utf-8',
-      `report-${y}-${table}.csv`,
+      await this.documents.fileName(year(y), 'csv', table),
     );
   }
 }

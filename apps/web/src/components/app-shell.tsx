@@ -5,6 +5,7 @@ import { ROLE_LABELS } from '../lib/format';
 import { menuFor, selectedNav } from '../lib/nav';
 import { href, navigate } from '../lib/router';
 import type { SessionUser } from '../lib/types';
+import { NotificationBell } from './notification-bell';
 
 export function AppShell({
   user,
@@ -35,6 +36,7 @@ export function AppShell({
           />
         )}
         <div className="tj-user">
+          <NotificationBell party={party} />
           {!party && <Tag color="blue">{ROLE_LABELS[user.role] ?? user.role}</Tag>}
           <span className="tj-user-name" title={user.displayName}>
             {user.displayName}

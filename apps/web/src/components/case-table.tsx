@@ -13,6 +13,7 @@ export function CaseTable({
   empty,
   testId,
   actions,
+  startedTitle = '受理时间',
 }: {
   data: QueueItem[];
   loading?: boolean;
@@ -20,6 +21,8 @@ export function CaseTable({
   empty: string;
   testId?: string;
   actions?: ColumnsType<QueueItem>;
+  /** what the creation time means on this list (a court's referrals: 委派/委托日期) */
+  startedTitle?: string;
 }) {
   return (
     <div data-testid={testId}>
@@ -30,7 +33,9 @@ export function CaseTable({
         dataSource={data}
         locale={{ emptyText: <Empty description={empty} /> }}
         pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
-        scroll={{ x: 1100 }}
+        // fits a 1366 px screen without sideways scrolling; phones scroll the few columns they keep
+        tableLayout="fixed"
+        scroll={{ x: 960 }}
         rowClassName={(r) => `tj-urgency-${r.urgency}`}
         onRow={(r) => ({ onClick: () => navigate(`work/${r.id}`), style: { cursor: 'pointer' } })}
         columns={[
@@ -44,18 +49,18 @@ export function CaseTable({
               </a>
             ),
           },
-          { title: '案件名称', dataIndex: 'title', width: 230, ellipsis: { showTitle: true } },
+          { title: '案件名称', dataIndex: 'title', ellipsis: { showTitle: true } },
           ...extra,
           {
             title: '状态',
             dataIndex: 'status',
-            width: 120,
+            width: 100,
             render: (_: string, r) => <StatusTag status={r.status} label={r.statusLabel} />,
           },
           {
             title: '调解期限',
             dataIndex: 'dueAt',
-            width: 200,
+            width: 190,
             render: (_: string, r) => (
               <Space size={4}>
                 <Tag color={URGENCY[r.urgency].color} data-urgency={r.urgency}>
@@ -65,7 +70,13 @@ export function CaseTable({
               </Space>
             ),
           },
-          { title: '受理时间', dataIndex: 'createdAt', width: 140, render: (v: string) => fmtDateTime(v) },
+          {
+            title: startedTitle,
+            dataIndex: 'createdAt',
+            width: 140,
+            responsive: ['md'],
+            render: (v: string) => fmtDateTime(v),
+          },
           ...(actions ?? []),
         ]}
       />

@@ -12,7 +12,15 @@ interface Props {
   isParty: boolean;
   /** The case's current mode when the parent watches the case (overrides the mode seen at join). */
   sessionMode?: SessionMode | null;
+  /** height of the message list */
   height?: number | string;
+  /** height of the whole room instead (a phone page): the list takes what the notices and the input leave */
+  fullHeight?: string;
+}
+
+/** Phones have no Enter/Shift+Enter to speak of: a touch screen or a narrow window gets a plain placeholder. */
+function usesTouch(): boolean {
+  return typeof window !== 'undefined' && window.matchMedia('(pointer: coarse), (max-width: 576px)').matches;
 }
 
 function Bubble({ m, mine }: { m: MessageView; mine: boolean }) {
@@ -43,12 +51,13 @@ function Bubble({ m, mine }: { m: MessageView; mine: boolean }) {
   );
 }
 
-export function ChatRoom({ room, userId, isParty, sessionMode, height = 420 }: Props) {
+export function ChatRoom({ room, userId, isParty, sessionMode, height = 420, fullHeight }: Props) {
   const chat = useChatRoom(room.id, userId);
   const [draft, setDraft] = useState('');
   const listRef = useRef<HTMLDivElement>(null);
   const mode = sessionMode ?? chat.sessionMode;
   const paused = isParty && room.kind === 'joint' && mode === 'caucus';
+  const [touch] = useState(usesTouch);
 
   useEffect(() => {
     const el = listRef.current;
@@ -70,7 +79,11 @@ export function ChatRoom({ room, userId, isParty, sessionMode, height = 420 }: P
   };
 
   return (
-    <section className="tj-chat" aria-label={room.title}>
+    <section
+      className={`tj-chat${fullHeight ? ' tj-chat-fill' : ''}`}
+      aria-label={room.title}
+      style={fullHeight ? { height: fullHeight } : undefined}
+    >
       <div className="tj-chat-head">
         <Typography.Text strong>{room.title}</Typography.Text>
         {mode && (
@@ -87,17 +100,13 @@ export function ChatRoom({ room, userId, isParty, sessionMode, height = 420 }: P
         ))}
       {chat.joinError && <Alert type="error" showIcon banner title={chat.joinError} />}
       {paused && (
-        <Alert
-          type="info"
-          showIcon
-          banner
-          title="当前为背对背调解，联合调解室暂停发言，请到您的背对背调解室与调解员沟通。"
-        />
+        // one line, so the input stays on an 844 px phone screen; the way to the caucus room is at the page top
+        <Alert type="info" showIcon banner data-testid="caucus-notice" title="背对背调解中，本室暂停发言" />
       )}
       <div
         className="tj-chat-list"
         ref={listRef}
-        style={{ height }}
+        style={fullHeight ? undefined : { height }}
         role="log"
         aria-live="polite"
         aria-label="消息记录"
@@ -144,7 +153,13 @@ export function ChatRoom({ room, userId, isParty, sessionMode, height = 420 }: P
           onKeyDown={onKeyDown}
           autoSize={{ minRows: 1, maxRows: 4 }}
           maxLength={5000}
-          placeholder={paused ? '背对背调解期间暂停发言' : '输入消息，按 Enter 发送，Shift+Enter 换行'}
+          placeholder={
+            paused
+              ? '背对背调解期间暂停发言'
+              : touch
+                ? '输入消息'
+                : '输入消息，按 Enter 发送，Shift+Enter 换行'
+          }
           disabled={paused}
         />
         <Button type="primary" onClick={submit} disabled={paused || !draft.trim()}>

@@ -42,6 +42,8 @@ export interface RuleConditions {
   partyTypes?: string[];
   peopleInvolvedMin?: number;
   channels?: string[];
+  /** peoples | administrative | judicial */
+  disputeKinds?: string[];
 }
 
 export interface BodySelector {
@@ -186,9 +188,15 @@ export interface StatsSummary {
       rated: number;
       bySource: Record<string, number>;
     };
-    courtReferrals: { received: number };
   } | null;
   mediation: DisputeMetrics & { overdue: number };
+  /** 法院委派/委托: the same figure the annual report states (null for a body admin). */
+  courtReferrals: {
+    received: number;
+    concluded: number;
+    successful: number;
+    diversionRate: number | null;
+  } | null;
   breakdowns: Record<
     'byChannel' | 'byKind' | 'byCategory' | 'byStreet' | 'byBody',
     Record<string, DisputeMetrics>
@@ -199,6 +207,8 @@ export interface StatsSummary {
 export interface StatsSeries {
   granularity: 'day' | 'month';
   intake: { period: string; channel: string; received: number; closed: number }[] | null;
+  /** 法院委派/委托 per period, as the summary and the annual report count them. */
+  courtReferrals: { period: string; received: number }[] | null;
   disputes: (DisputeMetrics & { period: string })[];
 }
 

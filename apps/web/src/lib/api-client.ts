@@ -57,7 +57,7 @@ function toError(r: RawResult): ApiError {
   )?.error;
   return new ApiError(
     e?.code ?? `HTTP_${r.status}`,
-    e?.message ?? `请求失败（HTTP ${r.status}）`,
+    e?.message ?? `请求失败（错误 ${r.status}）`,
     r.status,
     e?.details,
   );

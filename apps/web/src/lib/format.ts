@@ -32,7 +32,16 @@ export function statusColor(status: string): string {
   if (['agreement', 'confirmed', 'performed', 'closed', 'followed_up'].includes(status)) return 'success';
   if (['no_agreement', 'terminated', 'confirmation_rejected', 'breached'].includes(status)) return 'error';
   if (['withdrawn', 'returned'].includes(status)) return 'default';
-  if (['in_mediation', 'agreement_pending', 'performing', 'confirmation_requested'].includes(status))
+  if (
+    [
+      'in_mediation',
+      'agreement_pending',
+      'performing',
+      'confirmation_requested',
+      'enforcement_requested',
+      'enforcement_received',
+    ].includes(status)
+  )
     return 'processing';
   return 'warning';
 }
@@ -83,6 +92,8 @@ export const ACTION_LABELS: Record<string, string> = {
   confirm: '确认有效',
   reject_confirmation: '驳回申请',
   manual_route: '人工分派',
+  apply_enforcement: '申请强制执行',
+  receive_enforcement: '接收执行申请',
 };
 
 export const money = (n: number | null | undefined): string =>
@@ -139,6 +150,12 @@ export const REGIME_LABELS: Record<string, string> = {
   court_post_registration_ordinary: '委托调解（普通程序，15 日）',
   court_post_registration_simple: '委托调解（简易程序，7 日）',
 };
+
+/** When the case began, as its channel names it: a court refers (委派 before filing, 委托 after), a party applies. */
+export function startedLabel(c: { channel: string; deadlineRegime?: string | null }): string {
+  if (c.channel !== 'court') return '申请时间';
+  return c.deadlineRegime?.startsWith('court_post_registration') ? '委托日期' : '委派日期';
+}
 
 export const REGIME_SHORT: Record<string, string> = {
   court_pre_registration: '委派 · 诉前 30 日',

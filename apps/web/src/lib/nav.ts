@@ -12,11 +12,27 @@ const COURT: NavItem[] = [
   { path: 'linkage', label: '府院联动' },
 ];
 
+/** The channels each role may register (the api's rule, libs/cases REGISTER_CHANNELS); the first is the default. */
+const REGISTER_CHANNELS: Partial<Record<Role, string[]>> = {
+  mediator: ['window', 'enterprise'],
+  body_admin: ['window', 'petition', 'enterprise'],
+  district_admin: ['window', 'petition', 'enterprise'],
+  official: ['window', 'petition', 'enterprise'],
+  grid_worker: ['grid'],
+  hotline_operator: ['hotline_12345'],
+};
+
+export const registerChannels = (role: Role): string[] => REGISTER_CHANNELS[role] ?? [];
+export const canRegister = (role: Role) => registerChannels(role).length > 0;
+
+const REGISTER: NavItem = { path: 'register', label: '纠纷登记' };
+
 const MENUS: Partial<Record<Role, NavItem[]>> = {
   court_clerk: COURT,
   judge: COURT,
   district_admin: [
     { path: 'queue', label: '区级统筹' },
+    REGISTER,
     { path: 'district/bodies', label: '调解组织' },
     { path: 'district/rules', label: '分派规则' },
     { path: 'district/imports', label: '数据导入' },
@@ -25,13 +41,14 @@ const MENUS: Partial<Record<Role, NavItem[]>> = {
   ],
   body_admin: [
     { path: 'queue', label: '案件工作台' },
+    REGISTER,
     { path: 'body/mediators', label: '调解员管理' },
     { path: 'stats', label: '统计分析' },
   ],
-  official: [
-    { path: 'queue', label: '案件工作台' },
-    { path: 'linkage', label: '府院联动' },
-  ],
+  official: [{ path: 'queue', label: '案件工作台' }, REGISTER, { path: 'linkage', label: '府院联动' }],
+  mediator: [{ path: 'queue', label: '案件工作台' }, REGISTER],
+  grid_worker: [{ path: 'queue', label: '案件工作台' }, REGISTER],
+  hotline_operator: [{ path: 'queue', label: '案件工作台' }, REGISTER],
 };
 
 export function menuFor(role: Role): NavItem[] {

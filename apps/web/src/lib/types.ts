@@ -102,6 +102,9 @@ export interface PartyView {
   idNumber: string | null;
   linked: boolean;
   masked: boolean;
+  /** staff readers only: none = no account (未开通), opened = never signed in, signed_in = see lastSignInAt */
+  account?: 'none' | 'opened' | 'signed_in';
+  lastSignInAt?: string | null;
 }
 
 /** The routing explanation as stored on the case; its shape varies with the rule that routed it. */
@@ -138,12 +141,59 @@ export interface CaseDetail extends CaseSummary {
   timeline: TimelineEntry[];
   agreement: Agreement | null;
   rooms: RoomRef[];
+  /** How the case was received (staff only; null for parties). */
+  intakes?: IntakeEntry[] | null;
+  /** The court's referral (委派/委托) of a court-referred case. */
+  referral: CourtReferralView | null;
+}
+
+export interface CourtReferralView {
+  courtId: string;
+  referralType: 'pre_registration' | 'post_registration';
+  referralTypeLabel: string;
+  procedure: 'ordinary' | 'simple' | null;
+  procedureLabel: string | null;
+  courtCaseNumber: string;
+  causeOfAction: string;
+  judgeName: string | null;
+  referredOn: string;
+  mediationDays: number;
+}
+
+/** One intake record of a case: a channel that brought it, with its own number and, for 12345, its reply limit. */
+export interface IntakeEntry {
+  id: string | null;
+  channel: string;
+  sourceId: string;
+  source: string | null;
+  receivedAt: string;
+  registeredBy: string | null;
+  replyDueAt: string | null;
+  replyDays: number | null;
+  satisfaction: string | null;
+  merged: boolean;
+}
+
+/** POST /cases/register: the case (created, or merged into) and what became of the registration. */
+export interface RegisterAnswer {
+  id: string | null;
+  number?: string;
+  title?: string;
+  status?: string;
+  statusLabel?: string;
+  intake: {
+    outcome: 'created' | 'merged' | 'review';
+    intakeRecordId: string | null;
+    candidateNumber: string | null;
+  };
 }
 
 export interface DeadlineView {
   dueAt: string;
   text: string;
   remaining: string;
+  /** warn only when due soon (DUE_SOON_DAYS in libs/cases/src/case-deadline.ts) or overdue */
+  urgency?: Urgency;
 }
 
 export interface CaseStatusView {
@@ -210,6 +260,16 @@ export interface CaseUpdatedEvent {
   version: number;
   action: string;
   sessionMode: SessionMode;
+}
+
+/** 'case:changed': a case the user lists changed; a refetch hint with no personal data. */
+export interface CaseChangedEvent {
+  id: string;
+  number: string;
+  status: string;
+  statusLabel: string;
+  version: number;
+  action: string;
 }
 
 export interface ErrorPayload {

@@ -2,7 +2,7 @@ import { createContext, useContext, useEffect, useRef, useState, type ReactNode 
 import { io, type Socket } from 'socket.io-client';
 import { freshToken, refreshSession } from './api-client';
 import { getSession } from './auth-store';
-import type { ErrorPayload } from './types';
+import type { CaseChangedEvent, ErrorPayload } from './types';
 
 /** One socket.io connection per signed-in user, same origin, authenticated in the handshake. */
 interface SocketState {
@@ -125,17 +125,45 @@ export function useCaseWatch<T extends { id: string }>(
   });
 }
 
-/** Watches every case of a list (re-sent after each reconnection) and calls back on 'case:updated' for one of them. */
-export function useCasesWatch<T extends { id: string }>(ids: string[], onUpdate: (u: T) => void): void {
-  const key = ids.join(',');
+/**
+ * Refetches a list or a case view when a case it shows changes ('case:changed' reaches every audience of the case):
+ * debounced, so a burst of changes (a signature that completes the agreement) costs one refetch; and after a
+ * reconnection, since notices sent while the connection was down are lost.
+ */
+export function useLiveRefresh(
+  reload: () => unknown,
+  opts: { caseId?: string | null; delayMs?: number } = {},
+): void {
+  const { socket } = useSocket();
+  const timer = useRef<number | undefined>(undefined);
+  const ref = useRef(reload);
+  ref.current = reload;
+  const { caseId = null, delayMs = 250 } = opts;
+  useEffect(() => () => window.clearTimeout(timer.current), []);
+  // a case view also watches the case: a reader outside its lists (a court confirming by jurisdiction) is told too
   useOnConnect(
-    (socket) => {
-      for (const id of key.split(',').filter(Boolean))
-        socket.emit('case:watch', { disputeId: id }, () => undefined);
+    (s) => {
+      if (caseId) s.emit('case:watch', { disputeId: caseId }, () => undefined);
     },
-    [key],
+    [caseId],
   );
-  useSocketEvent<T>('case:updated', (u) => {
-    if (key.split(',').includes(u.id)) onUpdate(u);
+  const schedule = () => {
+    window.clearTimeout(timer.current);
+    timer.current = window.setTimeout(() => void ref.current(), delayMs);
+  };
+  useSocketEvent<CaseChangedEvent>('case:changed', (c) => {
+    if (!caseId || c.id === caseId) schedule();
   });
+  useEffect(() => {
+    if (!socket) return;
+    let first = !socket.connected;
+    const onConnect = () => {
+      if (first) first = false;
+      else schedule();
+    };
+    socket.on('connect', onConnect);
+    return () => {
+      socket.off('connect', onConnect);
+    };
+  }, [socket]);
 }

@@ -25,3 +25,12 @@ export const CATEGORY_HELP: Record<string, string> = {
   commercial: '企业之间或企业与个人之间的商事纠纷。',
   other: '不属于以上类别的其他矛盾纠纷。',
 };
+
+/**
+ * A money amount (元): refused when negative, never clamped. The input must not carry `min={0}`: antd's InputNumber
+ * would silently turn a typed −500 into 0 when the field loses focus.
+ */
+export const AMOUNT_RULES = [
+  { type: 'number' as const, min: 0, message: '金额不能为负数' },
+  { type: 'number' as const, max: 1e11, message: '金额不能超过 1000 亿元' },
+];

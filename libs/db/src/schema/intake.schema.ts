@@ -12,7 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { disputes, users } from './core.schema';
+import { disputes, streets, users } from './core.schema';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 const createdAt = () => ts('created_at').notNull().defaultNow();
@@ -74,7 +74,7 @@ export const intakeRecords = pgTable(
   'intake_records',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    /** hotline_12345 | grid | court */
+    /** hotline_12345 | grid | court; live registrations also window | petition | enterprise */
     channel: text('channel').notNull(),
     /** 工单编号 / 事件编号 / 案号 */
     sourceId: text('source_id').notNull(),
@@ -114,6 +114,11 @@ export const intakeRecords = pgTable(
       .default(sql`'{}'::text[]`),
     contentHash: text('content_hash').notNull(),
     disputeId: uuid('dispute_id').references(() => disputes.id),
+    /**
+     * Staff who registered the dispute live (window, petition, grid, 12345, enterprise); null for imported records.
+     * Live records are not import statistics (the daily aggregates come from imports only).
+     */
+    registeredBy: uuid('registered_by').references(() => users.id),
     /** The normalised record (dates as ISO strings). */
     record: jsonb('record').notNull(),
     /** The row's cells as exported, keyed by canonical column. */
@@ -125,6 +130,10 @@ export const intakeRecords = pgTable(
   (t) => [
     uniqueIndex('intake_records_source_idx').on(t.channel, t.sourceId),
     index('intake_records_dispute_idx').on(t.disputeId),
+    // an intake worker's list: the disputes they registered live, merged ones included
+    index('intake_records_registered_by_idx')
+      .on(t.registeredBy)
+      .where(sql`registered_by is not null`),
   ],
 );
 
@@ -206,3 +215,16 @@ export const webhookDeliveries = pgTable(
       .where(sql`status = 'pending'`),
   ],
 );
+
+/**
+ * A street name as exports spell it that is not in the directory (an old township name, a typo), mapped once by the
+ * district admin to a street: imports resolve it like the street's own name.
+ */
+export const streetAliases = pgTable('street_aliases', {
+  name: text('name').primaryKey(),
+  streetCode: text('street_code')
+    .notNull()
+    .references(() => streets.code),
+  createdBy: uuid('created_by').references(() => users.id),
+  createdAt: createdAt(),
+});

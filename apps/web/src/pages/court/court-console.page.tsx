@@ -6,10 +6,13 @@ import { labels, useDirectory } from '../../lib/directory';
 import { REGIME_LABELS, REGIME_SHORT } from '../../lib/format';
 import { navigate } from '../../lib/router';
 import { useAsync } from '../../lib/use-async';
-import { useCasesWatch, useSocketEvent } from '../../lib/use-socket';
+import { useLiveRefresh } from '../../lib/use-socket';
 import { CaseTable, UrgencyLegend } from '../../components/case-table';
 import { PageState } from '../../components/page-state';
-import type { CaseUpdatedEvent, QueueItem } from '../../lib/types';
+import type { QueueItem } from '../../lib/types';
+
+/** 申请强制执行 handed to this court: waiting for receipt, and received. */
+const ENFORCEMENT = ['enforcement_requested', 'enforcement_received'];
 
 const DONE = [
   'agreement',
@@ -21,11 +24,13 @@ const DONE = [
   'confirmation_rejected',
   'performed',
   'followed_up',
+  ...ENFORCEMENT,
 ];
 
 /**
  * 法院工作台: the cases this court referred (委派/委托) with their handling body, status and deadline, the
- * judicial-confirmation requests (司法确认), and the cases the court itself handles. Status changes arrive live.
+ * judicial-confirmation requests (司法确认), the enforcement applications handed to it (申请强制执行), and the
+ * cases the court itself handles. Status changes arrive live.
  */
 export function CourtConsolePage() {
   const session = useSession();
@@ -36,12 +41,14 @@ export function CourtConsolePage() {
     () => apiGet<QueueItem[]>('/cases/queue?open=false&limit=500'),
     [],
   );
-  useCasesWatch<CaseUpdatedEvent>(data?.map((c) => c.id) ?? [], () => void reload());
-  useSocketEvent('queue:updated', () => void reload());
+  // the court's room hears every change of the cases it referred or handles, new referrals included
+  useLiveRefresh(reload);
 
   const all = data ?? [];
   const referred = all.filter((c) => c.channel === 'court');
   const confirmations = all.filter((c) => c.status === 'confirmation_requested');
+  const enforcements = all.filter((c) => ENFORCEMENT.includes(c.status));
+  const toReceive = enforcements.filter((c) => c.status === 'enforcement_requested');
   const own = all.filter((c) => c.bodyId && c.bodyId === session?.user.orgId);
   const open = referred.filter((c) => !DONE.includes(c.status));
 
@@ -117,6 +124,7 @@ export function CourtConsolePage() {
                   loading={loading}
                   extra={[typeCol, catCol, bodyCol]}
                   empty="本院暂无委派/委托调解的案件"
+                  startedTitle="委派/委托日期"
                   testId="court-referrals"
                 />
               ),
@@ -135,6 +143,23 @@ export function CourtConsolePage() {
                   extra={[catCol, bodyCol]}
                   empty="暂无待审查的司法确认申请"
                   testId="court-confirmations"
+                />
+              ),
+            },
+            {
+              key: 'enforcement',
+              label: (
+                <Badge count={toReceive.length} size="small" offset={[8, -2]}>
+                  强制执行申请
+                </Badge>
+              ),
+              children: (
+                <CaseTable
+                  data={enforcements}
+                  loading={loading}
+                  extra={[catCol, bodyCol]}
+                  empty="暂无移送本院的强制执行申请"
+                  testId="court-enforcements"
                 />
               ),
             },

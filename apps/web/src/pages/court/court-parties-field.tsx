@@ -19,7 +19,21 @@ const TYPE_OPTIONS = [
   { value: 'organization', label: '法人或其他组织' },
 ];
 
-function PartyCard({ index, onRemove }: { index: number; onRemove?: () => void }) {
+/** Staff registration: the same roles without the court's 原告/被告. */
+export const REGISTER_ROLE_OPTIONS = [
+  { value: 'applicant', label: '申请人' },
+  { value: 'respondent', label: '被申请人' },
+];
+
+function PartyCard({
+  index,
+  onRemove,
+  roleOptions,
+}: {
+  index: number;
+  onRemove?: () => void;
+  roleOptions: { value: string; label: string }[];
+}) {
   const form = Form.useFormInstance();
   const type = Form.useWatch(['parties', index, 'partyType'], form) as string | undefined;
   const org = type === 'organization';
@@ -44,7 +58,7 @@ function PartyCard({ index, onRemove }: { index: number; onRemove?: () => void }
             name={[index, 'role']}
             rules={[{ required: true, message: '请选择诉讼地位' }]}
           >
-            <Select options={ROLE_OPTIONS} placeholder="请选择" />
+            <Select options={roleOptions} placeholder="请选择" />
           </Form.Item>
         </Col>
         <Col xs={24} md={8}>
@@ -114,7 +128,9 @@ function PartyCard({ index, onRemove }: { index: number; onRemove?: () => void }
 }
 
 /** The parties of a referral: at least one applicant and one respondent; organisations name their representative. */
-export function CourtPartiesField() {
+export function CourtPartiesField({
+  roleOptions = ROLE_OPTIONS,
+}: { roleOptions?: typeof ROLE_OPTIONS } = {}) {
   return (
     <Form.List
       name="parties"
@@ -135,6 +151,7 @@ export function CourtPartiesField() {
               key={f.key}
               index={f.name}
               onRemove={fields.length > 2 ? () => remove(i) : undefined}
+              roleOptions={roleOptions}
             />
           ))}
           <Button type="dashed" block onClick={() => add({ role: 'respondent', partyType: 'person' })}>

@@ -25,6 +25,7 @@ import { StatusTag } from '../../components/status-tag';
 import { RoutingCard } from '../staff/case-info';
 import { CourtPartiesField, type CourtPartyForm } from './court-parties-field';
 import type { CaseDetail, CaseSummary } from '../../lib/types';
+import { AMOUNT_RULES } from '../../lib/validators';
 
 interface ReferralForm {
   referralType: 'pre_registration' | 'post_registration';
@@ -40,8 +41,8 @@ interface ReferralForm {
   parties: CourtPartyForm[];
 }
 
-/** （2026）苏0612民诉前调12号: half-width brackets are accepted and converted. */
-const CASE_NO = /^（\d{4}）\S+号$/;
+/** （2026）苏0612民诉前调12号: half-width brackets are accepted and converted; one pair only, as the api requires. */
+const CASE_NO = /^（\d{4}）[^（）()\s]+号$/;
 const normaliseCaseNo = (v: string) => v.trim().replace(/\(/g, '（').replace(/\)/g, '）');
 
 /** 委派/委托调解: a court refers a case to mediation; the router picks the body and says why. */
@@ -95,7 +96,7 @@ export function CourtReferralPage() {
           data-testid="referral-result"
           subTitle={
             <span>
-              案件编号 {done.number}（{done.title}），当前状态{' '}
+              案件编号 {done.number} · {done.title} · 当前状态{' '}
               <StatusTag status={done.status} label={done.statusLabel} />
             </span>
           }
@@ -236,18 +237,8 @@ export function CourtReferralPage() {
                 </Form.Item>
               </Col>
               <Col xs={24} md={8}>
-                <Form.Item
-                  label="标的额（元，选填）"
-                  name="claimAmount"
-                  rules={[{ type: 'number', min: 0, message: '金额不能为负数' }]}
-                >
-                  <InputNumber
-                    style={{ width: '100%' }}
-                    min={0}
-                    max={1e11}
-                    precision={2}
-                    placeholder="如：52000"
-                  />
+                <Form.Item label="标的额（元，选填）" name="claimAmount" rules={AMOUNT_RULES}>
+                  <InputNumber style={{ width: '100%' }} precision={2} placeholder="如：52000" />
                 </Form.Item>
               </Col>
               <Col xs={24} md={8}>

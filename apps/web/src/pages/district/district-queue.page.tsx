@@ -4,7 +4,7 @@ import { ApiError, apiGet, apiPost, errorText } from '../../lib/api-client';
 import { labels, useDirectory } from '../../lib/directory';
 import { CHANNEL_LABELS } from '../../lib/format';
 import { useAsync } from '../../lib/use-async';
-import { useSocketEvent } from '../../lib/use-socket';
+import { useLiveRefresh } from '../../lib/use-socket';
 import { CaseTable, UrgencyLegend } from '../../components/case-table';
 import { PageState } from '../../components/page-state';
 import { ManualRouteDialog } from './manual-route-dialog';
@@ -24,7 +24,7 @@ export function DistrictQueuePage() {
     () => apiGet<QueueItem[]>(`/cases/queue?open=${filter === 'all' ? 'false' : 'true'}&limit=500`),
     [filter],
   );
-  useSocketEvent('queue:updated', () => void reload());
+  useLiveRefresh(reload);
   const [routing, setRouting] = useState<CaseDetail | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -91,16 +91,25 @@ export function DistrictQueuePage() {
             {
               title: '来源',
               dataIndex: 'channel',
-              width: 110,
+              width: 100,
+              responsive: ['md'],
               render: (v: string) => CHANNEL_LABELS[v] ?? v,
             },
-            { title: '类别', dataIndex: 'categoryLabel', width: 100 },
-            { title: '街道', dataIndex: 'streetCode', width: 100, render: (v: string | null) => L.street(v) },
+            { title: '类别', dataIndex: 'categoryLabel', width: 90, ellipsis: true, responsive: ['md'] },
+            {
+              title: '街道',
+              dataIndex: 'streetCode',
+              width: 90,
+              ellipsis: true,
+              responsive: ['xxl'],
+              render: (v: string | null) => L.street(v),
+            },
             {
               title: '承办调解组织',
               dataIndex: 'bodyId',
-              width: 190,
+              width: 170,
               ellipsis: true,
+              responsive: ['md'],
               render: (v: string | null) => L.org(v),
             },
           ]}

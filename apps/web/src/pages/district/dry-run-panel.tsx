@@ -5,6 +5,7 @@ import { CHANNEL_LABELS } from '../../lib/format';
 import { DecisionView } from './decision-view';
 import type { Directory } from '../../lib/types';
 import type { RoutingDecision } from '../../lib/admin-types';
+import { AMOUNT_RULES } from '../../lib/validators';
 
 interface DryRunForm {
   category: string;
@@ -92,8 +93,8 @@ export function DryRunPanel({ dir }: { dir: Directory | null }) {
             </Form.Item>
           </Col>
           <Col xs={12} md={8}>
-            <Form.Item label="标的额（元）" name="claimAmount">
-              <InputNumber min={0} style={{ width: '100%' }} placeholder="选填" />
+            <Form.Item label="标的额（元）" name="claimAmount" rules={AMOUNT_RULES}>
+              <InputNumber precision={2} style={{ width: '100%' }} placeholder="选填" />
             </Form.Item>
           </Col>
           <Col xs={12} md={8}>

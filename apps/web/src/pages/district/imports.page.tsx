@@ -5,7 +5,9 @@ import { fmtDateTime } from '../../lib/format';
 import { useAsync } from '../../lib/use-async';
 import { useSocketEvent } from '../../lib/use-socket';
 import { PageState } from '../../components/page-state';
+import { DuplicateReviewCard } from './duplicate-review-card';
 import { ImportErrors } from './import-errors';
+import { UnknownStreets } from './unknown-streets';
 import type { SessionUser } from '../../lib/types';
 import type { ImportProgress, ImportRun, ImportSummary } from '../../lib/admin-types';
 
@@ -40,6 +42,7 @@ export function ImportsPage(_props: { user: SessionUser }) {
   const [result, setResult] = useState<ImportSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState<ImportRun | null>(null);
+  const [imported, setImported] = useState(0);
   useSocketEvent<ImportProgress>('import:progress', (p) => {
     if (file && p.file === file) setProgress(p);
   });
@@ -57,6 +60,7 @@ export function ImportsPage(_props: { user: SessionUser }) {
       setError(errorText(err));
     } finally {
       setFile(null);
+      setImported((n) => n + 1);
       void runs.reload();
     }
   };
@@ -129,6 +133,7 @@ export function ImportsPage(_props: { user: SessionUser }) {
           </div>
         )}
       </Card>
+      <UnknownStreets reloadKey={imported} />
       <Card
         size="small"
         title="导入记录"
@@ -211,6 +216,7 @@ export function ImportsPage(_props: { user: SessionUser }) {
           </Card>
         )}
       </Card>
+      <DuplicateReviewCard />
     </div>
   );
 }

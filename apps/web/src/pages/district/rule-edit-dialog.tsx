@@ -3,6 +3,7 @@ import { Checkbox, Col, Form, Input, InputNumber, Modal, Radio, Row, Select, Swi
 import { CHANNEL_LABELS, KIND_LABELS, LEVEL_LABELS, PARTY_TYPE_LABELS } from '../../lib/format';
 import type { Directory } from '../../lib/types';
 import type { RegistryBody, RoutingRule } from '../../lib/admin-types';
+import { AMOUNT_RULES } from '../../lib/validators';
 
 interface RuleForm {
   id: string;
@@ -18,6 +19,7 @@ interface RuleForm {
   partyTypes?: string[];
   peopleInvolvedMin?: number | null;
   channels?: string[];
+  disputeKinds?: string[];
   targetType: 'bodies' | 'selector';
   bodyIds?: string[];
   kinds?: string[];
@@ -67,6 +69,7 @@ function fromForm(v: RuleForm): RoutingRule {
       partyTypes: list(v.partyTypes),
       peopleInvolvedMin: num(v.peopleInvolvedMin),
       channels: list(v.channels),
+      disputeKinds: list(v.disputeKinds),
     },
     target:
       v.targetType === 'bodies'
@@ -208,6 +211,15 @@ export function RuleEditDialog({
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
+              <Form.Item label="纠纷性质" name="disputeKinds">
+                <Select
+                  mode="multiple"
+                  allowClear
+                  options={opts(KIND_LABELS, ['peoples', 'administrative', 'judicial'])}
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
               <Form.Item label="街道" name="streets">
                 <Select
                   mode="multiple"
@@ -222,13 +234,13 @@ export function RuleEditDialog({
               </Form.Item>
             </Col>
             <Col xs={12} md={6}>
-              <Form.Item label="标的额下限（元）" name="claimAmountMin">
-                <InputNumber min={0} style={{ width: '100%' }} />
+              <Form.Item label="标的额下限（元）" name="claimAmountMin" rules={AMOUNT_RULES}>
+                <InputNumber precision={2} style={{ width: '100%' }} />
               </Form.Item>
             </Col>
             <Col xs={12} md={6}>
-              <Form.Item label="标的额上限（元）" name="claimAmountMax">
-                <InputNumber min={0} style={{ width: '100%' }} />
+              <Form.Item label="标的额上限（元）" name="claimAmountMax" rules={AMOUNT_RULES}>
+                <InputNumber precision={2} style={{ width: '100%' }} />
               </Form.Item>
             </Col>
             <Col xs={12} md={6}>

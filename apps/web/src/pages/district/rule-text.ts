@@ -23,6 +23,8 @@ export function conditionText(r: RoutingRule, n: Names): string {
   if (c.partyTypes?.length)
     parts.push(`当事人含：${c.partyTypes.map((t) => PARTY_TYPE_LABELS[t] ?? t).join('、')}`);
   if (c.peopleInvolvedMin !== undefined) parts.push(`涉及人数 ≥ ${c.peopleInvolvedMin}`);
+  if (c.disputeKinds?.length)
+    parts.push(`纠纷性质：${c.disputeKinds.map((k) => KIND_LABELS[k] ?? k).join('、')}`);
   if (c.channels?.length) parts.push(`来源：${c.channels.map((x) => CHANNEL_LABELS[x] ?? x).join('、')}`);
   return parts.length ? parts.join('；') : '所有纠纷';
 }

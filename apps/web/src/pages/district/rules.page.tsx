@@ -27,7 +27,8 @@ function problemsOf(err: unknown): { ruleId: string | null; message: string }[] 
     return rules.map((r) => ({ ruleId: r.ruleId, message: r.zh ?? r.message }));
   const fields = err.details?.fields as { field: string; problems: string[] }[] | undefined;
   if (Array.isArray(fields) && fields.length)
-    return fields.map((f) => ({ ruleId: null, message: `${f.field}：${f.problems.join('；')}` }));
+    // field names and framework wording are for programs: people get one plain sentence
+    return [{ ruleId: null, message: '规则内容格式有误，请检查后重试' }];
   return [{ ruleId: null, message: err.message }];
 }
 
@@ -109,7 +110,7 @@ export function RulesPage() {
             <ul style={{ margin: 0, paddingLeft: 18 }}>
               {problems.map((p, i) => (
                 <li key={i}>
-                  {p.ruleId ? `［${p.ruleId}］` : ''}
+                  {p.ruleId ? `［${draft?.find((x) => x.id === p.ruleId)?.name ?? '规则'}］` : ''}
                   {p.message}
                 </li>
               ))}
@@ -144,7 +145,7 @@ export function RulesPage() {
                     )}
                   </div>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {r.id} · 权重 {r.weight}
+                    权重 {r.weight}
                   </Typography.Text>
                 </>
               ),

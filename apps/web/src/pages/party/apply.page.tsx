@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Space, Steps, Typography } from 'antd';
 import { apiGet, apiPost, errorText } from '../../lib/api-client';
 import { navigate } from '../../lib/router';
+import { type Session, useSession } from '../../lib/auth-store';
 import { useAsync } from '../../lib/use-async';
-import { CATEGORY_HELP, isValidIdNumber } from '../../lib/validators';
+import { AMOUNT_RULES, CATEGORY_HELP, isValidIdNumber } from '../../lib/validators';
 import { PageState } from '../../components/page-state';
 import { RespondentsField } from './respondents-field';
 import type { CaseSummary, Directory } from '../../lib/types';
@@ -26,9 +27,16 @@ const STEPS = [
   { title: '纠纷情况', fields: ['description', 'claimAmount'] },
 ];
 
+/** The signed-in party's name, unless the account still has the placeholder given at first sign-in (当事人1234). */
+function accountName(session: Session | null): string | undefined {
+  const name = session?.user.displayName.trim();
+  return name && !/^当事人\d{4}$/.test(name) ? name : undefined;
+}
+
 /** 申请调解: a three-step guided application. */
 export function ApplyPage() {
   const { message } = App.useApp();
+  const session = useSession();
   const dir = useAsync(() => apiGet<Directory>('/directory'), []);
   const [form] = Form.useForm<ApplyForm>();
   const [step, setStep] = useState(0);
@@ -111,7 +119,7 @@ export function ApplyPage() {
             form={form}
             layout="vertical"
             name="apply"
-            initialValues={{ respondents: [{ partyType: 'person' }] }}
+            initialValues={{ respondents: [{ partyType: 'person' }], applicantName: accountName(session) }}
             scrollToFirstError
           >
             <div hidden={step !== 0}>
@@ -199,18 +207,8 @@ export function ApplyPage() {
                   placeholder="请说明纠纷的起因、经过、目前的情况和您的诉求"
                 />
               </Form.Item>
-              <Form.Item
-                label="请求金额（元，选填）"
-                name="claimAmount"
-                rules={[{ type: 'number', min: 0, message: '金额不能为负数' }]}
-              >
-                <InputNumber
-                  style={{ width: '100%' }}
-                  min={0}
-                  max={1e11}
-                  precision={2}
-                  placeholder="如：3600"
-                />
+              <Form.Item label="请求金额（元，选填）" name="claimAmount" rules={AMOUNT_RULES}>
+                <InputNumber style={{ width: '100%' }} precision={2} placeholder="如：3600" />
               </Form.Item>
               {submitError && (
                 <Alert type="error" showIcon title={submitError} style={{ marginBottom: 12 }} />

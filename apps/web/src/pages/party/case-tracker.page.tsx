@@ -1,15 +1,19 @@
 import { Alert, Button, Card, Descriptions, Empty, Space, Steps, Typography } from 'antd';
 import { apiGet } from '../../lib/api-client';
-import { fmtDateTime, MODE_LABELS } from '../../lib/format';
+import { fmtDateTime, MODE_LABELS, startedLabel } from '../../lib/format';
 import { navigate } from '../../lib/router';
 import { useAsync } from '../../lib/use-async';
-import { useCaseWatch } from '../../lib/use-socket';
+import { useLiveRefresh } from '../../lib/use-socket';
 import { CaseTimeline } from '../../components/case-timeline';
 import { PageState } from '../../components/page-state';
 import { StatusTag } from '../../components/status-tag';
 import { AgreementView } from '../../components/agreement-view';
+import { LongText } from '../../components/long-text';
 import { PartyCaseActions } from './party-case-actions';
-import type { CaseDetail, CaseStatusView, CaseUpdatedEvent } from '../../lib/types';
+import type { CaseDetail, CaseStatusView } from '../../lib/types';
+
+/** A deadline weeks away is information; only a near or passed one is a warning. */
+const ALERT_FOR_URGENCY = { overdue: 'error', due_soon: 'warning', ok: 'info', none: 'info' } as const;
 
 /** 案件进度: where the case is, what happens next, deadlines, timeline; updates live. */
 export function CaseTrackerPage({ id }: { id: string }) {
@@ -20,7 +24,7 @@ export function CaseTrackerPage({ id }: { id: string }) {
     ]);
     return { status, detail };
   }, [id]);
-  useCaseWatch<CaseUpdatedEvent>(id, () => void reload());
+  useLiveRefresh(reload, { caseId: id });
 
   const s = data?.status;
   const rooms = data?.detail.rooms ?? [];
@@ -56,7 +60,9 @@ export function CaseTrackerPage({ id }: { id: string }) {
               {s.deadline && (
                 <Alert
                   style={{ marginTop: 8 }}
-                  type="warning"
+                  type={ALERT_FOR_URGENCY[s.deadline.urgency ?? 'ok']}
+                  data-urgency={s.deadline.urgency}
+                  data-testid="deadline"
                   showIcon
                   title={s.deadline.text}
                   description={s.deadline.remaining}
@@ -127,7 +133,11 @@ export function CaseTrackerPage({ id }: { id: string }) {
                 column={1}
                 size="small"
                 items={[
-                  { key: 'c', label: '申请时间', children: fmtDateTime(data.detail.createdAt) },
+                  {
+                    key: 'c',
+                    label: startedLabel(data.detail),
+                    children: fmtDateTime(data.detail.createdAt),
+                  },
                   {
                     key: 'p',
                     label: '当事人',
@@ -138,7 +148,7 @@ export function CaseTrackerPage({ id }: { id: string }) {
                   {
                     key: 'd',
                     label: '纠纷情况',
-                    children: <span style={{ whiteSpace: 'pre-wrap' }}>{data.detail.description}</span>,
+                    children: <LongText text={data.detail.description} testId="case-description" />,
                   },
                 ]}
               />

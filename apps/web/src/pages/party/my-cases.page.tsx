@@ -3,25 +3,16 @@ import { apiGet } from '../../lib/api-client';
 import { fmtDateTime } from '../../lib/format';
 import { navigate } from '../../lib/router';
 import { useAsync } from '../../lib/use-async';
-import { useOnConnect, useSocketEvent } from '../../lib/use-socket';
+import { useLiveRefresh } from '../../lib/use-socket';
 import { PageState } from '../../components/page-state';
 import { StatusTag } from '../../components/status-tag';
-import type { CaseSummary, CaseUpdatedEvent } from '../../lib/types';
+import type { CaseSummary } from '../../lib/types';
 
 /** 我的纠纷: the party's cases (as applicant or as a respondent named by phone). */
 export function MyCasesPage() {
   const { data, error, loading, reload } = useAsync(() => apiGet<CaseSummary[]>('/cases/mine'), []);
-  const ids = data?.map((c) => c.id).join(',') ?? '';
-  useOnConnect(
-    (socket) => {
-      for (const id of ids.split(',').filter(Boolean))
-        socket.emit('case:watch', { disputeId: id }, () => undefined);
-    },
-    [ids],
-  );
-  useSocketEvent<CaseUpdatedEvent>('case:updated', (u) => {
-    if (data?.some((c) => c.id === u.id)) void reload();
-  });
+  // the account's own room hears every change of its cases, one filed against it by phone included
+  useLiveRefresh(reload);
 
   return (
     <div className="tj-stack">

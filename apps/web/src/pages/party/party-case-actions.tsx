@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Radio, Space, Typography } from 'antd';
 import { ApiError, apiPost, errorText } from '../../lib/api-client';
 import type { CaseStatusView } from '../../lib/types';
+import { EnforcementDialog } from '../../components/enforcement-dialog';
 
 const RATEABLE_AFTER = [
   'received',
@@ -14,7 +15,7 @@ const RATEABLE_AFTER = [
 ];
 const RATINGS = ['满意', '基本满意', '不满意'];
 
-/** The party's own actions on the tracker: 撤回申请 (applicant), 申请司法确认 (jointly), 评价服务 (after mediation ends). */
+/** The party's own actions on the tracker: 撤回申请 (applicant), 申请司法确认 (jointly), 申请强制执行, 评价服务 (after mediation ends). */
 export function PartyCaseActions({
   id,
   version,
@@ -29,6 +30,7 @@ export function PartyCaseActions({
   const { message } = App.useApp();
   const [busy, setBusy] = useState<string | null>(null);
   const [withdrawing, setWithdrawing] = useState(false);
+  const [enforcing, setEnforcing] = useState(false);
   const [applied, setApplied] = useState(false);
   const [rated, setRated] = useState<string | null>(null);
   const [form] = Form.useForm<{ reason: string }>();
@@ -59,8 +61,9 @@ export function PartyCaseActions({
 
   const canWithdraw = status.availableActions.includes('withdraw');
   const canApply = status.availableActions.includes('request_confirmation');
+  const canEnforce = status.availableActions.includes('apply_enforcement');
   const canRate = !RATEABLE_AFTER.includes(status.status);
-  if (!canWithdraw && !canApply && !canRate) return null;
+  if (!canWithdraw && !canApply && !canEnforce && !canRate) return null;
 
   return (
     <Card size="small" title="我的操作">
@@ -84,6 +87,11 @@ export function PartyCaseActions({
               </Button>
             </Popconfirm>
           ))}
+        {canEnforce && (
+          <Button block type="primary" onClick={() => setEnforcing(true)}>
+            申请强制执行
+          </Button>
+        )}
         {canRate &&
           (rated ? (
             <Alert type="success" showIcon title={`感谢您的评价：${rated}`} data-testid="rating-done" />
@@ -136,6 +144,14 @@ export function PartyCaseActions({
           </Button>
         )}
       </Space>
+      <EnforcementDialog
+        open={enforcing}
+        onClose={() => setEnforcing(false)}
+        busy={busy === 'enforce'}
+        onSubmit={(v) =>
+          call('enforce', 'enforcement', { version, ...v }, '已提交强制执行申请，已移送人民法院')
+        }
+      />
       <Modal
         title="撤回调解申请"
         open={withdrawing}

@@ -52,7 +52,7 @@ export function PartyRoomPage({ caseId, roomId }: { caseId: string; roomId: stri
             userId={session.user.id}
             isParty
             sessionMode={data.sessionMode}
-            height="calc(100vh - 250px)"
+            fullHeight="calc(100dvh - 150px)"
           />
         )}
       </PageState>

@@ -3,10 +3,36 @@ import { Alert, App, Button, Card, Checkbox, Form, Input, Result, Typography } f
 import { ApiError, apiGet, apiPost, errorText } from '../../lib/api-client';
 import { navigate } from '../../lib/router';
 import { useAsync } from '../../lib/use-async';
-import { useCaseWatch } from '../../lib/use-socket';
+import { useLiveRefresh } from '../../lib/use-socket';
 import { AgreementView } from '../../components/agreement-view';
 import { PageState } from '../../components/page-state';
-import type { CaseDetail, CaseStatusView } from '../../lib/types';
+import { fmtDateTime } from '../../lib/format';
+import type { Agreement, CaseDetail, CaseStatusView } from '../../lib/types';
+
+/** After signing: when I signed and whom the agreement still waits for (no form). */
+function SignedNotice({ agreement, ownPartyIds }: { agreement: Agreement; ownPartyIds: string[] }) {
+  const mine = agreement.signatures.find((s) => ownPartyIds.includes(s.partyId) && s.signed);
+  const waiting = agreement.signatures.filter((s) => !s.signed).map((s) => s.name);
+  if (agreement.status === 'signed')
+    return (
+      <Alert
+        type="success"
+        showIcon
+        data-testid="signed-notice"
+        title="调解协议已生效"
+        description={`各方当事人均已签名，生效时间 ${fmtDateTime(agreement.signedAt)}`}
+      />
+    );
+  return (
+    <Alert
+      type="success"
+      showIcon
+      data-testid="signed-notice"
+      title={mine ? `您已签名（${fmtDateTime(mine.signedAt)}）` : '您无需签署本协议'}
+      description={waiting.length > 0 ? `等待 ${waiting.join('、')} 签名` : undefined}
+    />
+  );
+}
 
 /** Sign the agreement: read the terms, re-confirm identity with an SMS code, sign. */
 export function SignAgreementPage({ id }: { id: string }) {
@@ -18,7 +44,7 @@ export function SignAgreementPage({ id }: { id: string }) {
     ]);
     return { detail, status };
   }, [id]);
-  useCaseWatch(id, () => void reload());
+  useLiveRefresh(reload, { caseId: id });
   const [agreed, setAgreed] = useState(false);
   const [codeSent, setCodeSent] = useState(false);
   const [sending, setSending] = useState(false);
@@ -27,6 +53,8 @@ export function SignAgreementPage({ id }: { id: string }) {
   const [code, setCode] = useState('');
 
   const agreement = data?.detail.agreement;
+  // the api masks every party but the reader's own
+  const ownPartyIds = (data?.detail.parties ?? []).filter((p) => !p.masked).map((p) => p.id);
   const canSign = !!data?.status.availableActions.includes('sign');
 
   const sendCode = async () => {
@@ -90,11 +118,7 @@ export function SignAgreementPage({ id }: { id: string }) {
             </Typography.Text>
             <AgreementView agreement={agreement} title="调解协议条款" />
             {!canSign ? (
-              <Alert
-                type="success"
-                showIcon
-                title={agreement.status === 'signed' ? '调解协议已生效' : '您已签署，等待其他当事人签署'}
-              />
+              <SignedNotice agreement={agreement} ownPartyIds={ownPartyIds} />
             ) : (
               <Card size="small" title="签名确认">
                 <Checkbox checked={agreed} onChange={(e) => setAgreed(e.target.checked)}>

@@ -7,6 +7,7 @@ import { AgreementEditor } from './agreement-editor';
 import { ReasonDialog, ReturnDialog } from './action-dialogs';
 import { AssignDialog } from './assign-dialog';
 import { ManualRouteDialog } from '../district/manual-route-dialog';
+import { EnforcementDialog } from '../../components/enforcement-dialog';
 
 /** Transitions the api fires through POST /cases/:id/transitions/:action. */
 const SIMPLE = [
@@ -20,11 +21,25 @@ const SIMPLE = [
   'record_breach',
   'confirm',
   'reject_confirmation',
+  'receive_enforcement',
 ];
-const WITH_DIALOG = ['accept', 'return', 'assign_mediator', 'draft_agreement', 'manual_route'];
+const WITH_DIALOG = [
+  'accept',
+  'return',
+  'assign_mediator',
+  'draft_agreement',
+  'manual_route',
+  'apply_enforcement',
+];
 
 type Dialog =
-  'return' | 'assign_mediator' | 'draft_agreement' | 'manual_route' | { reasonFor: string } | null;
+  | 'return'
+  | 'assign_mediator'
+  | 'draft_agreement'
+  | 'manual_route'
+  | 'apply_enforcement'
+  | { reasonFor: string }
+  | null;
 
 /** The buttons for `availableActions`; every request carries the version from the latest detail. */
 export function CaseActions({
@@ -102,6 +117,7 @@ export function CaseActions({
             'draft_agreement',
             'confirm',
             'manual_route',
+            'receive_enforcement',
           ].includes(a);
           if (a === 'accept') {
             return (
@@ -110,7 +126,13 @@ export function CaseActions({
               </Button>
             );
           }
-          if (a === 'return' || a === 'assign_mediator' || a === 'draft_agreement' || a === 'manual_route') {
+          if (
+            a === 'return' ||
+            a === 'assign_mediator' ||
+            a === 'draft_agreement' ||
+            a === 'manual_route' ||
+            a === 'apply_enforcement'
+          ) {
             return (
               <Button key={a} type={primary ? 'primary' : 'default'} onClick={() => setDialog(a)}>
                 {label(a)}
@@ -170,6 +192,12 @@ export function CaseActions({
         categoryLabel={detail.categoryLabel}
         why={detail.routing?.why ?? detail.routing?.summary?.zh}
         onSubmit={(v) => run('manual_route', 'route', v)}
+      />
+      <EnforcementDialog
+        open={dialog === 'apply_enforcement'}
+        onClose={() => setDialog(null)}
+        busy={busy === 'apply_enforcement'}
+        onSubmit={(v) => run('apply_enforcement', 'enforcement', v)}
       />
       <ReasonDialog
         open={typeof dialog === 'object' && dialog !== null}

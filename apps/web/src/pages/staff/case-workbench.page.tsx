@@ -1,19 +1,21 @@
 import { Button, Card, Col, Descriptions, Empty, Row, Tabs, Typography } from 'antd';
 import { apiGet } from '../../lib/api-client';
 import { useSession } from '../../lib/auth-store';
-import { fmtDateTime, money } from '../../lib/format';
+import { fmtDateTime, money, startedLabel } from '../../lib/format';
 import { navigate } from '../../lib/router';
 import { homeOf, menuFor } from '../../lib/nav';
 import { useAsync } from '../../lib/use-async';
-import { useCaseWatch } from '../../lib/use-socket';
+import { useLiveRefresh } from '../../lib/use-socket';
 import { AgreementView } from '../../components/agreement-view';
 import { CaseTimeline } from '../../components/case-timeline';
 import { ChatRoom } from '../../components/chat-room';
+import { LongText } from '../../components/long-text';
 import { PageState } from '../../components/page-state';
 import { StatusTag } from '../../components/status-tag';
 import { CaseActions } from './case-actions';
-import { PartiesTable, RoutingCard } from './case-info';
-import type { CaseDetail, CaseUpdatedEvent, Lifecycle } from '../../lib/types';
+import { IntakesCard, PartiesTable, RoutingCard } from './case-info';
+import { ReferralCard } from './referral-card';
+import type { CaseDetail, Lifecycle } from '../../lib/types';
 
 let lifecycleCache: Promise<Lifecycle> | null = null;
 const loadLifecycle = () =>
@@ -27,9 +29,8 @@ export function CaseWorkbenchPage({ id }: { id: string }) {
   const session = useSession();
   const { data, error, loading, reload } = useAsync(() => apiGet<CaseDetail>(`/cases/${id}`), [id]);
   const lifecycle = useAsync(loadLifecycle, []);
-  useCaseWatch<CaseUpdatedEvent>(id, (u) => {
-    if (!data || u.version !== data.version) void reload();
-  });
+  // sessions and merged registrations change the page without a new version: refetch on every notice
+  useLiveRefresh(reload, { caseId: id });
   const d = data;
   // the court reviewing a judicial-confirmation request sees the agreement first (it has no rooms in the case)
   const reviewer =
@@ -59,17 +60,17 @@ export function CaseWorkbenchPage({ id }: { id: string }) {
                 items={[
                   { key: 'n', label: '案件编号', children: d.number },
                   { key: 'c', label: '纠纷类别', children: d.categoryLabel },
-                  { key: 'a', label: '申请时间', children: fmtDateTime(d.createdAt) },
+                  { key: 'a', label: startedLabel(d), children: fmtDateTime(d.createdAt) },
                   { key: 'due', label: '调解期限', children: d.dueAt ? fmtDateTime(d.dueAt) : '未计时' },
                   { key: 'm', label: '请求金额', children: money(d.claimAmount) },
                   { key: 'addr', label: '地址', children: d.address ?? '—' },
-                  { key: 'v', label: '版本', children: <span data-testid="case-version">{d.version}</span> },
                 ]}
               />
-              <Typography.Paragraph style={{ marginTop: 8, marginBottom: 0, whiteSpace: 'pre-wrap' }}>
-                {d.description}
-              </Typography.Paragraph>
+              <div style={{ marginTop: 8 }}>
+                <LongText text={d.description} testId="case-description" />
+              </div>
             </Card>
+            {d.referral && <ReferralCard referral={d.referral} />}
             <Row gutter={[16, 16]}>
               <Col xs={24} lg={14}>
                 <div className="tj-stack">
@@ -127,6 +128,7 @@ export function CaseWorkbenchPage({ id }: { id: string }) {
                   <Card size="small" title="当事人">
                     <PartiesTable parties={d.parties} />
                   </Card>
+                  {d.intakes && d.intakes.length > 0 && <IntakesCard intakes={d.intakes} />}
                   {d.routing && <RoutingCard routing={d.routing} />}
                   {!reviewer && d.agreement && (
                     <AgreementView agreement={d.agreement} caseId={d.id} number={d.number} />

@@ -4,19 +4,19 @@ import { apiGet } from '../../lib/api-client';
 import { fmtDateTime, URGENCY } from '../../lib/format';
 import { navigate } from '../../lib/router';
 import { useAsync } from '../../lib/use-async';
-import { useSocketEvent } from '../../lib/use-socket';
+import { useLiveRefresh } from '../../lib/use-socket';
 import { PageState } from '../../components/page-state';
 import { StatusTag } from '../../components/status-tag';
 import type { QueueItem } from '../../lib/types';
 
-/** The body's work queue, coloured by deadline urgency, refreshed live on 'queue:updated'. */
+/** The body's work queue, coloured by deadline urgency, refreshed live when one of its cases changes. */
 export function QueuePage() {
   const [open, setOpen] = useState<'true' | 'false'>('true');
   const { data, error, loading, reload } = useAsync(
     () => apiGet<QueueItem[]>(`/cases/queue?open=${open}`),
     [open],
   );
-  useSocketEvent('queue:updated', () => void reload());
+  useLiveRefresh(reload);
 
   return (
     <div className="tj-stack">

@@ -13,7 +13,7 @@ export function AnnualReportCard({ years, initial }: { years: number[]; initial:
   const download = async (ext: 'xlsx' | 'pdf') => {
     setBusy(ext);
     try {
-      await apiDownload(`/stats/reports/${year}/report.${ext}`, `${year}年度矛盾纠纷化解工作报告.${ext}`);
+      await apiDownload(`/stats/reports/${year}/report.${ext}`, `${year}年度矛盾纠纷多元化解工作统计.${ext}`);
     } catch (err) {
       message.error(errorText(err));
     } finally {

@@ -68,9 +68,9 @@ export function DashboardPage({ user }: { user: SessionUser }) {
             values: byPeriod(intake.filter((r) => r.channel === 'hotline_12345')),
           },
           {
-            name: '法院委派',
+            name: '法院委派/委托',
             color: '#722ed1',
-            values: byPeriod(intake.filter((r) => r.channel === 'court')),
+            values: byPeriod(s?.series.courtReferrals ?? []),
           },
         ]
       : []),

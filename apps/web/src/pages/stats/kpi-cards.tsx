@@ -78,12 +78,13 @@ export function KpiCards({ s }: { s: StatsSummary }) {
         suffix="件"
         note={m.avgDays !== null ? `平均办理 ${m.avgDays} 天` : undefined}
       />
-      {s.breakdowns && (
+      {s.courtReferrals && (
         <Kpi
           title="法院委派/委托"
-          value={s.breakdowns.byChannel.court?.received ?? 0}
+          value={s.courtReferrals.received}
           suffix="件"
-          note={i ? `导入的诉前委派台账 ${i.courtReferrals.received} 件` : undefined}
+          note={`调解成功 ${s.courtReferrals.successful} 件，诉前分流率 ${pct(s.courtReferrals.diversionRate)}`}
+          testId="kpi-court"
         />
       )}
     </Row>

@@ -1,0 +1,138 @@
+import { useState } from 'react';
+import { Badge, Button, Drawer, Empty, List, Typography } from 'antd';
+import { apiGet, apiPost, errorText } from '../lib/api-client';
+import { fmtDateTime } from '../lib/format';
+import { navigate } from '../lib/router';
+import { useAsync } from '../lib/use-async';
+import { useOnConnect, useSocketEvent } from '../lib/use-socket';
+
+export interface NotificationItem {
+  id: string;
+  kind: string;
+  title: string;
+  body: string;
+  disputeId: string | null;
+  read: boolean;
+  createdAt: string;
+}
+interface Inbox {
+  items: NotificationItem[];
+  unread: number;
+}
+
+function BellIcon() {
+  return (
+    <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+      <path
+        fill="currentColor"
+        d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z"
+      />
+    </svg>
+  );
+}
+
+/** 消息通知: the unread count in the header, the inbox in a drawer, new entries pushed live over the socket. */
+export function NotificationBell({ party }: { party: boolean }) {
+  const [open, setOpen] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const { data, setData, reload } = useAsync(() => apiGet<Inbox>('/notifications?limit=50'), []);
+  // a reconnect may have missed pushes: read the inbox again
+  useOnConnect(() => void reload(), []);
+  useSocketEvent<NotificationItem>('notification:new', (n) =>
+    setData((d) =>
+      d && !d.items.some((x) => x.id === n.id)
+        ? { items: [n, ...d.items], unread: d.unread + (n.read ? 0 : 1) }
+        : d,
+    ),
+  );
+  const unread = data?.unread ?? 0;
+
+  const markRead = async (n: NotificationItem) => {
+    if (n.read) return;
+    setData((d) =>
+      d
+        ? {
+            items: d.items.map((x) => (x.id === n.id ? { ...x, read: true } : x)),
+            unread: Math.max(0, d.unread - 1),
+          }
+        : d,
+    );
+    await apiPost(`/notifications/${n.id}/read`).catch((err) => setFailure(errorText(err)));
+  };
+  const open_ = async (n: NotificationItem) => {
+    await markRead(n);
+    if (n.disputeId) {
+      setOpen(false);
+      navigate(party ? `cases/${n.disputeId}` : `work/${n.disputeId}`);
+    }
+  };
+  const readAll = async () => {
+    try {
+      await apiPost('/notifications/read-all');
+      setData((d) => (d ? { items: d.items.map((x) => ({ ...x, read: true })), unread: 0 } : d));
+    } catch (err) {
+      setFailure(errorText(err));
+    }
+  };
+
+  return (
+    <>
+      <Badge count={unread} size="small" offset={[-4, 4]} overflowCount={99}>
+        <Button
+          type="text"
+          icon={<BellIcon />}
+          aria-label={unread > 0 ? `消息通知，${unread} 条未读` : '消息通知'}
+          data-testid="notification-bell"
+          onClick={() => setOpen(true)}
+        />
+      </Badge>
+      <Drawer
+        title="消息通知"
+        placement="right"
+        size="min(420px, 100vw)"
+        open={open}
+        onClose={() => setOpen(false)}
+        extra={
+          <Button size="small" disabled={unread === 0} onClick={() => void readAll()}>
+            全部已读
+          </Button>
+        }
+        styles={{ body: { padding: '0 12px' } }}
+      >
+        {failure && <Typography.Text type="danger">{failure}</Typography.Text>}
+        {data && data.items.length === 0 ? (
+          <Empty description="暂无消息" style={{ marginTop: 48 }} />
+        ) : (
+          <List
+            dataSource={data?.items ?? []}
+            loading={!data}
+            renderItem={(n) => (
+              <List.Item
+                key={n.id}
+                data-testid="notification-item"
+                data-read={n.read ? 'true' : 'false'}
+                style={{ cursor: 'pointer', alignItems: 'flex-start' }}
+                onClick={() => void open_(n)}
+              >
+                <div style={{ width: '100%' }}>
+                  <div className="tj-row">
+                    <Typography.Text strong={!n.read}>
+                      {!n.read && <Badge status="processing" style={{ marginRight: 6 }} />}
+                      {n.title}
+                    </Typography.Text>
+                  </div>
+                  <Typography.Paragraph style={{ margin: '4px 0 0' }} type={n.read ? 'secondary' : undefined}>
+                    {n.body}
+                  </Typography.Paragraph>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {fmtDateTime(n.createdAt)}
+                  </Typography.Text>
+                </div>
+              </List.Item>
+            )}
+          />
+        )}
+      </Drawer>
+    </>
+  );
+}

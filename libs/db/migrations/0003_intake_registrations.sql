@@ -1,0 +1,3 @@
+ALTER TABLE "intake_records" ADD COLUMN "registered_by" uuid;--> statement-breakpoint
+ALTER TABLE "intake_records" ADD CONSTRAINT "intake_records_registered_by_users_id_fk" FOREIGN KEY ("registered_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "intake_records_registered_by_idx" ON "intake_records" USING btree ("registered_by") WHERE registered_by is not null;
