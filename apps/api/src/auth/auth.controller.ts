@@ -21,7 +21,7 @@ export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   @Public()
-  @ApiOperation({ summary: '工作人员登录 (staff sign-in)' })
+  @ApiOperation({ summary: '工作人员登录' })
   @ApiOkResponse({ type: TokenPair })
   @ApiErrors(400, 401, 429)
   @Post('staff/sign-in')
@@ -31,7 +31,7 @@ export class AuthController {
   }
 
   @Public()
-  @ApiOperation({ summary: '发送短信验证码 (request SMS code)' })
+  @ApiOperation({ summary: '发送短信验证码' })
   @ApiAcceptedResponse({ type: CodeSent })
   @ApiErrors(400, 429)
   @Post('otp')
@@ -41,7 +41,7 @@ export class AuthController {
   }
 
   @Public()
-  @ApiOperation({ summary: '当事人短信登录 (party sign-in)' })
+  @ApiOperation({ summary: '当事人短信登录' })
   @ApiOkResponse({ type: TokenPair })
   @ApiErrors(400, 401, 429)
   @Post('party/sign-in')
@@ -51,7 +51,7 @@ export class AuthController {
   }
 
   @Public()
-  @ApiOperation({ summary: '刷新令牌 (refresh tokens)' })
+  @ApiOperation({ summary: '刷新令牌' })
   @ApiOkResponse({ type: TokenPair })
   @ApiErrors(400, 401)
   @Post('refresh')
@@ -61,7 +61,7 @@ export class AuthController {
   }
 
   @Public()
-  @ApiOperation({ summary: '退出登录 (sign out)' })
+  @ApiOperation({ summary: '退出登录' })
   @ApiNoContentResponse({ description: '完成 (done)' })
   @ApiErrors(400)
   @Post('sign-out')
@@ -72,7 +72,7 @@ export class AuthController {
 
   /** Changes the caller's password (policy: 10+ characters, letters and digits) and signs out other sessions. */
   @ApiBearerAuth()
-  @ApiOperation({ summary: '修改密码 (change password)' })
+  @ApiOperation({ summary: '修改密码' })
   @ApiNoContentResponse({ description: '完成 (done)' })
   @ApiErrors(400, 401)
   @Post('password')
@@ -82,7 +82,7 @@ export class AuthController {
   }
 
   @ApiBearerAuth()
-  @ApiOperation({ summary: '当前用户 (who am I)' })
+  @ApiOperation({ summary: '当前用户' })
   @ApiOkResponse({ type: Me })
   @ApiErrors(401)
   @Get('me')

@@ -14,7 +14,7 @@ import { StaffMember } from './auth.response.dto';
 export class StaffController {
   constructor(private readonly staff: StaffAdminService) {}
 
-  @ApiOperation({ summary: '工作人员列表 (list staff)' })
+  @ApiOperation({ summary: '工作人员列表' })
   @ApiOkResponse({ type: [StaffMember] })
   @Get()
   @Roles(Role.DistrictAdmin, Role.BodyAdmin)
@@ -22,7 +22,7 @@ export class StaffController {
     return this.staff.list(actor, orgId && /^[0-9a-f-]{36}$/i.test(orgId) ? orgId : undefined);
   }
 
-  @ApiOperation({ summary: '新增工作人员 (create staff account)' })
+  @ApiOperation({ summary: '新增工作人员' })
   @ApiCreatedResponse({ type: StaffMember })
   @Post()
   @Roles(Role.DistrictAdmin, Role.BodyAdmin)
@@ -30,7 +30,7 @@ export class StaffController {
     return this.staff.create(actor, { ...dto, role: dto.role as Role });
   }
 
-  @ApiOperation({ summary: '修改工作人员 (update staff account)' })
+  @ApiOperation({ summary: '修改工作人员' })
   @ApiOkResponse({ type: StaffMember })
   @Patch(':id')
   @Roles(Role.DistrictAdmin, Role.BodyAdmin)

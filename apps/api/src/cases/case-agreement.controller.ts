@@ -46,14 +46,14 @@ export class CaseAgreementController {
     private readonly enforcement: CaseEnforcementService,
   ) {}
 
-  @ApiOperation({ summary: '调解会议与在线同意 (sessions and consent)' })
+  @ApiOperation({ summary: '调解会议与在线同意' })
   @ApiOkResponse({ type: SessionList })
   @Get('sessions')
   listSessions(@CurrentActor() actor: Actor, @Param('id', uuid) id: string) {
     return this.sessions.list(actor, id);
   }
 
-  @ApiOperation({ summary: '当事人同意在线调解 (consent to online mediation)' })
+  @ApiOperation({ summary: '当事人同意在线调解' })
   @ApiOkResponse({ type: OnlineConsent })
   @Post('consents/online')
   @HttpCode(200)
@@ -62,7 +62,7 @@ export class CaseAgreementController {
     return this.sessions.consentOnline(actor, id);
   }
 
-  @ApiOperation({ summary: '安排调解会议 (schedule a session)' })
+  @ApiOperation({ summary: '安排调解会议' })
   @ApiCreatedResponse({ type: MediationSession })
   @Post('sessions')
   @Roles(Role.Mediator, Role.BodyAdmin, Role.Judge, Role.Official)
@@ -98,7 +98,7 @@ export class CaseAgreementController {
     return this.sessions.cancel(actor, id, sessionId, dto.reason);
   }
 
-  @ApiOperation({ summary: '记录调解笔录 (record a session)' })
+  @ApiOperation({ summary: '记录调解笔录' })
   @ApiOkResponse({ type: MediationSession })
   @Post('sessions/:sessionId/record')
   @HttpCode(200)
@@ -112,7 +112,7 @@ export class CaseAgreementController {
     return this.sessions.record(actor, id, sessionId, dto.record);
   }
 
-  @ApiOperation({ summary: '下载调解协议书 PDF (agreement PDF)' })
+  @ApiOperation({ summary: '下载调解协议书 PDF' })
   @ApiFile('application/pdf')
   @Get('agreement.pdf')
   async pdf(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Res() reply: FastifyReply) {
@@ -126,7 +126,7 @@ export class CaseAgreementController {
       .send(pdf);
   }
 
-  @ApiOperation({ summary: '申请司法确认 (apply for judicial confirmation)' })
+  @ApiOperation({ summary: '申请司法确认' })
   @ApiOkResponse({ type: CaseListItem })
   @Post('confirmation/apply')
   @HttpCode(200)
@@ -153,14 +153,14 @@ export class CaseAgreementController {
     return this.queries.summary(await this.enforcement.apply(actor, id, dto));
   }
 
-  @ApiOperation({ summary: '履行事项 (performance items)' })
+  @ApiOperation({ summary: '履行事项' })
   @ApiOkResponse({ type: [PerformanceItem] })
   @Get('performance')
   performance(@CurrentActor() actor: Actor, @Param('id', uuid) id: string) {
     return this.agreements.performance(actor, id);
   }
 
-  @ApiOperation({ summary: '开始履行 (start performance)' })
+  @ApiOperation({ summary: '开始履行' })
   @ApiOkResponse({ type: CaseListItem })
   @Post('performance')
   @HttpCode(200)
@@ -173,7 +173,7 @@ export class CaseAgreementController {
     return this.queries.summary(await this.agreements.startPerformance(actor, id, dto));
   }
 
-  @ApiOperation({ summary: '登记履行情况 (record performance)' })
+  @ApiOperation({ summary: '登记履行情况' })
   @ApiOkResponse({ type: CaseListItem })
   @Post('performance/:itemId')
   @HttpCode(200)
@@ -187,7 +187,7 @@ export class CaseAgreementController {
     return this.queries.summary(await this.agreements.recordPerformance(actor, id, itemId, dto));
   }
 
-  @ApiOperation({ summary: '当事人评价 (rate the mediation)' })
+  @ApiOperation({ summary: '当事人评价' })
   @ApiCreatedResponse({ type: CaseRating })
   @Post('rating')
   @Roles(Role.Party)
@@ -195,7 +195,7 @@ export class CaseAgreementController {
     return this.agreements.rate(actor, id, dto);
   }
 
-  @ApiOperation({ summary: '回访 (follow-up)' })
+  @ApiOperation({ summary: '回访' })
   @ApiOkResponse({ type: CaseListItem })
   @Post('follow-up')
   @HttpCode(200)

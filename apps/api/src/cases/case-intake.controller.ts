@@ -28,7 +28,7 @@ export class CaseIntakeController {
   ) {}
 
   /** A party's online application. Send an Idempotency-Key to make a retry return the first attempt's dispute. */
-  @ApiOperation({ summary: '当事人在线申请 (online application)' })
+  @ApiOperation({ summary: '当事人在线申请' })
   @ApiCreatedResponse({ type: CaseListItem })
   @Post()
   @Roles(Role.Party)
@@ -70,7 +70,7 @@ export class CaseIntakeController {
   }
 
   /** A court refers a case: 委派 (pre-registration) or 委托 (post-registration). */
-  @ApiOperation({ summary: '法院委派/委托 (court referral)' })
+  @ApiOperation({ summary: '法院委派/委托' })
   @ApiCreatedResponse({ type: CaseListItem })
   @Post('court-referrals')
   @Roles(Role.CourtClerk, Role.Judge)

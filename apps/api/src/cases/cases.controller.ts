@@ -26,7 +26,7 @@ export class CasesController {
     private readonly audit: AuditService,
   ) {}
 
-  @ApiOperation({ summary: '我的纠纷 (my cases)' })
+  @ApiOperation({ summary: '我的纠纷' })
   @ApiOkResponse({ type: [CaseListItem] })
   @Get('mine')
   @Roles(Role.Party)
@@ -35,7 +35,7 @@ export class CasesController {
   }
 
   /** A body's and the district's queues arrive as JSON text from the database and are sent as they are. */
-  @ApiOperation({ summary: '待办队列 (work queue)' })
+  @ApiOperation({ summary: '待办队列' })
   @ApiOkResponse({ type: [QueueItem] })
   @Get('queue')
   async queue(
@@ -50,21 +50,21 @@ export class CasesController {
     return json;
   }
 
-  @ApiOperation({ summary: '纠纷详情 (case detail)' })
+  @ApiOperation({ summary: '纠纷详情' })
   @ApiOkResponse({ type: CaseDetail })
   @Get(':id')
   detail(@CurrentActor() actor: Actor, @Param('id', uuid) id: string) {
     return this.queries.detail(actor, id);
   }
 
-  @ApiOperation({ summary: '办理进度 (case progress)' })
+  @ApiOperation({ summary: '办理进度' })
   @ApiOkResponse({ type: CaseStatusView })
   @Get(':id/status')
   status(@CurrentActor() actor: Actor, @Param('id', uuid) id: string) {
     return this.queries.status(actor, id);
   }
 
-  @ApiOperation({ summary: '受理 (accept)' })
+  @ApiOperation({ summary: '受理' })
   @ApiOkResponse({ type: CaseListItem })
   @Post(':id/accept')
   @HttpCode(200)
@@ -73,7 +73,7 @@ export class CasesController {
     return this.queries.summary(await this.commands.accept(actor, id, dto));
   }
 
-  @ApiOperation({ summary: '退单 (return)' })
+  @ApiOperation({ summary: '退单' })
   @ApiOkResponse({ type: CaseListItem })
   @Post(':id/return')
   @HttpCode(200)
@@ -82,7 +82,7 @@ export class CasesController {
     return this.queries.summary(await this.commands.returnCase(actor, id, dto));
   }
 
-  @ApiOperation({ summary: '指派调解员 (assign mediator)' })
+  @ApiOperation({ summary: '指派调解员' })
   @ApiOkResponse({ type: CaseListItem })
   @Post(':id/assign')
   @HttpCode(200)
@@ -91,7 +91,7 @@ export class CasesController {
     return this.queries.summary(await this.commands.assignMediator(actor, id, dto));
   }
 
-  @ApiOperation({ summary: '切换调解方式 (switch session mode)' })
+  @ApiOperation({ summary: '切换调解方式' })
   @ApiOkResponse({ type: CaseListItem })
   @Post(':id/mode')
   @HttpCode(200)
@@ -100,7 +100,7 @@ export class CasesController {
     return this.queries.summary(await this.commands.switchMode(actor, id, dto));
   }
 
-  @ApiOperation({ summary: '起草调解协议 (draft agreement)' })
+  @ApiOperation({ summary: '起草调解协议' })
   @ApiOkResponse({ type: CaseListItem })
   @Post(':id/agreement')
   @HttpCode(200)
@@ -109,7 +109,7 @@ export class CasesController {
     return this.queries.summary(await this.commands.draftAgreement(actor, id, dto));
   }
 
-  @ApiOperation({ summary: '发送签署验证码 (request signing code)' })
+  @ApiOperation({ summary: '发送签署验证码' })
   @ApiAcceptedResponse({ type: SignCodeSent })
   @Post(':id/agreement/sign-code')
   @HttpCode(202)
@@ -118,7 +118,7 @@ export class CasesController {
     return this.commands.requestSignCode(actor, id);
   }
 
-  @ApiOperation({ summary: '签署调解协议 (sign agreement)' })
+  @ApiOperation({ summary: '签署调解协议' })
   @ApiOkResponse({ type: CaseListItem })
   @Post(':id/agreement/sign')
   @HttpCode(200)
@@ -128,7 +128,7 @@ export class CasesController {
   }
 
   /** Transfer to another body or kind (without a target the router re-routes), keeping one identity. */
-  @ApiOperation({ summary: '移交 (transfer)' })
+  @ApiOperation({ summary: '移交' })
   @ApiOkResponse({ type: CaseListItem })
   @Post(':id/transfer')
   @HttpCode(200)
@@ -137,7 +137,7 @@ export class CasesController {
   }
 
   /** 诉调对接: a failed mediation goes to the court with its record. */
-  @ApiOperation({ summary: '诉调对接转法院 (refer to court)' })
+  @ApiOperation({ summary: '诉调对接转法院' })
   @ApiOkResponse({ type: CaseListItem })
   @Post(':id/refer-to-court')
   @HttpCode(200)
@@ -145,7 +145,7 @@ export class CasesController {
     return this.queries.summary(await this.commands.referToCourt(actor, id, dto));
   }
 
-  @ApiOperation({ summary: '延长期限 (extend deadline)' })
+  @ApiOperation({ summary: '延长期限' })
   @ApiOkResponse({ type: CaseListItem })
   @Post(':id/extend')
   @HttpCode(200)
@@ -154,7 +154,7 @@ export class CasesController {
   }
 
   /** Full ID and phone number of one party, for handling staff; every read is audited. */
-  @ApiOperation({ summary: '查看当事人完整信息 (reveal personal data)' })
+  @ApiOperation({ summary: '查看当事人完整信息' })
   @ApiOkResponse({ type: PartyPersonalData })
   @Get(':id/parties/:partyId/personal-data')
   @Roles(Role.Mediator, Role.BodyAdmin, Role.DistrictAdmin, Role.Judge, Role.CourtClerk, Role.Official)
@@ -174,7 +174,7 @@ export class CasesController {
   }
 
   /** Transitions that need only a version and a reason: start_mediation, record_failure, withdraw, terminate, close, reopen, … */
-  @ApiOperation({ summary: '状态流转 (lifecycle transition)' })
+  @ApiOperation({ summary: '状态流转' })
   @ApiOkResponse({ type: CaseListItem })
   @Post(':id/transitions/:action')
   @HttpCode(200)

@@ -3,15 +3,15 @@ import { ApiOkResponse, ApiProduces, ApiResponse } from '@nestjs/swagger';
 import { ErrorResponse } from './error-response.dto';
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
-  400: '请求无效 (validation failed or bad request)',
-  401: '未登录或登录已过期 (unauthenticated)',
-  403: '无权操作 (forbidden)',
-  404: '不存在或无权查看 (not found)',
-  409: '状态冲突：已被他人修改或当前状态不允许 (conflict)',
-  413: '内容过大 (payload too large)',
-  415: '文件类型不支持 (unsupported media type)',
-  429: '请求过于频繁 (rate limited)',
-  503: '服务暂时不可用 (unavailable)',
+  400: '请求无效',
+  401: '未登录或登录已过期',
+  403: '无权操作',
+  404: '不存在或无权查看',
+  409: '状态冲突：已被他人修改或当前状态不允许',
+  413: '内容过大',
+  415: '文件类型不支持',
+  429: '请求过于频繁',
+  503: '服务暂时不可用',
 };
 
 /** The error responses an operation can give, all in the one ErrorResponse shape. */

@@ -25,7 +25,7 @@ export class DeadlinesController {
     private readonly deadlines: CaseDeadlineService,
   ) {}
 
-  @ApiOperation({ summary: '期限规则 (deadline regimes)' })
+  @ApiOperation({ summary: '期限规则' })
   @ApiOkResponse({ type: [DeadlinePolicy] })
   @Get('regimes')
   @Roles(...STAFF_ROLES)
@@ -34,7 +34,7 @@ export class DeadlinesController {
   }
 
   /** Due date of a regime from a start instant, on the current calendar (a preview; nothing is stored). */
-  @ApiOperation({ summary: '试算期限 (compute a due date)' })
+  @ApiOperation({ summary: '试算期限' })
   @ApiOkResponse({ type: ComputedDeadline })
   @Post('compute')
   @HttpCode(200)
@@ -44,7 +44,7 @@ export class DeadlinesController {
     return { ...r, dueAt: r.dueAt.toISOString() };
   }
 
-  @ApiOperation({ summary: '节假日历年份 (calendar years)' })
+  @ApiOperation({ summary: '节假日历年份' })
   @ApiOkResponse({ type: [CalendarYearView] })
   @Get('calendar')
   @Roles(Role.DistrictAdmin, Role.BodyAdmin)
@@ -53,7 +53,7 @@ export class DeadlinesController {
   }
 
   /** Adds or replaces a year from the State Council notice (district admin; audited). */
-  @ApiOperation({ summary: '设置节假日历年份 (put a calendar year)' })
+  @ApiOperation({ summary: '设置节假日历年份' })
   @ApiOkResponse({ type: CalendarYearView })
   @Put('calendar/years/:year')
   @Roles(Role.DistrictAdmin)
@@ -66,7 +66,7 @@ export class DeadlinesController {
   }
 
   /** Covered years and warnings about deadlines that fall in years the calendar lacks. */
-  @ApiOperation({ summary: '节假日历覆盖情况 (calendar coverage)' })
+  @ApiOperation({ summary: '节假日历覆盖情况' })
   @ApiOkResponse({ type: CalendarCoverage })
   @Get('calendar/coverage')
   @Roles(Role.DistrictAdmin, Role.BodyAdmin)

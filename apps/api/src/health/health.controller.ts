@@ -17,7 +17,7 @@ export class HealthController {
   ) {}
 
   @Public()
-  @ApiOperation({ summary: '健康检查 (health)' })
+  @ApiOperation({ summary: '健康检查' })
   @ApiOkResponse({ type: Health })
   @ApiErrors(503)
   @Get('health')
@@ -33,7 +33,7 @@ export class HealthController {
 
   /** The lifecycle definition, for the front end's tracker and buttons. */
   @Public()
-  @ApiOperation({ summary: '办理流程定义 (lifecycle definition)' })
+  @ApiOperation({ summary: '办理流程定义' })
   @ApiOkResponse({ type: Lifecycle })
   @Get('lifecycle')
   lifecycle() {
@@ -41,7 +41,7 @@ export class HealthController {
   }
 
   @Public()
-  @ApiOperation({ summary: '类别、街道与机构目录 (directory)' })
+  @ApiOperation({ summary: '类别、街道与机构目录' })
   @ApiOkResponse({ type: Directory })
   @Get('directory')
   directory() {

@@ -28,7 +28,7 @@ export class IntakeController {
   ) {}
 
   /** multipart/form-data with one `file` part (12345 CSV, grid CSV or court XLSX); answers when the import is done. */
-  @ApiOperation({ summary: '上传导入文件 (upload an import)' })
+  @ApiOperation({ summary: '上传导入文件' })
   @ApiOkResponse({ type: ImportSummary })
   @ApiErrors(413, 415)
   @Post('imports')
@@ -43,14 +43,14 @@ export class IntakeController {
     }
   }
 
-  @ApiOperation({ summary: '导入记录 (import runs)' })
+  @ApiOperation({ summary: '导入记录' })
   @ApiOkResponse({ type: [ImportRun] })
   @Get('imports')
   runs(@Query() q: ListQueryDto) {
     return this.reports.list(q.limit ? Number(q.limit) : 50);
   }
 
-  @ApiOperation({ summary: '导入详情 (import run)' })
+  @ApiOperation({ summary: '导入详情' })
   @ApiOkResponse({ type: ImportRun })
   @Get('imports/:id')
   run(@Param('id', uuid) id: string) {
@@ -58,7 +58,7 @@ export class IntakeController {
   }
 
   /** The run's rejected rows (line, column, reason) as CSV (UTF-8 with BOM). */
-  @ApiOperation({ summary: '导入错误报告 CSV (rejected rows CSV)' })
+  @ApiOperation({ summary: '导入错误报告 CSV' })
   @ApiFile('text/csv')
   @Get('imports/:id/errors.csv')
   async errors(@Param('id', uuid) id: string, @Res() reply: FastifyReply) {
@@ -69,7 +69,7 @@ export class IntakeController {
       .send(csv);
   }
 
-  @ApiOperation({ summary: '疑似重复 (duplicate candidates)' })
+  @ApiOperation({ summary: '疑似重复' })
   @ApiOkResponse({ type: [DuplicateReview] })
   @Get('duplicates')
   duplicates(@CurrentActor() actor: Actor, @Query() q: DuplicateQueryDto) {
@@ -80,7 +80,7 @@ export class IntakeController {
     );
   }
 
-  @ApiOperation({ summary: '处理疑似重复 (decide a duplicate)' })
+  @ApiOperation({ summary: '处理疑似重复' })
   @ApiOkResponse({ type: DuplicateDecision })
   @Post('duplicates/:id/decision')
   @HttpCode(200)

@@ -22,7 +22,7 @@ import { WebhookAccepted } from './intake.response.dto';
 export class WebhooksController {
   constructor(private readonly receiver: WebhookReceiverService) {}
 
-  @ApiOperation({ summary: '接收外部系统推送 (receive a webhook)' })
+  @ApiOperation({ summary: '接收外部系统推送' })
   @ApiAcceptedResponse({ type: WebhookAccepted })
   @ApiErrors(400, 401, 404, 409, 413)
   @Post(':source')

@@ -17,7 +17,7 @@ const uuid = new ParseUUIDPipe();
 export class NotificationsController {
   constructor(private readonly notifications: NotificationService) {}
 
-  @ApiOperation({ summary: '我的通知 (inbox)' })
+  @ApiOperation({ summary: '我的通知' })
   @ApiOkResponse({ type: Inbox })
   @Get()
   inbox(@CurrentActor() actor: Actor, @Query() q: InboxQueryDto) {
@@ -28,7 +28,7 @@ export class NotificationsController {
     });
   }
 
-  @ApiOperation({ summary: '全部已读 (mark all read)' })
+  @ApiOperation({ summary: '全部已读' })
   @ApiOkResponse({ type: ReadAllResult })
   @Post('read-all')
   @HttpCode(200)
@@ -37,7 +37,7 @@ export class NotificationsController {
   }
 
   /** Someone else's notification is answered 404, as if it did not exist. */
-  @ApiOperation({ summary: '标记已读 (mark read)' })
+  @ApiOperation({ summary: '标记已读' })
   @ApiOkResponse({ type: NotificationRead })
   @Post(':id/read')
   @HttpCode(200)
@@ -55,7 +55,7 @@ export class NotificationsController {
 export class OutboxAdminController {
   constructor(private readonly outbox: OutboxService) {}
 
-  @ApiOperation({ summary: '发送失败的短信 (dead letters)' })
+  @ApiOperation({ summary: '发送失败的短信' })
   @ApiOkResponse({ type: [OutboxItemView] })
   @Get('dead')
   @Roles(Role.DistrictAdmin)
@@ -63,7 +63,7 @@ export class OutboxAdminController {
     return this.outbox.deadLetters(actor, q.limit ? Number(q.limit) : undefined);
   }
 
-  @ApiOperation({ summary: '重新发送短信 (retry a message)' })
+  @ApiOperation({ summary: '重新发送短信' })
   @ApiOkResponse({ type: OutboxItemView })
   @Post(':id/retry')
   @HttpCode(200)

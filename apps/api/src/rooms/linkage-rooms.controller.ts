@@ -47,7 +47,7 @@ export class LinkageRoomsController {
     private readonly minutes: MinutesService,
   ) {}
 
-  @ApiOperation({ summary: '创建府院联动室 (create linkage room)' })
+  @ApiOperation({ summary: '创建府院联动室' })
   @ApiCreatedResponse({ type: LinkageRoom })
   @Post('linkage')
   @Roles(Role.DistrictAdmin, Role.Judge, Role.CourtClerk, Role.Official)
@@ -55,21 +55,21 @@ export class LinkageRoomsController {
     return this.linkage.create(actor, dto);
   }
 
-  @ApiOperation({ summary: '联动室详情 (linkage room)' })
+  @ApiOperation({ summary: '联动室详情' })
   @ApiOkResponse({ type: LinkageRoom })
   @Get('linkage/:id')
   detail(@CurrentActor() actor: Actor, @Param('id', uuid) id: string) {
     return this.linkage.detail(actor, id);
   }
 
-  @ApiOperation({ summary: '联动室成员 (members)' })
+  @ApiOperation({ summary: '联动室成员' })
   @ApiOkResponse({ type: [LinkageRoomMember] })
   @Get(':id/members')
   members(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Query() q: MembersQueryDto) {
     return this.linkage.listMembers(actor, id, q.includeRemoved === 'true');
   }
 
-  @ApiOperation({ summary: '邀请成员 (invite)' })
+  @ApiOperation({ summary: '邀请成员' })
   @ApiOkResponse({ type: InviteResult })
   @Post(':id/members')
   @HttpCode(200)
@@ -78,7 +78,7 @@ export class LinkageRoomsController {
   }
 
   /** Removes a member; their open sockets leave the room at once and get `room:removed`. */
-  @ApiOperation({ summary: '移除成员 (remove a member)' })
+  @ApiOperation({ summary: '移除成员' })
   @ApiOkResponse({ type: RemoveResult })
   @Delete(':id/members/:userId')
   remove(
@@ -91,7 +91,7 @@ export class LinkageRoomsController {
   }
 
   /** Removes every member who belongs to an organisation. */
-  @ApiOperation({ summary: '移除机构成员 (remove an organisation)' })
+  @ApiOperation({ summary: '移除机构成员' })
   @ApiOkResponse({ type: RemoveResult })
   @Delete(':id/orgs/:orgId')
   removeOrg(
@@ -103,7 +103,7 @@ export class LinkageRoomsController {
     return this.linkage.remove(actor, id, { orgId }, q.reason);
   }
 
-  @ApiOperation({ summary: '记录会议纪要 (record minutes)' })
+  @ApiOperation({ summary: '记录会议纪要' })
   @ApiCreatedResponse({ type: MessagePosted })
   @Post(':id/minutes')
   @HttpCode(201)
@@ -111,7 +111,7 @@ export class LinkageRoomsController {
     return this.minutes.record(actor, id, dto);
   }
 
-  @ApiOperation({ summary: '会议纪要 (minutes)' })
+  @ApiOperation({ summary: '会议纪要' })
   @ApiOkResponse({ type: [MessageView] })
   @Get(':id/minutes')
   list(@CurrentActor() actor: Actor, @Param('id', uuid) id: string) {
@@ -119,7 +119,7 @@ export class LinkageRoomsController {
   }
 
   /** Minutes as a download: Markdown (default), CSV (UTF-8 with BOM) or PDF. */
-  @ApiOperation({ summary: '导出会议纪要 (export minutes)' })
+  @ApiOperation({ summary: '导出会议纪要' })
   @ApiFile('text/markdown', 'text/csv', 'application/pdf')
   @Get(':id/minutes/export')
   @Header('Cache-Control', 'no-store')

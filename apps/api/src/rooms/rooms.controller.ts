@@ -39,7 +39,7 @@ export class RoomsController {
   constructor(private readonly rooms: CaseRoomService) {}
 
   /** Case rooms (parties: their cases; mediators and body admins: their body's open cases) and linkage rooms, with unread counts. */
-  @ApiOperation({ summary: '我的房间 (my rooms)' })
+  @ApiOperation({ summary: '我的房间' })
   @ApiOkResponse({ type: MyRooms })
   @Get('mine')
   mine(@CurrentActor() actor: Actor) {
@@ -47,7 +47,7 @@ export class RoomsController {
   }
 
   /** History pages, oldest first: `beforeSeq` = the smallest seq you hold (previous page), or `afterSeq` = what you missed. */
-  @ApiOperation({ summary: '消息记录 (message history)' })
+  @ApiOperation({ summary: '消息记录' })
   @ApiOkResponse({ type: [MessageView] })
   @Get(':id/messages')
   history(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Query() q: HistoryQueryDto) {
@@ -62,14 +62,14 @@ export class RoomsController {
     );
   }
 
-  @ApiOperation({ summary: '已读回执 (read receipts)' })
+  @ApiOperation({ summary: '已读回执' })
   @ApiOkResponse({ type: [ReadReceipt] })
   @Get(':id/reads')
   reads(@CurrentActor() actor: Actor, @Param('id', uuid) id: string) {
     return this.rooms.reads(actor, id);
   }
 
-  @ApiOperation({ summary: '标记已读位置 (mark read)' })
+  @ApiOperation({ summary: '标记已读位置' })
   @ApiOkResponse({ type: ReadMark })
   @Post(':id/reads')
   @HttpCode(200)
@@ -78,7 +78,7 @@ export class RoomsController {
   }
 
   /** Evidence upload (multipart/form-data: `file` + `clientMsgId`): images, PDF, Office files up to 10 MB, type checked by content. */
-  @ApiOperation({ summary: '上传证据附件 (upload attachment)' })
+  @ApiOperation({ summary: '上传证据附件' })
   @ApiCreatedResponse({ type: MessagePosted })
   @ApiErrors(413, 415)
   @Post(':id/attachments')
@@ -89,7 +89,7 @@ export class RoomsController {
   }
 
   /** Download by room members only (others: 404); every download is audited. */
-  @ApiOperation({ summary: '下载附件 (download attachment)' })
+  @ApiOperation({ summary: '下载附件' })
   @ApiFile('application/octet-stream')
   @Get(':id/attachments/:attachmentId')
   async download(

@@ -50,7 +50,7 @@ export class RoutingController {
     private readonly queries: CaseQueryService,
   ) {}
 
-  @ApiOperation({ summary: '分流规则 (routing rules)' })
+  @ApiOperation({ summary: '分流规则' })
   @ApiOkResponse({ type: [RoutingRule] })
   @Get('routing/rules')
   @Roles(Role.DistrictAdmin)
@@ -59,7 +59,7 @@ export class RoutingController {
   }
 
   /** Replaces the rule set; contradictory rules, unknown categories and empty candidate sets are refused. */
-  @ApiOperation({ summary: '保存分流规则 (save routing rules)' })
+  @ApiOperation({ summary: '保存分流规则' })
   @ApiOkResponse({ type: [RoutingRule] })
   @Put('routing/rules')
   @Roles(Role.DistrictAdmin)
@@ -68,7 +68,7 @@ export class RoutingController {
   }
 
   /** Where would this dispute go, and why. Nothing is stored. */
-  @ApiOperation({ summary: '分流试算 (routing dry run)' })
+  @ApiOperation({ summary: '分流试算' })
   @ApiOkResponse({ type: RoutingDecision })
   @Post('routing/dry-run')
   @HttpCode(200)
@@ -77,7 +77,7 @@ export class RoutingController {
     return this.dispatch.dryRun({ id: 'dry-run', parties: [], ...dto } as any);
   }
 
-  @ApiOperation({ summary: '退单统计 (return counts)' })
+  @ApiOperation({ summary: '退单统计' })
   @ApiOkResponse({ type: [ReturnCount] })
   @Get('routing/returns')
   @Roles(Role.DistrictAdmin)
@@ -85,7 +85,7 @@ export class RoutingController {
     return this.dispatch.returnCounts();
   }
 
-  @ApiOperation({ summary: '调解组织 (mediation bodies)' })
+  @ApiOperation({ summary: '调解组织' })
   @ApiOkResponse({ type: [BodyEntry] })
   @Get('registry/bodies')
   @Roles(Role.DistrictAdmin, Role.BodyAdmin)
@@ -93,7 +93,7 @@ export class RoutingController {
     return this.registry.bodies();
   }
 
-  @ApiOperation({ summary: '修改调解组织 (update a body)' })
+  @ApiOperation({ summary: '修改调解组织' })
   @ApiOkResponse({ type: BodyRecord })
   @Patch('registry/bodies/:id')
   @Roles(Role.DistrictAdmin)
@@ -101,7 +101,7 @@ export class RoutingController {
     return this.registry.updateBody(actor, id, dto);
   }
 
-  @ApiOperation({ summary: '回避声明 (conflicts of interest)' })
+  @ApiOperation({ summary: '回避声明' })
   @ApiOkResponse({ type: [ConflictDeclaration] })
   @Get('registry/mediators/:id/conflicts')
   @Roles(Role.DistrictAdmin, Role.BodyAdmin, Role.Mediator)
@@ -109,7 +109,7 @@ export class RoutingController {
     return this.registry.conflicts(actor, id);
   }
 
-  @ApiOperation({ summary: '声明回避 (declare a conflict)' })
+  @ApiOperation({ summary: '声明回避' })
   @ApiCreatedResponse({ type: ConflictDeclaration })
   @Post('registry/mediators/:id/conflicts')
   @Roles(Role.DistrictAdmin, Role.BodyAdmin, Role.Mediator)
@@ -117,7 +117,7 @@ export class RoutingController {
     return this.registry.declareConflict(actor, id, dto);
   }
 
-  @ApiOperation({ summary: '撤销回避声明 (remove a conflict)' })
+  @ApiOperation({ summary: '撤销回避声明' })
   @ApiNoContentResponse({ description: '完成 (done)' })
   @Delete('registry/mediators/:id/conflicts/:conflictId')
   @HttpCode(204)
@@ -131,7 +131,7 @@ export class RoutingController {
   }
 
   /** District admin's manual override, with a reason (audited). */
-  @ApiOperation({ summary: '人工分流 (manual route)' })
+  @ApiOperation({ summary: '人工分流' })
   @ApiOkResponse({ type: CaseListItem })
   @Post('cases/:id/route')
   @HttpCode(200)
@@ -144,7 +144,7 @@ export class RoutingController {
     return this.queries.summary(await this.commands.manualRoute(actor, id, dto));
   }
 
-  @ApiOperation({ summary: '分流记录 (routing history)' })
+  @ApiOperation({ summary: '分流记录' })
   @ApiOkResponse({ type: [RoutingHistoryEntry] })
   @Get('cases/:id/routing')
   @Roles(Role.DistrictAdmin, Role.BodyAdmin, Role.Mediator)
@@ -152,7 +152,7 @@ export class RoutingController {
     return this.queries.routingHistory(actor, id);
   }
 
-  @ApiOperation({ summary: '调解员推荐 (mediator proposal)' })
+  @ApiOperation({ summary: '调解员推荐' })
   @ApiOkResponse({ type: MediatorProposal })
   @Get('cases/:id/mediator-proposal')
   @Roles(Role.BodyAdmin, Role.Mediator)

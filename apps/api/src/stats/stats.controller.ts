@@ -40,7 +40,7 @@ export class StatsController {
     private readonly warnings: EarlyWarningService,
   ) {}
 
-  @ApiOperation({ summary: '统计概览 (dashboard summary)' })
+  @ApiOperation({ summary: '统计概览' })
   @ApiOkResponse({ type: DashboardSummary })
   @Get('summary')
   @Roles(Role.DistrictAdmin, Role.BodyAdmin)
@@ -48,7 +48,7 @@ export class StatsController {
     return this.dashboard.summary(actor, q);
   }
 
-  @ApiOperation({ summary: '统计趋势 (time series)' })
+  @ApiOperation({ summary: '统计趋势' })
   @ApiOkResponse({ type: DashboardSeries })
   @Get('series')
   @Roles(Role.DistrictAdmin, Role.BodyAdmin)
@@ -56,7 +56,7 @@ export class StatsController {
     return this.dashboard.series(actor, q);
   }
 
-  @ApiOperation({ summary: '矛盾预警 (early warnings)' })
+  @ApiOperation({ summary: '矛盾预警' })
   @ApiOkResponse({ type: EarlyWarnings })
   @Get('warnings')
   @Roles(Role.DistrictAdmin, Role.BodyAdmin)
@@ -67,7 +67,7 @@ export class StatsController {
     });
   }
 
-  @ApiOperation({ summary: '年度报告 (annual report)' })
+  @ApiOperation({ summary: '年度报告' })
   @ApiOkResponse({ type: AnnualReport })
   @Get('reports/:year')
   @Roles(Role.DistrictAdmin)
@@ -76,7 +76,7 @@ export class StatsController {
     return { ...r, text: this.documents.text(r) };
   }
 
-  @ApiOperation({ summary: '年度报告 Excel (report XLSX)' })
+  @ApiOperation({ summary: '年度报告 Excel' })
   @ApiFile('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @Get('reports/:year/report.xlsx')
   @Roles(Role.DistrictAdmin)
@@ -89,7 +89,7 @@ export class StatsController {
     );
   }
 
-  @ApiOperation({ summary: '年度报告 PDF (report PDF)' })
+  @ApiOperation({ summary: '年度报告 PDF' })
   @ApiFile('application/pdf')
   @Get('reports/:year/report.pdf')
   @Roles(Role.DistrictAdmin)
@@ -99,7 +99,7 @@ export class StatsController {
   }
 
   /** The CSV behind a table of the report: summary, sources, streets, categories, mediation, bodies. */
-  @ApiOperation({ summary: '年度报告表格 CSV (report table CSV)' })
+  @ApiOperation({ summary: '年度报告表格 CSV' })
   @ApiFile('text/csv')
   @Get('reports/:year/tables/:table.csv')
   @Roles(Role.DistrictAdmin)
