@@ -1,3 +1,4 @@
+import { CASE_STATUSES, type CaseStatus } from '@tiaojie/cases';
 import { ApiProperty } from '@nestjs/swagger';
 import { AgreementView, TimelineEntry } from './case-detail.response.dto';
 
@@ -20,49 +21,10 @@ export class CaseStatusView {
   @ApiProperty({ type: String })
   title: string;
   @ApiProperty({
-    enum: [
-      'routed',
-      'accepted',
-      'in_mediation',
-      'agreement_pending',
-      'returned',
-      'district_queue',
-      'received',
-      'breached',
-      'agreement',
-      'no_agreement',
-      'withdrawn',
-      'terminated',
-      'confirmation_requested',
-      'confirmed',
-      'confirmation_rejected',
-      'performing',
-      'performed',
-      'followed_up',
-      'closed',
-    ],
+    enum: Object.keys(CASE_STATUSES),
     enumName: 'CaseStatus',
   })
-  status:
-    | 'routed'
-    | 'accepted'
-    | 'in_mediation'
-    | 'agreement_pending'
-    | 'returned'
-    | 'district_queue'
-    | 'received'
-    | 'breached'
-    | 'agreement'
-    | 'no_agreement'
-    | 'withdrawn'
-    | 'terminated'
-    | 'confirmation_requested'
-    | 'confirmed'
-    | 'confirmation_rejected'
-    | 'performing'
-    | 'performed'
-    | 'followed_up'
-    | 'closed';
+  status: CaseStatus;
   @ApiProperty({ type: String })
   statusLabel: string;
   @ApiProperty({ type: Number })

@@ -1,3 +1,4 @@
+import { CASE_STATUSES, type CaseStatus } from '@tiaojie/cases';
 import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { Role } from '@tiaojie/core';
 
@@ -56,98 +57,18 @@ export class TransitionDef {
   @ApiProperty({ type: String })
   label: string;
   @ApiProperty({
-    enum: [
-      'routed',
-      'accepted',
-      'in_mediation',
-      'agreement_pending',
-      'returned',
-      'district_queue',
-      'received',
-      'breached',
-      'agreement',
-      'no_agreement',
-      'withdrawn',
-      'terminated',
-      'confirmation_requested',
-      'confirmed',
-      'confirmation_rejected',
-      'performing',
-      'performed',
-      'followed_up',
-      'closed',
-    ],
+    enum: Object.keys(CASE_STATUSES),
     enumName: 'CaseStatus',
     isArray: true,
   })
-  from: (
-    | 'routed'
-    | 'accepted'
-    | 'in_mediation'
-    | 'agreement_pending'
-    | 'returned'
-    | 'district_queue'
-    | 'received'
-    | 'breached'
-    | 'agreement'
-    | 'no_agreement'
-    | 'withdrawn'
-    | 'terminated'
-    | 'confirmation_requested'
-    | 'confirmed'
-    | 'confirmation_rejected'
-    | 'performing'
-    | 'performed'
-    | 'followed_up'
-    | 'closed'
-  )[];
+  from: CaseStatus[];
   @ApiProperty({
     type: String,
-    enum: [
-      'routed',
-      'accepted',
-      'in_mediation',
-      'agreement_pending',
-      'returned',
-      'district_queue',
-      'received',
-      'breached',
-      'agreement',
-      'no_agreement',
-      'withdrawn',
-      'terminated',
-      'confirmation_requested',
-      'confirmed',
-      'confirmation_rejected',
-      'performing',
-      'performed',
-      'followed_up',
-      'closed',
-    ],
+    enum: Object.keys(CASE_STATUSES),
     nullable: true,
     description: 'Target state; `null` keeps the state (e.g. assigning a mediator).',
   })
-  to:
-    | 'routed'
-    | 'accepted'
-    | 'in_mediation'
-    | 'agreement_pending'
-    | 'returned'
-    | 'district_queue'
-    | 'received'
-    | 'breached'
-    | 'agreement'
-    | 'no_agreement'
-    | 'withdrawn'
-    | 'terminated'
-    | 'confirmation_requested'
-    | 'confirmed'
-    | 'confirmation_rejected'
-    | 'performing'
-    | 'performed'
-    | 'followed_up'
-    | 'closed'
-    | null;
+  to: CaseStatus | null;
   @ApiProperty({ type: () => [Permission] })
   by: Permission[];
   @ApiPropertyOptional({ type: Boolean })

@@ -176,3 +176,25 @@ export class WebhookAccepted {
   })
   status: 'accepted' | 'duplicate';
 }
+
+export class UnknownStreetName {
+  @ApiProperty({ type: String })
+  name: string;
+  @ApiProperty({ type: Number, description: 'Imported records that carry the name' })
+  records: number;
+  @ApiProperty({ type: Number, description: 'Disputes still waiting to be routed for want of a street' })
+  waitingDisputes: number;
+}
+
+export class StreetMappingResult {
+  @ApiProperty({ type: String })
+  name: string;
+  @ApiProperty({ type: String })
+  streetCode: string;
+  @ApiProperty({ type: Number, description: 'Waiting imported disputes that now have the street' })
+  placed: number;
+  @ApiProperty({ type: Number, description: 'Of those, the ones the rules sent to a body' })
+  routed: number;
+  @ApiProperty({ type: Number })
+  toDistrictQueue: number;
+}

@@ -64,6 +64,7 @@ export class RuleMismatch {
       'PARTY_TYPE_ABSENT',
       'PEOPLE_BELOW_MIN',
       'CHANNEL_NOT_LISTED',
+      'KIND_NOT_LISTED',
     ],
     enumName: 'RuleMismatchCode',
   })
@@ -76,7 +77,8 @@ export class RuleMismatch {
     | 'CLAIM_ABOVE_MAX'
     | 'PARTY_TYPE_ABSENT'
     | 'PEOPLE_BELOW_MIN'
-    | 'CHANNEL_NOT_LISTED';
+    | 'CHANNEL_NOT_LISTED'
+    | 'KIND_NOT_LISTED';
   @ApiProperty({ type: String })
   zh: string;
   @ApiProperty({ type: String })

@@ -1,5 +1,5 @@
 import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
-import { DisputeMetrics, GridMetrics } from './stats.response.dto';
+import { CourtReferralSection, DisputeMetrics, GridMetrics } from './stats.response.dto';
 
 /** Response bodies, exactly as the services return them (checked against every e2e response). */
 
@@ -127,25 +127,6 @@ export class MediationSection {
   avgDays: number | null;
   @ApiProperty({ type: Number, nullable: true })
   p90Days: number | null;
-}
-
-export class CourtReferralSection {
-  @ApiProperty({ type: Number })
-  received: number;
-  @ApiProperty({
-    type: Number,
-    description:
-      "Disputes created from court referrals (channel 'court') whose mediation concluded, and those that ended in an agreement (诉前调解成功). A referral linked to an earlier dispute of another channel counts under that dispute's channel.",
-  })
-  concluded: number;
-  @ApiProperty({ type: Number })
-  successful: number;
-  @ApiProperty({
-    type: Number,
-    nullable: true,
-    description: '诉前分流率 = referred cases mediated successfully ÷ referred cases.',
-  })
-  diversionRate: number | null;
 }
 
 export class CategoryRow {

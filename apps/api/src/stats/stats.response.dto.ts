@@ -75,18 +75,30 @@ export class WorkOrderSummary {
   p90Hours: number | null;
 }
 
-export class CourtReferralCount {
-  @ApiProperty({ type: Number })
-  received: number;
-}
-
 export class IntakeSummary {
   @ApiProperty({ type: () => GridMetrics })
   grid: GridMetrics;
   @ApiProperty({ type: () => WorkOrderSummary })
   workOrders: WorkOrderSummary;
-  @ApiProperty({ type: () => CourtReferralCount })
-  courtReferrals: CourtReferralCount;
+}
+
+export class CourtReferralSection {
+  @ApiProperty({ type: Number })
+  received: number;
+  @ApiProperty({
+    type: Number,
+    description:
+      "Disputes created from court referrals (channel 'court') whose mediation concluded, and those that ended in an agreement (诉前调解成功). A referral linked to an earlier dispute of another channel counts under that dispute's channel.",
+  })
+  concluded: number;
+  @ApiProperty({ type: Number })
+  successful: number;
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: '诉前分流率 = referred cases mediated successfully ÷ referred cases.',
+  })
+  diversionRate: number | null;
 }
 
 export class DashboardScope {
@@ -160,6 +172,12 @@ export class DashboardSummary {
   intake: IntakeSummary | null;
   @ApiProperty({ type: () => MediationSummary })
   mediation: MediationSummary;
+  @ApiProperty({
+    type: () => CourtReferralSection,
+    nullable: true,
+    description: '法院委派/委托; null for a body scope',
+  })
+  courtReferrals: CourtReferralSection | null;
   @ApiProperty({ type: () => DashboardBreakdowns, nullable: true })
   breakdowns: DashboardBreakdowns | null;
 }
@@ -205,6 +223,13 @@ export class DisputeSeriesPoint {
   period: string;
 }
 
+export class CourtReferralSeriesPoint {
+  @ApiProperty({ type: String })
+  period: string;
+  @ApiProperty({ type: Number })
+  received: number;
+}
+
 export class DashboardSeries {
   @ApiProperty({ type: () => DateRange })
   period: DateRange;
@@ -212,6 +237,8 @@ export class DashboardSeries {
   granularity: string;
   @ApiProperty({ type: () => [IntakeSeriesPoint], nullable: true })
   intake: IntakeSeriesPoint[] | null;
+  @ApiProperty({ type: () => [CourtReferralSeriesPoint], nullable: true })
+  courtReferrals: CourtReferralSeriesPoint[] | null;
   @ApiProperty({ type: () => [DisputeSeriesPoint] })
   disputes: DisputeSeriesPoint[];
 }
