@@ -1,4 +1,4 @@
-import { and, eq, like } from 'drizzle-orm';
+import { and, asc, eq, like } from 'drizzle-orm';
 import { schema } from '@tiaojie/db';
 import { CaseNoticePolicy } from '@tiaojie/cases';
 import { HttpClient, expectStatus } from './support/http-client';
@@ -38,7 +38,9 @@ describe('case notices: inbox, live push and SMS on every step (e2e)', () => {
     t.db.db
       .select()
       .from(schema.outbox)
-      .where(like(schema.outbox.body, `%（${caseNumber}）%`));
+      .where(like(schema.outbox.body, `%（${caseNumber}）%`))
+      // in the order they were written (PostgreSQL returns rows the worker updated in any order)
+      .orderBy(asc(schema.outbox.createdAt));
   const textsTo = async (caseNumber: string, phone: string) =>
     (await texts(caseNumber)).filter((o) => o.recipient === phone).map((o) => o.body);
   const phoneOf = async (username: string) =>

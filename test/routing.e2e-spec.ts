@@ -84,7 +84,13 @@ describe('routing to mediation bodies (e2e)', () => {
         streetCode: 'JX',
         parties: [
           { role: 'applicant', name: `员工${n}`, phone: `1380000009${n}` },
-          { role: 'respondent', name: '金新机械有限公司', partyType: 'organization', representative: '王总' },
+          // a company of its own each: the same respondent in the same street would be held as a probable repeat
+          {
+            role: 'respondent',
+            name: `金新${['机械', '商贸', '电子'][n - 1]}有限公司`,
+            partyType: 'organization',
+            representative: '王总',
+          },
         ],
       });
     const bodies = (await (await staff(t, 'admin')).get('/registry/bodies')).body;

@@ -73,10 +73,11 @@ describe('CalendarService (admin years over the bundled calendar)', () => {
       ErrorCode.VALIDATION_FAILED,
     );
     // a make-up workday must be a Saturday or Sunday; dates must lie in the year
-    expect(
-      (await domainError(calendars.putYear(admin, 2027, { holidays: [], makeupWorkdays: ['2027-02-15'] })))
-        .message,
-    ).toContain('not a Saturday or Sunday');
+    const weekday = await domainError(
+      calendars.putYear(admin, 2027, { holidays: [], makeupWorkdays: ['2027-02-15'] }),
+    );
+    expect(weekday.message).toBe('日历数据有误，请检查日期');
+    expect((weekday.details as { problem: string }).problem).toContain('not a Saturday or Sunday');
     expect(
       (await domainError(calendars.putYear(admin, 2027, { holidays: ['2028-01-01'], makeupWorkdays: [] })))
         .code,

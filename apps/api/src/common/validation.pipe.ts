@@ -70,7 +70,13 @@ export function createValidationPipe(): ValidationPipe {
     exceptionFactory: (errors) => {
       const fields = flatten(errors);
       const message = fields.map((f) => `${f.field}: ${f.problems.join(', ')}`).join('; ');
-      return DomainError.validation('请求参数有误，请检查填写的内容', { fields, problems: message });
+      // rules written for people (Chinese, e.g. 金额不能为负数) are shown; class-validator's English stays in details
+      const forPeople = [
+        ...new Set(fields.flatMap((f) => f.problems).filter((p) => /[\u4e00-\u9fff]/.test(p))),
+      ];
+      const text =
+        forPeople.length > 0 ? `请求参数有误：${forPeople.join('；')}` : '请求参数有误，请检查填写的内容';
+      return DomainError.validation(text, { fields, problems: message });
     },
   });
 }
