@@ -25,6 +25,8 @@ function toJsonSchema(node: Json): Json {
     if (k === '$ref' && typeof v === 'string') out[k] = v.replace(/^#\//, `${DOC_ID}#/`);
     else if (k !== 'nullable' && k !== 'example') out[k] = toJsonSchema(v);
   }
+  if (process.env.OPENAPI_STRICT_PROPS && out.properties && out.additionalProperties === undefined)
+    out.additionalProperties = false;
   return node.nullable === true ? { anyOf: [out, { type: 'null' }] } : out;
 }
 

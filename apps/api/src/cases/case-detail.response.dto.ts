@@ -20,6 +20,62 @@ export class CaseParty {
   linked: boolean;
   @ApiProperty({ type: Boolean })
   masked: boolean;
+  @ApiPropertyOptional({
+    enum: ['none', 'opened', 'signed_in'],
+    enumName: 'PartyAccountStatus',
+    description: 'Staff only: no account (未开通), never signed in (已开通), or signed in',
+  })
+  account?: 'none' | 'opened' | 'signed_in';
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, description: 'Staff only' })
+  lastSignInAt?: string | null;
+}
+
+/** The court's referral (委派/委托) of a case a court referred. */
+export class CaseReferral {
+  @ApiProperty({ type: String })
+  courtId: string;
+  @ApiProperty({ type: String, description: 'pre_registration | post_registration' })
+  referralType: string;
+  @ApiProperty({ type: String })
+  referralTypeLabel: string;
+  @ApiProperty({ type: String, nullable: true })
+  procedure: string | null;
+  @ApiProperty({ type: String, nullable: true })
+  procedureLabel: string | null;
+  @ApiProperty({ type: String })
+  courtCaseNumber: string;
+  @ApiProperty({ type: String })
+  causeOfAction: string;
+  @ApiProperty({ type: String, nullable: true })
+  judgeName: string | null;
+  @ApiProperty({ type: String, description: 'YYYY-MM-DD' })
+  referredOn: string;
+  @ApiProperty({ type: Number })
+  mediationDays: number;
+}
+
+/** One way the case was received: an intake record, or the case's own first receipt (`id` null). */
+export class CaseIntake {
+  @ApiProperty({ type: String, nullable: true })
+  id: string | null;
+  @ApiProperty({ type: String })
+  channel: string;
+  @ApiProperty({ type: String, nullable: true })
+  sourceId: string | null;
+  @ApiProperty({ type: String, nullable: true })
+  source: string | null;
+  @ApiProperty({ type: String, format: 'date-time' })
+  receivedAt: string;
+  @ApiProperty({ type: String, nullable: true })
+  registeredBy: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: '12345 orders only' })
+  replyDueAt: string | null;
+  @ApiProperty({ type: Number, nullable: true, description: '12345 orders only' })
+  replyDays: number | null;
+  @ApiProperty({ type: String, nullable: true })
+  satisfaction: string | null;
+  @ApiProperty({ type: Boolean, description: 'Joined the open case as a repeat' })
+  merged: boolean;
 }
 
 export class TimelineEntry {
@@ -201,4 +257,12 @@ export class CaseDetail {
     description: 'Staff only (null for parties, absent for former handlers)',
   })
   routing?: CaseRoutingSummary | null;
+  @ApiPropertyOptional({ type: () => CaseReferral, nullable: true })
+  referral?: CaseReferral | null;
+  @ApiPropertyOptional({
+    type: () => [CaseIntake],
+    nullable: true,
+    description: 'Staff only (null for parties, absent for former handlers)',
+  })
+  intakes?: CaseIntake[] | null;
 }

@@ -1,5 +1,5 @@
 import { CASE_STATUSES, type CaseStatus } from '@tiaojie/cases';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { AgreementView, TimelineEntry } from './case-detail.response.dto';
 
 /** Response bodies, exactly as the services return them (checked against every e2e response). */
@@ -11,6 +11,12 @@ export class DeadlineText {
   text: string;
   @ApiProperty({ type: String })
   remaining: string;
+  @ApiPropertyOptional({
+    enum: ['none', 'overdue', 'due_soon', 'ok'],
+    enumName: 'Urgency',
+    description: 'The mediation deadline only',
+  })
+  urgency?: 'none' | 'overdue' | 'due_soon' | 'ok';
 }
 
 export class CaseStatusView {
