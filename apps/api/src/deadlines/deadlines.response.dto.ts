@@ -44,6 +44,11 @@ export class DeadlinePolicy {
       "When true and the last day is not a working day, the deadline moves to the next working day (the Civil Procedure Law's rule for periods). Off by default: the domain reference counts calendar days plainly.",
   })
   endOnWorkingDay?: boolean;
+  @ApiPropertyOptional({
+    type: Boolean,
+    description: 'The working-day rule binds (court periods); a policy that turns it off is refused.',
+  })
+  endOnWorkingDayBinding?: boolean;
   @ApiProperty({ type: String })
   source: string;
 }

@@ -1,5 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Bilingual, CandidateEvaluation, RuleEvaluation } from './routing-decision.response.dto';
+import {
+  Bilingual,
+  CandidateEvaluation,
+  Escalation,
+  QueueReason,
+  RuleEvaluation,
+} from './routing-decision.response.dto';
 
 /** Response bodies, exactly as the services return them (checked against every e2e response). */
 
@@ -35,6 +41,13 @@ export class RuleConditions {
     isArray: true,
   })
   channels?: ('online' | 'court' | 'window' | 'petition' | 'grid' | 'hotline_12345' | 'enterprise')[];
+  @ApiPropertyOptional({
+    enum: ['peoples', 'administrative', 'judicial'],
+    enumName: 'DisputeKind',
+    isArray: true,
+    description: 'Holds when the dispute is of one of these kinds.',
+  })
+  disputeKinds?: ('peoples' | 'administrative' | 'judicial')[];
 }
 
 export class BodySelector {
@@ -199,6 +212,18 @@ export class StoredRoutingDecision {
   bodyId: string | null;
   @ApiPropertyOptional({ type: Boolean })
   manual?: boolean;
+  @ApiPropertyOptional({ type: String, description: 'Engine decisions only' })
+  disputeId?: string;
+  @ApiPropertyOptional({ type: String, enum: ['district', 'street', 'community'], nullable: true })
+  bodyLevel?: 'district' | 'street' | 'community' | null;
+  @ApiPropertyOptional({ type: () => QueueReason, nullable: true })
+  queueReason?: QueueReason | null;
+  @ApiPropertyOptional({ type: () => Escalation, nullable: true })
+  escalation?: Escalation | null;
+  @ApiPropertyOptional({ type: Number })
+  returnsCount?: number;
+  @ApiPropertyOptional({ type: Number })
+  maxReturns?: number;
   @ApiProperty({ type: () => StoredExplanation })
   explanation: StoredExplanation;
 }
