@@ -76,6 +76,10 @@ describe('OpenAPI document', () => {
     expect(v.check('GET', '/api/cases/mine', 200, json, [{ id: 'c1' }])).toMatch(
       /\/0 must have required property 'number'/,
     );
+    // a field the DTO does not list is drift as well
+    expect(v.check('GET', '/api/auth/me', 200, json, { ...me, secret: 'x' })).toMatch(
+      /must NOT have additional properties.*secret/,
+    );
     expect(v.check('GET', '/api/auth/me', 201, json, me)).toMatch(/status not documented/);
     expect(v.check('GET', '/api/nowhere', 200, json, {})).toMatch(/no operation/);
     const error = { error: { code: 'NOT_FOUND', message: '不存在' } };

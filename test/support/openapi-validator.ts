@@ -25,9 +25,8 @@ function toJsonSchema(node: Json): Json {
     if (k === '$ref' && typeof v === 'string') out[k] = v.replace(/^#\//, `${DOC_ID}#/`);
     else if (k !== 'nullable' && k !== 'example') out[k] = toJsonSchema(v);
   }
-  // OPENAPI_STRICT_PROPS=1 also refuses fields the document does not name (finds new fields a DTO lacks)
-  if (process.env.OPENAPI_STRICT_PROPS && out.properties && out.additionalProperties === undefined)
-    out.additionalProperties = false;
+  // a field the document does not name is drift too: a response DTO must list every field the service returns
+  if (out.properties && out.additionalProperties === undefined) out.additionalProperties = false;
   return node.nullable === true ? { anyOf: [out, { type: 'null' }] } : out;
 }
 
