@@ -15,6 +15,7 @@ import {
 } from './authorization.table';
 import { fetchOpenApi, fillPath, operations } from './support/openapi';
 import { rawRequest } from './support/raw-http';
+import { responseValidator } from '../support/openapi-validator';
 import {
   PRINCIPALS,
   Principal,
@@ -133,9 +134,13 @@ describe('authorisation matrix (e2e)', () => {
     expect({ missing, stale }).toEqual({ missing: [], stale: [] });
   });
 
+  // over 1,000 calls, each answer checked against the document: minutes on a loaded machine
   it('allows and refuses every HTTP operation exactly as the table says, and leaks nothing in any answer', async () => {
     const mismatches: Mismatch[] = [];
     const leaked: Mismatch[] = [];
+    // every answer of the matrix (all routes, allowed and refused) must also fit the OpenAPI document
+    const drift: string[] = [];
+    const contract = await responseValidator(t.url);
     let calls = 0;
     for (const row of AUTHZ_TABLE.filter((r) => !r.op.startsWith('SOCKET '))) {
       const [method, path] = row.op.split(' ');
@@ -166,11 +171,21 @@ describe('authorisation matrix (e2e)', () => {
         const res = await rawRequest(t.url, method, url, headers, body);
         calls += 1;
         let code: string | undefined;
+        let json: unknown = null;
         try {
-          code = JSON.parse(res.text)?.error?.code;
+          json = res.text ? JSON.parse(res.text) : null;
+          code = (json as { error?: { code?: string } } | null)?.error?.code;
         } catch {
           /* not JSON: a file */
         }
+        const problem = contract.check(
+          method,
+          url,
+          res.status,
+          String(res.headers['content-type'] ?? ''),
+          json,
+        );
+        if (problem) drift.push(`${rowLabel(row)} as ${who}: ${problem}`);
         const got = `${res.status}${code ? ` ${code}` : ''}`;
         const label = rowLabel(row);
         if (allowed(row, who)) {
@@ -207,9 +222,10 @@ describe('authorisation matrix (e2e)', () => {
     const problems = [
       mismatches.length ? report('allow/deny mismatch(es)', mismatches) : '',
       leaked.length ? report('answer(s) leaking secrets', leaked) : '',
+      drift.length ? `${drift.length} answer(s) not matching the OpenAPI document:\n${drift.join('\n')}` : '',
     ].filter(Boolean);
     if (problems.length) throw new Error(problems.join('\n\n'));
-  });
+  }, 600_000);
 
   it('keeps lists, queues and searches to cases the caller may read', async () => {
     const mismatches: Mismatch[] = [];

@@ -1,3 +1,6 @@
+import { appendFileSync } from 'node:fs';
+import { responseValidator } from './openapi-validator';
+
 export interface HttpResult<T = any> {
   status: number;
   body: T;
@@ -32,6 +35,18 @@ export class HttpClient {
     } catch {
       /* keep text */
     }
+    // every response the e2e suite receives is checked against the OpenAPI document
+    const problem = (await responseValidator(this.base)).check(
+      method,
+      `/api${path}`,
+      res.status,
+      res.headers.get('content-type') ?? '',
+      parsed,
+    );
+    // OPENAPI_MISMATCH_LOG=<file> collects every mismatch of a run instead of failing at the first one
+    if (problem && process.env.OPENAPI_MISMATCH_LOG)
+      appendFileSync(process.env.OPENAPI_MISMATCH_LOG, problem + '\n');
+    else if (problem) throw new Error(problem);
     return { status: res.status, body: parsed };
   }
 

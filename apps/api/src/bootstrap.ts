@@ -1,6 +1,6 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import fastifyStatic from '@fastify/static';
 import multipart from '@fastify/multipart';
 import { Logger } from 'nestjs-pino';
@@ -13,6 +13,7 @@ import { AppConfig, Clock } from '@tiaojie/core';
 import { DbService } from '@tiaojie/db';
 import { DemoSeeder } from '@tiaojie/org';
 import { ApiModule } from './api.module';
+import { buildOpenApiDocument } from './common/openapi-document';
 import { createValidationPipe } from './common/validation.pipe';
 import { ROOT_LOGGER, installRequestLogging } from './common/request-logger';
 import { securityHeaders } from './common/security-headers';
@@ -110,15 +111,7 @@ export async function createApi(
     await app.register(multipart as any, { limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
   }
 
-  const doc = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Tiaojie 调解 API')
-      .setDescription('District dispute mediation platform (三调联动)')
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
+  const doc = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs-json' });
 
   if (config.webDist && fs.existsSync(path.join(config.webDist, 'index.html'))) {

@@ -1,28 +1,37 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { StaffAdminService } from '@tiaojie/auth';
 import { Actor, Role } from '@tiaojie/core';
 import { CurrentActor, Roles } from '../common/auth.decorators';
 import { CreateStaffDto, UpdateStaffDto } from './staff.dto';
+import { ApiErrors } from '../common/api-docs.decorators';
+import { StaffMember } from './auth.response.dto';
 
 @ApiTags('staff')
 @ApiBearerAuth()
+@ApiErrors(400, 401, 403, 404, 409)
 @Controller('staff')
 export class StaffController {
   constructor(private readonly staff: StaffAdminService) {}
 
+  @ApiOperation({ summary: '工作人员列表' })
+  @ApiOkResponse({ type: [StaffMember] })
   @Get()
   @Roles(Role.DistrictAdmin, Role.BodyAdmin)
   list(@CurrentActor() actor: Actor, @Query('orgId') orgId?: string) {
     return this.staff.list(actor, orgId && /^[0-9a-f-]{36}$/i.test(orgId) ? orgId : undefined);
   }
 
+  @ApiOperation({ summary: '新增工作人员' })
+  @ApiCreatedResponse({ type: StaffMember })
   @Post()
   @Roles(Role.DistrictAdmin, Role.BodyAdmin)
   create(@CurrentActor() actor: Actor, @Body() dto: CreateStaffDto) {
     return this.staff.create(actor, { ...dto, role: dto.role as Role });
   }
 
+  @ApiOperation({ summary: '修改工作人员' })
+  @ApiOkResponse({ type: StaffMember })
   @Patch(':id')
   @Roles(Role.DistrictAdmin, Role.BodyAdmin)
   update(

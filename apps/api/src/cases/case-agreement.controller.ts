@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Actor, Role } from '@tiaojie/core';
 import {
@@ -21,11 +21,22 @@ import {
   SessionRecordDto,
   StartPerformanceDto,
 } from './case-flow.dto';
+import { ApiErrors, ApiFile } from '../common/api-docs.decorators';
+import {
+  CaseListItem,
+  CaseRating,
+  MediationSession,
+  OnlineConsent,
+  PerformanceItem,
+  SessionCancelled,
+  SessionList,
+} from './case.response.dto';
 
 const uuid = new ParseUUIDPipe();
 
 @ApiTags('sessions and agreements')
 @ApiBearerAuth()
+@ApiErrors(400, 401, 403, 404, 409)
 @Controller('cases/:id')
 export class CaseAgreementController {
   constructor(
@@ -35,11 +46,15 @@ export class CaseAgreementController {
     private readonly enforcement: CaseEnforcementService,
   ) {}
 
+  @ApiOperation({ summary: '调解会议与在线同意' })
+  @ApiOkResponse({ type: SessionList })
   @Get('sessions')
   listSessions(@CurrentActor() actor: Actor, @Param('id', uuid) id: string) {
     return this.sessions.list(actor, id);
   }
 
+  @ApiOperation({ summary: '当事人同意在线调解' })
+  @ApiOkResponse({ type: OnlineConsent })
   @Post('consents/online')
   @HttpCode(200)
   @Roles(Role.Party)
@@ -47,12 +62,16 @@ export class CaseAgreementController {
     return this.sessions.consentOnline(actor, id);
   }
 
+  @ApiOperation({ summary: '安排调解会议' })
+  @ApiCreatedResponse({ type: MediationSession })
   @Post('sessions')
   @Roles(Role.Mediator, Role.BodyAdmin, Role.Judge, Role.Official)
   schedule(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: ScheduleDto) {
     return this.sessions.schedule(actor, id, dto);
   }
 
+  @ApiOperation({ summary: '改期调解会议' })
+  @ApiOkResponse({ type: MediationSession })
   @Post('sessions/:sessionId/reschedule')
   @HttpCode(200)
   @Roles(Role.Mediator, Role.BodyAdmin, Role.Judge, Role.Official)
@@ -65,6 +84,8 @@ export class CaseAgreementController {
     return this.sessions.reschedule(actor, id, sessionId, dto);
   }
 
+  @ApiOperation({ summary: '取消调解会议' })
+  @ApiOkResponse({ type: SessionCancelled })
   @Post('sessions/:sessionId/cancel')
   @HttpCode(200)
   @Roles(Role.Mediator, Role.BodyAdmin, Role.Judge, Role.Official)
@@ -77,6 +98,8 @@ export class CaseAgreementController {
     return this.sessions.cancel(actor, id, sessionId, dto.reason);
   }
 
+  @ApiOperation({ summary: '记录调解笔录' })
+  @ApiOkResponse({ type: MediationSession })
   @Post('sessions/:sessionId/record')
   @HttpCode(200)
   @Roles(Role.Mediator, Role.BodyAdmin, Role.Judge, Role.Official)
@@ -89,6 +112,8 @@ export class CaseAgreementController {
     return this.sessions.record(actor, id, sessionId, dto.record);
   }
 
+  @ApiOperation({ summary: '下载调解协议书 PDF' })
+  @ApiFile('application/pdf')
   @Get('agreement.pdf')
   async pdf(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Res() reply: FastifyReply) {
     const { number, pdf } = await this.agreements.pdf(actor, id);
@@ -101,6 +126,8 @@ export class CaseAgreementController {
       .send(pdf);
   }
 
+  @ApiOperation({ summary: '申请司法确认' })
+  @ApiOkResponse({ type: CaseListItem })
   @Post('confirmation/apply')
   @HttpCode(200)
   @Roles(Role.Party)
@@ -113,6 +140,8 @@ export class CaseAgreementController {
   }
 
   /** 申请强制执行 of a judicially confirmed agreement that was not performed; handed to the court. */
+  @ApiOperation({ summary: '申请强制执行' })
+  @ApiOkResponse({ type: CaseListItem })
   @Post('enforcement')
   @HttpCode(200)
   @Roles(Role.Party, Role.Mediator, Role.BodyAdmin, Role.Judge, Role.Official)
@@ -124,11 +153,15 @@ export class CaseAgreementController {
     return this.queries.summary(await this.enforcement.apply(actor, id, dto));
   }
 
+  @ApiOperation({ summary: '履行事项' })
+  @ApiOkResponse({ type: [PerformanceItem] })
   @Get('performance')
   performance(@CurrentActor() actor: Actor, @Param('id', uuid) id: string) {
     return this.agreements.performance(actor, id);
   }
 
+  @ApiOperation({ summary: '开始履行' })
+  @ApiOkResponse({ type: CaseListItem })
   @Post('performance')
   @HttpCode(200)
   @Roles(Role.Mediator, Role.BodyAdmin, Role.Judge, Role.Official)
@@ -140,6 +173,8 @@ export class CaseAgreementController {
     return this.queries.summary(await this.agreements.startPerformance(actor, id, dto));
   }
 
+  @ApiOperation({ summary: '登记履行情况' })
+  @ApiOkResponse({ type: CaseListItem })
   @Post('performance/:itemId')
   @HttpCode(200)
   @Roles(Role.Mediator, Role.BodyAdmin, Role.Judge, Role.Official)
@@ -152,12 +187,16 @@ export class CaseAgreementController {
     return this.queries.summary(await this.agreements.recordPerformance(actor, id, itemId, dto));
   }
 
+  @ApiOperation({ summary: '当事人评价' })
+  @ApiCreatedResponse({ type: CaseRating })
   @Post('rating')
   @Roles(Role.Party)
   rate(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: RateDto) {
     return this.agreements.rate(actor, id, dto);
   }
 
+  @ApiOperation({ summary: '回访' })
+  @ApiOkResponse({ type: CaseListItem })
   @Post('follow-up')
   @HttpCode(200)
   @Roles(Role.Mediator, Role.BodyAdmin, Role.Judge, Role.Official)

@@ -1,10 +1,12 @@
 import { Body, Controller, Headers, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, Role } from '@tiaojie/core';
 import { CaseIntakeService, CaseQueryService } from '@tiaojie/cases';
 import { CurrentActor, Roles } from '../common/auth.decorators';
 import { ApplyDto } from './case.dto';
 import { CourtReferralDto, RegisterDto } from './case-flow.dto';
+import { ApiErrors } from '../common/api-docs.decorators';
+import { CaseListItem, RegisterResult } from './case.response.dto';
 
 // Named exactly as the @Headers() parameter reads it, so the document merges the two into one optional header
 // (a differently spelt name left the reflected parameter behind, marked required).
@@ -17,6 +19,7 @@ const IDEMPOTENCY_HEADER = {
 
 @ApiTags('intake')
 @ApiBearerAuth()
+@ApiErrors(400, 401, 403, 404, 409)
 @Controller('cases')
 export class CaseIntakeController {
   constructor(
@@ -25,6 +28,8 @@ export class CaseIntakeController {
   ) {}
 
   /** A party's online application. Send an Idempotency-Key to make a retry return the first attempt's dispute. */
+  @ApiOperation({ summary: '当事人在线申请' })
+  @ApiCreatedResponse({ type: CaseListItem })
   @Post()
   @Roles(Role.Party)
   @ApiHeader(IDEMPOTENCY_HEADER)
@@ -37,6 +42,8 @@ export class CaseIntakeController {
    * created (a new case), merged (it repeats an open case: the answer is that case, with one more intake record) or
    * review (a probable repeat, held in the district's duplicate review; `id` is null).
    */
+  @ApiOperation({ summary: '窗口登记' })
+  @ApiCreatedResponse({ type: RegisterResult })
   @Post('register')
   @Roles(
     Role.Mediator,
@@ -63,6 +70,8 @@ export class CaseIntakeController {
   }
 
   /** A court refers a case: 委派 (pre-registration) or 委托 (post-registration). */
+  @ApiOperation({ summary: '法院委派/委托' })
+  @ApiCreatedResponse({ type: CaseListItem })
   @Post('court-referrals')
   @Roles(Role.CourtClerk, Role.Judge)
   async refer(@CurrentActor() actor: Actor, @Body() dto: CourtReferralDto) {

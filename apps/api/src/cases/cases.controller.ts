@@ -1,17 +1,22 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, Role } from '@tiaojie/core';
 import { CaseAccessService, CaseCommandService, CaseQueryService } from '@tiaojie/cases';
 import { AuditService } from '@tiaojie/audit';
 import { ExtendDto, TransferDto } from './case-flow.dto';
 import { CurrentActor, Roles } from '../common/auth.decorators';
 import { AgreementDto, AssignDto, ModeDto, QueueQueryDto, ReturnDto, SignDto, VersionDto } from './case.dto';
+import { ApiErrors } from '../common/api-docs.decorators';
+import { CaseDetail } from './case-detail.response.dto';
+import { CaseStatusView } from './case-status.response.dto';
+import { CaseListItem, PartyPersonalData, QueueItem, SignCodeSent } from './case.response.dto';
 
 const uuid = new ParseUUIDPipe({ version: undefined });
 
 @ApiTags('cases')
 @ApiBearerAuth()
+@ApiErrors(400, 401, 403, 404, 409)
 @Controller('cases')
 export class CasesController {
   constructor(
@@ -21,6 +26,8 @@ export class CasesController {
     private readonly audit: AuditService,
   ) {}
 
+  @ApiOperation({ summary: '我的纠纷' })
+  @ApiOkResponse({ type: [CaseListItem] })
   @Get('mine')
   @Roles(Role.Party)
   mine(@CurrentActor() actor: Actor) {
@@ -28,6 +35,8 @@ export class CasesController {
   }
 
   /** A body's and the district's queues arrive as JSON text from the database and are sent as they are. */
+  @ApiOperation({ summary: '待办队列' })
+  @ApiOkResponse({ type: [QueueItem] })
   @Get('queue')
   async queue(
     @CurrentActor() actor: Actor,
@@ -41,16 +50,22 @@ export class CasesController {
     return json;
   }
 
+  @ApiOperation({ summary: '纠纷详情' })
+  @ApiOkResponse({ type: CaseDetail })
   @Get(':id')
   detail(@CurrentActor() actor: Actor, @Param('id', uuid) id: string) {
     return this.queries.detail(actor, id);
   }
 
+  @ApiOperation({ summary: '办理进度' })
+  @ApiOkResponse({ type: CaseStatusView })
   @Get(':id/status')
   status(@CurrentActor() actor: Actor, @Param('id', uuid) id: string) {
     return this.queries.status(actor, id);
   }
 
+  @ApiOperation({ summary: '受理' })
+  @ApiOkResponse({ type: CaseListItem })
   @Post(':id/accept')
   @HttpCode(200)
   @Roles(Role.BodyAdmin, Role.Mediator, Role.Judge, Role.CourtClerk, Role.Official)
@@ -58,6 +73,8 @@ export class CasesController {
     return this.queries.summary(await this.commands.accept(actor, id, dto));
   }
 
+  @ApiOperation({ summary: '退单' })
+  @ApiOkResponse({ type: CaseListItem })
   @Post(':id/return')
   @HttpCode(200)
   @Roles(Role.BodyAdmin, Role.Mediator, Role.Judge, Role.CourtClerk, Role.Official)
@@ -65,6 +82,8 @@ export class CasesController {
     return this.queries.summary(await this.commands.returnCase(actor, id, dto));
   }
 
+  @ApiOperation({ summary: '指派调解员' })
+  @ApiOkResponse({ type: CaseListItem })
   @Post(':id/assign')
   @HttpCode(200)
   @Roles(Role.BodyAdmin, Role.Mediator, Role.Judge, Role.CourtClerk, Role.Official)
@@ -72,6 +91,8 @@ export class CasesController {
     return this.queries.summary(await this.commands.assignMediator(actor, id, dto));
   }
 
+  @ApiOperation({ summary: '切换调解方式' })
+  @ApiOkResponse({ type: CaseListItem })
   @Post(':id/mode')
   @HttpCode(200)
   @Roles(Role.BodyAdmin, Role.Mediator, Role.Judge, Role.CourtClerk, Role.Official)
@@ -79,6 +100,8 @@ export class CasesController {
     return this.queries.summary(await this.commands.switchMode(actor, id, dto));
   }
 
+  @ApiOperation({ summary: '起草调解协议' })
+  @ApiOkResponse({ type: CaseListItem })
   @Post(':id/agreement')
   @HttpCode(200)
   @Roles(Role.BodyAdmin, Role.Mediator, Role.Judge, Role.CourtClerk, Role.Official)
@@ -86,6 +109,8 @@ export class CasesController {
     return this.queries.summary(await this.commands.draftAgreement(actor, id, dto));
   }
 
+  @ApiOperation({ summary: '发送签署验证码' })
+  @ApiAcceptedResponse({ type: SignCodeSent })
   @Post(':id/agreement/sign-code')
   @HttpCode(202)
   @Roles(Role.Party)
@@ -93,6 +118,8 @@ export class CasesController {
     return this.commands.requestSignCode(actor, id);
   }
 
+  @ApiOperation({ summary: '签署调解协议' })
+  @ApiOkResponse({ type: CaseListItem })
   @Post(':id/agreement/sign')
   @HttpCode(200)
   @Roles(Role.Party)
@@ -101,6 +128,8 @@ export class CasesController {
   }
 
   /** Transfer to another body or kind (without a target the router re-routes), keeping one identity. */
+  @ApiOperation({ summary: '移交' })
+  @ApiOkResponse({ type: CaseListItem })
   @Post(':id/transfer')
   @HttpCode(200)
   async transfer(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: TransferDto) {
@@ -108,12 +137,16 @@ export class CasesController {
   }
 
   /** 诉调对接: a failed mediation goes to the court with its record. */
+  @ApiOperation({ summary: '诉调对接转法院' })
+  @ApiOkResponse({ type: CaseListItem })
   @Post(':id/refer-to-court')
   @HttpCode(200)
   async referToCourt(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: VersionDto) {
     return this.queries.summary(await this.commands.referToCourt(actor, id, dto));
   }
 
+  @ApiOperation({ summary: '延长期限' })
+  @ApiOkResponse({ type: CaseListItem })
   @Post(':id/extend')
   @HttpCode(200)
   async extend(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: ExtendDto) {
@@ -121,6 +154,8 @@ export class CasesController {
   }
 
   /** Full ID and phone number of one party, for handling staff; every read is audited. */
+  @ApiOperation({ summary: '查看当事人完整信息' })
+  @ApiOkResponse({ type: PartyPersonalData })
   @Get(':id/parties/:partyId/personal-data')
   @Roles(Role.Mediator, Role.BodyAdmin, Role.DistrictAdmin, Role.Judge, Role.CourtClerk, Role.Official)
   revealParty(
@@ -139,6 +174,8 @@ export class CasesController {
   }
 
   /** Transitions that need only a version and a reason: start_mediation, record_failure, withdraw, terminate, close, reopen, … */
+  @ApiOperation({ summary: '状态流转' })
+  @ApiOkResponse({ type: CaseListItem })
   @Post(':id/transitions/:action')
   @HttpCode(200)
   async fire(

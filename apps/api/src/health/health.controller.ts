@@ -1,10 +1,12 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainError, ErrorCode } from '@tiaojie/core';
 import { DbService } from '@tiaojie/db';
 import { OrgService } from '@tiaojie/org';
 import { CASE_STATUSES, TRANSITIONS, RETURN_REASONS } from '@tiaojie/cases';
 import { Public } from '../common/auth.decorators';
+import { ApiErrors } from '../common/api-docs.decorators';
+import { Directory, Health, Lifecycle } from './health.response.dto';
 
 @ApiTags('system')
 @Controller()
@@ -15,6 +17,9 @@ export class HealthController {
   ) {}
 
   @Public()
+  @ApiOperation({ summary: '健康检查' })
+  @ApiOkResponse({ type: Health })
+  @ApiErrors(503)
   @Get('health')
   async health() {
     const ok = await this.db.ping().catch(() => false);
@@ -28,12 +33,16 @@ export class HealthController {
 
   /** The lifecycle definition, for the front end's tracker and buttons. */
   @Public()
+  @ApiOperation({ summary: '办理流程定义' })
+  @ApiOkResponse({ type: Lifecycle })
   @Get('lifecycle')
   lifecycle() {
     return { statuses: CASE_STATUSES, transitions: TRANSITIONS, returnReasons: RETURN_REASONS };
   }
 
   @Public()
+  @ApiOperation({ summary: '类别、街道与机构目录' })
+  @ApiOkResponse({ type: Directory })
   @Get('directory')
   directory() {
     return this.orgs.directory();

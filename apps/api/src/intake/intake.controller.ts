@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Actor, Role } from '@tiaojie/core';
 import { HeldRegistrationService } from '@tiaojie/cases';
@@ -8,12 +8,15 @@ import { CurrentActor, Roles } from '../common/auth.decorators';
 import { storeImportUpload } from './import-upload.reader';
 import { attachmentDisposition } from '../rooms/content-disposition';
 import { DuplicateDecisionDto, DuplicateQueryDto, ListQueryDto } from './intake.dto';
+import { ApiErrors, ApiFile } from '../common/api-docs.decorators';
+import { DuplicateDecision, DuplicateReview, ImportRun, ImportSummary } from './intake.response.dto';
 
 const uuid = new ParseUUIDPipe({ version: undefined });
 
 /** District admins: upload exports (progress on the socket as `import:progress`), runs, error reports, duplicate review. */
 @ApiTags('intake')
 @ApiBearerAuth()
+@ApiErrors(400, 401, 403, 404, 409)
 @Controller('intake')
 @Roles(Role.DistrictAdmin)
 export class IntakeController {
@@ -25,6 +28,9 @@ export class IntakeController {
   ) {}
 
   /** multipart/form-data with one `file` part (12345 CSV, grid CSV or court XLSX); answers when the import is done. */
+  @ApiOperation({ summary: '上传导入文件' })
+  @ApiOkResponse({ type: ImportSummary })
+  @ApiErrors(413, 415)
   @Post('imports')
   @HttpCode(200)
   @ApiConsumes('multipart/form-data')
@@ -37,17 +43,23 @@ export class IntakeController {
     }
   }
 
+  @ApiOperation({ summary: '导入记录' })
+  @ApiOkResponse({ type: [ImportRun] })
   @Get('imports')
   runs(@Query() q: ListQueryDto) {
     return this.reports.list(q.limit ? Number(q.limit) : 50);
   }
 
+  @ApiOperation({ summary: '导入详情' })
+  @ApiOkResponse({ type: ImportRun })
   @Get('imports/:id')
   run(@Param('id', uuid) id: string) {
     return this.reports.run(id);
   }
 
   /** The run's rejected rows (line, column, reason) as CSV (UTF-8 with BOM). */
+  @ApiOperation({ summary: '导入错误报告 CSV' })
+  @ApiFile('text/csv')
   @Get('imports/:id/errors.csv')
   async errors(@Param('id', uuid) id: string, @Res() reply: FastifyReply) {
     const csv = await this.reports.errorReportCsv(id);
@@ -57,6 +69,8 @@ export class IntakeController {
       .send(csv);
   }
 
+  @ApiOperation({ summary: '疑似重复' })
+  @ApiOkResponse({ type: [DuplicateReview] })
   @Get('duplicates')
   duplicates(@CurrentActor() actor: Actor, @Query() q: DuplicateQueryDto) {
     return this.reviews.list(
@@ -66,6 +80,8 @@ export class IntakeController {
     );
   }
 
+  @ApiOperation({ summary: '处理疑似重复' })
+  @ApiOkResponse({ type: DuplicateDecision })
   @Post('duplicates/:id/decision')
   @HttpCode(200)
   async decide(

@@ -1,5 +1,5 @@
 import { Controller, Headers, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { ApiHeader, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { RawBodyRequest } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import {
@@ -9,6 +9,8 @@ import {
   WebhookReceiverService,
 } from '@tiaojie/intake';
 import { Public } from '../common/auth.decorators';
+import { ApiErrors } from '../common/api-docs.decorators';
+import { WebhookAccepted } from './intake.response.dto';
 
 /**
  * Live feeds from the 12345, grid and court systems. Authenticated by signature, not by token:
@@ -20,6 +22,9 @@ import { Public } from '../common/auth.decorators';
 export class WebhooksController {
   constructor(private readonly receiver: WebhookReceiverService) {}
 
+  @ApiOperation({ summary: '接收外部系统推送' })
+  @ApiAcceptedResponse({ type: WebhookAccepted })
+  @ApiErrors(400, 401, 404, 409, 413)
   @Post(':source')
   @Public()
   @HttpCode(202)

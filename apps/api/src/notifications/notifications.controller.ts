@@ -1,19 +1,24 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, Role } from '@tiaojie/core';
 import { NotificationService, OutboxService } from '@tiaojie/notifications';
 import { CurrentActor, Roles } from '../common/auth.decorators';
 import { DeadLetterQueryDto, InboxQueryDto } from './notifications.dto';
+import { ApiErrors } from '../common/api-docs.decorators';
+import { Inbox, NotificationRead, OutboxItemView, ReadAllResult } from './notifications.response.dto';
 
 const uuid = new ParseUUIDPipe();
 
 /** The signed-in user's own inbox (new ones are pushed live as `notification:new` on `user:<id>`). */
 @ApiTags('notifications')
 @ApiBearerAuth()
+@ApiErrors(400, 401, 403, 404, 409)
 @Controller('notifications')
 export class NotificationsController {
   constructor(private readonly notifications: NotificationService) {}
 
+  @ApiOperation({ summary: '我的通知' })
+  @ApiOkResponse({ type: Inbox })
   @Get()
   inbox(@CurrentActor() actor: Actor, @Query() q: InboxQueryDto) {
     return this.notifications.inbox(actor, {
@@ -23,6 +28,8 @@ export class NotificationsController {
     });
   }
 
+  @ApiOperation({ summary: '全部已读' })
+  @ApiOkResponse({ type: ReadAllResult })
   @Post('read-all')
   @HttpCode(200)
   readAll(@CurrentActor() actor: Actor) {
@@ -30,6 +37,8 @@ export class NotificationsController {
   }
 
   /** Someone else's notification is answered 404, as if it did not exist. */
+  @ApiOperation({ summary: '标记已读' })
+  @ApiOkResponse({ type: NotificationRead })
   @Post(':id/read')
   @HttpCode(200)
   async read(@CurrentActor() actor: Actor, @Param('id', uuid) id: string) {
@@ -41,16 +50,21 @@ export class NotificationsController {
 /** SMS that could not be delivered after every attempt, and putting them back in the queue. */
 @ApiTags('notifications')
 @ApiBearerAuth()
+@ApiErrors(400, 401, 403, 404, 409)
 @Controller('admin/outbox')
 export class OutboxAdminController {
   constructor(private readonly outbox: OutboxService) {}
 
+  @ApiOperation({ summary: '发送失败的短信' })
+  @ApiOkResponse({ type: [OutboxItemView] })
   @Get('dead')
   @Roles(Role.DistrictAdmin)
   dead(@CurrentActor() actor: Actor, @Query() q: DeadLetterQueryDto) {
     return this.outbox.deadLetters(actor, q.limit ? Number(q.limit) : undefined);
   }
 
+  @ApiOperation({ summary: '重新发送短信' })
+  @ApiOkResponse({ type: OutboxItemView })
   @Post(':id/retry')
   @HttpCode(200)
   @Roles(Role.DistrictAdmin)

@@ -11,7 +11,7 @@ import {
   Query,
   StreamableFile,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Actor, Role } from '@tiaojie/core';
 import { LinkageRoomService, MinutesService } from '@tiaojie/rooms';
 import { CurrentActor, Roles } from '../common/auth.decorators';
@@ -24,12 +24,22 @@ import {
   MinutesDto,
   RemoveQueryDto,
 } from './rooms.dto';
+import { ApiErrors, ApiFile } from '../common/api-docs.decorators';
+import {
+  InviteResult,
+  LinkageRoom,
+  LinkageRoomMember,
+  MessagePosted,
+  MessageView,
+  RemoveResult,
+} from './rooms.response.dto';
 
 const uuid = new ParseUUIDPipe({ version: undefined });
 
 /** Court–government linkage rooms (府院联动): create, members (by person or organisation), minutes and their export. */
 @ApiTags('linkage rooms')
 @ApiBearerAuth()
+@ApiErrors(400, 401, 403, 404, 409)
 @Controller('rooms')
 export class LinkageRoomsController {
   constructor(
@@ -37,22 +47,30 @@ export class LinkageRoomsController {
     private readonly minutes: MinutesService,
   ) {}
 
+  @ApiOperation({ summary: '创建府院联动室' })
+  @ApiCreatedResponse({ type: LinkageRoom })
   @Post('linkage')
   @Roles(Role.DistrictAdmin, Role.Judge, Role.CourtClerk, Role.Official)
   create(@CurrentActor() actor: Actor, @Body() dto: CreateLinkageRoomDto) {
     return this.linkage.create(actor, dto);
   }
 
+  @ApiOperation({ summary: '联动室详情' })
+  @ApiOkResponse({ type: LinkageRoom })
   @Get('linkage/:id')
   detail(@CurrentActor() actor: Actor, @Param('id', uuid) id: string) {
     return this.linkage.detail(actor, id);
   }
 
+  @ApiOperation({ summary: '联动室成员' })
+  @ApiOkResponse({ type: [LinkageRoomMember] })
   @Get(':id/members')
   members(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Query() q: MembersQueryDto) {
     return this.linkage.listMembers(actor, id, q.includeRemoved === 'true');
   }
 
+  @ApiOperation({ summary: '邀请成员' })
+  @ApiOkResponse({ type: InviteResult })
   @Post(':id/members')
   @HttpCode(200)
   invite(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: InviteDto) {
@@ -60,6 +78,8 @@ export class LinkageRoomsController {
   }
 
   /** Removes a member; their open sockets leave the room at once and get `room:removed`. */
+  @ApiOperation({ summary: '移除成员' })
+  @ApiOkResponse({ type: RemoveResult })
   @Delete(':id/members/:userId')
   remove(
     @CurrentActor() actor: Actor,
@@ -71,6 +91,8 @@ export class LinkageRoomsController {
   }
 
   /** Removes every member who belongs to an organisation. */
+  @ApiOperation({ summary: '移除机构成员' })
+  @ApiOkResponse({ type: RemoveResult })
   @Delete(':id/orgs/:orgId')
   removeOrg(
     @CurrentActor() actor: Actor,
@@ -81,18 +103,24 @@ export class LinkageRoomsController {
     return this.linkage.remove(actor, id, { orgId }, q.reason);
   }
 
+  @ApiOperation({ summary: '记录会议纪要' })
+  @ApiCreatedResponse({ type: MessagePosted })
   @Post(':id/minutes')
   @HttpCode(201)
   record(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: MinutesDto) {
     return this.minutes.record(actor, id, dto);
   }
 
+  @ApiOperation({ summary: '会议纪要' })
+  @ApiOkResponse({ type: [MessageView] })
   @Get(':id/minutes')
   list(@CurrentActor() actor: Actor, @Param('id', uuid) id: string) {
     return this.minutes.list(actor, id);
   }
 
   /** Minutes as a download: Markdown (default), CSV (UTF-8 with BOM) or PDF. */
+  @ApiOperation({ summary: '导出会议纪要' })
+  @ApiFile('text/markdown', 'text/csv', 'application/pdf')
   @Get(':id/minutes/export')
   @Header('Cache-Control', 'no-store')
   async export(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Query() q: ExportQueryDto) {

@@ -10,7 +10,14 @@ import {
   Req,
   StreamableFile,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Actor, DomainError } from '@tiaojie/core';
 import { CaseRoomService } from '@tiaojie/cases';
@@ -18,23 +25,30 @@ import { CurrentActor } from '../common/auth.decorators';
 import { attachmentDisposition } from './content-disposition';
 import { readUpload } from './multipart-upload';
 import { HistoryQueryDto, ReadDto } from './rooms.dto';
+import { ApiErrors, ApiFile } from '../common/api-docs.decorators';
+import { MessagePosted, MessageView, MyRooms, ReadMark, ReadReceipt } from './rooms.response.dto';
 
 const uuid = new ParseUUIDPipe({ version: undefined });
 
 /** Room HTTP: history pages, read receipts, evidence attachments, my rooms. Access is decided in the domain per room. */
 @ApiTags('rooms')
 @ApiBearerAuth()
+@ApiErrors(400, 401, 403, 404, 409)
 @Controller('rooms')
 export class RoomsController {
   constructor(private readonly rooms: CaseRoomService) {}
 
   /** Case rooms (parties: their cases; mediators and body admins: their body's open cases) and linkage rooms, with unread counts. */
+  @ApiOperation({ summary: '我的房间' })
+  @ApiOkResponse({ type: MyRooms })
   @Get('mine')
   mine(@CurrentActor() actor: Actor) {
     return this.rooms.mine(actor);
   }
 
   /** History pages, oldest first: `beforeSeq` = the smallest seq you hold (previous page), or `afterSeq` = what you missed. */
+  @ApiOperation({ summary: '消息记录' })
+  @ApiOkResponse({ type: [MessageView] })
   @Get(':id/messages')
   history(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Query() q: HistoryQueryDto) {
     if (q.beforeSeq !== undefined && q.afterSeq !== undefined)
@@ -48,11 +62,15 @@ export class RoomsController {
     );
   }
 
+  @ApiOperation({ summary: '已读回执' })
+  @ApiOkResponse({ type: [ReadReceipt] })
   @Get(':id/reads')
   reads(@CurrentActor() actor: Actor, @Param('id', uuid) id: string) {
     return this.rooms.reads(actor, id);
   }
 
+  @ApiOperation({ summary: '标记已读位置' })
+  @ApiOkResponse({ type: ReadMark })
   @Post(':id/reads')
   @HttpCode(200)
   markRead(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: ReadDto) {
@@ -60,6 +78,9 @@ export class RoomsController {
   }
 
   /** Evidence upload (multipart/form-data: `file` + `clientMsgId`): images, PDF, Office files up to 10 MB, type checked by content. */
+  @ApiOperation({ summary: '上传证据附件' })
+  @ApiCreatedResponse({ type: MessagePosted })
+  @ApiErrors(413, 415)
   @Post(':id/attachments')
   @HttpCode(201)
   @ApiConsumes('multipart/form-data')
@@ -68,6 +89,8 @@ export class RoomsController {
   }
 
   /** Download by room members only (others: 404); every download is audited. */
+  @ApiOperation({ summary: '下载附件' })
+  @ApiFile('application/octet-stream')
   @Get(':id/attachments/:attachmentId')
   async download(
     @CurrentActor() actor: Actor,

@@ -10,17 +10,37 @@ import {
   Post,
   Put,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Actor, Role } from '@tiaojie/core';
 import { DispatchService, RegistryService } from '@tiaojie/dispatch';
 import { CaseCommandService, CaseQueryService } from '@tiaojie/cases';
 import { CurrentActor, Roles } from '../common/auth.decorators';
 import { BodyPatchDto, ConflictDto, DryRunDto, ManualRouteDto, SaveRulesDto } from './routing.dto';
+import { ApiErrors } from '../common/api-docs.decorators';
+import { CaseListItem } from '../cases/case.response.dto';
+import { RoutingDecision } from './routing-decision.response.dto';
+import {
+  BodyEntry,
+  BodyRecord,
+  ConflictDeclaration,
+  MediatorProposal,
+  ReturnCount,
+  RoutingHistoryEntry,
+  RoutingRule,
+} from './routing.response.dto';
 
 const uuid = new ParseUUIDPipe();
 
 @ApiTags('routing')
 @ApiBearerAuth()
+@ApiErrors(400, 401, 403, 404, 409)
 @Controller()
 export class RoutingController {
   constructor(
@@ -30,6 +50,8 @@ export class RoutingController {
     private readonly queries: CaseQueryService,
   ) {}
 
+  @ApiOperation({ summary: '分流规则' })
+  @ApiOkResponse({ type: [RoutingRule] })
   @Get('routing/rules')
   @Roles(Role.DistrictAdmin)
   rules() {
@@ -37,6 +59,8 @@ export class RoutingController {
   }
 
   /** Replaces the rule set; contradictory rules, unknown categories and empty candidate sets are refused. */
+  @ApiOperation({ summary: '保存分流规则' })
+  @ApiOkResponse({ type: [RoutingRule] })
   @Put('routing/rules')
   @Roles(Role.DistrictAdmin)
   saveRules(@CurrentActor() actor: Actor, @Body() dto: SaveRulesDto) {
@@ -44,6 +68,8 @@ export class RoutingController {
   }
 
   /** Where would this dispute go, and why. Nothing is stored. */
+  @ApiOperation({ summary: '分流试算' })
+  @ApiOkResponse({ type: RoutingDecision })
   @Post('routing/dry-run')
   @HttpCode(200)
   @Roles(Role.DistrictAdmin, Role.BodyAdmin)
@@ -51,36 +77,48 @@ export class RoutingController {
     return this.dispatch.dryRun({ id: 'dry-run', parties: [], ...dto } as any);
   }
 
+  @ApiOperation({ summary: '退单统计' })
+  @ApiOkResponse({ type: [ReturnCount] })
   @Get('routing/returns')
   @Roles(Role.DistrictAdmin)
   returns() {
     return this.dispatch.returnCounts();
   }
 
+  @ApiOperation({ summary: '调解组织' })
+  @ApiOkResponse({ type: [BodyEntry] })
   @Get('registry/bodies')
   @Roles(Role.DistrictAdmin, Role.BodyAdmin)
   bodies() {
     return this.registry.bodies();
   }
 
+  @ApiOperation({ summary: '修改调解组织' })
+  @ApiOkResponse({ type: BodyRecord })
   @Patch('registry/bodies/:id')
   @Roles(Role.DistrictAdmin)
   updateBody(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: BodyPatchDto) {
     return this.registry.updateBody(actor, id, dto);
   }
 
+  @ApiOperation({ summary: '回避声明' })
+  @ApiOkResponse({ type: [ConflictDeclaration] })
   @Get('registry/mediators/:id/conflicts')
   @Roles(Role.DistrictAdmin, Role.BodyAdmin, Role.Mediator)
   conflicts(@CurrentActor() actor: Actor, @Param('id', uuid) id: string) {
     return this.registry.conflicts(actor, id);
   }
 
+  @ApiOperation({ summary: '声明回避' })
+  @ApiCreatedResponse({ type: ConflictDeclaration })
   @Post('registry/mediators/:id/conflicts')
   @Roles(Role.DistrictAdmin, Role.BodyAdmin, Role.Mediator)
   declare(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: ConflictDto) {
     return this.registry.declareConflict(actor, id, dto);
   }
 
+  @ApiOperation({ summary: '撤销回避声明' })
+  @ApiNoContentResponse({ description: '完成 (done)' })
   @Delete('registry/mediators/:id/conflicts/:conflictId')
   @HttpCode(204)
   @Roles(Role.DistrictAdmin, Role.BodyAdmin, Role.Mediator)
@@ -93,6 +131,8 @@ export class RoutingController {
   }
 
   /** District admin's manual override, with a reason (audited). */
+  @ApiOperation({ summary: '人工分流' })
+  @ApiOkResponse({ type: CaseListItem })
   @Post('cases/:id/route')
   @HttpCode(200)
   @Roles(Role.DistrictAdmin)
@@ -104,12 +144,16 @@ export class RoutingController {
     return this.queries.summary(await this.commands.manualRoute(actor, id, dto));
   }
 
+  @ApiOperation({ summary: '分流记录' })
+  @ApiOkResponse({ type: [RoutingHistoryEntry] })
   @Get('cases/:id/routing')
   @Roles(Role.DistrictAdmin, Role.BodyAdmin, Role.Mediator)
   decisions(@CurrentActor() actor: Actor, @Param('id', uuid) id: string) {
     return this.queries.routingHistory(actor, id);
   }
 
+  @ApiOperation({ summary: '调解员推荐' })
+  @ApiOkResponse({ type: MediatorProposal })
   @Get('cases/:id/mediator-proposal')
   @Roles(Role.BodyAdmin, Role.Mediator)
   proposal(@CurrentActor() actor: Actor, @Param('id', uuid) id: string) {
