@@ -96,8 +96,17 @@ export async function liveListsJourney(browser, server) {
   await shot(hotline, 'register-merged-phone');
 
   // the district's case page lists both intake records, each with its channel in Chinese
-  await row.click();
+  // the queue refetches on every change: a click that lands while the rows are replaced is lost, so click again
   const intakes = district.getByTestId('case-intakes');
+  for (let attempt = 0; ; attempt++) {
+    await row.getByText(number).click();
+    const opened = await intakes
+      .waitFor({ state: 'visible', timeout: 10_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (opened) break;
+    if (attempt >= 2) throw new Error(`the case page of ${number} did not open from the district queue`);
+  }
   await visible(intakes.getByText('受理记录（2）'));
   await visible(intakes.getByText('网格上报'));
   await visible(intakes.getByText('12345 工单'));
