@@ -62,7 +62,7 @@ export class AuthController {
 
   @Public()
   @ApiOperation({ summary: '退出登录' })
-  @ApiNoContentResponse({ description: '完成 (done)' })
+  @ApiNoContentResponse({ description: '完成' })
   @ApiErrors(400)
   @Post('sign-out')
   @HttpCode(204)
@@ -73,7 +73,7 @@ export class AuthController {
   /** Changes the caller's password (policy: 10+ characters, letters and digits) and signs out other sessions. */
   @ApiBearerAuth()
   @ApiOperation({ summary: '修改密码' })
-  @ApiNoContentResponse({ description: '完成 (done)' })
+  @ApiNoContentResponse({ description: '完成' })
   @ApiErrors(400, 401)
   @Post('password')
   @HttpCode(204)

@@ -27,6 +27,6 @@ export function ApiErrors(...statuses: number[]): MethodDecorator & ClassDecorat
 export function ApiFile(...mediaTypes: string[]): MethodDecorator {
   return applyDecorators(
     ApiProduces(...mediaTypes),
-    ApiOkResponse({ description: '文件 (file download)', schema: { type: 'string', format: 'binary' } }),
+    ApiOkResponse({ description: '文件', schema: { type: 'string', format: 'binary' } }),
   );
 }

@@ -118,7 +118,7 @@ export class RoutingController {
   }
 
   @ApiOperation({ summary: '撤销回避声明' })
-  @ApiNoContentResponse({ description: '完成 (done)' })
+  @ApiNoContentResponse({ description: '完成' })
   @Delete('registry/mediators/:id/conflicts/:conflictId')
   @HttpCode(204)
   @Roles(Role.DistrictAdmin, Role.BodyAdmin, Role.Mediator)
