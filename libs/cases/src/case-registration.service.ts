@@ -1,3 +1,4 @@
+import { CaseSearchIndexService } from '@tiaojie/search';
 import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { Actor, Clock, DomainError, ErrorCode, RealtimePublisher } from '@tiaojie/core';
@@ -63,6 +64,7 @@ export class CaseRegistrationService {
     private readonly audit: AuditService,
     private readonly publisher: RealtimePublisher,
     private readonly clock: Clock,
+    private readonly searchIndex: CaseSearchIndexService,
   ) {}
 
   prepare(
@@ -251,7 +253,7 @@ export class CaseRegistrationService {
       description: c.description,
       streetCode: c.streetCode,
     };
-    return this.records.insert(tx, {
+    const row = await this.records.insert(tx, {
       channel: c.channel,
       sourceId: c.number,
       category: DISPUTE_CATEGORIES[c.category as keyof typeof DISPUTE_CATEGORIES] ?? c.category,
@@ -264,6 +266,8 @@ export class CaseRegistrationService {
       record: { kind: 'registration', origin: 'created', input: { ...input, parties: c.people } },
       raw: input,
     });
+    await this.searchIndex.reindex(tx, [c.id]);
+    return row;
   }
 
   private async insertRecord(
@@ -277,7 +281,7 @@ export class CaseRegistrationService {
     const hotline = input.channel === 'hotline_12345';
     const replyDays = hotline ? (input.replyDays ?? DEFAULT_REPLY_DAYS) : null;
     const label = DISPUTE_CATEGORIES[input.category as keyof typeof DISPUTE_CATEGORIES] ?? input.category;
-    return this.records
+    const row = await this.records
       .insert(tx, {
         channel: input.channel,
         sourceId: input.sourceId?.trim() || `LIVE-${randomUUID().slice(0, 13).toUpperCase()}`,
@@ -314,6 +318,9 @@ export class CaseRegistrationService {
           });
         throw err;
       });
+    // the record's source id now finds the case it joined
+    if (disputeId) await this.searchIndex.reindex(tx, [disputeId]);
+    return row;
   }
 }
 

@@ -5,6 +5,10 @@ import { OrgModule } from '@tiaojie/org';
 import { RoomsModule } from '@tiaojie/rooms';
 import { NotificationsModule } from '@tiaojie/notifications';
 import { DispatchModule } from '@tiaojie/dispatch';
+import { SearchModule } from '@tiaojie/search';
+import { CaseReadScopeRepository } from './case-read-scope.repository';
+import { CaseSearchFilterRepository } from './case-search-filter.repository';
+import { CaseSearchService } from './case-search.service';
 import { CaseDeadlineService } from './case-deadline.service';
 import { CaseIntakeService } from './case-intake.service';
 import { CaseSessionService } from './case-session.service';
@@ -28,7 +32,15 @@ import { StreetMappingRepository } from './street-mapping.repository';
 import { StreetMappingService } from './street-mapping.service';
 
 @Module({
-  imports: [AuditModule, AuthModule, OrgModule, RoomsModule, NotificationsModule, DispatchModule],
+  imports: [
+    AuditModule,
+    AuthModule,
+    OrgModule,
+    RoomsModule,
+    NotificationsModule,
+    DispatchModule,
+    SearchModule,
+  ],
   providers: [
     CaseRepository,
     CaseQueueRepository,
@@ -51,8 +63,12 @@ import { StreetMappingService } from './street-mapping.service';
     CaseEnforcementService,
     StreetMappingRepository,
     StreetMappingService,
+    CaseReadScopeRepository,
+    CaseSearchFilterRepository,
+    CaseSearchService,
   ],
   exports: [
+    CaseSearchService,
     CaseNoticePolicy,
     CaseAudienceService,
     CaseRegistrationService,

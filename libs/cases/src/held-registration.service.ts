@@ -1,3 +1,4 @@
+import { CaseSearchIndexService } from '@tiaojie/search';
 import { Injectable } from '@nestjs/common';
 import { Actor, Clock, DomainError, ErrorCode, RealtimePublisher, Role } from '@tiaojie/core';
 import { DbService, Executor } from '@tiaojie/db';
@@ -31,6 +32,7 @@ export class HeldRegistrationService {
     private readonly audit: AuditService,
     private readonly publisher: RealtimePublisher,
     private readonly clock: Clock,
+    private readonly searchIndex: CaseSearchIndexService,
   ) {}
 
   async decide(
@@ -54,6 +56,7 @@ export class HeldRegistrationService {
           status: pair?.status ?? null,
         });
       await this.records.setDispute(tx, record.id, disputeId);
+      await this.searchIndex.reindex(tx, [disputeId]);
       const decided = await this.records.decidePair(tx, pairId, {
         status: decision === 'confirm' ? 'confirmed' : 'dismissed',
         decidedBy: actor.id,

@@ -38,3 +38,5 @@ export { CaseEnforcementService, assertConfirmationWindow } from './case-enforce
 export { StreetMappingService } from './street-mapping.service';
 export type { StreetMappingResult } from './street-mapping.service';
 export type { UnknownStreetName } from './street-mapping.repository';
+export { CaseSearchService, SEARCH_LIMIT } from './case-search.service';
+export type { SearchAnswer, SearchInput, SearchItem } from './case-search.service';

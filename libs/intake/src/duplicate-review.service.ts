@@ -1,3 +1,4 @@
+import { CaseSearchIndexService } from '@tiaojie/search';
 import { Injectable } from '@nestjs/common';
 import { Actor, Clock, DomainError, ErrorCode, maskIdNumber, maskPhone, Role } from '@tiaojie/core';
 import { DbService, Executor } from '@tiaojie/db';
@@ -42,6 +43,7 @@ export class DuplicateReviewService {
     private readonly places: IntakeDisputeRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly searchIndex: CaseSearchIndexService,
   ) {}
 
   private assertDistrict(actor: Actor): void {
@@ -109,6 +111,10 @@ export class DuplicateReviewService {
       );
       const step = await this.disputeStep.materialize(tx, actor, groups, places, { runId: null, now });
       await this.records.setDisputes(tx, step.links);
+      await this.searchIndex.reindex(
+        tx,
+        step.links.map((l) => l.disputeId),
+      );
       const decided = await this.pairs.decide(tx, pairId, {
         status: decision === 'confirm' ? 'confirmed' : 'dismissed',
         decidedBy: actor.id,
