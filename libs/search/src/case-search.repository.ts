@@ -55,7 +55,7 @@ export class CaseSearchRepository {
           or (t.received_at = ${after.receivedAt}::timestamptz and t.dispute_id < ${after.id}::uuid))))`
       : sql``;
     const order = sql`order by rank, received_at desc, dispute_id desc limit ${read.limit}`;
-    const branches = this.branches(read, cursor, true);
+    const branches = this.branches(read, cursor, read.limit);
     const rows = resultRows<{ dispute_id: string; rank: number; received_at: string | Date }>(
       await db.execute(
         sql`select dispute_id, rank, received_at from (${sql.join(branches, sql` union all `)}) u ${order}`,
@@ -70,7 +70,8 @@ export class CaseSearchRepository {
 
   /** How many cases match, when at most COUNT_CAP do; null when more (counting them all would grow with the table). */
   async count(db: Executor, read: SearchRead): Promise<number | null> {
-    const branches = this.branches(read, sql``, false);
+    // each branch walks the index in order and stops after COUNT_CAP + 1 (unordered, the planner would hash-join every posting)
+    const branches = this.branches(read, sql``, COUNT_CAP + 1);
     const n = Number(
       resultRows<{ n: number | string }>(
         await db.execute(
@@ -99,7 +100,7 @@ export class CaseSearchRepository {
     return new Map(rows.map((r) => [r.dispute_id, Number(r.fields)]));
   }
 
-  private branches(read: SearchRead, cursor: SQL, ordered: boolean): SQL[] {
+  private branches(read: SearchRead, cursor: SQL, limit: number): SQL[] {
     const others = read.others.map(anyOf);
     return read.driver.map((alt, i) => {
       const before = read.driver.slice(0, i).map((a) => sql`not ${matches(a)}`);
@@ -111,9 +112,7 @@ export class CaseSearchRepository {
       const body = sql`select t.dispute_id, t.rank, t.received_at from case_search_terms t
         join disputes d on d.id = t.dispute_id
         where ${sql.join(conditions, sql` and `)} ${cursor}`;
-      return ordered
-        ? sql`(${body} order by t.rank, t.received_at desc, t.dispute_id desc limit ${read.limit})`
-        : sql`(${body})`;
+      return sql`(${body} order by t.rank, t.received_at desc, t.dispute_id desc limit ${limit})`;
     });
   }
 }
