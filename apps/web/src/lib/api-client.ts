@@ -15,6 +15,11 @@ export class ApiError extends Error {
   }
 }
 
+/** The request never reached the api (offline, DNS, connection refused). */
+export function networkError(): ApiError {
+  return new ApiError('NETWORK', '网络连接失败，请检查网络后重试', 0);
+}
+
 export interface RawResult {
   status: number;
   body: unknown;
@@ -34,7 +39,7 @@ async function send(method: string, path: string, body: Body, token: string | nu
       body: body === undefined ? undefined : form ? body : JSON.stringify(body),
     });
   } catch {
-    throw new ApiError('NETWORK', '网络连接失败，请检查网络后重试', 0);
+    throw networkError();
   }
 }
 

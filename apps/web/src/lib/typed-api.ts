@@ -1,5 +1,5 @@
 import createClient from 'openapi-fetch';
-import { ApiError, toError, withRefresh } from './api-client';
+import { networkError, toError, withRefresh } from './api-client';
 import type { paths } from './api-schema';
 
 /** Sends one request, turning a failed connection into the Chinese network error the pages show. */
@@ -8,7 +8,7 @@ async function send(req: Request, token: string | null): Promise<Response> {
   try {
     return await fetch(req);
   } catch {
-    throw new ApiError('NETWORK', '网络连接失败，请检查网络后重试', 0);
+    throw networkError();
   }
 }
 
