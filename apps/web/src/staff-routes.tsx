@@ -16,6 +16,7 @@ import { BodiesPage } from './pages/district/bodies.page';
 import { RulesPage } from './pages/district/rules.page';
 import { ImportsPage } from './pages/district/imports.page';
 import { DashboardPage } from './pages/stats/dashboard.page';
+import { SearchPage } from './pages/search/search.page';
 
 const Forbidden = () => <Result status="403" title="无权访问" subTitle="您的账号没有使用该功能的权限。" />;
 
@@ -30,6 +31,7 @@ export function StaffRoutes({ route, user }: { route: string[]; user: SessionUse
     return <QueuePage />;
   }
   if (a === 'work' && b) return <CaseWorkbenchPage id={b} />;
+  if (a === 'search' && !b) return <SearchPage />;
   if (a === 'register' && !b) return gate(canRegister(role), <RegisterPage role={role} />);
   if (a === 'court' && !b) return gate(isCourt(role), <CourtConsolePage />);
   if (a === 'court' && b === 'refer') return gate(isCourt(role), <CourtReferralPage />);

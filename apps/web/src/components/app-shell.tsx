@@ -6,6 +6,7 @@ import { menuFor, selectedNav } from '../lib/nav';
 import { href, navigate } from '../lib/router';
 import type { SessionUser } from '../lib/types';
 import { NotificationBell } from './notification-bell';
+import { HeaderSearch } from './header-search';
 
 export function AppShell({
   user,
@@ -36,6 +37,7 @@ export function AppShell({
           />
         )}
         <div className="tj-user">
+          {!party && <HeaderSearch />}
           <NotificationBell party={party} />
           {!party && <Tag color="blue">{ROLE_LABELS[user.role] ?? user.role}</Tag>}
           <span className="tj-user-name" title={user.displayName}>

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Badge, Button, Card, Col, Row, Space, Statistic, Tabs, Typography } from 'antd';
+import { Badge, Button, Card, Col, Input, Row, Space, Statistic, Tabs, Typography } from 'antd';
 import { apiGet } from '../../lib/api-client';
 import { useSession } from '../../lib/auth-store';
 import { labels, useDirectory } from '../../lib/directory';
 import { REGIME_LABELS, REGIME_SHORT } from '../../lib/format';
 import { navigate } from '../../lib/router';
+import { openSearch } from '../search/search-query';
 import { useAsync } from '../../lib/use-async';
 import { useLiveRefresh } from '../../lib/use-socket';
 import { CaseTable, UrgencyLegend } from '../../components/case-table';
@@ -83,6 +84,13 @@ export function CourtConsolePage() {
           </Button>
         </Space>
       </div>
+      <Input.Search
+        allowClear
+        enterButton="按案号查找"
+        aria-label="按法院案号查找"
+        placeholder="输入法院案号，如（2026）苏0612民诉前调88号，括号可省略"
+        onSearch={(q) => q.trim() && openSearch({ q: q.trim() })}
+      />
       <PageState loading={loading} error={error} hasData={!!data} onRetry={reload}>
         <Row gutter={[12, 12]}>
           <Col xs={12} md={6}>
