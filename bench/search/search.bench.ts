@@ -270,7 +270,7 @@ async function main(): Promise<void> {
         });
         const body = (await res.json()) as { items: unknown[] };
         const h1 = performance.now();
-        await service.find(actor, { ...params });
+        await service.find(actor, { q: '', ...params });
         const h2 = performance.now();
         await pool.query(
           `select dispute_id from case_search_terms where term = $1 order by rank, received_at desc, dispute_id desc limit 21`,

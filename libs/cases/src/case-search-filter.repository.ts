@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { SQL, sql } from 'drizzle-orm';
-import { Executor, resultRows } from '@tiaojie/db';
+import { Executor, anyUuid, resultRows } from '@tiaojie/db';
 import type { SearchPartyRow, SearchTextRow } from './case-search.view';
 
 /** The filters of a search: each narrows the cases as the work lists do; dates are received dates in Shanghai. */
@@ -15,9 +15,6 @@ export interface SearchFilters {
   from?: string;
   to?: string;
 }
-
-const idsIn = (ids: readonly string[]) =>
-  sql`(select value::uuid from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))`;
 
 /** A search's filters as SQL over `d` (a row of disputes), and the rows a result page shows beyond the list item. */
 @Injectable()
@@ -38,7 +35,7 @@ export class CaseSearchFilterRepository {
   async texts(db: Executor, ids: readonly string[]): Promise<Map<string, SearchTextRow>> {
     if (ids.length === 0) return new Map();
     const rows = resultRows<SearchTextRow>(
-      await db.execute(sql`select id, title, description, address from disputes where id in ${idsIn(ids)}`),
+      await db.execute(sql`select id, title, description, address from disputes where id = ${anyUuid(ids)}`),
     );
     return new Map(rows.map((r) => [r.id, r]));
   }
@@ -55,9 +52,9 @@ export class CaseSearchFilterRepository {
       id_number: string | null;
     }>(
       await db.execute(sql`select dispute_id, id as party_id, name, party_type, phone, id_number from dispute_parties
-          where dispute_id in ${idsIn(ids)}
+          where dispute_id = ${anyUuid(ids)}
         union all select dispute_id, party_id, name, 'person', phone, null from dispute_agents
-          where dispute_id in ${idsIn(ids)}
+          where dispute_id = ${anyUuid(ids)}
         order by 1, 2`),
     ).map((r) => ({
       disputeId: r.dispute_id,

@@ -34,13 +34,17 @@ export interface SearchAnswer {
 
 export const SEARCH_LIMIT = { default: 20, max: 100 };
 
-/** The ways a query term can match, best first: a word whole (a name, a dictionary word) before its pieces. */
-function conditionOf(t: QueryTerm): Condition {
+/**
+ * The ways a query term can match, best first. A word is read whole (a name, a dictionary word); only when that
+ * finds nothing in the reader's scope (`broad`) also as its pieces, which all must occur but not necessarily
+ * together (拖欠工资 → 拖欠 and 工资): precise first, complete when precision finds nothing.
+ */
+function conditionOf(t: QueryTerm, broad: boolean): Condition {
   if (t.kind === 'exact') return [{ terms: [t.term] }];
   if (t.kind === 'prefix') return [{ prefix: t.from }];
   if (t.kind === 'serial') return [{ terms: [t.term] }, { terms: [t.word] }];
   const pieces = [...t.pieces].sort((a, b) => b.length - a.length);
-  return pieces.length === 1 && pieces[0] === t.whole
+  return !broad || (pieces.length === 1 && pieces[0] === t.whole)
     ? [{ terms: [t.whole] }]
     : [{ terms: [t.whole] }, { terms: pieces }];
 }
@@ -52,21 +56,24 @@ function selectivity(t: QueryTerm): number {
   return Math.max(...t.pieces.map((p) => p.length));
 }
 
-function encodeCursor(c: SearchCursor): string {
-  return Buffer.from(JSON.stringify([c.rank, c.receivedAt, c.id])).toString('base64url');
+function encodeCursor(c: SearchCursor, broad: boolean): string {
+  return Buffer.from(JSON.stringify([c.rank, c.receivedAt, c.id, broad ? 1 : 0])).toString('base64url');
 }
 
-function decodeCursor(raw: string): SearchCursor {
+function decodeCursor(raw: string): { after: SearchCursor; broad: boolean } {
   try {
-    const [rank, receivedAt, id] = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as unknown[];
+    const [rank, receivedAt, id, broad] = JSON.parse(
+      Buffer.from(raw, 'base64url').toString('utf8'),
+    ) as unknown[];
     if (
       typeof rank === 'number' &&
+      (broad === 0 || broad === 1) &&
       typeof receivedAt === 'string' &&
       !Number.isNaN(Date.parse(receivedAt)) &&
       typeof id === 'string' &&
       /^[0-9a-f-]{36}$/i.test(id)
     )
-      return { rank, receivedAt, id };
+      return { after: { rank, receivedAt, id }, broad: broad === 1 };
   } catch {
     // falls through to the refusal below
   }
@@ -97,7 +104,8 @@ export class CaseSearchService {
     const limit = input.limit ?? SEARCH_LIMIT.default;
     if (!Number.isInteger(limit) || limit < 1 || limit > SEARCH_LIMIT.max)
       throw DomainError.validation('每页条数应为 1–100', { field: 'limit' });
-    const after = input.cursor ? decodeCursor(input.cursor) : null;
+    const from = input.cursor ? decodeCursor(input.cursor) : null;
+    const after = from?.after ?? null;
     const hash = await this.index.hasher();
     const { terms, words } = parseQuery(q, hash);
     if (terms.length === 0) throw DomainError.validation('检索词中没有可检索的文字或号码', { field: 'q' });
@@ -111,17 +119,20 @@ export class CaseSearchService {
     const scope = await this.scopes.scopeOf(this.db.db, actor);
     const where = [scope.readable, ...this.filters.where(input)];
     const ordered = [...terms].sort((a, b) => selectivity(b) - selectivity(a));
-    const read = {
-      driver: conditionOf(ordered[0]),
-      others: ordered.slice(1).map(conditionOf),
+    const readOf = (broad: boolean) => ({
+      driver: conditionOf(ordered[0], broad),
+      others: ordered.slice(1).map((t) => conditionOf(t, broad)),
       where,
       after,
       limit: limit + 1,
-    };
-    const [hits, total] = await Promise.all([
-      this.search.page(this.db.db, read),
-      this.search.count(this.db.db, read),
-    ]);
+    });
+    let broad = from?.broad ?? false;
+    let hits = await this.search.page(this.db.db, readOf(broad));
+    if (hits.length === 0 && !from && ordered.some((t) => conditionOf(t, true).length > 1)) {
+      broad = true;
+      hits = await this.search.page(this.db.db, readOf(broad));
+    }
+    const total = hits.length === 0 && !from ? 0 : await this.search.count(this.db.db, readOf(broad));
     const page = hits.slice(0, limit);
     const ids = page.map((h) => h.disputeId);
     const exactTerms = terms.flatMap((t) =>
@@ -160,7 +171,10 @@ export class CaseSearchService {
       items,
       nextCursor:
         hits.length > limit && last
-          ? encodeCursor({ rank: last.rank, receivedAt: last.receivedAt.toISOString(), id: last.disputeId })
+          ? encodeCursor(
+              { rank: last.rank, receivedAt: last.receivedAt.toISOString(), id: last.disputeId },
+              broad,
+            )
           : null,
       total,
     };

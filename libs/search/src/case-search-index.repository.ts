@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { sql } from 'drizzle-orm';
-import { Executor, Statement, bulkInsert, columnList, recordset, resultRows } from '@tiaojie/db';
+import { Executor, Statement, anyUuid, bulkInsert, columnList, recordset, resultRows } from '@tiaojie/db';
 import type { Posting, SearchDocument } from './search-tokens';
 
 export interface IndexedDocument extends SearchDocument {
@@ -15,9 +15,6 @@ const POSTING_COLUMNS = {
   fields: 'int',
   received_at: 'timestamptz',
 } as const;
-
-const idsParam = (ids: readonly string[]) =>
-  sql`(select value::uuid from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))`;
 
 /** The index's writes: what a case can be found by, read from its rows, and its postings replaced as a whole. */
 @Injectable()
@@ -50,7 +47,7 @@ export class CaseSearchIndexRepository {
           (select array_agg(p.id_number) from dispute_parties p where p.dispute_id = d.id and p.id_number is not null) as id_numbers,
           (select array_agg(r.source_id) from intake_records r where r.dispute_id = d.id) as intake_ids,
           (select array_agg(c.court_case_number) from court_referrals c where c.dispute_id = d.id) as court_numbers
-        from disputes d where d.id in ${idsParam(ids)}`),
+        from disputes d where d.id = ${anyUuid(ids)}`),
     );
     return rows.map((r) => ({
       id: r.id,
@@ -87,7 +84,7 @@ export class CaseSearchIndexRepository {
     postings: { disputeId: string; receivedAt: Date; postings: Posting[] }[],
   ): Promise<void> {
     if (ids.length === 0) return;
-    await db.execute(sql`delete from case_search_terms where dispute_id in ${idsParam(ids)}`);
+    await db.execute(sql`delete from case_search_terms where dispute_id = ${anyUuid(ids)}`);
     const rows = postings.flatMap((d) =>
       d.postings.map((p) => ({
         dispute_id: d.disputeId,

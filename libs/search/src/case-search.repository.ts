@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { SQL, sql } from 'drizzle-orm';
-import { Executor, resultRows } from '@tiaojie/db';
+import { Executor, anyUuid, resultRows } from '@tiaojie/db';
 
 /** One way a query term can match: every listed term present, or (prefix) a case number starting so. */
 export type Alternative = { terms: string[] } | { prefix: string };
@@ -93,7 +93,7 @@ export class CaseSearchRepository {
     const prefixMatch = prefixes.map((p) => sql` or (term >= ${p} and term < ${`${p}~`})`);
     const rows = resultRows<{ dispute_id: string; fields: number }>(
       await db.execute(sql`select dispute_id, bit_or(fields)::int as fields from case_search_terms
-        where dispute_id in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))
+        where dispute_id = ${anyUuid(ids)}
           and (term in (select value from jsonb_array_elements_text(${JSON.stringify(terms)}::jsonb))${sql.join(prefixMatch, sql``)})
         group by dispute_id`),
     );
