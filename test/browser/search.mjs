@@ -47,7 +47,7 @@ export async function searchJourney(browser, server) {
   // 1. the district admin types a word of the description into the header box
   const admin = await open('admin', DESKTOP);
   await staffSignIn(admin, server, 'admin', '区级统筹');
-  const box = admin.getByRole('searchbox', { name: '案件检索' }).or(admin.getByLabel('案件检索'));
+  const box = admin.getByLabel('案件检索', { exact: true });
   await box.first().fill('承重墙');
   await box.first().press('Enter');
   const results = admin.getByLabel('检索结果');
@@ -56,9 +56,11 @@ export async function searchJourney(browser, server) {
   await visible(results.getByText('案情'));
   await shot(admin, 'search-results-desktop');
   // a filter that excludes it empties the list
-  await admin.getByLabel('受理日期止').fill('2020-01-01');
+  await admin.getByPlaceholder('受理日期止').fill('2020-01-01');
+  await admin.getByPlaceholder('受理日期止').press('Enter');
   await visible(admin.getByText('共找到 0 件'));
-  await admin.getByLabel('受理日期止').fill('');
+  // the filters live in the address: back is the unfiltered list
+  await admin.goBack();
   await visible(admin.getByText('共找到 1 件'));
   // keyboard: ↓ from the search field to the list, Enter opens the case
   await admin.getByLabel('检索词').press('ArrowDown');
@@ -68,6 +70,9 @@ export async function searchJourney(browser, server) {
   // 2. the clerk on a phone finds it by the court case number without brackets
   const clerk = await open('clerk1', PHONE);
   await staffSignIn(clerk, server, 'clerk1', '法院工作台');
+  // the page is no wider than the phone
+  const overflow = await clerk.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  if (overflow > 0) throw new Error(`court console is ${overflow}px wider than the phone`);
   await clerk.getByLabel('按法院案号查找').fill('2026苏0612民诉前调5678号');
   await clerk.getByLabel('按法院案号查找').press('Enter');
   const found = clerk.getByLabel('检索结果');

@@ -1,5 +1,19 @@
 import { useEffect, useRef, useState } from 'react';
-import { Alert, Button, Card, Empty, Input, List, Select, Space, Spin, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  DatePicker,
+  Empty,
+  Input,
+  List,
+  Select,
+  Space,
+  Spin,
+  Tag,
+  Typography,
+} from 'antd';
+import dayjs from 'dayjs';
 import { apiClient, unwrap } from '../../lib/typed-api';
 import type { Schemas } from '../../lib/api-types';
 import type { operations } from '../../lib/api-schema';
@@ -125,17 +139,19 @@ export function SearchPage() {
               onChange={(v) => change({ channel: v })}
               options={Object.entries(CHANNEL_LABELS).map(([value, label]) => ({ value, label }))}
             />
-            <Input
-              type="date"
+            <DatePicker
               aria-label="受理日期起"
-              value={params.from ?? ''}
-              onChange={(e) => change({ from: e.target.value || undefined })}
+              placeholder="受理日期起"
+              format="YYYY-MM-DD"
+              value={params.from ? dayjs(params.from) : null}
+              onChange={(d) => change({ from: d ? d.format('YYYY-MM-DD') : undefined })}
             />
-            <Input
-              type="date"
+            <DatePicker
               aria-label="受理日期止"
-              value={params.to ?? ''}
-              onChange={(e) => change({ to: e.target.value || undefined })}
+              placeholder="受理日期止"
+              format="YYYY-MM-DD"
+              value={params.to ? dayjs(params.to) : null}
+              onChange={(d) => change({ to: d ? d.format('YYYY-MM-DD') : undefined })}
             />
           </div>
         </Space>
