@@ -118,7 +118,7 @@ export class CaseSearchService {
 
     const scope = await this.scopes.scopeOf(this.db.db, actor);
     const where = [scope.readable, ...this.filters.where(input)];
-    const ordered = [...terms].sort((a, b) => selectivity(b) - selectivity(a));
+    const ordered = await this.bySelectivity(terms);
     const readOf = (broad: boolean) => ({
       driver: conditionOf(ordered[0], broad),
       others: ordered.slice(1).map((t) => conditionOf(t, broad)),
@@ -178,6 +178,17 @@ export class CaseSearchService {
           : null,
       total,
     };
+  }
+
+  /** The query's parts, the one with the fewest postings first (identifiers and number prefixes before words). */
+  private async bySelectivity(terms: QueryTerm[]): Promise<QueryTerm[]> {
+    const words = terms.flatMap((t) => (t.kind === 'words' ? [t.whole, ...t.pieces] : []));
+    const n = await this.search.frequencies(this.db.db, words);
+    const cost = (t: QueryTerm) =>
+      t.kind === 'words'
+        ? n.get(t.whole) || Math.min(...t.pieces.map((p) => n.get(p) ?? 0))
+        : -selectivity(t);
+    return [...terms].sort((a, b) => cost(a) - cost(b));
   }
 
   /** The phone or ID number the query holds in clear (to name whose it was, masked), if any. */

@@ -29,7 +29,9 @@ export interface SearchHit {
   receivedAt: Date;
 }
 
-export const COUNT_CAP = 1000;
+export const COUNT_CAP = 200;
+/** How far `frequencies` counts a term's postings: beyond it a term is simply common. */
+const FREQUENCY_PROBE = 5000;
 
 const has = (term: string) =>
   sql`exists (select 1 from case_search_terms o where o.dispute_id = t.dispute_id and o.term = ${term})`;
@@ -80,6 +82,20 @@ export class CaseSearchRepository {
       )[0].n,
     );
     return n > COUNT_CAP ? null : n;
+  }
+
+  /** How many postings each term has, counted up to FREQUENCY_PROBE (index only): the rarest term drives a read. */
+  async frequencies(db: Executor, terms: readonly string[]): Promise<Map<string, number>> {
+    const unique = [...new Set(terms)];
+    if (unique.length === 0) return new Map();
+    const probes = unique.map(
+      (term) =>
+        sql`(select ${term}::text as term, count(*)::int as n from (select 1 from case_search_terms where term = ${term} limit ${FREQUENCY_PROBE}) p)`,
+    );
+    const rows = resultRows<{ term: string; n: number }>(
+      await db.execute(sql.join(probes, sql` union all `)),
+    );
+    return new Map(rows.map((r) => [r.term, Number(r.n)]));
   }
 
   /** Which fields each case matched on (postings' field bits ORed over the query's terms). */
