@@ -3,7 +3,7 @@ import { DEFAULT_DEADLINE_SETTINGS } from '@tiaojie/calendar';
 import { CaseDeadlineService, DEADLINE_REMIND_JOB } from '@tiaojie/cases';
 import { FixedClock } from '@tiaojie/core';
 import { DbService, schema } from '@tiaojie/db';
-import { endOfBusinessDay, shanghaiInstant } from '@tiaojie/deadlines';
+import { endOfBusinessDay, shanghaiInstant } from '@tiaojie/business-time';
 import { DEFAULT_SMS_DELIVERY_SETTINGS } from '@tiaojie/notifications';
 import { eq } from 'drizzle-orm';
 import { createWorker } from './bootstrap';

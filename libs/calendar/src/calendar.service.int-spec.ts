@@ -1,6 +1,6 @@
 import { AuditService } from '@tiaojie/audit';
 import { Actor, DomainError, ErrorCode, FixedClock, Role } from '@tiaojie/core';
-import { shanghaiWallClockToInstant } from '@tiaojie/deadlines';
+import { shanghaiWallClockToInstant } from '@tiaojie/business-time';
 import { CalendarService } from './calendar.service';
 import { calendarTestContext, seedDispute } from './calendar.testing';
 

@@ -3,7 +3,6 @@ import { AuditService } from '@tiaojie/audit';
 import { Actor, Clock, DomainError, ErrorCode, Role } from '@tiaojie/core';
 import { DbService, Executor } from '@tiaojie/db';
 import {
-  addCalendarDays,
   CalendarDataError,
   computeDeadline,
   type ComputeDeadlineInput,
@@ -11,9 +10,9 @@ import {
   type DeadlineResult,
   type DeadlineWarning,
   DEFAULT_POLICIES,
-  toBusinessDate,
   WorkdayCalendar,
 } from '@tiaojie/deadlines';
+import { addCalendarDays, toBusinessDate } from '@tiaojie/business-time';
 import { CalendarRepository, CalendarYearRow } from './calendar.repository';
 import { DEADLINE_SETTINGS, DEFAULT_DEADLINE_SETTINGS, type DeadlineSettings } from './deadline-settings';
 import { toDomainError } from './deadline-rule.errors';

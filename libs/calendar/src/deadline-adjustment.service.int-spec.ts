@@ -1,6 +1,6 @@
 import { AuditService } from '@tiaojie/audit';
 import { Actor, DomainError, ErrorCode, FixedClock, Role } from '@tiaojie/core';
-import { shanghaiWallClockToInstant } from '@tiaojie/deadlines';
+import { shanghaiWallClockToInstant } from '@tiaojie/business-time';
 import { NotificationService } from '@tiaojie/notifications';
 import { DeadlineAdjustmentService } from './deadline-adjustment.service';
 import { DeadlineDigestService, DIGEST_BODY_JOB, DIGEST_TICK_JOB } from './deadline-digest.service';

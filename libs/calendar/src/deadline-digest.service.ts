@@ -1,13 +1,14 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
-import { Clock, formatShanghai } from '@tiaojie/core';
-import { DbService } from '@tiaojie/db';
+import { Clock } from '@tiaojie/core';
 import {
+  formatShanghai,
   addCalendarDays,
   endOfBusinessDay,
-  remaining,
   shanghaiInstant,
   toBusinessDate,
-} from '@tiaojie/deadlines';
+} from '@tiaojie/business-time';
+import { DbService } from '@tiaojie/db';
+import { remaining } from '@tiaojie/deadlines';
 import { JobQueue } from '@tiaojie/jobs';
 import { NotificationService } from '@tiaojie/notifications';
 import { DeadlineDigestRepository, DigestCase } from './deadline-digest.repository';

@@ -1,5 +1,6 @@
 import { DomainError, ErrorCode } from '@tiaojie/core';
-import { DeadlineRuleError, type DeadlineRuleErrorCode, InvalidBusinessDateError } from '@tiaojie/deadlines';
+import { DeadlineRuleError, type DeadlineRuleErrorCode } from '@tiaojie/deadlines';
+import { InvalidBusinessDateError } from '@tiaojie/business-time';
 
 /** Rules that depend on the case's current state (answered 409); the rest are bad input (400). */
 const STATE_RULES: ReadonlySet<DeadlineRuleErrorCode> = new Set<DeadlineRuleErrorCode>([

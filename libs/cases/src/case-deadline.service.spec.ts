@@ -1,6 +1,6 @@
 import { DEFAULT_DEADLINE_SETTINGS } from '@tiaojie/calendar';
 import { FixedClock } from '@tiaojie/core';
-import { endOfBusinessDay, shanghaiInstant } from '@tiaojie/deadlines';
+import { endOfBusinessDay, shanghaiInstant } from '@tiaojie/business-time';
 import { CaseDeadlineService, spreadOffsetMs } from './case-deadline.service';
 
 /** The timer plan only: which jobs a deadline enqueues, from the configured offsets, in time order. */

@@ -5,7 +5,8 @@ import {
   DEFAULT_DEADLINE_SETTINGS,
   type DeadlineSettings,
 } from '@tiaojie/calendar';
-import { Clock, formatShanghai, RealtimeEvent } from '@tiaojie/core';
+import { Clock, RealtimeEvent } from '@tiaojie/core';
+import { formatShanghai } from '@tiaojie/business-time';
 import { DbService, Executor } from '@tiaojie/db';
 import { type DeadlineResult, reminderTimes } from '@tiaojie/deadlines';
 import { JobQueue } from '@tiaojie/jobs';

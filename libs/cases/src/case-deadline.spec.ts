@@ -1,10 +1,6 @@
 import { DomainError, ErrorCode, FixedClock } from '@tiaojie/core';
-import {
-  DEFAULT_POLICIES,
-  mergePolicies,
-  shanghaiWallClockToInstant,
-  WorkdayCalendar,
-} from '@tiaojie/deadlines';
+import { DEFAULT_POLICIES, mergePolicies, WorkdayCalendar } from '@tiaojie/deadlines';
+import { shanghaiWallClockToInstant } from '@tiaojie/business-time';
 import {
   CASE_REGIMES,
   DUE_SOON_DAYS,

@@ -1,13 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import {
-  Actor,
-  Clock,
-  DomainError,
-  ErrorCode,
-  RealtimeEvent,
-  RealtimePublisher,
-  formatShanghai,
-} from '@tiaojie/core';
+import { Actor, Clock, DomainError, ErrorCode, RealtimeEvent, RealtimePublisher } from '@tiaojie/core';
+import { formatShanghai } from '@tiaojie/business-time';
 import { DbService, Executor } from '@tiaojie/db';
 import { OrgRepository } from '@tiaojie/org';
 import { CaseAccessService, CaseContext } from './case-access.service';

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, Clock, DomainError, Role, formatShanghai, maskNamesIn } from '@tiaojie/core';
+import { Actor, Clock, DomainError, Role } from '@tiaojie/core';
+import { formatShanghai } from '@tiaojie/business-time';
+import { maskNamesIn } from '@tiaojie/personal-data';
 import { DbService } from '@tiaojie/db';
 import { remaining } from '@tiaojie/deadlines';
 import { RoomRepository } from '@tiaojie/rooms';

@@ -3,7 +3,7 @@
  * (data/cn-workday-calendar.json) and years an administrator adds later.
  */
 
-import { addCalendarDays, calendarDaysBetween, isWeekend, parseBusinessDate } from './business-date';
+import { addCalendarDays, calendarDaysBetween, isWeekend, parseBusinessDate } from '@tiaojie/business-time';
 import { CalendarDataError } from './deadline-errors';
 
 /** One year as written in the data file: single dates 'YYYY-MM-DD' or inclusive ranges 'start/end'. */

@@ -1,4 +1,4 @@
-import { shanghaiWallClockToInstant } from './business-date';
+import { shanghaiWallClockToInstant } from '@tiaojie/business-time';
 import { computeDeadline, type ComputeDeadlineInput } from './compute-deadline';
 import { DeadlineRuleError } from './deadline-errors';
 import { WorkdayCalendar } from './workday-calendar';

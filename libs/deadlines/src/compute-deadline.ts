@@ -5,7 +5,7 @@
  * period whose last day is a rest day ends on the first working day after it (holidays inside are counted).
  */
 
-import { addCalendarDays, endOfBusinessDay, toBusinessDate } from './business-date';
+import { addCalendarDays, endOfBusinessDay, toBusinessDate } from '@tiaojie/business-time';
 import { DeadlineRuleError } from './deadline-errors';
 import {
   assertValidPolicy,

@@ -1,4 +1,4 @@
-import { shanghaiWallClockToInstant } from './business-date';
+import { shanghaiWallClockToInstant } from '@tiaojie/business-time';
 import {
   applyAdjustments,
   type DeadlineAdjustment,

@@ -5,7 +5,7 @@
  * carries the days the clock stood still, and nothing is added after the deadline has passed.
  */
 
-import { calendarDaysBetween, toBusinessDate } from './business-date';
+import { calendarDaysBetween, toBusinessDate } from '@tiaojie/business-time';
 import { computeDeadline, type DeadlineExtension, type DeadlineResult } from './compute-deadline';
 import { DeadlineRuleError } from './deadline-errors';
 import { DEFAULT_POLICIES, type DeadlinePolicies, type DeadlineRegime } from './deadline-policy';

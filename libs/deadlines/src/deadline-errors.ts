@@ -1,13 +1,5 @@
 /** Error classes of the deadline engine; callers can branch on `instanceof` or on `code`. */
 
-/** Thrown when a business date string or an instant handed to the engine is malformed. */
-export class InvalidBusinessDateError extends RangeError {
-  constructor(message: string) {
-    super(message);
-    this.name = 'InvalidBusinessDateError';
-  }
-}
-
 /** Thrown when holiday calendar data (built in or admin-added) is malformed or inconsistent. */
 export class CalendarDataError extends Error {
   constructor(message: string) {

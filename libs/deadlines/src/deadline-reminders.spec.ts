@@ -1,4 +1,4 @@
-import { endOfBusinessDay, shanghaiWallClockToInstant } from './business-date';
+import { endOfBusinessDay, shanghaiWallClockToInstant } from '@tiaojie/business-time';
 import { isOverdue, remaining, reminderTimes } from './deadline-reminders';
 
 const dueAt = endOfBusinessDay('2024-02-21'); // 2024-02-21T15:59:59Z

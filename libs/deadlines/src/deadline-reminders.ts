@@ -1,6 +1,6 @@
 /** Reminder instants and countdowns for a deadline instant (pure; `now` is always passed in). */
 
-import { addCalendarDays, DAY_MS, instantMs, shanghaiInstant, toBusinessDate } from './business-date';
+import { addCalendarDays, DAY_MS, instantMs, shanghaiInstant, toBusinessDate } from '@tiaojie/business-time';
 
 export const DEFAULT_REMINDER_OFFSETS_DAYS: readonly number[] = Object.freeze([3, 1]);
 /** Reminders go out at this Shanghai hour. */

@@ -1,4 +1,4 @@
-import { addCalendarDays, shanghaiWallClockToInstant } from './business-date';
+import { addCalendarDays, shanghaiWallClockToInstant } from '@tiaojie/business-time';
 import { computeDeadline } from './compute-deadline';
 import { DeadlineRuleError } from './deadline-errors';
 import { DEFAULT_POLICIES, mergePolicies } from './deadline-policy';

@@ -1,17 +1,5 @@
 /** @tiaojie/deadlines: pure deadline engine on the Chinese working-day calendar (Asia/Shanghai). */
 
-export {
-  addCalendarDays,
-  calendarDaysBetween,
-  dayOfWeek,
-  endOfBusinessDay,
-  formatShanghaiWallClock,
-  isBusinessDate,
-  shanghaiInstant,
-  shanghaiWallClockToInstant,
-  startOfBusinessDay,
-  toBusinessDate,
-} from './business-date';
 export type { CalendarDataFile, CalendarYearInput } from './calendar-data';
 export {
   computeDeadline,
@@ -20,12 +8,7 @@ export {
   type DeadlineResult,
   type DeadlineWarning,
 } from './compute-deadline';
-export {
-  CalendarDataError,
-  DeadlineRuleError,
-  type DeadlineRuleErrorCode,
-  InvalidBusinessDateError,
-} from './deadline-errors';
+export { CalendarDataError, DeadlineRuleError, type DeadlineRuleErrorCode } from './deadline-errors';
 export {
   COURT_CONSENT,
   DEFAULT_POLICIES,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
-import { addCalendarDays } from './business-date';
-import { CalendarDataError, InvalidBusinessDateError } from './deadline-errors';
+import { addCalendarDays, InvalidBusinessDateError } from '@tiaojie/business-time';
+import { CalendarDataError } from './deadline-errors';
 import { WorkdayCalendar } from './workday-calendar';
 
 const cal = WorkdayCalendar.builtIn();

@@ -8,7 +8,7 @@
  */
 
 import calendarData from '../data/cn-workday-calendar.json';
-import { addCalendarDays, assertBusinessDate, isWeekend, yearOf } from './business-date';
+import { addCalendarDays, assertBusinessDate, isWeekend, yearOf } from '@tiaojie/business-time';
 import {
   assertYear,
   type CalendarDataFile,

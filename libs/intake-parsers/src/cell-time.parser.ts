@@ -1,13 +1,12 @@
 /**
- * Asia/Shanghai wall-clock parsing (UTC+8, no DST since 1991).
+ * Reading the exports' time cells as Asia/Shanghai wall-clock (conversions: @tiaojie/business-time).
  * Accepted text: 'YYYY-MM-DD HH:mm[:ss]', 'YYYY/MM/DD HH:mm[:ss]' (also '.' separators, one-digit
  * month/day/hour, 'T' between date and time) and 'YYYY年M月D日 HH:mm[:ss]'.
  * Excel cells: JS Dates from exceljs (their UTC fields are the sheet's wall-clock) and date serials.
  */
+import { DAY_MS, SHANGHAI_OFFSET_MS } from '@tiaojie/business-time';
 import type { CellValue } from './intake.types';
 
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
-const DAY_MS = 86_400_000;
 /** Excel's serial day 0 in the 1900 system, as a UTC instant (1899-12-30, absorbing the 1900 leap bug). */
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const MAX_EXCEL_SERIAL = 2_958_465; // 9999-12-31
@@ -107,18 +106,6 @@ export function parseShanghaiDate(value: CellValue): string | null {
   const wc = toWallClock(value);
   if (!wc || wc.hour !== 0 || wc.minute !== 0 || wc.second !== 0) return null;
   return `${wc.year}-${String(wc.month).padStart(2, '0')}-${String(wc.day).padStart(2, '0')}`;
-}
-
-/** The instant of Shanghai midnight starting the given 'YYYY-MM-DD' date. */
-export function shanghaiMidnight(isoDate: string): Date {
-  const [y, m, d] = isoDate.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d) - SHANGHAI_OFFSET_MS);
-}
-
-/** 'YYYY-MM-DD HH:mm:ss' Shanghai wall-clock rendering of an instant (the export's own format). */
-export function formatShanghaiDateTime(at: Date): string {
-  const d = new Date(at.getTime() + SHANGHAI_OFFSET_MS);
-  return d.toISOString().slice(0, 19).replace('T', ' ');
 }
 
 /** Text of an Excel Date cell (wall-clock in UTC fields): 'YYYY-MM-DD' at midnight, else with the time. */

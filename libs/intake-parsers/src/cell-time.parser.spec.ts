@@ -1,10 +1,6 @@
 import fc from 'fast-check';
-import {
-  formatShanghaiDateTime,
-  parseShanghaiDate,
-  parseShanghaiDateTime,
-  shanghaiMidnight,
-} from './shanghai-time.util';
+import { formatShanghaiWallClock } from '@tiaojie/business-time';
+import { parseShanghaiDate, parseShanghaiDateTime } from './cell-time.parser';
 
 describe('parseShanghaiDateTime', () => {
   it.each([
@@ -43,13 +39,13 @@ describe('parseShanghaiDateTime', () => {
     expect(parseShanghaiDateTime(null)).toBeNull();
   });
 
-  it('round-trips with formatShanghaiDateTime for any second of 1990–2100', () => {
+  it('round-trips with formatShanghaiWallClock for any second of 1990–2100', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: Date.UTC(1990, 0, 1) / 1000, max: Date.UTC(2100, 0, 1) / 1000 }),
         (seconds) => {
           const at = new Date(seconds * 1000);
-          const text = formatShanghaiDateTime(at);
+          const text = formatShanghaiWallClock(at);
           return (
             parseShanghaiDateTime(text)?.getTime() === at.getTime() &&
             parseShanghaiDateTime(text.replace(/-/g, '/'))?.getTime() === at.getTime()
@@ -73,9 +69,5 @@ describe('parseShanghaiDate', () => {
     expect(parseShanghaiDate('2024-06-31')).toBeNull();
     expect(parseShanghaiDate('2024-06-04 10:00')).toBeNull();
     expect(parseShanghaiDate('六月四日')).toBeNull();
-  });
-
-  it('gives the instant of Shanghai midnight', () => {
-    expect(shanghaiMidnight('2024-06-04').toISOString()).toBe('2024-06-03T16:00:00.000Z');
   });
 });

@@ -5,7 +5,7 @@
  * plain arithmetic on UTC milliseconds; no Intl or time-zone database is needed.
  */
 
-import { InvalidBusinessDateError } from './deadline-errors';
+import { InvalidBusinessDateError } from './invalid-business-date.error';
 
 export const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
 export const DAY_MS = 24 * 60 * 60 * 1000;

@@ -10,7 +10,7 @@ import {
   startOfBusinessDay,
   toBusinessDate,
 } from './business-date';
-import { InvalidBusinessDateError } from './deadline-errors';
+import { InvalidBusinessDateError } from './invalid-business-date.error';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 

@@ -1,4 +1,4 @@
-import { maskIdNumber, maskName, maskNamesIn, maskPhone } from './masking';
+import { maskIdNumber, maskName, maskNamesIn, maskPhone } from './personal-data.masking';
 
 describe('masking', () => {
   it('masks names: a person keeps the first character, an organisation its first and last', () => {
@@ -22,5 +22,13 @@ describe('masking', () => {
   it('masks phones and ID numbers as the domain reference shows them', () => {
     expect(maskPhone('13812345678')).toBe('138****5678');
     expect(maskIdNumber('32061219900101123X')).toBe('3206**********123X');
+  });
+
+  it('masks short and missing values entirely or passes them through', () => {
+    expect(maskPhone('123456')).toBe('******');
+    expect(maskIdNumber('E1234567')).toBe('********');
+    expect(maskIdNumber('E12345678')).toBe('E123*5678');
+    expect(maskPhone(null)).toBeNull();
+    expect(maskIdNumber(undefined)).toBeNull();
   });
 });

@@ -1,4 +1,11 @@
-/** Personal data masking (个人信息保护法): shown masked unless the reader needs it in full. */
+/**
+ * Personal data masking (个人信息保护法): shown masked unless the reader needs it in full. The api, the exports and
+ * the PDFs all mask with these functions, so a value reads the same wherever it appears.
+ */
+
+/** '13812345678' → '138****5678' (first 3 and last 4 kept; shorter than 7 characters: all masked). */
+export function maskPhone(phone: string): string;
+export function maskPhone(phone: string | null | undefined): string | null;
 export function maskPhone(phone: string | null | undefined): string | null {
   if (!phone) return phone ?? null;
   const p = phone.trim();
@@ -6,6 +13,9 @@ export function maskPhone(phone: string | null | undefined): string | null {
   return `${p.slice(0, 3)}${'*'.repeat(p.length - 7)}${p.slice(-4)}`;
 }
 
+/** '32061219900101123X' → '3206**********123X' (first 4 and last 4 kept; 8 characters or fewer: all masked). */
+export function maskIdNumber(id: string): string;
+export function maskIdNumber(id: string | null | undefined): string | null;
 export function maskIdNumber(id: string | null | undefined): string | null {
   if (!id) return id ?? null;
   const v = id.trim();
@@ -13,24 +23,12 @@ export function maskIdNumber(id: string | null | undefined): string | null {
   return `${v.slice(0, 4)}${'*'.repeat(v.length - 8)}${v.slice(-4)}`;
 }
 
-/** ISO 7064 MOD 11-2 check of an 18-character mainland ID number. */
-export function isValidChineseId(id: string): boolean {
-  if (!/^\d{17}[\dXx]$/.test(id)) return false;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const checks = '10X98765432';
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(id[i]) * weights[i];
-  return checks[sum % 11] === id[17].toUpperCase();
-}
-
-export function isMobilePhone(phone: string): boolean {
-  return /^1[3-9]\d{9}$/.test(phone);
-}
-
 /**
  * A person's name keeps its first character (张三 → 张*, 欧阳娜娜 → 欧***); an organisation's keeps its first and last
  * (南通某贸易有限公司 → 南*******司), enough to tell parties apart without naming them.
  */
+export function maskName(name: string, partyType?: string | null): string;
+export function maskName(name: string | null | undefined, partyType?: string | null): string | null;
 export function maskName(name: string | null | undefined, partyType?: string | null): string | null {
   if (!name) return name ?? null;
   const chars = [...name.trim()];
@@ -45,5 +43,5 @@ export function maskNamesIn(text: string, names: { name: string; partyType?: str
   return [...names]
     .filter((n) => n.name.trim().length > 0)
     .sort((a, b) => b.name.length - a.name.length)
-    .reduce((out, n) => out.split(n.name).join(maskName(n.name, n.partyType) ?? ''), text);
+    .reduce((out, n) => out.split(n.name).join(maskName(n.name, n.partyType)), text);
 }

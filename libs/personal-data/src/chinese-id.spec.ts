@@ -1,13 +1,7 @@
 import fc from 'fast-check';
-import {
-  chineseIdCheckChar,
-  isValidChineseId,
-  isValidPhone,
-  maskId,
-  maskPhone,
-  normalizeChineseId,
-  normalizePhone,
-} from './personal-data.util';
+import { chineseIdCheckChar, isValidChineseId, normalizeChineseId } from './chinese-id';
+import { maskIdNumber, maskPhone } from './personal-data.masking';
+import { isMobilePhone, isValidPhone, normalizePhone } from './phone-number';
 
 /** Arbitrary valid 18-character ID numbers (region, birth date 1900–2099, sequence, check char). */
 const validId = fc
@@ -59,6 +53,18 @@ describe('isValidChineseId (ISO 7064 MOD 11-2)', () => {
     );
   });
 
+  it('rejects numbers whose check character is right but whose birth date or region is impossible', () => {
+    // the import's bad rows: each carries a correct check character, so only the date and region tests catch them
+    for (const first17 of [
+      '32061219930230812',
+      '32061218991231812',
+      '32061219931301812',
+      '01234519900101123',
+    ]) {
+      expect(isValidChineseId(first17 + chineseIdCheckChar(first17))).toBe(false);
+    }
+  });
+
   it('normalises full-width characters, spaces and a lower-case x', () => {
     expect(normalizeChineseId(' １１０１０５１９４９１２３１００２x ')).toBe('11010519491231002X');
   });
@@ -66,8 +72,8 @@ describe('isValidChineseId (ISO 7064 MOD 11-2)', () => {
 
 describe('masking', () => {
   it('masks ID numbers as 4 + 10 stars + 4', () => {
-    expect(maskId('32061219930826123X')).toBe('3206**********123X');
-    expect(maskId('1234')).toBe('****');
+    expect(maskIdNumber('32061219930826123X')).toBe('3206**********123X');
+    expect(maskIdNumber('1234')).toBe('****');
   });
 
   it('masks phone numbers as 3 + 4 stars + 4', () => {
@@ -78,7 +84,7 @@ describe('masking', () => {
   it('never reveals the middle of an ID number', () => {
     fc.assert(
       fc.property(validId, (id) => {
-        const masked = maskId(id);
+        const masked = maskIdNumber(id);
         return (
           masked.length === 18 && masked.slice(4, 14) === '*'.repeat(10) && masked.slice(-4) === id.slice(-4)
         );
@@ -98,6 +104,12 @@ describe('phone numbers', () => {
     ['051385123456', '051385123456'],
   ])('normalises %s', (input, expected) => {
     expect(normalizePhone(input)).toBe(expected);
+  });
+
+  it('takes an online mobile number only as 11 plain digits', () => {
+    expect(isMobilePhone('13812345678')).toBe(true);
+    expect(isMobilePhone('138 1234 5678')).toBe(false);
+    expect(isMobilePhone('0513-85123456')).toBe(false);
   });
 
   it.each(['12812345678', '1381234567', '138123456789', 'abc', '12345', '0513-0123'])(
