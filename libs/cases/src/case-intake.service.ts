@@ -20,11 +20,10 @@ import { RoutingDecision } from '@tiaojie/routing';
 import { CaseContext } from './case-access.service';
 import { CaseRepository, DisputeRow } from './case.repository';
 import { CaseTransitionService, FireOptions, announce } from './case-transition.service';
-import { caseDue } from './case-regime';
 import { CaseNoticePolicy } from './case-notice.policy';
-import { CaseDeadlineService } from './case-deadline.service';
 import { ApplyInput, CourtReferralInput, PartyInput, RegisterInput } from './case.types';
 import { CaseRegistrationService, DEFAULT_REPLY_DAYS, RegistrationResult } from './case-registration.service';
+import { caseDue, CaseDeadlineService } from '@tiaojie/deadlines';
 
 /** What staff see of a routing decision: the sentence, the escalation, the ranked candidates. */
 export function routingSummary(d: RoutingDecision) {

@@ -2,9 +2,35 @@ import { shanghaiWallClockToInstant } from '@tiaojie/business-time';
 import * as api from '@tiaojie/deadlines';
 
 describe('@tiaojie/deadlines public entry', () => {
-  it('exports the engine', () => {
+  it('exports the engine, its database layer and the case regimes', () => {
     expect(Object.keys(api).sort()).toEqual(
       [
+        'CALENDAR_CACHE_TTL_MS',
+        'CaseDeadlineService',
+        'DEADLINE_JOBS',
+        'DEADLINE_OVERDUE_JOB',
+        'DEADLINE_REMIND_JOB',
+        'DeadlineCaseRepository',
+        'CASE_REGIMES',
+        'CalendarModule',
+        'CalendarService',
+        'DEADLINE_SETTINGS',
+        'DEFAULT_DEADLINE_SETTINGS',
+        'DIGEST_BODY_JOB',
+        'DIGEST_JOBS',
+        'DIGEST_TICK_JOB',
+        'DUE_SOON_DAYS',
+        'DeadlineAdjustmentService',
+        'DeadlineDigestService',
+        'caseDue',
+        'caseDueAt',
+        'confirmationDueAt',
+        'deadlineRuleToDomainError',
+        'dueKeptOnMove',
+        'loadDeadlineSettings',
+        'mediationDueAt',
+        'parseReminderOffsets',
+        'urgencyAt',
         'COURT_CONSENT',
         'CalendarDataError',
         'DEFAULT_POLICIES',

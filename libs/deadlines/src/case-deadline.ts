@@ -1,12 +1,7 @@
-import { deadlineRuleToDomainError } from '@tiaojie/calendar';
-import {
-  computeDeadline,
-  type DeadlineExtension,
-  type DeadlinePolicies,
-  type DeadlineResult,
-  DEFAULT_POLICIES,
-  WorkdayCalendar,
-} from '@tiaojie/deadlines';
+import { toDomainError as deadlineRuleToDomainError } from './deadline-rule.errors';
+import { computeDeadline, type DeadlineExtension, type DeadlineResult } from './core/compute-deadline';
+import { type DeadlinePolicies, DEFAULT_POLICIES } from './core/deadline-policy';
+import { WorkdayCalendar } from './core/workday-calendar';
 
 /** The time-limit regimes a case can run under (see DEFAULT_POLICIES in @tiaojie/deadlines for figures and sources). */
 export const CASE_REGIMES = [
@@ -97,4 +92,15 @@ export function urgencyAt(dueAt: Date | null, now: Date): Urgency {
   if (!dueAt) return 'none';
   const left = dueAt.getTime() - now.getTime();
   return left < 0 ? 'overdue' : left < DUE_SOON_DAYS * 86_400_000 ? 'due_soon' : 'ok';
+}
+
+/** A case's mediation due date on the bundled calendar with the extensions granted so far; the engine's errors are thrown as they are. */
+export function caseDue(
+  regime: CaseRegime,
+  start: Date,
+  extensions: readonly DeadlineExtension[] = [],
+  parties?: readonly string[],
+  days?: number,
+): Date {
+  return computeDeadline({ regime, start, days, extensions, parties }, WorkdayCalendar.builtIn()).dueAt;
 }

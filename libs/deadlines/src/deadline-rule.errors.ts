@@ -1,5 +1,5 @@
 import { DomainError, ErrorCode } from '@tiaojie/core';
-import { DeadlineRuleError, type DeadlineRuleErrorCode } from '@tiaojie/deadlines';
+import { DeadlineRuleError, type DeadlineRuleErrorCode } from './core/deadline-errors';
 import { InvalidBusinessDateError } from '@tiaojie/business-time';
 
 /** Rules that depend on the case's current state (answered 409); the rest are bad input (400). */

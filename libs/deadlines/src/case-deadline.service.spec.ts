@@ -1,4 +1,4 @@
-import { DEFAULT_DEADLINE_SETTINGS } from '@tiaojie/calendar';
+import { DEFAULT_DEADLINE_SETTINGS } from './deadline-settings';
 import { FixedClock } from '@tiaojie/core';
 import { endOfBusinessDay, shanghaiInstant } from '@tiaojie/business-time';
 import { CaseDeadlineService, spreadOffsetMs } from './case-deadline.service';

@@ -7,7 +7,7 @@
  * `uncoveredYearsBetween`, as computeDeadline does to attach a warning.
  */
 
-import calendarData from '../data/cn-workday-calendar.json';
+import calendarData from '../../data/cn-workday-calendar.json';
 import { addCalendarDays, assertBusinessDate, isWeekend, yearOf } from '@tiaojie/business-time';
 import {
   assertYear,

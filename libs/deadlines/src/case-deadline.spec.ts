@@ -1,5 +1,6 @@
 import { DomainError, ErrorCode, FixedClock } from '@tiaojie/core';
-import { DEFAULT_POLICIES, mergePolicies, WorkdayCalendar } from '@tiaojie/deadlines';
+import { DEFAULT_POLICIES, mergePolicies } from './core/deadline-policy';
+import { WorkdayCalendar } from './core/workday-calendar';
 import { shanghaiWallClockToInstant } from '@tiaojie/business-time';
 import {
   CASE_REGIMES,

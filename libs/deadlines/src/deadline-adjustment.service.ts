@@ -7,10 +7,9 @@ import {
   type AdjustmentKind,
   applyAdjustments,
   type DeadlineAdjustment,
-  type DeadlinePolicies,
-  DEFAULT_POLICIES,
   validateAdjustment,
-} from '@tiaojie/deadlines';
+} from './core/deadline-adjustments';
+import { type DeadlinePolicies, DEFAULT_POLICIES } from './core/deadline-policy';
 import { CalendarService } from './calendar.service';
 import { DeadlineAdjustmentRepository, DeadlineAdjustmentRow } from './deadline-adjustment.repository';
 import { toDomainError } from './deadline-rule.errors';

@@ -1,5 +1,5 @@
 import { readEnv } from '@tiaojie/core';
-import { DEFAULT_REMINDER_OFFSETS_DAYS } from '@tiaojie/deadlines';
+import { DEFAULT_REMINDER_OFFSETS_DAYS } from './core/deadline-reminders';
 
 /** Timer and digest settings of the deadline worker; read once at boot, a bad value stops the process. */
 export interface DeadlineSettings {

@@ -1,18 +1,15 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import {
-  CalendarService,
-  DEADLINE_SETTINGS,
-  DEFAULT_DEADLINE_SETTINGS,
-  type DeadlineSettings,
-} from '@tiaojie/calendar';
 import { Clock, RealtimeEvent } from '@tiaojie/core';
 import { formatShanghai } from '@tiaojie/business-time';
 import { DbService, Executor } from '@tiaojie/db';
-import { type DeadlineResult, reminderTimes } from '@tiaojie/deadlines';
+import { CalendarService } from './calendar.service';
+import { caseDueAt, confirmationDueAt, type CaseDueOptions, type CaseRegime } from './case-deadline';
+import { type DeadlineResult } from './core/compute-deadline';
+import { reminderTimes } from './core/deadline-reminders';
+import { DeadlineCaseRepository, type DeadlineCaseRow } from './deadline-case.repository';
+import { DEADLINE_SETTINGS, DEFAULT_DEADLINE_SETTINGS, type DeadlineSettings } from './deadline-settings';
 import { JobQueue } from '@tiaojie/jobs';
 import { NotificationService } from '@tiaojie/notifications';
-import { caseDueAt, confirmationDueAt, type CaseDueOptions, type CaseRegime } from './case-deadline';
-import { CaseRepository, DisputeRow } from './case.repository';
 
 export const DEADLINE_REMIND_JOB = 'deadline.remind';
 export const DEADLINE_OVERDUE_JOB = 'deadline.overdue';
@@ -66,7 +63,7 @@ export interface PlannedTimer {
 export class CaseDeadlineService {
   constructor(
     private readonly db: DbService,
-    private readonly cases: CaseRepository,
+    private readonly cases: DeadlineCaseRepository,
     private readonly queue: JobQueue,
     private readonly notifications: NotificationService,
     private readonly clock: Clock,
@@ -149,8 +146,8 @@ export class CaseDeadlineService {
    */
   async onCaseWritten(
     tx: Executor,
-    before: Pick<DisputeRow, 'dueAt' | 'status'> | null,
-    after: DisputeRow,
+    before: Pick<DeadlineCaseRow, 'dueAt' | 'status'> | null,
+    after: DeadlineCaseRow,
   ): Promise<void> {
     if (after.status === 'agreement' && before?.status !== 'agreement')
       await this.scheduleConfirmationWindow(tx, after);
@@ -162,14 +159,14 @@ export class CaseDeadlineService {
   }
 
   /** The judicial-confirmation window opens when the agreement takes effect (30 days, 人民调解法 art. 33). */
-  private async scheduleConfirmationWindow(tx: Executor, after: DisputeRow): Promise<void> {
+  private async scheduleConfirmationWindow(tx: Executor, after: DeadlineCaseRow): Promise<void> {
     const due = confirmationDueAt(after.updatedAt);
     for (const t of this.plan(after.id, due, this.clock.now(), 'judicial_confirmation'))
       await this.queue.send(t.queue, t.data, { tx, startAfter: t.at, singletonKey: t.key });
   }
 
   /** Enqueues the deadline's timers inside the caller's transaction (they exist only if it commits). */
-  async schedule(tx: Executor, dispute: DisputeRow): Promise<void> {
+  async schedule(tx: Executor, dispute: DeadlineCaseRow): Promise<void> {
     if (!dispute.dueAt) return;
     for (const t of this.plan(dispute.id, dispute.dueAt)) {
       await this.queue.send(t.queue, t.data, { tx, startAfter: t.at, singletonKey: t.key });
@@ -226,19 +223,19 @@ export class CaseDeadlineService {
   ): Promise<boolean> {
     const events = await this.db.transaction(async (tx) => {
       const d = await this.cases.byId(tx, job.disputeId);
-      const agreement = d && (await this.cases.currentAgreement(tx, d.id));
+      const signedAt = d && (await this.cases.agreementSignedAt(tx, d.id));
       if (
         !d ||
         !d.bodyId ||
         !CONFIRMABLE_STATES.includes(d.status) ||
-        !agreement?.signedAt ||
-        confirmationDueAt(agreement.signedAt).toISOString() !== job.dueAt
+        !signedAt ||
+        confirmationDueAt(signedAt).toISOString() !== job.dueAt
       )
         return null;
       const due = formatShanghai(new Date(job.dueAt), false);
       const mediator = d.mediatorId ? [d.mediatorId] : [];
       if (level === null) {
-        const parties = (await this.cases.parties(tx, d.id)).flatMap((p) => (p.userId ? [p.userId] : []));
+        const parties = await this.cases.partyUserIds(tx, d.id);
         return this.notifications.notify(tx, {
           userIds: [...new Set([...parties, ...mediator])],
           kind: 'deadline.confirmation_reminder',
@@ -269,7 +266,7 @@ export class CaseDeadlineService {
   private async notifyIfStillDue(
     disputeId: string,
     dueAt: string,
-    send: (tx: Executor, d: DisputeRow) => Promise<RealtimeEvent[]>,
+    send: (tx: Executor, d: DeadlineCaseRow) => Promise<RealtimeEvent[]>,
   ): Promise<boolean> {
     const events = await this.db.transaction(async (tx) => {
       const d = await this.cases.byId(tx, disputeId);

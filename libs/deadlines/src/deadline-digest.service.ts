@@ -8,7 +8,7 @@ import {
   toBusinessDate,
 } from '@tiaojie/business-time';
 import { DbService } from '@tiaojie/db';
-import { remaining } from '@tiaojie/deadlines';
+import { remaining } from './core/deadline-reminders';
 import { JobQueue } from '@tiaojie/jobs';
 import { NotificationService } from '@tiaojie/notifications';
 import { DeadlineDigestRepository, DigestCase } from './deadline-digest.repository';

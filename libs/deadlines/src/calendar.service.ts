@@ -3,21 +3,20 @@ import { AuditService } from '@tiaojie/audit';
 import { Actor, Clock, DomainError, ErrorCode, Role } from '@tiaojie/core';
 import { DbService, Executor } from '@tiaojie/db';
 import {
-  CalendarDataError,
   computeDeadline,
   type ComputeDeadlineInput,
-  type DeadlinePolicies,
   type DeadlineResult,
   type DeadlineWarning,
-  DEFAULT_POLICIES,
-  WorkdayCalendar,
-} from '@tiaojie/deadlines';
+} from './core/compute-deadline';
+import { CalendarDataError } from './core/deadline-errors';
+import { type DeadlinePolicies, DEFAULT_POLICIES } from './core/deadline-policy';
+import { WorkdayCalendar } from './core/workday-calendar';
 import { addCalendarDays, toBusinessDate } from '@tiaojie/business-time';
 import { CalendarRepository, CalendarYearRow } from './calendar.repository';
 import { DEADLINE_SETTINGS, DEFAULT_DEADLINE_SETTINGS, type DeadlineSettings } from './deadline-settings';
 import { toDomainError } from './deadline-rule.errors';
 
-export interface CalendarYearInput {
+export interface CalendarYearUpdate {
   holidays: string[];
   makeupWorkdays: string[];
   source?: string | null;
@@ -146,7 +145,7 @@ export class CalendarService {
   }
 
   /** Adds or replaces one year (district admin), validated, audited, serialised per year; version checked when given. */
-  async putYear(actor: Actor, year: number, input: CalendarYearInput): Promise<CalendarYearView> {
+  async putYear(actor: Actor, year: number, input: CalendarYearUpdate): Promise<CalendarYearView> {
     if (actor.role !== Role.DistrictAdmin) throw DomainError.forbidden('只有区管理员可以维护节假日日历');
     if (!Number.isInteger(year) || year < 2000 || year > 2100)
       throw DomainError.validation('年份须在 2000–2100 之间', { field: 'year' });
