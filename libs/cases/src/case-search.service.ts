@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, DomainError, Role, maskNamesIn } from '@tiaojie/core';
+import { Actor, DomainError, Role } from '@tiaojie/core';
+import { maskNamesIn } from '@tiaojie/personal-data';
 import { DbService } from '@tiaojie/db';
 import { AuditService } from '@tiaojie/audit';
 import {

@@ -1,4 +1,4 @@
-import { maskIdNumber, maskName, maskNamesIn, maskPhone } from '@tiaojie/core';
+import { maskIdNumber, maskName, maskNamesIn, maskPhone } from '@tiaojie/personal-data';
 import { FIELD_BITS, SearchField } from '@tiaojie/search';
 
 export interface SearchPartyRow {

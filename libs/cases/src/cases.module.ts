@@ -9,7 +9,6 @@ import { SearchModule } from '@tiaojie/search';
 import { CaseReadScopeRepository } from './case-read-scope.repository';
 import { CaseSearchFilterRepository } from './case-search-filter.repository';
 import { CaseSearchService } from './case-search.service';
-import { CaseDeadlineService } from './case-deadline.service';
 import { CaseIntakeService } from './case-intake.service';
 import { CaseSessionService } from './case-session.service';
 import { CaseAgreementService } from './case-agreement.service';
@@ -30,6 +29,7 @@ import { CaseRegistrationService } from './case-registration.service';
 import { HeldRegistrationService } from './held-registration.service';
 import { StreetMappingRepository } from './street-mapping.repository';
 import { StreetMappingService } from './street-mapping.service';
+import { CaseDeadlineService, DeadlineCaseRepository } from '@tiaojie/deadlines';
 
 @Module({
   imports: [
@@ -49,7 +49,9 @@ import { StreetMappingService } from './street-mapping.service';
     CaseCommandService,
     CaseQueryService,
     CaseRoomService,
+    // the deadline timers are set in the case's own transactions, so the case flow provides them
     CaseDeadlineService,
+    DeadlineCaseRepository,
     CaseIntakeService,
     CaseSessionService,
     CaseAgreementService,
