@@ -7,6 +7,7 @@ import {
   RealtimeEvent,
   RealtimePublisher,
   formatShanghai,
+  channels,
 } from '@tiaojie/core';
 import { DbService, Executor } from '@tiaojie/db';
 import { OrgRepository } from '@tiaojie/org';
@@ -78,7 +79,7 @@ export class CaseEnforcementService {
       );
       // handed to the court: its console lists the case from now on
       events.push({
-        channel: `org:${court.id}`,
+        channel: channels.org(court.id),
         event: 'queue:updated',
         payload: {
           id: updated.id,

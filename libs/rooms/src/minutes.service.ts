@@ -8,6 +8,7 @@ import {
   ROLE_LABELS,
   Role,
   formatShanghai,
+  channels,
 } from '@tiaojie/core';
 import { DbService } from '@tiaojie/db';
 import { DocumentsError, renderReportPdf, toCsv } from '@tiaojie/documents';
@@ -71,7 +72,7 @@ export class MinutesService {
     });
     const [view] = await this.messages.views([r.message]);
     if (r.inserted)
-      this.publisher.publish([{ channel: `room:${room.id}`, event: 'message:new', payload: view }]);
+      this.publisher.publish([{ channel: channels.room(room.id), event: 'message:new', payload: view }]);
     return { message: view, duplicate: !r.inserted };
   }
 
