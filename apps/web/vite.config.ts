@@ -10,6 +10,14 @@ export default defineConfig({
   root,
   base: '/',
   plugins: [react()],
+  // the socket event map shared with the api (dependency-free, see apps/web/tsconfig.json)
+  resolve: {
+    alias: {
+      '@tiaojie/socket-events': fileURLToPath(
+        new URL('../../libs/core/src/socket-events.ts', import.meta.url),
+      ),
+    },
+  },
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,

@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, Clock, DomainError, ErrorCode, RealtimeEvent, Role, channels } from '@tiaojie/core';
+import {
+  Actor,
+  Clock,
+  DomainError,
+  ErrorCode,
+  RealtimeEvent,
+  Role,
+  channels,
+  type SessionMode,
+} from '@tiaojie/core';
 import { Executor, schema } from '@tiaojie/db';
 import { AuditService, type AuditEntry } from '@tiaojie/audit';
 import { MessageService, RoomRepository } from '@tiaojie/rooms';
@@ -184,7 +193,7 @@ export function announce(
     statusLabel: CASE_STATUSES[updated.status as CaseStatus].label,
     version: updated.version,
     action,
-    sessionMode: updated.sessionMode,
+    sessionMode: updated.sessionMode as SessionMode,
   };
   events.push({
     channel: channels.case(updated.id),

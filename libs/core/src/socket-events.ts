@@ -60,7 +60,7 @@ export interface PresenceUser {
 export interface JoinResult {
   room: RoomRefView;
   /** joint | caucus for case rooms (parties see which session they are in); null for linkage rooms. */
-  sessionMode: string | null;
+  sessionMode: SessionMode | null;
   /** Every message after the requested lastSeq, oldest first, at most 1000. */
   messages: MessagePayload[];
   /** More than 1000 were missed: join again with the last seq received. */
@@ -130,7 +130,7 @@ export interface CaseChangedEvent {
 }
 /** 'case:updated' on `case:<id>`: a watched case changed status, mode or assignment. */
 export interface CaseUpdatedEvent extends CaseChangedEvent {
-  sessionMode: string;
+  sessionMode: SessionMode;
 }
 export interface QueueUpdatedEvent {
   id: string;

@@ -38,7 +38,7 @@ export function NotificationBell({ party }: { party: boolean }) {
   const { data, setData, reload } = useAsync(() => apiGet<Inbox>('/notifications?limit=50'), []);
   // a reconnect may have missed pushes: read the inbox again
   useOnConnect(() => void reload(), []);
-  useSocketEvent<NotificationItem>('notification:new', (n) =>
+  useSocketEvent('notification:new', (n) =>
     setData((d) =>
       d && !d.items.some((x) => x.id === n.id)
         ? { items: [n, ...d.items], unread: d.unread + (n.read ? 0 : 1) }

@@ -1819,6 +1819,8 @@ export interface components {
       applicant: components['schemas']['PartyDto'];
       respondents: components['schemas']['PartyDto'][];
     };
+    /** @enum {string} */
+    SessionMode: 'joint' | 'caucus';
     CaseListItem: {
       number: string;
       id: string;
@@ -1831,7 +1833,7 @@ export interface components {
       version: number;
       bodyId: string | null;
       mediatorId: string | null;
-      sessionMode: string;
+      sessionMode: components['schemas']['SessionMode'];
       deadlineRegime: string | null;
       enterpriseRelated: boolean;
       categoryLabel: string;
@@ -1912,7 +1914,7 @@ export interface components {
       version?: number;
       bodyId?: string | null;
       mediatorId?: string | null;
-      sessionMode?: string;
+      sessionMode?: components['schemas']['SessionMode'];
       deadlineRegime?: string | null;
       enterpriseRelated?: boolean;
       categoryLabel?: string;
@@ -1958,7 +1960,7 @@ export interface components {
       version: number;
       bodyId: string | null;
       mediatorId: string | null;
-      sessionMode: string;
+      sessionMode: components['schemas']['SessionMode'];
       deadlineRegime: string | null;
       enterpriseRelated: boolean;
       categoryLabel: string;
@@ -2146,7 +2148,7 @@ export interface components {
       version: number;
       bodyId: string | null;
       mediatorId: string | null;
-      sessionMode: string;
+      sessionMode: components['schemas']['SessionMode'];
       deadlineRegime: string | null;
       enterpriseRelated: boolean;
       categoryLabel: string;
@@ -2181,7 +2183,7 @@ export interface components {
       stage: number;
       stages: string[];
       nextStep: string;
-      sessionMode: string;
+      sessionMode: components['schemas']['SessionMode'];
       deadline: components['schemas']['DeadlineText'] | null;
       judicialConfirmation: components['schemas']['DeadlineText'] | null;
       timeline: components['schemas']['TimelineEntry'][];
@@ -2771,7 +2773,7 @@ export interface components {
     };
     MyCaseRoom: {
       caseNumber: string;
-      sessionMode: string;
+      sessionMode: components['schemas']['SessionMode'];
       lastSeq: number;
       lastReadSeq: number;
       unread: number;

@@ -1,6 +1,8 @@
 import { apiGet } from './api-client';
 import { useAsync } from './use-async';
-import type { Directory } from './types';
+import type { Schemas } from './api-types';
+
+type Directory = Schemas['Directory'];
 
 let cache: Promise<Directory> | null = null;
 

@@ -2,7 +2,9 @@ import { useEffect, useState } from 'react';
 import { Alert, App, Form, Input, Modal, Select } from 'antd';
 import { apiPost, errorText } from '../../lib/api-client';
 import { PHONE_RE } from '../../lib/validators';
-import type { StaffMember } from '../../lib/admin-types';
+import type { Schemas } from '../../lib/api-types';
+
+type StaffMember = Schemas['StaffMember'];
 
 interface MediatorForm {
   username: string;

@@ -8,8 +8,11 @@ import { useAsync } from '../../lib/use-async';
 import { LoadBar } from '../../components/load-bar';
 import { PageState } from '../../components/page-state';
 import { AddMediatorDialog } from './add-mediator-dialog';
-import type { SessionUser } from '../../lib/types';
-import type { RegistryBody, StaffMember } from '../../lib/admin-types';
+import type { Schemas } from '../../lib/api-types';
+
+type SessionUser = Schemas['SignedInUser'];
+type RegistryBody = Schemas['BodyEntry'];
+type StaffMember = Schemas['StaffMember'];
 
 type Row = StaffMember & { openCases: number | null };
 

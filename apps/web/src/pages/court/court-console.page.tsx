@@ -9,7 +9,9 @@ import { useAsync } from '../../lib/use-async';
 import { useLiveRefresh } from '../../lib/use-socket';
 import { CaseTable, UrgencyLegend } from '../../components/case-table';
 import { PageState } from '../../components/page-state';
-import type { QueueItem } from '../../lib/types';
+import type { Schemas } from '../../lib/api-types';
+
+type QueueItem = Schemas['QueueItem'];
 
 /** 申请强制执行 handed to this court: waiting for receipt, and received. */
 const ENFORCEMENT = ['enforcement_requested', 'enforcement_received'];

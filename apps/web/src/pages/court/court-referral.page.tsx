@@ -24,8 +24,11 @@ import { PageState } from '../../components/page-state';
 import { StatusTag } from '../../components/status-tag';
 import { RoutingCard } from '../staff/case-info';
 import { CourtPartiesField, type CourtPartyForm } from './court-parties-field';
-import type { CaseDetail, CaseSummary } from '../../lib/types';
+import type { Schemas } from '../../lib/api-types';
 import { AMOUNT_RULES } from '../../lib/validators';
+
+type CaseDetail = Schemas['CaseDetail'];
+type CaseSummary = Schemas['CaseListItem'];
 
 interface ReferralForm {
   referralType: 'pre_registration' | 'post_registration';

@@ -7,7 +7,9 @@ import { useAsync } from '../../lib/use-async';
 import { LoadBar } from '../../components/load-bar';
 import { PageState } from '../../components/page-state';
 import { BodyEditDialog } from './body-edit-dialog';
-import type { RegistryBody } from '../../lib/admin-types';
+import type { Schemas } from '../../lib/api-types';
+
+type RegistryBody = Schemas['BodyEntry'];
 
 /** 调解组织名录: kind, level, categories, jurisdiction, capacity and load, mediators; edited by the district admin. */
 export function BodiesPage() {

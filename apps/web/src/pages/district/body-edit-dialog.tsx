@@ -2,7 +2,9 @@ import { useEffect, useState } from 'react';
 import { Alert, App, Form, InputNumber, Modal, Select, Switch } from 'antd';
 import { apiPatch, errorText } from '../../lib/api-client';
 import { useDirectory } from '../../lib/directory';
-import type { RegistryBody } from '../../lib/admin-types';
+import type { Schemas } from '../../lib/api-types';
+
+type RegistryBody = Schemas['BodyEntry'];
 
 interface BodyForm {
   capacity: number;

@@ -8,7 +8,10 @@ import { useLiveRefresh } from '../../lib/use-socket';
 import { CaseTable, UrgencyLegend } from '../../components/case-table';
 import { PageState } from '../../components/page-state';
 import { ManualRouteDialog } from './manual-route-dialog';
-import type { CaseDetail, QueueItem } from '../../lib/types';
+import type { Schemas } from '../../lib/api-types';
+
+type CaseDetail = Schemas['CaseDetail'];
+type QueueItem = Schemas['QueueItem'];
 
 /** Cases the router could not place, or not placed yet (imports stay 已受理 until routed). */
 const UNPLACED = ['district_queue', 'received', 'returned'];
@@ -142,7 +145,7 @@ export function DistrictQueuePage() {
         onSubmit={route}
         category={routing?.category}
         categoryLabel={routing?.categoryLabel}
-        why={routing?.routing?.why ?? routing?.routing?.summary?.zh}
+        why={routing?.routing?.why}
       />
     </div>
   );

@@ -3,9 +3,11 @@ import { Alert, Button, Col, Form, InputNumber, Row, Select } from 'antd';
 import { apiPost, errorText } from '../../lib/api-client';
 import { CHANNEL_LABELS } from '../../lib/format';
 import { DecisionView } from './decision-view';
-import type { Directory } from '../../lib/types';
-import type { RoutingDecision } from '../../lib/admin-types';
+import type { Schemas } from '../../lib/api-types';
 import { AMOUNT_RULES } from '../../lib/validators';
+
+type Directory = Schemas['Directory'];
+type RoutingDecision = Schemas['RoutingDecision'];
 
 interface DryRunForm {
   category: string;

@@ -8,8 +8,12 @@ import { PageState } from '../../components/page-state';
 import { DuplicateReviewCard } from './duplicate-review-card';
 import { ImportErrors } from './import-errors';
 import { UnknownStreets } from './unknown-streets';
-import type { SessionUser } from '../../lib/types';
-import type { ImportProgress, ImportRun, ImportSummary } from '../../lib/admin-types';
+import type { Schemas } from '../../lib/api-types';
+import type { ImportProgressEvent as ImportProgress } from '@tiaojie/socket-events';
+
+type SessionUser = Schemas['SignedInUser'];
+type ImportRun = Schemas['ImportRun'];
+type ImportSummary = Schemas['ImportSummary'];
 
 export const FORMAT_LABELS: Record<string, string> = {
   'work-order': '12345 工单',
@@ -43,7 +47,7 @@ export function ImportsPage(_props: { user: SessionUser }) {
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState<ImportRun | null>(null);
   const [imported, setImported] = useState(0);
-  useSocketEvent<ImportProgress>('import:progress', (p) => {
+  useSocketEvent('import:progress', (p) => {
     if (file && p.file === file) setProgress(p);
   });
 

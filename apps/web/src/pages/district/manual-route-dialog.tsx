@@ -3,7 +3,9 @@ import { Alert, Form, Input, Modal, Select } from 'antd';
 import { apiGet } from '../../lib/api-client';
 import { KIND_LABELS, LEVEL_LABELS } from '../../lib/format';
 import { useAsync } from '../../lib/use-async';
-import type { RegistryBody } from '../../lib/admin-types';
+import type { Schemas } from '../../lib/api-types';
+
+type RegistryBody = Schemas['BodyEntry'];
 
 /** 人工分派 (district admin): pick an active body, with its load and whether it takes the category, and say why. */
 export function ManualRouteDialog({

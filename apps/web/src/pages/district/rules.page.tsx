@@ -7,7 +7,10 @@ import { PageState } from '../../components/page-state';
 import { RuleEditDialog } from './rule-edit-dialog';
 import { conditionText, targetText } from './rule-text';
 import { DryRunPanel } from './dry-run-panel';
-import type { RegistryBody, RoutingRule, RuleValidationError } from '../../lib/admin-types';
+import type { Schemas } from '../../lib/api-types';
+
+type RegistryBody = Schemas['BodyEntry'];
+type RoutingRule = Schemas['RoutingRule'];
 
 const BLANK: RoutingRule = {
   id: '',
@@ -22,7 +25,8 @@ const BLANK: RoutingRule = {
 /** Problems of a refused save: error.details.rules (per rule) or details.fields (request shape). */
 function problemsOf(err: unknown): { ruleId: string | null; message: string }[] {
   if (!(err instanceof ApiError)) return [{ ruleId: null, message: errorText(err) }];
-  const rules = err.details?.rules as RuleValidationError[] | undefined;
+  // error.details.rules of a refused save (libs/routing rule validation)
+  const rules = err.details?.rules as { ruleId: string; message: string; zh?: string }[] | undefined;
   if (Array.isArray(rules) && rules.length)
     return rules.map((r) => ({ ruleId: r.ruleId, message: r.zh ?? r.message }));
   const fields = err.details?.fields as { field: string; problems: string[] }[] | undefined;

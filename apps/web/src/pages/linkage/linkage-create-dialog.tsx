@@ -2,7 +2,9 @@ import { useEffect, useState } from 'react';
 import { Alert, Form, Input, Modal, Radio, Select } from 'antd';
 import { apiPost, errorText } from '../../lib/api-client';
 import { useDirectory } from '../../lib/directory';
-import type { LinkageRoomDetail } from '../../lib/admin-types';
+import type { Schemas } from '../../lib/api-types';
+
+type LinkageRoomDetail = Schemas['LinkageRoom'];
 
 interface CreateForm {
   title: string;

@@ -6,8 +6,11 @@ import { useAsync } from '../../lib/use-async';
 import { useSocketEvent } from '../../lib/use-socket';
 import { PageState } from '../../components/page-state';
 import { LinkageCreateDialog } from './linkage-create-dialog';
-import type { QueueItem, SessionUser } from '../../lib/types';
-import type { LinkageRoomRef } from '../../lib/admin-types';
+import type { Schemas } from '../../lib/api-types';
+
+type QueueItem = Schemas['QueueItem'];
+type SessionUser = Schemas['SignedInUser'];
+type LinkageRoomRef = Schemas['MyLinkageRoom'];
 
 /** 府院联动: the linkage rooms I am a member of (court, government departments, the district), with unread counts. */
 export function LinkageListPage(_props: { user: SessionUser }) {

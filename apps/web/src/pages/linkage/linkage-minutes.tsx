@@ -5,7 +5,9 @@ import { fmtDateTime } from '../../lib/format';
 import { useAsync } from '../../lib/use-async';
 import { newId } from '../../lib/uuid';
 import { PageState } from '../../components/page-state';
-import type { MessageView } from '../../lib/types';
+import type { Schemas } from '../../lib/api-types';
+
+type MessageView = Schemas['MessageView'];
 
 /** 会议纪要: recorded once per clientMsgId (a retry records nothing new); exported as Markdown, CSV or PDF. */
 export function LinkageMinutes({ roomId, title }: { roomId: string; title: string }) {

@@ -24,8 +24,11 @@ import { useSocketEvent } from '../../lib/use-socket';
 import { ChatRoom } from '../../components/chat-room';
 import { PageState } from '../../components/page-state';
 import { LinkageMinutes } from './linkage-minutes';
-import type { SessionUser } from '../../lib/types';
-import type { LinkageMember, LinkageRoomDetail } from '../../lib/admin-types';
+import type { Schemas } from '../../lib/api-types';
+
+type SessionUser = Schemas['SignedInUser'];
+type LinkageMember = Schemas['LinkageRoomMember'];
+type LinkageRoomDetail = Schemas['LinkageRoom'];
 
 /** One linkage room: the live discussion, members (hosts invite organisations and remove people) and minutes. */
 export function LinkageRoomPage({ id, user }: { id: string; user: SessionUser }) {
@@ -35,10 +38,10 @@ export function LinkageRoomPage({ id, user }: { id: string; user: SessionUser })
   const [inviting, setInviting] = useState(false);
   const [orgIds, setOrgIds] = useState<string[]>([]);
   const [busy, setBusy] = useState<string | null>(null);
-  useSocketEvent<{ roomId: string }>('room:removed', (r) => {
+  useSocketEvent('room:removed', (r) => {
     if (r.roomId === id) void room.reload();
   });
-  useSocketEvent<{ roomId: string; kind: string }>('message:new', (m) => {
+  useSocketEvent('message:new', (m) => {
     if (m.roomId === id && m.kind === 'system') void room.reload();
   });
 

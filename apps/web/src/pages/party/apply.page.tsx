@@ -7,7 +7,10 @@ import { useAsync } from '../../lib/use-async';
 import { AMOUNT_RULES, CATEGORY_HELP, isValidIdNumber } from '../../lib/validators';
 import { PageState } from '../../components/page-state';
 import { RespondentsField } from './respondents-field';
-import type { CaseSummary, Directory } from '../../lib/types';
+import type { Schemas } from '../../lib/api-types';
+
+type CaseSummary = Schemas['CaseListItem'];
+type Directory = Schemas['Directory'];
 
 interface ApplyForm {
   category: string;

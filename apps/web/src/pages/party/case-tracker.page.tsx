@@ -10,7 +10,10 @@ import { StatusTag } from '../../components/status-tag';
 import { AgreementView } from '../../components/agreement-view';
 import { LongText } from '../../components/long-text';
 import { PartyCaseActions } from './party-case-actions';
-import type { CaseDetail, CaseStatusView } from '../../lib/types';
+import type { Schemas } from '../../lib/api-types';
+
+type CaseDetail = Schemas['CaseDetail'];
+type CaseStatusView = Schemas['CaseStatusView'];
 
 /** A deadline weeks away is information; only a near or passed one is a warning. */
 const ALERT_FOR_URGENCY = { overdue: 'error', due_soon: 'warning', ok: 'info', none: 'info' } as const;
@@ -148,7 +151,7 @@ export function CaseTrackerPage({ id }: { id: string }) {
                   {
                     key: 'd',
                     label: '纠纷情况',
-                    children: <LongText text={data.detail.description} testId="case-description" />,
+                    children: <LongText text={data.detail.description ?? ''} testId="case-description" />,
                   },
                 ]}
               />

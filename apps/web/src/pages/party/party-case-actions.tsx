@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Radio, Space, Typography } from 'antd';
 import { ApiError, apiPost, errorText } from '../../lib/api-client';
-import type { CaseStatusView } from '../../lib/types';
+import type { Schemas } from '../../lib/api-types';
 import { EnforcementDialog } from '../../components/enforcement-dialog';
+
+type CaseStatusView = Schemas['CaseStatusView'];
 
 const RATEABLE_AFTER = [
   'received',

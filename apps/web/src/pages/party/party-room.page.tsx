@@ -6,7 +6,9 @@ import { useAsync } from '../../lib/use-async';
 import { useCaseWatch } from '../../lib/use-socket';
 import { ChatRoom } from '../../components/chat-room';
 import { PageState } from '../../components/page-state';
-import type { CaseDetail, CaseUpdatedEvent } from '../../lib/types';
+import type { Schemas } from '../../lib/api-types';
+
+type CaseDetail = Schemas['CaseDetail'];
 
 /** A party in the joint room or their own back-to-back room. */
 export function PartyRoomPage({ caseId, roomId }: { caseId: string; roomId: string }) {
@@ -15,7 +17,7 @@ export function PartyRoomPage({ caseId, roomId }: { caseId: string; roomId: stri
     () => apiGet<CaseDetail>(`/cases/${caseId}`),
     [caseId],
   );
-  useCaseWatch<CaseUpdatedEvent>(caseId, (u) => {
+  useCaseWatch(caseId, (u) => {
     setData((d) =>
       d
         ? {

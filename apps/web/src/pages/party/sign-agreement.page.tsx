@@ -7,7 +7,11 @@ import { useLiveRefresh } from '../../lib/use-socket';
 import { AgreementView } from '../../components/agreement-view';
 import { PageState } from '../../components/page-state';
 import { fmtDateTime } from '../../lib/format';
-import type { Agreement, CaseDetail, CaseStatusView } from '../../lib/types';
+import type { Schemas } from '../../lib/api-types';
+
+type Agreement = Schemas['AgreementView'];
+type CaseDetail = Schemas['CaseDetail'];
+type CaseStatusView = Schemas['CaseStatusView'];
 
 /** After signing: when I signed and whom the agreement still waits for (no form). */
 function SignedNotice({ agreement, ownPartyIds }: { agreement: Agreement; ownPartyIds: string[] }) {

@@ -1,7 +1,10 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Form, Input, Modal, Select, Spin, Typography } from 'antd';
 import { apiGet } from '../../lib/api-client';
-import type { MediatorProposal, SessionUser } from '../../lib/types';
+import type { Schemas } from '../../lib/api-types';
+
+type MediatorProposal = Schemas['MediatorProposal'];
+type SessionUser = Schemas['SignedInUser'];
 
 interface Props {
   open: boolean;

@@ -2,12 +2,16 @@ import { useState } from 'react';
 import { App, Button, Empty, Popconfirm, Segmented, Space, Typography } from 'antd';
 import { ApiError, apiPost, errorText } from '../../lib/api-client';
 import { ACTION_LABELS, MODE_LABELS } from '../../lib/format';
-import type { CaseDetail, Lifecycle, SessionUser } from '../../lib/types';
+import type { Schemas } from '../../lib/api-types';
 import { AgreementEditor } from './agreement-editor';
 import { ReasonDialog, ReturnDialog } from './action-dialogs';
 import { AssignDialog } from './assign-dialog';
 import { ManualRouteDialog } from '../district/manual-route-dialog';
 import { EnforcementDialog } from '../../components/enforcement-dialog';
+
+type CaseDetail = Schemas['CaseDetail'];
+type Lifecycle = Schemas['Lifecycle'];
+type SessionUser = Schemas['SignedInUser'];
 
 /** Transitions the api fires through POST /cases/:id/transitions/:action. */
 const SIMPLE = [
@@ -190,7 +194,7 @@ export function CaseActions({
         busy={busy === 'manual_route'}
         category={detail.category}
         categoryLabel={detail.categoryLabel}
-        why={detail.routing?.why ?? detail.routing?.summary?.zh}
+        why={detail.routing?.why}
         onSubmit={(v) => run('manual_route', 'route', v)}
       />
       <EnforcementDialog

@@ -15,7 +15,10 @@ import { StatusTag } from '../../components/status-tag';
 import { CaseActions } from './case-actions';
 import { IntakesCard, PartiesTable, RoutingCard } from './case-info';
 import { ReferralCard } from './referral-card';
-import type { CaseDetail, Lifecycle } from '../../lib/types';
+import type { Schemas } from '../../lib/api-types';
+
+type CaseDetail = Schemas['CaseDetail'];
+type Lifecycle = Schemas['Lifecycle'];
 
 let lifecycleCache: Promise<Lifecycle> | null = null;
 const loadLifecycle = () =>
@@ -67,7 +70,7 @@ export function CaseWorkbenchPage({ id }: { id: string }) {
                 ]}
               />
               <div style={{ marginTop: 8 }}>
-                <LongText text={d.description} testId="case-description" />
+                <LongText text={d.description ?? ''} testId="case-description" />
               </div>
             </Card>
             {d.referral && <ReferralCard referral={d.referral} />}

@@ -7,7 +7,10 @@ import { homeOf, menuFor, registerChannels } from '../../lib/nav';
 import { navigate } from '../../lib/router';
 import { PageState } from '../../components/page-state';
 import { CourtPartiesField, REGISTER_ROLE_OPTIONS, type CourtPartyForm } from '../court/court-parties-field';
-import type { RegisterAnswer, Role } from '../../lib/types';
+import type { Schemas } from '../../lib/api-types';
+
+type RegisterAnswer = Schemas['RegisterResult'];
+type Role = Schemas['Role'];
 
 interface RegisterForm {
   channel: string;

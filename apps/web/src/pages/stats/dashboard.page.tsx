@@ -10,8 +10,12 @@ import { SeriesChart, type Series } from '../../components/charts/series-chart';
 import { KpiCards } from './kpi-cards';
 import { AnnualReportCard } from './annual-report-card';
 import { WarningsCard } from './warnings-card';
-import type { SessionUser } from '../../lib/types';
-import type { DisputeMetrics, StatsSeries, StatsSummary } from '../../lib/admin-types';
+import type { Schemas } from '../../lib/api-types';
+
+type SessionUser = Schemas['SignedInUser'];
+type DisputeMetrics = Schemas['DisputeMetrics'];
+type StatsSeries = Schemas['DashboardSeries'];
+type StatsSummary = Schemas['DashboardSummary'];
 
 const FIRST_YEAR = 2024;
 

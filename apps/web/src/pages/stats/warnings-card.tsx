@@ -2,7 +2,9 @@ import { Card, Empty, Tag, Typography } from 'antd';
 import { apiGet } from '../../lib/api-client';
 import { useAsync } from '../../lib/use-async';
 import { PageState } from '../../components/page-state';
-import type { WarningFlags } from '../../lib/admin-types';
+import type { Schemas } from '../../lib/api-types';
+
+type WarningFlags = Schemas['EarlyWarnings'];
 
 /** 风险预警: repeated places, parties and people, group disputes, rising categories in the 90 days up to asOf. */
 export function WarningsCard({ asOf }: { asOf: string }) {
