@@ -3745,8 +3745,9 @@ export interface operations {
   };
   StaffController_list: {
     parameters: {
-      query: {
-        orgId: string;
+      query?: {
+        /** @description 只列出该组织的工作人员 */
+        orgId?: string;
       };
       header?: never;
       path?: never;

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Empty, Space, Table, Tag, Typography } from 'antd';
-import { apiGet } from '../../lib/api-client';
+import { apiClient, unwrap } from '../../lib/typed-api';
 import { labels, useDirectory } from '../../lib/directory';
 import { KIND_LABELS, LEVEL_LABELS } from '../../lib/format';
 import { useAsync } from '../../lib/use-async';
@@ -15,7 +15,7 @@ type RegistryBody = Schemas['BodyEntry'];
 export function BodiesPage() {
   const dir = useDirectory();
   const L = labels(dir.data);
-  const { data, error, loading, reload } = useAsync(() => apiGet<RegistryBody[]>('/registry/bodies'), []);
+  const { data, error, loading, reload } = useAsync(() => unwrap(apiClient.GET('/api/registry/bodies')), []);
   const [editing, setEditing] = useState<RegistryBody | null>(null);
 
   return (

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Descriptions, Empty, Progress, Table, Tag, Typography, Upload } from 'antd';
-import { apiGet, apiUpload, errorText } from '../../lib/api-client';
+import { errorText } from '../../lib/api-client';
+import { apiClient, unwrap } from '../../lib/typed-api';
 import { fmtDateTime } from '../../lib/format';
 import { useAsync } from '../../lib/use-async';
 import { useSocketEvent } from '../../lib/use-socket';
@@ -40,7 +41,10 @@ function Counters({
 
 /** 数据导入: upload a 12345 / grid / court export; progress arrives over the socket ('import:progress'); runs and error reports. */
 export function ImportsPage(_props: { user: SessionUser }) {
-  const runs = useAsync(() => apiGet<ImportRun[]>('/intake/imports?limit=50'), []);
+  const runs = useAsync(
+    () => unwrap(apiClient.GET('/api/intake/imports', { params: { query: { limit: '50' } } })),
+    [],
+  );
   const [file, setFile] = useState<string | null>(null);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [result, setResult] = useState<ImportSummary | null>(null);
@@ -59,7 +63,14 @@ export function ImportsPage(_props: { user: SessionUser }) {
     const form = new FormData();
     form.append('file', f, f.name);
     try {
-      setResult(await apiUpload<ImportSummary>('/intake/imports', form));
+      setResult(
+        await unwrap(
+          apiClient.POST('/api/intake/imports', {
+            body: form as never,
+            bodySerializer: (b: unknown) => b as FormData,
+          }),
+        ),
+      );
     } catch (err) {
       setError(errorText(err));
     } finally {

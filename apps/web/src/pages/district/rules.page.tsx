@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Empty, Popconfirm, Space, Switch, Table, Tag, Typography } from 'antd';
-import { ApiError, apiGet, apiPut, errorText } from '../../lib/api-client';
+import { ApiError, errorText } from '../../lib/api-client';
+import { apiClient, unwrap } from '../../lib/typed-api';
 import { labels, useDirectory } from '../../lib/directory';
 import { useAsync } from '../../lib/use-async';
 import { PageState } from '../../components/page-state';
@@ -9,7 +10,6 @@ import { conditionText, targetText } from './rule-text';
 import { DryRunPanel } from './dry-run-panel';
 import type { Schemas } from '../../lib/api-types';
 
-type RegistryBody = Schemas['BodyEntry'];
 type RoutingRule = Schemas['RoutingRule'];
 
 const BLANK: RoutingRule = {
@@ -40,8 +40,8 @@ function problemsOf(err: unknown): { ruleId: string | null; message: string }[] 
 export function RulesPage() {
   const { message } = App.useApp();
   const dir = useDirectory();
-  const rules = useAsync(() => apiGet<RoutingRule[]>('/routing/rules'), []);
-  const bodies = useAsync(() => apiGet<RegistryBody[]>('/registry/bodies'), []);
+  const rules = useAsync(() => unwrap(apiClient.GET('/api/routing/rules')), []);
+  const bodies = useAsync(() => unwrap(apiClient.GET('/api/registry/bodies')), []);
   const [draft, setDraft] = useState<RoutingRule[] | null>(null);
   const [dirty, setDirty] = useState(false);
   const [editing, setEditing] = useState<{ rule: RoutingRule; isNew: boolean } | null>(null);
@@ -73,7 +73,7 @@ export function RulesPage() {
     if (!draft) return;
     setSaving(true);
     try {
-      const saved = await apiPut<RoutingRule[]>('/routing/rules', { rules: draft });
+      const saved = await unwrap(apiClient.PUT('/api/routing/rules', { body: { rules: draft } }));
       rules.setData(saved);
       message.success('分派规则已保存，新受理的案件将按新规则分派');
     } catch (err) {

@@ -15,7 +15,8 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { api, apiGet, apiPost, errorText } from '../../lib/api-client';
+import { errorText } from '../../lib/api-client';
+import { apiClient, unwrap } from '../../lib/typed-api';
 import { useDirectory } from '../../lib/directory';
 import { fmtDateTime, ROLE_LABELS } from '../../lib/format';
 import { navigate } from '../../lib/router';
@@ -28,13 +29,15 @@ import type { Schemas } from '../../lib/api-types';
 
 type SessionUser = Schemas['SignedInUser'];
 type LinkageMember = Schemas['LinkageRoomMember'];
-type LinkageRoomDetail = Schemas['LinkageRoom'];
 
 /** One linkage room: the live discussion, members (hosts invite organisations and remove people) and minutes. */
 export function LinkageRoomPage({ id, user }: { id: string; user: SessionUser }) {
   const { message } = App.useApp();
   const dir = useDirectory();
-  const room = useAsync(() => apiGet<LinkageRoomDetail>(`/rooms/linkage/${id}`), [id]);
+  const room = useAsync(
+    () => unwrap(apiClient.GET('/api/rooms/linkage/{id}', { params: { path: { id } } })),
+    [id],
+  );
   const [inviting, setInviting] = useState(false);
   const [orgIds, setOrgIds] = useState<string[]>([]);
   const [busy, setBusy] = useState<string | null>(null);
@@ -50,7 +53,7 @@ export function LinkageRoomPage({ id, user }: { id: string; user: SessionUser })
   const invite = async () => {
     setBusy('invite');
     try {
-      await apiPost(`/rooms/${id}/members`, { orgIds });
+      await unwrap(apiClient.POST('/api/rooms/{id}/members', { params: { path: { id } }, body: { orgIds } }));
       message.success('已邀请');
       setInviting(false);
       setOrgIds([]);
@@ -64,7 +67,9 @@ export function LinkageRoomPage({ id, user }: { id: string; user: SessionUser })
   const remove = async (m: LinkageMember) => {
     setBusy(m.userId);
     try {
-      await api('DELETE', `/rooms/${id}/members/${m.userId}`);
+      await unwrap(
+        apiClient.DELETE('/api/rooms/{id}/members/{userId}', { params: { path: { id, userId: m.userId } } }),
+      );
       message.success(`已将 ${m.name} 移出会议室`);
       await room.reload();
     } catch (err) {

@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Descriptions, Empty, Space, Steps, Typography } from 'antd';
-import { apiGet } from '../../lib/api-client';
+import { apiClient, unwrap } from '../../lib/typed-api';
 import { fmtDateTime, MODE_LABELS, startedLabel } from '../../lib/format';
 import { navigate } from '../../lib/router';
 import { useAsync } from '../../lib/use-async';
@@ -10,10 +10,6 @@ import { StatusTag } from '../../components/status-tag';
 import { AgreementView } from '../../components/agreement-view';
 import { LongText } from '../../components/long-text';
 import { PartyCaseActions } from './party-case-actions';
-import type { Schemas } from '../../lib/api-types';
-
-type CaseDetail = Schemas['CaseDetail'];
-type CaseStatusView = Schemas['CaseStatusView'];
 
 /** A deadline weeks away is information; only a near or passed one is a warning. */
 const ALERT_FOR_URGENCY = { overdue: 'error', due_soon: 'warning', ok: 'info', none: 'info' } as const;
@@ -22,8 +18,8 @@ const ALERT_FOR_URGENCY = { overdue: 'error', due_soon: 'warning', ok: 'info', n
 export function CaseTrackerPage({ id }: { id: string }) {
   const { data, error, loading, reload } = useAsync(async () => {
     const [status, detail] = await Promise.all([
-      apiGet<CaseStatusView>(`/cases/${id}/status`),
-      apiGet<CaseDetail>(`/cases/${id}`),
+      unwrap(apiClient.GET('/api/cases/{id}/status', { params: { path: { id } } })),
+      unwrap(apiClient.GET('/api/cases/{id}', { params: { path: { id } } })),
     ]);
     return { status, detail };
   }, [id]);

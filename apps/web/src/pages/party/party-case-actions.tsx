@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Radio, Space, Typography } from 'antd';
 import { ApiError, apiPost, errorText } from '../../lib/api-client';
+import type { CaseActionPath } from '../../lib/typed-api';
 import type { Schemas } from '../../lib/api-types';
 import { EnforcementDialog } from '../../components/enforcement-dialog';
 
@@ -40,7 +41,7 @@ export function PartyCaseActions({
 
   const call = async (
     key: string,
-    path: string,
+    path: CaseActionPath,
     body: Record<string, unknown>,
     ok: string,
   ): Promise<boolean> => {

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { App, Button, Empty, Popconfirm, Segmented, Space, Typography } from 'antd';
 import { ApiError, apiPost, errorText } from '../../lib/api-client';
+import type { CaseActionPath } from '../../lib/typed-api';
 import { ACTION_LABELS, MODE_LABELS } from '../../lib/format';
 import type { Schemas } from '../../lib/api-types';
 import { AgreementEditor } from './agreement-editor';
@@ -64,7 +65,11 @@ export function CaseActions({
     ACTION_LABELS[a] ?? lifecycle?.transitions.find((t) => t.action === a)?.label ?? a;
   const needsReason = (a: string) => !!lifecycle?.transitions.find((t) => t.action === a)?.requiresReason;
 
-  const run = async (action: string, path: string, body: Record<string, unknown> = {}): Promise<boolean> => {
+  const run = async (
+    action: string,
+    path: CaseActionPath,
+    body: Record<string, unknown> = {},
+  ): Promise<boolean> => {
     setBusy(action);
     try {
       await apiPost(`/cases/${detail.id}/${path}`, { version: detail.version, ...body });

@@ -1,5 +1,5 @@
 import { Button, Card, Col, Descriptions, Empty, Row, Tabs, Typography } from 'antd';
-import { apiGet } from '../../lib/api-client';
+import { apiClient, unwrap } from '../../lib/typed-api';
 import { useSession } from '../../lib/auth-store';
 import { fmtDateTime, money, startedLabel } from '../../lib/format';
 import { navigate } from '../../lib/router';
@@ -17,12 +17,11 @@ import { IntakesCard, PartiesTable, RoutingCard } from './case-info';
 import { ReferralCard } from './referral-card';
 import type { Schemas } from '../../lib/api-types';
 
-type CaseDetail = Schemas['CaseDetail'];
 type Lifecycle = Schemas['Lifecycle'];
 
 let lifecycleCache: Promise<Lifecycle> | null = null;
 const loadLifecycle = () =>
-  (lifecycleCache ??= apiGet<Lifecycle>('/lifecycle').catch((e) => {
+  (lifecycleCache ??= unwrap(apiClient.GET('/api/lifecycle')).catch((e) => {
     lifecycleCache = null;
     throw e;
   }));
@@ -30,7 +29,10 @@ const loadLifecycle = () =>
 /** The staff case page (mediators, body admins, the court, the district): actions, rooms, parties, routing, timeline. */
 export function CaseWorkbenchPage({ id }: { id: string }) {
   const session = useSession();
-  const { data, error, loading, reload } = useAsync(() => apiGet<CaseDetail>(`/cases/${id}`), [id]);
+  const { data, error, loading, reload } = useAsync(
+    () => unwrap(apiClient.GET('/api/cases/{id}', { params: { path: { id } } })),
+    [id],
+  );
   const lifecycle = useAsync(loadLifecycle, []);
   // sessions and merged registrations change the page without a new version: refetch on every notice
   useLiveRefresh(reload, { caseId: id });
