@@ -66,6 +66,7 @@ export function ImportsPage(_props: { user: SessionUser }) {
       setResult(
         await unwrap(
           apiClient.POST('/api/intake/imports', {
+            // the document does not describe the multipart body: the FormData goes out as it is
             body: form as never,
             bodySerializer: (b: unknown) => b as FormData,
           }),
