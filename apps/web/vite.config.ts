@@ -10,9 +10,13 @@ export default defineConfig({
   root,
   base: '/',
   plugins: [react()],
-  // the socket event map shared with the api (dependency-free, see apps/web/tsconfig.json)
+  // modules shared with the server, dependency-free: the personal-data rule (ID numbers, phones) and the socket
+  // event map
   resolve: {
     alias: {
+      '@tiaojie/personal-data': fileURLToPath(
+        new URL('../../libs/personal-data/src/index.ts', import.meta.url),
+      ),
       '@tiaojie/socket-events': fileURLToPath(
         new URL('../../libs/core/src/socket-events.ts', import.meta.url),
       ),

@@ -11,7 +11,7 @@ import {
 import type { Socket } from 'socket.io';
 import type { TjServer } from './typed-server';
 import { AuthService } from '@tiaojie/auth';
-import { Actor, DomainError, ErrorCode, Role, channels } from '@tiaojie/core';
+import { Actor, DomainError, ErrorCode, Role, channels, isUuid } from '@tiaojie/core';
 import { CaseAccessService, CaseAudienceService, CaseRoomService, DISTRICT_ROOM } from '@tiaojie/cases';
 import { toErrorBody } from '../common/error.filter';
 import { ROOM_LIMITS, RoomLimits } from './room-limits';
@@ -24,8 +24,6 @@ import { TokenBucket } from './token-bucket';
 type TjSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { actor: Actor }>;
 type AckFn<T> = ((res: Ack<T>) => void) | undefined;
 type Req = Record<string, unknown> | null | undefined;
-
-const UUID = /^[0-9a-f-]{36}$/i;
 
 /**
  * Transport only: authenticate the handshake, authorise every join / send / read through the domain, rate-limit
@@ -179,7 +177,7 @@ export class CaseGateway implements OnGatewayInit, OnGatewayConnection {
   }
 
   private uuid(v: unknown, field: string): string {
-    if (typeof v !== 'string' || !UUID.test(v)) throw DomainError.validation('编号格式无效', { field });
+    if (!isUuid(v)) throw DomainError.validation('编号格式无效', { field });
     return v;
   }
 

@@ -3,8 +3,7 @@ import { App, Button, Card, Form, Input, Space, Tabs, Typography } from 'antd';
 import { errorText } from '../lib/api-client';
 import { apiClient, unwrap } from '../lib/typed-api';
 import { setSession } from '../lib/auth-store';
-
-const PHONE = /^1[3-9]\d{9}$/;
+import { PHONE_RE as PHONE } from '../lib/validators';
 
 function PartyLogin() {
   const { message } = App.useApp();
