@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, Clock, DomainError, ErrorCode, RealtimeEvent, RealtimePublisher } from '@tiaojie/core';
+import {
+  Actor,
+  Clock,
+  DomainError,
+  ErrorCode,
+  RealtimeEvent,
+  RealtimePublisher,
+  channels,
+} from '@tiaojie/core';
 import { formatShanghai } from '@tiaojie/business-time';
 import { DbService, Executor } from '@tiaojie/db';
 import { OrgRepository } from '@tiaojie/org';
@@ -71,7 +79,7 @@ export class CaseEnforcementService {
       );
       // handed to the court: its console lists the case from now on
       events.push({
-        channel: `org:${court.id}`,
+        channel: channels.org(court.id),
         event: 'queue:updated',
         payload: {
           id: updated.id,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, Clock, DomainError, RealtimeEvent, RealtimePublisher } from '@tiaojie/core';
+import { Actor, Clock, DomainError, RealtimeEvent, RealtimePublisher, channels } from '@tiaojie/core';
 import { DbService, Executor } from '@tiaojie/db';
 import { JobQueue } from '@tiaojie/jobs';
 import { NotificationRepository, NotificationRow } from './notification.repository';
@@ -92,7 +92,7 @@ export class NotificationService {
         );
     }
     return inserted.map((n) => ({
-      channel: `user:${n.userId}`,
+      channel: channels.user(n.userId),
       event: 'notification:new',
       payload: notificationView(n),
     }));

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { AuditService } from '@tiaojie/audit';
-import { Actor, DomainError, ErrorCode, RealtimePublisher, isUuid } from '@tiaojie/core';
+import { Actor, DomainError, ErrorCode, RealtimePublisher, channels, isUuid } from '@tiaojie/core';
 import { DbService, isUniqueViolation } from '@tiaojie/db';
 import { AttachmentRepository } from './attachment.repository';
 import { AttachmentStorage } from './attachment.storage';
@@ -126,7 +126,7 @@ export class AttachmentService {
       if (!winner) throw err;
       return { message: winner, duplicate: true };
     }
-    this.publisher.publish([{ channel: `room:${roomId}`, event: 'message:new', payload: stored }]);
+    this.publisher.publish([{ channel: channels.room(roomId), event: 'message:new', payload: stored }]);
     return { message: stored, duplicate: false };
   }
 

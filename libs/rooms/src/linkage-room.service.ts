@@ -8,6 +8,7 @@ import {
   RealtimeEvent,
   RealtimePublisher,
   Role,
+  channels,
   isUuid,
 } from '@tiaojie/core';
 import { DbService, Executor } from '@tiaojie/db';
@@ -203,7 +204,7 @@ export class LinkageRoomService {
     });
     for (const id of removed) {
       events.push({
-        channel: `user:${id}`,
+        channel: channels.user(id),
         event: 'room:removed',
         payload: {
           roomId: room.id,
@@ -330,12 +331,12 @@ export class LinkageRoomService {
 
   private async system(tx: Executor, roomId: string, text: string, events: RealtimeEvent[]): Promise<void> {
     const m = await this.messages.appendSystem(tx, roomId, text);
-    events.push({ channel: `room:${roomId}`, event: 'message:new', payload: m });
+    events.push({ channel: channels.room(roomId), event: 'message:new', payload: m });
   }
 
   private invited(userId: string, room: RoomRow, role: string): RealtimeEvent {
     return {
-      channel: `user:${userId}`,
+      channel: channels.user(userId),
       event: 'room:invited',
       payload: { roomId: room.id, kind: room.kind, title: room.title, role },
     };

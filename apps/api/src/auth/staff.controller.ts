@@ -1,5 +1,12 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import { StaffAdminService } from '@tiaojie/auth';
 import { Actor, Role, isUuid } from '@tiaojie/core';
 import { CurrentActor, Roles } from '../common/auth.decorators';
@@ -16,6 +23,7 @@ export class StaffController {
 
   @ApiOperation({ summary: '工作人员列表' })
   @ApiOkResponse({ type: [StaffMember] })
+  @ApiQuery({ name: 'orgId', required: false, description: '只列出该组织的工作人员' })
   @Get()
   @Roles(Role.DistrictAdmin, Role.BodyAdmin)
   list(@CurrentActor() actor: Actor, @Query('orgId') orgId?: string) {

@@ -1836,6 +1836,8 @@ export interface components {
       applicant: components['schemas']['PartyDto'];
       respondents: components['schemas']['PartyDto'][];
     };
+    /** @enum {string} */
+    SessionMode: 'joint' | 'caucus';
     CaseListItem: {
       number: string;
       id: string;
@@ -1848,7 +1850,7 @@ export interface components {
       version: number;
       bodyId: string | null;
       mediatorId: string | null;
-      sessionMode: string;
+      sessionMode: components['schemas']['SessionMode'];
       deadlineRegime: string | null;
       enterpriseRelated: boolean;
       categoryLabel: string;
@@ -1929,7 +1931,7 @@ export interface components {
       version?: number;
       bodyId?: string | null;
       mediatorId?: string | null;
-      sessionMode?: string;
+      sessionMode?: components['schemas']['SessionMode'];
       deadlineRegime?: string | null;
       enterpriseRelated?: boolean;
       categoryLabel?: string;
@@ -2009,7 +2011,7 @@ export interface components {
       version: number;
       bodyId: string | null;
       mediatorId: string | null;
-      sessionMode: string;
+      sessionMode: components['schemas']['SessionMode'];
       deadlineRegime: string | null;
       enterpriseRelated: boolean;
       categoryLabel: string;
@@ -2197,7 +2199,7 @@ export interface components {
       version: number;
       bodyId: string | null;
       mediatorId: string | null;
-      sessionMode: string;
+      sessionMode: components['schemas']['SessionMode'];
       deadlineRegime: string | null;
       enterpriseRelated: boolean;
       categoryLabel: string;
@@ -2232,7 +2234,7 @@ export interface components {
       stage: number;
       stages: string[];
       nextStep: string;
-      sessionMode: string;
+      sessionMode: components['schemas']['SessionMode'];
       deadline: components['schemas']['DeadlineText'] | null;
       judicialConfirmation: components['schemas']['DeadlineText'] | null;
       timeline: components['schemas']['TimelineEntry'][];
@@ -2822,7 +2824,7 @@ export interface components {
     };
     MyCaseRoom: {
       caseNumber: string;
-      sessionMode: string;
+      sessionMode: components['schemas']['SessionMode'];
       lastSeq: number;
       lastReadSeq: number;
       unread: number;
@@ -3794,8 +3796,9 @@ export interface operations {
   };
   StaffController_list: {
     parameters: {
-      query: {
-        orgId: string;
+      query?: {
+        /** @description 只列出该组织的工作人员 */
+        orgId?: string;
       };
       header?: never;
       path?: never;

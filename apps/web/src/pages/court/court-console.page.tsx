@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Badge, Button, Card, Col, Input, Row, Space, Statistic, Tabs, Typography } from 'antd';
-import { apiGet } from '../../lib/api-client';
+import { apiClient, unwrap } from '../../lib/typed-api';
 import { useSession } from '../../lib/auth-store';
 import { labels, useDirectory } from '../../lib/directory';
 import { REGIME_LABELS, REGIME_SHORT } from '../../lib/format';
@@ -10,7 +10,6 @@ import { useAsync } from '../../lib/use-async';
 import { useLiveRefresh } from '../../lib/use-socket';
 import { CaseTable, UrgencyLegend } from '../../components/case-table';
 import { PageState } from '../../components/page-state';
-import type { QueueItem } from '../../lib/types';
 
 /** 申请强制执行 handed to this court: waiting for receipt, and received. */
 const ENFORCEMENT = ['enforcement_requested', 'enforcement_received'];
@@ -39,7 +38,7 @@ export function CourtConsolePage() {
   const L = labels(dir.data);
   const [tab, setTab] = useState('referred');
   const { data, error, loading, reload } = useAsync(
-    () => apiGet<QueueItem[]>('/cases/queue?open=false&limit=500'),
+    () => unwrap(apiClient.GET('/api/cases/queue', { params: { query: { open: 'false', limit: '500' } } })),
     [],
   );
   // the court's room hears every change of the cases it referred or handles, new referrals included
