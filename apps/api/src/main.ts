@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { loadConfig } from '@tiaojie/core';
-import { DbService } from '@tiaojie/db';
-import { createApi } from './bootstrap';
+import { DataDirUnusableError, DbService } from '@tiaojie/db';
 
 /** The api alone (docker-compose runs it beside a separate worker). */
 async function main(): Promise<void> {
@@ -12,6 +11,8 @@ async function main(): Promise<void> {
     poolSize: config.dbPoolSize,
   });
   await db.migrate();
+  // loaded after the data folder was checked and locked, so an unusable folder fails in about a second
+  const { createApi } = await import('./bootstrap');
   const api = await createApi(config, db);
   const stop = () => {
     void api.close().then(() => process.exit(0));
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  console.error(err);
+  // an unusable data folder is the operator's to fix: its message names the path and the cause, no stack
+  console.error(err instanceof DataDirUnusableError ? err.message : err);
   process.exit(1);
 });

@@ -142,7 +142,7 @@ export const CONFIG_VARIABLES = {
   DATA_DIR: text(
     './data',
     '`./data`',
-    'PGlite data folder (ignored when `DATABASE_URL` is set); restarting keeps the data',
+    'PGlite data folder (ignored when `DATABASE_URL` is set); restarting keeps the data; one process at a time',
   ),
   DATABASE_URL: {
     schema: z.preprocess(

@@ -3,6 +3,7 @@ export { DbService, MIGRATIONS_DIR } from './db.service';
 export { DbModule } from './db.module';
 export { createServerDatabase, createTestDatabase } from './test-database';
 export { isUniqueViolation } from './pg-errors';
+export { DataDirUnusableError, storageCause } from './data-dir-lock';
 export { compiledQuery, executePrepared } from './prepared-sql';
 export { readAll } from './read-all';
 export { readAsOne, tableRead } from './read-as-one';
