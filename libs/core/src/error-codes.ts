@@ -10,6 +10,8 @@ export enum ErrorCode {
   ILLEGAL_TRANSITION = 'ILLEGAL_TRANSITION',
   VERSION_CONFLICT = 'VERSION_CONFLICT',
   CONFLICT = 'CONFLICT',
+  /** An Idempotency-Key (or a message's clientMsgId) sent again with a different request body. */
+  IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
   /** Judicial confirmation asked for after its window (30 days after the agreement took effect) closed. */
   CONFIRMATION_WINDOW_CLOSED = 'CONFIRMATION_WINDOW_CLOSED',
   /** Enforcement asked for on an agreement the court has not confirmed. */
@@ -39,6 +41,7 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.ILLEGAL_TRANSITION]: 409,
   [ErrorCode.VERSION_CONFLICT]: 409,
   [ErrorCode.CONFLICT]: 409,
+  [ErrorCode.IDEMPOTENCY_KEY_REUSED]: 409,
   [ErrorCode.CONFIRMATION_WINDOW_CLOSED]: 409,
   [ErrorCode.CONFIRMATION_REQUIRED]: 409,
   [ErrorCode.PAYLOAD_TOO_LARGE]: 413,
