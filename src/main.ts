@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import { loadConfig } from '@tiaojie/core';
 import { DataDirUnusableError, DbService } from '@tiaojie/db';
 
+const SHUTDOWN_LIMIT_MS = 10_000;
+
 /** All in one process: api (HTTP + socket.io) and the worker, on embedded PGlite unless DATABASE_URL is set. */
 async function main(): Promise<void> {
   const started = Date.now();
@@ -24,6 +26,11 @@ async function main(): Promise<void> {
     `Tiaojie 调解 is up in ${((Date.now() - started) / 1000).toFixed(1)} s on ${api.url} (database: ${db.engine}${db.engine === 'pglite' ? ` at ${config.dataDir}` : ''}) — docs at ${api.url}/api/docs`,
   );
   const stop = async () => {
+    // a shutdown stuck on the database (a full disk) must not outlive its supervisor's patience
+    setTimeout(() => {
+      console.error(`shutdown did not finish within ${SHUTDOWN_LIMIT_MS / 1000} s: exiting`);
+      process.exit(1);
+    }, SHUTDOWN_LIMIT_MS).unref();
     await worker?.close();
     await api.close();
     process.exit(0);

@@ -24,6 +24,8 @@ export enum ErrorCode {
   BAD_REQUEST = 'BAD_REQUEST',
   /** A dependency (the database) is unreachable for now; retry later. */
   UNAVAILABLE = 'UNAVAILABLE',
+  /** A write failed for lack of disk space or permission on the storage; retry once an operator fixed it. */
+  STORAGE_UNAVAILABLE = 'STORAGE_UNAVAILABLE',
   INTERNAL = 'INTERNAL',
 }
 
@@ -48,5 +50,6 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.UNSUPPORTED_MEDIA_TYPE]: 415,
   [ErrorCode.RATE_LIMITED]: 429,
   [ErrorCode.UNAVAILABLE]: 503,
+  [ErrorCode.STORAGE_UNAVAILABLE]: 503,
   [ErrorCode.INTERNAL]: 500,
 };

@@ -27,6 +27,8 @@ export class DbService {
     /** The server URL when on PostgreSQL (pg-boss opens its own pool on it). */
     readonly url: string | null = null,
     private readonly lock: DataDirLock | null = null,
+    /** The PGlite data folder (null on a server or in memory). */
+    readonly dataDir: string | null = null,
   ) {}
 
   static async connect(options: DbOptions): Promise<DbService> {
@@ -53,7 +55,7 @@ export class DbService {
       const pglite = dataDir ? new PGlite(dataDir) : new PGlite();
       await pglite.waitReady;
       const db = drizzlePglite(pglite, { schema }) as unknown as Executor;
-      return new DbService('pglite', db, pglite, null, null, lock);
+      return new DbService('pglite', db, pglite, null, null, lock, dataDir || null);
     } catch (err) {
       await lock?.release();
       throw err;

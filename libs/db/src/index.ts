@@ -4,6 +4,8 @@ export { DbModule } from './db.module';
 export { createServerDatabase, createTestDatabase } from './test-database';
 export { isUniqueViolation } from './pg-errors';
 export { DataDirUnusableError, storageCause } from './data-dir-lock';
+export { currentStorageFault, recordStorageFault, storageFault } from './storage-fault';
+export type { StorageFault } from './storage-fault';
 export { compiledQuery, executePrepared } from './prepared-sql';
 export { readAll } from './read-all';
 export { readAsOne, tableRead } from './read-as-one';
