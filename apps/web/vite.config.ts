@@ -10,6 +10,14 @@ export default defineConfig({
   root,
   base: '/',
   plugins: [react()],
+  // the one personal-data rule (ID numbers, phones) is shared with the server
+  resolve: {
+    alias: {
+      '@tiaojie/personal-data': fileURLToPath(
+        new URL('../../libs/personal-data/src/index.ts', import.meta.url),
+      ),
+    },
+  },
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,

@@ -1,20 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import {
-  Actor,
-  Clock,
-  DomainError,
-  ErrorCode,
-  RealtimeEvent,
-  RealtimePublisher,
-  formatShanghai,
-} from '@tiaojie/core';
+import { Actor, Clock, DomainError, ErrorCode, RealtimeEvent, RealtimePublisher } from '@tiaojie/core';
+import { formatShanghai } from '@tiaojie/business-time';
 import { DbService, Executor } from '@tiaojie/db';
 import { OrgRepository } from '@tiaojie/org';
 import { CaseAccessService, CaseContext } from './case-access.service';
 import { CaseRepository, DisputeRow } from './case.repository';
 import { CaseTransitionService } from './case-transition.service';
-import { confirmationDueAt } from './case-deadline';
 import { CASE_STATUSES, type CaseStatus } from './case-lifecycle';
+import { confirmationDueAt } from '@tiaojie/deadlines';
 
 /**
  * Judicial confirmation may be applied for within 30 days after the agreement took effect (人民调解法 art. 33),

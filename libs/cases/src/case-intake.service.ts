@@ -8,10 +8,9 @@ import {
   RealtimePublisher,
   Role,
   SYSTEM_ACTOR,
-  isMobilePhone,
-  isValidChineseId,
-  shanghaiYear,
 } from '@tiaojie/core';
+import { isBusinessDate, shanghaiYear, startOfBusinessDay } from '@tiaojie/business-time';
+import { isMobilePhone, isValidChineseId } from '@tiaojie/personal-data';
 import { randomUUID } from 'node:crypto';
 import { DbService, Executor, isUniqueViolation, readAsOne, runAsOne } from '@tiaojie/db';
 import { AuditService } from '@tiaojie/audit';
@@ -21,12 +20,11 @@ import { RoutingDecision } from '@tiaojie/routing';
 import { CaseContext } from './case-access.service';
 import { CaseRepository, DisputeRow } from './case.repository';
 import { CaseTransitionService, FireOptions, announce } from './case-transition.service';
-import { caseDue } from './case-regime';
 import { CaseNoticePolicy } from './case-notice.policy';
-import { CaseDeadlineService } from './case-deadline.service';
 import { ApplyInput, CourtReferralInput, PartyInput, RegisterInput } from './case.types';
 import { CaseRegistrationService, DEFAULT_REPLY_DAYS, RegistrationResult } from './case-registration.service';
 import { assertSameRequest, checkIdempotencyKey, requestFingerprint } from './idempotency-key';
+import { caseDue, CaseDeadlineService } from '@tiaojie/deadlines';
 
 /** What staff see of a routing decision: the sentence, the escalation, the ranked candidates. */
 export function routingSummary(d: RoutingDecision) {
@@ -246,9 +244,9 @@ export class CaseIntakeService {
         : input.procedure === 'simple'
           ? 'court_post_registration_simple'
           : 'court_post_registration_ordinary';
-    const referredAt = new Date(`${input.referredOn}T00:00:00+08:00`);
-    if (Number.isNaN(referredAt.getTime()))
+    if (!isBusinessDate(input.referredOn))
       throw DomainError.validation('委派日期无效', { field: 'referredOn' });
+    const referredAt = startOfBusinessDay(input.referredOn);
     const dueAt = caseDue(regime, referredAt);
     return this.createAndRoute(
       actor,

@@ -3,7 +3,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { Actor, Clock, DomainError, ErrorCode, RealtimePublisher } from '@tiaojie/core';
 import { DbService, Executor, isUniqueViolation } from '@tiaojie/db';
 import { AuditService } from '@tiaojie/audit';
-import { computeDeadline, startOfBusinessDay, toBusinessDate, WorkdayCalendar } from '@tiaojie/deadlines';
+import { computeDeadline, WorkdayCalendar } from '@tiaojie/deadlines';
+import { startOfBusinessDay, toBusinessDate } from '@tiaojie/business-time';
 import { placesIn, scoreDuplicate, type DuplicateReason, type MatchFacts } from '@tiaojie/intake-parsers';
 import { DISPUTE_CATEGORIES } from '@tiaojie/org';
 import {

@@ -14,8 +14,8 @@ import {
 } from './case-lifecycle';
 import { CaseContext } from './case-access.service';
 import { CaseRepository, DisputeRow } from './case.repository';
-import { CaseDeadlineService } from './case-deadline.service';
 import { CaseNoticePolicy } from './case-notice.policy';
+import { CaseDeadlineService } from '@tiaojie/deadlines';
 
 export interface FireOptions {
   /** The version the caller read; required for human actors (optimistic concurrency). */

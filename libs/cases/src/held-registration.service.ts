@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, Clock, DomainError, ErrorCode, RealtimePublisher, Role } from '@tiaojie/core';
+import { Actor, Clock, DomainError, ErrorCode, RealtimePublisher, Role, isUuid } from '@tiaojie/core';
 import { DbService, Executor } from '@tiaojie/db';
 import { AuditService } from '@tiaojie/audit';
 import {
@@ -39,7 +39,7 @@ export class HeldRegistrationService {
     decision: 'confirm' | 'dismiss',
     note?: string,
   ): Promise<DuplicatePairRow | null> {
-    if (!/^[0-9a-f-]{36}$/i.test(pairId)) return null;
+    if (!isUuid(pairId)) return null;
     const held = await this.heldOf(this.db.db, pairId);
     if (!held) return null;
     if (actor.role !== Role.DistrictAdmin) throw DomainError.forbidden('只有区级管理员可以复核疑似重复');

@@ -1,9 +1,8 @@
 export { ErrorCode, ERROR_HTTP_STATUS } from './error-codes';
 export { DomainError } from './domain.error';
 export { Clock, SystemClock, FixedClock } from './clock';
-export { maskPhone, maskIdNumber, maskName, maskNamesIn, isValidChineseId, isMobilePhone } from './masking';
 export { hasLoneSurrogate, isStorableText } from './well-formed-text';
-export { formatShanghai, shanghaiYear } from './shanghai-time';
+export { isUuid, UUID_RE } from './uuid';
 export { formatDisputeNumber } from './dispute-number';
 export { loadConfig, APP_CONFIG } from './app-config';
 export { ConfigError, CONFIG_VARIABLES, readEnv } from './config.schema';

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, Clock, DomainError, ErrorCode, maskIdNumber, maskPhone, Role } from '@tiaojie/core';
+import { Actor, Clock, DomainError, ErrorCode, Role } from '@tiaojie/core';
+import { maskIdNumber, maskPhone } from '@tiaojie/personal-data';
 import { DbService, Executor } from '@tiaojie/db';
 import { AuditService, type AuditEntry } from '@tiaojie/audit';
 import { recordInstant } from './duplicate-linker';

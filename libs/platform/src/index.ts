@@ -1,5 +1,10 @@
-import { DIGEST_BODY_JOB, DIGEST_TICK_JOB } from '@tiaojie/calendar';
-import { DEADLINE_OVERDUE_JOB, DEADLINE_REMIND_JOB, PERFORMANCE_REMIND_JOB } from '@tiaojie/cases';
+import { PERFORMANCE_REMIND_JOB } from '@tiaojie/cases';
+import {
+  DEADLINE_OVERDUE_JOB,
+  DEADLINE_REMIND_JOB,
+  DIGEST_BODY_JOB,
+  DIGEST_TICK_JOB,
+} from '@tiaojie/deadlines';
 import { WEBHOOK_PROCESS_JOB } from '@tiaojie/intake';
 import type { QueuePolicy, QueueSpec } from '@tiaojie/jobs';
 import { OUTBOX_DELIVER_JOB, OUTBOX_JOB_EXPIRE_SECONDS } from '@tiaojie/notifications';
@@ -17,7 +22,7 @@ const DIGEST: QueuePolicy = { expireInSeconds: 20, retryLimit: 5, retryDelaySeco
 const OUTBOX: QueuePolicy = {
   expireInSeconds: OUTBOX_JOB_EXPIRE_SECONDS,
   retryLimit: 5,
-  retryDelaySeconds: 5,
+  retryDelaySeconds: 2,
 };
 // a poll's deliveries are parsed and written in one transaction (100 deliveries of a few rows: seconds)
 const WEBHOOK: QueuePolicy = { expireInSeconds: 20, retryLimit: 5, retryDelaySeconds: 2 };

@@ -1,14 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@tiaojie/audit';
-import {
-  Actor,
-  Clock,
-  DomainError,
-  RealtimePublisher,
-  ROLE_LABELS,
-  Role,
-  formatShanghai,
-} from '@tiaojie/core';
+import { Actor, Clock, DomainError, RealtimePublisher, ROLE_LABELS, Role } from '@tiaojie/core';
+import { formatShanghai } from '@tiaojie/business-time';
 import { DbService } from '@tiaojie/db';
 import { DocumentsError, renderReportPdf, toCsv } from '@tiaojie/documents';
 import { LinkageRoomService } from './linkage-room.service';

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { StaffAdminService } from '@tiaojie/auth';
-import { Actor, Role } from '@tiaojie/core';
+import { Actor, Role, isUuid } from '@tiaojie/core';
 import { CurrentActor, Roles } from '../common/auth.decorators';
 import { CreateStaffDto, UpdateStaffDto } from './staff.dto';
 import { ApiErrors } from '../common/api-docs.decorators';
@@ -19,7 +19,7 @@ export class StaffController {
   @Get()
   @Roles(Role.DistrictAdmin, Role.BodyAdmin)
   list(@CurrentActor() actor: Actor, @Query('orgId') orgId?: string) {
-    return this.staff.list(actor, orgId && /^[0-9a-f-]{36}$/i.test(orgId) ? orgId : undefined);
+    return this.staff.list(actor, isUuid(orgId) ? orgId : undefined);
   }
 
   @ApiOperation({ summary: '新增工作人员' })

@@ -10,7 +10,7 @@ import {
 } from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
 import { AuthService } from '@tiaojie/auth';
-import { Actor, DomainError, ErrorCode, Role } from '@tiaojie/core';
+import { Actor, DomainError, ErrorCode, Role, isUuid } from '@tiaojie/core';
 import { CaseAccessService, CaseAudienceService, CaseRoomService, DISTRICT_ROOM } from '@tiaojie/cases';
 import { toErrorBody } from '../common/error.filter';
 import { ROOM_LIMITS, RoomLimits } from './room-limits';
@@ -23,8 +23,6 @@ import { TokenBucket } from './token-bucket';
 type TjSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { actor: Actor }>;
 type AckFn<T> = ((res: Ack<T>) => void) | undefined;
 type Req = Record<string, unknown> | null | undefined;
-
-const UUID = /^[0-9a-f-]{36}$/i;
 
 /**
  * Transport only: authenticate the handshake, authorise every join / send / read through the domain, rate-limit
@@ -176,7 +174,7 @@ export class CaseGateway implements OnGatewayInit, OnGatewayConnection {
   }
 
   private uuid(v: unknown, field: string): string {
-    if (typeof v !== 'string' || !UUID.test(v)) throw DomainError.validation('编号格式无效', { field });
+    if (!isUuid(v)) throw DomainError.validation('编号格式无效', { field });
     return v;
   }
 

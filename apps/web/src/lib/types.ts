@@ -192,7 +192,7 @@ export interface DeadlineView {
   dueAt: string;
   text: string;
   remaining: string;
-  /** warn only when due soon (DUE_SOON_DAYS in libs/cases/src/case-deadline.ts) or overdue */
+  /** warn only when due soon (DUE_SOON_DAYS in libs/deadlines/src/case-deadline.ts) or overdue */
   urgency?: Urgency;
 }
 
