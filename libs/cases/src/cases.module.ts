@@ -14,6 +14,8 @@ import { CaseAccessService } from './case-access.service';
 import { CaseCommandService } from './case-command.service';
 import { CaseQueryService } from './case-query.service';
 import { CaseRepository } from './case.repository';
+import { CaseSessionRepository } from './case-session.repository';
+import { CaseAgreementRepository } from './case-agreement.repository';
 import { CaseQueueRepository } from './case-queue.repository';
 import { CaseRoomService } from './case-room.service';
 import { CaseTransitionService } from './case-transition.service';
@@ -31,6 +33,8 @@ import { StreetMappingService } from './street-mapping.service';
   imports: [AuditModule, AuthModule, OrgModule, RoomsModule, NotificationsModule, DispatchModule],
   providers: [
     CaseRepository,
+    CaseSessionRepository,
+    CaseAgreementRepository,
     CaseQueueRepository,
     CaseAccessService,
     CaseTransitionService,

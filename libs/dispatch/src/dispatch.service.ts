@@ -166,8 +166,8 @@ export class DispatchService implements OnApplicationBootstrap {
     return this.referenceCache.get('streets', STREETS_TTL_MS, async () => {
       const [streets, communities] = await readAll(
         db,
-        () => db.select().from(schema.streets),
-        () => db.select().from(schema.communities),
+        () => this.repo.streets(db),
+        () => this.repo.communities(db),
       );
       return streets.map((s) => ({
         code: s.code,
