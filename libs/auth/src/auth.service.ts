@@ -8,6 +8,7 @@ import {
   DomainError,
   ErrorCode,
   Role,
+  UserActor,
   isMobilePhone,
   maskPhone,
 } from '@tiaojie/core';
@@ -161,12 +162,17 @@ export class AuthService {
     });
   }
 
-  verifyAccess(token: string): Actor {
+  verifyAccess(token: string): UserActor {
     return this.tokens.verifyAccess(token);
   }
 
   private async issue(user: UserRow, ip?: string, familyId: string = randomUUID()): Promise<TokenPair> {
-    const actor: Actor = { id: user.id, role: user.role as Role, orgId: user.orgId, name: user.displayName };
+    const actor: UserActor = {
+      id: user.id,
+      role: user.role as Role,
+      orgId: user.orgId,
+      name: user.displayName,
+    };
     const { token, hash } = this.tokens.newOpaqueToken();
     const now = this.clock.now();
     await this.db.transaction(async (tx) => {

@@ -1,8 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, Clock, DomainError, ErrorCode, RealtimeEvent, RealtimePublisher } from '@tiaojie/core';
+import {
+  Actor,
+  Clock,
+  DomainError,
+  ErrorCode,
+  RealtimeEvent,
+  RealtimePublisher,
+  UserActor,
+} from '@tiaojie/core';
 import { DbService, Executor } from '@tiaojie/db';
 import { AuditService } from '@tiaojie/audit';
-import { AgreementParty, agreementTemplate, renderAgreementPdf } from '@tiaojie/documents';
+import {
+  AgreementParty,
+  agreementTemplate,
+  DISPUTE_CATEGORIES,
+  DisputeCategory,
+  renderAgreementPdf,
+} from '@tiaojie/documents';
 import { OrgRepository } from '@tiaojie/org';
 import { CaseAccessService, CaseContext } from './case-access.service';
 import { CaseRepository, DisputeRow } from './case.repository';
@@ -28,12 +42,10 @@ export class CaseAgreementService {
     private readonly clock: Clock,
   ) {}
 
+  /** The clause skeletons of a category; an unknown category gets those of 'other'. */
   template(category: string) {
-    try {
-      return agreementTemplate(category as any);
-    } catch {
-      return agreementTemplate('other' as any);
-    }
+    const known = (DISPUTE_CATEGORIES as readonly string[]).includes(category);
+    return agreementTemplate(known ? (category as DisputeCategory) : 'other');
   }
 
   /** The 调解协议书 as PDF (CJK font embedded), personal data masked, with the signed content hash. */
@@ -94,7 +106,7 @@ export class CaseAgreementService {
    * A party applies for judicial confirmation (人民调解法 art. 33): the request goes to the court once every party has
    * applied, within 30 days of the agreement taking effect.
    */
-  async applyForConfirmation(actor: Actor, id: string, version: number): Promise<DisputeRow> {
+  async applyForConfirmation(actor: UserActor, id: string, version: number): Promise<DisputeRow> {
     return this.run(actor, id, async (tx, ctx, events) => {
       if (!ctx.relations.has('party')) throw DomainError.forbidden('司法确认须由当事人共同申请');
       this.transitions.assertCan(actor, ctx, 'request_confirmation');
@@ -110,7 +122,7 @@ export class CaseAgreementService {
         await this.agreements.applyForConfirmation(tx, {
           disputeId: id,
           partyId: p.id,
-          userId: actor.id!,
+          userId: actor.id,
           at: this.clock.now(),
         });
       await this.audit.record(tx, actor, {

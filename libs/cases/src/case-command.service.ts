@@ -8,6 +8,7 @@ import {
   RealtimePublisher,
   Role,
   SYSTEM_ACTOR,
+  UserActor,
 } from '@tiaojie/core';
 import { DbService, Executor } from '@tiaojie/db';
 import { AuditService } from '@tiaojie/audit';
@@ -330,7 +331,7 @@ export class CaseCommandService {
       const regime = (ctx.dispute.deadlineRegime ?? 'peoples_mediation') as CaseRegime;
       const previous: Extension[] = (await this.cases.transitions(tx, id))
         .filter((t) => t.action === 'extend_deadline')
-        .map((t) => (t.data as any).extension);
+        .map((t) => (t.data as { extension: Extension }).extension);
       const extension: Extension = {
         days: input.days,
         consentBy: input.consentBy ?? [],
@@ -435,7 +436,7 @@ export class CaseCommandService {
   }
 
   async draftAgreement(
-    actor: Actor,
+    actor: UserActor,
     id: string,
     input: TransitionInput & { terms: string[]; performanceDueOn?: string },
   ): Promise<DisputeRow> {
@@ -458,7 +459,7 @@ export class CaseCommandService {
         terms,
         performanceDueOn: input.performanceDueOn ?? null,
         contentHash,
-        draftedBy: actor.id!,
+        draftedBy: actor.id,
         createdAt: this.clock.now(),
       });
       return this.transitions.fire(
@@ -477,17 +478,17 @@ export class CaseCommandService {
   }
 
   /** Sends the signing party a one-time code to re-confirm identity before signing. */
-  async requestSignCode(actor: Actor, id: string): Promise<{ sent: true }> {
+  async requestSignCode(actor: UserActor, id: string): Promise<{ sent: true }> {
     const ctx = await this.access.load(actor, id);
     this.transitions.assertCan(actor, ctx, 'sign');
-    const phone = await this.cases.userPhone(this.db.db, actor.id!);
+    const phone = await this.cases.userPhone(this.db.db, actor.id);
     if (!phone) throw DomainError.validation('账号未绑定手机号');
     await this.auth.requestCode(phone, 'sign');
     return { sent: true };
   }
 
-  async sign(actor: Actor, id: string, input: { version: number; code: string }): Promise<DisputeRow> {
-    const phone = await this.cases.userPhone(this.db.db, actor.id!);
+  async sign(actor: UserActor, id: string, input: { version: number; code: string }): Promise<DisputeRow> {
+    const phone = await this.cases.userPhone(this.db.db, actor.id);
     const pre = await this.access.load(actor, id);
     this.transitions.assertCan(actor, pre, 'sign');
     await this.auth.verifyCode(phone ?? '', input.code, 'sign');
@@ -498,7 +499,7 @@ export class CaseCommandService {
         await this.cases.insertSignature(tx, {
           agreementId: agreement.id,
           partyId: party.id,
-          userId: actor.id!,
+          userId: actor.id,
           method: 'sms_code',
           ip: actor.ip ?? null,
           signedAt: this.clock.now(),

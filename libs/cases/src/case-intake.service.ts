@@ -11,6 +11,7 @@ import {
   isMobilePhone,
   isValidChineseId,
   shanghaiYear,
+  UserActor,
 } from '@tiaojie/core';
 import { randomUUID } from 'node:crypto';
 import { DbService, Executor, isUniqueViolation, readAsOne, runAsOne } from '@tiaojie/db';
@@ -86,7 +87,11 @@ export class CaseIntakeService {
     private readonly deadlines: CaseDeadlineService,
   ) {}
 
-  async apply(actor: Actor, input: ApplyInput, opts: { idempotencyKey?: string } = {}): Promise<DisputeRow> {
+  async apply(
+    actor: UserActor,
+    input: ApplyInput,
+    opts: { idempotencyKey?: string } = {},
+  ): Promise<DisputeRow> {
     if (actor.role !== Role.Party) throw DomainError.forbidden('只有当事人可以在线申请调解');
     await this.validate(input.category, input.streetCode, input.communityCode, [
       input.applicant,
@@ -110,7 +115,7 @@ export class CaseIntakeService {
           { ...input.applicant, phone: undefined, role: 'applicant', userId: actor.id },
           ...input.respondents.map((r) => ({ ...r, role: 'respondent' })),
         ],
-        phoneOfAccount: actor.id!,
+        phoneOfAccount: actor.id,
       },
       undefined,
       opts.idempotencyKey,

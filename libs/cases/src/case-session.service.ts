@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, Clock, DomainError, ErrorCode, RealtimeEvent, RealtimePublisher, Role } from '@tiaojie/core';
+import {
+  Actor,
+  Clock,
+  DomainError,
+  ErrorCode,
+  RealtimeEvent,
+  RealtimePublisher,
+  Role,
+  UserActor,
+} from '@tiaojie/core';
 import { DbService, Executor } from '@tiaojie/db';
 import { AuditService } from '@tiaojie/audit';
 import { CaseAccessService, CaseContext } from './case-access.service';
@@ -62,7 +71,7 @@ export class CaseSessionService {
     return this.consentStatus(ctx);
   }
 
-  async schedule(actor: Actor, id: string, input: ScheduleInput) {
+  async schedule(actor: UserActor, id: string, input: ScheduleInput) {
     const ctx = await this.activeCase(actor, id);
     const at = this.validTime(input.scheduledAt, input.online, input.place);
     const unknown = input.participants.filter((p) => !ctx.parties.some((x) => x.id === p));
@@ -80,7 +89,7 @@ export class CaseSessionService {
         place: input.place ?? null,
         mode: input.mode,
         participants: input.participants,
-        createdBy: actor.id!,
+        createdBy: actor.id,
         createdAt: this.clock.now(),
       });
       await this.audit.record(tx, actor, {

@@ -13,4 +13,4 @@ export { CoreModule } from './core.module';
 export { RealtimePublisher, NoopRealtimePublisher } from './realtime.publisher';
 export type { RealtimeEvent } from './realtime.publisher';
 export { Role, STAFF_ROLES, ROLE_LABELS, SYSTEM_ACTOR } from './actor';
-export type { Actor } from './actor';
+export type { Actor, SystemActor, UserActor } from './actor';

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import {
-  Actor,
   Clock,
   DomainError,
   ErrorCode,
   RealtimePublisher,
   hasLoneSurrogate,
   isStorableText,
+  UserActor,
 } from '@tiaojie/core';
 import { DbService, Executor, isUniqueViolation } from '@tiaojie/db';
 import { AttachmentRepository, AttachmentRow } from './attachment.repository';
@@ -106,7 +106,7 @@ export class MessageService {
   private readonly writes = new RoomWriteQueue((rows) => this.writeBatch(rows));
 
   async send(
-    actor: Actor,
+    actor: UserActor,
     roomId: string,
     input: { clientMsgId: string; body: string },
     kind = 'text',
@@ -121,7 +121,7 @@ export class MessageService {
    * write takes its locks; otherwise nothing is stored and the answer is 'stale' (authorise again, then resend).
    */
   async sendAtVersion(
-    actor: Actor,
+    actor: UserActor,
     roomId: string,
     input: { clientMsgId: string; body: string },
     caseVersion: number,
@@ -130,7 +130,7 @@ export class MessageService {
   }
 
   private async store(
-    actor: Actor,
+    actor: UserActor,
     roomId: string,
     input: { clientMsgId: string; body: string },
     kind: string,
@@ -140,7 +140,7 @@ export class MessageService {
     const clientMsgId = checkClientMsgId(input.clientMsgId);
     const result = await this.writes.enqueue({
       roomId,
-      senderId: actor.id!,
+      senderId: actor.id,
       senderName: actor.name,
       senderRole: actor.role,
       clientMsgId,
@@ -191,13 +191,13 @@ export class MessageService {
   /** An actor's message written inside the caller's transaction (attachments, minutes); publish after commit. */
   async appendInTx(
     tx: Executor,
-    actor: Actor,
+    actor: UserActor,
     roomId: string,
     input: { clientMsgId: string; body: string; kind: string },
   ) {
     const r = await this.rooms.insertIdempotent(tx, {
       roomId,
-      senderId: actor.id!,
+      senderId: actor.id,
       senderName: actor.name,
       senderRole: actor.role,
       clientMsgId: input.clientMsgId,

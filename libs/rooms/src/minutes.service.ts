@@ -8,6 +8,7 @@ import {
   ROLE_LABELS,
   Role,
   formatShanghai,
+  UserActor,
 } from '@tiaojie/core';
 import { DbService } from '@tiaojie/db';
 import { DocumentsError, renderReportPdf, toCsv } from '@tiaojie/documents';
@@ -51,14 +52,14 @@ export class MinutesService {
   ) {}
 
   async record(
-    actor: Actor,
+    actor: UserActor,
     roomId: string,
     input: { clientMsgId: string; body: string },
   ): Promise<{ message: MessageView; duplicate: boolean }> {
     const { room } = await this.linkage.requireHost(actor, roomId);
     const body = checkText(input.body, MAX_MINUTES_LENGTH);
     const clientMsgId = checkClientMsgId(input.clientMsgId);
-    const existing = await this.messages.byClientId(room.id, actor.id!, clientMsgId);
+    const existing = await this.messages.byClientId(room.id, actor.id, clientMsgId);
     if (existing) return { message: existing, duplicate: true };
     const r = await this.db.transaction(async (tx) => {
       await this.audit.record(tx, actor, {

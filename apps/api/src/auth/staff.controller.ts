@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { StaffAdminService } from '@tiaojie/auth';
-import { Actor, Role } from '@tiaojie/core';
+import { UserActor, Role } from '@tiaojie/core';
 import { CurrentActor, Roles } from '../common/auth.decorators';
 import { CreateStaffDto, UpdateStaffDto } from './staff.dto';
 import { ApiErrors } from '../common/api-docs.decorators';
@@ -18,7 +18,7 @@ export class StaffController {
   @ApiOkResponse({ type: [StaffMember] })
   @Get()
   @Roles(Role.DistrictAdmin, Role.BodyAdmin)
-  list(@CurrentActor() actor: Actor, @Query('orgId') orgId?: string) {
+  list(@CurrentActor() actor: UserActor, @Query('orgId') orgId?: string) {
     return this.staff.list(actor, orgId && /^[0-9a-f-]{36}$/i.test(orgId) ? orgId : undefined);
   }
 
@@ -26,7 +26,7 @@ export class StaffController {
   @ApiCreatedResponse({ type: StaffMember })
   @Post()
   @Roles(Role.DistrictAdmin, Role.BodyAdmin)
-  create(@CurrentActor() actor: Actor, @Body() dto: CreateStaffDto) {
+  create(@CurrentActor() actor: UserActor, @Body() dto: CreateStaffDto) {
     return this.staff.create(actor, { ...dto, role: dto.role as Role });
   }
 
@@ -35,7 +35,7 @@ export class StaffController {
   @Patch(':id')
   @Roles(Role.DistrictAdmin, Role.BodyAdmin)
   update(
-    @CurrentActor() actor: Actor,
+    @CurrentActor() actor: UserActor,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() dto: UpdateStaffDto,
   ) {

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Actor, Role } from '@tiaojie/core';
+import { UserActor, Role } from '@tiaojie/core';
 import {
   CaseAgreementService,
   CaseEnforcementService,
@@ -49,7 +49,7 @@ export class CaseAgreementController {
   @ApiOperation({ summary: '调解会议与在线同意' })
   @ApiOkResponse({ type: SessionList })
   @Get('sessions')
-  listSessions(@CurrentActor() actor: Actor, @Param('id', uuid) id: string) {
+  listSessions(@CurrentActor() actor: UserActor, @Param('id', uuid) id: string) {
     return this.sessions.list(actor, id);
   }
 
@@ -58,7 +58,7 @@ export class CaseAgreementController {
   @Post('consents/online')
   @HttpCode(200)
   @Roles(Role.Party)
-  consentOnline(@CurrentActor() actor: Actor, @Param('id', uuid) id: string) {
+  consentOnline(@CurrentActor() actor: UserActor, @Param('id', uuid) id: string) {
     return this.sessions.consentOnline(actor, id);
   }
 
@@ -66,7 +66,7 @@ export class CaseAgreementController {
   @ApiCreatedResponse({ type: MediationSession })
   @Post('sessions')
   @Roles(Role.Mediator, Role.BodyAdmin, Role.Judge, Role.Official)
-  schedule(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: ScheduleDto) {
+  schedule(@CurrentActor() actor: UserActor, @Param('id', uuid) id: string, @Body() dto: ScheduleDto) {
     return this.sessions.schedule(actor, id, dto);
   }
 
@@ -76,7 +76,7 @@ export class CaseAgreementController {
   @HttpCode(200)
   @Roles(Role.Mediator, Role.BodyAdmin, Role.Judge, Role.Official)
   reschedule(
-    @CurrentActor() actor: Actor,
+    @CurrentActor() actor: UserActor,
     @Param('id', uuid) id: string,
     @Param('sessionId', uuid) sessionId: string,
     @Body() dto: RescheduleDto,
@@ -90,7 +90,7 @@ export class CaseAgreementController {
   @HttpCode(200)
   @Roles(Role.Mediator, Role.BodyAdmin, Role.Judge, Role.Official)
   cancelSession(
-    @CurrentActor() actor: Actor,
+    @CurrentActor() actor: UserActor,
     @Param('id', uuid) id: string,
     @Param('sessionId', uuid) sessionId: string,
     @Body() dto: CancelSessionDto,
@@ -104,7 +104,7 @@ export class CaseAgreementController {
   @HttpCode(200)
   @Roles(Role.Mediator, Role.BodyAdmin, Role.Judge, Role.Official)
   record(
-    @CurrentActor() actor: Actor,
+    @CurrentActor() actor: UserActor,
     @Param('id', uuid) id: string,
     @Param('sessionId', uuid) sessionId: string,
     @Body() dto: SessionRecordDto,
@@ -115,7 +115,7 @@ export class CaseAgreementController {
   @ApiOperation({ summary: '下载调解协议书 PDF' })
   @ApiFile('application/pdf')
   @Get('agreement.pdf')
-  async pdf(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Res() reply: FastifyReply) {
+  async pdf(@CurrentActor() actor: UserActor, @Param('id', uuid) id: string, @Res() reply: FastifyReply) {
     const { number, pdf } = await this.agreements.pdf(actor, id);
     void reply
       .header('content-type', 'application/pdf')
@@ -132,7 +132,7 @@ export class CaseAgreementController {
   @HttpCode(200)
   @Roles(Role.Party)
   async applyConfirmation(
-    @CurrentActor() actor: Actor,
+    @CurrentActor() actor: UserActor,
     @Param('id', uuid) id: string,
     @Body() dto: ConfirmationApplyDto,
   ) {
@@ -146,7 +146,7 @@ export class CaseAgreementController {
   @HttpCode(200)
   @Roles(Role.Party, Role.Mediator, Role.BodyAdmin, Role.Judge, Role.Official)
   async applyEnforcement(
-    @CurrentActor() actor: Actor,
+    @CurrentActor() actor: UserActor,
     @Param('id', uuid) id: string,
     @Body() dto: EnforcementApplyDto,
   ) {
@@ -156,7 +156,7 @@ export class CaseAgreementController {
   @ApiOperation({ summary: '履行事项' })
   @ApiOkResponse({ type: [PerformanceItem] })
   @Get('performance')
-  performance(@CurrentActor() actor: Actor, @Param('id', uuid) id: string) {
+  performance(@CurrentActor() actor: UserActor, @Param('id', uuid) id: string) {
     return this.agreements.performance(actor, id);
   }
 
@@ -166,7 +166,7 @@ export class CaseAgreementController {
   @HttpCode(200)
   @Roles(Role.Mediator, Role.BodyAdmin, Role.Judge, Role.Official)
   async startPerformance(
-    @CurrentActor() actor: Actor,
+    @CurrentActor() actor: UserActor,
     @Param('id', uuid) id: string,
     @Body() dto: StartPerformanceDto,
   ) {
@@ -179,7 +179,7 @@ export class CaseAgreementController {
   @HttpCode(200)
   @Roles(Role.Mediator, Role.BodyAdmin, Role.Judge, Role.Official)
   async recordPerformance(
-    @CurrentActor() actor: Actor,
+    @CurrentActor() actor: UserActor,
     @Param('id', uuid) id: string,
     @Param('itemId', uuid) itemId: string,
     @Body() dto: PerformanceRecordDto,
@@ -191,7 +191,7 @@ export class CaseAgreementController {
   @ApiCreatedResponse({ type: CaseRating })
   @Post('rating')
   @Roles(Role.Party)
-  rate(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: RateDto) {
+  rate(@CurrentActor() actor: UserActor, @Param('id', uuid) id: string, @Body() dto: RateDto) {
     return this.agreements.rate(actor, id, dto);
   }
 
@@ -200,7 +200,7 @@ export class CaseAgreementController {
   @Post('follow-up')
   @HttpCode(200)
   @Roles(Role.Mediator, Role.BodyAdmin, Role.Judge, Role.Official)
-  async followUp(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: FollowUpDto) {
+  async followUp(@CurrentActor() actor: UserActor, @Param('id', uuid) id: string, @Body() dto: FollowUpDto) {
     return this.queries.summary(await this.agreements.followUp(actor, id, dto));
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Headers, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, Role } from '@tiaojie/core';
+import { UserActor, Role } from '@tiaojie/core';
 import { CaseIntakeService, CaseQueryService } from '@tiaojie/cases';
 import { CurrentActor, Roles } from '../common/auth.decorators';
 import { ApplyDto } from './case.dto';
@@ -33,7 +33,11 @@ export class CaseIntakeController {
   @Post()
   @Roles(Role.Party)
   @ApiHeader(IDEMPOTENCY_HEADER)
-  async apply(@CurrentActor() actor: Actor, @Body() dto: ApplyDto, @Headers('idempotency-key') key?: string) {
+  async apply(
+    @CurrentActor() actor: UserActor,
+    @Body() dto: ApplyDto,
+    @Headers('idempotency-key') key?: string,
+  ) {
     return this.queries.summary(await this.intake.apply(actor, dto, { idempotencyKey: key }));
   }
 
@@ -55,7 +59,7 @@ export class CaseIntakeController {
   )
   @ApiHeader(IDEMPOTENCY_HEADER)
   async register(
-    @CurrentActor() actor: Actor,
+    @CurrentActor() actor: UserActor,
     @Body() dto: RegisterDto,
     @Headers('idempotency-key') key?: string,
   ) {
@@ -74,7 +78,7 @@ export class CaseIntakeController {
   @ApiCreatedResponse({ type: CaseListItem })
   @Post('court-referrals')
   @Roles(Role.CourtClerk, Role.Judge)
-  async refer(@CurrentActor() actor: Actor, @Body() dto: CourtReferralDto) {
+  async refer(@CurrentActor() actor: UserActor, @Body() dto: CourtReferralDto) {
     return this.queries.summary(await this.intake.referFromCourt(actor, dto));
   }
 }

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put } from 
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CalendarService } from '@tiaojie/calendar';
 import { CaseDeadlineService } from '@tiaojie/cases';
-import { Actor, Role, STAFF_ROLES } from '@tiaojie/core';
+import { UserActor, Role, STAFF_ROLES } from '@tiaojie/core';
 import { DEFAULT_POLICIES } from '@tiaojie/deadlines';
 import { CurrentActor, Roles } from '../common/auth.decorators';
 import { CalendarYearDto, ComputeDeadlineDto } from './deadlines.dto';
@@ -58,7 +58,7 @@ export class DeadlinesController {
   @Put('calendar/years/:year')
   @Roles(Role.DistrictAdmin)
   putYear(
-    @CurrentActor() actor: Actor,
+    @CurrentActor() actor: UserActor,
     @Param('year', ParseIntPipe) year: number,
     @Body() dto: CalendarYearDto,
   ) {

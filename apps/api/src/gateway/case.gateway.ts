@@ -10,7 +10,7 @@ import {
 } from '@nestjs/websockets';
 import type { Server, Socket } from 'socket.io';
 import { AuthService } from '@tiaojie/auth';
-import { Actor, DomainError, ErrorCode, Role } from '@tiaojie/core';
+import { DomainError, ErrorCode, Role, UserActor } from '@tiaojie/core';
 import { CaseAccessService, CaseAudienceService, CaseRoomService, DISTRICT_ROOM } from '@tiaojie/cases';
 import { toErrorBody } from '../common/error.filter';
 import { ROOM_LIMITS, RoomLimits } from './room-limits';
@@ -20,7 +20,12 @@ import { Ack, ClientToServerEvents, ServerToClientEvents } from './socket-events
 import { SocketPublisher } from './socket.publisher';
 import { TokenBucket } from './token-bucket';
 
-type TjSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { actor: Actor }>;
+type TjSocket = Socket<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  { actor: UserActor }
+>;
 type AckFn<T> = ((res: Ack<T>) => void) | undefined;
 type Req = Record<string, unknown> | null | undefined;
 
