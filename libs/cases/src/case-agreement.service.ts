@@ -1,14 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import {
-  Actor,
-  Clock,
-  DomainError,
-  ErrorCode,
-  RealtimeEvent,
-  RealtimePublisher,
-  UserActor,
-} from '@tiaojie/core';
-import { DbService, Executor } from '@tiaojie/db';
+import { Actor, Clock, DomainError, ErrorCode, RealtimePublisher, UserActor } from '@tiaojie/core';
+import { DbService } from '@tiaojie/db';
 import { AuditService } from '@tiaojie/audit';
 import {
   AgreementParty,
@@ -18,9 +10,10 @@ import {
   renderAgreementPdf,
 } from '@tiaojie/documents';
 import { OrgRepository } from '@tiaojie/org';
-import { CaseAccessService, CaseContext } from './case-access.service';
+import { CaseAccessService } from './case-access.service';
 import { CaseRepository, DisputeRow } from './case.repository';
 import { CaseAgreementRepository } from './case-agreement.repository';
+import { CaseTransactionRunner } from './case-transaction.runner';
 import { CaseTransitionService } from './case-transition.service';
 import { assertConfirmationWindow } from './case-enforcement.service';
 
@@ -34,6 +27,7 @@ export class CaseAgreementService {
     private readonly db: DbService,
     private readonly cases: CaseRepository,
     private readonly agreements: CaseAgreementRepository,
+    private readonly runner: CaseTransactionRunner,
     private readonly access: CaseAccessService,
     private readonly transitions: CaseTransitionService,
     private readonly orgs: OrgRepository,
@@ -107,7 +101,7 @@ export class CaseAgreementService {
    * applied, within 30 days of the agreement taking effect.
    */
   async applyForConfirmation(actor: UserActor, id: string, version: number): Promise<DisputeRow> {
-    return this.run(actor, id, async (tx, ctx, events) => {
+    return this.runner.run(actor, id, async (tx, ctx, events) => {
       if (!ctx.relations.has('party')) throw DomainError.forbidden('司法确认须由当事人共同申请');
       this.transitions.assertCan(actor, ctx, 'request_confirmation');
       const agreement = await this.cases.currentAgreement(tx, id);
@@ -153,7 +147,7 @@ export class CaseAgreementService {
     input: { version: number; items: { description: string; dueOn: string }[] },
   ): Promise<DisputeRow> {
     if (input.items.length === 0) throw DomainError.validation('请至少填写一项履行事项', { field: 'items' });
-    return this.run(actor, id, async (tx, ctx, events) => {
+    return this.runner.run(actor, id, async (tx, ctx, events) => {
       await this.agreements.insertPerformanceItems(
         tx,
         input.items.map((i) => ({ disputeId: id, description: i.description, dueOn: i.dueOn })),
@@ -176,7 +170,7 @@ export class CaseAgreementService {
     itemId: string,
     input: { version: number; status: 'done' | 'breached'; note?: string },
   ) {
-    return this.run(actor, id, async (tx, ctx, events) => {
+    return this.runner.run(actor, id, async (tx, ctx, events) => {
       this.transitions.assertCan(actor, ctx, 'record_performed');
       const items = await this.agreements.performanceItems(tx, id);
       const item = items.find((i) => i.id === itemId);
@@ -271,7 +265,7 @@ export class CaseAgreementService {
   async followUp(actor: Actor, id: string, input: { version: number; rating: string; note?: string }) {
     if (!(SATISFACTION as readonly string[]).includes(input.rating))
       throw DomainError.validation('回访满意度须为 满意、基本满意 或 不满意', { field: 'rating' });
-    return this.run(actor, id, async (tx, ctx, events) => {
+    return this.runner.run(actor, id, async (tx, ctx, events) => {
       await this.agreements.insertFollowUp(tx, {
         disputeId: id,
         rating: input.rating,
@@ -293,18 +287,5 @@ export class CaseAgreementService {
         events,
       );
     });
-  }
-
-  private async run(
-    actor: Actor,
-    id: string,
-    fn: (tx: Executor, ctx: CaseContext, events: RealtimeEvent[]) => Promise<DisputeRow>,
-  ): Promise<DisputeRow> {
-    const events: RealtimeEvent[] = [];
-    const result = await this.db.transaction(async (tx) =>
-      fn(tx, await this.access.load(actor, id, tx), events),
-    );
-    this.publisher.publish(events);
-    return result;
   }
 }

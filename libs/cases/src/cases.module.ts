@@ -12,6 +12,8 @@ import { CaseAgreementService } from './case-agreement.service';
 import { CaseEnforcementService } from './case-enforcement.service';
 import { CaseAccessService } from './case-access.service';
 import { CaseCommandService } from './case-command.service';
+import { CaseSigningService } from './case-signing.service';
+import { CaseTransactionRunner } from './case-transaction.runner';
 import { CaseQueryService } from './case-query.service';
 import { CaseRepository } from './case.repository';
 import { CaseSessionRepository } from './case-session.repository';
@@ -39,6 +41,8 @@ import { StreetMappingService } from './street-mapping.service';
     CaseAccessService,
     CaseTransitionService,
     CaseCommandService,
+    CaseSigningService,
+    CaseTransactionRunner,
     CaseQueryService,
     CaseRoomService,
     CaseDeadlineService,
@@ -68,6 +72,7 @@ import { StreetMappingService } from './street-mapping.service';
     CaseAgreementService,
     CaseEnforcementService,
     CaseCommandService,
+    CaseSigningService,
     CaseQueryService,
     CaseRoomService,
     CaseAccessService,

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res
 import type { FastifyReply } from 'fastify';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { UserActor, Role } from '@tiaojie/core';
-import { CaseAccessService, CaseCommandService, CaseQueryService } from '@tiaojie/cases';
+import { CaseAccessService, CaseCommandService, CaseQueryService, CaseSigningService } from '@tiaojie/cases';
 import { AuditService } from '@tiaojie/audit';
 import { ExtendDto, TransferDto } from './case-flow.dto';
 import { CurrentActor, Roles } from '../common/auth.decorators';
@@ -21,6 +21,7 @@ const uuid = new ParseUUIDPipe({ version: undefined });
 export class CasesController {
   constructor(
     private readonly commands: CaseCommandService,
+    private readonly signing: CaseSigningService,
     private readonly queries: CaseQueryService,
     private readonly access: CaseAccessService,
     private readonly audit: AuditService,
@@ -106,7 +107,7 @@ export class CasesController {
   @HttpCode(200)
   @Roles(Role.BodyAdmin, Role.Mediator, Role.Judge, Role.CourtClerk, Role.Official)
   async draft(@CurrentActor() actor: UserActor, @Param('id', uuid) id: string, @Body() dto: AgreementDto) {
-    return this.queries.summary(await this.commands.draftAgreement(actor, id, dto));
+    return this.queries.summary(await this.signing.draftAgreement(actor, id, dto));
   }
 
   @ApiOperation({ summary: '发送签署验证码' })
@@ -115,7 +116,7 @@ export class CasesController {
   @HttpCode(202)
   @Roles(Role.Party)
   signCode(@CurrentActor() actor: UserActor, @Param('id', uuid) id: string) {
-    return this.commands.requestSignCode(actor, id);
+    return this.signing.requestSignCode(actor, id);
   }
 
   @ApiOperation({ summary: '签署调解协议' })
@@ -124,7 +125,7 @@ export class CasesController {
   @HttpCode(200)
   @Roles(Role.Party)
   async sign(@CurrentActor() actor: UserActor, @Param('id', uuid) id: string, @Body() dto: SignDto) {
-    return this.queries.summary(await this.commands.sign(actor, id, dto));
+    return this.queries.summary(await this.signing.sign(actor, id, dto));
   }
 
   /** Transfer to another body or kind (without a target the router re-routes), keeping one identity. */
