@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Result } from 'antd';
 import { NotFound } from './components/not-found';
 import { canRegister, canUseLinkage, isCourt } from './lib/nav';
-import type { SessionUser } from './lib/types';
+import type { Schemas } from './lib/api-types';
 import { QueuePage } from './pages/staff/queue.page';
 import { RegisterPage } from './pages/staff/register.page';
 import { CaseWorkbenchPage } from './pages/staff/case-workbench.page';
@@ -16,6 +16,9 @@ import { BodiesPage } from './pages/district/bodies.page';
 import { RulesPage } from './pages/district/rules.page';
 import { ImportsPage } from './pages/district/imports.page';
 import { DashboardPage } from './pages/stats/dashboard.page';
+import { SearchPage } from './pages/search/search.page';
+
+type SessionUser = Schemas['SignedInUser'];
 
 const Forbidden = () => <Result status="403" title="无权访问" subTitle="您的账号没有使用该功能的权限。" />;
 
@@ -30,6 +33,7 @@ export function StaffRoutes({ route, user }: { route: string[]; user: SessionUse
     return <QueuePage />;
   }
   if (a === 'work' && b) return <CaseWorkbenchPage id={b} />;
+  if (a === 'search' && !b) return <SearchPage />;
   if (a === 'register' && !b) return gate(canRegister(role), <RegisterPage role={role} />);
   if (a === 'court' && !b) return gate(isCourt(role), <CourtConsolePage />);
   if (a === 'court' && b === 'refer') return gate(isCourt(role), <CourtReferralPage />);

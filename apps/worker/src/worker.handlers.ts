@@ -12,17 +12,13 @@ import {
   DIGEST_TICK_JOB,
   DigestBodyJob,
   DigestTickJob,
-} from '@tiaojie/calendar';
-import {
   CaseDeadlineService,
-  CaseNoticePolicy,
   DEADLINE_OVERDUE_JOB,
   DEADLINE_REMIND_JOB,
   OverdueJob,
-  PERFORMANCE_REMIND_JOB,
-  PerformanceReminderJob,
   ReminderJob,
-} from '@tiaojie/cases';
+} from '@tiaojie/deadlines';
+import { CaseNoticePolicy, PERFORMANCE_REMIND_JOB, PerformanceReminderJob } from '@tiaojie/cases';
 import { STRANDED_SWEEP_MS, WEBHOOK_PROCESS_JOB, WebhookProcessorService } from '@tiaojie/intake';
 import { JobQueue, WorkOptions } from '@tiaojie/jobs';
 import { OUTBOX_DELIVER_JOB, OutboxService } from '@tiaojie/notifications';
@@ -87,13 +83,13 @@ export class WorkerHandlers implements OnApplicationBootstrap, OnApplicationShut
       },
       t,
     );
-    // SMS sends wait on a provider (up to its timeout): small batches, two loops, so one slow send holds back few others.
+    // SMS sends wait on a provider (up to its timeout): small batches sent side by side, so a poll lasts one timeout.
     await this.queue.work<{ outboxId: string }>(
       OUTBOX_DELIVER_JOB,
       async (job) => {
         await this.outbox.deliver(job.data.outboxId);
       },
-      { batchSize: 10, concurrency: 2, ...t },
+      { batchSize: 10, concurrency: 2, parallel: true, ...t },
     );
     // Deliveries in batches: one transaction and one write for all a poll fetched (a bad one is retried alone).
     await this.queue.workBatch<{ deliveryId: string }>(

@@ -8,25 +8,25 @@ import {
   RealtimePublisher,
   Role,
   SYSTEM_ACTOR,
-  isMobilePhone,
-  isValidChineseId,
-  shanghaiYear,
   UserActor,
 } from '@tiaojie/core';
+import { isBusinessDate, shanghaiYear, startOfBusinessDay } from '@tiaojie/business-time';
+import { isMobilePhone, isValidChineseId } from '@tiaojie/personal-data';
 import { randomUUID } from 'node:crypto';
 import { DbService, Executor, isUniqueViolation, readAsOne, runAsOne } from '@tiaojie/db';
 import { AuditService } from '@tiaojie/audit';
 import { DispatchService } from '@tiaojie/dispatch';
 import { OrgRepository, CATEGORY_CODES } from '@tiaojie/org';
 import { RoutingDecision } from '@tiaojie/routing';
+import { CaseSearchIndexService, SearchDocument } from '@tiaojie/search';
 import { CaseContext } from './case-access.service';
 import { CaseRepository, DisputeRow } from './case.repository';
 import { CaseTransitionService, FireOptions, announce } from './case-transition.service';
-import { caseDue } from './case-regime';
 import { CaseNoticePolicy } from './case-notice.policy';
-import { CaseDeadlineService } from './case-deadline.service';
 import { ApplyInput, CourtReferralInput, PartyInput, RegisterInput } from './case.types';
 import { CaseRegistrationService, DEFAULT_REPLY_DAYS, RegistrationResult } from './case-registration.service';
+import { assertSameRequest, checkIdempotencyKey, requestFingerprint } from './idempotency-key';
+import { caseDue, CaseDeadlineService } from '@tiaojie/deadlines';
 
 /** What staff see of a routing decision: the sentence, the escalation, the ranked candidates. */
 export function routingSummary(d: RoutingDecision) {
@@ -85,6 +85,7 @@ export class CaseIntakeService {
     private readonly notices: CaseNoticePolicy,
     private readonly registrations: CaseRegistrationService,
     private readonly deadlines: CaseDeadlineService,
+    private readonly searchIndex: CaseSearchIndexService,
   ) {}
 
   async apply(
@@ -119,6 +120,7 @@ export class CaseIntakeService {
       },
       undefined,
       opts.idempotencyKey,
+      requestFingerprint(input),
     );
   }
 
@@ -149,10 +151,11 @@ export class CaseIntakeService {
       });
     await this.validate(input.category, input.streetCode, input.communityCode, parties);
     const key = opts.idempotencyKey === undefined ? null : checkIdempotencyKey(opts.idempotencyKey);
-    const retried = await this.registrations.retried(actor, key);
+    const fingerprint = requestFingerprint(input);
+    const retried = await this.registrations.retried(actor, key, fingerprint);
     if (retried) return retried;
     const street = (await this.dispatch.streets(this.db.db))?.find((st) => st.code === input.streetCode);
-    const reg = this.registrations.prepare(actor, input, street?.name ?? null, key);
+    const reg = this.registrations.prepare(actor, input, street?.name ?? null, key, fingerprint);
     const match = await this.registrations.match(reg);
     if (match?.confidence === 'certain') {
       const merged = await this.registrations.merge(reg, match);
@@ -223,6 +226,7 @@ export class CaseIntakeService {
         await extra(tx, d);
       },
       idempotencyKey,
+      requestFingerprint(input),
     );
   }
 
@@ -247,9 +251,9 @@ export class CaseIntakeService {
         : input.procedure === 'simple'
           ? 'court_post_registration_simple'
           : 'court_post_registration_ordinary';
-    const referredAt = new Date(`${input.referredOn}T00:00:00+08:00`);
-    if (Number.isNaN(referredAt.getTime()))
+    if (!isBusinessDate(input.referredOn))
       throw DomainError.validation('委派日期无效', { field: 'referredOn' });
+    const referredAt = startOfBusinessDay(input.referredOn);
     const dueAt = caseDue(regime, referredAt);
     return this.createAndRoute(
       actor,
@@ -310,19 +314,20 @@ export class CaseIntakeService {
     spec: CreateSpec,
     extra?: (tx: Executor, d: DisputeRow) => Promise<void>,
     idempotencyKey?: string,
+    fingerprint?: string,
   ): Promise<DisputeRow> {
     const key = idempotencyKey === undefined ? null : checkIdempotencyKey(idempotencyKey);
-    if (key && actor.id) {
-      const existing = await this.cases.byClientKey(this.db.db, actor.id, key);
-      if (existing) return existing;
-    }
+    const retried = async () => {
+      const existing = key && actor.id ? await this.cases.byClientKey(this.db.db, actor.id, key) : null;
+      if (existing) assertSameRequest(existing.clientKeyHash, fingerprint);
+      return existing;
+    };
+    const existing = await retried();
+    if (existing) return existing;
     try {
-      return await this.createAndRouteOnce(actor, spec, extra, key);
+      return await this.createAndRouteOnce(actor, spec, extra, key, key ? fingerprint : undefined);
     } catch (err) {
-      const existing =
-        key && actor.id && isUniqueViolation(err, 'disputes_client_key_idx')
-          ? await this.cases.byClientKey(this.db.db, actor.id, key)
-          : null;
+      const existing = isUniqueViolation(err, 'disputes_client_key_idx') ? await retried() : null;
       if (existing) return existing;
       throw err;
     }
@@ -339,6 +344,7 @@ export class CaseIntakeService {
     spec: CreateSpec,
     extra: ((tx: Executor, d: DisputeRow) => Promise<void>) | undefined,
     clientKey: string | null,
+    clientKeyHash?: string,
   ): Promise<DisputeRow> {
     const now = this.clock.now();
     const id = randomUUID();
@@ -372,6 +378,7 @@ export class CaseIntakeService {
       ...routing.reads,
     ] as const);
     const partyFacts = factsOf(accountPhone);
+    const hash = await this.searchIndex.hasher();
     const decision = await routing.decide(this.db.db, [bodies, repeated], partyFacts);
     const received = {
       ...facts,
@@ -390,6 +397,7 @@ export class CaseIntakeService {
       deadlineRegime: spec.deadlineRegime ?? null,
       dueAt: spec.dueAt ?? null,
       clientKey,
+      clientKeyHash: clientKeyHash ?? null,
     };
     const parties = spec.parties.map((p, i) => ({
       ...partyFacts[i],
@@ -454,11 +462,16 @@ export class CaseIntakeService {
         [SYSTEM_ACTOR, plan.audit],
       ]),
       this.dispatch.decisionStatement(db, id, decision),
+      this.searchIndex.newCaseStatement(id, now, searchDocument(number, spec, partyFacts), hash),
     ];
     const write = async (db: Executor) => {
       const [first, ...rest] = statements(db);
       const d = this.cases.disputeFrom((await runAsOne(db, first, ...rest))[0]);
-      await extra?.(db, d);
+      if (extra) {
+        await extra(db, d);
+        // a referral's court number, intake records linked by `extra`: the index reads them back in this transaction
+        await this.searchIndex.reindex(db, [d.id]);
+      }
       await this.deadlines.onCaseWritten(db, null, d);
       return d;
     };
@@ -546,13 +559,21 @@ function routingTransition(decision: RoutingDecision): [string, FireOptions] {
   ];
 }
 
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,100}$/;
-
-/** An Idempotency-Key header: 1–100 of letters, digits and . _ : - (a UUID fits). */
-function checkIdempotencyKey(key: string): string {
-  if (!IDEMPOTENCY_KEY.test(key))
-    throw DomainError.validation('Idempotency-Key 须为 1–100 个字母、数字或 . _ : -', {
-      field: 'Idempotency-Key',
-    });
-  return key;
+/** What the search index knows of a case being created (court number and intake ids are added by `extra`). */
+function searchDocument(
+  number: string,
+  spec: CreateSpec,
+  facts: { phone: string | null; idNumber: string | null }[],
+): SearchDocument {
+  return {
+    number,
+    title: spec.title,
+    description: spec.description,
+    address: spec.address ?? null,
+    names: spec.parties.flatMap((p) => [p.name, p.representative ?? '', p.agent?.name ?? ''].filter(Boolean)),
+    phones: spec.parties.flatMap((p, i) => [facts[i].phone ?? '', p.agent?.phone ?? ''].filter(Boolean)),
+    idNumbers: facts.flatMap((p) => (p.idNumber ? [p.idNumber] : [])),
+    intakeIds: [],
+    courtCaseNumbers: [],
+  };
 }

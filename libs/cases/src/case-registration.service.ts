@@ -1,9 +1,11 @@
+import { CaseSearchIndexService } from '@tiaojie/search';
 import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { Actor, Clock, DomainError, ErrorCode, RealtimePublisher } from '@tiaojie/core';
 import { DbService, Executor, isUniqueViolation } from '@tiaojie/db';
 import { AuditService } from '@tiaojie/audit';
-import { computeDeadline, startOfBusinessDay, toBusinessDate, WorkdayCalendar } from '@tiaojie/deadlines';
+import { computeDeadline, WorkdayCalendar } from '@tiaojie/deadlines';
+import { startOfBusinessDay, toBusinessDate } from '@tiaojie/business-time';
 import { placesIn, scoreDuplicate, type DuplicateReason, type MatchFacts } from '@tiaojie/intake-parsers';
 import { DISPUTE_CATEGORIES } from '@tiaojie/org';
 import {
@@ -14,6 +16,7 @@ import {
 import { CaseRepository, DisputeRow } from './case.repository';
 import { caseChanged } from './case-transition.service';
 import { RegisterInput } from './case.types';
+import { assertSameRequest } from './idempotency-key';
 
 /** The import matcher's window: a registration repeats an open dispute registered at most this long before. */
 export const LIVE_MATCH_WINDOW_DAYS = 7;
@@ -45,6 +48,8 @@ export interface PreparedRegistration {
   at: Date;
   streetName: string | null;
   clientKey: string | null;
+  /** The request's fingerprint, kept with clientKey (a retry with another body is refused). */
+  clientKeyHash: string;
   facts: MatchFacts;
 }
 
@@ -63,6 +68,7 @@ export class CaseRegistrationService {
     private readonly audit: AuditService,
     private readonly publisher: RealtimePublisher,
     private readonly clock: Clock,
+    private readonly searchIndex: CaseSearchIndexService,
   ) {}
 
   prepare(
@@ -70,6 +76,7 @@ export class CaseRegistrationService {
     input: RegisterInput,
     streetName: string | null,
     clientKey: string | null,
+    clientKeyHash: string,
   ): PreparedRegistration {
     const at = this.clock.now();
     const text = input.description;
@@ -79,6 +86,7 @@ export class CaseRegistrationService {
       at,
       streetName,
       clientKey,
+      clientKeyHash,
       facts: {
         at,
         people: input.parties.map((p) => ({
@@ -96,10 +104,11 @@ export class CaseRegistrationService {
   }
 
   /** An earlier answer to the same registrant's same Idempotency-Key (merged or under review). */
-  async retried(actor: Actor, key: string | null): Promise<RegistrationResult | null> {
+  async retried(actor: Actor, key: string | null, fingerprint: string): Promise<RegistrationResult | null> {
     if (!key || !actor.id) return null;
     const rec = await this.records.byClientKey(this.db.db, actor.id, key);
     if (!rec) return null;
+    assertSameRequest((rec.record as { clientKeyHash?: string }).clientKeyHash, fingerprint);
     const origin = (rec.record as { origin?: string }).origin;
     if (rec.disputeId) {
       const dispute = await this.cases.byId(this.db.db, rec.disputeId);
@@ -251,7 +260,7 @@ export class CaseRegistrationService {
       description: c.description,
       streetCode: c.streetCode,
     };
-    return this.records.insert(tx, {
+    const row = await this.records.insert(tx, {
       channel: c.channel,
       sourceId: c.number,
       category: DISPUTE_CATEGORIES[c.category as keyof typeof DISPUTE_CATEGORIES] ?? c.category,
@@ -264,6 +273,8 @@ export class CaseRegistrationService {
       record: { kind: 'registration', origin: 'created', input: { ...input, parties: c.people } },
       raw: input,
     });
+    await this.searchIndex.reindex(tx, [c.id]);
+    return row;
   }
 
   private async insertRecord(
@@ -277,7 +288,7 @@ export class CaseRegistrationService {
     const hotline = input.channel === 'hotline_12345';
     const replyDays = hotline ? (input.replyDays ?? DEFAULT_REPLY_DAYS) : null;
     const label = DISPUTE_CATEGORIES[input.category as keyof typeof DISPUTE_CATEGORIES] ?? input.category;
-    return this.records
+    const row = await this.records
       .insert(tx, {
         channel: input.channel,
         sourceId: input.sourceId?.trim() || `LIVE-${randomUUID().slice(0, 13).toUpperCase()}`,
@@ -300,6 +311,7 @@ export class CaseRegistrationService {
           kind: 'registration',
           origin,
           clientKey: reg.clientKey,
+          clientKeyHash: reg.clientKey ? reg.clientKeyHash : null,
           candidate: candidate ?? null,
           input,
         },
@@ -314,6 +326,9 @@ export class CaseRegistrationService {
           });
         throw err;
       });
+    // the record's source id now finds the case it joined
+    if (disputeId) await this.searchIndex.reindex(tx, [disputeId]);
+    return row;
   }
 }
 

@@ -7,6 +7,7 @@ import {
   hasLoneSurrogate,
   isStorableText,
   UserActor,
+  channels,
 } from '@tiaojie/core';
 import { DbService, Executor, isUniqueViolation } from '@tiaojie/db';
 import { AttachmentRepository, AttachmentRow } from './attachment.repository';
@@ -150,13 +151,15 @@ export class MessageService {
       caseVersion,
     });
     if (!result) return null;
+    if (!result.inserted && (result.message.body !== body || result.message.kind !== kind))
+      throw DomainError.idempotencyKeyReused('clientMsgId');
     const attachment =
       result.message.kind === 'attachment'
         ? await this.attachments.byMessageId(this.db.db, result.message.id)
         : null;
     const view = toMessageView(result.message, attachment);
     if (result.inserted)
-      this.publisher.publish([{ channel: `room:${roomId}`, event: 'message:new', payload: view }]);
+      this.publisher.publish([{ channel: channels.room(roomId), event: 'message:new', payload: view }]);
     return { message: view, duplicate: !result.inserted };
   }
 

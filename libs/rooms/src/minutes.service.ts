@@ -7,9 +7,10 @@ import {
   RealtimePublisher,
   ROLE_LABELS,
   Role,
-  formatShanghai,
+  channels,
   UserActor,
 } from '@tiaojie/core';
+import { formatShanghai } from '@tiaojie/business-time';
 import { DbService } from '@tiaojie/db';
 import { DocumentsError, renderReportPdf, toCsv } from '@tiaojie/documents';
 import { LinkageRoomService } from './linkage-room.service';
@@ -72,7 +73,7 @@ export class MinutesService {
     });
     const [view] = await this.messages.views([r.message]);
     if (r.inserted)
-      this.publisher.publish([{ channel: `room:${room.id}`, event: 'message:new', payload: view }]);
+      this.publisher.publish([{ channel: channels.room(room.id), event: 'message:new', payload: view }]);
     return { message: view, duplicate: !r.inserted };
   }
 

@@ -7,7 +7,7 @@ const FOLD_LOCK = 7_405_112_202;
 
 /**
  * Folds pending deltas into the aggregates and rebuilds them from scratch. The triggers that append the deltas are
- * installed by a migration (0004_stats-triggers.sql).
+ * installed by a migration (0006_stats-triggers.sql).
  */
 @Injectable()
 export class StatsMaintenanceRepository {

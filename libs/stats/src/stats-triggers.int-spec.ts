@@ -7,7 +7,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { createServerDatabase, DbService, MIGRATIONS_DIR, resultRows } from '@tiaojie/db';
 import { TRIGGER_NAMES } from './stats-triggers.sql';
 
-const TRIGGER_MIGRATION = '0004_stats-triggers';
+const TRIGGER_MIGRATION = '0006_stats-triggers';
 
 /** The migrations folder as it was before the trigger migration. */
 function migrationsBeforeTriggers(): string {

@@ -4,8 +4,11 @@ import { signOut } from '../lib/api-client';
 import { ROLE_LABELS } from '../lib/format';
 import { menuFor, selectedNav } from '../lib/nav';
 import { href, navigate } from '../lib/router';
-import type { SessionUser } from '../lib/types';
+import type { Schemas } from '../lib/api-types';
 import { NotificationBell } from './notification-bell';
+import { HeaderSearch } from './header-search';
+
+type SessionUser = Schemas['SignedInUser'];
 
 export function AppShell({
   user,
@@ -36,6 +39,7 @@ export function AppShell({
           />
         )}
         <div className="tj-user">
+          {!party && <HeaderSearch />}
           <NotificationBell party={party} />
           {!party && <Tag color="blue">{ROLE_LABELS[user.role] ?? user.role}</Tag>}
           <span className="tj-user-name" title={user.displayName}>

@@ -1,24 +1,14 @@
 import { useState } from 'react';
 import { Badge, Button, Drawer, Empty, List, Typography } from 'antd';
-import { apiGet, apiPost, errorText } from '../lib/api-client';
+import { errorText } from '../lib/api-client';
+import { apiClient, unwrap } from '../lib/typed-api';
+import type { Schemas } from '../lib/api-types';
 import { fmtDateTime } from '../lib/format';
 import { navigate } from '../lib/router';
 import { useAsync } from '../lib/use-async';
 import { useOnConnect, useSocketEvent } from '../lib/use-socket';
 
-export interface NotificationItem {
-  id: string;
-  kind: string;
-  title: string;
-  body: string;
-  disputeId: string | null;
-  read: boolean;
-  createdAt: string;
-}
-interface Inbox {
-  items: NotificationItem[];
-  unread: number;
-}
+type NotificationItem = Schemas['InboxNotification'];
 
 function BellIcon() {
   return (
@@ -35,10 +25,13 @@ function BellIcon() {
 export function NotificationBell({ party }: { party: boolean }) {
   const [open, setOpen] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const { data, setData, reload } = useAsync(() => apiGet<Inbox>('/notifications?limit=50'), []);
+  const { data, setData, reload } = useAsync(
+    () => unwrap(apiClient.GET('/api/notifications', { params: { query: { limit: '50' } } })),
+    [],
+  );
   // a reconnect may have missed pushes: read the inbox again
   useOnConnect(() => void reload(), []);
-  useSocketEvent<NotificationItem>('notification:new', (n) =>
+  useSocketEvent('notification:new', (n) =>
     setData((d) =>
       d && !d.items.some((x) => x.id === n.id)
         ? { items: [n, ...d.items], unread: d.unread + (n.read ? 0 : 1) }
@@ -57,7 +50,9 @@ export function NotificationBell({ party }: { party: boolean }) {
           }
         : d,
     );
-    await apiPost(`/notifications/${n.id}/read`).catch((err) => setFailure(errorText(err)));
+    await unwrap(apiClient.POST('/api/notifications/{id}/read', { params: { path: { id: n.id } } })).catch(
+      (err) => setFailure(errorText(err)),
+    );
   };
   const open_ = async (n: NotificationItem) => {
     await markRead(n);
@@ -68,7 +63,7 @@ export function NotificationBell({ party }: { party: boolean }) {
   };
   const readAll = async () => {
     try {
-      await apiPost('/notifications/read-all');
+      await unwrap(apiClient.POST('/api/notifications/read-all'));
       setData((d) => (d ? { items: d.items.map((x) => ({ ...x, read: true })), unread: 0 } : d));
     } catch (err) {
       setFailure(errorText(err));

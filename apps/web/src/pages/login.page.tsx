@@ -1,10 +1,9 @@
 import { useEffect, useState } from 'react';
 import { App, Button, Card, Form, Input, Space, Tabs, Typography } from 'antd';
-import { apiPost, errorText } from '../lib/api-client';
+import { errorText } from '../lib/api-client';
+import { apiClient, unwrap } from '../lib/typed-api';
 import { setSession } from '../lib/auth-store';
-import type { TokenPair } from '../lib/types';
-
-const PHONE = /^1[3-9]\d{9}$/;
+import { PHONE_RE as PHONE } from '../lib/validators';
 
 function PartyLogin() {
   const { message } = App.useApp();
@@ -27,7 +26,9 @@ function PartyLogin() {
     }
     setSending(true);
     try {
-      await apiPost('/auth/otp', { phone: form.getFieldValue('phone') });
+      await unwrap(
+        apiClient.POST('/api/auth/otp', { body: { phone: form.getFieldValue('phone') as string } }),
+      );
       message.success('验证码已发送，5 分钟内有效');
       setCountdown(60);
     } catch (err) {
@@ -40,7 +41,7 @@ function PartyLogin() {
   const submit = async (v: { phone: string; code: string }) => {
     setBusy(true);
     try {
-      setSession(await apiPost<TokenPair>('/auth/party/sign-in', v));
+      setSession(await unwrap(apiClient.POST('/api/auth/party/sign-in', { body: v })));
     } catch (err) {
       message.error(errorText(err));
     } finally {
@@ -96,7 +97,7 @@ function StaffLogin() {
   const submit = async (v: { username: string; password: string }) => {
     setBusy(true);
     try {
-      setSession(await apiPost<TokenPair>('/auth/staff/sign-in', v));
+      setSession(await unwrap(apiClient.POST('/api/auth/staff/sign-in', { body: v })));
     } catch (err) {
       message.error(errorText(err));
     } finally {
