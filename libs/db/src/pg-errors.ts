@@ -3,6 +3,7 @@ export interface DriverErrorFields {
   code?: unknown;
   constraint?: unknown;
   message?: unknown;
+  path?: unknown;
   cause?: unknown;
 }
 
