@@ -4,7 +4,7 @@
  * application context — no HTTP server, no job workers.
  */
 import 'reflect-metadata';
-import { INestApplicationContext, Module } from '@nestjs/common';
+import { INestApplicationContext, Module, ModuleMetadata } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import * as path from 'node:path';
 import { parseArgs as nodeParseArgs } from 'node:util';
@@ -35,7 +35,7 @@ export function userPath(p: string): string {
   return path.resolve(process.env.INIT_CWD ?? process.cwd(), p);
 }
 
-export async function openCliContext(modules: any[]): Promise<CliContext> {
+export async function openCliContext(modules: NonNullable<ModuleMetadata['imports']>): Promise<CliContext> {
   // The CLI signs no tokens: a production environment without JWT_SECRET must still be able to import.
   const config = loadConfig({ ...process.env, JWT_SECRET: process.env.JWT_SECRET || 'x'.repeat(32) });
   const db = await DbService.connect({

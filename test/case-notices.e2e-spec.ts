@@ -262,7 +262,7 @@ describe('case notices: inbox, live push and SMS on every step (e2e)', () => {
     );
     const jobs = await t.db
       .raw(t.db.db)
-      .query(
+      .query<{ data: unknown; start_after: string }>(
         `select data, start_after from pgboss.job where name = 'case.performance_remind' and data->>'disputeId' = $1`,
         [caseId],
       );

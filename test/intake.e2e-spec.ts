@@ -221,7 +221,7 @@ describe('intake over HTTP (e2e)', () => {
     const rows = (
       await t.db
         .raw(t.db.db)
-        .query(
+        .query<{ due_at: string; channel: string; status: string }>(
           `select r.due_at, d.channel, d.status from intake_records r join disputes d on d.id = r.dispute_id where r.source_id = 'SW2099000001'`,
         )
     ).rows;
@@ -316,7 +316,7 @@ describe('intake over HTTP (e2e)', () => {
     const [{ id: bad }] = (
       await t.db
         .raw(t.db.db)
-        .query(
+        .query<{ id: string }>(
           `insert into webhook_deliveries (source, idempotency_key, payload, payload_hash) values ('12345', 'batch-bad', '{"未知列": "x"}', 'x') returning id`,
         )
     ).rows;
@@ -331,7 +331,7 @@ describe('intake over HTTP (e2e)', () => {
   });
 
   it('a stored delivery whose job was never queued is queued by the sweep, once', async () => {
-    const q = (text: string, params: unknown[] = []) => t.db.raw(t.db.db).query(text, params);
+    const q = (text: string, params: unknown[] = []) => t.db.raw(t.db.db).query<any>(text, params);
     const [{ id }] = (
       await q(
         `insert into webhook_deliveries (source, idempotency_key, payload, payload_hash, received_at)

@@ -91,7 +91,7 @@ describe('case search (e2e)', () => {
     const audit = (
       await t.db
         .raw(t.db.db)
-        .query(
+        .query<{ actor_id: string; data: { field: string; partyIds: string[] } }>(
           `select actor_id, data from audit_log where entity_id = $1 and action = 'case.search.personal_data' order by id`,
           [caseId],
         )

@@ -11,7 +11,7 @@
 import os from 'node:os';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { Role } from '@tiaojie/core';
+import { Role, SystemActor } from '@tiaojie/core';
 import {
   evaluateDuplicatePairs,
   readIntakeFile,
@@ -25,7 +25,7 @@ import { copyField, copyIntoPglite, copyIntoPostgres } from './copy-in';
 
 const FILES = ['grid_reports.csv', 'work_orders_12345.csv', 'court_referrals.xlsx'];
 const STAGING_COLUMNS = ['channel', 'source_id', 'content_hash', 'raw', 'record'];
-const actor = { id: null, role: Role.System, orgId: null, name: 'benchmark' };
+const actor: SystemActor = { id: null, role: Role.System, orgId: null, name: 'benchmark' };
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);

@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
+import type { FastifyError, FastifyReply } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import multipart from '@fastify/multipart';
 import { Logger } from 'nestjs-pino';
@@ -65,7 +66,7 @@ export async function createApi(
     // Router-level refusals (malformed percent-encoding, over-long path parameters) in the api's error shape.
     // Refusals by Node's HTTP parser (431 headers over 16 KiB, malformed requests) before any handler runs.
     clientErrorHandler: answerClientError,
-    frameworkErrors: (err: any, _req: any, reply: any) => {
+    frameworkErrors: (err: FastifyError, _req: unknown, reply: FastifyReply) => {
       const status =
         typeof err?.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500
           ? err.statusCode
@@ -101,14 +102,14 @@ export async function createApi(
   app
     .getHttpAdapter()
     .getInstance()
-    .addHook('onRequest', (req: any, reply: any, done: () => void) => {
+    .addHook('onRequest', (req, reply, done) => {
       reply.headers(headers).header('x-request-id', req.id);
       done();
     });
   // multipart/form-data (room attachments, intake files) is registered once, here; each route passes its own
   // limits to req.parts()/req.file(). Guarded so a second registration elsewhere cannot throw at boot.
   if (!app.getHttpAdapter().getInstance().hasContentTypeParser('multipart/form-data')) {
-    await app.register(multipart as any, { limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
+    await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1 } });
   }
 
   const doc = buildOpenApiDocument(app);
@@ -116,12 +117,12 @@ export async function createApi(
 
   if (config.webDist && fs.existsSync(path.join(config.webDist, 'index.html'))) {
     // The built front end: files as they are, and index.html for every other non-API path (client-side routes).
-    await app.register(fastifyStatic as any, { root: config.webDist, prefix: '/', wildcard: false });
+    await app.register(fastifyStatic, { root: config.webDist, prefix: '/', wildcard: false });
     const index = fs.readFileSync(path.join(config.webDist, 'index.html'));
     app
       .getHttpAdapter()
       .getInstance()
-      .get('/*', (req: any, reply: any) => {
+      .get('/*', (req, reply) => {
         if (
           req.url.startsWith('/api/') ||
           req.url.startsWith('/socket.io/') ||

@@ -3,7 +3,7 @@ import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http
 import { AddressInfo } from 'node:net';
 import { AuditService } from '@tiaojie/audit';
 import { DEFAULT_DEADLINE_SETTINGS } from '@tiaojie/deadlines';
-import { Actor, DomainError, ErrorCode, Role } from '@tiaojie/core';
+import { UserActor, DomainError, ErrorCode, Role } from '@tiaojie/core';
 import { DbService } from '@tiaojie/db';
 import { loadSmsDeliverySettings, NotificationService, OutboxService } from '@tiaojie/notifications';
 import { createWorker } from './bootstrap';
@@ -61,7 +61,7 @@ describe('SMS outbox through an HTTP provider: retries and dead letters', () => 
   let db: DbService;
   let worker: INestApplicationContext;
   let fx: DeadlineFixtures;
-  const admin = (): Actor => ({
+  const admin = (): UserActor => ({
     id: fx.districtAdminId,
     role: Role.DistrictAdmin,
     orgId: null,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
-import { Executor, Statement, schema } from '@tiaojie/db';
+import { Executor, Statement, resultRows, schema } from '@tiaojie/db';
 
 export type AuditRow = typeof schema.auditLog.$inferSelect;
 export type NewAuditRow = typeof schema.auditLog.$inferInsert;
@@ -21,7 +21,7 @@ export class AuditRepository {
   /** One sealer at a time across every process; false when another holds it (it will seal these rows). */
   async tryLockChain(tx: Executor): Promise<boolean> {
     const r = await tx.execute(sql`select pg_try_advisory_xact_lock(7405112002) as locked`);
-    return Boolean((r as any).rows?.[0]?.locked ?? (r as any)[0]?.locked);
+    return Boolean(resultRows<{ locked: boolean }>(r)[0]?.locked);
   }
 
   async insert(tx: Executor, row: NewAuditRow): Promise<void> {

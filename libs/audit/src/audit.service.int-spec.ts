@@ -1,7 +1,7 @@
 import { INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { sql } from 'drizzle-orm';
-import { CoreModule, FixedClock, Role, loadConfig } from '@tiaojie/core';
+import { CoreModule, FixedClock, Role, SystemActor, loadConfig } from '@tiaojie/core';
 import { DbModule, createTestDatabase } from '@tiaojie/db';
 import { AuditModule } from './audit.module';
 import { AuditService } from './audit.service';
@@ -10,7 +10,7 @@ describe('AuditService hash chain (integration)', () => {
   let ctx: Awaited<ReturnType<typeof createTestDatabase>>;
   let audit: AuditService;
   let app: INestApplicationContext;
-  const actor = { id: null, role: Role.System, orgId: null, name: 'test' };
+  const actor: SystemActor = { id: null, role: Role.System, orgId: null, name: 'test' };
 
   beforeEach(async () => {
     ctx = await createTestDatabase();

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomInt, randomUUID } from 'node:crypto';
-import { APP_CONFIG, AppConfig, Actor, Clock, DomainError, ErrorCode, Role } from '@tiaojie/core';
+import { APP_CONFIG, AppConfig, Actor, Clock, DomainError, ErrorCode, Role, UserActor } from '@tiaojie/core';
 import { isMobilePhone, maskPhone } from '@tiaojie/personal-data';
 import { DbService } from '@tiaojie/db';
 import { AuditService } from '@tiaojie/audit';
@@ -152,12 +152,17 @@ export class AuthService {
     });
   }
 
-  verifyAccess(token: string): Actor {
+  verifyAccess(token: string): UserActor {
     return this.tokens.verifyAccess(token);
   }
 
   private async issue(user: UserRow, ip?: string, familyId: string = randomUUID()): Promise<TokenPair> {
-    const actor: Actor = { id: user.id, role: user.role as Role, orgId: user.orgId, name: user.displayName };
+    const actor: UserActor = {
+      id: user.id,
+      role: user.role as Role,
+      orgId: user.orgId,
+      name: user.displayName,
+    };
     const { token, hash } = this.tokens.newOpaqueToken();
     const now = this.clock.now();
     await this.db.transaction(async (tx) => {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
 import { TokenError, createSigner, createVerifier } from 'fast-jwt';
-import { APP_CONFIG, AppConfig, Actor, DomainError, ErrorCode, Role } from '@tiaojie/core';
+import { APP_CONFIG, AppConfig, DomainError, ErrorCode, Role, UserActor } from '@tiaojie/core';
 
 interface AccessClaims {
   sub: string;
@@ -44,12 +44,12 @@ export class TokenService {
     });
   }
 
-  signAccess(actor: Actor): string {
-    return this.sign({ sub: actor.id!, role: actor.role, org: actor.orgId, name: actor.name });
+  signAccess(actor: UserActor): string {
+    return this.sign({ sub: actor.id, role: actor.role, org: actor.orgId, name: actor.name });
   }
 
   /** Verifies an access token; throws UNAUTHENTICATED / TOKEN_EXPIRED. */
-  verifyAccess(token: string): Actor {
+  verifyAccess(token: string): UserActor {
     if (typeof token !== 'string' || token.length > MAX_TOKEN_LENGTH) throw invalid();
     let c: AccessClaims;
     try {

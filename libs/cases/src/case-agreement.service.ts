@@ -1,12 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { and, eq } from 'drizzle-orm';
-import { Actor, Clock, DomainError, ErrorCode, RealtimeEvent, RealtimePublisher } from '@tiaojie/core';
-import { DbService, Executor, schema } from '@tiaojie/db';
+import { Actor, Clock, DomainError, ErrorCode, RealtimePublisher, UserActor } from '@tiaojie/core';
+import { DbService } from '@tiaojie/db';
 import { AuditService } from '@tiaojie/audit';
-import { AgreementParty, agreementTemplate, renderAgreementPdf } from '@tiaojie/documents';
+import {
+  AgreementParty,
+  agreementTemplate,
+  DISPUTE_CATEGORIES,
+  DisputeCategory,
+  renderAgreementPdf,
+} from '@tiaojie/documents';
 import { OrgRepository } from '@tiaojie/org';
-import { CaseAccessService, CaseContext } from './case-access.service';
+import { CaseAccessService } from './case-access.service';
 import { CaseRepository, DisputeRow } from './case.repository';
+import { CaseAgreementRepository } from './case-agreement.repository';
+import { CaseTransactionRunner } from './case-transaction.runner';
 import { CaseTransitionService } from './case-transition.service';
 import { assertConfirmationWindow } from './case-enforcement.service';
 
@@ -19,6 +26,8 @@ export class CaseAgreementService {
   constructor(
     private readonly db: DbService,
     private readonly cases: CaseRepository,
+    private readonly agreements: CaseAgreementRepository,
+    private readonly runner: CaseTransactionRunner,
     private readonly access: CaseAccessService,
     private readonly transitions: CaseTransitionService,
     private readonly orgs: OrgRepository,
@@ -27,12 +36,10 @@ export class CaseAgreementService {
     private readonly clock: Clock,
   ) {}
 
+  /** The clause skeletons of a category; an unknown category gets those of 'other'. */
   template(category: string) {
-    try {
-      return agreementTemplate(category as any);
-    } catch {
-      return agreementTemplate('other' as any);
-    }
+    const known = (DISPUTE_CATEGORIES as readonly string[]).includes(category);
+    return agreementTemplate(known ? (category as DisputeCategory) : 'other');
   }
 
   /** The 调解协议书 as PDF (CJK font embedded), personal data masked, with the signed content hash. */
@@ -93,8 +100,8 @@ export class CaseAgreementService {
    * A party applies for judicial confirmation (人民调解法 art. 33): the request goes to the court once every party has
    * applied, within 30 days of the agreement taking effect.
    */
-  async applyForConfirmation(actor: Actor, id: string, version: number): Promise<DisputeRow> {
-    return this.run(actor, id, async (tx, ctx, events) => {
+  async applyForConfirmation(actor: UserActor, id: string, version: number): Promise<DisputeRow> {
+    return this.runner.run(actor, id, async (tx, ctx, events) => {
       if (!ctx.relations.has('party')) throw DomainError.forbidden('司法确认须由当事人共同申请');
       this.transitions.assertCan(actor, ctx, 'request_confirmation');
       const agreement = await this.cases.currentAgreement(tx, id);
@@ -106,20 +113,19 @@ export class CaseAgreementService {
           currentStatus: ctx.dispute.status,
         });
       for (const p of ctx.ownParties)
-        await tx
-          .insert(schema.confirmationApplications)
-          .values({ disputeId: id, partyId: p.id, userId: actor.id!, at: this.clock.now() })
-          .onConflictDoNothing();
+        await this.agreements.applyForConfirmation(tx, {
+          disputeId: id,
+          partyId: p.id,
+          userId: actor.id,
+          at: this.clock.now(),
+        });
       await this.audit.record(tx, actor, {
         action: 'case.confirmation_applied',
         entityType: 'dispute',
         entityId: id,
         data: { parties: ctx.ownParties.map((p) => p.id) },
       });
-      const applied = await tx
-        .select()
-        .from(schema.confirmationApplications)
-        .where(eq(schema.confirmationApplications.disputeId, id));
+      const applied = await this.agreements.confirmationApplications(tx, id);
       const principal = ctx.parties.filter((p) => p.role !== 'third_party');
       if (!principal.every((p) => applied.some((a) => a.partyId === p.id))) return ctx.dispute;
       // the last party to apply completes the joint application
@@ -141,10 +147,11 @@ export class CaseAgreementService {
     input: { version: number; items: { description: string; dueOn: string }[] },
   ): Promise<DisputeRow> {
     if (input.items.length === 0) throw DomainError.validation('请至少填写一项履行事项', { field: 'items' });
-    return this.run(actor, id, async (tx, ctx, events) => {
-      await tx
-        .insert(schema.performanceItems)
-        .values(input.items.map((i) => ({ disputeId: id, description: i.description, dueOn: i.dueOn })));
+    return this.runner.run(actor, id, async (tx, ctx, events) => {
+      await this.agreements.insertPerformanceItems(
+        tx,
+        input.items.map((i) => ({ disputeId: id, description: i.description, dueOn: i.dueOn })),
+      );
       return this.transitions.fire(
         tx,
         actor,
@@ -163,18 +170,16 @@ export class CaseAgreementService {
     itemId: string,
     input: { version: number; status: 'done' | 'breached'; note?: string },
   ) {
-    return this.run(actor, id, async (tx, ctx, events) => {
+    return this.runner.run(actor, id, async (tx, ctx, events) => {
       this.transitions.assertCan(actor, ctx, 'record_performed');
-      const items = await tx
-        .select()
-        .from(schema.performanceItems)
-        .where(eq(schema.performanceItems.disputeId, id));
+      const items = await this.agreements.performanceItems(tx, id);
       const item = items.find((i) => i.id === itemId);
       if (!item) throw DomainError.notFound('performance item', itemId);
-      await tx
-        .update(schema.performanceItems)
-        .set({ status: input.status, note: input.note ?? null, doneAt: this.clock.now() })
-        .where(and(eq(schema.performanceItems.id, itemId)));
+      await this.agreements.updatePerformanceItem(tx, itemId, {
+        status: input.status,
+        note: input.note ?? null,
+        doneAt: this.clock.now(),
+      });
       if (input.status === 'breached') {
         const confirmed = (await this.cases.transitions(tx, id)).some((t) => t.action === 'confirm');
         const suggestion = confirmed
@@ -208,7 +213,7 @@ export class CaseAgreementService {
 
   async performance(actor: Actor, id: string) {
     await this.access.load(actor, id);
-    return this.db.db.select().from(schema.performanceItems).where(eq(schema.performanceItems.disputeId, id));
+    return this.agreements.performanceItems(this.db.db, id);
   }
 
   /** A party rates the service (满意/基本满意/不满意) once the case has an outcome. */
@@ -233,21 +238,15 @@ export class CaseAgreementService {
       });
     }
     return this.db.transaction(async (tx) => {
-      const row = (
-        await tx
-          .insert(schema.satisfactionRatings)
-          .values({
-            disputeId: id,
-            partyId: ctx.ownParties[0].id,
-            rating: input.rating,
-            comment: input.comment ?? null,
-            source: 'party',
-            recordedBy: actor.id,
-            at: this.clock.now(),
-          })
-          .onConflictDoNothing()
-          .returning()
-      )[0];
+      const row = await this.agreements.insertRating(tx, {
+        disputeId: id,
+        partyId: ctx.ownParties[0].id,
+        rating: input.rating,
+        comment: input.comment ?? null,
+        source: 'party',
+        recordedBy: actor.id,
+        at: this.clock.now(),
+      });
       if (!row)
         throw new DomainError(ErrorCode.CONFLICT, '您已评价过本案', {
           status: 'already_rated',
@@ -266,8 +265,8 @@ export class CaseAgreementService {
   async followUp(actor: Actor, id: string, input: { version: number; rating: string; note?: string }) {
     if (!(SATISFACTION as readonly string[]).includes(input.rating))
       throw DomainError.validation('回访满意度须为 满意、基本满意 或 不满意', { field: 'rating' });
-    return this.run(actor, id, async (tx, ctx, events) => {
-      await tx.insert(schema.satisfactionRatings).values({
+    return this.runner.run(actor, id, async (tx, ctx, events) => {
+      await this.agreements.insertFollowUp(tx, {
         disputeId: id,
         rating: input.rating,
         comment: input.note ?? null,
@@ -288,18 +287,5 @@ export class CaseAgreementService {
         events,
       );
     });
-  }
-
-  private async run(
-    actor: Actor,
-    id: string,
-    fn: (tx: Executor, ctx: CaseContext, events: RealtimeEvent[]) => Promise<DisputeRow>,
-  ): Promise<DisputeRow> {
-    const events: RealtimeEvent[] = [];
-    const result = await this.db.transaction(async (tx) =>
-      fn(tx, await this.access.load(actor, id, tx), events),
-    );
-    this.publisher.publish(events);
-    return result;
   }
 }

@@ -1,21 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { createHash } from 'node:crypto';
-import {
-  Actor,
-  Clock,
-  DomainError,
-  RealtimeEvent,
-  RealtimePublisher,
-  Role,
-  SYSTEM_ACTOR,
-} from '@tiaojie/core';
+import { Actor, Clock, DomainError, Role } from '@tiaojie/core';
 import { DbService, Executor } from '@tiaojie/db';
 import { AuditService } from '@tiaojie/audit';
-import { AuthService, UserRepository } from '@tiaojie/auth';
+import { UserRepository } from '@tiaojie/auth';
 import { OrgRepository } from '@tiaojie/org';
 import { DispatchService } from '@tiaojie/dispatch';
 import { RoomRepository } from '@tiaojie/rooms';
 import { CaseAccessService, CaseContext } from './case-access.service';
+import { CaseTransactionRunner } from './case-transaction.runner';
 import { CaseRepository, DisputeRow } from './case.repository';
 import { CaseTransitionService } from './case-transition.service';
 import { CaseIntakeService } from './case-intake.service';
@@ -34,6 +26,7 @@ import { assertConfirmationWindow } from './case-enforcement.service';
 export class CaseCommandService {
   constructor(
     private readonly db: DbService,
+    private readonly runner: CaseTransactionRunner,
     private readonly cases: CaseRepository,
     private readonly access: CaseAccessService,
     private readonly transitions: CaseTransitionService,
@@ -43,9 +36,7 @@ export class CaseCommandService {
     private readonly orgs: OrgRepository,
     private readonly rooms: RoomRepository,
     private readonly users: UserRepository,
-    private readonly auth: AuthService,
     private readonly audit: AuditService,
-    private readonly publisher: RealtimePublisher,
     private readonly clock: Clock,
   ) {}
 
@@ -56,7 +47,7 @@ export class CaseCommandService {
     input: TransitionInput & { bodyId: string },
   ): Promise<DisputeRow> {
     if (!input.reason?.trim()) throw DomainError.validation('人工分派须说明理由', { field: 'reason' });
-    return this.run(actor, id, async (tx, ctx, events) => {
+    return this.runner.run(actor, id, async (tx, ctx, events) => {
       this.transitions.assertCan(actor, ctx, 'manual_route');
       await this.dispatch.recordManual(tx, actor, id, input.bodyId, input.reason!);
       return this.transitions.fire(
@@ -82,7 +73,7 @@ export class CaseCommandService {
   }
 
   async accept(actor: Actor, id: string, input: TransitionInput): Promise<DisputeRow> {
-    return this.run(actor, id, async (tx, ctx, events) => {
+    return this.runner.run(actor, id, async (tx, ctx, events) => {
       const now = this.clock.now();
       // Court referrals and petitions keep the due date their regime set at intake; a 12345 order's N working days
       // start at sign-off; people's mediation starts its 30 days now.
@@ -129,7 +120,7 @@ export class CaseCommandService {
   ): Promise<DisputeRow> {
     if (!(input.reasonCode in RETURN_REASONS))
       throw DomainError.validation(`退回原因代码无效`, { field: 'reasonCode' });
-    return this.run(actor, id, async (tx, ctx, events) => {
+    return this.runner.run(actor, id, async (tx, ctx, events) => {
       const label = RETURN_REASONS[input.reasonCode as ReturnReason];
       const returned = await this.transitions.fire(
         tx,
@@ -153,7 +144,7 @@ export class CaseCommandService {
     id: string,
     input: TransitionInput & { mediatorId: string },
   ): Promise<DisputeRow> {
-    return this.run(actor, id, async (tx, ctx, events) => {
+    return this.runner.run(actor, id, async (tx, ctx, events) => {
       const m = await this.users.byId(tx, input.mediatorId);
       if (!m || m.role !== Role.Mediator || m.orgId !== ctx.dispute.bodyId || !m.active) {
         throw DomainError.validation('调解员不属于承办组织或已停用', { field: 'mediatorId' });
@@ -182,7 +173,7 @@ export class CaseCommandService {
     id: string,
     input: TransitionInput & { mode: 'joint' | 'caucus' },
   ): Promise<DisputeRow> {
-    return this.run(actor, id, (tx, ctx, events) =>
+    return this.runner.run(actor, id, (tx, ctx, events) =>
       this.transitions.fire(
         tx,
         actor,
@@ -208,7 +199,7 @@ export class CaseCommandService {
     id: string,
     input: TransitionInput & { targetBodyId?: string; kind?: 'peoples' | 'administrative' | 'judicial' },
   ): Promise<DisputeRow> {
-    return this.run(actor, id, async (tx, ctx, events) => {
+    return this.runner.run(actor, id, async (tx, ctx, events) => {
       this.transitions.assertCan(actor, ctx, 'transfer');
       const from = ctx.dispute.bodyId;
       const former =
@@ -281,7 +272,7 @@ export class CaseCommandService {
 
   /** 诉调对接: a failed people's mediation goes to the court with its mediation record. */
   async referToCourt(actor: Actor, id: string, input: TransitionInput): Promise<DisputeRow> {
-    return this.run(actor, id, async (tx, ctx, events) => {
+    return this.runner.run(actor, id, async (tx, ctx, events) => {
       this.transitions.assertCan(actor, ctx, 'refer_to_court');
       const court = (await this.orgs.listActive(tx)).find((o) => o.kind === 'judicial');
       if (!court) throw DomainError.validation('辖区内没有在册的人民法院');
@@ -329,12 +320,12 @@ export class CaseCommandService {
     id: string,
     input: TransitionInput & { days: number; consentBy?: string[] },
   ): Promise<DisputeRow> {
-    return this.run(actor, id, async (tx, ctx, events) => {
+    return this.runner.run(actor, id, async (tx, ctx, events) => {
       this.transitions.assertCan(actor, ctx, 'extend_deadline');
       const regime = (ctx.dispute.deadlineRegime ?? 'peoples_mediation') as CaseRegime;
       const previous: Extension[] = (await this.cases.transitions(tx, id))
         .filter((t) => t.action === 'extend_deadline')
-        .map((t) => (t.data as any).extension);
+        .map((t) => (t.data as { extension: Extension }).extension);
       const extension: Extension = {
         days: input.days,
         consentBy: input.consentBy ?? [],
@@ -399,7 +390,7 @@ export class CaseCommandService {
       'receive_enforcement',
     ];
     if (!simple.includes(action)) throw DomainError.validation(`该操作需使用专门接口`);
-    return this.run(actor, id, async (tx, ctx, events) => {
+    return this.runner.run(actor, id, async (tx, ctx, events) => {
       this.transitions.assertCan(actor, ctx, action, input.version);
       if (action === 'start_mediation' && !ctx.dispute.mediatorId)
         throw DomainError.validation('请先指派调解员');
@@ -438,111 +429,6 @@ export class CaseCommandService {
     });
   }
 
-  async draftAgreement(
-    actor: Actor,
-    id: string,
-    input: TransitionInput & { terms: string[]; performanceDueOn?: string },
-  ): Promise<DisputeRow> {
-    const terms = input.terms.map((t) => t.trim()).filter(Boolean);
-    if (terms.length === 0) throw DomainError.validation('协议条款不能为空', { field: 'terms' });
-    return this.run(actor, id, async (tx, ctx, events) => {
-      await this.cases.supersedeAgreements(tx, id);
-      const contentHash = createHash('sha256')
-        .update(
-          JSON.stringify({
-            number: ctx.dispute.number,
-            parties: ctx.parties.map((p) => [p.id, p.name, p.role]),
-            terms,
-            performanceDueOn: input.performanceDueOn ?? null,
-          }),
-        )
-        .digest('hex');
-      const agreement = await this.cases.insertAgreement(tx, {
-        disputeId: id,
-        terms,
-        performanceDueOn: input.performanceDueOn ?? null,
-        contentHash,
-        draftedBy: actor.id!,
-        createdAt: this.clock.now(),
-      });
-      return this.transitions.fire(
-        tx,
-        actor,
-        ctx,
-        'draft_agreement',
-        {
-          version: input.version,
-          data: { agreementId: agreement.id, contentHash },
-          patch: { outcome: null },
-        },
-        events,
-      );
-    });
-  }
-
-  /** Sends the signing party a one-time code to re-confirm identity before signing. */
-  async requestSignCode(actor: Actor, id: string): Promise<{ sent: true }> {
-    const ctx = await this.access.load(actor, id);
-    this.transitions.assertCan(actor, ctx, 'sign');
-    const phone = await this.cases.userPhone(this.db.db, actor.id!);
-    if (!phone) throw DomainError.validation('账号未绑定手机号');
-    await this.auth.requestCode(phone, 'sign');
-    return { sent: true };
-  }
-
-  async sign(actor: Actor, id: string, input: { version: number; code: string }): Promise<DisputeRow> {
-    const phone = await this.cases.userPhone(this.db.db, actor.id!);
-    const pre = await this.access.load(actor, id);
-    this.transitions.assertCan(actor, pre, 'sign');
-    await this.auth.verifyCode(phone ?? '', input.code, 'sign');
-    return this.run(actor, id, async (tx, ctx, events) => {
-      const agreement = await this.cases.currentAgreement(tx, id);
-      if (!agreement || agreement.status !== 'signing') throw DomainError.validation('没有待签署的协议');
-      for (const party of ctx.ownParties) {
-        await this.cases.insertSignature(tx, {
-          agreementId: agreement.id,
-          partyId: party.id,
-          userId: actor.id!,
-          method: 'sms_code',
-          ip: actor.ip ?? null,
-          signedAt: this.clock.now(),
-        });
-      }
-      let updated = await this.transitions.fire(
-        tx,
-        actor,
-        ctx,
-        'sign',
-        {
-          version: input.version,
-          data: {
-            agreementId: agreement.id,
-            contentHash: agreement.contentHash,
-            parties: ctx.ownParties.map((p) => p.id),
-          },
-        },
-        events,
-      );
-      const signed = new Set((await this.cases.signatures(tx, agreement.id)).map((s) => s.partyId));
-      if (ctx.parties.every((p) => signed.has(p.id))) {
-        await this.cases.markAgreementSigned(tx, agreement.id, this.clock.now());
-        updated = await this.transitions.fire(
-          tx,
-          SYSTEM_ACTOR,
-          { ...ctx, dispute: updated },
-          'agreement_signed',
-          {
-            reason: '各方当事人均已签名，调解协议生效',
-            data: { agreementId: agreement.id, contentHash: agreement.contentHash },
-            patch: { outcome: 'agreement' },
-          },
-          events,
-        );
-      }
-      return updated;
-    });
-  }
-
   /** A 12345 order's 办理时限 (working days), as registered with it. */
   private async replyDays(tx: Executor, id: string): Promise<number> {
     const receive = (await this.cases.transitions(tx, id)).find((t) => t.action === 'receive');
@@ -550,20 +436,6 @@ export class CaseCommandService {
     if (typeof days !== 'number')
       throw DomainError.validation('该 12345 工单未登记办理时限', { field: 'replyWorkingDays' });
     return days;
-  }
-
-  private async run(
-    actor: Actor,
-    id: string,
-    fn: (tx: Executor, ctx: CaseContext, events: RealtimeEvent[]) => Promise<DisputeRow>,
-  ): Promise<DisputeRow> {
-    const events: RealtimeEvent[] = [];
-    const result = await this.db.transaction(async (tx) => {
-      const ctx = await this.access.load(actor, id, tx);
-      return fn(tx, ctx, events);
-    });
-    this.publisher.publish(events);
-    return result;
   }
 
   private async ensureRooms(tx: Executor, disputeId: string, ctx: CaseContext): Promise<void> {

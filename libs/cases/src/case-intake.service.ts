@@ -8,6 +8,7 @@ import {
   RealtimePublisher,
   Role,
   SYSTEM_ACTOR,
+  UserActor,
 } from '@tiaojie/core';
 import { isBusinessDate, shanghaiYear, startOfBusinessDay } from '@tiaojie/business-time';
 import { isMobilePhone, isValidChineseId } from '@tiaojie/personal-data';
@@ -87,7 +88,11 @@ export class CaseIntakeService {
     private readonly searchIndex: CaseSearchIndexService,
   ) {}
 
-  async apply(actor: Actor, input: ApplyInput, opts: { idempotencyKey?: string } = {}): Promise<DisputeRow> {
+  async apply(
+    actor: UserActor,
+    input: ApplyInput,
+    opts: { idempotencyKey?: string } = {},
+  ): Promise<DisputeRow> {
     if (actor.role !== Role.Party) throw DomainError.forbidden('只有当事人可以在线申请调解');
     await this.validate(input.category, input.streetCode, input.communityCode, [
       input.applicant,
@@ -111,7 +116,7 @@ export class CaseIntakeService {
           { ...input.applicant, phone: undefined, role: 'applicant', userId: actor.id },
           ...input.respondents.map((r) => ({ ...r, role: 'respondent' })),
         ],
-        phoneOfAccount: actor.id!,
+        phoneOfAccount: actor.id,
       },
       undefined,
       opts.idempotencyKey,

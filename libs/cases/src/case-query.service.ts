@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, Clock, DomainError, Role } from '@tiaojie/core';
+import { Actor, Clock, DomainError, Role, UserActor } from '@tiaojie/core';
 import { formatShanghai } from '@tiaojie/business-time';
 import { maskNamesIn } from '@tiaojie/personal-data';
 import { DbService } from '@tiaojie/db';
@@ -189,18 +189,18 @@ export class CaseQueryService {
     };
   }
 
-  async mine(actor: Actor) {
+  async mine(actor: UserActor) {
     if (actor.role !== Role.Party) throw DomainError.forbidden('仅当事人可查看“我的纠纷”');
-    const phone = await this.cases.userPhone(this.db.db, actor.id!);
+    const phone = await this.cases.userPhone(this.db.db, actor.id);
     if (phone) {
-      await this.cases.linkPartiesByPhone(this.db.db, phone, actor.id!);
-      await this.cases.linkAgentsByPhone(this.db.db, phone, actor.id!);
+      await this.cases.linkPartiesByPhone(this.db.db, phone, actor.id);
+      await this.cases.linkAgentsByPhone(this.db.db, phone, actor.id);
     }
-    return (await this.cases.forParty(this.db.db, actor.id!)).map((d) => this.summary(d));
+    return (await this.cases.forParty(this.db.db, actor.id)).map((d) => this.summary(d));
   }
 
   /** The work queue: a body's cases for its staff, every case for the district, own registrations for intake staff. */
-  async queue(actor: Actor, opts: { open?: boolean; limit?: number }) {
+  async queue(actor: UserActor, opts: { open?: boolean; limit?: number }) {
     const limit = queueLimit(opts);
     const open = opts.open !== false;
     const source = queueSource(actor.role, open);
@@ -213,7 +213,7 @@ export class CaseQueryService {
         limit,
       });
       rows = [...new Map([...referred, ...handled].map((d) => [d.id, d])).values()];
-    } else if (source === 'own') rows = await this.cases.forCreator(this.db.db, actor.id!, limit);
+    } else if (source === 'own') rows = await this.cases.forCreator(this.db.db, actor.id, limit);
     else rows = await this.queues.rows(this.db.db, source, { org: actor.orgId ?? undefined, limit });
     const now = this.clock.now();
     return rows.map((d) => ({ ...listItem(d), urgency: urgencyAt(d.dueAt, now) }));

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, DomainError, ErrorCode, Role, isUuid } from '@tiaojie/core';
+import { Actor, DomainError, ErrorCode, Role, UserActor, isUuid } from '@tiaojie/core';
 import { DbService } from '@tiaojie/db';
 import {
   AttachmentService,
@@ -100,7 +100,7 @@ export class CaseRoomService {
   }
 
   /** Authorise and replay in one call (HTTP callers and tests; the gateway joins the socket room in between). */
-  async join(actor: Actor, roomId: string, lastSeq: number) {
+  async join(actor: UserActor, roomId: string, lastSeq: number) {
     return this.joinView(await this.authorize(actor, roomId), lastSeq);
   }
 
@@ -112,7 +112,7 @@ export class CaseRoomService {
    * (a person's devices reconnecting together; every socket's first message under load).
    */
   async send(
-    actor: Actor,
+    actor: UserActor,
     roomId: string,
     input: { clientMsgId: string; body: string },
   ): Promise<{ message: MessageView; duplicate: boolean }> {
@@ -140,7 +140,7 @@ export class CaseRoomService {
   }
 
   async upload(
-    actor: Actor,
+    actor: UserActor,
     roomId: string,
     input: UploadInput,
   ): Promise<{ message: MessageView; duplicate: boolean }> {
@@ -164,7 +164,7 @@ export class CaseRoomService {
     return this.messages.history(room.id, beforeSeq, limit, afterSeq);
   }
 
-  async markRead(actor: Actor, roomId: string, seq: number) {
+  async markRead(actor: UserActor, roomId: string, seq: number) {
     const { room } = await this.authorize(actor, roomId);
     return this.receipts.markRead(actor, room, seq);
   }

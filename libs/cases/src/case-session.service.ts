@@ -1,10 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, Clock, DomainError, ErrorCode, RealtimeEvent, RealtimePublisher, Role } from '@tiaojie/core';
-import { DbService, Executor, schema } from '@tiaojie/db';
+import {
+  Actor,
+  Clock,
+  DomainError,
+  ErrorCode,
+  RealtimeEvent,
+  RealtimePublisher,
+  Role,
+  UserActor,
+} from '@tiaojie/core';
+import { DbService, Executor } from '@tiaojie/db';
 import { AuditService } from '@tiaojie/audit';
-import { eq } from 'drizzle-orm';
 import { CaseAccessService, CaseContext } from './case-access.service';
 import { CaseRepository } from './case.repository';
+import { CaseSessionRepository } from './case-session.repository';
 import { CaseNoticePolicy } from './case-notice.policy';
 import { caseChanged } from './case-transition.service';
 
@@ -24,6 +33,7 @@ export class CaseSessionService {
   constructor(
     private readonly db: DbService,
     private readonly cases: CaseRepository,
+    private readonly sessions: CaseSessionRepository,
     private readonly access: CaseAccessService,
     private readonly audit: AuditService,
     private readonly clock: Clock,
@@ -61,7 +71,7 @@ export class CaseSessionService {
     return this.consentStatus(ctx);
   }
 
-  async schedule(actor: Actor, id: string, input: ScheduleInput) {
+  async schedule(actor: UserActor, id: string, input: ScheduleInput) {
     const ctx = await this.activeCase(actor, id);
     const at = this.validTime(input.scheduledAt, input.online, input.place);
     const unknown = input.participants.filter((p) => !ctx.parties.some((x) => x.id === p));
@@ -72,21 +82,16 @@ export class CaseSessionService {
     if (input.online) await this.assertOnlineConsent(ctx);
     const events: RealtimeEvent[] = [];
     const session = await this.db.transaction(async (tx) => {
-      const row = (
-        await tx
-          .insert(schema.mediationSessions)
-          .values({
-            disputeId: id,
-            scheduledAt: at,
-            online: input.online,
-            place: input.place ?? null,
-            mode: input.mode,
-            participants: input.participants,
-            createdBy: actor.id!,
-            createdAt: this.clock.now(),
-          })
-          .returning()
-      )[0];
+      const row = await this.sessions.insert(tx, {
+        disputeId: id,
+        scheduledAt: at,
+        online: input.online,
+        place: input.place ?? null,
+        mode: input.mode,
+        participants: input.participants,
+        createdBy: actor.id,
+        createdAt: this.clock.now(),
+      });
       await this.audit.record(tx, actor, {
         action: 'case.session_scheduled',
         entityType: 'dispute',
@@ -113,13 +118,11 @@ export class CaseSessionService {
     const events: RealtimeEvent[] = [];
     const moved = await this.db.transaction(async (tx) => {
       const session = await this.openSession(tx, id, sessionId);
-      const row = (
-        await tx
-          .update(schema.mediationSessions)
-          .set({ scheduledAt: at, online: input.online, place: input.online ? null : input.place!.trim() })
-          .where(eq(schema.mediationSessions.id, sessionId))
-          .returning()
-      )[0];
+      const row = await this.sessions.update(tx, sessionId, {
+        scheduledAt: at,
+        online: input.online,
+        place: input.online ? null : input.place!.trim(),
+      });
       await this.audit.record(tx, actor, {
         action: 'case.session_rescheduled',
         entityType: 'dispute',
@@ -147,7 +150,7 @@ export class CaseSessionService {
     const events: RealtimeEvent[] = [];
     await this.db.transaction(async (tx) => {
       const session = await this.openSession(tx, id, sessionId);
-      await tx.delete(schema.mediationSessions).where(eq(schema.mediationSessions.id, sessionId));
+      await this.sessions.delete(tx, sessionId);
       await this.audit.record(tx, actor, {
         action: 'case.session_cancelled',
         entityType: 'dispute',
@@ -202,9 +205,7 @@ export class CaseSessionService {
 
   /** A session of this case that has not been held yet (a recorded session is history: it cannot move). */
   private async openSession(tx: Executor, id: string, sessionId: string) {
-    const session = (
-      await tx.select().from(schema.mediationSessions).where(eq(schema.mediationSessions.id, sessionId))
-    )[0];
+    const session = await this.sessions.byId(tx, sessionId);
     if (!session || session.disputeId !== id) throw DomainError.notFound('session', sessionId);
     if (session.record)
       throw new DomainError(ErrorCode.CONFLICT, '该次调解已有笔录，不能变更或取消', {
@@ -217,17 +218,9 @@ export class CaseSessionService {
     const ctx = await this.access.load(actor, id);
     this.assertMediator(actor, ctx);
     const recorded = await this.db.transaction(async (tx) => {
-      const session = (
-        await tx.select().from(schema.mediationSessions).where(eq(schema.mediationSessions.id, sessionId))
-      )[0];
+      const session = await this.sessions.byId(tx, sessionId);
       if (!session || session.disputeId !== id) throw DomainError.notFound('session', sessionId);
-      const row = (
-        await tx
-          .update(schema.mediationSessions)
-          .set({ record: text, recordedBy: actor.id })
-          .where(eq(schema.mediationSessions.id, sessionId))
-          .returning()
-      )[0];
+      const row = await this.sessions.update(tx, sessionId, { record: text, recordedBy: actor.id });
       await this.audit.record(tx, actor, {
         action: 'case.session_recorded',
         entityType: 'dispute',
@@ -242,10 +235,7 @@ export class CaseSessionService {
 
   async list(actor: Actor, id: string) {
     const ctx = await this.access.load(actor, id);
-    const rows = await this.db.db
-      .select()
-      .from(schema.mediationSessions)
-      .where(eq(schema.mediationSessions.disputeId, id));
+    const rows = await this.sessions.ofCase(this.db.db, id);
     const staff = ctx.relations.has('handling_body') || ctx.relations.has('district');
     // Parties see when and where; the record (笔录) of a back-to-back session is for staff only.
     return {

@@ -15,8 +15,12 @@ import { CaseAgreementService } from './case-agreement.service';
 import { CaseEnforcementService } from './case-enforcement.service';
 import { CaseAccessService } from './case-access.service';
 import { CaseCommandService } from './case-command.service';
+import { CaseSigningService } from './case-signing.service';
+import { CaseTransactionRunner } from './case-transaction.runner';
 import { CaseQueryService } from './case-query.service';
 import { CaseRepository } from './case.repository';
+import { CaseSessionRepository } from './case-session.repository';
+import { CaseAgreementRepository } from './case-agreement.repository';
 import { CaseQueueRepository } from './case-queue.repository';
 import { CaseRoomService } from './case-room.service';
 import { CaseTransitionService } from './case-transition.service';
@@ -43,10 +47,14 @@ import { CaseDeadlineService, DeadlineCaseRepository } from '@tiaojie/deadlines'
   ],
   providers: [
     CaseRepository,
+    CaseSessionRepository,
+    CaseAgreementRepository,
     CaseQueueRepository,
     CaseAccessService,
     CaseTransitionService,
     CaseCommandService,
+    CaseSigningService,
+    CaseTransactionRunner,
     CaseQueryService,
     CaseRoomService,
     // the deadline timers are set in the case's own transactions, so the case flow provides them
@@ -82,6 +90,7 @@ import { CaseDeadlineService, DeadlineCaseRepository } from '@tiaojie/deadlines'
     CaseAgreementService,
     CaseEnforcementService,
     CaseCommandService,
+    CaseSigningService,
     CaseQueryService,
     CaseRoomService,
     CaseAccessService,

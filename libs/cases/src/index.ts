@@ -1,5 +1,6 @@
 export { CasesModule } from './cases.module';
 export { CaseCommandService } from './case-command.service';
+export { CaseSigningService } from './case-signing.service';
 export { CaseQueryService, TRACKER_STAGES } from './case-query.service';
 export { CaseRoomService } from './case-room.service';
 export { CaseAccessService } from './case-access.service';

@@ -36,13 +36,25 @@ export const ROLE_LABELS: Record<Role, string> = {
   [Role.System]: '系统',
 };
 
-/** Who is acting: carried from the access token into every service call. */
-export interface Actor {
-  id: string | null;
+/** A signed-in account (party or staff), carried from the access token into every service call. */
+export interface UserActor {
+  id: string;
   role: Role;
   orgId: string | null;
   name: string;
   ip?: string;
 }
 
-export const SYSTEM_ACTOR: Actor = { id: null, role: Role.System, orgId: null, name: '系统' };
+/** The platform itself (router, worker, importer, webhooks): no account behind it. */
+export interface SystemActor {
+  id: null;
+  role: Role.System;
+  orgId: null;
+  name: string;
+  ip?: string;
+}
+
+/** Who is acting. Operations only an account can perform take a `UserActor`. */
+export type Actor = UserActor | SystemActor;
+
+export const SYSTEM_ACTOR: SystemActor = { id: null, role: Role.System, orgId: null, name: '系统' };

@@ -10,6 +10,7 @@ import { Pool } from 'pg';
 import { DataDirLock, lockDataDir, probeDataDir } from './data-dir-lock';
 import * as schema from './schema';
 import type { DbOptions, Executor, RawClient } from './db.types';
+import { resultRows } from './bulk-sql';
 
 export const MIGRATIONS_DIR = path.resolve(__dirname, '../migrations');
 const MIGRATION_LOCK_KEY = 7_405_112_001;
@@ -84,15 +85,15 @@ export class DbService {
 
   /** The driver client behind an executor, for SQL that must share its transaction (pg-boss sends). */
   raw(executor: Executor = this.db): RawClient {
-    const client = (executor as any).session?.client;
+    // drizzle keeps the driver client (pool, transaction client or PGlite) on its session
+    const client = (executor as unknown as { session?: { client?: Partial<RawClient> } }).session?.client;
     if (!client || typeof client.query !== 'function') throw new Error('executor has no raw client');
     return client as RawClient;
   }
 
   async ping(): Promise<boolean> {
-    const rows = await this.db.execute(sql`select 1 as ok`);
-    const list = Array.isArray(rows) ? rows : (rows as any).rows;
-    return list?.[0]?.ok === 1;
+    const rows = resultRows<{ ok: number }>(await this.db.execute(sql`select 1 as ok`));
+    return rows?.[0]?.ok === 1;
   }
 
   private closing: Promise<void> | null = null;

@@ -7,7 +7,7 @@ export type Schema = typeof schema;
 export type Executor = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 
 export interface RawClient {
-  query(text: string, values?: unknown[]): Promise<{ rows: any[] }>;
+  query<R = Record<string, unknown>>(text: string, values?: unknown[]): Promise<{ rows: R[] }>;
 }
 
 export interface DbOptions {

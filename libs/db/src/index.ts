@@ -2,7 +2,7 @@ export * as schema from './schema';
 export { DbService, MIGRATIONS_DIR } from './db.service';
 export { DbModule } from './db.module';
 export { createServerDatabase, createTestDatabase } from './test-database';
-export { isUniqueViolation } from './pg-errors';
+export { errorChain, isUniqueViolation } from './pg-errors';
 export { DataDirUnusableError, storageCause } from './data-dir-lock';
 export { currentStorageFault, recordStorageFault, storageFault } from './storage-fault';
 export type { StorageFault } from './storage-fault';

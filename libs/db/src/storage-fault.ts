@@ -1,4 +1,5 @@
 import { probeDataDir, storageCause } from './data-dir-lock';
+import { errorChain } from './pg-errors';
 
 /** Why writes fail: the storage under the database is full, read-only or refuses us. */
 export interface StorageFault {
@@ -26,7 +27,7 @@ const BY_TEXT: Record<string, string> = {
 
 /** The storage fault behind an error (drizzle and pg wrap the driver's in `cause`), or null. */
 export function storageFault(err: unknown): StorageFault | null {
-  for (let e: any = err, depth = 0; e && depth < 5; e = e.cause, depth++) {
+  for (const e of errorChain(err, 5)) {
     const message = String(e.message ?? '');
     const text = FILE_PROBLEM.exec(message)?.[1]?.toLowerCase();
     const code =

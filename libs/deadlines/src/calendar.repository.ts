@@ -1,12 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
-import { Executor, schema } from '@tiaojie/db';
+import { Executor, resultRows, schema } from '@tiaojie/db';
 
 export type CalendarYearRow = typeof schema.workdayCalendarYears.$inferSelect;
-
-function rowsOf(result: unknown): any[] {
-  return (Array.isArray(result) ? result : (result as { rows: any[] }).rows) ?? [];
-}
 
 @Injectable()
 export class CalendarRepository {
@@ -57,6 +53,9 @@ export class CalendarRepository {
       .from(schema.disputes)
       .where(and(isNotNull(schema.disputes.dueAt), inArray(schema.disputes.status, [...states])))
       .groupBy(year);
-    return rowsOf(rows).map((r) => ({ year: Number(r.year), count: Number(r.count) }));
+    return resultRows<{ year: unknown; count: unknown }>(rows).map((r) => ({
+      year: Number(r.year),
+      count: Number(r.count),
+    }));
   }
 }

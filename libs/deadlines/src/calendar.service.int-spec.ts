@@ -5,7 +5,12 @@ import { CalendarService } from './calendar.service';
 import { calendarTestContext, seedDispute } from './calendar.testing';
 
 const sh = (text: string): Date => shanghaiWallClockToInstant(text)!;
-const admin: Actor = { id: null, role: Role.DistrictAdmin, orgId: null, name: '区管理员' };
+const admin: Actor = {
+  id: '00000000-0000-4000-8000-000000000001',
+  role: Role.DistrictAdmin,
+  orgId: null,
+  name: '区管理员',
+};
 const YEAR_2027 = {
   holidays: ['2027-01-01', '2027-02-06/2027-02-12'],
   makeupWorkdays: ['2027-02-13'],

@@ -7,7 +7,12 @@ import { DeadlineDigestService, DIGEST_BODY_JOB, DIGEST_TICK_JOB } from './deadl
 import { calendarTestContext, seedBody, seedDispute } from './calendar.testing';
 
 const sh = (text: string): Date => shanghaiWallClockToInstant(text)!;
-const mediator: Actor = { id: null, role: Role.Mediator, orgId: null, name: '调解员' };
+const mediator: Actor = {
+  id: '00000000-0000-4000-8000-000000000001',
+  role: Role.Mediator,
+  orgId: null,
+  name: '调解员',
+};
 
 async function domainError(p: Promise<unknown>): Promise<DomainError> {
   const err = await p.then(
@@ -134,7 +139,12 @@ describe('DeadlineAdjustmentService (extensions and pauses, stored and audited)'
       ),
     );
     expect(petition.tellReasonTo).toBe('petitioner');
-    const party: Actor = { id: null, role: Role.Party, orgId: null, name: '当事人' };
+    const party: Actor = {
+      id: '00000000-0000-4000-8000-000000000002',
+      role: Role.Party,
+      orgId: null,
+      name: '当事人',
+    };
     expect(
       (
         await domainError(

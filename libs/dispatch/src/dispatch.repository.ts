@@ -29,6 +29,14 @@ export class DispatchRepository {
     return Number(r[0].n);
   }
 
+  streets(db: Executor) {
+    return db.select().from(schema.streets);
+  }
+
+  communities(db: Executor) {
+    return db.select().from(schema.communities);
+  }
+
   mediationBodies(db: Executor) {
     return db
       .select()

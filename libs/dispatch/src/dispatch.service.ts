@@ -3,7 +3,13 @@ import { Actor, Clock, DomainError, ErrorCode, Role } from '@tiaojie/core';
 import { DbService, Executor, Statement, readAll, schema } from '@tiaojie/db';
 import { AuditService } from '@tiaojie/audit';
 import {
+  BodyKind,
+  BodyLevel,
+  ConflictKind,
   DISPUTE_CATEGORY_CODES,
+  DisputeKind,
+  DisputeReturn,
+  IntakeChannel,
   MediatorProposal,
   RoutingDecision,
   RoutingDispute,
@@ -18,6 +24,8 @@ import { BodyWithLoad, DispatchRepository, RuleRow } from './dispatch.repository
 import { TtlCache } from './ttl-cache';
 
 type DisputeRow = typeof schema.disputes.$inferSelect;
+/** What a return transition records about where the case came from. */
+type ReturnData = { bodyId?: string; reasonCode?: string } | null;
 type PartyRow = typeof schema.disputeParties.$inferSelect;
 /** What routing reads of a dispute (a stored row, or one about to be written). */
 export type DisputeFacts = Pick<
@@ -36,8 +44,8 @@ function registryBodies(bodies: BodyWithLoad[]): RoutingRegistry['bodies'] {
   return bodies.map((b) => ({
     id: b.id,
     name: b.name,
-    kind: b.kind as any,
-    level: b.level as any,
+    kind: b.kind as BodyKind,
+    level: b.level as BodyLevel,
     categories: b.categories,
     capacity: b.capacity,
     openCases: b.openCases,
@@ -60,8 +68,8 @@ function routingFacts(
   return {
     id: d.id,
     category: d.category,
-    channel: d.channel as any,
-    kind: d.kind as any,
+    channel: d.channel as IntakeChannel,
+    kind: d.kind as DisputeKind,
     streetCode: d.streetCode ?? undefined,
     communityCode: d.communityCode ?? undefined,
     claimAmount: d.claimAmount !== null ? Number(d.claimAmount) : undefined,
@@ -85,8 +93,8 @@ export function toRule(r: RuleRow): RoutingRule {
     priority: r.priority,
     weight: r.weight,
     enabled: r.enabled,
-    conditions: r.conditions as any,
-    target: r.target as any,
+    conditions: r.conditions as RoutingRule['conditions'],
+    target: r.target as RoutingRule['target'],
   };
 }
 
@@ -135,7 +143,7 @@ export class DispatchService implements OnApplicationBootstrap {
           openCases: mLoads.get(m.id) ?? 0,
           conflicts: conflicts
             .filter((c) => c.mediatorId === m.id)
-            .map((c) => ({ kind: c.kind as any, partyKey: c.partyKey, note: c.note ?? undefined })),
+            .map((c) => ({ kind: c.kind as ConflictKind, partyKey: c.partyKey, note: c.note ?? undefined })),
         })),
       streets: await this.streets(db),
     };
@@ -166,8 +174,8 @@ export class DispatchService implements OnApplicationBootstrap {
     return this.referenceCache.get('streets', STREETS_TTL_MS, async () => {
       const [streets, communities] = await readAll(
         db,
-        () => db.select().from(schema.streets),
-        () => db.select().from(schema.communities),
+        () => this.repo.streets(db),
+        () => this.repo.communities(db),
       );
       return streets.map((s) => ({
         code: s.code,
@@ -195,8 +203,11 @@ export class DispatchService implements OnApplicationBootstrap {
       this.repeatSince(),
     );
     const returns = transitions
-      .map((t) => ({ bodyId: (t.data as any)?.bodyId, reason: (t.data as any)?.reasonCode ?? 'OTHER' }))
-      .filter((r) => r.bodyId);
+      .map((t) => {
+        const data = t.data as ReturnData;
+        return { bodyId: data?.bodyId, reason: data?.reasonCode ?? 'OTHER' };
+      })
+      .filter((r): r is DisputeReturn => !!r.bodyId);
     return routingFacts(d, parties, repeated, returns);
   }
 
@@ -257,7 +268,7 @@ export class DispatchService implements OnApplicationBootstrap {
       disputeId,
       outcome: decision.outcome,
       bodyId: decision.bodyId,
-      explanation: decision as any,
+      explanation: decision,
       decidedAt: this.clock.now(),
     };
   }
@@ -322,7 +333,7 @@ export class DispatchService implements OnApplicationBootstrap {
         action: 'routing.rules_saved',
         entityType: 'routing_rules',
         entityId: 'all',
-        data: { rules: rules as any },
+        data: { rules },
       });
     });
     this.referenceCache.clear('rules');
@@ -374,8 +385,8 @@ export class DispatchService implements OnApplicationBootstrap {
       priority: r.priority,
       weight: r.weight,
       enabled: r.enabled,
-      conditions: r.conditions as any,
-      target: r.target as any,
+      conditions: r.conditions,
+      target: r.target,
       updatedBy: actorId,
       updatedAt: this.clock.now(),
     };

@@ -72,7 +72,7 @@ export class RegistryService {
         action: 'registry.body_updated',
         entityType: 'organization',
         entityId: id,
-        data: patch as any,
+        data: { ...patch },
       });
       return updated;
     });

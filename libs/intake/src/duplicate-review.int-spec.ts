@@ -1,12 +1,10 @@
-import { Role, type Actor } from '@tiaojie/core';
+import { Role, type UserActor } from '@tiaojie/core';
 import type { AcceptedRow } from '@tiaojie/intake-parsers';
 import { DuplicateReviewService } from './duplicate-review.service';
 import { IntakeBatchWriter } from './intake-batch.writer';
 import { NamedPlaceDirectory } from './place-directory';
 import { parseWebhookRows, validateWebhookPayload } from './webhook-row.parser';
 import { queryRows, startIntakeContext, TEST_ADMIN, type IntakeTestContext } from './intake.spec-helper';
-
-const district: Actor = { id: null, role: Role.DistrictAdmin, orgId: null, name: '区管' };
 
 const gridRow = (id: string, phone: string, name = '林斌') => ({
   事件编号: id,
@@ -49,8 +47,15 @@ describe('duplicate review queue (int)', () => {
   let t: IntakeTestContext;
   const places = new NamedPlaceDirectory([], []);
 
+  let district: UserActor;
+
   beforeAll(async () => {
     t = await startIntakeContext();
+    const [admin] = await queryRows<{ id: string }>(
+      t.db,
+      `insert into users (display_name, role) values ('区管', 'district_admin') returning id`,
+    );
+    district = { id: admin.id, role: Role.DistrictAdmin, orgId: null, name: '区管' };
   });
   afterAll(async () => {
     await t.close();

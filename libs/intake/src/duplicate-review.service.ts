@@ -20,8 +20,21 @@ interface PartyView {
   idNumber: string | null;
 }
 
-function peopleOf(record: Record<string, any>): PartyView[] {
-  const mask = (p: { name?: string | null; phone?: string | null; idNumber?: string | null }) => ({
+type Person = { name?: string | null; phone?: string | null; idNumber?: string | null };
+/** The stored record of an intake row, as far as the review reads it (the kinds differ in their people fields). */
+type StoredRecord = {
+  kind?: string;
+  requester?: string | null;
+  phone?: string | null;
+  partyName?: string | null;
+  partyPhone?: string | null;
+  input?: { parties?: Person[] };
+  plaintiff?: Person;
+  defendant?: Person;
+};
+
+function peopleOf(record: StoredRecord): PartyView[] {
+  const mask = (p: Person) => ({
     name: p.name ?? null,
     phone: maskPhone(p.phone ?? null),
     idNumber: maskIdNumber(p.idNumber ?? null),
@@ -29,7 +42,7 @@ function peopleOf(record: Record<string, any>): PartyView[] {
   if (record.kind === 'work-order') return [mask({ name: record.requester, phone: record.phone })];
   if (record.kind === 'grid-report') return [mask({ name: record.partyName, phone: record.partyPhone })];
   // a live registration held as a probable repeat (CaseRegistrationService): its parties as registered
-  if (record.kind === 'registration') return ((record.input?.parties ?? []) as PartyView[]).map(mask);
+  if (record.kind === 'registration') return (record.input?.parties ?? []).map(mask);
   return [mask(record.plaintiff ?? {}), mask(record.defendant ?? {})];
 }
 
@@ -63,7 +76,7 @@ export class DuplicateReviewService {
       acceptedAt: r.acceptedAt,
       street: r.street,
       category: r.category,
-      people: peopleOf(r.record as Record<string, any>),
+      people: peopleOf(r.record as StoredRecord),
     });
     return rows.map((r) => ({
       id: r.pair.id,

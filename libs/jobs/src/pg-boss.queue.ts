@@ -57,7 +57,7 @@ export class PgBossQueue extends JobQueue {
               const results = await pglite.exec(text);
               return { rows: results[results.length - 1]?.rows ?? [] };
             }
-            return pglite.query(text, values as any[]);
+            return pglite.query(text, values);
           },
         },
       });

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { AuditService } from '@tiaojie/audit';
-import { Actor, DomainError, ErrorCode, RealtimePublisher, channels, isUuid } from '@tiaojie/core';
+import { Actor, DomainError, ErrorCode, RealtimePublisher, UserActor, channels, isUuid } from '@tiaojie/core';
 import { DbService, isUniqueViolation } from '@tiaojie/db';
 import { AttachmentRepository } from './attachment.repository';
 import { AttachmentStorage } from './attachment.storage';
@@ -59,7 +59,7 @@ export class AttachmentService {
   ) {}
 
   async upload(
-    actor: Actor,
+    actor: UserActor,
     roomId: string,
     input: UploadInput,
   ): Promise<{ message: MessageView; duplicate: boolean }> {
@@ -82,7 +82,7 @@ export class AttachmentService {
         },
       );
     }
-    const existing = await this.messages.byClientId(roomId, actor.id!, clientMsgId);
+    const existing = await this.messages.byClientId(roomId, actor.id, clientMsgId);
     if (existing) return { message: existing, duplicate: true };
 
     const fileName = safeFileName(input.fileName, type);
@@ -110,7 +110,7 @@ export class AttachmentService {
           id,
           roomId,
           messageId: r.message.id,
-          uploaderId: actor.id!,
+          uploaderId: actor.id,
           fileName,
           mime: type.mime,
           size: input.data.length,
@@ -122,7 +122,7 @@ export class AttachmentService {
     } catch (err) {
       await this.storage.delete(storageKey);
       if (!(err instanceof DuplicateUpload) && !isUniqueViolation(err)) throw err;
-      const winner = await this.messages.byClientId(roomId, actor.id!, clientMsgId);
+      const winner = await this.messages.byClientId(roomId, actor.id, clientMsgId);
       if (!winner) throw err;
       return { message: winner, duplicate: true };
     }

@@ -8,6 +8,7 @@ import {
   RealtimeEvent,
   RealtimePublisher,
   Role,
+  UserActor,
   channels,
   isUuid,
 } from '@tiaojie/core';
@@ -64,7 +65,7 @@ export class LinkageRoomService {
     private readonly publisher: RealtimePublisher,
   ) {}
 
-  async create(actor: Actor, input: LinkageCreateInput) {
+  async create(actor: UserActor, input: LinkageCreateInput) {
     if (!LINKAGE_CREATOR_ROLES.includes(actor.role))
       throw DomainError.forbidden('只有法院、行政机关和区综治工作人员可以创建府院联动室');
     for (const [field, v] of [
@@ -115,13 +116,13 @@ export class LinkageRoomService {
         roomId: r.id,
         disputeId: dispute?.id ?? null,
         topic,
-        createdBy: actor.id!,
+        createdBy: actor.id,
       });
       await this.members.upsertMembers(
         tx,
         r.id,
-        [{ userId: actor.id!, role: 'host', viaOrgId: null }, ...invitees],
-        actor.id!,
+        [{ userId: actor.id, role: 'host', viaOrgId: null }, ...invitees],
+        actor.id,
         this.clock.now(),
       );
       const about = dispute ? `关联行政争议 ${dispute.number}` : `议题：${topic}`;
@@ -133,7 +134,7 @@ export class LinkageRoomService {
     return this.detail(actor, room.id);
   }
 
-  async invite(actor: Actor, roomId: string, input: InviteInput) {
+  async invite(actor: UserActor, roomId: string, input: InviteInput) {
     const { room } = await this.requireHost(actor, roomId);
     const role = input.role ?? 'member';
     if (role !== 'host' && role !== 'member')
@@ -149,7 +150,7 @@ export class LinkageRoomService {
         data: { userIds: invitees.map((i) => i.userId), orgIds: input.orgIds ?? [], role },
       });
       await this.members.lockRoom(tx, room.id);
-      const ids = await this.members.upsertMembers(tx, room.id, invitees, actor.id!, this.clock.now());
+      const ids = await this.members.upsertMembers(tx, room.id, invitees, actor.id, this.clock.now());
       if (ids.length > 0) {
         const names = (await this.members.members(tx, room.id, true))
           .filter((m) => ids.includes(m.userId))
@@ -169,7 +170,12 @@ export class LinkageRoomService {
   }
 
   /** Removes people (by id, or every member of an organisation); their sockets leave the room immediately. */
-  async remove(actor: Actor, roomId: string, target: { userId?: string; orgId?: string }, reason?: string) {
+  async remove(
+    actor: UserActor,
+    roomId: string,
+    target: { userId?: string; orgId?: string },
+    reason?: string,
+  ) {
     if (reason !== undefined && (reason.length > 200 || reason.includes('\u0000')))
       throw DomainError.validation('原因不能超过 200 字，且不能含有空字符', { field: 'reason' });
     const { room } = await this.requireHost(actor, roomId);
@@ -192,7 +198,7 @@ export class LinkageRoomService {
         throw new DomainError(ErrorCode.CONFLICT, '会议室至少需要保留一名主持人');
       }
       const names = new Map((await this.members.members(tx, room.id, true)).map((m) => [m.userId, m.name]));
-      const gone = await this.members.remove(tx, room.id, ids, actor.id!, this.clock.now());
+      const gone = await this.members.remove(tx, room.id, ids, actor.id, this.clock.now());
       if (gone.length === 0) throw DomainError.notFound('member', target.userId ?? target.orgId);
       await this.system(
         tx,

@@ -1,4 +1,4 @@
-import { Actor, NoopRealtimePublisher, Role, SystemClock } from '@tiaojie/core';
+import { NoopRealtimePublisher, Role, SystemClock, UserActor } from '@tiaojie/core';
 import { DbService, createTestDatabase } from '@tiaojie/db';
 import { sql } from 'drizzle-orm';
 import { AttachmentRepository } from './attachment.repository';
@@ -10,7 +10,7 @@ describe('MessageService (int)', () => {
   let ctx: { db: DbService; dispose: () => Promise<void> };
   let rooms: RoomRepository;
   let messages: MessageService;
-  let actors: Actor[];
+  let actors: UserActor[];
 
   beforeAll(async () => {
     ctx = await createTestDatabase();
@@ -138,7 +138,7 @@ describe('MessageService.sendAtVersion (int)', () => {
   let ctx: { db: DbService; dispose: () => Promise<void> };
   let rooms: RoomRepository;
   let messages: MessageService;
-  let actor: Actor;
+  let actor: UserActor;
   let disputeId: string;
   let roomId: string;
   const rowsOf = (r: any) => (r.rows ?? r) as any[];

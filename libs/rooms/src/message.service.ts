@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import {
-  Actor,
   Clock,
   DomainError,
   ErrorCode,
   RealtimePublisher,
   hasLoneSurrogate,
   isStorableText,
+  UserActor,
   channels,
 } from '@tiaojie/core';
 import { DbService, Executor, isUniqueViolation } from '@tiaojie/db';
@@ -107,7 +107,7 @@ export class MessageService {
   private readonly writes = new RoomWriteQueue((rows) => this.writeBatch(rows));
 
   async send(
-    actor: Actor,
+    actor: UserActor,
     roomId: string,
     input: { clientMsgId: string; body: string },
     kind = 'text',
@@ -122,7 +122,7 @@ export class MessageService {
    * write takes its locks; otherwise nothing is stored and the answer is 'stale' (authorise again, then resend).
    */
   async sendAtVersion(
-    actor: Actor,
+    actor: UserActor,
     roomId: string,
     input: { clientMsgId: string; body: string },
     caseVersion: number,
@@ -131,7 +131,7 @@ export class MessageService {
   }
 
   private async store(
-    actor: Actor,
+    actor: UserActor,
     roomId: string,
     input: { clientMsgId: string; body: string },
     kind: string,
@@ -141,7 +141,7 @@ export class MessageService {
     const clientMsgId = checkClientMsgId(input.clientMsgId);
     const result = await this.writes.enqueue({
       roomId,
-      senderId: actor.id!,
+      senderId: actor.id,
       senderName: actor.name,
       senderRole: actor.role,
       clientMsgId,
@@ -194,13 +194,13 @@ export class MessageService {
   /** An actor's message written inside the caller's transaction (attachments, minutes); publish after commit. */
   async appendInTx(
     tx: Executor,
-    actor: Actor,
+    actor: UserActor,
     roomId: string,
     input: { clientMsgId: string; body: string; kind: string },
   ) {
     const r = await this.rooms.insertIdempotent(tx, {
       roomId,
-      senderId: actor.id!,
+      senderId: actor.id,
       senderName: actor.name,
       senderRole: actor.role,
       clientMsgId: input.clientMsgId,

@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@tiaojie/audit';
-import { Actor, Clock, DomainError, RealtimePublisher, ROLE_LABELS, Role, channels } from '@tiaojie/core';
+import {
+  Actor,
+  Clock,
+  DomainError,
+  RealtimePublisher,
+  ROLE_LABELS,
+  Role,
+  channels,
+  UserActor,
+} from '@tiaojie/core';
 import { formatShanghai } from '@tiaojie/business-time';
 import { DbService } from '@tiaojie/db';
 import { DocumentsError, renderReportPdf, toCsv } from '@tiaojie/documents';
@@ -44,14 +53,14 @@ export class MinutesService {
   ) {}
 
   async record(
-    actor: Actor,
+    actor: UserActor,
     roomId: string,
     input: { clientMsgId: string; body: string },
   ): Promise<{ message: MessageView; duplicate: boolean }> {
     const { room } = await this.linkage.requireHost(actor, roomId);
     const body = checkText(input.body, MAX_MINUTES_LENGTH);
     const clientMsgId = checkClientMsgId(input.clientMsgId);
-    const existing = await this.messages.byClientId(room.id, actor.id!, clientMsgId);
+    const existing = await this.messages.byClientId(room.id, actor.id, clientMsgId);
     if (existing) return { message: existing, duplicate: true };
     const r = await this.db.transaction(async (tx) => {
       await this.audit.record(tx, actor, {

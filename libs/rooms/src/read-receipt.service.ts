@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, Clock, DomainError, RealtimePublisher, channels } from '@tiaojie/core';
+import { Clock, DomainError, RealtimePublisher, UserActor, channels } from '@tiaojie/core';
 import { DbService } from '@tiaojie/db';
 import { AttachmentRepository } from './attachment.repository';
 import { RoomRow } from './room.repository';
@@ -26,7 +26,7 @@ export class ReadReceiptService {
   ) {}
 
   /** `advanced` false: the user's mark was already at or past `seq` (nothing is broadcast). */
-  async markRead(actor: Actor, room: RoomRow, seq: number): Promise<{ seq: number; advanced: boolean }> {
+  async markRead(actor: UserActor, room: RoomRow, seq: number): Promise<{ seq: number; advanced: boolean }> {
     if (!Number.isSafeInteger(seq) || seq < 1)
       throw DomainError.validation('消息序号须为正整数', { field: 'seq' });
     if (seq > room.lastSeq)
@@ -35,7 +35,7 @@ export class ReadReceiptService {
         lastSeq: room.lastSeq,
       });
     const at = this.clock.now();
-    const advanced = await this.repo.markRead(this.db.db, room.id, actor.id!, seq, at);
+    const advanced = await this.repo.markRead(this.db.db, room.id, actor.id, seq, at);
     if (advanced) {
       this.publisher.publish([
         {

@@ -9,6 +9,7 @@ import {
   NoopRealtimePublisher,
   RealtimePublisher,
   Role,
+  SystemActor,
 } from '@tiaojie/core';
 import { createTestDatabase, DbModule, DbService } from '@tiaojie/db';
 import { IntakeImportService, IntakeModule } from '@tiaojie/intake';
@@ -55,7 +56,7 @@ describe('annual report after importing the sample (int)', () => {
     class TestModule {}
     app = await NestFactory.createApplicationContext(TestModule, { logger: false });
     const importer = app.get(IntakeImportService);
-    const actor = { id: null, role: Role.System, orgId: null, name: 'test' };
+    const actor: SystemActor = { id: null, role: Role.System, orgId: null, name: 'test' };
     for (const f of ['grid_reports.csv', 'work_orders_12345.csv', 'court_referrals.xlsx']) {
       await importer.importFile(join(SAMPLE, f), { actor, origin: 'cli' });
     }

@@ -1,12 +1,10 @@
 /**
  * SQL that keeps the dispute and transition aggregates: statement-level triggers append one delta
  * row per changed dispute (insert-only, so they never wait on the aggregate rows), and a fold moves
- * the deltas into the per-day aggregates. Installed at start by StatsMaintenanceRepository (triggers
- * cannot be expressed in the Drizzle schema), versioned in `meta`.
+ * the deltas into the per-day aggregates. The triggers are installed by a numbered migration (triggers
+ * cannot be expressed in the Drizzle schema); the spec checks the newest one matches TRIGGER_DDL.
  */
 import { HOURLY_BUCKETS, MAX_DURATION_DAYS } from './intake-aggregate';
-
-export const STATS_TRIGGERS_VERSION = 1;
 
 /** Outcomes that conclude a mediation (调解终结): the success rate's denominator. */
 export const CONCLUDED_OUTCOMES = ['agreement', 'no_agreement', 'withdrawn', 'terminated'] as const;
@@ -54,6 +52,7 @@ const RELEVANT = [
 ];
 const changed = `(${RELEVANT.map((c) => `o.${c}`).join(', ')}) is distinct from (${RELEVANT.map((c) => `n.${c}`).join(', ')})`;
 
+/** What the trigger migration installs: changing it (or the lists above) needs a new migration. */
 export const TRIGGER_DDL: string[] = [
   `create or replace function tj_stats_disputes_ins() returns trigger language plpgsql as $$
    begin ${DELTA_INSERT} select ${deltaSelect('1', 'n')} from tj_new n; return null; end $$`,

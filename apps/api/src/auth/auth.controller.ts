@@ -8,7 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { AuthService } from '@tiaojie/auth';
-import { Actor } from '@tiaojie/core';
+import { UserActor } from '@tiaojie/core';
 import { CurrentActor, Public } from '../common/auth.decorators';
 import { PartySignInDto, RefreshDto, RequestCodeDto, StaffSignInDto } from './auth.dto';
 import { ChangePasswordDto } from './staff.dto';
@@ -77,7 +77,7 @@ export class AuthController {
   @ApiErrors(400, 401)
   @Post('password')
   @HttpCode(204)
-  async changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto) {
+  async changePassword(@CurrentActor() actor: UserActor, @Body() dto: ChangePasswordDto) {
     await this.auth.changePassword(actor, dto.currentPassword, dto.newPassword);
   }
 
@@ -86,7 +86,7 @@ export class AuthController {
   @ApiOkResponse({ type: Me })
   @ApiErrors(401)
   @Get('me')
-  me(@CurrentActor() actor: Actor) {
+  me(@CurrentActor() actor: UserActor) {
     return { id: actor.id, role: actor.role, orgId: actor.orgId, displayName: actor.name };
   }
 }

@@ -8,7 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { StaffAdminService } from '@tiaojie/auth';
-import { Actor, Role, isUuid } from '@tiaojie/core';
+import { Role, UserActor, isUuid } from '@tiaojie/core';
 import { CurrentActor, Roles } from '../common/auth.decorators';
 import { CreateStaffDto, UpdateStaffDto } from './staff.dto';
 import { ApiErrors } from '../common/api-docs.decorators';
@@ -26,7 +26,7 @@ export class StaffController {
   @ApiQuery({ name: 'orgId', required: false, description: '只列出该组织的工作人员' })
   @Get()
   @Roles(Role.DistrictAdmin, Role.BodyAdmin)
-  list(@CurrentActor() actor: Actor, @Query('orgId') orgId?: string) {
+  list(@CurrentActor() actor: UserActor, @Query('orgId') orgId?: string) {
     return this.staff.list(actor, isUuid(orgId) ? orgId : undefined);
   }
 
@@ -34,7 +34,7 @@ export class StaffController {
   @ApiCreatedResponse({ type: StaffMember })
   @Post()
   @Roles(Role.DistrictAdmin, Role.BodyAdmin)
-  create(@CurrentActor() actor: Actor, @Body() dto: CreateStaffDto) {
+  create(@CurrentActor() actor: UserActor, @Body() dto: CreateStaffDto) {
     return this.staff.create(actor, { ...dto, role: dto.role as Role });
   }
 
@@ -43,7 +43,7 @@ export class StaffController {
   @Patch(':id')
   @Roles(Role.DistrictAdmin, Role.BodyAdmin)
   update(
-    @CurrentActor() actor: Actor,
+    @CurrentActor() actor: UserActor,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() dto: UpdateStaffDto,
   ) {

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Actor, Role } from '@tiaojie/core';
+import { UserActor, Role } from '@tiaojie/core';
 import {
   CaseAgreementService,
   CaseEnforcementService,
@@ -50,7 +50,7 @@ export class CaseAgreementController {
   @ApiOperation({ summary: '调解会议与在线同意' })
   @ApiOkResponse({ type: SessionList })
   @Get('sessions')
-  listSessions(@CurrentActor() actor: Actor, @Param('id', uuid) id: string) {
+  listSessions(@CurrentActor() actor: UserActor, @Param('id', uuid) id: string) {
     return this.sessions.list(actor, id);
   }
 
@@ -59,7 +59,7 @@ export class CaseAgreementController {
   @Post('consents/online')
   @HttpCode(200)
   @Roles(Role.Party)
-  consentOnline(@CurrentActor() actor: Actor, @Param('id', uuid) id: string) {
+  consentOnline(@CurrentActor() actor: UserActor, @Param('id', uuid) id: string) {
     return this.sessions.consentOnline(actor, id);
   }
 
@@ -67,7 +67,7 @@ export class CaseAgreementController {
   @ApiCreatedResponse({ type: MediationSession })
   @Post('sessions')
   @Roles(Role.Mediator, Role.BodyAdmin, Role.Judge, Role.Official)
-  schedule(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: ScheduleDto) {
+  schedule(@CurrentActor() actor: UserActor, @Param('id', uuid) id: string, @Body() dto: ScheduleDto) {
     return this.sessions.schedule(actor, id, dto);
   }
 
@@ -77,7 +77,7 @@ export class CaseAgreementController {
   @HttpCode(200)
   @Roles(Role.Mediator, Role.BodyAdmin, Role.Judge, Role.Official)
   reschedule(
-    @CurrentActor() actor: Actor,
+    @CurrentActor() actor: UserActor,
     @Param('id', uuid) id: string,
     @Param('sessionId', uuid) sessionId: string,
     @Body() dto: RescheduleDto,
@@ -91,7 +91,7 @@ export class CaseAgreementController {
   @HttpCode(200)
   @Roles(Role.Mediator, Role.BodyAdmin, Role.Judge, Role.Official)
   cancelSession(
-    @CurrentActor() actor: Actor,
+    @CurrentActor() actor: UserActor,
     @Param('id', uuid) id: string,
     @Param('sessionId', uuid) sessionId: string,
     @Body() dto: CancelSessionDto,
@@ -105,7 +105,7 @@ export class CaseAgreementController {
   @HttpCode(200)
   @Roles(Role.Mediator, Role.BodyAdmin, Role.Judge, Role.Official)
   record(
-    @CurrentActor() actor: Actor,
+    @CurrentActor() actor: UserActor,
     @Param('id', uuid) id: string,
     @Param('sessionId', uuid) sessionId: string,
     @Body() dto: SessionRecordDto,
@@ -116,7 +116,7 @@ export class CaseAgreementController {
   @ApiOperation({ summary: '下载调解协议书 PDF' })
   @ApiFile('application/pdf')
   @Get('agreement.pdf')
-  async pdf(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Res() reply: FastifyReply) {
+  async pdf(@CurrentActor() actor: UserActor, @Param('id', uuid) id: string, @Res() reply: FastifyReply) {
     const { number, pdf } = await this.agreements.pdf(actor, id);
     void reply
       .header('content-type', 'application/pdf')
@@ -133,7 +133,7 @@ export class CaseAgreementController {
   @HttpCode(200)
   @Roles(Role.Party)
   async applyConfirmation(
-    @CurrentActor() actor: Actor,
+    @CurrentActor() actor: UserActor,
     @Param('id', uuid) id: string,
     @Body() dto: ConfirmationApplyDto,
   ) {
@@ -147,7 +147,7 @@ export class CaseAgreementController {
   @HttpCode(200)
   @Roles(Role.Party, Role.Mediator, Role.BodyAdmin, Role.Judge, Role.Official)
   async applyEnforcement(
-    @CurrentActor() actor: Actor,
+    @CurrentActor() actor: UserActor,
     @Param('id', uuid) id: string,
     @Body() dto: EnforcementApplyDto,
   ) {
@@ -157,7 +157,7 @@ export class CaseAgreementController {
   @ApiOperation({ summary: '履行事项' })
   @ApiOkResponse({ type: [PerformanceItem] })
   @Get('performance')
-  performance(@CurrentActor() actor: Actor, @Param('id', uuid) id: string) {
+  performance(@CurrentActor() actor: UserActor, @Param('id', uuid) id: string) {
     return this.agreements.performance(actor, id);
   }
 
@@ -167,7 +167,7 @@ export class CaseAgreementController {
   @HttpCode(200)
   @Roles(Role.Mediator, Role.BodyAdmin, Role.Judge, Role.Official)
   async startPerformance(
-    @CurrentActor() actor: Actor,
+    @CurrentActor() actor: UserActor,
     @Param('id', uuid) id: string,
     @Body() dto: StartPerformanceDto,
   ) {
@@ -180,7 +180,7 @@ export class CaseAgreementController {
   @HttpCode(200)
   @Roles(Role.Mediator, Role.BodyAdmin, Role.Judge, Role.Official)
   async recordPerformance(
-    @CurrentActor() actor: Actor,
+    @CurrentActor() actor: UserActor,
     @Param('id', uuid) id: string,
     @Param('itemId', uuid) itemId: string,
     @Body() dto: PerformanceRecordDto,
@@ -192,7 +192,7 @@ export class CaseAgreementController {
   @ApiCreatedResponse({ type: CaseRating })
   @Post('rating')
   @Roles(Role.Party)
-  rate(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: RateDto) {
+  rate(@CurrentActor() actor: UserActor, @Param('id', uuid) id: string, @Body() dto: RateDto) {
     return this.agreements.rate(actor, id, dto);
   }
 
@@ -201,7 +201,7 @@ export class CaseAgreementController {
   @Post('follow-up')
   @HttpCode(200)
   @Roles(Role.Mediator, Role.BodyAdmin, Role.Judge, Role.Official)
-  async followUp(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: FollowUpDto) {
+  async followUp(@CurrentActor() actor: UserActor, @Param('id', uuid) id: string, @Body() dto: FollowUpDto) {
     return this.queries.summary(await this.agreements.followUp(actor, id, dto));
   }
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { CandidateEvaluation, Escalation } from '../routing/routing-decision.response.dto';
+import { CaseListItem } from './case.response.dto';
 
 /** Response bodies, exactly as the services return them (checked against every e2e response). */
 
@@ -164,7 +165,8 @@ export class CaseRoutingSummary {
   candidates?: CandidateEvaluation[];
 }
 
-export class CaseDetail {
+/** A case as its detail page shows it: the list item's fields and what only the detail carries. */
+export class CaseDetail extends CaseListItem {
   @ApiPropertyOptional({ type: Boolean })
   formerHandler?: boolean;
   @ApiProperty({ type: () => [CaseParty] })
@@ -203,44 +205,6 @@ export class CaseDetail {
   agreement: AgreementView | null;
   @ApiProperty({ type: () => [CaseRoomRef] })
   rooms: CaseRoomRef[];
-  @ApiProperty({ type: String })
-  number: string;
-  @ApiProperty({ type: String })
-  id: string;
-  @ApiProperty({ type: String })
-  kind: string;
-  @ApiProperty({ type: String })
-  category: string;
-  @ApiProperty({ type: String })
-  channel: string;
-  @ApiProperty({ type: String })
-  title: string;
-  @ApiProperty({ type: String, nullable: true })
-  streetCode: string | null;
-  @ApiProperty({ type: String })
-  status: string;
-  @ApiProperty({ type: Number })
-  version: number;
-  @ApiProperty({ type: String, nullable: true })
-  bodyId: string | null;
-  @ApiProperty({ type: String, nullable: true })
-  mediatorId: string | null;
-  @ApiProperty({ enum: ['joint', 'caucus'], enumName: 'SessionMode' })
-  sessionMode: string;
-  @ApiProperty({ type: String, nullable: true })
-  deadlineRegime: string | null;
-  @ApiProperty({ type: Boolean })
-  enterpriseRelated: boolean;
-  @ApiProperty({ type: String })
-  categoryLabel: string;
-  @ApiProperty({ type: String })
-  statusLabel: string;
-  @ApiProperty({ type: String, nullable: true })
-  dueAt: string | null;
-  @ApiProperty({ type: String })
-  createdAt: string;
-  @ApiProperty({ type: String })
-  updatedAt: string;
   @ApiPropertyOptional({ type: String })
   description?: string;
   @ApiPropertyOptional({ type: String, nullable: true })

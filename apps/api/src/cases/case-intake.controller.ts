@@ -1,6 +1,6 @@
 import { Body, Controller, Headers, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, Role } from '@tiaojie/core';
+import { UserActor, Role } from '@tiaojie/core';
 import { CaseIntakeService, CaseQueryService } from '@tiaojie/cases';
 import { CurrentActor, Roles } from '../common/auth.decorators';
 import { ApplyDto } from './case.dto';
@@ -35,7 +35,11 @@ export class CaseIntakeController {
   @Roles(Role.Party)
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiIdempotentConflict()
-  async apply(@CurrentActor() actor: Actor, @Body() dto: ApplyDto, @Headers('idempotency-key') key?: string) {
+  async apply(
+    @CurrentActor() actor: UserActor,
+    @Body() dto: ApplyDto,
+    @Headers('idempotency-key') key?: string,
+  ) {
     return this.queries.summary(await this.intake.apply(actor, dto, { idempotencyKey: key }));
   }
 
@@ -58,7 +62,7 @@ export class CaseIntakeController {
   @ApiHeader(IDEMPOTENCY_HEADER)
   @ApiIdempotentConflict()
   async register(
-    @CurrentActor() actor: Actor,
+    @CurrentActor() actor: UserActor,
     @Body() dto: RegisterDto,
     @Headers('idempotency-key') key?: string,
   ) {
@@ -77,7 +81,7 @@ export class CaseIntakeController {
   @ApiCreatedResponse({ type: CaseListItem })
   @Post('court-referrals')
   @Roles(Role.CourtClerk, Role.Judge)
-  async refer(@CurrentActor() actor: Actor, @Body() dto: CourtReferralDto) {
+  async refer(@CurrentActor() actor: UserActor, @Body() dto: CourtReferralDto) {
     return this.queries.summary(await this.intake.referFromCourt(actor, dto));
   }
 }

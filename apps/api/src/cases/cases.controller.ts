@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, Role } from '@tiaojie/core';
-import { CaseAccessService, CaseCommandService, CaseQueryService } from '@tiaojie/cases';
+import { UserActor, Role } from '@tiaojie/core';
+import { CaseAccessService, CaseCommandService, CaseQueryService, CaseSigningService } from '@tiaojie/cases';
 import { AuditService } from '@tiaojie/audit';
 import { ExtendDto, TransferDto } from './case-flow.dto';
 import { CurrentActor, Roles } from '../common/auth.decorators';
@@ -21,6 +21,7 @@ const uuid = new ParseUUIDPipe({ version: undefined });
 export class CasesController {
   constructor(
     private readonly commands: CaseCommandService,
+    private readonly signing: CaseSigningService,
     private readonly queries: CaseQueryService,
     private readonly access: CaseAccessService,
     private readonly audit: AuditService,
@@ -30,7 +31,7 @@ export class CasesController {
   @ApiOkResponse({ type: [CaseListItem] })
   @Get('mine')
   @Roles(Role.Party)
-  mine(@CurrentActor() actor: Actor) {
+  mine(@CurrentActor() actor: UserActor) {
     return this.queries.mine(actor);
   }
 
@@ -39,7 +40,7 @@ export class CasesController {
   @ApiOkResponse({ type: [QueueItem] })
   @Get('queue')
   async queue(
-    @CurrentActor() actor: Actor,
+    @CurrentActor() actor: UserActor,
     @Query() q: QueueQueryDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
@@ -53,14 +54,14 @@ export class CasesController {
   @ApiOperation({ summary: '纠纷详情' })
   @ApiOkResponse({ type: CaseDetail })
   @Get(':id')
-  detail(@CurrentActor() actor: Actor, @Param('id', uuid) id: string) {
+  detail(@CurrentActor() actor: UserActor, @Param('id', uuid) id: string) {
     return this.queries.detail(actor, id);
   }
 
   @ApiOperation({ summary: '办理进度' })
   @ApiOkResponse({ type: CaseStatusView })
   @Get(':id/status')
-  status(@CurrentActor() actor: Actor, @Param('id', uuid) id: string) {
+  status(@CurrentActor() actor: UserActor, @Param('id', uuid) id: string) {
     return this.queries.status(actor, id);
   }
 
@@ -69,7 +70,7 @@ export class CasesController {
   @Post(':id/accept')
   @HttpCode(200)
   @Roles(Role.BodyAdmin, Role.Mediator, Role.Judge, Role.CourtClerk, Role.Official)
-  async accept(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: VersionDto) {
+  async accept(@CurrentActor() actor: UserActor, @Param('id', uuid) id: string, @Body() dto: VersionDto) {
     return this.queries.summary(await this.commands.accept(actor, id, dto));
   }
 
@@ -78,7 +79,7 @@ export class CasesController {
   @Post(':id/return')
   @HttpCode(200)
   @Roles(Role.BodyAdmin, Role.Mediator, Role.Judge, Role.CourtClerk, Role.Official)
-  async return(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: ReturnDto) {
+  async return(@CurrentActor() actor: UserActor, @Param('id', uuid) id: string, @Body() dto: ReturnDto) {
     return this.queries.summary(await this.commands.returnCase(actor, id, dto));
   }
 
@@ -87,7 +88,7 @@ export class CasesController {
   @Post(':id/assign')
   @HttpCode(200)
   @Roles(Role.BodyAdmin, Role.Mediator, Role.Judge, Role.CourtClerk, Role.Official)
-  async assign(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: AssignDto) {
+  async assign(@CurrentActor() actor: UserActor, @Param('id', uuid) id: string, @Body() dto: AssignDto) {
     return this.queries.summary(await this.commands.assignMediator(actor, id, dto));
   }
 
@@ -96,7 +97,7 @@ export class CasesController {
   @Post(':id/mode')
   @HttpCode(200)
   @Roles(Role.BodyAdmin, Role.Mediator, Role.Judge, Role.CourtClerk, Role.Official)
-  async mode(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: ModeDto) {
+  async mode(@CurrentActor() actor: UserActor, @Param('id', uuid) id: string, @Body() dto: ModeDto) {
     return this.queries.summary(await this.commands.switchMode(actor, id, dto));
   }
 
@@ -105,8 +106,8 @@ export class CasesController {
   @Post(':id/agreement')
   @HttpCode(200)
   @Roles(Role.BodyAdmin, Role.Mediator, Role.Judge, Role.CourtClerk, Role.Official)
-  async draft(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: AgreementDto) {
-    return this.queries.summary(await this.commands.draftAgreement(actor, id, dto));
+  async draft(@CurrentActor() actor: UserActor, @Param('id', uuid) id: string, @Body() dto: AgreementDto) {
+    return this.queries.summary(await this.signing.draftAgreement(actor, id, dto));
   }
 
   @ApiOperation({ summary: '发送签署验证码' })
@@ -114,8 +115,8 @@ export class CasesController {
   @Post(':id/agreement/sign-code')
   @HttpCode(202)
   @Roles(Role.Party)
-  signCode(@CurrentActor() actor: Actor, @Param('id', uuid) id: string) {
-    return this.commands.requestSignCode(actor, id);
+  signCode(@CurrentActor() actor: UserActor, @Param('id', uuid) id: string) {
+    return this.signing.requestSignCode(actor, id);
   }
 
   @ApiOperation({ summary: '签署调解协议' })
@@ -123,8 +124,8 @@ export class CasesController {
   @Post(':id/agreement/sign')
   @HttpCode(200)
   @Roles(Role.Party)
-  async sign(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: SignDto) {
-    return this.queries.summary(await this.commands.sign(actor, id, dto));
+  async sign(@CurrentActor() actor: UserActor, @Param('id', uuid) id: string, @Body() dto: SignDto) {
+    return this.queries.summary(await this.signing.sign(actor, id, dto));
   }
 
   /** Transfer to another body or kind (without a target the router re-routes), keeping one identity. */
@@ -132,7 +133,7 @@ export class CasesController {
   @ApiOkResponse({ type: CaseListItem })
   @Post(':id/transfer')
   @HttpCode(200)
-  async transfer(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: TransferDto) {
+  async transfer(@CurrentActor() actor: UserActor, @Param('id', uuid) id: string, @Body() dto: TransferDto) {
     return this.queries.summary(await this.commands.transfer(actor, id, dto));
   }
 
@@ -141,7 +142,11 @@ export class CasesController {
   @ApiOkResponse({ type: CaseListItem })
   @Post(':id/refer-to-court')
   @HttpCode(200)
-  async referToCourt(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: VersionDto) {
+  async referToCourt(
+    @CurrentActor() actor: UserActor,
+    @Param('id', uuid) id: string,
+    @Body() dto: VersionDto,
+  ) {
     return this.queries.summary(await this.commands.referToCourt(actor, id, dto));
   }
 
@@ -149,7 +154,7 @@ export class CasesController {
   @ApiOkResponse({ type: CaseListItem })
   @Post(':id/extend')
   @HttpCode(200)
-  async extend(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: ExtendDto) {
+  async extend(@CurrentActor() actor: UserActor, @Param('id', uuid) id: string, @Body() dto: ExtendDto) {
     return this.queries.summary(await this.commands.extendDeadline(actor, id, dto));
   }
 
@@ -159,7 +164,7 @@ export class CasesController {
   @Get(':id/parties/:partyId/personal-data')
   @Roles(Role.Mediator, Role.BodyAdmin, Role.DistrictAdmin, Role.Judge, Role.CourtClerk, Role.Official)
   revealParty(
-    @CurrentActor() actor: Actor,
+    @CurrentActor() actor: UserActor,
     @Param('id', uuid) id: string,
     @Param('partyId', uuid) partyId: string,
   ) {
@@ -179,7 +184,7 @@ export class CasesController {
   @Post(':id/transitions/:action')
   @HttpCode(200)
   async fire(
-    @CurrentActor() actor: Actor,
+    @CurrentActor() actor: UserActor,
     @Param('id', uuid) id: string,
     @Param('action') action: string,
     @Body() dto: VersionDto,

@@ -1,6 +1,6 @@
 import { SetMetadata, applyDecorators, createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { ApiExtension } from '@nestjs/swagger';
-import { Actor, Role } from '@tiaojie/core';
+import { Role, UserActor } from '@tiaojie/core';
 
 export const PUBLIC_KEY = 'tiaojie:public';
 export const ROLES_KEY = 'tiaojie:roles';
@@ -13,6 +13,7 @@ export const Public = () =>
 /** Route is open only to these roles (relation checks happen in the domain). */
 export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
 
-export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => {
+/** The signed-in account (the auth guard has verified its token). */
+export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): UserActor => {
   return ctx.switchToHttp().getRequest().actor;
 });

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DomainError, ERROR_HTTP_STATUS, ErrorCode } from '@tiaojie/core';
-import { recordStorageFault, storageFault } from '@tiaojie/db';
+import { errorChain, recordStorageFault, storageFault } from '@tiaojie/db';
 
 export interface ErrorBody {
   error: { code: ErrorCode; message: string; details?: Record<string, unknown>; errorId?: string };
@@ -61,8 +61,11 @@ const DB_DOWN_MESSAGE =
 
 /** True when an error (or its cause: drizzle wraps driver errors) says the database cannot be reached right now. */
 export function isDatabaseUnavailable(err: unknown): boolean {
-  for (let e: any = err, depth = 0; e && depth < 5; e = e.cause, depth++) {
-    if (DB_DOWN_CODES.has(e.code) || (typeof e.message === 'string' && DB_DOWN_MESSAGE.test(e.message)))
+  for (const e of errorChain(err, 5)) {
+    if (
+      (typeof e.code === 'string' && DB_DOWN_CODES.has(e.code)) ||
+      (typeof e.message === 'string' && DB_DOWN_MESSAGE.test(e.message))
+    )
       return true;
   }
   return false;
@@ -83,7 +86,7 @@ export function toErrorBody(
   if (err instanceof HttpException) {
     const status = err.getStatus();
     if (status < 500) {
-      const res = err.getResponse() as any;
+      const res = err.getResponse() as string | { message?: string | string[] };
       const message =
         typeof res === 'string'
           ? res
@@ -93,7 +96,7 @@ export function toErrorBody(
       return { status, body: forPeople(status, HTTP_TO_CODE[status] ?? ErrorCode.BAD_REQUEST, message) };
     }
   }
-  const fastifyStatus = (err as any)?.statusCode;
+  const fastifyStatus = (err as { statusCode?: unknown } | null)?.statusCode;
   if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
     return {
       status: fastifyStatus,

@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { LifecycleStatus } from '../health/health.response.dto';
-import { WorkOrderMetrics } from '../stats/stats-report.response.dto';
+import { WorkOrderMetrics } from '../stats/stats.response.dto';
 import { DisputeMetrics } from '../stats/stats.response.dto';
 import { PUBLIC_EXTENSION } from './auth.decorators';
 import { ErrorResponse } from './error-response.dto';

@@ -17,9 +17,14 @@ export function securityHeaders(): Record<string, string> {
     getHeader: (name: string) => headers[name.toLowerCase()],
   };
   let done = false;
-  helmet({ contentSecurityPolicy: false })({ headers: {} } as any, res as any, () => {
-    done = true;
-  });
+  type HelmetArgs = Parameters<ReturnType<typeof helmet>>;
+  helmet({ contentSecurityPolicy: false })(
+    { headers: {} } as HelmetArgs[0],
+    res as unknown as HelmetArgs[1],
+    () => {
+      done = true;
+    },
+  );
   if (!done) throw new Error('helmet did not finish synchronously');
   return headers;
 }

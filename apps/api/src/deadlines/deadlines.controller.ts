@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, Role, STAFF_ROLES } from '@tiaojie/core';
+import { UserActor, Role, STAFF_ROLES } from '@tiaojie/core';
 import { DEFAULT_POLICIES, CalendarService, CaseDeadlineService } from '@tiaojie/deadlines';
 import { CurrentActor, Roles } from '../common/auth.decorators';
 import { CalendarYearDto, ComputeDeadlineDto } from './deadlines.dto';
@@ -56,7 +56,7 @@ export class DeadlinesController {
   @Put('calendar/years/:year')
   @Roles(Role.DistrictAdmin)
   putYear(
-    @CurrentActor() actor: Actor,
+    @CurrentActor() actor: UserActor,
     @Param('year', ParseIntPipe) year: number,
     @Body() dto: CalendarYearDto,
   ) {

@@ -11,7 +11,7 @@ import {
 import type { Socket } from 'socket.io';
 import type { TjServer } from './typed-server';
 import { AuthService } from '@tiaojie/auth';
-import { Actor, DomainError, ErrorCode, Role, channels, isUuid } from '@tiaojie/core';
+import { DomainError, ErrorCode, Role, UserActor, channels, isUuid } from '@tiaojie/core';
 import { CaseAccessService, CaseAudienceService, CaseRoomService, DISTRICT_ROOM } from '@tiaojie/cases';
 import { toErrorBody } from '../common/error.filter';
 import { ROOM_LIMITS, RoomLimits } from './room-limits';
@@ -21,7 +21,12 @@ import { Ack, ClientToServerEvents, ServerToClientEvents } from '@tiaojie/core';
 import { SocketPublisher } from './socket.publisher';
 import { TokenBucket } from './token-bucket';
 
-type TjSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { actor: Actor }>;
+type TjSocket = Socket<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  { actor: UserActor }
+>;
 type AckFn<T> = ((res: Ack<T>) => void) | undefined;
 type Req = Record<string, unknown> | null | undefined;
 

@@ -77,15 +77,16 @@ export class PgIoAdapter extends IoAdapter {
       });
       const batched = new WeakSet<object>();
       // socket.io calls `new adapter(nsp)`: a plain function whose returned object becomes the instance
+      type AdapterFactory = Parameters<Server['adapter']>[0];
       server.adapter(function batchedAdapter(nsp: unknown) {
-        const adapter = (base as (n: unknown) => any)(nsp);
+        const adapter = (base as unknown as (n: unknown) => { client: object })(nsp);
         // one PubSubClient is shared by every namespace's adapter: batch its notifications once
         if (!batched.has(adapter.client)) {
           batched.add(adapter.client);
           batchNotifications(adapter.client as PubSubPublisher, pool, CHANNEL_PREFIX, onError);
         }
         return adapter;
-      } as any);
+      } as unknown as AdapterFactory);
     }
     return server;
   }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { Actor, Role } from '@tiaojie/core';
+import { UserActor, Role } from '@tiaojie/core';
 import { HeldRegistrationService } from '@tiaojie/cases';
 import { DuplicateReviewService, ImportReportService, IntakeUploadService } from '@tiaojie/intake';
 import { CurrentActor, Roles } from '../common/auth.decorators';
@@ -34,7 +34,7 @@ export class IntakeController {
   @Post('imports')
   @HttpCode(200)
   @ApiConsumes('multipart/form-data')
-  async upload(@CurrentActor() actor: Actor, @Req() req: FastifyRequest) {
+  async upload(@CurrentActor() actor: UserActor, @Req() req: FastifyRequest) {
     const file = await storeImportUpload(req);
     try {
       return await this.uploads.importUpload(actor, file.path, file.fileName);
@@ -72,7 +72,7 @@ export class IntakeController {
   @ApiOperation({ summary: '疑似重复' })
   @ApiOkResponse({ type: [DuplicateReview] })
   @Get('duplicates')
-  duplicates(@CurrentActor() actor: Actor, @Query() q: DuplicateQueryDto) {
+  duplicates(@CurrentActor() actor: UserActor, @Query() q: DuplicateQueryDto) {
     return this.reviews.list(
       actor,
       q.status === 'all' ? null : (q.status ?? 'pending'),
@@ -85,7 +85,7 @@ export class IntakeController {
   @Post('duplicates/:id/decision')
   @HttpCode(200)
   async decide(
-    @CurrentActor() actor: Actor,
+    @CurrentActor() actor: UserActor,
     @Param('id', uuid) id: string,
     @Body() dto: DuplicateDecisionDto,
   ) {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, Role } from '@tiaojie/core';
+import { UserActor, Role } from '@tiaojie/core';
 import { StreetMappingService } from '@tiaojie/cases';
 import { CurrentActor, Roles } from '../common/auth.decorators';
 import { StreetMappingDto } from './intake.dto';
@@ -20,7 +20,7 @@ export class StreetMappingController {
   @ApiOperation({ summary: '未知街道名称' })
   @ApiOkResponse({ type: [UnknownStreetName] })
   @Get('unknown-streets')
-  unknown(@CurrentActor() actor: Actor) {
+  unknown(@CurrentActor() actor: UserActor) {
     return this.mappings.unknownNames(actor);
   }
 
@@ -29,7 +29,7 @@ export class StreetMappingController {
   @ApiOkResponse({ type: StreetMappingResult })
   @Post('street-mappings')
   @HttpCode(200)
-  map(@CurrentActor() actor: Actor, @Body() dto: StreetMappingDto) {
+  map(@CurrentActor() actor: UserActor, @Body() dto: StreetMappingDto) {
     return this.mappings.map(actor, dto.name, dto.streetCode);
   }
 }

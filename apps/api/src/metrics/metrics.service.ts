@@ -91,8 +91,10 @@ export class MetricsService {
     if (up) {
       const r = await this.db
         .raw()
-        .query(`select name, state, count(*)::int as n from pgboss.job group by name, state`)
-        .catch(() => ({ rows: [] as any[] }));
+        .query<{ name: string; state: string; n: number }>(
+          `select name, state, count(*)::int as n from pgboss.job group by name, state`,
+        )
+        .catch(() => ({ rows: [] }));
       this.jobs.reset();
       for (const row of r.rows) this.jobs.set({ queue: row.name, state: row.state }, Number(row.n));
     }

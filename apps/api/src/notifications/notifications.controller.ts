@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, Role } from '@tiaojie/core';
+import { UserActor, Role } from '@tiaojie/core';
 import { NotificationService, OutboxService } from '@tiaojie/notifications';
 import { CurrentActor, Roles } from '../common/auth.decorators';
 import { DeadLetterQueryDto, InboxQueryDto } from './notifications.dto';
@@ -20,7 +20,7 @@ export class NotificationsController {
   @ApiOperation({ summary: '我的通知' })
   @ApiOkResponse({ type: Inbox })
   @Get()
-  inbox(@CurrentActor() actor: Actor, @Query() q: InboxQueryDto) {
+  inbox(@CurrentActor() actor: UserActor, @Query() q: InboxQueryDto) {
     return this.notifications.inbox(actor, {
       limit: q.limit ? Number(q.limit) : undefined,
       unreadOnly: q.unread === 'true',
@@ -32,7 +32,7 @@ export class NotificationsController {
   @ApiOkResponse({ type: ReadAllResult })
   @Post('read-all')
   @HttpCode(200)
-  readAll(@CurrentActor() actor: Actor) {
+  readAll(@CurrentActor() actor: UserActor) {
     return this.notifications.markAllRead(actor);
   }
 
@@ -41,7 +41,7 @@ export class NotificationsController {
   @ApiOkResponse({ type: NotificationRead })
   @Post(':id/read')
   @HttpCode(200)
-  async read(@CurrentActor() actor: Actor, @Param('id', uuid) id: string) {
+  async read(@CurrentActor() actor: UserActor, @Param('id', uuid) id: string) {
     await this.notifications.markRead(actor, id);
     return { id, read: true };
   }
@@ -59,7 +59,7 @@ export class OutboxAdminController {
   @ApiOkResponse({ type: [OutboxItemView] })
   @Get('dead')
   @Roles(Role.DistrictAdmin)
-  dead(@CurrentActor() actor: Actor, @Query() q: DeadLetterQueryDto) {
+  dead(@CurrentActor() actor: UserActor, @Query() q: DeadLetterQueryDto) {
     return this.outbox.deadLetters(actor, q.limit ? Number(q.limit) : undefined);
   }
 
@@ -68,7 +68,7 @@ export class OutboxAdminController {
   @Post(':id/retry')
   @HttpCode(200)
   @Roles(Role.DistrictAdmin)
-  retry(@CurrentActor() actor: Actor, @Param('id', uuid) id: string) {
+  retry(@CurrentActor() actor: UserActor, @Param('id', uuid) id: string) {
     return this.outbox.retry(actor, id);
   }
 }

@@ -12,7 +12,7 @@ import {
   StreamableFile,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Actor, Role } from '@tiaojie/core';
+import { UserActor, Role } from '@tiaojie/core';
 import { LinkageRoomService, MinutesService } from '@tiaojie/rooms';
 import { CurrentActor, Roles } from '../common/auth.decorators';
 import { create as contentDisposition } from 'content-disposition';
@@ -51,21 +51,21 @@ export class LinkageRoomsController {
   @ApiCreatedResponse({ type: LinkageRoom })
   @Post('linkage')
   @Roles(Role.DistrictAdmin, Role.Judge, Role.CourtClerk, Role.Official)
-  create(@CurrentActor() actor: Actor, @Body() dto: CreateLinkageRoomDto) {
+  create(@CurrentActor() actor: UserActor, @Body() dto: CreateLinkageRoomDto) {
     return this.linkage.create(actor, dto);
   }
 
   @ApiOperation({ summary: '联动室详情' })
   @ApiOkResponse({ type: LinkageRoom })
   @Get('linkage/:id')
-  detail(@CurrentActor() actor: Actor, @Param('id', uuid) id: string) {
+  detail(@CurrentActor() actor: UserActor, @Param('id', uuid) id: string) {
     return this.linkage.detail(actor, id);
   }
 
   @ApiOperation({ summary: '联动室成员' })
   @ApiOkResponse({ type: [LinkageRoomMember] })
   @Get(':id/members')
-  members(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Query() q: MembersQueryDto) {
+  members(@CurrentActor() actor: UserActor, @Param('id', uuid) id: string, @Query() q: MembersQueryDto) {
     return this.linkage.listMembers(actor, id, q.includeRemoved === 'true');
   }
 
@@ -73,7 +73,7 @@ export class LinkageRoomsController {
   @ApiOkResponse({ type: InviteResult })
   @Post(':id/members')
   @HttpCode(200)
-  invite(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: InviteDto) {
+  invite(@CurrentActor() actor: UserActor, @Param('id', uuid) id: string, @Body() dto: InviteDto) {
     return this.linkage.invite(actor, id, dto);
   }
 
@@ -82,7 +82,7 @@ export class LinkageRoomsController {
   @ApiOkResponse({ type: RemoveResult })
   @Delete(':id/members/:userId')
   remove(
-    @CurrentActor() actor: Actor,
+    @CurrentActor() actor: UserActor,
     @Param('id', uuid) id: string,
     @Param('userId', uuid) userId: string,
     @Query() q: RemoveQueryDto,
@@ -95,7 +95,7 @@ export class LinkageRoomsController {
   @ApiOkResponse({ type: RemoveResult })
   @Delete(':id/orgs/:orgId')
   removeOrg(
-    @CurrentActor() actor: Actor,
+    @CurrentActor() actor: UserActor,
     @Param('id', uuid) id: string,
     @Param('orgId', uuid) orgId: string,
     @Query() q: RemoveQueryDto,
@@ -107,14 +107,14 @@ export class LinkageRoomsController {
   @ApiCreatedResponse({ type: MessagePosted })
   @Post(':id/minutes')
   @HttpCode(201)
-  record(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: MinutesDto) {
+  record(@CurrentActor() actor: UserActor, @Param('id', uuid) id: string, @Body() dto: MinutesDto) {
     return this.minutes.record(actor, id, dto);
   }
 
   @ApiOperation({ summary: '会议纪要' })
   @ApiOkResponse({ type: [MessageView] })
   @Get(':id/minutes')
-  list(@CurrentActor() actor: Actor, @Param('id', uuid) id: string) {
+  list(@CurrentActor() actor: UserActor, @Param('id', uuid) id: string) {
     return this.minutes.list(actor, id);
   }
 
@@ -123,7 +123,7 @@ export class LinkageRoomsController {
   @ApiFile('text/markdown', 'text/csv', 'application/pdf')
   @Get(':id/minutes/export')
   @Header('Cache-Control', 'no-store')
-  async export(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Query() q: ExportQueryDto) {
+  async export(@CurrentActor() actor: UserActor, @Param('id', uuid) id: string, @Query() q: ExportQueryDto) {
     const file = await this.minutes.export(actor, id, q.format ?? 'md');
     return new StreamableFile(file.data, {
       type: file.contentType,

@@ -19,7 +19,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { Actor, DomainError } from '@tiaojie/core';
+import { UserActor, DomainError } from '@tiaojie/core';
 import { CaseRoomService } from '@tiaojie/cases';
 import { CurrentActor } from '../common/auth.decorators';
 import { create as contentDisposition } from 'content-disposition';
@@ -42,7 +42,7 @@ export class RoomsController {
   @ApiOperation({ summary: '我的房间' })
   @ApiOkResponse({ type: MyRooms })
   @Get('mine')
-  mine(@CurrentActor() actor: Actor) {
+  mine(@CurrentActor() actor: UserActor) {
     return this.rooms.mine(actor);
   }
 
@@ -50,7 +50,7 @@ export class RoomsController {
   @ApiOperation({ summary: '消息记录' })
   @ApiOkResponse({ type: [MessageView] })
   @Get(':id/messages')
-  history(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Query() q: HistoryQueryDto) {
+  history(@CurrentActor() actor: UserActor, @Param('id', uuid) id: string, @Query() q: HistoryQueryDto) {
     if (q.beforeSeq !== undefined && q.afterSeq !== undefined)
       throw DomainError.validation('向前或向后翻页只能二选一', { field: 'afterSeq' });
     return this.rooms.history(
@@ -65,7 +65,7 @@ export class RoomsController {
   @ApiOperation({ summary: '已读回执' })
   @ApiOkResponse({ type: [ReadReceipt] })
   @Get(':id/reads')
-  reads(@CurrentActor() actor: Actor, @Param('id', uuid) id: string) {
+  reads(@CurrentActor() actor: UserActor, @Param('id', uuid) id: string) {
     return this.rooms.reads(actor, id);
   }
 
@@ -73,7 +73,7 @@ export class RoomsController {
   @ApiOkResponse({ type: ReadMark })
   @Post(':id/reads')
   @HttpCode(200)
-  markRead(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: ReadDto) {
+  markRead(@CurrentActor() actor: UserActor, @Param('id', uuid) id: string, @Body() dto: ReadDto) {
     return this.rooms.markRead(actor, id, dto.seq);
   }
 
@@ -84,7 +84,7 @@ export class RoomsController {
   @Post(':id/attachments')
   @HttpCode(201)
   @ApiConsumes('multipart/form-data')
-  async upload(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Req() req: FastifyRequest) {
+  async upload(@CurrentActor() actor: UserActor, @Param('id', uuid) id: string, @Req() req: FastifyRequest) {
     return this.rooms.upload(actor, id, await readUpload(req));
   }
 
@@ -93,7 +93,7 @@ export class RoomsController {
   @ApiFile('application/octet-stream')
   @Get(':id/attachments/:attachmentId')
   async download(
-    @CurrentActor() actor: Actor,
+    @CurrentActor() actor: UserActor,
     @Param('id', uuid) id: string,
     @Param('attachmentId', uuid) attachmentId: string,
   ) {

@@ -18,8 +18,9 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { Actor, Role } from '@tiaojie/core';
+import { UserActor, Role } from '@tiaojie/core';
 import { DispatchService, RegistryService } from '@tiaojie/dispatch';
+import type { RoutingDispute, RoutingRule as EngineRule } from '@tiaojie/routing';
 import { CaseCommandService, CaseQueryService } from '@tiaojie/cases';
 import { CurrentActor, Roles } from '../common/auth.decorators';
 import { BodyPatchDto, ConflictDto, DryRunDto, ManualRouteDto, SaveRulesDto } from './routing.dto';
@@ -63,8 +64,8 @@ export class RoutingController {
   @ApiOkResponse({ type: [RoutingRule] })
   @Put('routing/rules')
   @Roles(Role.DistrictAdmin)
-  saveRules(@CurrentActor() actor: Actor, @Body() dto: SaveRulesDto) {
-    return this.dispatch.saveRules(actor, dto.rules as any);
+  saveRules(@CurrentActor() actor: UserActor, @Body() dto: SaveRulesDto) {
+    return this.dispatch.saveRules(actor, dto.rules as EngineRule[]);
   }
 
   /** Where would this dispute go, and why. Nothing is stored. */
@@ -74,7 +75,7 @@ export class RoutingController {
   @HttpCode(200)
   @Roles(Role.DistrictAdmin, Role.BodyAdmin)
   dryRun(@Body() dto: DryRunDto) {
-    return this.dispatch.dryRun({ id: 'dry-run', parties: [], ...dto } as any);
+    return this.dispatch.dryRun({ id: 'dry-run', parties: [], ...dto } as RoutingDispute);
   }
 
   @ApiOperation({ summary: '退单统计' })
@@ -97,7 +98,7 @@ export class RoutingController {
   @ApiOkResponse({ type: BodyRecord })
   @Patch('registry/bodies/:id')
   @Roles(Role.DistrictAdmin)
-  updateBody(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: BodyPatchDto) {
+  updateBody(@CurrentActor() actor: UserActor, @Param('id', uuid) id: string, @Body() dto: BodyPatchDto) {
     return this.registry.updateBody(actor, id, dto);
   }
 
@@ -105,7 +106,7 @@ export class RoutingController {
   @ApiOkResponse({ type: [ConflictDeclaration] })
   @Get('registry/mediators/:id/conflicts')
   @Roles(Role.DistrictAdmin, Role.BodyAdmin, Role.Mediator)
-  conflicts(@CurrentActor() actor: Actor, @Param('id', uuid) id: string) {
+  conflicts(@CurrentActor() actor: UserActor, @Param('id', uuid) id: string) {
     return this.registry.conflicts(actor, id);
   }
 
@@ -113,7 +114,7 @@ export class RoutingController {
   @ApiCreatedResponse({ type: ConflictDeclaration })
   @Post('registry/mediators/:id/conflicts')
   @Roles(Role.DistrictAdmin, Role.BodyAdmin, Role.Mediator)
-  declare(@CurrentActor() actor: Actor, @Param('id', uuid) id: string, @Body() dto: ConflictDto) {
+  declare(@CurrentActor() actor: UserActor, @Param('id', uuid) id: string, @Body() dto: ConflictDto) {
     return this.registry.declareConflict(actor, id, dto);
   }
 
@@ -123,7 +124,7 @@ export class RoutingController {
   @HttpCode(204)
   @Roles(Role.DistrictAdmin, Role.BodyAdmin, Role.Mediator)
   async remove(
-    @CurrentActor() actor: Actor,
+    @CurrentActor() actor: UserActor,
     @Param('id', uuid) id: string,
     @Param('conflictId', uuid) conflictId: string,
   ) {
@@ -137,7 +138,7 @@ export class RoutingController {
   @HttpCode(200)
   @Roles(Role.DistrictAdmin)
   async manualRoute(
-    @CurrentActor() actor: Actor,
+    @CurrentActor() actor: UserActor,
     @Param('id', uuid) id: string,
     @Body() dto: ManualRouteDto,
   ) {
@@ -148,7 +149,7 @@ export class RoutingController {
   @ApiOkResponse({ type: [RoutingHistoryEntry] })
   @Get('cases/:id/routing')
   @Roles(Role.DistrictAdmin, Role.BodyAdmin, Role.Mediator)
-  decisions(@CurrentActor() actor: Actor, @Param('id', uuid) id: string) {
+  decisions(@CurrentActor() actor: UserActor, @Param('id', uuid) id: string) {
     return this.queries.routingHistory(actor, id);
   }
 
@@ -156,7 +157,7 @@ export class RoutingController {
   @ApiOkResponse({ type: MediatorProposal })
   @Get('cases/:id/mediator-proposal')
   @Roles(Role.BodyAdmin, Role.Mediator)
-  proposal(@CurrentActor() actor: Actor, @Param('id', uuid) id: string) {
+  proposal(@CurrentActor() actor: UserActor, @Param('id', uuid) id: string) {
     return this.queries.mediatorProposal(actor, id);
   }
 }

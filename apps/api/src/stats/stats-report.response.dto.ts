@@ -1,92 +1,15 @@
 import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
-import { CourtReferralSection, DisputeMetrics, GridMetrics } from './stats.response.dto';
+import {
+  CourtReferralSection,
+  DisputeMetrics,
+  GridMetrics,
+  WorkOrderMetrics,
+  WorkOrderSummary,
+} from './stats.response.dto';
 
 /** Response bodies, exactly as the services return them (checked against every e2e response). */
 
-export class WorkOrderMetrics {
-  @ApiProperty({ type: Number })
-  replied: number;
-  @ApiProperty({ type: Number })
-  repliedOnTime: number;
-  @ApiProperty({
-    type: Number,
-    nullable: true,
-    description: '按期答复率 = replied by the working-day deadline ÷ replied.',
-  })
-  onTimeReplyRate: number | null;
-  @ApiProperty({ type: Number, description: 'Replied after the deadline.' })
-  repliedLate: number;
-  @ApiProperty({ type: Number })
-  rated: number;
-  @ApiProperty({ type: Number })
-  satisfied: number;
-  @ApiProperty({
-    type: Number,
-    nullable: true,
-    description: '满意率 = (满意 + 基本满意) ÷ rated; 未回访 is not rated.',
-  })
-  satisfactionRate: number | null;
-  @ApiProperty({ type: Number })
-  received: number;
-  @ApiProperty({ type: Number })
-  closed: number;
-  @ApiProperty({ type: Number, nullable: true, description: '办结率 = closed ÷ received.' })
-  completionRate: number | null;
-  @ApiProperty({ type: Number, description: 'Records that are disputes (矛盾纠纷).' })
-  disputes: number;
-  @ApiProperty({ type: Number, nullable: true })
-  avgHours: number | null;
-  @ApiProperty({
-    type: Number,
-    nullable: true,
-    description:
-      '90th percentile of accepted → closed, bucket upper bound (1 h resolution below 2 days, 1 day above).',
-  })
-  p90Hours: number | null;
-}
-
-export class ReportWorkOrders {
-  @ApiProperty({ type: Number })
-  replied: number;
-  @ApiProperty({ type: Number })
-  repliedOnTime: number;
-  @ApiProperty({
-    type: Number,
-    nullable: true,
-    description: '按期答复率 = replied by the working-day deadline ÷ replied.',
-  })
-  onTimeReplyRate: number | null;
-  @ApiProperty({ type: Number, description: 'Replied after the deadline.' })
-  repliedLate: number;
-  @ApiProperty({ type: Number })
-  rated: number;
-  @ApiProperty({ type: Number })
-  satisfied: number;
-  @ApiProperty({
-    type: Number,
-    nullable: true,
-    description: '满意率 = (满意 + 基本满意) ÷ rated; 未回访 is not rated.',
-  })
-  satisfactionRate: number | null;
-  @ApiProperty({ type: Number })
-  received: number;
-  @ApiProperty({ type: Number })
-  closed: number;
-  @ApiProperty({ type: Number, nullable: true, description: '办结率 = closed ÷ received.' })
-  completionRate: number | null;
-  @ApiProperty({ type: Number, description: 'Records that are disputes (矛盾纠纷).' })
-  disputes: number;
-  @ApiProperty({ type: Number, nullable: true })
-  avgHours: number | null;
-  @ApiProperty({
-    type: Number,
-    nullable: true,
-    description:
-      '90th percentile of accepted → closed, bucket upper bound (1 h resolution below 2 days, 1 day above).',
-  })
-  p90Hours: number | null;
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' } })
-  bySource: Record<string, number>;
+export class ReportWorkOrders extends WorkOrderSummary {
   @ApiProperty({ type: 'object', additionalProperties: { $ref: getSchemaPath(WorkOrderMetrics) } })
   sources: Record<string, WorkOrderMetrics>;
 }

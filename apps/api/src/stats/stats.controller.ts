@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { Actor, DomainError, Role } from '@tiaojie/core';
+import { UserActor, DomainError, Role } from '@tiaojie/core';
 import {
   AnnualReportService,
   DashboardService,
@@ -41,7 +41,7 @@ export class StatsController {
   @ApiOkResponse({ type: DashboardSummary })
   @Get('summary')
   @Roles(Role.DistrictAdmin, Role.BodyAdmin)
-  summary(@CurrentActor() actor: Actor, @Query() q: DashboardQueryDto) {
+  summary(@CurrentActor() actor: UserActor, @Query() q: DashboardQueryDto) {
     return this.dashboard.summary(actor, q);
   }
 
@@ -49,7 +49,7 @@ export class StatsController {
   @ApiOkResponse({ type: DashboardSeries })
   @Get('series')
   @Roles(Role.DistrictAdmin, Role.BodyAdmin)
-  series(@CurrentActor() actor: Actor, @Query() q: DashboardQueryDto) {
+  series(@CurrentActor() actor: UserActor, @Query() q: DashboardQueryDto) {
     return this.dashboard.series(actor, q);
   }
 
@@ -57,7 +57,7 @@ export class StatsController {
   @ApiOkResponse({ type: EarlyWarnings })
   @Get('warnings')
   @Roles(Role.DistrictAdmin, Role.BodyAdmin)
-  flags(@CurrentActor() actor: Actor, @Query() q: WarningQueryDto) {
+  flags(@CurrentActor() actor: UserActor, @Query() q: WarningQueryDto) {
     return this.warnings.flags(actor, {
       asOf: q.asOf,
       windowDays: q.windowDays ? Number(q.windowDays) : undefined,

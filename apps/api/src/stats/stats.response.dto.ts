@@ -9,9 +9,8 @@ export class DateRange {
   to: string;
 }
 
-export class GridMetrics {
-  @ApiProperty({ type: Number })
-  peopleInvolved: number;
+/** What every intake channel reports: received, closed, disputes, durations. */
+export class IntakeOutcome {
   @ApiProperty({ type: Number })
   received: number;
   @ApiProperty({ type: Number })
@@ -31,9 +30,13 @@ export class GridMetrics {
   p90Hours: number | null;
 }
 
-export class WorkOrderSummary {
-  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' } })
-  bySource: Record<string, number>;
+export class GridMetrics extends IntakeOutcome {
+  @ApiProperty({ type: Number })
+  peopleInvolved: number;
+}
+
+/** 12345 work orders: the intake outcome plus replies and satisfaction. */
+export class WorkOrderMetrics extends IntakeOutcome {
   @ApiProperty({ type: Number })
   replied: number;
   @ApiProperty({ type: Number })
@@ -56,23 +59,11 @@ export class WorkOrderSummary {
     description: '满意率 = (满意 + 基本满意) ÷ rated; 未回访 is not rated.',
   })
   satisfactionRate: number | null;
-  @ApiProperty({ type: Number })
-  received: number;
-  @ApiProperty({ type: Number })
-  closed: number;
-  @ApiProperty({ type: Number, nullable: true, description: '办结率 = closed ÷ received.' })
-  completionRate: number | null;
-  @ApiProperty({ type: Number, description: 'Records that are disputes (矛盾纠纷).' })
-  disputes: number;
-  @ApiProperty({ type: Number, nullable: true })
-  avgHours: number | null;
-  @ApiProperty({
-    type: Number,
-    nullable: true,
-    description:
-      '90th percentile of accepted → closed, bucket upper bound (1 h resolution below 2 days, 1 day above).',
-  })
-  p90Hours: number | null;
+}
+
+export class WorkOrderSummary extends WorkOrderMetrics {
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' } })
+  bySource: Record<string, number>;
 }
 
 export class IntakeSummary {
