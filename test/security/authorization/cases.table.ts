@@ -110,6 +110,16 @@ export const CASE_ROWS: readonly AuthzRow[] = [
     ok: 200,
     call: () => ({ query: '?open=false&limit=500' }),
   },
+  {
+    // every signed-in user may search; what it finds is scoped to what they may read (test/search.e2e-spec.ts)
+    op: 'GET /api/cases/search',
+    resource: 'case',
+    action: 'search',
+    target: null,
+    allow: every(ANY),
+    ok: 200,
+    call: () => ({ query: '?q=%E6%BC%8F%E6%B0%B4' }),
+  },
   ...perTarget(CASE_TARGETS, () => ({
     op: 'GET /api/cases/{id}',
     resource: 'case',
