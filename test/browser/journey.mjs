@@ -30,6 +30,7 @@ import { streetNamesJourney } from './street-names.mjs';
 import { districtJourney } from './district.mjs';
 import { liveListsJourney } from './live-lists.mjs';
 import { screensJourney } from './screens.mjs';
+import { checkScriptBudget } from './script-budget.mjs';
 
 /** After a failure: what each page shows of its rooms (pending sends, join errors, offline banners) and the server's warnings. */
 async function diagnose(browser, server, name) {
@@ -408,6 +409,7 @@ async function main() {
   const only = process.env.ONLY?.split(',');
   try {
     build();
+    checkScriptBudget(); // a party's phone: script before the first screen (the Vite manifest, brotli bytes)
     clearShots();
     server = await startApp();
     console.log(`[harness] api at ${server.url}, web app at ${server.webUrl} (${server.mode})`);

@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App as AntApp, ConfigProvider } from 'antd';
+import { ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
@@ -21,9 +21,7 @@ createRoot(document.getElementById('root')!).render(
         },
       }}
     >
-      <AntApp>
-        <Root />
-      </AntApp>
+      <Root />
     </ConfigProvider>
   </StrictMode>,
 );
