@@ -7,7 +7,8 @@
 // 3. (enforcement.mjs) a breached, judicially confirmed agreement: the party applies for enforcement, the court receives it;
 // 4. (district.mjs) the district admin: rules with validation errors and a dry-run, import, dashboard, manual routing;
 // 5. (live-lists.mjs) the district queue and the court console change live as others act; a repeat registration merges;
-// 6. (street-names.mjs) the district admin maps a street name an import carries onto a street; the dispute is routed.
+// 6. (street-names.mjs) the district admin maps a street name an import carries onto a street; the dispute is routed;
+// 7. (phone.mjs) an SMS deep link through the code sign-in; 关怀模式 on a phone and on a desktop workbench.
 // Run: node test/browser/journey.mjs   (SKIP_BUILD=1 reuses the last build; ONLY=court runs one scenario)
 import fs from 'node:fs';
 import path from 'node:path';
@@ -31,6 +32,8 @@ import { districtJourney } from './district.mjs';
 import { liveListsJourney } from './live-lists.mjs';
 import { screensJourney } from './screens.mjs';
 import { checkScriptBudget } from './script-budget.mjs';
+import { phoneJourney } from './phone.mjs';
+import { a11ySummary } from './a11y.mjs';
 
 /** After a failure: what each page shows of its rooms (pending sends, join errors, offline banners) and the server's warnings. */
 async function diagnose(browser, server, name) {
@@ -399,6 +402,11 @@ const SCENARIOS = [
     run: screensJourney,
     ok: '5,000-character description collapsed (签收 on the phone screen, bounded page height); district queue fits 1366 px',
   },
+  {
+    name: 'phone',
+    run: phoneJourney,
+    ok: 'SMS link survives the code sign-in; 关怀模式 (≥ 18 px) on every page, kept after sign-out; staff workbench in it',
+  },
 ];
 
 async function main() {
@@ -438,6 +446,7 @@ async function main() {
     await browser?.close().catch(() => undefined);
     await server?.stop().catch(() => undefined);
   }
+  a11ySummary();
   console.log(`browser: ${passed} passed, ${failed} failed`);
   process.exit(failed === 0 && passed > 0 ? 0 : 1);
 }

@@ -5,10 +5,13 @@ import { PageSkeleton } from './components/page-skeleton';
 import type { Session } from './lib/auth-store';
 import { lazyPage } from './lib/lazy-page';
 import { SocketProvider } from './lib/use-socket';
+import { installScrollRegionAccess } from './lib/scroll-regions';
 
 // each role's pages in their own chunks: a party never downloads the staff consoles
 const PartyRoutes = lazyPage(() => import('./party-routes'), 'PartyRoutes');
 const StaffRoutes = lazyPage(() => import('./staff-routes'), 'StaffRoutes');
+
+installScrollRegionAccess();
 
 /** Everything after sign-in (header, live socket, the role's pages): loaded once a session exists. */
 export function SignedIn({ session, route }: { session: Session; route: string[] }) {

@@ -5,6 +5,7 @@ import { ROLE_LABELS } from '../lib/format';
 import { lazyPage } from '../lib/lazy-page';
 import { href, navigate } from '../lib/router';
 import type { SessionUser } from '../lib/types';
+import { CareSwitch } from './care-switch';
 import { NotificationBell } from './notification-bell';
 
 // the module menu is staff-only: a party's phone never downloads it
@@ -33,6 +34,7 @@ export function AppShell({
           </Suspense>
         )}
         <div className="tj-user">
+          <CareSwitch />
           <NotificationBell party={party} />
           {!party && <Tag color="blue">{ROLE_LABELS[user.role] ?? user.role}</Tag>}
           <span className="tj-user-name" title={user.displayName}>

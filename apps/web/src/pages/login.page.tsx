@@ -3,6 +3,7 @@ import { Button, Input } from 'antd';
 import { apiPost, errorText } from '../lib/api-client';
 import { setSession } from '../lib/auth-store';
 import type { TokenPair } from '../lib/types';
+import { CareSwitch } from '../components/care-switch';
 
 // The first screen a party sees from an SMS link: kept to antd's Input and Button (no Form, Tabs, Card or
 // message), so the sign-in page's script stays small on a slow phone. The link's #/… route stays in the address
@@ -213,6 +214,9 @@ export function LoginPage() {
   return (
     <main className="tj-login">
       <div className="tj-login-card">
+        <div className="tj-login-care">
+          <CareSwitch />
+        </div>
         <h1 className="tj-login-title">矛盾纠纷多元化解平台</h1>
         <p className="tj-login-sub">在线申请调解 · 查询办理进度 · 参加线上调解</p>
         <div className="tj-login-tabs" role="tablist" aria-label="登录方式">
