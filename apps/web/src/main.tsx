@@ -1,17 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import dayjs from 'dayjs';
-import 'dayjs/locale/zh-cn';
 import { Root } from './app';
-import { Themed } from './theme';
 import './app.css';
 
-dayjs.locale('zh-cn');
-
+// antd, its theme and dayjs load with the signed-in shell (signed-in.tsx): the sign-in page needs none of them
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <Themed>
-      <Root />
-    </Themed>
+    <Root />
   </StrictMode>,
 );

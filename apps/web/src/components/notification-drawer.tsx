@@ -46,6 +46,15 @@ export function NotificationDrawer({
               data-read={n.read ? 'true' : 'false'}
               style={{ cursor: 'pointer', alignItems: 'flex-start' }}
               onClick={() => onOpenItem(n)}
+              role="button"
+              tabIndex={0}
+              aria-label={`${n.read ? '' : '未读，'}${n.title}`}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' || e.key === ' ') {
+                  e.preventDefault();
+                  onOpenItem(n);
+                }
+              }}
             >
               <div style={{ width: '100%' }}>
                 <div className="tj-row">

@@ -1,12 +1,11 @@
 import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
-import { Button, Input } from 'antd';
 import { apiPost, errorText } from '../lib/api-client';
 import { setSession } from '../lib/auth-store';
 import type { TokenPair } from '../lib/types';
 import { CareSwitch } from '../components/care-switch';
 
-// The first screen a party sees from an SMS link: kept to antd's Input and Button (no Form, Tabs, Card or
-// message), so the sign-in page's script stays small on a slow phone. The link's #/… route stays in the address
+// The first screen a party sees from an SMS link: plain form controls styled in app.css, no antd (its runtime
+// styles cost a slow phone seconds of CPU), so the sign-in page's script stays small and quick to run. The link's #/… route stays in the address
 // bar during sign-in, so the party lands on the page the SMS pointed to.
 
 const PHONE = /^1[3-9]\d{9}$/;
@@ -87,15 +86,14 @@ function PartyLogin() {
     <form onSubmit={submit} noValidate name="party-login">
       <Field label="手机号" error={errors.phone ?? null}>
         {(id, described) => (
-          <Input
+          <input
+            className="tj-input"
             id={id}
-            size="large"
             inputMode="numeric"
             autoComplete="tel"
             maxLength={11}
             placeholder="请输入手机号"
             value={phone}
-            status={errors.phone ? 'error' : undefined}
             aria-invalid={!!errors.phone}
             aria-describedby={described}
             onChange={(e) => setPhone(e.target.value.trim())}
@@ -105,29 +103,34 @@ function PartyLogin() {
       <Field label="验证码" error={errors.code ?? null}>
         {(id, described) => (
           <div className="tj-code-row">
-            <Input
+            <input
+              className="tj-input"
               id={id}
-              size="large"
               inputMode="numeric"
               autoComplete="one-time-code"
               maxLength={6}
               placeholder="6 位验证码"
               value={code}
-              status={errors.code ? 'error' : undefined}
               aria-invalid={!!errors.code}
               aria-describedby={described}
               onChange={(e) => setCode(e.target.value.trim())}
             />
-            <Button size="large" onClick={sendCode} loading={sending} disabled={countdown > 0}>
+            <button
+              type="button"
+              className="tj-btn"
+              onClick={sendCode}
+              disabled={sending || countdown > 0}
+              aria-busy={sending}
+            >
               {countdown > 0 ? `${countdown} 秒后重发` : '获取验证码'}
-            </Button>
+            </button>
           </div>
         )}
       </Field>
       <FormMessage error={errors.form} info={errors.info} />
-      <Button type="primary" htmlType="submit" size="large" block loading={busy}>
+      <button type="submit" className="tj-btn tj-btn-primary tj-btn-block" disabled={busy} aria-busy={busy}>
         登录
-      </Button>
+      </button>
     </form>
   );
 }
@@ -170,9 +173,9 @@ function StaffLogin() {
     <form onSubmit={submit} noValidate name="staff-login">
       <Field label="用户名" error={errors.username ?? null}>
         {(id, described) => (
-          <Input
+          <input
+            className="tj-input"
             id={id}
-            size="large"
             autoComplete="username"
             placeholder="请输入用户名"
             value={username}
@@ -184,9 +187,10 @@ function StaffLogin() {
       </Field>
       <Field label="密码" error={errors.password ?? null}>
         {(id, described) => (
-          <Input.Password
+          <input
+            className="tj-input"
+            type="password"
             id={id}
-            size="large"
             autoComplete="current-password"
             placeholder="请输入密码"
             value={password}
@@ -197,9 +201,9 @@ function StaffLogin() {
         )}
       </Field>
       <FormMessage error={errors.form} />
-      <Button type="primary" htmlType="submit" size="large" block loading={busy}>
+      <button type="submit" className="tj-btn tj-btn-primary tj-btn-block" disabled={busy} aria-busy={busy}>
         登录
-      </Button>
+      </button>
     </form>
   );
 }
