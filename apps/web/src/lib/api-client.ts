@@ -1,5 +1,7 @@
 import { getSession, secondsLeft, setSession } from './auth-store';
-import type { TokenPair } from './types';
+import type { Schemas } from './api-types';
+
+type TokenPair = Schemas['TokenPair'];
 
 /** An error from the api (`{error:{code,message,details}}`) or the network. */
 export class ApiError extends Error {
@@ -13,7 +15,12 @@ export class ApiError extends Error {
   }
 }
 
-interface RawResult {
+/** The request never reached the api (offline, DNS, connection refused). */
+export function networkError(): ApiError {
+  return new ApiError('NETWORK', '网络连接失败，请检查网络后重试', 0);
+}
+
+export interface RawResult {
   status: number;
   body: unknown;
 }
@@ -32,7 +39,7 @@ async function send(method: string, path: string, body: Body, token: string | nu
       body: body === undefined ? undefined : form ? body : JSON.stringify(body),
     });
   } catch {
-    throw new ApiError('NETWORK', '网络连接失败，请检查网络后重试', 0);
+    throw networkError();
   }
 }
 
@@ -51,7 +58,8 @@ async function rawFetch(method: string, path: string, body: Body, token: string 
   return parse(await send(method, path, body, token));
 }
 
-function toError(r: RawResult): ApiError {
+/** The ApiError for an answer: the api's Chinese message and stable code, or a generic Chinese one. */
+export function toError(r: RawResult): ApiError {
   const e = (
     r.body as { error?: { code?: string; message?: string; details?: Record<string, unknown> } } | null
   )?.error;
@@ -103,20 +111,31 @@ export async function freshToken(): Promise<string | null> {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-/** The response of an authenticated request; an expired access token is rotated once and the request repeated. */
-async function authed(method: Method, path: string, body?: Body): Promise<Response> {
+/**
+ * Sends with the current access token; an expired one is rotated once and the request repeated with the new one.
+ * `path` is the api path without `/api` (the auth routes themselves are never retried).
+ */
+export async function withRefresh(
+  path: string,
+  attempt: (token: string | null) => Promise<Response>,
+): Promise<Response> {
   const token = getSession()?.accessToken ?? null;
-  let res = await send(method, path, body, token);
+  let res = await attempt(token);
   if (res.status === 401 && token && !path.startsWith('/auth/')) {
     const r = await parse(res.clone());
     const code = (r.body as { error?: { code?: string } } | null)?.error?.code;
     if (code === 'TOKEN_EXPIRED' || code === 'UNAUTHENTICATED') {
       const next = await refreshSession(token);
       if (!next) throw toError(r);
-      res = await send(method, path, body, next);
+      res = await attempt(next);
     }
   }
   return res;
+}
+
+/** The response of an authenticated request. */
+function authed(method: Method, path: string, body?: Body): Promise<Response> {
+  return withRefresh(path, (token) => send(method, path, body, token));
 }
 
 export async function api<T>(method: Method, path: string, body?: unknown): Promise<T> {

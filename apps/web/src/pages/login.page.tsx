@@ -1,7 +1,7 @@
 import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
-import { apiPost, errorText } from '../lib/api-client';
+import { errorText } from '../lib/api-client';
+import { apiClient, unwrap } from '../lib/typed-api';
 import { setSession } from '../lib/auth-store';
-import type { TokenPair } from '../lib/types';
 import { CareSwitch } from '../components/care-switch';
 
 // The first screen a party sees from an SMS link: plain form controls styled in app.css, no antd (its runtime
@@ -55,7 +55,7 @@ function PartyLogin() {
     if (bad) return;
     setSending(true);
     try {
-      await apiPost('/auth/otp', { phone });
+      await unwrap(apiClient.POST('/api/auth/otp', { body: { phone } }));
       setErrors({ info: '验证码已发送，5 分钟内有效' });
       setCountdown(60);
     } catch (err) {
@@ -75,7 +75,7 @@ function PartyLogin() {
     if (next.phone || next.code) return;
     setBusy(true);
     try {
-      setSession(await apiPost<TokenPair>('/auth/party/sign-in', { phone, code }));
+      setSession(await unwrap(apiClient.POST('/api/auth/party/sign-in', { body: { phone, code } })));
     } catch (err) {
       setErrors({ form: errorText(err) });
       setBusy(false);
@@ -163,7 +163,7 @@ function StaffLogin() {
     if (next.username || next.password) return;
     setBusy(true);
     try {
-      setSession(await apiPost<TokenPair>('/auth/staff/sign-in', { username, password }));
+      setSession(await unwrap(apiClient.POST('/api/auth/staff/sign-in', { body: { username, password } })));
     } catch (err) {
       setErrors({ form: errorText(err) });
       setBusy(false);

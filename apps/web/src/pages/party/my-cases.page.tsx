@@ -1,16 +1,15 @@
 import { Button, Card, Empty, Typography } from 'antd';
-import { apiGet } from '../../lib/api-client';
+import { apiClient, unwrap } from '../../lib/typed-api';
 import { fmtDateTime } from '../../lib/format';
 import { navigate } from '../../lib/router';
 import { useAsync } from '../../lib/use-async';
 import { useLiveRefresh } from '../../lib/use-socket';
 import { PageState } from '../../components/page-state';
 import { StatusTag } from '../../components/status-tag';
-import type { CaseSummary } from '../../lib/types';
 
 /** 我的纠纷: the party's cases (as applicant or as a respondent named by phone). */
 export function MyCasesPage() {
-  const { data, error, loading, reload } = useAsync(() => apiGet<CaseSummary[]>('/cases/mine'), []);
+  const { data, error, loading, reload } = useAsync(() => unwrap(apiClient.GET('/api/cases/mine')), []);
   // the account's own room hears every change of its cases, one filed against it by phone included
   useLiveRefresh(reload);
 

@@ -1,19 +1,19 @@
 import { useState } from 'react';
 import { Empty, Segmented, Space, Table, Tag, Typography } from 'antd';
-import { apiGet } from '../../lib/api-client';
+import type { Schemas } from '../../lib/api-types';
+import { apiClient, unwrap } from '../../lib/typed-api';
 import { fmtDateTime, URGENCY } from '../../lib/format';
 import { navigate } from '../../lib/router';
 import { useAsync } from '../../lib/use-async';
 import { useLiveRefresh } from '../../lib/use-socket';
 import { PageState } from '../../components/page-state';
 import { StatusTag } from '../../components/status-tag';
-import type { QueueItem } from '../../lib/types';
 
 /** The body's work queue, coloured by deadline urgency, refreshed live when one of its cases changes. */
 export function QueuePage() {
   const [open, setOpen] = useState<'true' | 'false'>('true');
   const { data, error, loading, reload } = useAsync(
-    () => apiGet<QueueItem[]>(`/cases/queue?open=${open}`),
+    () => unwrap(apiClient.GET('/api/cases/queue', { params: { query: { open } } })),
     [open],
   );
   useLiveRefresh(reload);
@@ -44,7 +44,7 @@ export function QueuePage() {
         <Tag color={URGENCY.ok.color}>{URGENCY.ok.label}</Tag>
       </Space>
       <PageState loading={loading} error={error} hasData={!!data} onRetry={reload}>
-        <Table<QueueItem>
+        <Table<Schemas['QueueItem']>
           rowKey="id"
           size="middle"
           loading={loading && !!data}
