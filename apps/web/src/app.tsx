@@ -7,10 +7,20 @@ import { useRoute } from './lib/router';
 // the sign-in page is all a phone opening an SMS link needs first; the rest loads after sign-in
 const SignedIn = lazyPage(() => import('./signed-in'), 'SignedIn');
 
+let preloaded = false;
+/** The role's routes and (for a party) its pages load alongside the shell, not one after another. */
+function preloadRoutes(party: boolean): void {
+  if (preloaded) return;
+  preloaded = true;
+  if (party) void import('./party-routes').then((m) => m.preloadPartyPages());
+  else void import('./staff-routes');
+}
+
 export function Root() {
   const session = useSession();
   const route = useRoute();
   if (!session) return <LoginPage />;
+  preloadRoutes(session.user.role === 'party');
   return (
     <Suspense fallback={<div className="tj-shell-placeholder" role="status" aria-label="页面加载中" />}>
       <SignedIn session={session} route={route} />
