@@ -7,7 +7,7 @@ import { PageSkeleton } from './components/page-skeleton';
 import type { Session } from './lib/auth-store';
 import { lazyPage } from './lib/lazy-page';
 import { SocketProvider } from './lib/use-socket';
-import { installScrollRegionAccess } from './lib/scroll-regions';
+import { installA11yFixes } from './lib/a11y-fixes';
 import { Themed } from './theme';
 
 // each role's pages in their own chunks: a party never downloads the staff consoles
@@ -15,7 +15,7 @@ const PartyRoutes = lazyPage(() => import('./party-routes'), 'PartyRoutes');
 const StaffRoutes = lazyPage(() => import('./staff-routes'), 'StaffRoutes');
 
 dayjs.locale('zh-cn');
-installScrollRegionAccess();
+installA11yFixes();
 
 /** Everything after sign-in (header, live socket, the role's pages): loaded once a session exists. */
 export function SignedIn({ session, route }: { session: Session; route: string[] }) {

@@ -14,6 +14,11 @@ const STANDARD: ThemeConfig = {
     colorLink: '#0958d9',
     colorInfo: '#0958d9',
     colorTextSecondary: 'rgba(0, 0, 0, 0.65)',
+    // antd's 0.45 grey (#8c8c8c) is 3.4:1 on white; 0.6 passes AA on white and on the page's grey
+    colorTextTertiary: 'rgba(0, 0, 0, 0.6)',
+    colorTextDescription: 'rgba(0, 0, 0, 0.6)',
+    colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)',
+    colorPrimaryHover: '#003eb3',
   },
 };
 
@@ -37,6 +42,8 @@ const CARE: ThemeConfig = {
     colorTextSecondary: 'rgba(0, 0, 0, 0.8)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.7)',
     colorTextDescription: 'rgba(0, 0, 0, 0.75)',
+    colorTextPlaceholder: 'rgba(0, 0, 0, 0.6)',
+    colorPrimaryHover: '#002c8c',
     colorBorder: '#8c8c8c',
     colorError: '#a8071a',
     colorSuccess: '#237804',

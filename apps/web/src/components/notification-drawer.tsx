@@ -46,20 +46,21 @@ export function NotificationDrawer({
               data-read={n.read ? 'true' : 'false'}
               style={{ cursor: 'pointer', alignItems: 'flex-start' }}
               onClick={() => onOpenItem(n)}
-              role="button"
-              tabIndex={0}
-              aria-label={`${n.read ? '' : '未读，'}${n.title}`}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter' || e.key === ' ') {
-                  e.preventDefault();
-                  onOpenItem(n);
-                }
-              }}
             >
-              <div style={{ width: '100%' }}>
+              <div
+                style={{ width: '100%' }}
+                role="button"
+                tabIndex={0}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter' || e.key === ' ') {
+                    e.preventDefault();
+                    onOpenItem(n);
+                  }
+                }}
+              >
                 <div className="tj-row">
                   <Typography.Text strong={!n.read}>
-                    {!n.read && <Badge status="processing" style={{ marginRight: 6 }} />}
+                    {!n.read && <Badge status="processing" text="未读" style={{ marginRight: 6 }} />}
                     {n.title}
                   </Typography.Text>
                 </div>

@@ -1,0 +1,35 @@
+/**
+ * Screen-reader and keyboard fixes applied to antd's markup as it appears, so no page has to remember them:
+ * - a region that scrolls sideways or holds a message list gets tabindex 0 and a Chinese name, so the keyboard can
+ *   reach and scroll it (WCAG 2.1.1);
+ * - antd's Tabs put the overflow ("more") button inside role=tablist; the role moves to the list of tabs itself.
+ */
+const SCROLLERS: [string, string][] = [
+  ['.ant-table-content, .ant-table-body', '表格（可左右滚动）'],
+  ['.tj-chat-list', '消息记录'],
+];
+
+function fix(root: ParentNode): void {
+  for (const [selector, name] of SCROLLERS)
+    root.querySelectorAll<HTMLElement>(selector).forEach((el) => {
+      if (el.hasAttribute('tabindex')) return;
+      el.tabIndex = 0;
+      if (!el.hasAttribute('role')) el.setAttribute('role', 'region');
+      if (!el.hasAttribute('aria-label')) el.setAttribute('aria-label', name);
+    });
+  root.querySelectorAll<HTMLElement>('.ant-tabs-nav[role="tablist"]').forEach((nav) => {
+    const list = nav.querySelector<HTMLElement>('.ant-tabs-nav-list');
+    if (!list) return;
+    nav.removeAttribute('role');
+    list.setAttribute('role', 'tablist');
+  });
+}
+
+let installed = false;
+
+export function installA11yFixes(): void {
+  if (installed || typeof MutationObserver === 'undefined') return;
+  installed = true;
+  fix(document);
+  new MutationObserver(() => fix(document)).observe(document.body, { childList: true, subtree: true });
+}
