@@ -19,6 +19,7 @@ const STANDARD: ThemeConfig = {
     colorTextDescription: 'rgba(0, 0, 0, 0.6)',
     colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)',
     colorPrimaryHover: '#003eb3',
+    colorError: '#cf1322',
   },
 };
 

@@ -60,9 +60,10 @@ export function NotificationDrawer({
               >
                 <div className="tj-row">
                   <Typography.Text strong={!n.read}>
-                    {!n.read && <Badge status="processing" text="未读" style={{ marginRight: 6 }} />}
+                    {!n.read && <Badge status="processing" style={{ marginRight: 6 }} />}
                     {n.title}
                   </Typography.Text>
+                  {!n.read && <span className="tj-unread">未读</span>}
                 </div>
                 <Typography.Paragraph style={{ margin: '4px 0 0' }} type={n.read ? 'secondary' : undefined}>
                   {n.body}

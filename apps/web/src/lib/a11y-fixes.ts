@@ -20,8 +20,11 @@ function fix(root: ParentNode): void {
   root.querySelectorAll<HTMLElement>('.ant-tabs-nav[role="tablist"]').forEach((nav) => {
     const list = nav.querySelector<HTMLElement>('.ant-tabs-nav-list');
     if (!list) return;
+    const orientation = nav.getAttribute('aria-orientation');
     nav.removeAttribute('role');
+    nav.removeAttribute('aria-orientation');
     list.setAttribute('role', 'tablist');
+    if (orientation) list.setAttribute('aria-orientation', orientation);
   });
 }
 
