@@ -20,6 +20,7 @@ const STANDARD: ThemeConfig = {
     colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)',
     colorPrimaryHover: '#003eb3',
     colorError: '#cf1322',
+    colorLinkHover: '#003eb3',
   },
 };
 
@@ -45,6 +46,7 @@ const CARE: ThemeConfig = {
     colorTextDescription: 'rgba(0, 0, 0, 0.75)',
     colorTextPlaceholder: 'rgba(0, 0, 0, 0.6)',
     colorPrimaryHover: '#002c8c',
+    colorLinkHover: '#002c8c',
     colorBorder: '#8c8c8c',
     colorError: '#a8071a',
     colorSuccess: '#237804',
