@@ -78,6 +78,12 @@ describe('bad input and access control (e2e)', () => {
       400,
       'VALIDATION_FAILED',
     );
+    // the import rejects these (right check character, impossible birth date or region); online refuses them too
+    for (const idNumber of ['320612199302308128', '320612189912318121', '012345199001011232']) {
+      const r = await party.post('/cases', { ...APPLICATION, applicant: { name: '张三', idNumber } });
+      expectError(r, 400, 'VALIDATION_FAILED');
+      expect(r.body.error.message).toBe('身份证号码校验失败：张三');
+    }
   });
 
   it('refuses unpaired surrogates in text (not stored as U+FFFD) and files nothing', async () => {

@@ -1,7 +1,7 @@
 import { HttpClient, expectStatus } from './support/http-client';
 import { appliedCase, staff, uniqueRespondent } from './support/factories';
-import { CaseDeadlineService } from '@tiaojie/cases';
-import { WorkdayCalendar, endOfBusinessDay, shanghaiInstant } from '@tiaojie/deadlines';
+import { WorkdayCalendar, CaseDeadlineService } from '@tiaojie/deadlines';
+import { endOfBusinessDay, shanghaiInstant } from '@tiaojie/business-time';
 import { acceptAndStart, agreeAndSign, fresh } from './support/case-flow';
 import { TestApp, startTestApp } from './support/test-app';
 

@@ -11,6 +11,18 @@ export default defineConfig({
   root,
   base: '/',
   plugins: [react(), precompress()],
+  // modules shared with the server, dependency-free: the personal-data rule (ID numbers, phones) and the socket
+  // event map
+  resolve: {
+    alias: {
+      '@tiaojie/personal-data': fileURLToPath(
+        new URL('../../libs/personal-data/src/index.ts', import.meta.url),
+      ),
+      '@tiaojie/socket-events': fileURLToPath(
+        new URL('../../libs/core/src/socket-events.ts', import.meta.url),
+      ),
+    },
+  },
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,

@@ -6,11 +6,11 @@
  * worker's clock when the handler ran) − the reminder's due instant.
  */
 import { eq, sql } from 'drizzle-orm';
-import { DEADLINE_REMIND_JOB, type ReminderJob } from '@tiaojie/cases';
 import { loadConfig } from '@tiaojie/core';
 import { createTestDatabase, schema } from '@tiaojie/db';
 import { JobQueue, type WorkOptions } from '@tiaojie/jobs';
 import { createWorker } from '../../apps/worker/src/bootstrap';
+import { DEADLINE_REMIND_JOB, type ReminderJob } from '@tiaojie/deadlines';
 
 export async function runWorkerReminders(
   n: number,

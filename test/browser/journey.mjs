@@ -8,7 +8,8 @@
 // 4. (district.mjs) the district admin: rules with validation errors and a dry-run, import, dashboard, manual routing;
 // 5. (live-lists.mjs) the district queue and the court console change live as others act; a repeat registration merges;
 // 6. (street-names.mjs) the district admin maps a street name an import carries onto a street; the dispute is routed;
-// 7. (phone.mjs) an SMS deep link through the code sign-in; 关怀模式 on a phone and on a desktop workbench.
+// 7. (search.mjs) case search: by a word of the description from the header, by a court case number on the court console;
+// 8. (phone.mjs) an SMS deep link through the code sign-in; 关怀模式 on a phone and on a desktop workbench.
 // Run: node test/browser/journey.mjs   (SKIP_BUILD=1 reuses the last build; ONLY=court runs one scenario)
 import fs from 'node:fs';
 import path from 'node:path';
@@ -31,6 +32,7 @@ import { streetNamesJourney } from './street-names.mjs';
 import { districtJourney } from './district.mjs';
 import { liveListsJourney } from './live-lists.mjs';
 import { screensJourney } from './screens.mjs';
+import { searchJourney } from './search.mjs';
 import { checkScriptBudget } from './script-budget.mjs';
 import { phoneJourney } from './phone.mjs';
 import { a11ySummary } from './a11y.mjs';
@@ -401,6 +403,11 @@ const SCENARIOS = [
     name: 'screens',
     run: screensJourney,
     ok: '5,000-character description collapsed (签收 on the phone screen, bounded page height); district queue fits 1366 px',
+  },
+  {
+    name: 'search',
+    run: searchJourney,
+    ok: 'district admin finds a referral by a word of its description from the header (marked, keyboard) → clerk finds it by court case number on a phone',
   },
   {
     name: 'phone',

@@ -1,4 +1,4 @@
-import { CLIENT_EVENTS } from '../../apps/api/src/gateway/socket-events';
+import { CLIENT_EVENTS } from '@tiaojie/core';
 import { HttpClient, expectStatus } from '../support/http-client';
 import { acceptAndStart, agreeAndSign, fresh } from '../support/case-flow';
 import { ClientSocket, connect } from '../support/socket-client';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { ErrorCode } from '@tiaojie/core';
-import { CLIENT_EVENTS } from '../../apps/api/src/gateway/socket-events';
+import { CLIENT_EVENTS } from '@tiaojie/core';
 import { ClientSocket, connect } from '../support/socket-client';
 import { TestApp, startTestApp } from '../support/test-app';
 import { DbSnapshot, DbSnapshotter, diffSnapshots } from './support/db-snapshot';

@@ -13,6 +13,7 @@ import { ALL_QUEUES } from '@tiaojie/platform';
 import { AuthController } from './auth/auth.controller';
 import { StaffController } from './auth/staff.controller';
 import { CasesController } from './cases/cases.controller';
+import { CaseSearchController } from './cases/case-search.controller';
 import { AuthGuard } from './common/auth.guard';
 import { ErrorFilter } from './common/error.filter';
 import { ROOT_LOGGER } from './common/request-logger';
@@ -84,6 +85,7 @@ export class ApiModule {
         AuthController,
         StaffController,
         CaseIntakeController,
+        CaseSearchController,
         CasesController,
         CaseAgreementController,
         RoutingController,

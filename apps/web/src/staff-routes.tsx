@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Result } from 'antd';
 import { NotFound } from './components/not-found';
 import { canRegister, canUseLinkage, isCourt } from './lib/nav';
-import type { SessionUser } from './lib/types';
+import type { Schemas } from './lib/api-types';
 import { lazyPage } from './lib/lazy-page';
 const QueuePage = lazyPage(() => import('./pages/staff/queue.page'), 'QueuePage');
 const RegisterPage = lazyPage(() => import('./pages/staff/register.page'), 'RegisterPage');
@@ -17,6 +17,9 @@ const BodiesPage = lazyPage(() => import('./pages/district/bodies.page'), 'Bodie
 const RulesPage = lazyPage(() => import('./pages/district/rules.page'), 'RulesPage');
 const ImportsPage = lazyPage(() => import('./pages/district/imports.page'), 'ImportsPage');
 const DashboardPage = lazyPage(() => import('./pages/stats/dashboard.page'), 'DashboardPage');
+const SearchPage = lazyPage(() => import('./pages/search/search.page'), 'SearchPage');
+
+type SessionUser = Schemas['SignedInUser'];
 
 const Forbidden = () => <Result status="403" title="无权访问" subTitle="您的账号没有使用该功能的权限。" />;
 
@@ -31,6 +34,7 @@ export function StaffRoutes({ route, user }: { route: string[]; user: SessionUse
     return <QueuePage />;
   }
   if (a === 'work' && b) return <CaseWorkbenchPage id={b} />;
+  if (a === 'search' && !b) return <SearchPage />;
   if (a === 'register' && !b) return gate(canRegister(role), <RegisterPage role={role} />);
   if (a === 'court' && !b) return gate(isCourt(role), <CourtConsolePage />);
   if (a === 'court' && b === 'refer') return gate(isCourt(role), <CourtReferralPage />);

@@ -2,7 +2,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { AuditService } from '@tiaojie/audit';
-import { DEFAULT_DEADLINE_SETTINGS } from '@tiaojie/calendar';
+import { DEFAULT_DEADLINE_SETTINGS } from '@tiaojie/deadlines';
 import { Actor, DomainError, ErrorCode, Role } from '@tiaojie/core';
 import { DbService } from '@tiaojie/db';
 import { loadSmsDeliverySettings, NotificationService, OutboxService } from '@tiaojie/notifications';

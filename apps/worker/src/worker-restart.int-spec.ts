@@ -1,9 +1,8 @@
 import { INestApplicationContext } from '@nestjs/common';
-import { DEFAULT_DEADLINE_SETTINGS } from '@tiaojie/calendar';
-import { CaseDeadlineService, DEADLINE_REMIND_JOB } from '@tiaojie/cases';
+import { DEFAULT_DEADLINE_SETTINGS, CaseDeadlineService, DEADLINE_REMIND_JOB } from '@tiaojie/deadlines';
 import { FixedClock } from '@tiaojie/core';
 import { DbService, schema } from '@tiaojie/db';
-import { endOfBusinessDay, shanghaiInstant } from '@tiaojie/deadlines';
+import { endOfBusinessDay, shanghaiInstant } from '@tiaojie/business-time';
 import { DEFAULT_SMS_DELIVERY_SETTINGS } from '@tiaojie/notifications';
 import { eq } from 'drizzle-orm';
 import { createWorker } from './bootstrap';

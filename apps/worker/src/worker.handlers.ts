@@ -12,17 +12,13 @@ import {
   DIGEST_TICK_JOB,
   DigestBodyJob,
   DigestTickJob,
-} from '@tiaojie/calendar';
-import {
   CaseDeadlineService,
-  CaseNoticePolicy,
   DEADLINE_OVERDUE_JOB,
   DEADLINE_REMIND_JOB,
   OverdueJob,
-  PERFORMANCE_REMIND_JOB,
-  PerformanceReminderJob,
   ReminderJob,
-} from '@tiaojie/cases';
+} from '@tiaojie/deadlines';
+import { CaseNoticePolicy, PERFORMANCE_REMIND_JOB, PerformanceReminderJob } from '@tiaojie/cases';
 import { STRANDED_SWEEP_MS, WEBHOOK_PROCESS_JOB, WebhookProcessorService } from '@tiaojie/intake';
 import { JobQueue, WorkOptions } from '@tiaojie/jobs';
 import { OUTBOX_DELIVER_JOB, OutboxService } from '@tiaojie/notifications';

@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { SmsSender } from '@tiaojie/auth';
-import { CalendarModule, type DeadlineSettings, loadDeadlineSettings } from '@tiaojie/calendar';
+import { CalendarModule, type DeadlineSettings, loadDeadlineSettings } from '@tiaojie/deadlines';
 import { AppConfig, Clock, CoreModule, RealtimePublisher, SystemClock } from '@tiaojie/core';
 import { CasesModule } from '@tiaojie/cases';
 import { DbModule, DbService } from '@tiaojie/db';

@@ -1,16 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomInt, randomUUID } from 'node:crypto';
-import {
-  APP_CONFIG,
-  AppConfig,
-  Actor,
-  Clock,
-  DomainError,
-  ErrorCode,
-  Role,
-  isMobilePhone,
-  maskPhone,
-} from '@tiaojie/core';
+import { APP_CONFIG, AppConfig, Actor, Clock, DomainError, ErrorCode, Role } from '@tiaojie/core';
+import { isMobilePhone, maskPhone } from '@tiaojie/personal-data';
 import { DbService } from '@tiaojie/db';
 import { AuditService } from '@tiaojie/audit';
 import { PasswordHasher } from './password.hasher';

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, DomainError, Role, maskIdNumber, maskName, maskPhone } from '@tiaojie/core';
+import { Actor, DomainError, Role, isUuid } from '@tiaojie/core';
+import { maskIdNumber, maskName, maskPhone } from '@tiaojie/personal-data';
 import { DbService, Executor } from '@tiaojie/db';
 import { Relation } from './case-lifecycle';
 import { CaseRepository, DisputeRow, PartyRow } from './case.repository';
@@ -86,7 +87,7 @@ export class CaseAccessService {
 
   /** Loads a case the actor may see; anyone else gets NOT_FOUND (no existence oracle). */
   async load(actor: Actor, id: string, db: Executor = this.db.db): Promise<CaseContext> {
-    if (!/^[0-9a-f-]{36}$/i.test(id)) throw DomainError.notFound('case', id);
+    if (!isUuid(id)) throw DomainError.notFound('case', id);
     let read = await this.cases.accessReads(db, id, actor.orgId ?? null);
     if (!read.dispute) throw DomainError.notFound('case', id);
     if (actor.role === Role.Party && actor.id && !read.parties.some((p) => p.userId === actor.id)) {

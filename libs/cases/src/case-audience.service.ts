@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { Role } from '@tiaojie/core';
+import { Role, channels } from '@tiaojie/core';
 import { DbService } from '@tiaojie/db';
 import { CaseAudienceRepository, CaseAudienceRow } from './case-audience.repository';
 
 /** The realtime room of every district admin (they list every case of the district). */
-export const DISTRICT_ROOM = 'district';
+export const DISTRICT_ROOM = channels.district;
 
 /**
  * Where a case's change notice goes: every screen that lists the case. The district; the handling body and the
@@ -27,16 +27,16 @@ export class CaseAudienceService {
 }
 
 export function roomsOf(a: CaseAudienceRow): string[] {
-  const rooms = new Set<string>([`case:${a.id}`, DISTRICT_ROOM]);
-  if (a.bodyId) rooms.add(`org:${a.bodyId}`);
-  for (const b of a.formerBodyIds) rooms.add(`org:${b}`);
-  if (a.mediatorId) rooms.add(`user:${a.mediatorId}`);
-  for (const c of a.courtIds) rooms.add(`org:${c}`);
+  const rooms = new Set<string>([channels.case(a.id), channels.district]);
+  if (a.bodyId) rooms.add(channels.org(a.bodyId));
+  for (const b of a.formerBodyIds) rooms.add(channels.org(b));
+  if (a.mediatorId) rooms.add(channels.user(a.mediatorId));
+  for (const c of a.courtIds) rooms.add(channels.org(c));
   for (const r of a.registrants) {
-    rooms.add(`user:${r.userId}`);
+    rooms.add(channels.user(r.userId));
     // the reporting organisation (grid centre, 12345 centre, a window's body); a party has none
-    if (r.orgId && r.role !== Role.Party) rooms.add(`org:${r.orgId}`);
+    if (r.orgId && r.role !== Role.Party) rooms.add(channels.org(r.orgId));
   }
-  for (const u of a.partyUserIds) rooms.add(`user:${u}`);
+  for (const u of a.partyUserIds) rooms.add(channels.user(u));
   return [...rooms];
 }

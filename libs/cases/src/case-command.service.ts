@@ -19,10 +19,14 @@ import { CaseAccessService, CaseContext } from './case-access.service';
 import { CaseRepository, DisputeRow } from './case.repository';
 import { CaseTransitionService } from './case-transition.service';
 import { CaseIntakeService } from './case-intake.service';
-import { CaseRegime, Extension, caseDue } from './case-regime';
+import {
+  type CaseRegime,
+  type DeadlineExtension as Extension,
+  caseDue,
+  dueKeptOnMove,
+  CaseDeadlineService,
+} from '@tiaojie/deadlines';
 import { RETURN_REASONS, ReturnReason, TransitionInput } from './case.types';
-import { CaseDeadlineService } from './case-deadline.service';
-import { dueKeptOnMove } from './case-deadline';
 import { assertConfirmationWindow } from './case-enforcement.service';
 
 /** Every command on a dispute: validated, authorised, versioned, audited, and announced after commit. */

@@ -6,15 +6,16 @@ import {
   ErrorCode,
   RealtimeEvent,
   RealtimePublisher,
-  formatShanghai,
+  channels,
 } from '@tiaojie/core';
+import { formatShanghai } from '@tiaojie/business-time';
 import { DbService, Executor } from '@tiaojie/db';
 import { OrgRepository } from '@tiaojie/org';
 import { CaseAccessService, CaseContext } from './case-access.service';
 import { CaseRepository, DisputeRow } from './case.repository';
 import { CaseTransitionService } from './case-transition.service';
-import { confirmationDueAt } from './case-deadline';
 import { CASE_STATUSES, type CaseStatus } from './case-lifecycle';
+import { confirmationDueAt } from '@tiaojie/deadlines';
 
 /**
  * Judicial confirmation may be applied for within 30 days after the agreement took effect (人民调解法 art. 33),
@@ -78,7 +79,7 @@ export class CaseEnforcementService {
       );
       // handed to the court: its console lists the case from now on
       events.push({
-        channel: `org:${court.id}`,
+        channel: channels.org(court.id),
         event: 'queue:updated',
         payload: {
           id: updated.id,

@@ -8,24 +8,23 @@ import {
   RealtimePublisher,
   Role,
   SYSTEM_ACTOR,
-  isMobilePhone,
-  isValidChineseId,
-  shanghaiYear,
 } from '@tiaojie/core';
+import { isBusinessDate, shanghaiYear, startOfBusinessDay } from '@tiaojie/business-time';
+import { isMobilePhone, isValidChineseId } from '@tiaojie/personal-data';
 import { randomUUID } from 'node:crypto';
 import { DbService, Executor, isUniqueViolation, readAsOne, runAsOne } from '@tiaojie/db';
 import { AuditService } from '@tiaojie/audit';
 import { DispatchService } from '@tiaojie/dispatch';
 import { OrgRepository, CATEGORY_CODES } from '@tiaojie/org';
 import { RoutingDecision } from '@tiaojie/routing';
+import { CaseSearchIndexService, SearchDocument } from '@tiaojie/search';
 import { CaseContext } from './case-access.service';
 import { CaseRepository, DisputeRow } from './case.repository';
 import { CaseTransitionService, FireOptions, announce } from './case-transition.service';
-import { caseDue } from './case-regime';
 import { CaseNoticePolicy } from './case-notice.policy';
-import { CaseDeadlineService } from './case-deadline.service';
 import { ApplyInput, CourtReferralInput, PartyInput, RegisterInput } from './case.types';
 import { CaseRegistrationService, DEFAULT_REPLY_DAYS, RegistrationResult } from './case-registration.service';
+import { caseDue, CaseDeadlineService } from '@tiaojie/deadlines';
 
 /** What staff see of a routing decision: the sentence, the escalation, the ranked candidates. */
 export function routingSummary(d: RoutingDecision) {
@@ -84,6 +83,7 @@ export class CaseIntakeService {
     private readonly notices: CaseNoticePolicy,
     private readonly registrations: CaseRegistrationService,
     private readonly deadlines: CaseDeadlineService,
+    private readonly searchIndex: CaseSearchIndexService,
   ) {}
 
   async apply(actor: Actor, input: ApplyInput, opts: { idempotencyKey?: string } = {}): Promise<DisputeRow> {
@@ -242,9 +242,9 @@ export class CaseIntakeService {
         : input.procedure === 'simple'
           ? 'court_post_registration_simple'
           : 'court_post_registration_ordinary';
-    const referredAt = new Date(`${input.referredOn}T00:00:00+08:00`);
-    if (Number.isNaN(referredAt.getTime()))
+    if (!isBusinessDate(input.referredOn))
       throw DomainError.validation('委派日期无效', { field: 'referredOn' });
+    const referredAt = startOfBusinessDay(input.referredOn);
     const dueAt = caseDue(regime, referredAt);
     return this.createAndRoute(
       actor,
@@ -367,6 +367,7 @@ export class CaseIntakeService {
       ...routing.reads,
     ] as const);
     const partyFacts = factsOf(accountPhone);
+    const hash = await this.searchIndex.hasher();
     const decision = await routing.decide(this.db.db, [bodies, repeated], partyFacts);
     const received = {
       ...facts,
@@ -449,11 +450,16 @@ export class CaseIntakeService {
         [SYSTEM_ACTOR, plan.audit],
       ]),
       this.dispatch.decisionStatement(db, id, decision),
+      this.searchIndex.newCaseStatement(id, now, searchDocument(number, spec, partyFacts), hash),
     ];
     const write = async (db: Executor) => {
       const [first, ...rest] = statements(db);
       const d = this.cases.disputeFrom((await runAsOne(db, first, ...rest))[0]);
-      await extra?.(db, d);
+      if (extra) {
+        await extra(db, d);
+        // a referral's court number, intake records linked by `extra`: the index reads them back in this transaction
+        await this.searchIndex.reindex(db, [d.id]);
+      }
       await this.deadlines.onCaseWritten(db, null, d);
       return d;
     };
@@ -550,4 +556,23 @@ function checkIdempotencyKey(key: string): string {
       field: 'Idempotency-Key',
     });
   return key;
+}
+
+/** What the search index knows of a case being created (court number and intake ids are added by `extra`). */
+function searchDocument(
+  number: string,
+  spec: CreateSpec,
+  facts: { phone: string | null; idNumber: string | null }[],
+): SearchDocument {
+  return {
+    number,
+    title: spec.title,
+    description: spec.description,
+    address: spec.address ?? null,
+    names: spec.parties.flatMap((p) => [p.name, p.representative ?? '', p.agent?.name ?? ''].filter(Boolean)),
+    phones: spec.parties.flatMap((p, i) => [facts[i].phone ?? '', p.agent?.phone ?? ''].filter(Boolean)),
+    idNumbers: facts.flatMap((p) => (p.idNumber ? [p.idNumber] : [])),
+    intakeIds: [],
+    courtCaseNumbers: [],
+  };
 }

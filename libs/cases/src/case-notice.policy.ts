@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { addCalendarDays, isBusinessDate, shanghaiInstant, startOfBusinessDay } from '@tiaojie/business-time';
 import { Actor, Clock, RealtimeEvent, Role } from '@tiaojie/core';
 import { DbService, Executor } from '@tiaojie/db';
 import { JobQueue } from '@tiaojie/jobs';
@@ -20,7 +21,6 @@ export interface PerformanceReminderJob {
 }
 
 const STAFF_OF_BODY = [Role.BodyAdmin, Role.Mediator, Role.Judge, Role.CourtClerk, Role.Official];
-const SHANGHAI_MS = 8 * 3_600_000;
 
 /** What a notice needs of a party: who they are, their account, their phone. */
 type NoticeParty = Pick<PartyRow, 'id' | 'userId' | 'phone'>;
@@ -198,10 +198,10 @@ export class CaseNoticePolicy {
   private async schedulePerformance(tx: Executor, disputeId: string, items: { dueOn: string }[]) {
     const now = this.clock.now().getTime();
     for (const dueOn of new Set(items.map((i) => i.dueOn))) {
-      const [y, m, d] = dueOn.split('-').map(Number);
-      const dayEnd = Date.UTC(y, m - 1, d + 1) - SHANGHAI_MS;
-      if (!Number.isFinite(dayEnd) || dayEnd <= now) continue;
-      const at = Date.UTC(y, m - 1, d - 1, 9) - SHANGHAI_MS;
+      if (!isBusinessDate(dueOn)) continue;
+      const dayEnd = startOfBusinessDay(addCalendarDays(dueOn, 1)).getTime();
+      if (dayEnd <= now) continue;
+      const at = shanghaiInstant(addCalendarDays(dueOn, -1), 9).getTime();
       await this.queue.send(PERFORMANCE_REMIND_JOB, { disputeId, dueOn } satisfies PerformanceReminderJob, {
         tx,
         startAfter: at > now ? new Date(at) : undefined,

@@ -1,14 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, Clock, DomainError, Role, formatShanghai, maskNamesIn } from '@tiaojie/core';
+import { Actor, Clock, DomainError, Role } from '@tiaojie/core';
+import { formatShanghai } from '@tiaojie/business-time';
+import { maskNamesIn } from '@tiaojie/personal-data';
 import { DbService } from '@tiaojie/db';
-import { remaining } from '@tiaojie/deadlines';
+import { remaining, confirmationDueAt, urgencyAt } from '@tiaojie/deadlines';
 import { RoomRepository } from '@tiaojie/rooms';
 import { DispatchService } from '@tiaojie/dispatch';
 import { CASE_STATUSES, CaseStatus, availableActions, transitionFor } from './case-lifecycle';
 import { CaseAccessService, CaseContext } from './case-access.service';
 import { CaseRepository, DisputeSummaryRow } from './case.repository';
 import { CaseQueueRepository, QueueRead } from './case-queue.repository';
-import { confirmationDueAt, urgencyAt } from './case-deadline';
 import { CaseListItem, listItem } from './case-list-item';
 import { CaseRegistrationService } from './case-registration.service';
 import { courtReferralView } from './court-referral-view';

@@ -10,9 +10,9 @@ import {
   schema,
   sqlList,
 } from '@tiaojie/db';
-import { DUE_SOON_DAYS } from './case-deadline';
 import { listItemSql } from './case-list-item';
 import { DisputeSummaryRow, SUMMARY_COLUMNS } from './case.repository';
+import { DUE_SOON_DAYS } from '@tiaojie/deadlines';
 
 const d = schema.disputes;
 

@@ -1,9 +1,11 @@
+import { CaseSearchIndexService } from '@tiaojie/search';
 import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { Actor, Clock, DomainError, ErrorCode, RealtimePublisher } from '@tiaojie/core';
 import { DbService, Executor, isUniqueViolation } from '@tiaojie/db';
 import { AuditService } from '@tiaojie/audit';
-import { computeDeadline, startOfBusinessDay, toBusinessDate, WorkdayCalendar } from '@tiaojie/deadlines';
+import { computeDeadline, WorkdayCalendar } from '@tiaojie/deadlines';
+import { startOfBusinessDay, toBusinessDate } from '@tiaojie/business-time';
 import { placesIn, scoreDuplicate, type DuplicateReason, type MatchFacts } from '@tiaojie/intake-parsers';
 import { DISPUTE_CATEGORIES } from '@tiaojie/org';
 import {
@@ -63,6 +65,7 @@ export class CaseRegistrationService {
     private readonly audit: AuditService,
     private readonly publisher: RealtimePublisher,
     private readonly clock: Clock,
+    private readonly searchIndex: CaseSearchIndexService,
   ) {}
 
   prepare(
@@ -251,7 +254,7 @@ export class CaseRegistrationService {
       description: c.description,
       streetCode: c.streetCode,
     };
-    return this.records.insert(tx, {
+    const row = await this.records.insert(tx, {
       channel: c.channel,
       sourceId: c.number,
       category: DISPUTE_CATEGORIES[c.category as keyof typeof DISPUTE_CATEGORIES] ?? c.category,
@@ -264,6 +267,8 @@ export class CaseRegistrationService {
       record: { kind: 'registration', origin: 'created', input: { ...input, parties: c.people } },
       raw: input,
     });
+    await this.searchIndex.reindex(tx, [c.id]);
+    return row;
   }
 
   private async insertRecord(
@@ -277,7 +282,7 @@ export class CaseRegistrationService {
     const hotline = input.channel === 'hotline_12345';
     const replyDays = hotline ? (input.replyDays ?? DEFAULT_REPLY_DAYS) : null;
     const label = DISPUTE_CATEGORIES[input.category as keyof typeof DISPUTE_CATEGORIES] ?? input.category;
-    return this.records
+    const row = await this.records
       .insert(tx, {
         channel: input.channel,
         sourceId: input.sourceId?.trim() || `LIVE-${randomUUID().slice(0, 13).toUpperCase()}`,
@@ -314,6 +319,9 @@ export class CaseRegistrationService {
           });
         throw err;
       });
+    // the record's source id now finds the case it joined
+    if (disputeId) await this.searchIndex.reindex(tx, [disputeId]);
+    return row;
   }
 }
 

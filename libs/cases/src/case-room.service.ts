@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, DomainError, ErrorCode, Role } from '@tiaojie/core';
+import { Actor, DomainError, ErrorCode, Role, isUuid } from '@tiaojie/core';
 import { DbService } from '@tiaojie/db';
 import {
   AttachmentService,
@@ -18,7 +18,6 @@ import { CaseRepository } from './case.repository';
 import { CaseQueueRepository } from './case-queue.repository';
 import { SendAccessCache } from './send-access.cache';
 
-const UUID = /^[0-9a-f-]{36}$/i;
 const OPEN = [
   'accepted',
   'in_mediation',
@@ -66,7 +65,7 @@ export class CaseRoomService {
   ) {}
 
   async authorize(actor: Actor, roomId: string): Promise<RoomAccess> {
-    const found = UUID.test(roomId) ? await this.rooms.withAccess(this.db.db, roomId, actor.id) : null;
+    const found = isUuid(roomId) ? await this.rooms.withAccess(this.db.db, roomId, actor.id) : null;
     if (!found) throw DomainError.notFound('room', roomId);
     const { room, dispute, member } = found;
     if (room.kind === 'linkage') {
@@ -227,7 +226,7 @@ export class CaseRoomService {
    * these connected users may no longer use which of its rooms. The gateway makes their sockets leave.
    */
   async revoked(disputeId: string, actors: Actor[]): Promise<{ userId: string; roomId: string }[]> {
-    const rooms = UUID.test(disputeId) ? await this.rooms.forDispute(this.db.db, disputeId) : [];
+    const rooms = isUuid(disputeId) ? await this.rooms.forDispute(this.db.db, disputeId) : [];
     const out: { userId: string; roomId: string }[] = [];
     for (const actor of actors) {
       if (!actor.id) continue;
@@ -248,7 +247,7 @@ export class CaseRoomService {
   }
 
   async roomIdsOfCase(disputeId: string): Promise<string[]> {
-    if (!UUID.test(disputeId)) return [];
+    if (!isUuid(disputeId)) return [];
     return (await this.rooms.forDispute(this.db.db, disputeId)).map((r) => r.id);
   }
 

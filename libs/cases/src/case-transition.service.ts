@@ -1,5 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, Clock, DomainError, ErrorCode, RealtimeEvent, Role } from '@tiaojie/core';
+import {
+  Actor,
+  Clock,
+  DomainError,
+  ErrorCode,
+  RealtimeEvent,
+  Role,
+  channels,
+  type SessionMode,
+} from '@tiaojie/core';
 import { Executor, schema } from '@tiaojie/db';
 import { AuditService, type AuditEntry } from '@tiaojie/audit';
 import { MessageService, RoomRepository } from '@tiaojie/rooms';
@@ -14,8 +23,8 @@ import {
 } from './case-lifecycle';
 import { CaseContext } from './case-access.service';
 import { CaseRepository, DisputeRow } from './case.repository';
-import { CaseDeadlineService } from './case-deadline.service';
 import { CaseNoticePolicy } from './case-notice.policy';
+import { CaseDeadlineService } from '@tiaojie/deadlines';
 
 export interface FireOptions {
   /** The version the caller read; required for human actors (optimistic concurrency). */
@@ -152,7 +161,7 @@ export class CaseTransitionService {
             ? `${actor.name}：${def.label}，案件状态变为“${CASE_STATUSES[to].label}”`
             : `${actor.name}：${def.label}`;
       const m = await this.messages.appendSystem(tx, room.id, text);
-      events.push({ channel: `room:${room.id}`, event: 'message:new', payload: m });
+      events.push({ channel: channels.room(room.id), event: 'message:new', payload: m });
     }
     await this.deadlines.onCaseWritten(tx, current, updated);
     ctx.dispute = updated;
@@ -184,18 +193,18 @@ export function announce(
     statusLabel: CASE_STATUSES[updated.status as CaseStatus].label,
     version: updated.version,
     action,
-    sessionMode: updated.sessionMode,
+    sessionMode: updated.sessionMode as SessionMode,
   };
   events.push({
-    channel: `case:${updated.id}`,
+    channel: channels.case(updated.id),
     event: 'case:updated',
     payload,
     ...(opts.created ? { accessUnchanged: true } : {}),
   });
   events.push(caseChanged(updated, action));
-  if (updated.bodyId) events.push({ channel: `org:${updated.bodyId}`, event: 'queue:updated', payload });
+  if (updated.bodyId) events.push({ channel: channels.org(updated.bodyId), event: 'queue:updated', payload });
   if (before.bodyId && before.bodyId !== updated.bodyId)
-    events.push({ channel: `org:${before.bodyId}`, event: 'queue:updated', payload });
+    events.push({ channel: channels.org(before.bodyId), event: 'queue:updated', payload });
 }
 
 export const CASE_CHANGED = 'case:changed';
@@ -209,7 +218,7 @@ export function caseChanged(
   action: string,
 ): RealtimeEvent {
   return {
-    channel: `case:${d.id}`,
+    channel: channels.case(d.id),
     event: CASE_CHANGED,
     payload: {
       id: d.id,

@@ -5,7 +5,10 @@ import { OrgModule } from '@tiaojie/org';
 import { RoomsModule } from '@tiaojie/rooms';
 import { NotificationsModule } from '@tiaojie/notifications';
 import { DispatchModule } from '@tiaojie/dispatch';
-import { CaseDeadlineService } from './case-deadline.service';
+import { SearchModule } from '@tiaojie/search';
+import { CaseReadScopeRepository } from './case-read-scope.repository';
+import { CaseSearchFilterRepository } from './case-search-filter.repository';
+import { CaseSearchService } from './case-search.service';
 import { CaseIntakeService } from './case-intake.service';
 import { CaseSessionService } from './case-session.service';
 import { CaseAgreementService } from './case-agreement.service';
@@ -26,9 +29,18 @@ import { CaseRegistrationService } from './case-registration.service';
 import { HeldRegistrationService } from './held-registration.service';
 import { StreetMappingRepository } from './street-mapping.repository';
 import { StreetMappingService } from './street-mapping.service';
+import { CaseDeadlineService, DeadlineCaseRepository } from '@tiaojie/deadlines';
 
 @Module({
-  imports: [AuditModule, AuthModule, OrgModule, RoomsModule, NotificationsModule, DispatchModule],
+  imports: [
+    AuditModule,
+    AuthModule,
+    OrgModule,
+    RoomsModule,
+    NotificationsModule,
+    DispatchModule,
+    SearchModule,
+  ],
   providers: [
     CaseRepository,
     CaseQueueRepository,
@@ -37,7 +49,9 @@ import { StreetMappingService } from './street-mapping.service';
     CaseCommandService,
     CaseQueryService,
     CaseRoomService,
+    // the deadline timers are set in the case's own transactions, so the case flow provides them
     CaseDeadlineService,
+    DeadlineCaseRepository,
     CaseIntakeService,
     CaseSessionService,
     CaseAgreementService,
@@ -51,8 +65,12 @@ import { StreetMappingService } from './street-mapping.service';
     CaseEnforcementService,
     StreetMappingRepository,
     StreetMappingService,
+    CaseReadScopeRepository,
+    CaseSearchFilterRepository,
+    CaseSearchService,
   ],
   exports: [
+    CaseSearchService,
     CaseNoticePolicy,
     CaseAudienceService,
     CaseRegistrationService,

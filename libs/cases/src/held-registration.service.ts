@@ -1,5 +1,6 @@
+import { CaseSearchIndexService } from '@tiaojie/search';
 import { Injectable } from '@nestjs/common';
-import { Actor, Clock, DomainError, ErrorCode, RealtimePublisher, Role } from '@tiaojie/core';
+import { Actor, Clock, DomainError, ErrorCode, RealtimePublisher, Role, isUuid } from '@tiaojie/core';
 import { DbService, Executor } from '@tiaojie/db';
 import { AuditService } from '@tiaojie/audit';
 import {
@@ -31,6 +32,7 @@ export class HeldRegistrationService {
     private readonly audit: AuditService,
     private readonly publisher: RealtimePublisher,
     private readonly clock: Clock,
+    private readonly searchIndex: CaseSearchIndexService,
   ) {}
 
   async decide(
@@ -39,7 +41,7 @@ export class HeldRegistrationService {
     decision: 'confirm' | 'dismiss',
     note?: string,
   ): Promise<DuplicatePairRow | null> {
-    if (!/^[0-9a-f-]{36}$/i.test(pairId)) return null;
+    if (!isUuid(pairId)) return null;
     const held = await this.heldOf(this.db.db, pairId);
     if (!held) return null;
     if (actor.role !== Role.DistrictAdmin) throw DomainError.forbidden('只有区级管理员可以复核疑似重复');
@@ -54,6 +56,7 @@ export class HeldRegistrationService {
           status: pair?.status ?? null,
         });
       await this.records.setDispute(tx, record.id, disputeId);
+      await this.searchIndex.reindex(tx, [disputeId]);
       const decided = await this.records.decidePair(tx, pairId, {
         status: decision === 'confirm' ? 'confirmed' : 'dismissed',
         decidedBy: actor.id,

@@ -14,15 +14,6 @@ export type {
   CourtReferralInput,
   AgentInput,
 } from './case.types';
-export {
-  CaseDeadlineService,
-  DEADLINE_JOBS,
-  DEADLINE_REMIND_JOB,
-  DEADLINE_OVERDUE_JOB,
-} from './case-deadline.service';
-export type { ReminderJob, OverdueJob, PlannedTimer } from './case-deadline.service';
-export { caseDueAt, mediationDueAt, confirmationDueAt, CASE_REGIMES } from './case-deadline';
-export type { CaseRegime, CaseDueOptions } from './case-deadline';
 export { CaseIntakeService } from './case-intake.service';
 export { CaseSessionService } from './case-session.service';
 export type { ScheduleInput } from './case-session.service';
@@ -38,3 +29,5 @@ export { CaseEnforcementService, assertConfirmationWindow } from './case-enforce
 export { StreetMappingService } from './street-mapping.service';
 export type { StreetMappingResult } from './street-mapping.service';
 export type { UnknownStreetName } from './street-mapping.repository';
+export { CaseSearchService, SEARCH_LIMIT } from './case-search.service';
+export type { SearchAnswer, SearchInput, SearchItem } from './case-search.service';

@@ -20,8 +20,8 @@ const CJK = /[\u4e00-\u9fff]/;
 /** Text for developers or operators, not people: OpenAPI descriptions, log lines, policy notes behind codes. */
 const NOT_FOR_PEOPLE = /ApiProperty|description:|setTitle|setDescription|console\.|logger\.|log\(/;
 const NOT_FOR_PEOPLE_FILES = new Set([
-  'libs/deadlines/src/deadline-policy.ts',
-  'libs/deadlines/src/deadline-adjustments.ts',
+  'libs/deadlines/src/core/deadline-policy.ts',
+  'libs/deadlines/src/core/deadline-adjustments.ts',
 ]);
 
 /** The text of a template literal without its `${…}` parts (which may nest templates), and without {{slots}}. */

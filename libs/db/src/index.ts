@@ -11,5 +11,5 @@ export type { Executor, RawClient, DbOptions, Schema } from './db.types';
 export { bulkInsert, columnList, recordset, resultRows } from './bulk-sql';
 export type { ColumnTypes, SqlType } from './bulk-sql';
 export { runAsOne, rowOf } from './one-statement';
-export { inList, sqlList, LOAD_STATUSES, QUEUE_OPEN_STATUSES } from './sql-list';
+export { anyUuid, inList, sqlList, LOAD_STATUSES, QUEUE_OPEN_STATUSES } from './sql-list';
 export type { Statement } from './one-statement';

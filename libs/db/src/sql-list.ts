@@ -28,3 +28,12 @@ export function inList(words: readonly string[]): string {
 export function sqlList(words: readonly string[]): SQL {
   return sql.raw(inList(words));
 }
+
+/**
+ * `= any('{…}'::uuid[])` over ids as one parameter: the planner reads each id through the index (a subquery over a
+ * JSON parameter was estimated at 100 rows and hash-joined a whole table).
+ */
+export function anyUuid(ids: readonly string[]): SQL {
+  if (!ids.every((id) => /^[0-9a-f-]{36}$/i.test(id))) throw new Error('anyUuid takes UUIDs only');
+  return sql`any(${`{${ids.join(',')}}`}::uuid[])`;
+}

@@ -1,3 +1,4 @@
+import { maskIdNumber, maskPhone } from '@tiaojie/personal-data';
 import { sampleAgreement } from './agreement.fixture';
 import { agreementContentHash } from './agreement.hash';
 import { AGREEMENT_FACTS_MAX_CHARS, agreementFacts } from './agreement-facts';
@@ -83,6 +84,18 @@ describe('renderAgreementPdf', () => {
     expect(out).toContain('身份证号码：320621199001011234');
     expect(out).toContain('联系电话：13812345678');
     expect(out).not.toContain('3206**********1234');
+  });
+
+  it('masks a landline and a short document number exactly as the api does', async () => {
+    const a = sampleAgreement();
+    const landline = { ...a.parties[1], phone: '0513-88886666', idNumber: 'E12345678' };
+    const out = squash(
+      pdfToText(await renderAgreementPdf({ ...a, parties: [a.parties[0], landline], signatures: [] })),
+    );
+    expect(maskPhone('0513-88886666')).toBe('051******6666');
+    expect(out).toContain(`身份证号码：${maskIdNumber('E12345678')}`);
+    expect(out).toContain(`联系电话：${maskPhone('0513-88886666')}`);
+    expect(out).not.toContain('88886666');
   });
 
   it('renders organisation parties with their credit code and legal representative', async () => {

@@ -9,9 +9,9 @@ import type {
 } from './agreement.types';
 import { assertFontCovers } from './font.coverage';
 import { loadCjkFont } from './font.loader';
-import { maskId, maskPhone } from './personal-data.masking';
+import { maskIdNumber, maskPhone } from '@tiaojie/personal-data';
 import { contentWidth, createPdf, ensureSpace, stampFooters } from './pdf.document';
-import { formatShanghaiDate, formatShanghaiDateTime } from './shanghai-date.formatter';
+import { documentDate, documentDateTime } from './document-date.formatter';
 
 const BODY_SIZE = 12;
 const LINE_GAP = 6;
@@ -69,7 +69,7 @@ function paragraphs(text: string): string[] {
 
 function agentLine(agent: AgreementAgent, mask: boolean): string {
   const parts = [`${AGENT_LABEL[agent.kind]}：${agent.name}${agent.relation ? `（${agent.relation}）` : ''}`];
-  if (agent.idNumber) parts.push(`身份证号码：${mask ? maskId(agent.idNumber) : agent.idNumber}`);
+  if (agent.idNumber) parts.push(`身份证号码：${mask ? maskIdNumber(agent.idNumber) : agent.idNumber}`);
   if (agent.phone) parts.push(`联系电话：${mask ? maskPhone(agent.phone) : agent.phone}`);
   return parts.join('，');
 }
@@ -88,7 +88,7 @@ function partyLines(p: AgreementParty, mask: boolean): string[] {
       : [
           `${ROLE_LABEL[p.role]}：${p.name}`,
           p.sex && SEX_LABEL[p.sex],
-          p.idNumber && `身份证号码：${mask ? maskId(p.idNumber) : p.idNumber}`,
+          p.idNumber && `身份证号码：${mask ? maskIdNumber(p.idNumber) : p.idNumber}`,
           phone,
           p.address && `住址：${p.address}`,
         ];
@@ -118,12 +118,12 @@ function buildView(a: NormalizedAgreement, mask: boolean): AgreementView {
       const by = s.signedBy && s.signedBy !== p.name ? `，由${s.signedBy}代为签署` : '';
       return {
         party,
-        record: `签署时间：${formatShanghaiDateTime(s.signedAt, 'signatures.signedAt')}\u3000签署方式：${SIGNING_METHOD_LABEL[s.method]}${by}`,
+        record: `签署时间：${documentDateTime(s.signedAt, 'signatures.signedAt')}\u3000签署方式：${SIGNING_METHOD_LABEL[s.method]}${by}`,
       };
     }),
     mediators: `人民调解员（签名）：${a.mediators.join('、')}`,
     seal: `（${a.body.sealText ?? a.body.name}印）`,
-    date: formatShanghaiDate(a.date, 'date'),
+    date: documentDate(a.date, 'date'),
     hash: a.signedContentHash ?? hashNormalizedAgreement(a),
   };
 }

@@ -16,7 +16,8 @@ describe('compiled library (swc --copy-files layout)', () => {
     out = mkdtempSync(path.join(os.tmpdir(), 'tiaojie-documents-dist-'));
     execFileSync(
       path.join(repo, 'node_modules/.bin/swc'),
-      ['libs/documents', '-d', out, '--copy-files', '--quiet'],
+      // with the pure libs it imports
+      ['libs/documents', 'libs/personal-data', 'libs/business-time', '-d', out, '--copy-files', '--quiet'],
       { cwd: repo },
     );
   });

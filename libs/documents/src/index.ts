@@ -17,8 +17,6 @@ export { agreementTemplate, DISPUTE_CATEGORIES, DISPUTE_CATEGORY_LABELS } from '
 export type { AgreementTemplate, DisputeCategory } from './agreement.templates';
 export { fillTemplate, templatePlaceholders } from './template.filler';
 export type { FilledAgreementTemplate, TemplateValues } from './template.filler';
-export { maskId, maskPhone } from './personal-data.masking';
-export { formatShanghaiDate, formatShanghaiDateTime } from './shanghai-date.formatter';
 export { renderReportPdf } from './report.renderer';
 export { renderReportXlsx } from './report-xlsx.renderer';
 export { toCsv } from './csv.writer';

@@ -41,20 +41,6 @@ export {
 export { REJECTION_MESSAGES, type RejectionCode } from './rejection-reasons';
 export { WORK_ORDER_SOURCES, SATISFACTION_VALUES, DISPUTE_CATEGORY_PREFIX } from './work-order.parser';
 export { GRID_DISPUTE_EVENT_TYPE } from './grid-report.parser';
-export {
-  formatShanghaiDateTime,
-  parseShanghaiDate,
-  parseShanghaiDateTime,
-  shanghaiMidnight,
-} from './shanghai-time.util';
-export {
-  isValidChineseId,
-  isValidPhone,
-  maskId,
-  maskPhone,
-  normalizeChineseId,
-  normalizePhone,
-} from './personal-data.util';
 export { canonicalJson, contentHash } from './content-hash.util';
 export {
   DUPLICATE_WEIGHTS,

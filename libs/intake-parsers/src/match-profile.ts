@@ -3,7 +3,7 @@
  * ID numbers), what (dispute category, text), when and where.
  */
 import type { IntakeRecord } from './intake.types';
-import { shanghaiMidnight } from './shanghai-time.util';
+import { startOfBusinessDay } from '@tiaojie/business-time';
 
 export interface MatchPerson {
   name: string | null;
@@ -103,7 +103,7 @@ export function toMatchProfile(
       return {
         record,
         key,
-        at: shanghaiMidnight(record.referredOn),
+        at: startOfBusinessDay(record.referredOn),
         people: [record.plaintiff, record.defendant],
         categories: [...(causeMap[record.causeOfAction] ?? [])],
         isDispute: true,

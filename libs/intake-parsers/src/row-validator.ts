@@ -4,8 +4,8 @@
  */
 import type { CellValue, IntakeRecord, RawRow, RowIssue } from './intake.types';
 import { rejectionMessage, type RejectionCode } from './rejection-reasons';
-import { parseShanghaiDate, parseShanghaiDateTime, formatExcelDateCell } from './shanghai-time.util';
-import { isValidChineseId, normalizeChineseId, normalizePhone } from './personal-data.util';
+import { parseShanghaiDate, parseShanghaiDateTime, formatExcelDateCell } from './cell-time.parser';
+import { isValidChineseId, normalizeChineseId, normalizePhone } from '@tiaojie/personal-data';
 
 /** Trim ASCII and full-width (U+3000) whitespace. */
 function trimText(s: string): string {

@@ -7,6 +7,7 @@
  * person's decision). Uncertain pairs always go to review; a record whose only matches are
  * uncertain is held (no dispute yet) until the review decides whether it joins the other's dispute.
  */
+import { startOfBusinessDay } from '@tiaojie/business-time';
 import type { CrossChannelDuplicate, IntakeRecord } from '@tiaojie/intake-parsers';
 import { findCrossChannelDuplicates } from '@tiaojie/intake-parsers';
 
@@ -50,7 +51,7 @@ export function recordKeyOf(record: IntakeRecord): string {
 export function recordInstant(record: IntakeRecord): number {
   if (record.kind === 'work-order') return record.acceptedAt.getTime();
   if (record.kind === 'grid-report') return record.reportedAt.getTime();
-  return Date.parse(`${record.referredOn}T00:00:00+08:00`);
+  return startOfBusinessDay(record.referredOn).getTime();
 }
 
 /** The record a new dispute is built from: the earliest arrival (then grid, 12345, court). */

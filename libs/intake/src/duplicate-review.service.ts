@@ -1,5 +1,7 @@
+import { CaseSearchIndexService } from '@tiaojie/search';
 import { Injectable } from '@nestjs/common';
-import { Actor, Clock, DomainError, ErrorCode, maskIdNumber, maskPhone, Role } from '@tiaojie/core';
+import { Actor, Clock, DomainError, ErrorCode, Role } from '@tiaojie/core';
+import { maskIdNumber, maskPhone } from '@tiaojie/personal-data';
 import { DbService, Executor } from '@tiaojie/db';
 import { AuditService, type AuditEntry } from '@tiaojie/audit';
 import { recordInstant } from './duplicate-linker';
@@ -42,6 +44,7 @@ export class DuplicateReviewService {
     private readonly places: IntakeDisputeRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly searchIndex: CaseSearchIndexService,
   ) {}
 
   private assertDistrict(actor: Actor): void {
@@ -109,6 +112,10 @@ export class DuplicateReviewService {
       );
       const step = await this.disputeStep.materialize(tx, actor, groups, places, { runId: null, now });
       await this.records.setDisputes(tx, step.links);
+      await this.searchIndex.reindex(
+        tx,
+        step.links.map((l) => l.disputeId),
+      );
       const decided = await this.pairs.decide(tx, pairId, {
         status: decision === 'confirm' ? 'confirmed' : 'dismissed',
         decidedBy: actor.id,

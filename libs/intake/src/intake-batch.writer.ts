@@ -5,6 +5,7 @@ import type { Executor } from '@tiaojie/db';
 import { AuditService, type AuditEntry } from '@tiaojie/audit';
 import { canonicalJson, type AcceptedRow } from '@tiaojie/intake-parsers';
 import { IntakeAggregateDelta, StatsAggregateRepository, type IntakeFacts } from '@tiaojie/stats';
+import { CaseSearchIndexService } from '@tiaojie/search';
 import type { PlaceDirectory } from './dispute-draft.builder';
 import { CHANNEL_OF_FORMAT } from './intake-channel';
 import { IntakeDisputeService, type DisputeNeeder } from './intake-dispute.service';
@@ -96,6 +97,7 @@ export class IntakeBatchWriter {
     private readonly aggregates: StatsAggregateRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly searchIndex: CaseSearchIndexService,
   ) {}
 
   async write(tx: Executor, rows: readonly AcceptedRow[], ctx: BatchContext): Promise<BatchResult> {
@@ -140,6 +142,11 @@ export class IntakeBatchWriter {
     await this.records.setDisputes(
       tx,
       step.links.filter((l) => !fresh.has(l.recordId)),
+    );
+    // the cases created or joined now are found by their records' ids in the same transaction
+    await this.searchIndex.reindex(
+      tx,
+      step.links.map((l) => l.disputeId),
     );
     const keyed = (list: typeof toWrite) =>
       list.map((w) => ({

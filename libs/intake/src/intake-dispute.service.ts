@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { Actor, shanghaiYear } from '@tiaojie/core';
+import { Actor } from '@tiaojie/core';
+import { shanghaiYear } from '@tiaojie/business-time';
 import type { Executor } from '@tiaojie/db';
 import type { AuditEntry } from '@tiaojie/audit';
 import type { CrossChannelDuplicate, IntakeRecord } from '@tiaojie/intake-parsers';

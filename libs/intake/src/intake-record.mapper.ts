@@ -2,9 +2,9 @@
  * Parsed rows → intake_records rows: the channel's columns, the reply/mediation deadline on the
  * working-day calendar, the matching keys, and the record as JSON (and back).
  */
-import { computeDeadline, startOfBusinessDay, toBusinessDate, WorkdayCalendar } from '@tiaojie/deadlines';
+import { computeDeadline, WorkdayCalendar } from '@tiaojie/deadlines';
+import { startOfBusinessDay, toBusinessDate } from '@tiaojie/business-time';
 import type { AcceptedRow, IntakeRecord, RawRow } from '@tiaojie/intake-parsers';
-import { shanghaiMidnight } from '@tiaojie/intake-parsers';
 import type { IntakeFacts } from '@tiaojie/stats';
 import {
   CHANNEL_OF_FORMAT,
@@ -152,7 +152,7 @@ export function toIntakeValues(row: AcceptedRow): IntakeRecordValues {
         peopleInvolved: r.peopleInvolved,
       };
     case 'court-referral': {
-      const acceptedAt = shanghaiMidnight(r.referredOn);
+      const acceptedAt = startOfBusinessDay(r.referredOn);
       return {
         ...EMPTY,
         ...base,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, DomainError, RealtimePublisher, Role } from '@tiaojie/core';
+import { Actor, DomainError, RealtimePublisher, Role, channels } from '@tiaojie/core';
 import { IntakeImportService, type ImportSummary } from './intake-import.service';
 
 export const IMPORT_PROGRESS_EVENT = 'import:progress';
@@ -15,7 +15,7 @@ export class IntakeUploadService {
   async importUpload(actor: Actor, path: string, fileName: string): Promise<ImportSummary> {
     if (actor.role !== Role.DistrictAdmin || !actor.id)
       throw DomainError.forbidden('只有区级管理员可以导入数据');
-    const channel = `user:${actor.id}`;
+    const channel = channels.user(actor.id);
     return this.importer.importFile(path, {
       actor,
       origin: 'upload',

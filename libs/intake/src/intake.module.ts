@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@tiaojie/audit';
 import { StatsModule } from '@tiaojie/stats';
+import { SearchModule } from '@tiaojie/search';
 import { DuplicatePairRepository } from './duplicate-pair.repository';
 import { DuplicateReviewService } from './duplicate-review.service';
 import { ImportReportService } from './import-report.service';
@@ -36,7 +37,7 @@ const CORE = [
  * RealtimePublisher (global) only: the command line and the worker use it without HTTP or a job queue.
  */
 @Module({
-  imports: [AuditModule, StatsModule],
+  imports: [AuditModule, StatsModule, SearchModule],
   providers: CORE,
   exports: CORE,
 })

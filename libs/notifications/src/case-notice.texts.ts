@@ -1,4 +1,4 @@
-import { formatShanghai } from '@tiaojie/core';
+import { formatShanghai } from '@tiaojie/business-time';
 
 /**
  * Chinese texts of the case notices, short like government SMS (the outbox prefixes 【调解平台】). They carry the

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { SmsSender } from '@tiaojie/auth';
-import { maskPhone } from '@tiaojie/core';
+import { maskPhone } from '@tiaojie/personal-data';
 
 /**
  * A real SMS provider behind HTTP: POST {phone, text, outId} as JSON with a bearer token and an Idempotency-Key

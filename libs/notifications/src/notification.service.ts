@@ -7,6 +7,7 @@ import {
   DomainError,
   RealtimeEvent,
   RealtimePublisher,
+  channels,
 } from '@tiaojie/core';
 import { DbService, Executor } from '@tiaojie/db';
 import { JobQueue } from '@tiaojie/jobs';
@@ -114,7 +115,7 @@ export class NotificationService {
         );
     }
     return inserted.map((n) => ({
-      channel: `user:${n.userId}`,
+      channel: channels.user(n.userId),
       event: 'notification:new',
       payload: notificationView(n),
     }));

@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { AuditService } from '@tiaojie/audit';
 import { SmsSender } from '@tiaojie/auth';
-import { Actor, Clock, DomainError, ErrorCode, maskPhone, Role } from '@tiaojie/core';
+import { Actor, Clock, DomainError, ErrorCode, Role } from '@tiaojie/core';
+import { maskPhone } from '@tiaojie/personal-data';
 import { DbService } from '@tiaojie/db';
 import { JobQueue } from '@tiaojie/jobs';
 import { NotificationRepository, OutboxRow } from './notification.repository';

@@ -1,5 +1,5 @@
-import { DIGEST_JOBS } from '@tiaojie/calendar';
-import { DEADLINE_JOBS, PERFORMANCE_REMIND_JOB } from '@tiaojie/cases';
+import { DIGEST_JOBS, DEADLINE_JOBS } from '@tiaojie/deadlines';
+import { PERFORMANCE_REMIND_JOB } from '@tiaojie/cases';
 import { WEBHOOK_PROCESS_JOB } from '@tiaojie/intake';
 import { OUTBOX_DELIVER_JOB } from '@tiaojie/notifications';
 

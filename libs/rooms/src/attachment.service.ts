@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { AuditService } from '@tiaojie/audit';
-import { Actor, DomainError, ErrorCode, RealtimePublisher } from '@tiaojie/core';
+import { Actor, DomainError, ErrorCode, RealtimePublisher, channels, isUuid } from '@tiaojie/core';
 import { DbService, isUniqueViolation } from '@tiaojie/db';
 import { AttachmentRepository } from './attachment.repository';
 import { AttachmentStorage } from './attachment.storage';
@@ -126,13 +126,13 @@ export class AttachmentService {
       if (!winner) throw err;
       return { message: winner, duplicate: true };
     }
-    this.publisher.publish([{ channel: `room:${roomId}`, event: 'message:new', payload: stored }]);
+    this.publisher.publish([{ channel: channels.room(roomId), event: 'message:new', payload: stored }]);
     return { message: stored, duplicate: false };
   }
 
   /** Opens an attachment of this room (the caller has authorised the room); every download is audited. */
   async open(actor: Actor, roomId: string, attachmentId: string): Promise<OpenedAttachment> {
-    const a = /^[0-9a-f-]{36}$/i.test(attachmentId) ? await this.repo.byId(this.db.db, attachmentId) : null;
+    const a = isUuid(attachmentId) ? await this.repo.byId(this.db.db, attachmentId) : null;
     if (!a || a.roomId !== roomId) throw DomainError.notFound('attachment', attachmentId);
     const stream = await this.storage.open(a.storageKey);
     if (!stream) throw DomainError.notFound('attachment', attachmentId);

@@ -1,6 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@tiaojie/audit';
-import { Actor, Clock, DomainError, ErrorCode, RealtimeEvent, RealtimePublisher, Role } from '@tiaojie/core';
+import {
+  Actor,
+  Clock,
+  DomainError,
+  ErrorCode,
+  RealtimeEvent,
+  RealtimePublisher,
+  Role,
+  channels,
+  isUuid,
+} from '@tiaojie/core';
 import { DbService, Executor } from '@tiaojie/db';
 import { MessageService } from './message.service';
 import { ReadReceiptService } from './read-receipt.service';
@@ -15,7 +25,6 @@ export const LINKAGE_CREATOR_ROLES: readonly Role[] = [
   Role.Official,
 ];
 export const MAX_LINKAGE_MEMBERS = 200;
-const UUID = /^[0-9a-f-]{36}$/i;
 
 export interface LinkageCreateInput {
   title: string;
@@ -76,7 +85,7 @@ export class LinkageRoomService {
     if (topic && topic.length > 200) throw DomainError.validation('议题不能超过 200 字', { field: 'topic' });
     let dispute: { id: string; number: string; title: string } | null = null;
     if (input.disputeId) {
-      const d = UUID.test(input.disputeId) ? await this.members.dispute(this.db.db, input.disputeId) : null;
+      const d = isUuid(input.disputeId) ? await this.members.dispute(this.db.db, input.disputeId) : null;
       if (!d) throw DomainError.validation('关联的纠纷不存在', { field: 'disputeId' });
       if (d.kind !== 'administrative')
         throw DomainError.validation('府院联动室只能关联行政争议', {
@@ -195,7 +204,7 @@ export class LinkageRoomService {
     });
     for (const id of removed) {
       events.push({
-        channel: `user:${id}`,
+        channel: channels.user(id),
         event: 'room:removed',
         payload: {
           roomId: room.id,
@@ -210,7 +219,7 @@ export class LinkageRoomService {
 
   /** The room if the actor is an active member; anyone else gets NOT_FOUND (no existence oracle). */
   async requireMember(actor: Actor, roomId: string): Promise<LinkageAccess> {
-    const room = UUID.test(roomId) ? await this.rooms.byId(this.db.db, roomId) : null;
+    const room = isUuid(roomId) ? await this.rooms.byId(this.db.db, roomId) : null;
     if (!room) throw DomainError.notFound('room', roomId);
     return this.requireMemberOf(actor, room);
   }
@@ -296,7 +305,7 @@ export class LinkageRoomService {
   private async resolve(userIds: string[] = [], orgIds: string[] = [], role: string): Promise<InviteRow[]> {
     const users = [...new Set(userIds)];
     const orgs = [...new Set(orgIds)];
-    if ([...users, ...orgs].some((id) => typeof id !== 'string' || !UUID.test(id)))
+    if ([...users, ...orgs].some((id) => !isUuid(id)))
       throw DomainError.validation('邀请的人员或单位编号无效', { field: 'userIds' });
     if (users.length + orgs.length > MAX_LINKAGE_MEMBERS)
       throw DomainError.validation(`一次最多邀请 ${MAX_LINKAGE_MEMBERS} 人`);
@@ -322,12 +331,12 @@ export class LinkageRoomService {
 
   private async system(tx: Executor, roomId: string, text: string, events: RealtimeEvent[]): Promise<void> {
     const m = await this.messages.appendSystem(tx, roomId, text);
-    events.push({ channel: `room:${roomId}`, event: 'message:new', payload: m });
+    events.push({ channel: channels.room(roomId), event: 'message:new', payload: m });
   }
 
   private invited(userId: string, room: RoomRow, role: string): RealtimeEvent {
     return {
-      channel: `user:${userId}`,
+      channel: channels.user(userId),
       event: 'room:invited',
       payload: { roomId: room.id, kind: room.kind, title: room.title, role },
     };

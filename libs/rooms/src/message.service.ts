@@ -7,6 +7,7 @@ import {
   RealtimePublisher,
   hasLoneSurrogate,
   isStorableText,
+  channels,
 } from '@tiaojie/core';
 import { DbService, Executor, isUniqueViolation } from '@tiaojie/db';
 import { AttachmentRepository, AttachmentRow } from './attachment.repository';
@@ -156,7 +157,7 @@ export class MessageService {
         : null;
     const view = toMessageView(result.message, attachment);
     if (result.inserted)
-      this.publisher.publish([{ channel: `room:${roomId}`, event: 'message:new', payload: view }]);
+      this.publisher.publish([{ channel: channels.room(roomId), event: 'message:new', payload: view }]);
     return { message: view, duplicate: !result.inserted };
   }
 

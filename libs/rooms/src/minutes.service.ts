@@ -1,14 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@tiaojie/audit';
-import {
-  Actor,
-  Clock,
-  DomainError,
-  RealtimePublisher,
-  ROLE_LABELS,
-  Role,
-  formatShanghai,
-} from '@tiaojie/core';
+import { Actor, Clock, DomainError, RealtimePublisher, ROLE_LABELS, Role, channels } from '@tiaojie/core';
+import { formatShanghai } from '@tiaojie/business-time';
 import { DbService } from '@tiaojie/db';
 import { DocumentsError, renderReportPdf, toCsv } from '@tiaojie/documents';
 import { LinkageRoomService } from './linkage-room.service';
@@ -71,7 +64,7 @@ export class MinutesService {
     });
     const [view] = await this.messages.views([r.message]);
     if (r.inserted)
-      this.publisher.publish([{ channel: `room:${room.id}`, event: 'message:new', payload: view }]);
+      this.publisher.publish([{ channel: channels.room(room.id), event: 'message:new', payload: view }]);
     return { message: view, duplicate: !r.inserted };
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, Clock, DomainError, RealtimePublisher } from '@tiaojie/core';
+import { Actor, Clock, DomainError, RealtimePublisher, channels } from '@tiaojie/core';
 import { DbService } from '@tiaojie/db';
 import { AttachmentRepository } from './attachment.repository';
 import { RoomRow } from './room.repository';
@@ -39,11 +39,11 @@ export class ReadReceiptService {
     if (advanced) {
       this.publisher.publish([
         {
-          channel: `room:${room.id}`,
+          channel: channels.room(room.id),
           event: 'message:read',
           payload: {
             roomId: room.id,
-            userId: actor.id,
+            userId: actor.id!,
             name: actor.name,
             lastReadSeq: seq,
             at: at.toISOString(),

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@tiaojie/core';
-import { toBusinessDate } from '@tiaojie/deadlines';
+import { toBusinessDate } from '@tiaojie/business-time';
 import { meanHours, percentileHours, rate, yearRange } from './metric.util';
 import { courtReferralFigures } from './court-referral.figures';
 import { StatsMaintenanceRepository } from './stats-maintenance.repository';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, Clock, DomainError, Role } from '@tiaojie/core';
-import { toBusinessDate } from '@tiaojie/deadlines';
+import { toBusinessDate } from '@tiaojie/business-time';
 import { disputeMetrics, gridMetrics, WORK_ORDER_SOURCES, workOrderMetrics } from './annual-report.service';
 import { courtReferralFigures, courtReferralSeries } from './court-referral.figures';
 import { percentileHours } from './metric.util';

@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, Clock, DomainError, maskIdNumber, maskPhone, Role } from '@tiaojie/core';
+import { Actor, Clock, DomainError, Role } from '@tiaojie/core';
+import {
+  addCalendarDays,
+  DAY_MS,
+  isBusinessDate,
+  startOfBusinessDay,
+  toBusinessDate,
+} from '@tiaojie/business-time';
+import { looksLikeChineseId, maskIdNumber, maskPhone } from '@tiaojie/personal-data';
 import { DISPUTE_CATEGORIES } from '@tiaojie/org';
 import { EarlyWarningRepository, type DisputeRef, type WarningScope } from './early-warning.repository';
 
@@ -41,8 +49,7 @@ export const WARNING_DEFAULTS: Required<Omit<WarningOptions, 'asOf'>> = {
   risingFactor: 1.5,
 };
 
-const DAY_MS = 86_400_000;
-const mask = (key: string) => (/^\d{17}[\dX]$/.test(key) ? maskIdNumber(key) : maskPhone(key)) ?? '';
+const mask = (key: string) => (looksLikeChineseId(key) ? maskIdNumber(key) : maskPhone(key));
 const label = (code: string) => (DISPUTE_CATEGORIES as Record<string, string>)[code] ?? code;
 
 /**
@@ -67,10 +74,9 @@ export class EarlyWarningService {
       ...WARNING_DEFAULTS,
       ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)),
     } as Required<WarningOptions>;
-    const asOf =
-      options.asOf ?? new Date(this.clock.now().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-    const to = new Date(Date.parse(`${asOf}T00:00:00+08:00`) + DAY_MS);
-    if (Number.isNaN(to.getTime())) throw DomainError.validation('日期格式应为 年-月-日', { field: 'asOf' });
+    const asOf = options.asOf ?? toBusinessDate(this.clock.now());
+    if (!isBusinessDate(asOf)) throw DomainError.validation('日期格式应为 年-月-日', { field: 'asOf' });
+    const to = startOfBusinessDay(addCalendarDays(asOf, 1));
     const scope: WarningScope = {
       from: new Date(to.getTime() - o.windowDays * DAY_MS),
       to,

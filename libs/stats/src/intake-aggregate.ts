@@ -7,7 +7,7 @@
  * - rated: 满意 | 基本满意 | 不满意 (未回访 is not rated); satisfied: 满意 | 基本满意 (满意率 = satisfied ÷ rated)
  * - duration: accepted → closed, for closed records
  */
-import { toBusinessDate } from '@tiaojie/deadlines';
+import { toBusinessDate } from '@tiaojie/business-time';
 
 /** The columns of an intake record the aggregates depend on. */
 export interface IntakeFacts {

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Length, Matches, MaxLength } from 'class-validator';
+import { MOBILE_PHONE_RE } from '@tiaojie/personal-data';
 
 export class StaffSignInDto {
   @ApiProperty({ example: 'js_mediator' }) @IsString() @Length(1, 64) username: string;
@@ -9,7 +10,7 @@ export class StaffSignInDto {
 export class RequestCodeDto {
   @ApiProperty({ example: '13800000001' })
   @IsString()
-  @Matches(/^1[3-9]\d{9}$/, {
+  @Matches(MOBILE_PHONE_RE, {
     message: '手机号格式不正确',
   })
   phone: string;

@@ -1,7 +1,14 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import { StaffAdminService } from '@tiaojie/auth';
-import { Actor, Role } from '@tiaojie/core';
+import { Actor, Role, isUuid } from '@tiaojie/core';
 import { CurrentActor, Roles } from '../common/auth.decorators';
 import { CreateStaffDto, UpdateStaffDto } from './staff.dto';
 import { ApiErrors } from '../common/api-docs.decorators';
@@ -16,10 +23,11 @@ export class StaffController {
 
   @ApiOperation({ summary: '工作人员列表' })
   @ApiOkResponse({ type: [StaffMember] })
+  @ApiQuery({ name: 'orgId', required: false, description: '只列出该组织的工作人员' })
   @Get()
   @Roles(Role.DistrictAdmin, Role.BodyAdmin)
   list(@CurrentActor() actor: Actor, @Query('orgId') orgId?: string) {
-    return this.staff.list(actor, orgId && /^[0-9a-f-]{36}$/i.test(orgId) ? orgId : undefined);
+    return this.staff.list(actor, isUuid(orgId) ? orgId : undefined);
   }
 
   @ApiOperation({ summary: '新增工作人员' })

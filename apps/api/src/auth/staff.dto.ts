@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsArray, IsBoolean, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
-import { STAFF_ROLES } from '@tiaojie/core';
+import { STAFF_ROLES, UUID_RE } from '@tiaojie/core';
+import { MOBILE_PHONE_RE } from '@tiaojie/personal-data';
 
 export class CreateStaffDto {
   @ApiProperty()
@@ -8,11 +9,11 @@ export class CreateStaffDto {
   username: string;
   @ApiProperty() @IsString() @Length(1, 40) displayName: string;
   @ApiProperty({ enum: STAFF_ROLES }) @IsIn(STAFF_ROLES as unknown as string[]) role: string;
-  @ApiProperty() @Matches(/^[0-9a-f-]{36}$/i, { message: 'orgId must be a UUID' }) orgId: string;
+  @ApiProperty() @Matches(UUID_RE, { message: 'orgId must be a UUID' }) orgId: string;
   @ApiProperty() @IsString() @Length(1, 128) password: string;
   @ApiPropertyOptional()
   @IsOptional()
-  @Matches(/^1[3-9]\d{9}$/, { message: 'phone must be an 11-digit mainland mobile number' })
+  @Matches(MOBILE_PHONE_RE, { message: 'phone must be an 11-digit mainland mobile number' })
   phone?: string;
   @ApiPropertyOptional({ type: [String] })
   @IsOptional()

@@ -31,6 +31,7 @@ import {
   SessionCancelled,
   SessionList,
 } from './case.response.dto';
+import { create as contentDisposition } from 'content-disposition';
 
 const uuid = new ParseUUIDPipe();
 
@@ -121,7 +122,7 @@ export class CaseAgreementController {
       .header('content-type', 'application/pdf')
       .header(
         'content-disposition',
-        `attachment; filename="agreement-${number}.pdf"; filename*=UTF-8''${encodeURIComponent(`调解协议书-${number}.pdf`)}`,
+        contentDisposition(`调解协议书-${number}.pdf`, { fallback: `agreement-${number}.pdf` }),
       )
       .send(pdf);
   }

@@ -225,7 +225,7 @@ export class CaseDetail {
   bodyId: string | null;
   @ApiProperty({ type: String, nullable: true })
   mediatorId: string | null;
-  @ApiProperty({ type: String })
+  @ApiProperty({ enum: ['joint', 'caucus'], enumName: 'SessionMode' })
   sessionMode: string;
   @ApiProperty({ type: String, nullable: true })
   deadlineRegime: string | null;

@@ -20,12 +20,14 @@ import {
 import { IsAmount } from '../common/amount.validator';
 import { EmptyBodyAllowed } from '../common/non-empty-body';
 import { PartyDto, VersionDto } from './case.dto';
+import { MOBILE_PHONE_RE } from '@tiaojie/personal-data';
+import { UUID_RE } from '@tiaojie/core';
 
 export class AgentDto {
   @ApiProperty() @IsString() @Length(1, 100) name: string;
   @ApiPropertyOptional()
   @IsOptional()
-  @Matches(/^1[3-9]\d{9}$/, { message: 'phone must be an 11-digit mainland mobile number' })
+  @Matches(MOBILE_PHONE_RE, { message: 'phone must be an 11-digit mainland mobile number' })
   phone?: string;
   @ApiPropertyOptional({ enum: ['entrusted', 'statutory'] })
   @IsOptional()
@@ -135,7 +137,7 @@ export class CourtReferralDto {
 export class TransferDto extends VersionDto {
   @ApiPropertyOptional()
   @IsOptional()
-  @Matches(/^[0-9a-f-]{36}$/i, { message: 'targetBodyId must be a UUID' })
+  @Matches(UUID_RE, { message: 'targetBodyId must be a UUID' })
   targetBodyId?: string;
   @ApiPropertyOptional({ enum: ['peoples', 'administrative', 'judicial'] })
   @IsOptional()

@@ -39,7 +39,7 @@ export class CaseStatusView {
   stages: string[];
   @ApiProperty({ type: String })
   nextStep: string;
-  @ApiProperty({ type: String })
+  @ApiProperty({ enum: ['joint', 'caucus'], enumName: 'SessionMode' })
   sessionMode: string;
   @ApiProperty({ type: () => DeadlineText, nullable: true })
   deadline: DeadlineText | null;

@@ -16,6 +16,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsAmount } from '../common/amount.validator';
+import { MOBILE_PHONE_RE } from '@tiaojie/personal-data';
+import { UUID_RE } from '@tiaojie/core';
 
 export class PartyDto {
   @ApiProperty({ example: '张三' }) @IsString() @Length(1, 100) name: string;
@@ -26,7 +28,7 @@ export class PartyDto {
   @ApiPropertyOptional({ example: '13800000002' })
   @IsOptional()
   @IsString()
-  @Matches(/^1[3-9]\d{9}$/, { message: 'phone must be an 11-digit mainland mobile number' })
+  @Matches(MOBILE_PHONE_RE, { message: 'phone must be an 11-digit mainland mobile number' })
   phone?: string;
   @ApiPropertyOptional({ example: '320612199001011234' })
   @IsOptional()
@@ -72,7 +74,7 @@ export class ReturnDto extends VersionDto {
 export class AssignDto extends VersionDto {
   @ApiProperty()
   @IsString()
-  @Matches(/^[0-9a-f-]{36}$/i, { message: 'mediatorId must be a UUID' })
+  @Matches(UUID_RE, { message: 'mediatorId must be a UUID' })
   mediatorId: string;
 }
 

@@ -80,7 +80,7 @@ export class CaseListItem {
   bodyId: string | null;
   @ApiProperty({ type: String, nullable: true })
   mediatorId: string | null;
-  @ApiProperty({ type: String })
+  @ApiProperty({ enum: ['joint', 'caucus'], enumName: 'SessionMode' })
   sessionMode: string;
   @ApiProperty({ type: String, nullable: true })
   deadlineRegime: string | null;
@@ -159,7 +159,7 @@ export class QueueItem {
   bodyId: string | null;
   @ApiProperty({ type: String, nullable: true })
   mediatorId: string | null;
-  @ApiProperty({ type: String })
+  @ApiProperty({ enum: ['joint', 'caucus'], enumName: 'SessionMode' })
   sessionMode: string;
   @ApiProperty({ type: String, nullable: true })
   deadlineRegime: string | null;

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { CalendarModule } from '@tiaojie/calendar';
+import { CalendarModule } from '@tiaojie/deadlines';
 import { CasesModule } from '@tiaojie/cases';
 import { DeadlinesController } from './deadlines.controller';
 

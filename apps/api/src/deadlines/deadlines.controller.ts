@@ -1,9 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CalendarService } from '@tiaojie/calendar';
-import { CaseDeadlineService } from '@tiaojie/cases';
 import { Actor, Role, STAFF_ROLES } from '@tiaojie/core';
-import { DEFAULT_POLICIES } from '@tiaojie/deadlines';
+import { DEFAULT_POLICIES, CalendarService, CaseDeadlineService } from '@tiaojie/deadlines';
 import { CurrentActor, Roles } from '../common/auth.decorators';
 import { CalendarYearDto, ComputeDeadlineDto } from './deadlines.dto';
 import { ApiErrors } from '../common/api-docs.decorators';

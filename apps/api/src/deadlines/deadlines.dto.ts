@@ -12,7 +12,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { CASE_REGIMES } from '@tiaojie/cases';
+import { CASE_REGIMES } from '@tiaojie/deadlines';
 
 const DATE_OR_RANGE = /^\d{4}-\d{2}-\d{2}(\/\d{4}-\d{2}-\d{2})?$/;
 

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import { ErrorCode } from '@tiaojie/core';
-import { CLIENT_EVENTS, SERVER_EVENTS } from './socket-events';
+import { CLIENT_EVENTS, SERVER_EVENTS, SOCKET_EVENT_FIELDS } from '@tiaojie/core';
 
 const DOC = path.resolve(__dirname, '../../../../docs/asyncapi.yaml');
 
@@ -33,7 +33,7 @@ describe('docs/asyncapi.yaml', () => {
     expect(doc.info.title).toBeTruthy();
   });
 
-  it('lists exactly the client → server events of socket-events.ts, each with an ack', () => {
+  it('lists exactly the client → server events of the typed event map, each with an ack', () => {
     expect(names('receive').sort()).toEqual([...CLIENT_EVENTS].sort());
     for (const o of ops.filter((x) => x.action === 'receive')) {
       expect(o.reply?.messages?.length).toBe(1);
@@ -42,8 +42,31 @@ describe('docs/asyncapi.yaml', () => {
     }
   });
 
-  it('lists exactly the server → client events of socket-events.ts', () => {
+  it('lists exactly the server → client events of the typed event map', () => {
     expect(names('send').sort()).toEqual([...SERVER_EVENTS].sort());
+  });
+
+  /** The required fields of each event's payload, by event name (allOf parts merged). */
+  const required = (action: string): Record<string, string[]> => {
+    const fieldsOf = (schema: any): string[] => {
+      const s = deref(doc, schema);
+      if (s.allOf) return s.allOf.flatMap(fieldsOf);
+      return s.required ?? [];
+    };
+    const out: Record<string, string[]> = {};
+    for (const o of ops.filter((x) => x.action === action))
+      for (const m of o.messages) {
+        const msg = deref(doc, m);
+        out[msg.name] = [...fieldsOf(msg.payload)].sort();
+      }
+    return out;
+  };
+  const sorted = (fields: Record<string, readonly string[]>) =>
+    Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, [...v].sort()]));
+
+  it('requires exactly the payload fields the typed event map requires, event by event', () => {
+    expect(required('receive')).toEqual(sorted(SOCKET_EVENT_FIELDS.client));
+    expect(required('send')).toEqual(sorted(SOCKET_EVENT_FIELDS.server));
   });
 
   it('resolves every reference and names only real error codes', () => {

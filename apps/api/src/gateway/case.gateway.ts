@@ -8,23 +8,22 @@ import {
   SubscribeMessage,
   WebSocketGateway,
 } from '@nestjs/websockets';
-import type { Server, Socket } from 'socket.io';
+import type { Socket } from 'socket.io';
+import type { TjServer } from './typed-server';
 import { AuthService } from '@tiaojie/auth';
-import { Actor, DomainError, ErrorCode, Role } from '@tiaojie/core';
+import { Actor, DomainError, ErrorCode, Role, channels, isUuid } from '@tiaojie/core';
 import { CaseAccessService, CaseAudienceService, CaseRoomService, DISTRICT_ROOM } from '@tiaojie/cases';
 import { toErrorBody } from '../common/error.filter';
 import { ROOM_LIMITS, RoomLimits } from './room-limits';
 import { RoomEvictor } from './room-eviction';
 import { RoomPresence } from './room-presence';
-import { Ack, ClientToServerEvents, ServerToClientEvents } from './socket-events';
+import { Ack, ClientToServerEvents, ServerToClientEvents } from '@tiaojie/core';
 import { SocketPublisher } from './socket.publisher';
 import { TokenBucket } from './token-bucket';
 
 type TjSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, { actor: Actor }>;
 type AckFn<T> = ((res: Ack<T>) => void) | undefined;
 type Req = Record<string, unknown> | null | undefined;
-
-const UUID = /^[0-9a-f-]{36}$/i;
 
 /**
  * Transport only: authenticate the handshake, authorise every join / send / read through the domain, rate-limit
@@ -45,7 +44,7 @@ export class CaseGateway implements OnGatewayInit, OnGatewayConnection {
     @Inject(ROOM_LIMITS) private readonly limits: RoomLimits,
   ) {}
 
-  afterInit(server: Server): void {
+  afterInit(server: TjServer): void {
     this.publisher.attach(server);
     this.presence = new RoomPresence(server);
     const evictor = new RoomEvictor(server, this.rooms, this.publisher);
@@ -67,8 +66,8 @@ export class CaseGateway implements OnGatewayInit, OnGatewayConnection {
 
   handleConnection(client: TjSocket): void {
     const actor = client.data.actor;
-    void client.join(`user:${actor.id}`);
-    if (actor.orgId) void client.join(`org:${actor.orgId}`);
+    if (actor.id) void client.join(channels.user(actor.id));
+    if (actor.orgId) void client.join(channels.org(actor.orgId));
     if (actor.role === Role.DistrictAdmin) void client.join(DISTRICT_ROOM);
     const { messages, typing } = this.limits;
     this.buckets.set(client, {
@@ -93,10 +92,10 @@ export class CaseGateway implements OnGatewayInit, OnGatewayConnection {
       const actor = client.data.actor;
       await this.rooms.authorize(actor, roomId);
       // join before reading the replay, so nothing committed in between is missed (clients dedupe by seq) …
-      await client.join(`room:${roomId}`);
+      await client.join(channels.room(roomId));
       // … and authorise again: access revoked while we were joining must not leave this socket in the room
       const access = await this.rooms.authorize(actor, roomId).catch(async (err: unknown) => {
-        await client.leave(`room:${roomId}`);
+        await client.leave(channels.room(roomId));
         throw err;
       });
       const view = await this.rooms.joinView(access, lastSeq);
@@ -109,8 +108,8 @@ export class CaseGateway implements OnGatewayInit, OnGatewayConnection {
   leave(@ConnectedSocket() client: TjSocket, @MessageBody() req: Req, @AckParam() ack: AckFn<unknown>) {
     return this.respond(client, 'room:leave', ack, async () => {
       const roomId = this.uuid(req?.roomId, 'roomId');
-      const was = client.rooms.has(`room:${roomId}`);
-      await client.leave(`room:${roomId}`);
+      const was = client.rooms.has(channels.room(roomId));
+      await client.leave(channels.room(roomId));
       if (was) await this.presence.left(client, [roomId]);
       return { left: true as const };
     });
@@ -148,7 +147,9 @@ export class CaseGateway implements OnGatewayInit, OnGatewayConnection {
       const roomId = this.joined(client, req?.roomId);
       if (typeof req?.typing !== 'boolean') throw DomainError.validation('输入状态无效', { field: 'typing' });
       const a = client.data.actor;
-      client.to(`room:${roomId}`).emit('typing', { roomId, userId: a.id!, name: a.name, typing: req.typing });
+      client
+        .to(channels.room(roomId))
+        .emit('typing', { roomId, userId: a.id!, name: a.name, typing: req.typing });
       return { sent: true as const };
     });
   }
@@ -170,20 +171,20 @@ export class CaseGateway implements OnGatewayInit, OnGatewayConnection {
     return this.respond(client, 'case:watch', ack, async () => {
       const id = this.uuid(req?.disputeId, 'disputeId');
       await this.access.load(client.data.actor, id);
-      await client.join(`case:${id}`);
+      await client.join(channels.case(id));
       return { watching: true as const };
     });
   }
 
   private uuid(v: unknown, field: string): string {
-    if (typeof v !== 'string' || !UUID.test(v)) throw DomainError.validation('编号格式无效', { field });
+    if (!isUuid(v)) throw DomainError.validation('编号格式无效', { field });
     return v;
   }
 
   /** Typing and presence need a joined room: the join was authorised, and revocation makes the socket leave. */
   private joined(client: TjSocket, v: unknown): string {
     const roomId = this.uuid(v, 'roomId');
-    if (!client.rooms.has(`room:${roomId}`)) throw DomainError.notFound('joined room', roomId);
+    if (!client.rooms.has(channels.room(roomId))) throw DomainError.notFound('joined room', roomId);
     return roomId;
   }
 

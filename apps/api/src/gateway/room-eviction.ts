@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
-import type { Server } from 'socket.io';
-import type { Actor } from '@tiaojie/core';
+import type { TjServer } from './typed-server';
+import { type Actor, channels } from '@tiaojie/core';
 import type { CaseRoomService } from '@tiaojie/cases';
 import type { SocketPublisher } from './socket.publisher';
 
@@ -13,7 +13,7 @@ export class RoomEvictor {
   private readonly logger = new Logger('RoomEvictor');
 
   constructor(
-    private readonly server: Server,
+    private readonly server: TjServer,
     private readonly rooms: CaseRoomService,
     private readonly publisher: SocketPublisher,
   ) {}
@@ -21,21 +21,21 @@ export class RoomEvictor {
   async sweepCase(disputeId: string): Promise<number> {
     const roomIds = await this.rooms.roomIdsOfCase(disputeId);
     if (roomIds.length === 0) return 0;
-    const sockets = await this.server.in(roomIds.map((id) => `room:${id}`)).fetchSockets();
+    const sockets = await this.server.in(roomIds.map((id) => channels.room(id))).fetchSockets();
     const actors = new Map<string, Actor>();
     const present = new Set<string>();
     for (const s of sockets) {
       const a = (s.data as { actor?: Actor }).actor;
       if (!a?.id) continue;
       actors.set(a.id, a);
-      for (const id of roomIds) if (s.rooms.has(`room:${id}`)) present.add(`${a.id}|${id}`);
+      for (const id of roomIds) if (s.rooms.has(channels.room(id))) present.add(`${a.id}|${id}`);
     }
     const revoked = (await this.rooms.revoked(disputeId, [...actors.values()])).filter((r) =>
       present.has(`${r.userId}|${r.roomId}`),
     );
     this.publisher.publish(
       revoked.map((r) => ({
-        channel: `user:${r.userId}`,
+        channel: channels.user(r.userId),
         event: 'room:removed',
         payload: {
           roomId: r.roomId,

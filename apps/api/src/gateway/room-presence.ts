@@ -1,6 +1,7 @@
-import type { Server, Socket } from 'socket.io';
-import type { Actor } from '@tiaojie/core';
-import type { PresenceUser } from './socket-events';
+import type { Socket } from 'socket.io';
+import type { TjServer } from './typed-server';
+import { type Actor, channels } from '@tiaojie/core';
+import type { PresenceUser } from '@tiaojie/core';
 
 type ActorSocket = Pick<Socket, 'id'> & { data: { actor: Actor } };
 
@@ -9,17 +10,17 @@ type ActorSocket = Pick<Socket, 'id'> & { data: { actor: Actor } };
  * the adapter (the PostgreSQL adapter when DATABASE_URL is set).
  */
 export class RoomPresence {
-  constructor(private readonly server: Server) {}
+  constructor(private readonly server: TjServer) {}
 
   /** `partial`: another instance did not answer in time (e.g. it just died), so only this instance's sockets are listed. */
   async list(roomId: string): Promise<{ users: PresenceUser[]; partial: boolean }> {
     let partial = false;
     const sockets = await this.server
-      .in(`room:${roomId}`)
+      .in(channels.room(roomId))
       .fetchSockets()
       .catch(() => {
         partial = true;
-        return this.server.local.in(`room:${roomId}`).fetchSockets();
+        return this.server.local.in(channels.room(roomId)).fetchSockets();
       });
     const users = new Map<string, PresenceUser>();
     for (const s of sockets) {
@@ -33,7 +34,7 @@ export class RoomPresence {
   joined(client: Socket, roomId: string): void {
     const a = (client.data as { actor: Actor }).actor;
     client
-      .to(`room:${roomId}`)
+      .to(channels.room(roomId))
       .emit('presence:changed', { roomId, userId: a.id, name: a.name, role: a.role, online: true });
   }
 
@@ -41,12 +42,12 @@ export class RoomPresence {
   async left(client: ActorSocket, roomIds: string[]): Promise<void> {
     const a = client.data.actor;
     if (!a?.id || roomIds.length === 0) return;
-    const mine = await this.server.in(`user:${a.id}`).fetchSockets();
+    const mine = await this.server.in(channels.user(a.id)).fetchSockets();
     for (const roomId of roomIds) {
-      const still = mine.some((s) => s.id !== client.id && s.rooms.has(`room:${roomId}`));
+      const still = mine.some((s) => s.id !== client.id && s.rooms.has(channels.room(roomId)));
       if (!still)
         this.server
-          .to(`room:${roomId}`)
+          .to(channels.room(roomId))
           .emit('presence:changed', { roomId, userId: a.id, name: a.name, role: a.role, online: false });
     }
   }

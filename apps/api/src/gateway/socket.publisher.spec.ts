@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { Server } from 'socket.io';
 import { SocketPublisher } from './socket.publisher';
+import type { RealtimeEvent } from '@tiaojie/core';
 
 function fakeServer(log: string[], failOn?: string) {
   return {
@@ -17,6 +18,11 @@ function fakeServer(log: string[], failOn?: string) {
 const turn = () => new Promise((r) => setImmediate(r));
 
 /** A publisher on a fake server, with the deliveries and the room re-checks it asked for. */
+/** Test events carry only the fields delivery reads, so they are not the typed payloads. */
+function publish(publisher: SocketPublisher, events: object[]): void {
+  publisher.publish(events as RealtimeEvent[]);
+}
+
 function watched() {
   const log: string[] = [];
   const cases: string[] = [];
@@ -31,8 +37,8 @@ describe('SocketPublisher', () => {
     const log: string[] = [];
     const publisher = new SocketPublisher();
     publisher.attach(fakeServer(log));
-    publisher.publish([{ channel: 'room:r', event: 'message:new', payload: { seq: 1 } }]);
-    publisher.publish([
+    publish(publisher, [{ channel: 'room:r', event: 'message:new', payload: { seq: 1 } }]);
+    publish(publisher, [
       { channel: 'room:r', event: 'message:new', payload: { seq: 2 } },
       { channel: 'case:c', event: 'case:updated', payload: { id: 'c' } },
     ]);
@@ -43,11 +49,11 @@ describe('SocketPublisher', () => {
 
   it('makes a removed user leave the room before anything published after the removal is delivered', async () => {
     const { log, cases, publisher } = watched();
-    publisher.publish([
+    publish(publisher, [
       { channel: 'user:u', event: 'room:removed', payload: { roomId: 'r' } },
       { channel: 'case:c', event: 'case:updated', payload: { id: 'c' } },
     ]);
-    publisher.publish([{ channel: 'room:r', event: 'message:new', payload: {} }]);
+    publish(publisher, [{ channel: 'room:r', event: 'message:new', payload: {} }]);
     await turn();
     expect(log).toEqual([
       'user:u leaves room:r',
@@ -61,7 +67,7 @@ describe('SocketPublisher', () => {
 
   it('asks for no room re-check on a case update marked accessUnchanged (a case created just now), and for one otherwise', async () => {
     const { log, cases, publisher } = watched();
-    publisher.publish([
+    publish(publisher, [
       { channel: 'case:new', event: 'case:updated', payload: { id: 'new' }, accessUnchanged: true },
       { channel: 'case:old', event: 'case:updated', payload: { id: 'old' } },
     ]);
@@ -75,7 +81,7 @@ describe('SocketPublisher', () => {
     const log: string[] = [];
     const publisher = new SocketPublisher();
     publisher.attach(fakeServer(log, 'bad'));
-    publisher.publish([
+    publish(publisher, [
       { channel: 'a', event: 'bad', payload: {} },
       { channel: 'b', event: 'good', payload: {} },
     ]);

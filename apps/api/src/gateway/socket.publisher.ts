@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { Server } from 'socket.io';
-import { RealtimeEvent, RealtimePublisher } from '@tiaojie/core';
+import { RealtimeEvent, RealtimeEventOf, RealtimePublisher, channels } from '@tiaojie/core';
+import { TjServer, emitEvent } from './typed-server';
 
 /**
  * Delivers domain events to socket.io rooms named after their channels (through the adapter, to every instance).
@@ -12,21 +12,23 @@ import { RealtimeEvent, RealtimePublisher } from '@tiaojie/core';
  * first. A group-committed batch of messages used to put every broadcast of the batch in front of every ack, so a
  * sender waited for the room's fan-out before it could send again (docs/decisions.md).
  */
+type CaseChanged = RealtimeEventOf<'case:changed'>;
+
 @Injectable()
 export class SocketPublisher extends RealtimePublisher {
   private readonly logger = new Logger('SocketPublisher');
-  private server: Server | null = null;
+  private server: TjServer | null = null;
   private readonly caseListeners: ((disputeId: string) => void)[] = [];
   private audiences: ((ids: string[]) => Promise<Map<string, string[]>>) | null = null;
   private queue: RealtimeEvent[] = [];
   private scheduled = false;
 
   /** The socket.io server once the gateway is initialised (for metrics). */
-  get io(): Server | null {
+  get io(): TjServer | null {
     return this.server;
   }
 
-  attach(server: Server): void {
+  attach(server: TjServer): void {
     this.server = server;
   }
 
@@ -58,11 +60,11 @@ export class SocketPublisher extends RealtimePublisher {
     this.scheduled = false;
     const events = this.queue;
     this.queue = [];
-    const changed = new Map<string, RealtimeEvent>();
+    const changed = new Map<string, CaseChanged>();
     for (const e of events) {
       if (e.event === 'case:changed' && this.audiences) {
         // the latest notice per case in this turn: screens refetch anyway
-        changed.set((e.payload as { id: string }).id, e);
+        changed.set(e.payload.id, e);
         continue;
       }
       try {
@@ -74,35 +76,34 @@ export class SocketPublisher extends RealtimePublisher {
     if (changed.size > 0) void this.deliverChanged(this.server!, [...changed.values()]);
   }
 
-  private async deliverChanged(server: Server, events: RealtimeEvent[]): Promise<void> {
+  private async deliverChanged(server: TjServer, events: CaseChanged[]): Promise<void> {
     let rooms: Map<string, string[]>;
     try {
-      rooms = await this.audiences!(events.map((e) => (e.payload as { id: string }).id));
+      rooms = await this.audiences!(events.map((e) => e.payload.id));
     } catch (err) {
       this.logger.error(`resolving case audiences failed: ${(err as Error).message}`);
       rooms = new Map();
     }
     for (const e of events) {
-      const to = rooms.get((e.payload as { id: string }).id) ?? [e.channel];
-      server.to(to).emit(e.event, e.payload);
+      const to = rooms.get(e.payload.id) ?? [e.channel];
+      emitEvent(server.to(to), e);
     }
   }
 
-  private deliver(server: Server, e: RealtimeEvent): void {
+  private deliver(server: TjServer, e: RealtimeEvent): void {
     if (e.event === 'room:removed') {
-      const roomId = (e.payload as { roomId: string }).roomId;
-      server.in(e.channel).socketsLeave(`room:${roomId}`);
-      server.to(e.channel).emit(e.event, e.payload);
+      const roomId = e.payload.roomId;
+      server.in(e.channel).socketsLeave(channels.room(roomId));
+      server.to(e.channel).emit('room:removed', e.payload);
       if (e.channel.startsWith('user:'))
         server
-          .to(`room:${roomId}`)
+          .to(channels.room(roomId))
           .emit('presence:changed', { roomId, userId: e.channel.slice(5), online: false });
       return;
     }
-    server.to(e.channel).emit(e.event, e.payload);
+    emitEvent(server.to(e.channel), e);
     if (e.event === 'case:updated' && !e.accessUnchanged) {
-      const id = (e.payload as { id?: string })?.id;
-      if (id) for (const l of this.caseListeners) l(id);
+      for (const l of this.caseListeners) l(e.payload.id);
     }
   }
 }

@@ -6,7 +6,7 @@ import { HeldRegistrationService } from '@tiaojie/cases';
 import { DuplicateReviewService, ImportReportService, IntakeUploadService } from '@tiaojie/intake';
 import { CurrentActor, Roles } from '../common/auth.decorators';
 import { storeImportUpload } from './import-upload.reader';
-import { attachmentDisposition } from '../rooms/content-disposition';
+import { create as contentDisposition } from 'content-disposition';
 import { DuplicateDecisionDto, DuplicateQueryDto, ListQueryDto } from './intake.dto';
 import { ApiErrors, ApiFile } from '../common/api-docs.decorators';
 import { DuplicateDecision, DuplicateReview, ImportRun, ImportSummary } from './intake.response.dto';
@@ -65,7 +65,7 @@ export class IntakeController {
     const csv = await this.reports.errorReportCsv(id);
     await reply
       .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', attachmentDisposition(`导入错误报告-${id.slice(0, 8)}.csv`))
+      .header('content-disposition', contentDisposition(`导入错误报告-${id.slice(0, 8)}.csv`))
       .send(csv);
   }
 

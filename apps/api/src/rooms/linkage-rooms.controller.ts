@@ -15,7 +15,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 import { Actor, Role } from '@tiaojie/core';
 import { LinkageRoomService, MinutesService } from '@tiaojie/rooms';
 import { CurrentActor, Roles } from '../common/auth.decorators';
-import { attachmentDisposition } from './content-disposition';
+import { create as contentDisposition } from 'content-disposition';
 import {
   CreateLinkageRoomDto,
   ExportQueryDto,
@@ -128,7 +128,7 @@ export class LinkageRoomsController {
     return new StreamableFile(file.data, {
       type: file.contentType,
       length: file.data.length,
-      disposition: attachmentDisposition(file.fileName),
+      disposition: contentDisposition(file.fileName),
     });
   }
 }

@@ -22,7 +22,7 @@ import type { FastifyRequest } from 'fastify';
 import { Actor, DomainError } from '@tiaojie/core';
 import { CaseRoomService } from '@tiaojie/cases';
 import { CurrentActor } from '../common/auth.decorators';
-import { attachmentDisposition } from './content-disposition';
+import { create as contentDisposition } from 'content-disposition';
 import { readUpload } from './multipart-upload';
 import { HistoryQueryDto, ReadDto } from './rooms.dto';
 import { ApiErrors, ApiFile } from '../common/api-docs.decorators';
@@ -101,7 +101,7 @@ export class RoomsController {
     return new StreamableFile(file.stream, {
       type: file.mime,
       length: file.size,
-      disposition: attachmentDisposition(file.fileName),
+      disposition: contentDisposition(file.fileName),
     });
   }
 }

@@ -117,7 +117,7 @@ export class MessagePosted {
 export class MyCaseRoom {
   @ApiProperty({ type: String })
   caseNumber: string;
-  @ApiProperty({ type: String })
+  @ApiProperty({ enum: ['joint', 'caucus'], enumName: 'SessionMode' })
   sessionMode: string;
   @ApiProperty({ type: Number })
   lastSeq: number;

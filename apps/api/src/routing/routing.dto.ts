@@ -16,6 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsAmount } from '../common/amount.validator';
+import { UUID_RE } from '@tiaojie/core';
 
 const CODE = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -186,6 +187,6 @@ export class ConflictDto {
 
 export class ManualRouteDto {
   @ApiProperty() @IsInt() @Min(1) version: number;
-  @ApiProperty() @Matches(/^[0-9a-f-]{36}$/i, { message: 'bodyId must be a UUID' }) bodyId: string;
+  @ApiProperty() @Matches(UUID_RE, { message: 'bodyId must be a UUID' }) bodyId: string;
   @ApiProperty() @IsString() @Length(2, 1000) reason: string;
 }

@@ -9,7 +9,7 @@ import {
   ReportDocumentService,
 } from '@tiaojie/stats';
 import { CurrentActor, Roles } from '../common/auth.decorators';
-import { attachmentDisposition } from '../rooms/content-disposition';
+import { create as contentDisposition } from 'content-disposition';
 import { DashboardQueryDto, WarningQueryDto } from './stats.dto';
 import { ApiErrors, ApiFile } from '../common/api-docs.decorators';
 import { AnnualReport } from './stats-report.response.dto';
@@ -21,10 +21,7 @@ function year(text: string): number {
 }
 
 async function download(reply: FastifyReply, body: Buffer, type: string, name: string): Promise<void> {
-  await reply
-    .header('content-type', type)
-    .header('content-disposition', attachmentDisposition(name))
-    .send(body);
+  await reply.header('content-type', type).header('content-disposition', contentDisposition(name)).send(body);
 }
 
 /** Statistics for the dashboard and the annual report (district admins; body admins: their own body). */

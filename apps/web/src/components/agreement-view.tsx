@@ -2,7 +2,9 @@ import { useState } from 'react';
 import { App, Button, Card, Space, Tag, Typography } from 'antd';
 import { apiDownload, errorText } from '../lib/api-client';
 import { fmtDate, fmtDateTime, PARTY_ROLE_LABELS } from '../lib/format';
-import type { Agreement } from '../lib/types';
+import type { Schemas } from '../lib/api-types';
+
+type Agreement = Schemas['AgreementView'];
 
 const STATUS: Record<string, { color: string; label: string }> = {
   signing: { color: 'processing', label: '待签署' },

@@ -4,9 +4,12 @@ import { signOut } from '../lib/api-client';
 import { ROLE_LABELS } from '../lib/format';
 import { lazyPage } from '../lib/lazy-page';
 import { href, navigate } from '../lib/router';
-import type { SessionUser } from '../lib/types';
 import { CareSwitch } from './care-switch';
+import type { Schemas } from '../lib/api-types';
 import { NotificationBell } from './notification-bell';
+import { HeaderSearch } from './header-search';
+
+type SessionUser = Schemas['SignedInUser'];
 
 // the module menu is staff-only: a party's phone never downloads it
 const StaffMenu = lazyPage(() => import('./staff-menu'), 'StaffMenu');
@@ -34,6 +37,7 @@ export function AppShell({
           </Suspense>
         )}
         <div className="tj-user">
+          {!party && <HeaderSearch />}
           <CareSwitch />
           <NotificationBell party={party} />
           {!party && <Tag color="blue">{ROLE_LABELS[user.role] ?? user.role}</Tag>}

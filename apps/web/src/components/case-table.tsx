@@ -3,7 +3,9 @@ import type { ColumnsType } from 'antd/es/table';
 import { fmtDateTime, URGENCY } from '../lib/format';
 import { navigate } from '../lib/router';
 import { StatusTag } from './status-tag';
-import type { QueueItem } from '../lib/types';
+import type { Schemas } from '../lib/api-types';
+
+type QueueItem = Schemas['QueueItem'];
 
 /** Queue-style case list: number, title, extra columns, status, deadline coloured by urgency; a row opens the case. */
 export function CaseTable({

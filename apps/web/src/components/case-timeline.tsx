@@ -1,6 +1,8 @@
 import { Empty, Timeline, Typography } from 'antd';
 import { fmtDateTime, ROLE_LABELS } from '../lib/format';
-import type { TimelineEntry } from '../lib/types';
+import type { Schemas } from '../lib/api-types';
+
+type TimelineEntry = Schemas['TimelineEntry'];
 
 /** The audited transitions of a case, oldest first, times in Asia/Shanghai. */
 export function CaseTimeline({ entries }: { entries: TimelineEntry[] }) {

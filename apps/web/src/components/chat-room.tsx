@@ -2,8 +2,12 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { Alert, Button, Empty, Input, Space, Spin, Tag, Typography } from 'antd';
 import { useChatRoom } from '../lib/use-chat-room';
 import { fmtDateTime, fmtTime, MODE_LABELS, ROLE_LABELS } from '../lib/format';
-import type { MessageView, RoomRef, SessionMode } from '../lib/types';
+import type { Schemas } from '../lib/api-types';
+import type { SessionMode } from '@tiaojie/socket-events';
 import './chat-room.css';
+
+type MessageView = Schemas['MessageView'];
+type RoomRef = Schemas['CaseRoomRef'];
 
 interface Props {
   room: RoomRef;

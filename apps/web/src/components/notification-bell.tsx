@@ -1,24 +1,14 @@
-import { Suspense, useState } from 'react';
-import { Badge, Button } from 'antd';
-import { apiGet, apiPost, errorText } from '../lib/api-client';
-import { lazyPage } from '../lib/lazy-page';
+import { useState } from 'react';
+import { Badge, Button, Drawer, Empty, List, Typography } from 'antd';
+import { errorText } from '../lib/api-client';
+import { apiClient, unwrap } from '../lib/typed-api';
+import type { Schemas } from '../lib/api-types';
+import { fmtDateTime } from '../lib/format';
 import { navigate } from '../lib/router';
 import { useAsync } from '../lib/use-async';
 import { useOnConnect, useSocketEvent } from '../lib/use-socket';
 
-export interface NotificationItem {
-  id: string;
-  kind: string;
-  title: string;
-  body: string;
-  disputeId: string | null;
-  read: boolean;
-  createdAt: string;
-}
-export interface Inbox {
-  items: NotificationItem[];
-  unread: number;
-}
+type NotificationItem = Schemas['InboxNotification'];
 
 function BellIcon() {
   return (
@@ -31,17 +21,17 @@ function BellIcon() {
   );
 }
 
-const NotificationDrawer = lazyPage(() => import('./notification-drawer'), 'NotificationDrawer');
-
 /** 消息通知: the unread count in the header, the inbox in a drawer, new entries pushed live over the socket. */
 export function NotificationBell({ party }: { party: boolean }) {
   const [open, setOpen] = useState(false);
-  const [everOpened, setEverOpened] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
-  const { data, setData, reload } = useAsync(() => apiGet<Inbox>('/notifications?limit=50'), []);
+  const { data, setData, reload } = useAsync(
+    () => unwrap(apiClient.GET('/api/notifications', { params: { query: { limit: '50' } } })),
+    [],
+  );
   // a reconnect may have missed pushes: read the inbox again
   useOnConnect(() => void reload(), []);
-  useSocketEvent<NotificationItem>('notification:new', (n) =>
+  useSocketEvent('notification:new', (n) =>
     setData((d) =>
       d && !d.items.some((x) => x.id === n.id)
         ? { items: [n, ...d.items], unread: d.unread + (n.read ? 0 : 1) }
@@ -60,7 +50,9 @@ export function NotificationBell({ party }: { party: boolean }) {
           }
         : d,
     );
-    await apiPost(`/notifications/${n.id}/read`).catch((err) => setFailure(errorText(err)));
+    await unwrap(apiClient.POST('/api/notifications/{id}/read', { params: { path: { id: n.id } } })).catch(
+      (err) => setFailure(errorText(err)),
+    );
   };
   const open_ = async (n: NotificationItem) => {
     await markRead(n);
@@ -71,7 +63,7 @@ export function NotificationBell({ party }: { party: boolean }) {
   };
   const readAll = async () => {
     try {
-      await apiPost('/notifications/read-all');
+      await unwrap(apiClient.POST('/api/notifications/read-all'));
       setData((d) => (d ? { items: d.items.map((x) => ({ ...x, read: true })), unread: 0 } : d));
     } catch (err) {
       setFailure(errorText(err));
@@ -86,25 +78,56 @@ export function NotificationBell({ party }: { party: boolean }) {
           icon={<BellIcon />}
           aria-label={unread > 0 ? `消息通知，${unread} 条未读` : '消息通知'}
           data-testid="notification-bell"
-          onClick={() => {
-            setEverOpened(true);
-            setOpen(true);
-          }}
+          onClick={() => setOpen(true)}
         />
       </Badge>
-      {/* the drawer (list, pagination) loads on first open: most visits never open it */}
-      {everOpened && (
-        <Suspense fallback={null}>
-          <NotificationDrawer
-            open={open}
-            onClose={() => setOpen(false)}
-            inbox={data}
-            failure={failure}
-            onReadAll={() => void readAll()}
-            onOpenItem={(n) => void open_(n)}
+      <Drawer
+        title="消息通知"
+        placement="right"
+        size="min(420px, 100vw)"
+        open={open}
+        onClose={() => setOpen(false)}
+        extra={
+          <Button size="small" disabled={unread === 0} onClick={() => void readAll()}>
+            全部已读
+          </Button>
+        }
+        styles={{ body: { padding: '0 12px' } }}
+      >
+        {failure && <Typography.Text type="danger">{failure}</Typography.Text>}
+        {data && data.items.length === 0 ? (
+          <Empty description="暂无消息" style={{ marginTop: 48 }} />
+        ) : (
+          <List
+            dataSource={data?.items ?? []}
+            loading={!data}
+            renderItem={(n) => (
+              <List.Item
+                key={n.id}
+                data-testid="notification-item"
+                data-read={n.read ? 'true' : 'false'}
+                style={{ cursor: 'pointer', alignItems: 'flex-start' }}
+                onClick={() => void open_(n)}
+              >
+                <div style={{ width: '100%' }}>
+                  <div className="tj-row">
+                    <Typography.Text strong={!n.read}>
+                      {!n.read && <Badge status="processing" style={{ marginRight: 6 }} />}
+                      {n.title}
+                    </Typography.Text>
+                  </div>
+                  <Typography.Paragraph style={{ margin: '4px 0 0' }} type={n.read ? 'secondary' : undefined}>
+                    {n.body}
+                  </Typography.Paragraph>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {fmtDateTime(n.createdAt)}
+                  </Typography.Text>
+                </div>
+              </List.Item>
+            )}
           />
-        </Suspense>
-      )}
+        )}
+      </Drawer>
     </>
   );
 }

@@ -1,7 +1,9 @@
 import { Menu } from 'antd';
 import { menuFor, selectedNav } from '../lib/nav';
 import { href } from '../lib/router';
-import type { Role } from '../lib/types';
+import type { Schemas } from '../lib/api-types';
+
+type Role = Schemas['Role'];
 
 /** The module menu of a staff role in the header. */
 export function StaffMenu({ role, route }: { role: Role; route: string[] }) {

@@ -1,5 +1,6 @@
 import { getSession, secondsLeft, setSession } from './auth-store';
 import type { Schemas } from './api-types';
+import { parse as parseContentDisposition } from 'content-disposition';
 
 type TokenPair = Schemas['TokenPair'];
 
@@ -156,11 +157,17 @@ export const apiUpload = <T>(path: string, form: FormData) => api<T>('POST', pat
 export async function apiBlob(path: string): Promise<{ blob: Blob; fileName: string | null }> {
   const res = await authed('GET', path);
   if (res.status >= 400) throw toError(await parse(res));
-  const cd = res.headers.get('content-disposition') ?? '';
-  const star = /filename\*=UTF-8''([^;]+)/i.exec(cd);
-  const plain = /filename="([^"]+)"/i.exec(cd);
-  const fileName = star ? decodeURIComponent(star[1]) : plain ? plain[1] : null;
-  return { blob: await res.blob(), fileName };
+  return { blob: await res.blob(), fileName: fileNameOf(res.headers.get('content-disposition')) };
+}
+
+/** The file name a Content-Disposition header gives (its UTF-8 `filename*` when there is one). */
+function fileNameOf(header: string | null): string | null {
+  if (!header) return null;
+  try {
+    return parseContentDisposition(header).parameters.filename ?? null;
+  } catch {
+    return null;
+  }
 }
 
 /** Saves what the api answers as a file (a temporary object URL behind a download link). */

@@ -262,6 +262,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/cases/search': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 案件检索 */
+    get: operations['CaseSearchController_find'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/cases/mine': {
     parameters: {
       query?: never;
@@ -1819,6 +1836,8 @@ export interface components {
       applicant: components['schemas']['PartyDto'];
       respondents: components['schemas']['PartyDto'][];
     };
+    /** @enum {string} */
+    SessionMode: 'joint' | 'caucus';
     CaseListItem: {
       number: string;
       id: string;
@@ -1831,7 +1850,7 @@ export interface components {
       version: number;
       bodyId: string | null;
       mediatorId: string | null;
-      sessionMode: string;
+      sessionMode: components['schemas']['SessionMode'];
       deadlineRegime: string | null;
       enterpriseRelated: boolean;
       categoryLabel: string;
@@ -1912,7 +1931,7 @@ export interface components {
       version?: number;
       bodyId?: string | null;
       mediatorId?: string | null;
-      sessionMode?: string;
+      sessionMode?: components['schemas']['SessionMode'];
       deadlineRegime?: string | null;
       enterpriseRelated?: boolean;
       categoryLabel?: string;
@@ -1943,6 +1962,40 @@ export interface components {
       description?: string;
       parties: components['schemas']['RolePartyDto'][];
     };
+    CaseSearchItem: {
+      number: string;
+      id: string;
+      kind: string;
+      category: string;
+      channel: string;
+      title: string;
+      streetCode: string | null;
+      status: string;
+      version: number;
+      bodyId: string | null;
+      mediatorId: string | null;
+      sessionMode: string;
+      deadlineRegime: string | null;
+      enterpriseRelated: boolean;
+      categoryLabel: string;
+      statusLabel: string;
+      dueAt: string | null;
+      createdAt: string;
+      updatedAt: string;
+      /** @description 命中的字段 */
+      matched: ('number' | 'partyName' | 'phone' | 'idNumber' | 'text' | 'intakeId' | 'courtCaseNumber')[];
+      /** @description 命中处的上下文（他人的电话、身份证号已脱敏） */
+      snippet?: string;
+      /** @description 曾承办（已移交）的案件：仅脱敏摘要 */
+      formerHandler: boolean;
+    };
+    CaseSearchPage: {
+      items: components['schemas']['CaseSearchItem'][];
+      /** @description 下一页的翻页标记；没有下一页时为空 */
+      nextCursor: string | null;
+      /** @description 命中总数；超过 200 件时为空 */
+      total: number | null;
+    };
     /** @enum {string} */
     Urgency: 'none' | 'overdue' | 'due_soon' | 'ok';
     QueueItem: {
@@ -1958,7 +2011,7 @@ export interface components {
       version: number;
       bodyId: string | null;
       mediatorId: string | null;
-      sessionMode: string;
+      sessionMode: components['schemas']['SessionMode'];
       deadlineRegime: string | null;
       enterpriseRelated: boolean;
       categoryLabel: string;
@@ -2146,7 +2199,7 @@ export interface components {
       version: number;
       bodyId: string | null;
       mediatorId: string | null;
-      sessionMode: string;
+      sessionMode: components['schemas']['SessionMode'];
       deadlineRegime: string | null;
       enterpriseRelated: boolean;
       categoryLabel: string;
@@ -2181,7 +2234,7 @@ export interface components {
       stage: number;
       stages: string[];
       nextStep: string;
-      sessionMode: string;
+      sessionMode: components['schemas']['SessionMode'];
       deadline: components['schemas']['DeadlineText'] | null;
       judicialConfirmation: components['schemas']['DeadlineText'] | null;
       timeline: components['schemas']['TimelineEntry'][];
@@ -2771,7 +2824,7 @@ export interface components {
     };
     MyCaseRoom: {
       caseNumber: string;
-      sessionMode: string;
+      sessionMode: components['schemas']['SessionMode'];
       lastSeq: number;
       lastReadSeq: number;
       unread: number;
@@ -3743,8 +3796,9 @@ export interface operations {
   };
   StaffController_list: {
     parameters: {
-      query: {
-        orgId: string;
+      query?: {
+        /** @description 只列出该组织的工作人员 */
+        orgId?: string;
       };
       header?: never;
       path?: never;
@@ -4146,6 +4200,87 @@ export interface operations {
       };
       /** @description 状态冲突：已被他人修改或当前状态不允许 */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  CaseSearchController_find: {
+    parameters: {
+      query: {
+        /** @description 检索词：案件编号、当事人或代理人姓名、完整手机号或身份证号、诉前调解案号、来源编号或文字；多个词以空格分隔，须同时满足 */
+        q: string;
+        /** @description 案件状态 */
+        status?:
+          | 'received'
+          | 'routed'
+          | 'returned'
+          | 'district_queue'
+          | 'accepted'
+          | 'in_mediation'
+          | 'agreement_pending'
+          | 'agreement'
+          | 'no_agreement'
+          | 'withdrawn'
+          | 'terminated'
+          | 'confirmation_requested'
+          | 'confirmed'
+          | 'confirmation_rejected'
+          | 'performing'
+          | 'performed'
+          | 'breached'
+          | 'enforcement_requested'
+          | 'enforcement_received'
+          | 'followed_up'
+          | 'closed';
+        /** @description 纠纷类别 */
+        category?: string;
+        /** @description 来源渠道 */
+        channel?: string;
+        /** @description 调解类型 */
+        kind?: 'peoples' | 'administrative' | 'judicial';
+        /** @description 承办组织 */
+        bodyId?: string;
+        /** @description 所属街道代码 */
+        streetCode?: string;
+        /** @description 受理日期起（含），YYYY-MM-DD */
+        from?: string;
+        /** @description 受理日期止（含），YYYY-MM-DD */
+        to?: string;
+        /** @description 每页条数，1–100，默认 20 */
+        limit?: string;
+        /** @description 上一页返回的翻页标记 */
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CaseSearchPage'];
+        };
+      };
+      /** @description 请求无效 */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
         headers: {
           [name: string]: unknown;
         };

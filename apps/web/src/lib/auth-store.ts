@@ -1,5 +1,8 @@
 import { useSyncExternalStore } from 'react';
-import type { SessionUser, TokenPair } from './types';
+import type { Schemas } from './api-types';
+
+type SessionUser = Schemas['SignedInUser'];
+type TokenPair = Schemas['TokenPair'];
 
 /** The signed-in session, persisted in localStorage and kept in step across tabs. */
 export interface Session {

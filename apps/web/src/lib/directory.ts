@@ -1,12 +1,14 @@
-import { apiGet } from './api-client';
+import { apiClient, unwrap } from './typed-api';
 import { useAsync } from './use-async';
-import type { Directory } from './types';
+import type { Schemas } from './api-types';
+
+type Directory = Schemas['Directory'];
 
 let cache: Promise<Directory> | null = null;
 
 /** GET /directory (categories, streets with communities, organisations), loaded once per page load. */
 export function loadDirectory(): Promise<Directory> {
-  cache ??= apiGet<Directory>('/directory').catch((e: unknown) => {
+  cache ??= unwrap(apiClient.GET('/api/directory')).catch((e: unknown) => {
     cache = null;
     throw e;
   });

@@ -1,4 +1,6 @@
-import type { Urgency } from './types';
+import type { Schemas } from './api-types';
+
+type Urgency = Schemas['Urgency'];
 
 /** Every business time is shown in Asia/Shanghai, whatever the device's zone. */
 const DATE_TIME = new Intl.DateTimeFormat('zh-CN', {

@@ -1,4 +1,6 @@
-import type { Role } from './types';
+import type { Schemas } from './api-types';
+
+type Role = Schemas['Role'];
 
 /** The staff menu by role: path (hash route) and label. The first entry is the role's home page. */
 export interface NavItem {

@@ -30,3 +30,16 @@ export async function unwrap<T>(
   if (!response.ok) throw toError({ status: response.status, body: error ?? null });
   return data as T;
 }
+
+/**
+ * The POST /api/cases/{id}/<action> routes, for the pages that dispatch a case action by name (a lifecycle
+ * transition is `transitions/<action>`).
+ */
+export type CaseActionPath = Exclude<CasePostRoute, `transitions/{action}`> | `transitions/${string}`;
+type CasePostRoute = {
+  [P in keyof paths]: P extends `/api/cases/{id}/${infer A}`
+    ? [NonNullable<paths[P]['post']>] extends [never]
+      ? never
+      : A
+    : never;
+}[keyof paths];

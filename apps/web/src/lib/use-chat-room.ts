@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Socket } from 'socket.io-client';
-import { useOnConnect, useSocket, useSocketEvent } from './use-socket';
+import type { Ack, JoinResult, MessagePayload, SessionMode } from '@tiaojie/socket-events';
+import { useOnConnect, useSocket, useSocketEvent, type TjSocket } from './use-socket';
 import { newId } from './uuid';
-import type { Ack, MessageView, SessionMode } from './types';
+
+type MessageView = MessagePayload;
+type JoinResultAck = Ack<JoinResult>;
 
 /** A message typed here and not yet acknowledged by the server; survives reloads in sessionStorage. */
 export interface PendingMessage {
@@ -119,11 +121,11 @@ export function useChatRoom(roomId: string, userId: string) {
   }, []);
 
   const emitSend = useCallback(
-    (s: Socket, p: PendingMessage, attempt = 0) => {
+    (s: TjSocket, p: PendingMessage, attempt = 0) => {
       s.timeout(ACK_TIMEOUT_MS).emit(
         'message:send',
         { roomId, clientMsgId: p.clientMsgId, body: p.body },
-        (err: Error | null, ack?: Ack<{ message: MessageView; duplicate: boolean }>) => {
+        (err, ack) => {
           if (err || !ack) {
             // no answer: still pending; try again while connected (the server dedupes by clientMsgId),
             // otherwise it is resent after the next (re)join
@@ -150,16 +152,13 @@ export function useChatRoom(roomId: string, userId: string) {
   );
 
   const join = useCallback(
-    (s: Socket, attempt = 0) => {
+    (s: TjSocket, attempt = 0) => {
       const first = bySeq.current.size === 0 ? 0 : Math.min(...bySeq.current.keys()) - 1;
       const lastSeq = bySeq.current.size === 0 ? 0 : contiguousSeq(bySeq.current, first);
       s.timeout(ACK_TIMEOUT_MS).emit(
         'room:join',
         { roomId, lastSeq },
-        (
-          err: Error | null,
-          ack?: Ack<{ messages: MessageView[]; sessionMode: SessionMode | null; hasMore?: boolean }>,
-        ) => {
+        (err, ack: JoinResultAck | undefined) => {
           if (!alive.current) return;
           if (err || !ack) {
             setJoinError('进入调解室超时，正在重试…');
@@ -203,7 +202,7 @@ export function useChatRoom(roomId: string, userId: string) {
     };
   }, [socket, join]);
 
-  useSocketEvent<{ roomId: string; message: string }>('room:removed', (r) => {
+  useSocketEvent('room:removed', (r) => {
     if (r.roomId === roomId) {
       setJoined(false);
       setJoinError(r.message);
@@ -211,9 +210,9 @@ export function useChatRoom(roomId: string, userId: string) {
   });
 
   // at the disconnect itself (an effect on `connected` could run after the next join's ack and undo it)
-  useSocketEvent<string>('disconnect', () => setJoined(false));
+  useSocketEvent('disconnect', () => setJoined(false));
 
-  useSocketEvent<MessageView>('message:new', (m) => merge([m]));
+  useSocketEvent('message:new', (m) => merge([m]));
 
   const send = useCallback(
     (body: string) => {

@@ -1,12 +1,23 @@
 import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import { io, type Socket } from 'socket.io-client';
+import type {
+  CaseUpdatedEvent,
+  ClientToServerEvents,
+  ErrorPayload,
+  ServerToClientEvents,
+} from '@tiaojie/socket-events';
 import { freshToken, refreshSession } from './api-client';
 import { getSession } from './auth-store';
-import type { CaseChangedEvent, ErrorPayload } from './types';
+
+/** The socket typed by the api's event map (libs/core/src/socket-events.ts). */
+export type TjSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** What a component may listen to: the server's events, and the connection dropping. */
+type Listened = ServerToClientEvents & { disconnect: (reason: string) => void };
 
 /** One socket.io connection per signed-in user, same origin, authenticated in the handshake. */
 interface SocketState {
-  socket: Socket | null;
+  socket: TjSocket | null;
   connected: boolean;
   everConnected: boolean;
 }
@@ -19,7 +30,7 @@ export function SocketProvider({ userId, children }: { userId: string; children:
   useEffect(() => {
     let authFailures = 0;
     let retryTimer: number | undefined;
-    const socket = io({
+    const socket: TjSocket = io({
       auth: (cb) => {
         void freshToken().then((token) => cb({ token: token ?? '' }));
       },
@@ -62,7 +73,7 @@ export function SocketProvider({ userId, children }: { userId: string; children:
       update();
       if (reason === 'io server disconnect') reauth();
     });
-    socket.on('error', (e: ErrorPayload) => console.warn('socket error', e?.code, e?.message));
+    socket.on('error', (e) => console.warn('socket error', e?.code, e?.message));
     setState({ socket, connected: false, everConnected: false });
     return () => {
       window.clearTimeout(retryTimer);
@@ -79,22 +90,27 @@ export function useSocket(): SocketState {
 }
 
 /** Subscribes to a server event with the latest handler. */
-export function useSocketEvent<T>(event: string, handler: (payload: T) => void): void {
+export function useSocketEvent<E extends keyof Listened>(
+  event: E,
+  handler: (payload: Parameters<Listened[E]>[0]) => void,
+): void {
   const { socket } = useSocket();
   const ref = useRef(handler);
   ref.current = handler;
   useEffect(() => {
     if (!socket) return;
-    const fn = (p: T) => ref.current(p);
-    socket.on(event, fn);
+    // socket.io types `on` per literal name; the handler's payload is already typed by E above
+    const s = socket as unknown as Socket;
+    const fn = (p: unknown) => ref.current(p as Parameters<Listened[E]>[0]);
+    s.on(event as string, fn);
     return () => {
-      socket.off(event, fn);
+      s.off(event as string, fn);
     };
   }, [socket, event]);
 }
 
 /** Runs on every (re)connection, e.g. to re-join rooms: socket.io forgets them when the connection drops. */
-export function useOnConnect(fn: (socket: Socket) => void, deps: unknown[]): void {
+export function useOnConnect(fn: (socket: TjSocket) => void, deps: unknown[]): void {
   const { socket } = useSocket();
   const ref = useRef(fn);
   ref.current = fn;
@@ -110,17 +126,14 @@ export function useOnConnect(fn: (socket: Socket) => void, deps: unknown[]): voi
 }
 
 /** Watches a case and calls back on each 'case:updated' for it. */
-export function useCaseWatch<T extends { id: string }>(
-  disputeId: string | null,
-  onUpdate: (u: T) => void,
-): void {
+export function useCaseWatch(disputeId: string | null, onUpdate: (u: CaseUpdatedEvent) => void): void {
   useOnConnect(
     (socket) => {
       if (disputeId) socket.emit('case:watch', { disputeId }, () => undefined);
     },
     [disputeId],
   );
-  useSocketEvent<T>('case:updated', (u) => {
+  useSocketEvent('case:updated', (u) => {
     if (u.id === disputeId) onUpdate(u);
   });
 }
@@ -151,7 +164,7 @@ export function useLiveRefresh(
     window.clearTimeout(timer.current);
     timer.current = window.setTimeout(() => void ref.current(), delayMs);
   };
-  useSocketEvent<CaseChangedEvent>('case:changed', (c) => {
+  useSocketEvent('case:changed', (c) => {
     if (!caseId || c.id === caseId) schedule();
   });
   useEffect(() => {

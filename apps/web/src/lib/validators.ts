@@ -1,13 +1,10 @@
-/** Client-side checks with Chinese messages; the server re-checks everything. */
-export const PHONE_RE = /^1[3-9]\d{9}$/;
+/** Client-side checks with Chinese messages; the server re-checks everything with the same rules. */
+import { isValidChineseId, MOBILE_PHONE_RE } from '@tiaojie/personal-data';
 
-/** Mainland resident ID: 18 characters, last one the ISO 7064 MOD 11-2 check character. */
-export function isValidIdNumber(id: string): boolean {
-  if (!/^\d{17}[\dXx]$/.test(id)) return false;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = weights.reduce((acc, w, i) => acc + w * Number(id[i]), 0);
-  return '10X98765432'[sum % 11] === id[17].toUpperCase();
-}
+export const PHONE_RE = MOBILE_PHONE_RE;
+
+/** Mainland resident ID: region, birth date and ISO 7064 MOD 11-2 check character, as the server checks it. */
+export const isValidIdNumber = isValidChineseId;
 
 export const CATEGORY_HELP: Record<string, string> = {
   neighbour: '相邻关系、噪音、漏水、通行、采光等邻里之间的纠纷。',

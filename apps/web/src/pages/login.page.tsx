@@ -8,7 +8,7 @@ import { CareSwitch } from '../components/care-switch';
 // styles cost a slow phone seconds of CPU), so the sign-in page's script stays small and quick to run. The link's #/… route stays in the address
 // bar during sign-in, so the party lands on the page the SMS pointed to.
 
-const PHONE = /^1[3-9]\d{9}$/;
+import { PHONE_RE as PHONE } from '../lib/validators';
 
 /** A labelled field with its error under it, announced to screen readers. */
 function Field({

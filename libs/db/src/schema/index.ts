@@ -6,3 +6,4 @@ export * from './intake.schema';
 export * from './stats.schema';
 export * from './cases.schema';
 export * from './deadlines.schema';
+export * from './search.schema';

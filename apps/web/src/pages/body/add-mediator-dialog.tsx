@@ -1,8 +1,11 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Form, Input, Modal, Select } from 'antd';
-import { apiPost, errorText } from '../../lib/api-client';
+import { errorText } from '../../lib/api-client';
+import { apiClient, unwrap } from '../../lib/typed-api';
 import { PHONE_RE } from '../../lib/validators';
-import type { StaffMember } from '../../lib/admin-types';
+import type { Schemas } from '../../lib/api-types';
+
+type StaffMember = Schemas['StaffMember'];
 
 interface MediatorForm {
   username: string;
@@ -48,15 +51,19 @@ export function AddMediatorDialog({
     setBusy(true);
     setError(null);
     try {
-      const created = await apiPost<StaffMember>('/staff', {
-        username: v.username.trim(),
-        displayName: v.displayName.trim(),
-        role: 'mediator',
-        orgId,
-        password: v.password,
-        phone: v.phone?.trim() || undefined,
-        specialties: v.specialties ?? [],
-      });
+      const created = await unwrap(
+        apiClient.POST('/api/staff', {
+          body: {
+            username: v.username.trim(),
+            displayName: v.displayName.trim(),
+            role: 'mediator',
+            orgId,
+            password: v.password,
+            phone: v.phone?.trim() || undefined,
+            specialties: v.specialties ?? [],
+          },
+        }),
+      );
       message.success(`已添加调解员：${created.displayName}（${created.username}）`);
       onCreated(created);
       onClose();

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { App, Button, Card, Descriptions, Empty, Popconfirm, Space, Table, Tag, Typography } from 'antd';
-import { apiGet, apiPatch, errorText } from '../../lib/api-client';
+import { errorText } from '../../lib/api-client';
+import { apiClient, unwrap } from '../../lib/typed-api';
 import { labels, useDirectory } from '../../lib/directory';
 import { KIND_LABELS, LEVEL_LABELS, ROLE_LABELS } from '../../lib/format';
 import { navigate } from '../../lib/router';
@@ -8,8 +9,10 @@ import { useAsync } from '../../lib/use-async';
 import { LoadBar } from '../../components/load-bar';
 import { PageState } from '../../components/page-state';
 import { AddMediatorDialog } from './add-mediator-dialog';
-import type { SessionUser } from '../../lib/types';
-import type { RegistryBody, StaffMember } from '../../lib/admin-types';
+import type { Schemas } from '../../lib/api-types';
+
+type SessionUser = Schemas['SignedInUser'];
+type StaffMember = Schemas['StaffMember'];
 
 type Row = StaffMember & { openCases: number | null };
 
@@ -20,8 +23,8 @@ export function MediatorsPage({ user }: { user: SessionUser }) {
   const L = labels(dir.data);
   const { data, error, loading, reload } = useAsync(async () => {
     const [bodies, staff] = await Promise.all([
-      apiGet<RegistryBody[]>('/registry/bodies'),
-      apiGet<StaffMember[]>('/staff'),
+      unwrap(apiClient.GET('/api/registry/bodies')),
+      unwrap(apiClient.GET('/api/staff')),
     ]);
     return { body: bodies.find((b) => b.id === user.orgId) ?? null, staff };
   }, [user.orgId]);
@@ -31,7 +34,7 @@ export function MediatorsPage({ user }: { user: SessionUser }) {
   const setActive = async (m: StaffMember, active: boolean) => {
     setBusy(m.id);
     try {
-      await apiPatch(`/staff/${m.id}`, { active });
+      await unwrap(apiClient.PATCH('/api/staff/{id}', { params: { path: { id: m.id } }, body: { active } }));
       message.success(active ? `已启用：${m.displayName}` : `已停用：${m.displayName}，其登录已失效`);
       await reload();
     } catch (err) {

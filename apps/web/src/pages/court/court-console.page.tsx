@@ -1,15 +1,15 @@
 import { useState } from 'react';
-import { Badge, Button, Card, Col, Row, Space, Statistic, Tabs, Typography } from 'antd';
-import { apiGet } from '../../lib/api-client';
+import { Badge, Button, Card, Col, Input, Row, Space, Statistic, Tabs, Typography } from 'antd';
+import { apiClient, unwrap } from '../../lib/typed-api';
 import { useSession } from '../../lib/auth-store';
 import { labels, useDirectory } from '../../lib/directory';
 import { REGIME_LABELS, REGIME_SHORT } from '../../lib/format';
 import { navigate } from '../../lib/router';
+import { openSearch } from '../search/search-query';
 import { useAsync } from '../../lib/use-async';
 import { useLiveRefresh } from '../../lib/use-socket';
 import { CaseTable, UrgencyLegend } from '../../components/case-table';
 import { PageState } from '../../components/page-state';
-import type { QueueItem } from '../../lib/types';
 
 /** 申请强制执行 handed to this court: waiting for receipt, and received. */
 const ENFORCEMENT = ['enforcement_requested', 'enforcement_received'];
@@ -38,7 +38,7 @@ export function CourtConsolePage() {
   const L = labels(dir.data);
   const [tab, setTab] = useState('referred');
   const { data, error, loading, reload } = useAsync(
-    () => apiGet<QueueItem[]>('/cases/queue?open=false&limit=500'),
+    () => unwrap(apiClient.GET('/api/cases/queue', { params: { query: { open: 'false', limit: '500' } } })),
     [],
   );
   // the court's room hears every change of the cases it referred or handles, new referrals included
@@ -83,6 +83,13 @@ export function CourtConsolePage() {
           </Button>
         </Space>
       </div>
+      <Input.Search
+        allowClear
+        enterButton="按案号查找"
+        aria-label="按法院案号查找"
+        placeholder="输入法院案号，如（2026）苏0612民诉前调88号，括号可省略"
+        onSearch={(q) => q.trim() && openSearch({ q: q.trim() })}
+      />
       <PageState loading={loading} error={error} hasData={!!data} onRetry={reload}>
         <Row gutter={[12, 12]}>
           <Col xs={12} md={6}>

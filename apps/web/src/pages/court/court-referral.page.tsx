@@ -15,7 +15,8 @@ import {
   Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { apiGet, apiPost, errorText } from '../../lib/api-client';
+import { errorText } from '../../lib/api-client';
+import { apiClient, unwrap } from '../../lib/typed-api';
 import { useSession } from '../../lib/auth-store';
 import { useDirectory } from '../../lib/directory';
 import { shanghaiToday } from '../../lib/format';
@@ -24,8 +25,10 @@ import { PageState } from '../../components/page-state';
 import { StatusTag } from '../../components/status-tag';
 import { RoutingCard } from '../staff/case-info';
 import { CourtPartiesField, type CourtPartyForm } from './court-parties-field';
-import type { CaseDetail, CaseSummary } from '../../lib/types';
+import type { Schemas } from '../../lib/api-types';
 import { AMOUNT_RULES } from '../../lib/validators';
+
+type CaseDetail = Schemas['CaseDetail'];
 
 interface ReferralForm {
   referralType: 'pre_registration' | 'post_registration';
@@ -59,27 +62,31 @@ export function CourtReferralPage() {
     setBusy(true);
     setSubmitError(null);
     try {
-      const created = await apiPost<CaseSummary>('/cases/court-referrals', {
-        referralType: v.referralType,
-        procedure: v.referralType === 'post_registration' ? v.procedure : undefined,
-        courtCaseNumber: normaliseCaseNo(v.courtCaseNumber),
-        causeOfAction: v.causeOfAction.trim(),
-        category: v.category,
-        claimAmount: v.claimAmount ?? undefined,
-        judgeName: v.judgeName?.trim() || undefined,
-        referredOn: v.referredOn.format('YYYY-MM-DD'),
-        streetCode: v.streetCode,
-        description: v.description?.trim() || undefined,
-        parties: v.parties.map((p) => ({
-          role: p.role,
-          partyType: p.partyType,
-          name: p.name.trim(),
-          phone: p.phone?.trim() || undefined,
-          idNumber: p.partyType === 'person' ? p.idNumber?.trim() || undefined : undefined,
-          representative: p.partyType === 'organization' ? p.representative?.trim() : undefined,
-        })),
-      });
-      setDone(await apiGet<CaseDetail>(`/cases/${created.id}`));
+      const created = await unwrap(
+        apiClient.POST('/api/cases/court-referrals', {
+          body: {
+            referralType: v.referralType,
+            procedure: v.referralType === 'post_registration' ? v.procedure : undefined,
+            courtCaseNumber: normaliseCaseNo(v.courtCaseNumber),
+            causeOfAction: v.causeOfAction.trim(),
+            category: v.category,
+            claimAmount: v.claimAmount ?? undefined,
+            judgeName: v.judgeName?.trim() || undefined,
+            referredOn: v.referredOn.format('YYYY-MM-DD'),
+            streetCode: v.streetCode,
+            description: v.description?.trim() || undefined,
+            parties: v.parties.map((p) => ({
+              role: p.role,
+              partyType: p.partyType,
+              name: p.name.trim(),
+              phone: p.phone?.trim() || undefined,
+              idNumber: p.partyType === 'person' ? p.idNumber?.trim() || undefined : undefined,
+              representative: p.partyType === 'organization' ? p.representative?.trim() : undefined,
+            })),
+          },
+        }),
+      );
+      setDone(await unwrap(apiClient.GET('/api/cases/{id}', { params: { path: { id: created.id } } })));
     } catch (err) {
       setSubmitError(errorText(err));
     } finally {

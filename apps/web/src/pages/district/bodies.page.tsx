@@ -1,19 +1,21 @@
 import { useState } from 'react';
 import { Button, Empty, Space, Table, Tag, Typography } from 'antd';
-import { apiGet } from '../../lib/api-client';
+import { apiClient, unwrap } from '../../lib/typed-api';
 import { labels, useDirectory } from '../../lib/directory';
 import { KIND_LABELS, LEVEL_LABELS } from '../../lib/format';
 import { useAsync } from '../../lib/use-async';
 import { LoadBar } from '../../components/load-bar';
 import { PageState } from '../../components/page-state';
 import { BodyEditDialog } from './body-edit-dialog';
-import type { RegistryBody } from '../../lib/admin-types';
+import type { Schemas } from '../../lib/api-types';
+
+type RegistryBody = Schemas['BodyEntry'];
 
 /** 调解组织名录: kind, level, categories, jurisdiction, capacity and load, mediators; edited by the district admin. */
 export function BodiesPage() {
   const dir = useDirectory();
   const L = labels(dir.data);
-  const { data, error, loading, reload } = useAsync(() => apiGet<RegistryBody[]>('/registry/bodies'), []);
+  const { data, error, loading, reload } = useAsync(() => unwrap(apiClient.GET('/api/registry/bodies')), []);
   const [editing, setEditing] = useState<RegistryBody | null>(null);
 
   return (

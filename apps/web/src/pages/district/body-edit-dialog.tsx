@@ -1,8 +1,11 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Form, InputNumber, Modal, Select, Switch } from 'antd';
-import { apiPatch, errorText } from '../../lib/api-client';
+import { errorText } from '../../lib/api-client';
+import { apiClient, unwrap } from '../../lib/typed-api';
 import { useDirectory } from '../../lib/directory';
-import type { RegistryBody } from '../../lib/admin-types';
+import type { Schemas } from '../../lib/api-types';
+
+type RegistryBody = Schemas['BodyEntry'];
 
 interface BodyForm {
   capacity: number;
@@ -44,7 +47,9 @@ export function BodyEditDialog({
     setBusy(true);
     setError(null);
     try {
-      await apiPatch(`/registry/bodies/${body.id}`, v);
+      await unwrap(
+        apiClient.PATCH('/api/registry/bodies/{id}', { params: { path: { id: body.id } }, body: v }),
+      );
       message.success(`已保存：${body.name}`);
       onSaved();
       onClose();

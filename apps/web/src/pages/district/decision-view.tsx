@@ -1,6 +1,8 @@
 import { Alert, Descriptions, Table, Tag, Typography } from 'antd';
 import { KIND_LABELS, LEVEL_LABELS } from '../../lib/format';
-import type { RoutingDecision } from '../../lib/admin-types';
+import type { Schemas } from '../../lib/api-types';
+
+type RoutingDecision = Schemas['RoutingDecision'];
 
 type Candidate = RoutingDecision['explanation']['candidates'][number];
 type Rule = RoutingDecision['explanation']['rules'][number];

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { App, Button, Segmented, Space, Typography } from 'antd';
-import { ApiError, apiGet, apiPost, errorText } from '../../lib/api-client';
+import { ApiError, errorText } from '../../lib/api-client';
+import { apiClient, unwrap } from '../../lib/typed-api';
 import { labels, useDirectory } from '../../lib/directory';
 import { CHANNEL_LABELS } from '../../lib/format';
 import { useAsync } from '../../lib/use-async';
@@ -8,7 +9,10 @@ import { useLiveRefresh } from '../../lib/use-socket';
 import { CaseTable, UrgencyLegend } from '../../components/case-table';
 import { PageState } from '../../components/page-state';
 import { ManualRouteDialog } from './manual-route-dialog';
-import type { CaseDetail, QueueItem } from '../../lib/types';
+import type { Schemas } from '../../lib/api-types';
+
+type CaseDetail = Schemas['CaseDetail'];
+type QueueItem = Schemas['QueueItem'];
 
 /** Cases the router could not place, or not placed yet (imports stay 已受理 until routed). */
 const UNPLACED = ['district_queue', 'received', 'returned'];
@@ -21,7 +25,12 @@ export function DistrictQueuePage() {
   const L = labels(dir.data);
   const [filter, setFilter] = useState<Filter>('unplaced');
   const { data, error, loading, reload } = useAsync(
-    () => apiGet<QueueItem[]>(`/cases/queue?open=${filter === 'all' ? 'false' : 'true'}&limit=500`),
+    () =>
+      unwrap(
+        apiClient.GET('/api/cases/queue', {
+          params: { query: { open: filter === 'all' ? 'false' : 'true', limit: '500' } },
+        }),
+      ),
     [filter],
   );
   useLiveRefresh(reload);
@@ -31,7 +40,7 @@ export function DistrictQueuePage() {
   const rows = (data ?? []).filter((c) => filter !== 'unplaced' || UNPLACED.includes(c.status));
   const openRoute = async (r: QueueItem) => {
     try {
-      setRouting(await apiGet<CaseDetail>(`/cases/${r.id}`));
+      setRouting(await unwrap(apiClient.GET('/api/cases/{id}', { params: { path: { id: r.id } } })));
     } catch (err) {
       message.error(errorText(err));
     }
@@ -40,7 +49,12 @@ export function DistrictQueuePage() {
     if (!routing) return false;
     setBusy(true);
     try {
-      await apiPost(`/cases/${routing.id}/route`, { version: routing.version, ...v });
+      await unwrap(
+        apiClient.POST('/api/cases/{id}/route', {
+          params: { path: { id: routing.id } },
+          body: { version: routing.version, ...v },
+        }),
+      );
       message.success(`${routing.number} 已人工分派至 ${L.org(v.bodyId)}`);
       await reload();
       return true;
@@ -142,7 +156,7 @@ export function DistrictQueuePage() {
         onSubmit={route}
         category={routing?.category}
         categoryLabel={routing?.categoryLabel}
-        why={routing?.routing?.why ?? routing?.routing?.summary?.zh}
+        why={routing?.routing?.why}
       />
     </div>
   );

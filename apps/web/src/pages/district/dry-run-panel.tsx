@@ -1,11 +1,14 @@
 import { useState } from 'react';
 import { Alert, Button, Col, Form, InputNumber, Row, Select } from 'antd';
-import { apiPost, errorText } from '../../lib/api-client';
+import { errorText } from '../../lib/api-client';
+import { apiClient, unwrap } from '../../lib/typed-api';
 import { CHANNEL_LABELS } from '../../lib/format';
 import { DecisionView } from './decision-view';
-import type { Directory } from '../../lib/types';
-import type { RoutingDecision } from '../../lib/admin-types';
+import type { Schemas } from '../../lib/api-types';
 import { AMOUNT_RULES } from '../../lib/validators';
+
+type Directory = Schemas['Directory'];
+type RoutingDecision = Schemas['RoutingDecision'];
 
 interface DryRunForm {
   category: string;
@@ -30,14 +33,18 @@ export function DryRunPanel({ dir }: { dir: Directory | null }) {
     setError(null);
     try {
       setResult(
-        await apiPost<RoutingDecision>('/routing/dry-run', {
-          category: v.category,
-          channel: v.channel,
-          streetCode: v.streetCode || undefined,
-          communityCode: v.communityCode || undefined,
-          claimAmount: v.claimAmount ?? undefined,
-          peopleInvolved: v.peopleInvolved ?? undefined,
-        }),
+        await unwrap(
+          apiClient.POST('/api/routing/dry-run', {
+            body: {
+              category: v.category,
+              channel: v.channel,
+              streetCode: v.streetCode || undefined,
+              communityCode: v.communityCode || undefined,
+              claimAmount: v.claimAmount ?? undefined,
+              peopleInvolved: v.peopleInvolved ?? undefined,
+            },
+          }),
+        ),
       );
     } catch (err) {
       setResult(null);

@@ -1,25 +1,13 @@
 import { useState } from 'react';
 import { App, Button, Card, Empty, Space, Table, Tag, Typography } from 'antd';
-import { apiGet, apiPost, errorText } from '../../lib/api-client';
+import { errorText } from '../../lib/api-client';
+import { apiClient, unwrap } from '../../lib/typed-api';
+import type { Schemas } from '../../lib/api-types';
 import { CHANNEL_LABELS, fmtDateTime } from '../../lib/format';
 import { useAsync } from '../../lib/use-async';
 
-interface PairSide {
-  id: string;
-  channel: string;
-  sourceId: string;
-  disputeId: string | null;
-  acceptedAt: string;
-  category: string;
-  people: { name: string | null; phone: string | null }[];
-}
-interface DuplicatePair {
-  id: string;
-  score: number;
-  reasons: { code: string; detail: string }[];
-  a: PairSide;
-  b: PairSide;
-}
+type PairSide = Schemas['DuplicateRecord'];
+type DuplicatePair = Schemas['DuplicateReview'];
 
 /** Intake channels as stored (imports name 12345 and court records by channel too). */
 const SOURCE_LABELS: Record<string, string> = { ...CHANNEL_LABELS, court: '法院诉前委派' };
@@ -43,12 +31,20 @@ function Side({ s }: { s: PairSide }) {
 /** 疑似重复复核: probable repeats (imports and live registrations); confirm joins them, dismiss keeps them apart. */
 export function DuplicateReviewCard() {
   const { message } = App.useApp();
-  const pairs = useAsync(() => apiGet<DuplicatePair[]>('/intake/duplicates?status=pending'), []);
+  const pairs = useAsync(
+    () => unwrap(apiClient.GET('/api/intake/duplicates', { params: { query: { status: 'pending' } } })),
+    [],
+  );
   const [busy, setBusy] = useState<string | null>(null);
   const decide = async (p: DuplicatePair, decision: 'confirm' | 'dismiss') => {
     setBusy(p.id);
     try {
-      await apiPost(`/intake/duplicates/${p.id}/decision`, { decision });
+      await unwrap(
+        apiClient.POST('/api/intake/duplicates/{id}/decision', {
+          params: { path: { id: p.id } },
+          body: { decision },
+        }),
+      );
       message.success(decision === 'confirm' ? '已确认为同一纠纷并合并' : '已确认不是同一纠纷');
     } catch (err) {
       message.error(errorText(err));

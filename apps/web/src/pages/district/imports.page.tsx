@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Descriptions, Empty, Progress, Table, Tag, Typography, Upload } from 'antd';
-import { apiGet, apiUpload, errorText } from '../../lib/api-client';
+import { errorText } from '../../lib/api-client';
+import { apiClient, unwrap } from '../../lib/typed-api';
 import { fmtDateTime } from '../../lib/format';
 import { useAsync } from '../../lib/use-async';
 import { useSocketEvent } from '../../lib/use-socket';
@@ -8,8 +9,12 @@ import { PageState } from '../../components/page-state';
 import { DuplicateReviewCard } from './duplicate-review-card';
 import { ImportErrors } from './import-errors';
 import { UnknownStreets } from './unknown-streets';
-import type { SessionUser } from '../../lib/types';
-import type { ImportProgress, ImportRun, ImportSummary } from '../../lib/admin-types';
+import type { Schemas } from '../../lib/api-types';
+import type { ImportProgressEvent as ImportProgress } from '@tiaojie/socket-events';
+
+type SessionUser = Schemas['SignedInUser'];
+type ImportRun = Schemas['ImportRun'];
+type ImportSummary = Schemas['ImportSummary'];
 
 export const FORMAT_LABELS: Record<string, string> = {
   'work-order': '12345 工单',
@@ -36,14 +41,17 @@ function Counters({
 
 /** 数据导入: upload a 12345 / grid / court export; progress arrives over the socket ('import:progress'); runs and error reports. */
 export function ImportsPage(_props: { user: SessionUser }) {
-  const runs = useAsync(() => apiGet<ImportRun[]>('/intake/imports?limit=50'), []);
+  const runs = useAsync(
+    () => unwrap(apiClient.GET('/api/intake/imports', { params: { query: { limit: '50' } } })),
+    [],
+  );
   const [file, setFile] = useState<string | null>(null);
   const [progress, setProgress] = useState<ImportProgress | null>(null);
   const [result, setResult] = useState<ImportSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState<ImportRun | null>(null);
   const [imported, setImported] = useState(0);
-  useSocketEvent<ImportProgress>('import:progress', (p) => {
+  useSocketEvent('import:progress', (p) => {
     if (file && p.file === file) setProgress(p);
   });
 
@@ -55,7 +63,15 @@ export function ImportsPage(_props: { user: SessionUser }) {
     const form = new FormData();
     form.append('file', f, f.name);
     try {
-      setResult(await apiUpload<ImportSummary>('/intake/imports', form));
+      setResult(
+        await unwrap(
+          apiClient.POST('/api/intake/imports', {
+            // the document does not describe the multipart body: the FormData goes out as it is
+            body: form as never,
+            bodySerializer: (b: unknown) => b as FormData,
+          }),
+        ),
+      );
     } catch (err) {
       setError(errorText(err));
     } finally {

@@ -1,9 +1,8 @@
 import { useEffect } from 'react';
 import { Alert, Form, Input, Modal, Select } from 'antd';
-import { apiGet } from '../../lib/api-client';
+import { apiClient, unwrap } from '../../lib/typed-api';
 import { KIND_LABELS, LEVEL_LABELS } from '../../lib/format';
 import { useAsync } from '../../lib/use-async';
-import type { RegistryBody } from '../../lib/admin-types';
 
 /** 人工分派 (district admin): pick an active body, with its load and whether it takes the category, and say why. */
 export function ManualRouteDialog({
@@ -25,7 +24,7 @@ export function ManualRouteDialog({
 }) {
   const [form] = Form.useForm<{ bodyId: string; reason: string }>();
   const bodies = useAsync(
-    () => (open ? apiGet<RegistryBody[]>('/registry/bodies') : Promise.resolve(null)),
+    () => (open ? unwrap(apiClient.GET('/api/registry/bodies')) : Promise.resolve(null)),
     [open],
   );
   useEffect(() => {

@@ -1,9 +1,14 @@
 import { useEffect } from 'react';
 import { Checkbox, Col, Form, Input, InputNumber, Modal, Radio, Row, Select, Switch } from 'antd';
 import { CHANNEL_LABELS, KIND_LABELS, LEVEL_LABELS, PARTY_TYPE_LABELS } from '../../lib/format';
-import type { Directory } from '../../lib/types';
-import type { RegistryBody, RoutingRule } from '../../lib/admin-types';
+import type { Schemas } from '../../lib/api-types';
 import { AMOUNT_RULES } from '../../lib/validators';
+
+type Directory = Schemas['Directory'];
+type RegistryBody = Schemas['BodyEntry'];
+type RoutingRule = Schemas['RoutingRule'];
+type Conditions = Schemas['RuleConditions'];
+type Selector = Schemas['BodySelector'];
 
 interface RuleForm {
   id: string;
@@ -16,25 +21,25 @@ interface RuleForm {
   communities?: string[];
   claimAmountMin?: number | null;
   claimAmountMax?: number | null;
-  partyTypes?: string[];
+  partyTypes?: Conditions['partyTypes'];
   peopleInvolvedMin?: number | null;
-  channels?: string[];
-  disputeKinds?: string[];
+  channels?: Conditions['channels'];
+  disputeKinds?: Conditions['disputeKinds'];
   targetType: 'bodies' | 'selector';
   bodyIds?: string[];
-  kinds?: string[];
-  levels?: string[];
+  kinds?: Selector['kinds'];
+  levels?: Selector['levels'];
   flags?: string[];
 }
 
 const opts = (m: Record<string, string>, keys?: string[]) =>
   (keys ?? Object.keys(m)).map((k) => ({ value: k, label: m[k] ?? k }));
-const list = (v?: string[]) => (v && v.length ? v : undefined);
+const list = <T,>(v?: T[]) => (v && v.length ? v : undefined);
 const num = (v?: number | null) => (v === null || v === undefined ? undefined : v);
 
 function toForm(r: RoutingRule): RuleForm {
   const c = r.conditions;
-  const sel = r.target.type === 'selector' ? r.target.selector : {};
+  const sel = (r.target.type === 'selector' ? r.target.selector : undefined) ?? {};
   return {
     id: r.id,
     name: r.name,
@@ -43,7 +48,7 @@ function toForm(r: RoutingRule): RuleForm {
     enabled: r.enabled,
     ...c,
     targetType: r.target.type,
-    bodyIds: r.target.type === 'bodies' ? r.target.bodyIds : [],
+    bodyIds: r.target.type === 'bodies' ? (r.target.bodyIds ?? []) : [],
     kinds: sel.kinds,
     levels: sel.levels,
     flags: [sel.matchCategory ? 'matchCategory' : '', sel.inJurisdiction ? 'inJurisdiction' : ''].filter(

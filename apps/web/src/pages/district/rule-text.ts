@@ -1,5 +1,7 @@
 import { CHANNEL_LABELS, KIND_LABELS, LEVEL_LABELS, money, PARTY_TYPE_LABELS } from '../../lib/format';
-import type { RoutingRule } from '../../lib/admin-types';
+import type { Schemas } from '../../lib/api-types';
+
+type RoutingRule = Schemas['RoutingRule'];
 
 interface Names {
   category: (c: string) => string;
@@ -32,8 +34,8 @@ export function conditionText(r: RoutingRule, n: Names): string {
 /** Which bodies a rule proposes. */
 export function targetText(r: RoutingRule, n: Names): string {
   if (r.target.type === 'bodies')
-    return `指定组织：${r.target.bodyIds.map(n.body).join('、') || '（未选择）'}`;
-  const s = r.target.selector;
+    return `指定组织：${(r.target.bodyIds ?? []).map(n.body).join('、') || '（未选择）'}`;
+  const s = r.target.selector ?? {};
   const parts = [
     s.levels?.length ? s.levels.map((l) => LEVEL_LABELS[l] ?? l).join('/') : '各层级',
     s.kinds?.length ? s.kinds.map((k) => KIND_LABELS[k] ?? k).join('/') : '各类调解组织',

@@ -1,13 +1,16 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Empty, Popconfirm, Space, Switch, Table, Tag, Typography } from 'antd';
-import { ApiError, apiGet, apiPut, errorText } from '../../lib/api-client';
+import { ApiError, errorText } from '../../lib/api-client';
+import { apiClient, unwrap } from '../../lib/typed-api';
 import { labels, useDirectory } from '../../lib/directory';
 import { useAsync } from '../../lib/use-async';
 import { PageState } from '../../components/page-state';
 import { RuleEditDialog } from './rule-edit-dialog';
 import { conditionText, targetText } from './rule-text';
 import { DryRunPanel } from './dry-run-panel';
-import type { RegistryBody, RoutingRule, RuleValidationError } from '../../lib/admin-types';
+import type { Schemas } from '../../lib/api-types';
+
+type RoutingRule = Schemas['RoutingRule'];
 
 const BLANK: RoutingRule = {
   id: '',
@@ -22,7 +25,8 @@ const BLANK: RoutingRule = {
 /** Problems of a refused save: error.details.rules (per rule) or details.fields (request shape). */
 function problemsOf(err: unknown): { ruleId: string | null; message: string }[] {
   if (!(err instanceof ApiError)) return [{ ruleId: null, message: errorText(err) }];
-  const rules = err.details?.rules as RuleValidationError[] | undefined;
+  // error.details.rules of a refused save (libs/routing rule validation)
+  const rules = err.details?.rules as { ruleId: string; message: string; zh?: string }[] | undefined;
   if (Array.isArray(rules) && rules.length)
     return rules.map((r) => ({ ruleId: r.ruleId, message: r.zh ?? r.message }));
   const fields = err.details?.fields as { field: string; problems: string[] }[] | undefined;
@@ -36,8 +40,8 @@ function problemsOf(err: unknown): { ruleId: string | null; message: string }[] 
 export function RulesPage() {
   const { message } = App.useApp();
   const dir = useDirectory();
-  const rules = useAsync(() => apiGet<RoutingRule[]>('/routing/rules'), []);
-  const bodies = useAsync(() => apiGet<RegistryBody[]>('/registry/bodies'), []);
+  const rules = useAsync(() => unwrap(apiClient.GET('/api/routing/rules')), []);
+  const bodies = useAsync(() => unwrap(apiClient.GET('/api/registry/bodies')), []);
   const [draft, setDraft] = useState<RoutingRule[] | null>(null);
   const [dirty, setDirty] = useState(false);
   const [editing, setEditing] = useState<{ rule: RoutingRule; isNew: boolean } | null>(null);
@@ -69,7 +73,7 @@ export function RulesPage() {
     if (!draft) return;
     setSaving(true);
     try {
-      const saved = await apiPut<RoutingRule[]>('/routing/rules', { rules: draft });
+      const saved = await unwrap(apiClient.PUT('/api/routing/rules', { body: { rules: draft } }));
       rules.setData(saved);
       message.success('分派规则已保存，新受理的案件将按新规则分派');
     } catch (err) {

@@ -1,22 +1,13 @@
 import { useState } from 'react';
 import { App, Button, Card, Empty, Select, Space, Table, Typography } from 'antd';
-import { apiGet, apiPost, errorText } from '../../lib/api-client';
+import { errorText } from '../../lib/api-client';
+import { apiClient, unwrap } from '../../lib/typed-api';
+import type { Schemas } from '../../lib/api-types';
 import { useDirectory } from '../../lib/directory';
 import { useAsync } from '../../lib/use-async';
 import { PageState } from '../../components/page-state';
 
-interface UnknownStreet {
-  name: string;
-  records: number;
-  waitingDisputes: number;
-}
-interface MappingResult {
-  name: string;
-  streetCode: string;
-  placed: number;
-  routed: number;
-  toDistrictQueue: number;
-}
+type UnknownStreet = Schemas['UnknownStreetName'];
 
 /**
  * 未识别的街道名称: street names in imported data that the directory lacks. Mapping one onto a street once routes the
@@ -26,14 +17,16 @@ export function UnknownStreets({ reloadKey }: { reloadKey: number }) {
   const { message } = App.useApp();
   const dir = useDirectory();
   // an import just done may have brought new names
-  const list = useAsync(() => apiGet<UnknownStreet[]>('/intake/unknown-streets'), [reloadKey]);
+  const list = useAsync(() => unwrap(apiClient.GET('/api/intake/unknown-streets')), [reloadKey]);
   const [choice, setChoice] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState<string | null>(null);
 
   const save = async (name: string) => {
     setSaving(name);
     try {
-      const r = await apiPost<MappingResult>('/intake/street-mappings', { name, streetCode: choice[name] });
+      const r = await unwrap(
+        apiClient.POST('/api/intake/street-mappings', { body: { name, streetCode: choice[name] } }),
+      );
       const street = dir.data?.streets.find((s) => s.code === r.streetCode)?.name ?? r.streetCode;
       message.success(
         `「${r.name}」已映射为${street}；${r.placed} 件待分派纠纷已补全街道，其中 ${r.routed} 件已分派${r.toDistrictQueue ? `，${r.toDistrictQueue} 件转区级统筹` : ''}`,

@@ -1,8 +1,11 @@
 import { useEffect, useState } from 'react';
 import { Alert, Form, Input, Modal, Radio, Select } from 'antd';
-import { apiPost, errorText } from '../../lib/api-client';
+import { errorText } from '../../lib/api-client';
+import { apiClient, unwrap } from '../../lib/typed-api';
 import { useDirectory } from '../../lib/directory';
-import type { LinkageRoomDetail } from '../../lib/admin-types';
+import type { Schemas } from '../../lib/api-types';
+
+type LinkageRoomDetail = Schemas['LinkageRoom'];
 
 interface CreateForm {
   title: string;
@@ -41,12 +44,16 @@ export function LinkageCreateDialog({
     setError(null);
     try {
       onCreated(
-        await apiPost<LinkageRoomDetail>('/rooms/linkage', {
-          title: v.title.trim(),
-          topic: v.about === 'topic' ? v.topic?.trim() : undefined,
-          disputeId: v.about === 'dispute' ? v.disputeId : undefined,
-          orgIds: v.orgIds?.length ? v.orgIds : undefined,
-        }),
+        await unwrap(
+          apiClient.POST('/api/rooms/linkage', {
+            body: {
+              title: v.title.trim(),
+              topic: v.about === 'topic' ? v.topic?.trim() : undefined,
+              disputeId: v.about === 'dispute' ? v.disputeId : undefined,
+              orgIds: v.orgIds?.length ? v.orgIds : undefined,
+            },
+          }),
+        ),
       );
     } catch (err) {
       setError(errorText(err));

@@ -1,22 +1,23 @@
 import { useState } from 'react';
 import { Badge, Button, Card, Empty, Tag, Typography } from 'antd';
-import { apiGet } from '../../lib/api-client';
+import { apiClient, unwrap } from '../../lib/typed-api';
 import { navigate } from '../../lib/router';
 import { useAsync } from '../../lib/use-async';
 import { useSocketEvent } from '../../lib/use-socket';
 import { PageState } from '../../components/page-state';
 import { LinkageCreateDialog } from './linkage-create-dialog';
-import type { QueueItem, SessionUser } from '../../lib/types';
-import type { LinkageRoomRef } from '../../lib/admin-types';
+import type { Schemas } from '../../lib/api-types';
+
+type SessionUser = Schemas['SignedInUser'];
 
 /** 府院联动: the linkage rooms I am a member of (court, government departments, the district), with unread counts. */
 export function LinkageListPage(_props: { user: SessionUser }) {
-  const rooms = useAsync(() => apiGet<{ linkageRooms: LinkageRoomRef[] }>('/rooms/mine'), []);
+  const rooms = useAsync(() => unwrap(apiClient.GET('/api/rooms/mine')), []);
   const [creating, setCreating] = useState(false);
   // administrative disputes this user can see (their queue), to tie a room to one
   const admin = useAsync(
     () =>
-      apiGet<QueueItem[]>('/cases/queue?open=false&limit=200')
+      unwrap(apiClient.GET('/api/cases/queue', { params: { query: { open: 'false', limit: '200' } } }))
         .then((l) => l.filter((c) => c.kind === 'administrative'))
         .catch(() => []),
     [],

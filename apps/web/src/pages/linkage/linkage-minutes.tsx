@@ -1,16 +1,19 @@
 import { useState } from 'react';
 import { App, Button, Empty, Form, Input, Space, Timeline, Typography } from 'antd';
-import { apiDownload, apiGet, apiPost, errorText } from '../../lib/api-client';
+import { apiDownload, errorText } from '../../lib/api-client';
+import { apiClient, unwrap } from '../../lib/typed-api';
 import { fmtDateTime } from '../../lib/format';
 import { useAsync } from '../../lib/use-async';
 import { newId } from '../../lib/uuid';
 import { PageState } from '../../components/page-state';
-import type { MessageView } from '../../lib/types';
 
 /** 会议纪要: recorded once per clientMsgId (a retry records nothing new); exported as Markdown, CSV or PDF. */
 export function LinkageMinutes({ roomId, title }: { roomId: string; title: string }) {
   const { message } = App.useApp();
-  const minutes = useAsync(() => apiGet<MessageView[]>(`/rooms/${roomId}/minutes`), [roomId]);
+  const minutes = useAsync(
+    () => unwrap(apiClient.GET('/api/rooms/{id}/minutes', { params: { path: { id: roomId } } })),
+    [roomId],
+  );
   const [form] = Form.useForm<{ body: string }>();
   const [pendingId, setPendingId] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -20,7 +23,12 @@ export function LinkageMinutes({ roomId, title }: { roomId: string; title: strin
     setPendingId(clientMsgId);
     setBusy('record');
     try {
-      await apiPost(`/rooms/${roomId}/minutes`, { clientMsgId, body: v.body.trim() });
+      await unwrap(
+        apiClient.POST('/api/rooms/{id}/minutes', {
+          params: { path: { id: roomId } },
+          body: { clientMsgId, body: v.body.trim() },
+        }),
+      );
       setPendingId(null);
       form.resetFields();
       message.success('纪要已记录');

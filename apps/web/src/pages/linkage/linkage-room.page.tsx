@@ -15,7 +15,8 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import { api, apiGet, apiPost, errorText } from '../../lib/api-client';
+import { errorText } from '../../lib/api-client';
+import { apiClient, unwrap } from '../../lib/typed-api';
 import { useDirectory } from '../../lib/directory';
 import { fmtDateTime, ROLE_LABELS } from '../../lib/format';
 import { navigate } from '../../lib/router';
@@ -24,21 +25,26 @@ import { useSocketEvent } from '../../lib/use-socket';
 import { ChatRoom } from '../../components/chat-room';
 import { PageState } from '../../components/page-state';
 import { LinkageMinutes } from './linkage-minutes';
-import type { SessionUser } from '../../lib/types';
-import type { LinkageMember, LinkageRoomDetail } from '../../lib/admin-types';
+import type { Schemas } from '../../lib/api-types';
+
+type SessionUser = Schemas['SignedInUser'];
+type LinkageMember = Schemas['LinkageRoomMember'];
 
 /** One linkage room: the live discussion, members (hosts invite organisations and remove people) and minutes. */
 export function LinkageRoomPage({ id, user }: { id: string; user: SessionUser }) {
   const { message } = App.useApp();
   const dir = useDirectory();
-  const room = useAsync(() => apiGet<LinkageRoomDetail>(`/rooms/linkage/${id}`), [id]);
+  const room = useAsync(
+    () => unwrap(apiClient.GET('/api/rooms/linkage/{id}', { params: { path: { id } } })),
+    [id],
+  );
   const [inviting, setInviting] = useState(false);
   const [orgIds, setOrgIds] = useState<string[]>([]);
   const [busy, setBusy] = useState<string | null>(null);
-  useSocketEvent<{ roomId: string }>('room:removed', (r) => {
+  useSocketEvent('room:removed', (r) => {
     if (r.roomId === id) void room.reload();
   });
-  useSocketEvent<{ roomId: string; kind: string }>('message:new', (m) => {
+  useSocketEvent('message:new', (m) => {
     if (m.roomId === id && m.kind === 'system') void room.reload();
   });
 
@@ -47,7 +53,7 @@ export function LinkageRoomPage({ id, user }: { id: string; user: SessionUser })
   const invite = async () => {
     setBusy('invite');
     try {
-      await apiPost(`/rooms/${id}/members`, { orgIds });
+      await unwrap(apiClient.POST('/api/rooms/{id}/members', { params: { path: { id } }, body: { orgIds } }));
       message.success('已邀请');
       setInviting(false);
       setOrgIds([]);
@@ -61,7 +67,9 @@ export function LinkageRoomPage({ id, user }: { id: string; user: SessionUser })
   const remove = async (m: LinkageMember) => {
     setBusy(m.userId);
     try {
-      await api('DELETE', `/rooms/${id}/members/${m.userId}`);
+      await unwrap(
+        apiClient.DELETE('/api/rooms/{id}/members/{userId}', { params: { path: { id, userId: m.userId } } }),
+      );
       message.success(`已将 ${m.name} 移出会议室`);
       await room.reload();
     } catch (err) {

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Space, Steps, Typography } from 'antd';
-import { apiGet, apiPost, errorText } from '../../lib/api-client';
+import { errorText } from '../../lib/api-client';
+import { apiClient, unwrap } from '../../lib/typed-api';
 import { navigate } from '../../lib/router';
 import { type Session, useSession } from '../../lib/auth-store';
 import { useAsync } from '../../lib/use-async';
 import { AMOUNT_RULES, CATEGORY_HELP, isValidIdNumber } from '../../lib/validators';
 import { PageState } from '../../components/page-state';
 import { RespondentsField } from './respondents-field';
-import type { CaseSummary, Directory } from '../../lib/types';
 
 interface ApplyForm {
   category: string;
@@ -37,7 +37,7 @@ function accountName(session: Session | null): string | undefined {
 export function ApplyPage() {
   const { message } = App.useApp();
   const session = useSession();
-  const dir = useAsync(() => apiGet<Directory>('/directory'), []);
+  const dir = useAsync(() => unwrap(apiClient.GET('/api/directory')), []);
   const [form] = Form.useForm<ApplyForm>();
   const [step, setStep] = useState(0);
   const [busy, setBusy] = useState(false);
@@ -72,24 +72,28 @@ export function ApplyPage() {
     setBusy(true);
     setSubmitError(null);
     try {
-      const created = await apiPost<CaseSummary>('/cases', {
-        category: v.category,
-        streetCode: v.streetCode,
-        communityCode: v.communityCode || undefined,
-        address: v.address?.trim() || undefined,
-        description: v.description.trim(),
-        claimAmount: v.claimAmount ?? undefined,
-        applicant: {
-          name: v.applicantName.trim(),
-          idNumber: v.idNumber?.trim() || undefined,
-          partyType: 'person',
-        },
-        respondents: v.respondents.map((r) => ({
-          name: r.name.trim(),
-          partyType: r.partyType,
-          phone: r.phone?.trim() || undefined,
-        })),
-      });
+      const created = await unwrap(
+        apiClient.POST('/api/cases', {
+          body: {
+            category: v.category,
+            streetCode: v.streetCode,
+            communityCode: v.communityCode || undefined,
+            address: v.address?.trim() || undefined,
+            description: v.description.trim(),
+            claimAmount: v.claimAmount ?? undefined,
+            applicant: {
+              name: v.applicantName.trim(),
+              idNumber: v.idNumber?.trim() || undefined,
+              partyType: 'person',
+            },
+            respondents: v.respondents.map((r) => ({
+              name: r.name.trim(),
+              partyType: r.partyType,
+              phone: r.phone?.trim() || undefined,
+            })),
+          },
+        }),
+      );
       message.success(`申请已提交，案件编号 ${created.number}`);
       navigate(`cases/${created.id}`);
     } catch (err) {

@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Descriptions, Empty, Space, Steps, Typography } from 'antd';
-import { apiGet } from '../../lib/api-client';
+import { apiClient, unwrap } from '../../lib/typed-api';
 import { fmtDateTime, MODE_LABELS, startedLabel } from '../../lib/format';
 import { navigate } from '../../lib/router';
 import { useAsync } from '../../lib/use-async';
@@ -10,7 +10,6 @@ import { StatusTag } from '../../components/status-tag';
 import { AgreementView } from '../../components/agreement-view';
 import { LongText } from '../../components/long-text';
 import { PartyCaseActions } from './party-case-actions';
-import type { CaseDetail, CaseStatusView } from '../../lib/types';
 
 /** A deadline weeks away is information; only a near or passed one is a warning. */
 const ALERT_FOR_URGENCY = { overdue: 'error', due_soon: 'warning', ok: 'info', none: 'info' } as const;
@@ -19,8 +18,8 @@ const ALERT_FOR_URGENCY = { overdue: 'error', due_soon: 'warning', ok: 'info', n
 export function CaseTrackerPage({ id }: { id: string }) {
   const { data, error, loading, reload } = useAsync(async () => {
     const [status, detail] = await Promise.all([
-      apiGet<CaseStatusView>(`/cases/${id}/status`),
-      apiGet<CaseDetail>(`/cases/${id}`),
+      unwrap(apiClient.GET('/api/cases/{id}/status', { params: { path: { id } } })),
+      unwrap(apiClient.GET('/api/cases/{id}', { params: { path: { id } } })),
     ]);
     return { status, detail };
   }, [id]);
@@ -148,7 +147,7 @@ export function CaseTrackerPage({ id }: { id: string }) {
                   {
                     key: 'd',
                     label: '纠纷情况',
-                    children: <LongText text={data.detail.description} testId="case-description" />,
+                    children: <LongText text={data.detail.description ?? ''} testId="case-description" />,
                   },
                 ]}
               />

@@ -1,8 +1,11 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, Modal, Popconfirm, Radio, Space, Typography } from 'antd';
 import { ApiError, apiPost, errorText } from '../../lib/api-client';
-import type { CaseStatusView } from '../../lib/types';
+import type { CaseActionPath } from '../../lib/typed-api';
+import type { Schemas } from '../../lib/api-types';
 import { EnforcementDialog } from '../../components/enforcement-dialog';
+
+type CaseStatusView = Schemas['CaseStatusView'];
 
 const RATEABLE_AFTER = [
   'received',
@@ -38,7 +41,7 @@ export function PartyCaseActions({
 
   const call = async (
     key: string,
-    path: string,
+    path: CaseActionPath,
     body: Record<string, unknown>,
     ok: string,
   ): Promise<boolean> => {

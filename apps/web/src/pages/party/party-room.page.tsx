@@ -1,21 +1,20 @@
 import { Button, Result, Space } from 'antd';
-import { apiGet } from '../../lib/api-client';
+import { apiClient, unwrap } from '../../lib/typed-api';
 import { useSession } from '../../lib/auth-store';
 import { navigate } from '../../lib/router';
 import { useAsync } from '../../lib/use-async';
 import { useCaseWatch } from '../../lib/use-socket';
 import { ChatRoom } from '../../components/chat-room';
 import { PageState } from '../../components/page-state';
-import type { CaseDetail, CaseUpdatedEvent } from '../../lib/types';
 
 /** A party in the joint room or their own back-to-back room. */
 export function PartyRoomPage({ caseId, roomId }: { caseId: string; roomId: string }) {
   const session = useSession();
   const { data, error, loading, reload, setData } = useAsync(
-    () => apiGet<CaseDetail>(`/cases/${caseId}`),
+    () => unwrap(apiClient.GET('/api/cases/{id}', { params: { path: { id: caseId } } })),
     [caseId],
   );
-  useCaseWatch<CaseUpdatedEvent>(caseId, (u) => {
+  useCaseWatch(caseId, (u) => {
     setData((d) =>
       d
         ? {

@@ -1,13 +1,16 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, Form, Input, Result, Typography } from 'antd';
-import { ApiError, apiGet, apiPost, errorText } from '../../lib/api-client';
+import { ApiError, errorText } from '../../lib/api-client';
+import { apiClient, unwrap } from '../../lib/typed-api';
 import { navigate } from '../../lib/router';
 import { useAsync } from '../../lib/use-async';
 import { useLiveRefresh } from '../../lib/use-socket';
 import { AgreementView } from '../../components/agreement-view';
 import { PageState } from '../../components/page-state';
 import { fmtDateTime } from '../../lib/format';
-import type { Agreement, CaseDetail, CaseStatusView } from '../../lib/types';
+import type { Schemas } from '../../lib/api-types';
+
+type Agreement = Schemas['AgreementView'];
 
 /** After signing: when I signed and whom the agreement still waits for (no form). */
 function SignedNotice({ agreement, ownPartyIds }: { agreement: Agreement; ownPartyIds: string[] }) {
@@ -39,8 +42,8 @@ export function SignAgreementPage({ id }: { id: string }) {
   const { message } = App.useApp();
   const { data, error, loading, reload } = useAsync(async () => {
     const [detail, status] = await Promise.all([
-      apiGet<CaseDetail>(`/cases/${id}`),
-      apiGet<CaseStatusView>(`/cases/${id}/status`),
+      unwrap(apiClient.GET('/api/cases/{id}', { params: { path: { id } } })),
+      unwrap(apiClient.GET('/api/cases/{id}/status', { params: { path: { id } } })),
     ]);
     return { detail, status };
   }, [id]);
@@ -60,7 +63,7 @@ export function SignAgreementPage({ id }: { id: string }) {
   const sendCode = async () => {
     setSending(true);
     try {
-      await apiPost(`/cases/${id}/agreement/sign-code`);
+      await unwrap(apiClient.POST('/api/cases/{id}/agreement/sign-code', { params: { path: { id } } }));
       setCodeSent(true);
       message.success('验证码已发送至您的手机');
     } catch (err) {
@@ -79,13 +82,18 @@ export function SignAgreementPage({ id }: { id: string }) {
     setSignError(null);
     try {
       // sign what was read: if the agreement was redrafted meanwhile, show the new terms instead
-      const fresh = await apiGet<CaseDetail>(`/cases/${id}`);
+      const fresh = await unwrap(apiClient.GET('/api/cases/{id}', { params: { path: { id } } }));
       if (fresh.agreement?.contentHash !== agreement?.contentHash) {
         await reload();
         setSignError('调解协议内容已更新，请重新阅读后签署');
         return;
       }
-      await apiPost(`/cases/${id}/agreement/sign`, { version: fresh.version, code });
+      await unwrap(
+        apiClient.POST('/api/cases/{id}/agreement/sign', {
+          params: { path: { id } },
+          body: { version: fresh.version, code },
+        }),
+      );
       message.success('签署成功');
       navigate(`cases/${id}`);
     } catch (err) {

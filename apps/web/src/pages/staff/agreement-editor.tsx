@@ -1,7 +1,9 @@
 import { useEffect } from 'react';
 import { Button, DatePicker, Form, Input, Modal, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import type { Agreement } from '../../lib/types';
+import type { Schemas } from '../../lib/api-types';
+
+type Agreement = Schemas['AgreementView'];
 
 interface Values {
   terms: { text: string }[];

@@ -1,7 +1,10 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Form, Input, Modal, Select, Spin, Typography } from 'antd';
-import { apiGet } from '../../lib/api-client';
-import type { MediatorProposal, SessionUser } from '../../lib/types';
+import { apiClient, unwrap } from '../../lib/typed-api';
+import type { Schemas } from '../../lib/api-types';
+
+type MediatorProposal = Schemas['MediatorProposal'];
+type SessionUser = Schemas['SignedInUser'];
 
 interface Props {
   open: boolean;
@@ -27,7 +30,7 @@ export function AssignDialog({ open, caseId, me, busy, onClose, onSubmit }: Prop
     form.resetFields();
     if (isMediator) return;
     setLoading(true);
-    apiGet<MediatorProposal>(`/cases/${caseId}/mediator-proposal`)
+    unwrap(apiClient.GET('/api/cases/{id}/mediator-proposal', { params: { path: { id: caseId } } }))
       .then((p) => {
         setProposal(p);
         if (p.mediatorId) form.setFieldValue('mediatorId', p.mediatorId);

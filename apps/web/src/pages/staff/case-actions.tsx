@@ -1,13 +1,18 @@
 import { useState } from 'react';
 import { App, Button, Empty, Popconfirm, Segmented, Space, Typography } from 'antd';
 import { ApiError, apiPost, errorText } from '../../lib/api-client';
+import type { CaseActionPath } from '../../lib/typed-api';
 import { ACTION_LABELS, MODE_LABELS } from '../../lib/format';
-import type { CaseDetail, Lifecycle, SessionUser } from '../../lib/types';
+import type { Schemas } from '../../lib/api-types';
 import { AgreementEditor } from './agreement-editor';
 import { ReasonDialog, ReturnDialog } from './action-dialogs';
 import { AssignDialog } from './assign-dialog';
 import { ManualRouteDialog } from '../district/manual-route-dialog';
 import { EnforcementDialog } from '../../components/enforcement-dialog';
+
+type CaseDetail = Schemas['CaseDetail'];
+type Lifecycle = Schemas['Lifecycle'];
+type SessionUser = Schemas['SignedInUser'];
 
 /** Transitions the api fires through POST /cases/:id/transitions/:action. */
 const SIMPLE = [
@@ -60,7 +65,11 @@ export function CaseActions({
     ACTION_LABELS[a] ?? lifecycle?.transitions.find((t) => t.action === a)?.label ?? a;
   const needsReason = (a: string) => !!lifecycle?.transitions.find((t) => t.action === a)?.requiresReason;
 
-  const run = async (action: string, path: string, body: Record<string, unknown> = {}): Promise<boolean> => {
+  const run = async (
+    action: string,
+    path: CaseActionPath,
+    body: Record<string, unknown> = {},
+  ): Promise<boolean> => {
     setBusy(action);
     try {
       await apiPost(`/cases/${detail.id}/${path}`, { version: detail.version, ...body });
@@ -190,7 +199,7 @@ export function CaseActions({
         busy={busy === 'manual_route'}
         category={detail.category}
         categoryLabel={detail.categoryLabel}
-        why={detail.routing?.why ?? detail.routing?.summary?.zh}
+        why={detail.routing?.why}
         onSubmit={(v) => run('manual_route', 'route', v)}
       />
       <EnforcementDialog

@@ -1,6 +1,10 @@
 import { Card, Table, Tag, Tooltip, Typography } from 'antd';
 import { CHANNEL_LABELS, fmtDateTime, PARTY_ROLE_LABELS } from '../../lib/format';
-import type { IntakeEntry, PartyView, RoutingExplanation } from '../../lib/types';
+import type { Schemas } from '../../lib/api-types';
+
+type IntakeEntry = Schemas['CaseIntake'];
+type PartyView = Schemas['CaseParty'];
+type RoutingExplanation = Schemas['CaseRoutingSummary'];
 
 /** Parties as the api returns them (masked unless the viewer needs them). */
 export function PartiesTable({ parties }: { parties: PartyView[] }) {
@@ -67,26 +71,22 @@ function AccountTag({ party }: { party: PartyView }) {
 export function RoutingCard({ routing }: { routing: RoutingExplanation }) {
   return (
     <Card size="small" title="分派说明">
-      <Typography.Paragraph data-testid="routing-why">
-        {routing.why ?? routing.summary?.zh ?? '暂无分派说明'}
-      </Typography.Paragraph>
+      <Typography.Paragraph data-testid="routing-why">{routing.why || '暂无分派说明'}</Typography.Paragraph>
       {routing.manual && <Tag>人工分派</Tag>}
       {Array.isArray(routing.candidates) && routing.candidates.length > 0 && (
         <>
           <Typography.Text type="secondary">候选调解组织：</Typography.Text>
           <ol style={{ paddingLeft: 20, margin: '4px 0 0' }}>
-            {routing.candidates.map((c, i) => {
-              const load = c.load ?? c.openCases;
+            {routing.candidates.map((c) => {
               const notes = [
-                c.reason,
-                c.score !== undefined ? `得分 ${c.score}` : null,
-                load !== undefined && c.capacity !== undefined ? `在办 ${load}/${c.capacity}` : null,
-                ...(c.exclusions ?? []).map((x) => x.zh ?? null),
-              ].filter(Boolean);
+                `得分 ${c.score}`,
+                `在办 ${c.openCases}/${c.capacity}`,
+                ...c.exclusions.map((x) => x.zh),
+              ];
               return (
-                <li key={c.id ?? c.bodyId ?? i}>
+                <li key={c.bodyId}>
                   {c.name}
-                  {(c.selected || (!!c.name && c.name === routing.winner)) && (
+                  {c.selected && (
                     <Tag color="blue" style={{ marginLeft: 4 }}>
                       已分派
                     </Tag>
@@ -113,7 +113,7 @@ export function IntakesCard({ intakes }: { intakes: IntakeEntry[] }) {
   return (
     <Card size="small" title={`受理记录（${intakes.length}）`} data-testid="case-intakes">
       <Table<IntakeEntry>
-        rowKey={(r) => r.id ?? r.sourceId}
+        rowKey={(r) => r.id ?? `${r.channel}:${r.sourceId ?? ''}:${r.receivedAt}`}
         size="small"
         pagination={false}
         dataSource={intakes}

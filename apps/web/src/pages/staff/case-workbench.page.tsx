@@ -1,5 +1,5 @@
 import { Button, Card, Col, Descriptions, Empty, Row, Tabs, Typography } from 'antd';
-import { apiGet } from '../../lib/api-client';
+import { apiClient, unwrap } from '../../lib/typed-api';
 import { useSession } from '../../lib/auth-store';
 import { fmtDateTime, money, startedLabel } from '../../lib/format';
 import { navigate } from '../../lib/router';
@@ -15,11 +15,13 @@ import { StatusTag } from '../../components/status-tag';
 import { CaseActions } from './case-actions';
 import { IntakesCard, PartiesTable, RoutingCard } from './case-info';
 import { ReferralCard } from './referral-card';
-import type { CaseDetail, Lifecycle } from '../../lib/types';
+import type { Schemas } from '../../lib/api-types';
+
+type Lifecycle = Schemas['Lifecycle'];
 
 let lifecycleCache: Promise<Lifecycle> | null = null;
 const loadLifecycle = () =>
-  (lifecycleCache ??= apiGet<Lifecycle>('/lifecycle').catch((e) => {
+  (lifecycleCache ??= unwrap(apiClient.GET('/api/lifecycle')).catch((e) => {
     lifecycleCache = null;
     throw e;
   }));
@@ -27,7 +29,10 @@ const loadLifecycle = () =>
 /** The staff case page (mediators, body admins, the court, the district): actions, rooms, parties, routing, timeline. */
 export function CaseWorkbenchPage({ id }: { id: string }) {
   const session = useSession();
-  const { data, error, loading, reload } = useAsync(() => apiGet<CaseDetail>(`/cases/${id}`), [id]);
+  const { data, error, loading, reload } = useAsync(
+    () => unwrap(apiClient.GET('/api/cases/{id}', { params: { path: { id } } })),
+    [id],
+  );
   const lifecycle = useAsync(loadLifecycle, []);
   // sessions and merged registrations change the page without a new version: refetch on every notice
   useLiveRefresh(reload, { caseId: id });
@@ -67,7 +72,7 @@ export function CaseWorkbenchPage({ id }: { id: string }) {
                 ]}
               />
               <div style={{ marginTop: 8 }}>
-                <LongText text={d.description} testId="case-description" />
+                <LongText text={d.description ?? ''} testId="case-description" />
               </div>
             </Card>
             {d.referral && <ReferralCard referral={d.referral} />}

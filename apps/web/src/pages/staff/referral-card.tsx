@@ -1,5 +1,7 @@
 import { Card, Descriptions } from 'antd';
-import type { CourtReferralView } from '../../lib/types';
+import type { Schemas } from '../../lib/api-types';
+
+type CourtReferralView = Schemas['CaseReferral'];
 
 /** The court's terms of a referred case: 委派/委托, procedure, the court's case number and the judge. */
 export function ReferralCard({ referral: r }: { referral: CourtReferralView }) {

@@ -1,22 +1,27 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Col, Form, Input, InputNumber, Result, Row, Select, Typography } from 'antd';
-import { apiPost, errorText } from '../../lib/api-client';
+import { errorText } from '../../lib/api-client';
+import { apiClient, unwrap } from '../../lib/typed-api';
 import { useDirectory } from '../../lib/directory';
 import { CHANNEL_LABELS } from '../../lib/format';
 import { homeOf, menuFor, registerChannels } from '../../lib/nav';
 import { navigate } from '../../lib/router';
 import { PageState } from '../../components/page-state';
 import { CourtPartiesField, REGISTER_ROLE_OPTIONS, type CourtPartyForm } from '../court/court-parties-field';
-import type { RegisterAnswer, Role } from '../../lib/types';
+import type { Schemas } from '../../lib/api-types';
+
+type RegisterAnswer = Schemas['RegisterResult'];
+type Role = Schemas['Role'];
+type RegisterDto = Schemas['RegisterDto'];
 
 interface RegisterForm {
-  channel: string;
+  channel: RegisterDto['channel'];
   category: string;
   streetCode: string;
   address?: string;
   description: string;
   sourceId?: string;
-  source?: string;
+  source?: RegisterDto['source'];
   replyDays?: number;
   parties: CourtPartyForm[];
 }
@@ -84,24 +89,28 @@ export function RegisterPage({ role }: { role: Role }) {
     setSubmitError(null);
     try {
       setAnswer(
-        await apiPost<RegisterAnswer>('/cases/register', {
-          channel: v.channel,
-          category: v.category,
-          streetCode: v.streetCode,
-          address: v.address?.trim() || undefined,
-          description: v.description.trim(),
-          sourceId: v.sourceId?.trim() || undefined,
-          source: hotline ? v.source || undefined : undefined,
-          replyDays: hotline ? (v.replyDays ?? undefined) : undefined,
-          parties: v.parties.map((p) => ({
-            role: p.role,
-            partyType: p.partyType,
-            name: p.name.trim(),
-            phone: p.phone?.trim() || undefined,
-            idNumber: p.partyType === 'person' ? p.idNumber?.trim() || undefined : undefined,
-            representative: p.partyType === 'organization' ? p.representative?.trim() : undefined,
-          })),
-        }),
+        await unwrap(
+          apiClient.POST('/api/cases/register', {
+            body: {
+              channel: v.channel,
+              category: v.category,
+              streetCode: v.streetCode,
+              address: v.address?.trim() || undefined,
+              description: v.description.trim(),
+              sourceId: v.sourceId?.trim() || undefined,
+              source: hotline ? v.source || undefined : undefined,
+              replyDays: hotline ? (v.replyDays ?? undefined) : undefined,
+              parties: v.parties.map((p) => ({
+                role: p.role,
+                partyType: p.partyType,
+                name: p.name.trim(),
+                phone: p.phone?.trim() || undefined,
+                idNumber: p.partyType === 'person' ? p.idNumber?.trim() || undefined : undefined,
+                representative: p.partyType === 'organization' ? p.representative?.trim() : undefined,
+              })),
+            },
+          }),
+        ),
       );
     } catch (err) {
       setSubmitError(errorText(err));

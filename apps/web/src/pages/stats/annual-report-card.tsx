@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { App, Button, Card, Select, Space, Typography } from 'antd';
-import { apiDownload, apiGet, errorText } from '../../lib/api-client';
+import { apiDownload, errorText } from '../../lib/api-client';
+import { apiClient, unwrap } from '../../lib/typed-api';
 import { useAsync } from '../../lib/use-async';
 import { PageState } from '../../components/page-state';
 
@@ -9,7 +10,10 @@ export function AnnualReportCard({ years, initial }: { years: number[]; initial:
   const { message } = App.useApp();
   const [year, setYear] = useState(initial);
   const [busy, setBusy] = useState<string | null>(null);
-  const report = useAsync(() => apiGet<{ text: string[] | string }>(`/stats/reports/${year}`), [year]);
+  const report = useAsync(
+    () => unwrap(apiClient.GET('/api/stats/reports/{year}', { params: { path: { year: String(year) } } })),
+    [year],
+  );
   const download = async (ext: 'xlsx' | 'pdf') => {
     setBusy(ext);
     try {

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Card, Col, Row, Select, Space, Typography } from 'antd';
-import { apiGet } from '../../lib/api-client';
+import { apiClient, unwrap } from '../../lib/typed-api';
 import { labels, useDirectory } from '../../lib/directory';
 import { CHANNEL_LABELS, KIND_LABELS, pct, shanghaiToday } from '../../lib/format';
 import { useAsync } from '../../lib/use-async';
@@ -10,8 +10,12 @@ import { SeriesChart, type Series } from '../../components/charts/series-chart';
 import { KpiCards } from './kpi-cards';
 import { AnnualReportCard } from './annual-report-card';
 import { WarningsCard } from './warnings-card';
-import type { SessionUser } from '../../lib/types';
-import type { DisputeMetrics, StatsSeries, StatsSummary } from '../../lib/admin-types';
+import type { Schemas } from '../../lib/api-types';
+import type { operations } from '../../lib/api-schema';
+
+type SessionUser = Schemas['SignedInUser'];
+type DisputeMetrics = Schemas['DisputeMetrics'];
+type Channel = NonNullable<operations['StatsController_summary']['parameters']['query']['channel']>;
 
 const FIRST_YEAR = 2024;
 
@@ -38,16 +42,16 @@ export function DashboardPage({ user }: { user: SessionUser }) {
   const thisYear = Number(today.slice(0, 4));
   const years = Array.from({ length: Math.max(1, thisYear - FIRST_YEAR + 1) }, (_, i) => thisYear - i);
   const [year, setYear] = useState(thisYear);
-  const [channel, setChannel] = useState<string | undefined>(undefined);
+  const [channel, setChannel] = useState<Channel | undefined>(undefined);
   const district = user.role === 'district_admin';
-  const q = `from=${year}-01-01&to=${year + 1}-01-01${channel ? `&channel=${channel}` : ''}`;
   const data = useAsync(async () => {
+    const query = { from: `${year}-01-01`, to: `${year + 1}-01-01`, channel };
     const [summary, series] = await Promise.all([
-      apiGet<StatsSummary>(`/stats/summary?${q}`),
-      apiGet<StatsSeries>(`/stats/series?${q}&granularity=month`),
+      unwrap(apiClient.GET('/api/stats/summary', { params: { query } })),
+      unwrap(apiClient.GET('/api/stats/series', { params: { query: { ...query, granularity: 'month' } } })),
     ]);
     return { summary, series };
-  }, [q]);
+  }, [year, channel]);
 
   const months = Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
   const s = data.data;

@@ -1,6 +1,8 @@
 import { Card, Col, Row, Statistic } from 'antd';
 import { pct } from '../../lib/format';
-import type { StatsSummary } from '../../lib/admin-types';
+import type { Schemas } from '../../lib/api-types';
+
+type StatsSummary = Schemas['DashboardSummary'];
 
 function Kpi({
   title,

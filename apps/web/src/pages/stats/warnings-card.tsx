@@ -1,12 +1,14 @@
 import { Card, Empty, Tag, Typography } from 'antd';
-import { apiGet } from '../../lib/api-client';
+import { apiClient, unwrap } from '../../lib/typed-api';
 import { useAsync } from '../../lib/use-async';
 import { PageState } from '../../components/page-state';
-import type { WarningFlags } from '../../lib/admin-types';
 
 /** 风险预警: repeated places, parties and people, group disputes, rising categories in the 90 days up to asOf. */
 export function WarningsCard({ asOf }: { asOf: string }) {
-  const w = useAsync(() => apiGet<WarningFlags>(`/stats/warnings?asOf=${asOf}`), [asOf]);
+  const w = useAsync(
+    () => unwrap(apiClient.GET('/api/stats/warnings', { params: { query: { asOf } } })),
+    [asOf],
+  );
   const flags = w.data?.flags ?? [];
   return (
     <Card size="small" title={`风险预警（截至 ${asOf} 的 90 日）`}>

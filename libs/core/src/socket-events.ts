@@ -1,0 +1,288 @@
+/**
+ * The socket protocol, one typed map for the gateway, the domain publishers and the web app (which bundles this
+ * file through a path alias, so it imports nothing). docs/asyncapi.yaml documents the same events: its test
+ * (apps/api/src/gateway/asyncapi.spec.ts) compares the names and required fields with SOCKET_EVENT_FIELDS below.
+ */
+export interface ErrorPayload {
+  code: string;
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+/** Every client event answers through its ack; sent without an ack, a refusal arrives as an `error` event instead. */
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: ErrorPayload };
+
+export type SessionMode = 'joint' | 'caucus';
+
+export interface AttachmentPayload {
+  id: string;
+  fileName: string;
+  mime: string;
+  size: number;
+  sha256: string;
+}
+
+/** A stored room message (text, system, attachment, minutes): the body is plain text, never HTML. */
+export interface MessagePayload {
+  id: string;
+  roomId: string;
+  seq: number;
+  kind: string;
+  senderId: string | null;
+  senderName: string;
+  senderRole: string;
+  clientMsgId: string | null;
+  body: string;
+  createdAt: string;
+  attachment: AttachmentPayload | null;
+}
+
+export interface RoomRefView {
+  id: string;
+  kind: string;
+  title: string;
+  disputeId: string | null;
+}
+
+export interface ReadReceiptView {
+  userId: string;
+  name: string;
+  lastReadSeq: number;
+  at: string;
+}
+
+export interface PresenceUser {
+  userId: string;
+  name: string;
+  role: string;
+}
+
+export interface JoinResult {
+  room: RoomRefView;
+  /** joint | caucus for case rooms (parties see which session they are in); null for linkage rooms. */
+  sessionMode: SessionMode | null;
+  /** Every message after the requested lastSeq, oldest first, at most 1000. */
+  messages: MessagePayload[];
+  /** More than 1000 were missed: join again with the last seq received. */
+  hasMore: boolean;
+  reads: ReadReceiptView[];
+}
+
+export interface RoomJoinRequest {
+  roomId: string;
+  lastSeq?: number;
+}
+export interface RoomRequest {
+  roomId: string;
+}
+export interface MessageSendRequest {
+  roomId: string;
+  clientMsgId: string;
+  body: string;
+}
+export interface MessageReadRequest {
+  roomId: string;
+  seq: number;
+}
+export interface TypingRequest {
+  roomId: string;
+  typing: boolean;
+}
+export interface CaseWatchRequest {
+  disputeId: string;
+}
+
+export interface MessageReadEvent extends ReadReceiptView {
+  roomId: string;
+}
+export interface TypingEvent {
+  roomId: string;
+  userId: string;
+  name: string;
+  typing: boolean;
+}
+export interface PresenceChangedEvent {
+  roomId: string;
+  userId: string;
+  name?: string;
+  role?: string;
+  online: boolean;
+}
+export interface RoomInvitedEvent {
+  roomId: string;
+  kind: string;
+  title: string;
+  role: string;
+}
+export interface RoomRemovedEvent {
+  roomId: string;
+  reason: 'removed' | 'case_changed';
+  message: string;
+}
+/** 'case:changed': a case the user lists changed; a refetch hint with no personal data. */
+export interface CaseChangedEvent {
+  id: string;
+  number: string;
+  status: string;
+  statusLabel: string;
+  version: number;
+  action: string;
+}
+/** 'case:updated' on `case:<id>`: a watched case changed status, mode or assignment. */
+export interface CaseUpdatedEvent extends CaseChangedEvent {
+  sessionMode: SessionMode;
+}
+export interface QueueUpdatedEvent {
+  id: string;
+  number: string;
+  status: string;
+  statusLabel: string;
+  version: number;
+  action: string;
+}
+/** An inbox entry, as GET /api/notifications lists it. */
+export interface NotificationEvent {
+  id: string;
+  kind: string;
+  title: string;
+  body: string;
+  disputeId: string | null;
+  read: boolean;
+  createdAt: string;
+}
+/** An upload's progress, sent to the uploader's sockets. */
+export interface ImportProgressEvent {
+  runId: string;
+  file: string;
+  format: string | null;
+  status: 'running' | 'completed' | 'failed';
+  rows: number;
+  total: number | null;
+  created: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+}
+export interface SocketErrorEvent extends ErrorPayload {
+  /** The client event that was refused. */
+  event?: string;
+}
+
+type AckFn<T> = (res: Ack<T>) => void;
+
+export interface ClientToServerEvents {
+  'room:join': (req: RoomJoinRequest, ack: AckFn<JoinResult>) => void;
+  'room:leave': (req: RoomRequest, ack: AckFn<{ left: true }>) => void;
+  'message:send': (
+    req: MessageSendRequest,
+    ack: AckFn<{ message: MessagePayload; duplicate: boolean }>,
+  ) => void;
+  'message:read': (req: MessageReadRequest, ack: AckFn<{ seq: number; advanced: boolean }>) => void;
+  typing: (req: TypingRequest, ack: AckFn<{ sent: true }>) => void;
+  'presence:list': (
+    req: RoomRequest,
+    ack: AckFn<{ roomId: string; users: PresenceUser[]; partial: boolean }>,
+  ) => void;
+  'case:watch': (req: CaseWatchRequest, ack: AckFn<{ watching: true }>) => void;
+}
+
+export interface ServerToClientEvents {
+  'message:new': (m: MessagePayload) => void;
+  'message:read': (r: MessageReadEvent) => void;
+  typing: (t: TypingEvent) => void;
+  'presence:changed': (p: PresenceChangedEvent) => void;
+  'room:invited': (r: RoomInvitedEvent) => void;
+  'room:removed': (r: RoomRemovedEvent) => void;
+  'case:updated': (c: CaseUpdatedEvent) => void;
+  /** A case changed (created, routed, transitioned, transferred, signed, a session): refetch what shows it. */
+  'case:changed': (c: CaseChangedEvent) => void;
+  'queue:updated': (c: QueueUpdatedEvent) => void;
+  'notification:new': (n: NotificationEvent) => void;
+  'import:progress': (p: ImportProgressEvent) => void;
+  error: (e: SocketErrorEvent) => void;
+}
+
+export type ServerEvent = keyof ServerToClientEvents;
+export type ClientEvent = keyof ClientToServerEvents;
+export type ServerPayload<E extends ServerEvent> = Parameters<ServerToClientEvents[E]>[0];
+export type ClientPayload<E extends ClientEvent> = Parameters<ClientToServerEvents[E]>[0];
+
+/** The socket.io rooms events are addressed to; the domain names a channel, the gateway delivers to it. */
+export const channels = {
+  user: (userId: string) => `user:${userId}` as const,
+  org: (orgId: string) => `org:${orgId}` as const,
+  case: (disputeId: string) => `case:${disputeId}` as const,
+  room: (roomId: string) => `room:${roomId}` as const,
+  /** Every district admin's sockets. */
+  district: 'district' as const,
+};
+export type Channel =
+  ReturnType<(typeof channels)[Exclude<keyof typeof channels, 'district'>]> | typeof channels.district;
+
+type RequiredKeys<T> = { [K in keyof T]-?: object extends Pick<T, K> ? never : K }[keyof T];
+type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+
+/**
+ * Every event name with its payload's required fields, at run time (the AsyncAPI test compares them with the
+ * document). The checks below fail `tsc` when a name or a required field differs from the typed maps.
+ */
+export const SOCKET_EVENT_FIELDS = {
+  client: {
+    'room:join': ['roomId'],
+    'room:leave': ['roomId'],
+    'message:send': ['roomId', 'clientMsgId', 'body'],
+    'message:read': ['roomId', 'seq'],
+    typing: ['roomId', 'typing'],
+    'presence:list': ['roomId'],
+    'case:watch': ['disputeId'],
+  },
+  server: {
+    'message:new': [
+      'id',
+      'roomId',
+      'seq',
+      'kind',
+      'senderId',
+      'senderName',
+      'senderRole',
+      'clientMsgId',
+      'body',
+      'createdAt',
+      'attachment',
+    ],
+    'message:read': ['roomId', 'userId', 'name', 'lastReadSeq', 'at'],
+    typing: ['roomId', 'userId', 'name', 'typing'],
+    'presence:changed': ['roomId', 'userId', 'online'],
+    'room:invited': ['roomId', 'kind', 'title', 'role'],
+    'room:removed': ['roomId', 'reason', 'message'],
+    'case:updated': ['id', 'number', 'status', 'statusLabel', 'version', 'action', 'sessionMode'],
+    'case:changed': ['id', 'number', 'status', 'statusLabel', 'version', 'action'],
+    'queue:updated': ['id', 'number', 'status', 'statusLabel', 'version', 'action'],
+    'notification:new': ['id', 'kind', 'title', 'body', 'disputeId', 'read', 'createdAt'],
+    'import:progress': [
+      'runId',
+      'file',
+      'format',
+      'status',
+      'rows',
+      'total',
+      'created',
+      'updated',
+      'unchanged',
+      'rejected',
+    ],
+    error: ['code', 'message'],
+  },
+} as const;
+
+type Fields = typeof SOCKET_EVENT_FIELDS;
+type AllTrue<T> = T[keyof T] extends true ? true : false;
+export const SOCKET_EVENT_FIELDS_IN_SYNC: [
+  Exactly<keyof Fields['client'], ClientEvent>,
+  Exactly<keyof Fields['server'], ServerEvent>,
+  AllTrue<{ [E in ClientEvent]: Exactly<Fields['client'][E][number], RequiredKeys<ClientPayload<E>>> }>,
+  AllTrue<{ [E in ServerEvent]: Exactly<Fields['server'][E][number], RequiredKeys<ServerPayload<E>>> }>,
+] = [true, true, true, true];
+
+export const CLIENT_EVENTS = Object.keys(SOCKET_EVENT_FIELDS.client) as ClientEvent[];
+export const SERVER_EVENTS = Object.keys(SOCKET_EVENT_FIELDS.server) as ServerEvent[];

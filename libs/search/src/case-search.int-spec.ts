@@ -1,0 +1,101 @@
+import { INestApplicationContext, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { CoreModule, loadConfig } from '@tiaojie/core';
+import { DbModule, DbService, createTestDatabase } from '@tiaojie/db';
+import { CaseSearchIndexService } from './case-search-index.service';
+import { CaseSearchRepository, Condition } from './case-search.repository';
+import { SearchModule } from './search.module';
+
+/** The index and its read on a real database: what the postings hold, and the order a page comes in. */
+describe('case search index (int)', () => {
+  let app: INestApplicationContext;
+  let db: DbService;
+  let dispose: () => Promise<void>;
+  let index: CaseSearchIndexService;
+  let repo: CaseSearchRepository;
+
+  beforeAll(async () => {
+    const ctx = await createTestDatabase();
+    db = ctx.db;
+    dispose = ctx.dispose;
+    const config = loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'test-secret-test-secret-test-secret!' });
+    @Module({ imports: [CoreModule.forRoot(config), DbModule.forRoot(ctx.db), SearchModule] })
+    class TestModule {}
+    app = await NestFactory.createApplicationContext(TestModule, { logger: false });
+    index = app.get(CaseSearchIndexService);
+    repo = app.get(CaseSearchRepository);
+  });
+  afterAll(async () => {
+    await app.close();
+    await dispose();
+  });
+
+  let serial = 900000;
+  /** A dispute written as a row (as an import writes it), then indexed in its own transaction. */
+  async function dispute(f: { title?: string; description?: string; party?: string; at: string }) {
+    const id = randomUUID();
+    serial += 1;
+    await db.raw(db.db).query(
+      `insert into disputes (id, number, category, channel, title, description, status, created_at, updated_at)
+       values ($1, $2, 'neighbour', 'window', $3, $4, 'received', $5, $5)`,
+      [id, `TZ2026-${serial}`, f.title ?? '邻里纠纷', f.description ?? '双方协商未果。', f.at],
+    );
+    if (f.party)
+      await db
+        .raw(db.db)
+        .query(`insert into dispute_parties (dispute_id, role, name) values ($1, 'applicant', $2)`, [
+          id,
+          f.party,
+        ]);
+    await db.transaction((tx) => index.reindex(tx, [id]));
+    return { id, number: `TZ2026-${serial}` };
+  }
+
+  const read = (driver: Condition, others: Condition[] = [], limit = 10) =>
+    repo.page(db.db, { driver, others, where: [sql`true`], after: null, limit });
+
+  it('ranks identifiers, then names, then the title, then the text, newest first within each', async () => {
+    const text1 = await dispute({ description: '门前青松被邻居砍伐。', at: '2026-03-01T00:00:00Z' });
+    const text2 = await dispute({ description: '院内青松遮挡阳光。', at: '2026-04-01T00:00:00Z' });
+    const title = await dispute({ title: '青松小区噪音纠纷', at: '2026-02-01T00:00:00Z' });
+    const name = await dispute({ party: '青松', at: '2026-01-01T00:00:00Z' });
+    const hits = await read([{ terms: ['青松'] }]);
+    expect(hits.map((h) => h.disputeId)).toEqual([name.id, title.id, text2.id, text1.id]);
+    expect(hits.map((h) => h.rank)).toEqual([1, 2, 3, 3]);
+    // a number's serial (identifier) before the same digits in a description
+    const inText = await dispute({ description: `门牌号${serial + 2}被涂改。`, at: '2026-05-01T00:00:00Z' });
+    const byNumber = await dispute({ at: '2026-01-01T00:00:00Z' });
+    const digits = byNumber.number.slice(-6);
+    const both = await read([{ terms: [`s:${digits}`] }, { terms: [digits] }]);
+    expect(both.map((h) => h.disputeId)).toEqual([byNumber.id, inText.id]);
+  });
+
+  it('narrows by every term (AND) and reads a number prefix as a range', async () => {
+    const a = await dispute({ description: '楼上卫生间漏水，吊顶发霉。', at: '2026-06-01T00:00:00Z' });
+    await dispute({ description: '楼上卫生间漏水。', at: '2026-06-02T00:00:00Z' });
+    expect((await read([{ terms: ['漏水'] }], [[{ terms: ['发霉'] }]])).map((h) => h.disputeId)).toEqual([
+      a.id,
+    ]);
+    const prefix = (await read([{ prefix: `n:${a.number.slice(0, -1)}` }], [], 100)).map((h) => h.disputeId);
+    expect(prefix).toContain(a.id);
+    expect(
+      await repo.count(db.db, {
+        driver: [{ terms: ['漏水'] }],
+        others: [],
+        where: [sql`true`],
+        after: null,
+        limit: 10,
+      }),
+    ).toBe(2);
+  });
+
+  it('replaces a case postings as a whole when it is indexed again', async () => {
+    const c = await dispute({ description: '琵琶声扰民。', at: '2026-07-01T00:00:00Z' });
+    await db.raw(db.db).query(`update disputes set description = '二胡声扰民。' where id = $1`, [c.id]);
+    await db.transaction((tx) => index.reindex(tx, [c.id]));
+    expect(await read([{ terms: ['琵琶'] }])).toEqual([]);
+    expect((await read([{ terms: ['二胡'] }])).map((h) => h.disputeId)).toEqual([c.id]);
+  });
+});
