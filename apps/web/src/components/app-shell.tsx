@@ -7,12 +7,12 @@ import { href, navigate } from '../lib/router';
 import { CareSwitch } from './care-switch';
 import type { Schemas } from '../lib/api-types';
 import { NotificationBell } from './notification-bell';
-import { HeaderSearch } from './header-search';
 
 type SessionUser = Schemas['SignedInUser'];
 
 // the module menu is staff-only: a party's phone never downloads it
 const StaffMenu = lazyPage(() => import('./staff-menu'), 'StaffMenu');
+const HeaderSearch = lazyPage(() => import('./header-search'), 'HeaderSearch');
 
 export function AppShell({
   user,
@@ -37,7 +37,11 @@ export function AppShell({
           </Suspense>
         )}
         <div className="tj-user">
-          {!party && <HeaderSearch />}
+          {!party && (
+            <Suspense fallback={null}>
+              <HeaderSearch />
+            </Suspense>
+          )}
           <CareSwitch />
           <NotificationBell party={party} />
           {!party && <Tag color="blue">{ROLE_LABELS[user.role] ?? user.role}</Tag>}
