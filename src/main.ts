@@ -1,9 +1,8 @@
 import 'reflect-metadata';
 import { loadConfig } from '@tiaojie/core';
-import { DbService } from '@tiaojie/db';
-import { createApi } from '../apps/api/src/bootstrap';
-import { SocketPublisher } from '../apps/api/src/gateway/socket.publisher';
-import { createWorker } from '../apps/worker/src/bootstrap';
+import { DataDirUnusableError, DbService } from '@tiaojie/db';
+
+const SHUTDOWN_LIMIT_MS = 10_000;
 
 /** All in one process: api (HTTP + socket.io) and the worker, on embedded PGlite unless DATABASE_URL is set. */
 async function main(): Promise<void> {
@@ -15,6 +14,10 @@ async function main(): Promise<void> {
     poolSize: config.dbPoolSize,
   });
   await db.migrate();
+  // loaded after the data folder was checked and locked, so an unusable folder fails in about a second
+  const { createApi } = await import('../apps/api/src/bootstrap');
+  const { SocketPublisher } = await import('../apps/api/src/gateway/socket.publisher');
+  const { createWorker } = await import('../apps/worker/src/bootstrap');
   const api = await createApi(config, db);
   const worker = config.runWorker
     ? await createWorker(config, db, { publisher: api.app.get(SocketPublisher) })
@@ -23,6 +26,11 @@ async function main(): Promise<void> {
     `Tiaojie 调解 is up in ${((Date.now() - started) / 1000).toFixed(1)} s on ${api.url} (database: ${db.engine}${db.engine === 'pglite' ? ` at ${config.dataDir}` : ''}) — docs at ${api.url}/api/docs`,
   );
   const stop = async () => {
+    // a shutdown stuck on the database (a full disk) must not outlive its supervisor's patience
+    setTimeout(() => {
+      console.error(`shutdown did not finish within ${SHUTDOWN_LIMIT_MS / 1000} s: exiting`);
+      process.exit(1);
+    }, SHUTDOWN_LIMIT_MS).unref();
     await worker?.close();
     await api.close();
     process.exit(0);
@@ -32,6 +40,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  console.error(err);
+  // an unusable data folder is the operator's to fix: its message names the path and the cause, no stack
+  console.error(err instanceof DataDirUnusableError ? err.message : err);
   process.exit(1);
 });

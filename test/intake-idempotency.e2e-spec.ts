@@ -74,4 +74,57 @@ describe('idempotent intake (e2e)', () => {
     }
     expect((await mine()).length).toBe(before);
   });
+
+  it('refuses a reused key with a different body (409 IDEMPOTENCY_KEY_REUSED) and files nothing new', async () => {
+    const body = { ...APPLICATION, respondents: [uniqueRespondent()] };
+    const first = await party.request('POST', '/cases', body, { 'idempotency-key': 'reuse-0001' });
+    expectStatus(first, 201);
+    const before = (await mine()).length;
+    // the same body with its members in another order is the same request
+    const reordered = Object.fromEntries(Object.entries(body).reverse());
+    const same = await party.request('POST', '/cases', reordered, { 'idempotency-key': 'reuse-0001' });
+    expectStatus(same, 201);
+    expect(same.body.id).toBe(first.body.id);
+    const changed = await party.request(
+      'POST',
+      '/cases',
+      { ...body, description: `${body.description}（补充）` },
+      { 'idempotency-key': 'reuse-0001' },
+    );
+    expectStatus(changed, 409);
+    expect(changed.body.error).toMatchObject({
+      code: 'IDEMPOTENCY_KEY_REUSED',
+      message: expect.stringMatching(/[\u4e00-\u9fff]/),
+    });
+    expect((await mine()).length).toBe(before);
+  });
+
+  it('refuses a reused key with a different body on a staff registration too', async () => {
+    const grid = await staff(t, 'grid1');
+    const registration = (description: string) => ({
+      channel: 'grid',
+      category: 'neighbour',
+      description,
+      streetCode: 'JS',
+      parties: [
+        { role: 'applicant', name: '孙八', phone: '13800000084' },
+        { role: 'respondent', ...uniqueRespondent('周九') },
+      ],
+      assistance: { consent: true, method: 'verbal' },
+    });
+    const body = registration('网格员上报：楼上漏水引发邻里争执。');
+    const first = await grid.request('POST', '/cases/register', body, { 'idempotency-key': 'reuse-0002' });
+    expectStatus(first, 201);
+    const again = await grid.request('POST', '/cases/register', body, { 'idempotency-key': 'reuse-0002' });
+    expectStatus(again, 201);
+    expect(again.body.id).toBe(first.body.id);
+    const changed = await grid.request(
+      'POST',
+      '/cases/register',
+      registration('网格员上报：楼道噪声引发邻里争执。'),
+      { 'idempotency-key': 'reuse-0002' },
+    );
+    expectStatus(changed, 409);
+    expect(changed.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
 });

@@ -194,6 +194,7 @@ describe('intake over HTTP (e2e)', () => {
       { key: 'order-SW2099000001-v1' },
     );
     expect(reused.status).toBe(409);
+    expect(reused.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
     // the same row again under another key: a second delivery, processed as unchanged
     const again = await deliver('12345', ORDER_ROW, { key: 'order-SW2099000001-retry' });
     expect(again.body.status).toBe('accepted');

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { loadConfig } from '@tiaojie/core';
-import { DbService } from '@tiaojie/db';
-import { createWorker } from './bootstrap';
+import { DataDirUnusableError, DbService } from '@tiaojie/db';
+
+const SHUTDOWN_LIMIT_MS = 10_000;
 
 /** The worker alone (docker-compose runs it beside the api). */
 async function main(): Promise<void> {
@@ -12,8 +13,15 @@ async function main(): Promise<void> {
     poolSize: config.dbPoolSize,
   });
   await db.migrate();
+  // loaded after the data folder was checked and locked, so an unusable folder fails in about a second
+  const { createWorker } = await import('./bootstrap');
   const worker = await createWorker(config, db);
   const stop = () => {
+    // a shutdown stuck on the database (a full disk) must not outlive its supervisor's patience
+    setTimeout(() => {
+      console.error(`shutdown did not finish within ${SHUTDOWN_LIMIT_MS / 1000} s: exiting`);
+      process.exit(1);
+    }, SHUTDOWN_LIMIT_MS).unref();
     void worker.close().then(() => process.exit(0));
   };
   process.once('SIGTERM', stop);
@@ -21,6 +29,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  console.error(err);
+  // an unusable data folder is the operator's to fix: its message names the path and the cause, no stack
+  console.error(err instanceof DataDirUnusableError ? err.message : err);
   process.exit(1);
 });

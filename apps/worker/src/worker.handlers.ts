@@ -83,13 +83,13 @@ export class WorkerHandlers implements OnApplicationBootstrap, OnApplicationShut
       },
       t,
     );
-    // SMS sends wait on a provider (up to its timeout): small batches, two loops, so one slow send holds back few others.
+    // SMS sends wait on a provider (up to its timeout): small batches sent side by side, so a poll lasts one timeout.
     await this.queue.work<{ outboxId: string }>(
       OUTBOX_DELIVER_JOB,
       async (job) => {
         await this.outbox.deliver(job.data.outboxId);
       },
-      { batchSize: 10, concurrency: 2, ...t },
+      { batchSize: 10, concurrency: 2, parallel: true, ...t },
     );
     // Deliveries in batches: one transaction and one write for all a poll fetched (a bad one is retried alone).
     await this.queue.workBatch<{ deliveryId: string }>(

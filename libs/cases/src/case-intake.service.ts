@@ -24,6 +24,7 @@ import { CaseTransitionService, FireOptions, announce } from './case-transition.
 import { CaseNoticePolicy } from './case-notice.policy';
 import { ApplyInput, CourtReferralInput, PartyInput, RegisterInput } from './case.types';
 import { CaseRegistrationService, DEFAULT_REPLY_DAYS, RegistrationResult } from './case-registration.service';
+import { assertSameRequest, checkIdempotencyKey, requestFingerprint } from './idempotency-key';
 import { caseDue, CaseDeadlineService } from '@tiaojie/deadlines';
 
 /** What staff see of a routing decision: the sentence, the escalation, the ranked candidates. */
@@ -114,6 +115,7 @@ export class CaseIntakeService {
       },
       undefined,
       opts.idempotencyKey,
+      requestFingerprint(input),
     );
   }
 
@@ -144,10 +146,11 @@ export class CaseIntakeService {
       });
     await this.validate(input.category, input.streetCode, input.communityCode, parties);
     const key = opts.idempotencyKey === undefined ? null : checkIdempotencyKey(opts.idempotencyKey);
-    const retried = await this.registrations.retried(actor, key);
+    const fingerprint = requestFingerprint(input);
+    const retried = await this.registrations.retried(actor, key, fingerprint);
     if (retried) return retried;
     const street = (await this.dispatch.streets(this.db.db))?.find((st) => st.code === input.streetCode);
-    const reg = this.registrations.prepare(actor, input, street?.name ?? null, key);
+    const reg = this.registrations.prepare(actor, input, street?.name ?? null, key, fingerprint);
     const match = await this.registrations.match(reg);
     if (match?.confidence === 'certain') {
       const merged = await this.registrations.merge(reg, match);
@@ -218,6 +221,7 @@ export class CaseIntakeService {
         await extra(tx, d);
       },
       idempotencyKey,
+      requestFingerprint(input),
     );
   }
 
@@ -305,19 +309,20 @@ export class CaseIntakeService {
     spec: CreateSpec,
     extra?: (tx: Executor, d: DisputeRow) => Promise<void>,
     idempotencyKey?: string,
+    fingerprint?: string,
   ): Promise<DisputeRow> {
     const key = idempotencyKey === undefined ? null : checkIdempotencyKey(idempotencyKey);
-    if (key && actor.id) {
-      const existing = await this.cases.byClientKey(this.db.db, actor.id, key);
-      if (existing) return existing;
-    }
+    const retried = async () => {
+      const existing = key && actor.id ? await this.cases.byClientKey(this.db.db, actor.id, key) : null;
+      if (existing) assertSameRequest(existing.clientKeyHash, fingerprint);
+      return existing;
+    };
+    const existing = await retried();
+    if (existing) return existing;
     try {
-      return await this.createAndRouteOnce(actor, spec, extra, key);
+      return await this.createAndRouteOnce(actor, spec, extra, key, key ? fingerprint : undefined);
     } catch (err) {
-      const existing =
-        key && actor.id && isUniqueViolation(err, 'disputes_client_key_idx')
-          ? await this.cases.byClientKey(this.db.db, actor.id, key)
-          : null;
+      const existing = isUniqueViolation(err, 'disputes_client_key_idx') ? await retried() : null;
       if (existing) return existing;
       throw err;
     }
@@ -334,6 +339,7 @@ export class CaseIntakeService {
     spec: CreateSpec,
     extra: ((tx: Executor, d: DisputeRow) => Promise<void>) | undefined,
     clientKey: string | null,
+    clientKeyHash?: string,
   ): Promise<DisputeRow> {
     const now = this.clock.now();
     const id = randomUUID();
@@ -386,6 +392,7 @@ export class CaseIntakeService {
       deadlineRegime: spec.deadlineRegime ?? null,
       dueAt: spec.dueAt ?? null,
       clientKey,
+      clientKeyHash: clientKeyHash ?? null,
     };
     const parties = spec.parties.map((p, i) => ({
       ...partyFacts[i],
@@ -545,17 +552,6 @@ function routingTransition(decision: RoutingDecision): [string, FireOptions] {
       patch: { bodyId: decision.bodyId, mediatorId: null, routing },
     },
   ];
-}
-
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{1,100}$/;
-
-/** An Idempotency-Key header: 1–100 of letters, digits and . _ : - (a UUID fits). */
-function checkIdempotencyKey(key: string): string {
-  if (!IDEMPOTENCY_KEY.test(key))
-    throw DomainError.validation('Idempotency-Key 须为 1–100 个字母、数字或 . _ : -', {
-      field: 'Idempotency-Key',
-    });
-  return key;
 }
 
 /** What the search index knows of a case being created (court number and intake ids are added by `extra`). */

@@ -16,6 +16,7 @@ import {
 import { CaseRepository, DisputeRow } from './case.repository';
 import { caseChanged } from './case-transition.service';
 import { RegisterInput } from './case.types';
+import { assertSameRequest } from './idempotency-key';
 
 /** The import matcher's window: a registration repeats an open dispute registered at most this long before. */
 export const LIVE_MATCH_WINDOW_DAYS = 7;
@@ -47,6 +48,8 @@ export interface PreparedRegistration {
   at: Date;
   streetName: string | null;
   clientKey: string | null;
+  /** The request's fingerprint, kept with clientKey (a retry with another body is refused). */
+  clientKeyHash: string;
   facts: MatchFacts;
 }
 
@@ -73,6 +76,7 @@ export class CaseRegistrationService {
     input: RegisterInput,
     streetName: string | null,
     clientKey: string | null,
+    clientKeyHash: string,
   ): PreparedRegistration {
     const at = this.clock.now();
     const text = input.description;
@@ -82,6 +86,7 @@ export class CaseRegistrationService {
       at,
       streetName,
       clientKey,
+      clientKeyHash,
       facts: {
         at,
         people: input.parties.map((p) => ({
@@ -99,10 +104,11 @@ export class CaseRegistrationService {
   }
 
   /** An earlier answer to the same registrant's same Idempotency-Key (merged or under review). */
-  async retried(actor: Actor, key: string | null): Promise<RegistrationResult | null> {
+  async retried(actor: Actor, key: string | null, fingerprint: string): Promise<RegistrationResult | null> {
     if (!key || !actor.id) return null;
     const rec = await this.records.byClientKey(this.db.db, actor.id, key);
     if (!rec) return null;
+    assertSameRequest((rec.record as { clientKeyHash?: string }).clientKeyHash, fingerprint);
     const origin = (rec.record as { origin?: string }).origin;
     if (rec.disputeId) {
       const dispute = await this.cases.byId(this.db.db, rec.disputeId);
@@ -305,6 +311,7 @@ export class CaseRegistrationService {
           kind: 'registration',
           origin,
           clientKey: reg.clientKey,
+          clientKeyHash: reg.clientKey ? reg.clientKeyHash : null,
           candidate: candidate ?? null,
           input,
         },

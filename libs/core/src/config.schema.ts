@@ -142,7 +142,7 @@ export const CONFIG_VARIABLES = {
   DATA_DIR: text(
     './data',
     '`./data`',
-    'PGlite data folder (ignored when `DATABASE_URL` is set); restarting keeps the data',
+    'PGlite data folder (ignored when `DATABASE_URL` is set); restarting keeps the data; one process at a time',
   ),
   DATABASE_URL: {
     schema: z.preprocess(
@@ -232,7 +232,8 @@ export const CONFIG_VARIABLES = {
     '—',
     'sent as `Authorization: Bearer <token>` (≥ 8 characters); required with `SMS_PROVIDER=http`',
   ),
-  SMS_HTTP_TIMEOUT_MS: int(10_000, 100, 120_000, 'timeout of one call to the HTTP provider'),
+  // at most 20 s: an SMS job expires after 30 s (a dead worker's sends are redone within a minute)
+  SMS_HTTP_TIMEOUT_MS: int(10_000, 100, 20_000, 'timeout of one call to the HTTP provider'),
   OUTBOX_MAX_ATTEMPTS: int(5, 1, 50, 'SMS attempts before a dead letter'),
   OUTBOX_RETRY_DELAY_SECONDS: int(30, 1, 3600, 'first SMS retry delay, doubled per attempt (≤ 1 h)'),
   ROOM_MESSAGE_RATE: rate('10/5000', 'messages a socket may send per window (count/milliseconds)'),

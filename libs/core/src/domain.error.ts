@@ -46,4 +46,13 @@ export class DomainError extends Error {
   static validation(message: string, details?: Record<string, unknown>): DomainError {
     return new DomainError(ErrorCode.VALIDATION_FAILED, message, details);
   }
+
+  /** A retry key seen before with another body: one rule everywhere keys are accepted, the stricter one. */
+  static idempotencyKeyReused(field = 'Idempotency-Key', details?: Record<string, unknown>): DomainError {
+    return new DomainError(
+      ErrorCode.IDEMPOTENCY_KEY_REUSED,
+      `该${field === 'Idempotency-Key' ? '幂等键（Idempotency-Key）' : '消息编号'}已用于内容不同的请求，新的请求请使用新的编号`,
+      { field, ...details },
+    );
+  }
 }

@@ -10,6 +10,8 @@ export enum ErrorCode {
   ILLEGAL_TRANSITION = 'ILLEGAL_TRANSITION',
   VERSION_CONFLICT = 'VERSION_CONFLICT',
   CONFLICT = 'CONFLICT',
+  /** An Idempotency-Key (or a message's clientMsgId) sent again with a different request body. */
+  IDEMPOTENCY_KEY_REUSED = 'IDEMPOTENCY_KEY_REUSED',
   /** Judicial confirmation asked for after its window (30 days after the agreement took effect) closed. */
   CONFIRMATION_WINDOW_CLOSED = 'CONFIRMATION_WINDOW_CLOSED',
   /** Enforcement asked for on an agreement the court has not confirmed. */
@@ -22,6 +24,8 @@ export enum ErrorCode {
   BAD_REQUEST = 'BAD_REQUEST',
   /** A dependency (the database) is unreachable for now; retry later. */
   UNAVAILABLE = 'UNAVAILABLE',
+  /** A write failed for lack of disk space or permission on the storage; retry once an operator fixed it. */
+  STORAGE_UNAVAILABLE = 'STORAGE_UNAVAILABLE',
   INTERNAL = 'INTERNAL',
 }
 
@@ -39,11 +43,13 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.ILLEGAL_TRANSITION]: 409,
   [ErrorCode.VERSION_CONFLICT]: 409,
   [ErrorCode.CONFLICT]: 409,
+  [ErrorCode.IDEMPOTENCY_KEY_REUSED]: 409,
   [ErrorCode.CONFIRMATION_WINDOW_CLOSED]: 409,
   [ErrorCode.CONFIRMATION_REQUIRED]: 409,
   [ErrorCode.PAYLOAD_TOO_LARGE]: 413,
   [ErrorCode.UNSUPPORTED_MEDIA_TYPE]: 415,
   [ErrorCode.RATE_LIMITED]: 429,
   [ErrorCode.UNAVAILABLE]: 503,
+  [ErrorCode.STORAGE_UNAVAILABLE]: 503,
   [ErrorCode.INTERNAL]: 500,
 };

@@ -73,4 +73,16 @@ describe('DbService', () => {
     expect((await b.db.select().from(streets)).map((s) => s.name)).toEqual(['持久街']);
     await b.close();
   });
+
+  it('refuses a second open of the same PGlite data folder until the first closes', async () => {
+    if (ctx.url) return expect(ctx.db.engine).toBe('postgres');
+    const dir = `/tmp/tj-db-lock-${process.pid}-${Date.now()}`;
+    const a = await DbService.connect({ databaseUrl: null, dataDir: dir });
+    await expect(DbService.connect({ databaseUrl: null, dataDir: dir })).rejects.toThrow(
+      `数据目录 ${dir} 正被另一个进程使用（pid ${process.pid}）`,
+    );
+    await a.close();
+    const b = await DbService.connect({ databaseUrl: null, dataDir: dir });
+    await b.close();
+  });
 });

@@ -5,9 +5,9 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Pool } from 'pg';
+import { DataDirLock, lockDataDir, probeDataDir } from './data-dir-lock';
 import * as schema from './schema';
 import type { DbOptions, Executor, RawClient } from './db.types';
 
@@ -26,6 +26,9 @@ export class DbService {
     readonly pool: Pool | null,
     /** The server URL when on PostgreSQL (pg-boss opens its own pool on it). */
     readonly url: string | null = null,
+    private readonly lock: DataDirLock | null = null,
+    /** The PGlite data folder (null on a server or in memory). */
+    readonly dataDir: string | null = null,
   ) {}
 
   static async connect(options: DbOptions): Promise<DbService> {
@@ -42,16 +45,21 @@ export class DbService {
       const db = drizzlePg(pool, { schema }) as unknown as Executor;
       return new DbService('postgres', db, null, pool, options.databaseUrl);
     }
-    let dataDir = options.dataDir;
-    if (dataDir !== 'memory://') {
-      fs.mkdirSync(dataDir, { recursive: true });
-    } else {
-      dataDir = '';
+    const dataDir = options.dataDir === 'memory://' ? '' : options.dataDir;
+    let lock: DataDirLock | null = null;
+    if (dataDir) {
+      probeDataDir(dataDir);
+      lock = await lockDataDir(dataDir);
     }
-    const pglite = dataDir ? new PGlite(dataDir) : new PGlite();
-    await pglite.waitReady;
-    const db = drizzlePglite(pglite, { schema }) as unknown as Executor;
-    return new DbService('pglite', db, pglite, null);
+    try {
+      const pglite = dataDir ? new PGlite(dataDir) : new PGlite();
+      await pglite.waitReady;
+      const db = drizzlePglite(pglite, { schema }) as unknown as Executor;
+      return new DbService('pglite', db, pglite, null, null, lock, dataDir || null);
+    } catch (err) {
+      await lock?.release();
+      throw err;
+    }
   }
 
   /** Applies the committed SQL migrations; on a server, under an advisory lock so instances don't race. */
@@ -110,6 +118,7 @@ export class DbService {
     this.closing ??= (async () => {
       if (this.pool) await this.pool.end();
       if (this.pglite && !this.pglite.closed) await this.pglite.close();
+      await this.lock?.release();
     })();
     return this.closing;
   }

@@ -136,9 +136,7 @@ export class WebhookReceiverService {
     const previous = await this.deliveries.byKey(this.db.db, source, key);
     if (!previous) throw new DomainError(ErrorCode.CONFLICT, '推送正在处理，请稍后重试');
     if (previous.payloadHash !== payloadHash) {
-      throw new DomainError(ErrorCode.CONFLICT, '同一 Idempotency-Key 已用于不同的内容', {
-        deliveryId: previous.id,
-      });
+      throw DomainError.idempotencyKeyReused('Idempotency-Key', { deliveryId: previous.id });
     }
     if (previous.status === 'pending') await this.enqueue(previous.id);
     return { deliveryId: previous.id, status: 'duplicate' };

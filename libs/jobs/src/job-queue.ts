@@ -25,6 +25,23 @@ export interface SendOptions {
   expireInSeconds?: number;
 }
 
+/**
+ * How a queue's jobs expire and retry (stored as the pg-boss queue's policy; a send's own options override it).
+ * `expireInSeconds` is also how long the jobs of a worker killed mid-batch stay taken: it must exceed the longest a
+ * healthy batch runs, and expiry + maintenance interval + retry delay is how soon another worker redoes them.
+ */
+export interface QueuePolicy {
+  expireInSeconds: number;
+  retryLimit: number;
+  retryDelaySeconds: number;
+}
+
+/** A queue and its policy (none: 5 retries with backoff, pg-boss's 15-minute expiry). */
+export interface QueueSpec {
+  name: string;
+  policy?: QueuePolicy;
+}
+
 export interface JobContext<T> {
   id: string;
   name: string;
@@ -38,6 +55,8 @@ export interface WorkOptions {
   pollingIntervalSeconds?: number;
   /** Independent polling loops on this queue in this process (default 1). */
   concurrency?: number;
+  /** Settle the jobs of one poll at once instead of one after another (jobs that wait on a remote service). */
+  parallel?: boolean;
 }
 
 /** Jobs and timers as an injectable side effect; pg-boss behind it, on the application's own database. */

@@ -1,7 +1,7 @@
 import { DynamicModule, Global, Inject, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { Clock } from '@tiaojie/core';
 import { DbService } from '@tiaojie/db';
-import { JobQueue } from './job-queue';
+import { JobQueue, QueueSpec } from './job-queue';
 import { PgBossQueue } from './pg-boss.queue';
 
 @Global()
@@ -9,8 +9,8 @@ import { PgBossQueue } from './pg-boss.queue';
 export class JobsModule implements OnApplicationShutdown, OnModuleInit {
   constructor(@Inject(JobQueue) private readonly queue: JobQueue) {}
 
-  /** `queueNames`: every queue the process may send to inside a transaction. */
-  static forRoot(queueNames: readonly string[], queue?: JobQueue): DynamicModule {
+  /** `queues`: every queue the process may send to inside a transaction, with its expiry and retry policy. */
+  static forRoot(queues: readonly (string | QueueSpec)[], queue?: JobQueue): DynamicModule {
     return {
       module: JobsModule,
       providers: [
@@ -19,7 +19,7 @@ export class JobsModule implements OnApplicationShutdown, OnModuleInit {
           : {
               provide: JobQueue,
               inject: [DbService, Clock],
-              useFactory: (db: DbService, clock: Clock) => new PgBossQueue(db, db.url, queueNames, { clock }),
+              useFactory: (db: DbService, clock: Clock) => new PgBossQueue(db, db.url, queues, { clock }),
             },
       ],
       exports: [JobQueue],

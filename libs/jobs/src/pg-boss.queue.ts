@@ -3,7 +3,7 @@ import PgBoss from 'pg-boss';
 import { Clock, SystemClock } from '@tiaojie/core';
 import { DbService } from '@tiaojie/db';
 import { delaySeconds, jobIdFor } from './job-id';
-import { JobContext, JobQueue, SendOptions, WorkOptions } from './job-queue';
+import { JobContext, JobQueue, QueuePolicy, QueueSpec, SendOptions, WorkOptions } from './job-queue';
 
 /**
  * Worker defaults, from bench/timers (BENCHMARKS.md): 10,000 timers due in one minute need ~170 jobs/s,
@@ -11,11 +11,19 @@ import { JobContext, JobQueue, SendOptions, WorkOptions } from './job-queue';
  */
 export const DEFAULT_WORK = { batchSize: 100, pollingIntervalSeconds: 0.5, concurrency: 1 } as const;
 
+/**
+ * pg-boss expires the jobs of a dead worker at its maintenance, run by one process at a time at most this often: a
+ * job comes back at most expireInSeconds + this + its retry delay after its worker died.
+ */
+export const MAINTENANCE_INTERVAL_SECONDS = 10;
+
 /** pg-boss on the same database: PGlite through an executor, PostgreSQL through its own small pool. */
 export class PgBossQueue extends JobQueue {
   private readonly logger = new Logger('Jobs');
   private readonly boss: PgBoss;
   private readonly queues = new Set<string>();
+  private readonly policies = new Map<string, QueuePolicy>();
+  private readonly queueNames: string[];
   private readonly creating = new Map<string, Promise<void>>();
   private started: Promise<void> | null = null;
   private readonly clock: Clock;
@@ -23,18 +31,19 @@ export class PgBossQueue extends JobQueue {
   constructor(
     private readonly db: DbService,
     databaseUrl: string | null,
-    private readonly queueNames: readonly string[],
+    queues: readonly (string | QueueSpec)[],
     opts: { supervise?: boolean; schedule?: boolean; clock?: Clock; poolSize?: number } = {},
   ) {
     super();
     this.clock = opts.clock ?? new SystemClock();
-    // Maintenance every 30 s (default 120): expired jobs of a dead worker come back within expireIn + 30 s.
+    this.queueNames = queues.map((q) => (typeof q === 'string' ? q : q.name));
+    for (const q of queues) if (typeof q !== 'string' && q.policy) this.policies.set(q.name, q.policy);
     const common = {
       schema: 'pgboss',
       supervise: opts.supervise ?? true,
       schedule: opts.schedule ?? false,
       migrate: true,
-      maintenanceIntervalSeconds: 30,
+      maintenanceIntervalSeconds: MAINTENANCE_INTERVAL_SECONDS,
     };
     if (databaseUrl) {
       this.boss = new PgBoss({ ...common, connectionString: databaseUrl, max: opts.poolSize ?? 4 });
@@ -79,9 +88,21 @@ export class PgBossQueue extends JobQueue {
    * on a fresh database) can deadlock. The loser's transaction is rolled back; trying again finds the queue.
    */
   private async createQueue(name: string): Promise<void> {
+    const p = this.policies.get(name);
+    const policy: PgBoss.Queue = p
+      ? {
+          name,
+          expireInSeconds: p.expireInSeconds,
+          retryLimit: p.retryLimit,
+          retryDelay: p.retryDelaySeconds,
+          retryBackoff: true,
+        }
+      : { name, retryLimit: 5, retryBackoff: true };
     for (let attempt = 1; ; attempt++) {
       try {
-        await this.boss.createQueue(name);
+        await this.boss.createQueue(name, policy);
+        // a queue created by an earlier release keeps its stored policy until it is updated
+        await this.boss.updateQueue(name, policy);
         return;
       } catch (err) {
         const code = (err as { code?: string })?.code;
@@ -118,7 +139,7 @@ export class PgBossQueue extends JobQueue {
       id: opts.singletonKey ? jobIdFor(name, opts.singletonKey) : undefined,
       startAfter: delaySeconds(opts.startAfter, this.clock.now()),
       singletonKey: opts.singletonKey,
-      retryLimit: opts.retryLimit ?? 5,
+      ...(opts.retryLimit !== undefined ? { retryLimit: opts.retryLimit } : {}),
       ...(opts.retryDelaySeconds !== undefined ? { retryDelay: opts.retryDelaySeconds } : {}),
       retryBackoff: opts.retryBackoff ?? true,
       ...(opts.expireInSeconds !== undefined ? { expireInSeconds: opts.expireInSeconds } : {}),
@@ -141,13 +162,15 @@ export class PgBossQueue extends JobQueue {
       async (jobs) => {
         // Settle each job on its own.
         const failed = new Map<string, Error>();
-        for (const job of jobs) {
+        const settle = async (job: JobContext<T>) => {
           try {
             await handler(job);
           } catch (err) {
             failed.set(job.id, err instanceof Error ? err : new Error(String(err)));
           }
-        }
+        };
+        if (opts.parallel) await Promise.all(jobs.map(settle));
+        else for (const job of jobs) await settle(job);
         return failed;
       },
       opts,

@@ -1,5 +1,10 @@
 export { NotificationsModule } from './notifications.module';
-export { NotificationService, OUTBOX_DELIVER_JOB, notificationView } from './notification.service';
+export {
+  NotificationService,
+  OUTBOX_DELIVER_JOB,
+  OUTBOX_JOB_EXPIRE_SECONDS,
+  notificationView,
+} from './notification.service';
 export type { NotifyInput } from './notification.service';
 export { OutboxService, OUTBOX_MAX_ATTEMPTS } from './outbox.service';
 export type { OutboxItemView } from './outbox.service';

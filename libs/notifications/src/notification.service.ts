@@ -14,8 +14,11 @@ import { JobQueue } from '@tiaojie/jobs';
 import { NotificationRepository, NotificationRow } from './notification.repository';
 
 export const OUTBOX_DELIVER_JOB = 'outbox.deliver';
-/** An SMS attempt is a few seconds (the provider timeout): a job held longer belongs to a dead worker. */
-export const OUTBOX_JOB_EXPIRE_SECONDS = 120;
+/**
+ * An SMS attempt lasts at most the provider timeout (SMS_HTTP_TIMEOUT_MS ≤ 20 s) and a poll's attempts run side by
+ * side: a job held longer belongs to a dead worker, and is redone by another within a minute.
+ */
+export const OUTBOX_JOB_EXPIRE_SECONDS = 30;
 
 export interface NotifyInput {
   userIds: string[];

@@ -42,7 +42,10 @@ describe('MessageService (int)', () => {
     const sends = Array.from({ length: 300 }, (_, i) => {
       const actor = actors[i % 3];
       const clientMsgId = `m-${i % 240}`; // i and i - 240 have the same sender (240 is a multiple of 3): 60 resends
-      return messages.send(actor, room.id, { clientMsgId: `${actor.id}-${clientMsgId}`, body: `第 ${i} 条` });
+      return messages.send(actor, room.id, {
+        clientMsgId: `${actor.id}-${clientMsgId}`,
+        body: `第 ${i % 240} 条`,
+      });
     });
     const results = await Promise.all(sends);
     const fresh = results
@@ -113,11 +116,16 @@ describe('MessageService (int)', () => {
     }
   });
 
-  it('answers a resend with the stored message, and an unknown room with NOT_FOUND', async () => {
+  it('answers a resend with the stored message, refuses a reused clientMsgId with another body, and an unknown room with NOT_FOUND', async () => {
     const [room] = await rooms.insertRooms(ctx.db.db, [{ kind: 'staff', title: 't' }]);
     const a = await messages.send(actors[0], room.id, { clientMsgId: 'x', body: '一' });
-    const b = await messages.send(actors[0], room.id, { clientMsgId: 'x', body: '二' });
+    const b = await messages.send(actors[0], room.id, { clientMsgId: 'x', body: '一' });
     expect(b).toMatchObject({ duplicate: true, message: { seq: a.message.seq, body: '一' } });
+    // the same clientMsgId with another body is not a resend: refused, like a reused Idempotency-Key
+    await expect(messages.send(actors[0], room.id, { clientMsgId: 'x', body: '二' })).rejects.toMatchObject({
+      code: 'IDEMPOTENCY_KEY_REUSED',
+      details: { field: 'clientMsgId' },
+    });
     const c = await messages.send(actors[1], room.id, { clientMsgId: 'x', body: '三' });
     expect(c).toMatchObject({ duplicate: false, message: { seq: 2 } });
     await expect(

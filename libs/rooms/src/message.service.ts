@@ -151,6 +151,8 @@ export class MessageService {
       caseVersion,
     });
     if (!result) return null;
+    if (!result.inserted && (result.message.body !== body || result.message.kind !== kind))
+      throw DomainError.idempotencyKeyReused('clientMsgId');
     const attachment =
       result.message.kind === 'attachment'
         ? await this.attachments.byMessageId(this.db.db, result.message.id)

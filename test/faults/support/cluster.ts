@@ -94,7 +94,7 @@ function baseEnv(databaseUrl: string, extra: Record<string, string>): NodeJS.Pro
   };
 }
 
-function spawnProc(name: string, entry: string, env: NodeJS.ProcessEnv, url: string): Proc {
+export function spawnProc(name: string, entry: string, env: NodeJS.ProcessEnv, url: string): Proc {
   const child = spawn(process.execPath, [path.join(ROOT, entry)], {
     cwd: ROOT,
     env,
@@ -126,7 +126,7 @@ function spawnProc(name: string, entry: string, env: NodeJS.ProcessEnv, url: str
   };
 }
 
-async function waitHealthy(p: Proc, timeoutMs = 90_000): Promise<void> {
+export async function waitHealthy(p: Proc, timeoutMs = 90_000): Promise<void> {
   const started = Date.now();
   for (;;) {
     if (!p.alive())
@@ -217,4 +217,20 @@ export async function until<T>(
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
     await sleep(everyMs);
   }
+}
+
+/** The all-in-one process on embedded PGlite in `dataDir` (kept when the process exits); not awaited healthy. */
+export async function spawnPglite(
+  name: string,
+  dataDir: string,
+  env: Record<string, string> = {},
+  entry = 'dist/src/main.js',
+): Promise<Proc> {
+  const port = await freePort();
+  return spawnProc(
+    name,
+    entry,
+    baseEnv('', { PORT: String(port), DATA_DIR: dataDir, RUN_WORKER: 'true', ...env }),
+    `http://127.0.0.1:${port}`,
+  );
 }

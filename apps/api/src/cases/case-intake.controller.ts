@@ -5,7 +5,7 @@ import { CaseIntakeService, CaseQueryService } from '@tiaojie/cases';
 import { CurrentActor, Roles } from '../common/auth.decorators';
 import { ApplyDto } from './case.dto';
 import { CourtReferralDto, RegisterDto } from './case-flow.dto';
-import { ApiErrors } from '../common/api-docs.decorators';
+import { ApiErrors, ApiIdempotentConflict } from '../common/api-docs.decorators';
 import { CaseListItem, RegisterResult } from './case.response.dto';
 
 // Named exactly as the @Headers() parameter reads it, so the document merges the two into one optional header
@@ -14,7 +14,8 @@ const IDEMPOTENCY_HEADER = {
   name: 'idempotency-key',
   required: false,
   description:
-    'The same key on a retry returns the dispute the first attempt created (1–100 of A–Z a–z 0–9 . _ : -)',
+    'The same key on a retry returns the dispute the first attempt created (1–100 of A–Z a–z 0–9 . _ : -); ' +
+    'the same key with a different body answers 409 IDEMPOTENCY_KEY_REUSED',
 };
 
 @ApiTags('intake')
@@ -33,6 +34,7 @@ export class CaseIntakeController {
   @Post()
   @Roles(Role.Party)
   @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiIdempotentConflict()
   async apply(@CurrentActor() actor: Actor, @Body() dto: ApplyDto, @Headers('idempotency-key') key?: string) {
     return this.queries.summary(await this.intake.apply(actor, dto, { idempotencyKey: key }));
   }
@@ -54,6 +56,7 @@ export class CaseIntakeController {
     Role.HotlineOperator,
   )
   @ApiHeader(IDEMPOTENCY_HEADER)
+  @ApiIdempotentConflict()
   async register(
     @CurrentActor() actor: Actor,
     @Body() dto: RegisterDto,

@@ -23,6 +23,15 @@ export function ApiErrors(...statuses: number[]): MethodDecorator & ClassDecorat
   );
 }
 
+/** 409 on an operation that takes an Idempotency-Key: also a key reused with a different body. */
+export function ApiIdempotentConflict(): MethodDecorator {
+  return ApiResponse({
+    status: 409,
+    description: '同一幂等键已用于内容不同的请求，或状态冲突',
+    type: ErrorResponse,
+  });
+}
+
 /** A file download: the listed media types, as bytes. */
 export function ApiFile(...mediaTypes: string[]): MethodDecorator {
   return applyDecorators(

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DomainError, ERROR_HTTP_STATUS, ErrorCode } from '@tiaojie/core';
+import { recordStorageFault, storageFault } from '@tiaojie/db';
 
 export interface ErrorBody {
   error: { code: ErrorCode; message: string; details?: Record<string, unknown>; errorId?: string };
@@ -101,6 +102,23 @@ export function toErrorBody(
         HTTP_TO_CODE[fastifyStatus] ?? ErrorCode.BAD_REQUEST,
         String((err as Error).message),
       ),
+    };
+  }
+  const fault = storageFault(err);
+  if (fault) {
+    recordStorageFault(fault);
+    logger.error(
+      { reqId, storage: fault },
+      `storage unavailable: ${fault.code} at ${fault.path ?? 'the database storage'}: ${fault.message}`,
+    );
+    return {
+      status: 503,
+      body: {
+        error: {
+          code: ErrorCode.STORAGE_UNAVAILABLE,
+          message: `数据存储暂时无法写入（${fault.cause}），请稍后重试或联系管理员`,
+        },
+      },
     };
   }
   if (isDatabaseUnavailable(err)) {

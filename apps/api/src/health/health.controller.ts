@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { DomainError, ErrorCode } from '@tiaojie/core';
-import { DbService } from '@tiaojie/db';
+import { DbService, currentStorageFault } from '@tiaojie/db';
 import { OrgService } from '@tiaojie/org';
 import { CASE_STATUSES, TRANSITIONS, RETURN_REASONS } from '@tiaojie/cases';
 import { Public } from '../common/auth.decorators';
@@ -22,13 +22,21 @@ export class HealthController {
   @ApiErrors(503)
   @Get('health')
   async health() {
+    // writes failing for lack of space or permission: the load balancer should stop sending writes here
+    const fault = currentStorageFault(this.db.dataDir);
+    if (fault)
+      throw new DomainError(ErrorCode.STORAGE_UNAVAILABLE, `数据存储暂时无法写入（${fault.cause}）`, {
+        status: 'down',
+        storage: 'failing',
+        cause: fault.code,
+      });
     const ok = await this.db.ping().catch(() => false);
     if (!ok)
       throw new DomainError(ErrorCode.UNAVAILABLE, '数据库暂时无法连接', {
         status: 'down',
         database: 'unreachable',
       });
-    return { status: 'ok', database: this.db.engine, time: new Date().toISOString() };
+    return { status: 'ok', database: this.db.engine, storage: 'ok', time: new Date().toISOString() };
   }
 
   /** The lifecycle definition, for the front end's tracker and buttons. */

@@ -9,6 +9,9 @@ export class Health {
   status: string;
   @ApiProperty({ enum: ['pglite', 'postgres'], enumName: 'HealthDatabase' })
   database: 'pglite' | 'postgres';
+  /** 'ok': writes work (503 STORAGE_UNAVAILABLE otherwise). */
+  @ApiProperty({ enum: ['ok'], enumName: 'HealthStorage' })
+  storage: 'ok';
   @ApiProperty({ type: String })
   time: string;
 }

@@ -9,13 +9,14 @@ import {
   WebhookReceiverService,
 } from '@tiaojie/intake';
 import { Public } from '../common/auth.decorators';
-import { ApiErrors } from '../common/api-docs.decorators';
+import { ApiErrors, ApiIdempotentConflict } from '../common/api-docs.decorators';
 import { WebhookAccepted } from './intake.response.dto';
 
 /**
  * Live feeds from the 12345, grid and court systems. Authenticated by signature, not by token:
  * `X-Tiaojie-Signature: sha256=HMAC(secret, "<timestamp>.<raw body>")`, `X-Tiaojie-Timestamp` (unix
- * seconds, ±5 min), `Idempotency-Key`. 202 Accepted; the rows are processed by a job.
+ * seconds, ±5 min), `Idempotency-Key`. 202 Accepted; the rows are processed by a job. The same key with another
+ * body answers 409 IDEMPOTENCY_KEY_REUSED.
  */
 @ApiTags('webhooks')
 @Controller('webhooks')
@@ -24,7 +25,8 @@ export class WebhooksController {
 
   @ApiOperation({ summary: '接收外部系统推送' })
   @ApiAcceptedResponse({ type: WebhookAccepted })
-  @ApiErrors(400, 401, 404, 409, 413)
+  @ApiErrors(400, 401, 404, 413)
+  @ApiIdempotentConflict()
   @Post(':source')
   @Public()
   @HttpCode(202)

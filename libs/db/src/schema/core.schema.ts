@@ -138,6 +138,8 @@ export const disputes = pgTable(
     createdBy: uuid('created_by').references(() => users.id),
     /** The creator's Idempotency-Key: a retried application returns the dispute the first attempt created. */
     clientKey: text('client_key'),
+    /** sha256 of the request that first used clientKey: the same key with another body is refused. */
+    clientKeyHash: text('client_key_hash'),
     routing: jsonb('routing'),
     sessionMode: text('session_mode').notNull().default('joint'),
     /** Which time-limit regime the case's dueAt follows (peoples_mediation, court_pre_registration, petition …). */

@@ -1,0 +1,1 @@
+ALTER TABLE "disputes" ADD COLUMN "client_key_hash" text;
