@@ -344,13 +344,21 @@ async function journey(browser, server) {
   await visible(med.getByText('各方当事人均已签名'));
   await shot(med, 'staff-case-agreement');
   await med.getByTestId('notification-bell').click();
-  await visible(
-    med
-      .locator('.ant-drawer')
-      .filter({ hasText: '消息通知' })
-      .getByText(/^协议已生效（TZ\d{4}-\d{6}）$/),
-  );
+  const medNotices = med.locator('.ant-drawer').filter({ hasText: '消息通知' });
+  await visible(medNotices.getByText(/^协议已生效（TZ\d{4}-\d{6}）$/));
   await shot(med, 'staff-notifications');
+  // an unread entry says 未读 and opens from the keyboard, which marks it read
+  const entry = medNotices.getByRole('button', { name: /^协议已生效（TZ\d{4}-\d{6}）\s*未读/ }).first();
+  await entry.focus();
+  await med.keyboard.press('Enter');
+  await medNotices.locator('.ant-drawer-content').waitFor({ state: 'hidden' });
+  await med.getByTestId('notification-bell').click();
+  await visible(
+    medNotices
+      .locator('[data-read="true"]')
+      .filter({ hasText: /^协议已生效/ })
+      .first(),
+  );
   await med.keyboard.press('Escape');
 
   // sign out: back to the login screen, tokens gone

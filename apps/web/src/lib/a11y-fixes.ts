@@ -2,6 +2,8 @@
  * Screen-reader and keyboard fixes applied to antd's markup as it appears, so no page has to remember them:
  * - a region that scrolls sideways or holds a message list gets tabindex 0 and a Chinese name, so the keyboard can
  *   reach and scroll it (WCAG 2.1.1);
+ * - the year and month buttons of antd's calendars are named 选择年份/选择月份 while they show 2026年/12月: the
+ *   visible text becomes their name (WCAG 2.5.3);
  * - antd's Tabs put the overflow ("more") button inside role=tablist; the role moves to the list of tabs itself.
  */
 const SCROLLERS: [string, string][] = [
@@ -17,6 +19,9 @@ function fix(root: ParentNode): void {
       if (!el.hasAttribute('role')) el.setAttribute('role', 'region');
       if (!el.hasAttribute('aria-label')) el.setAttribute('aria-label', name);
     });
+  root
+    .querySelectorAll<HTMLElement>('.ant-picker-header-view button[aria-label]')
+    .forEach((el) => el.removeAttribute('aria-label'));
   root.querySelectorAll<HTMLElement>('.ant-tabs-nav[role="tablist"]').forEach((nav) => {
     const list = nav.querySelector<HTMLElement>('.ant-tabs-nav-list');
     if (!list) return;
