@@ -22,6 +22,8 @@ const NOT_FOR_PEOPLE = /ApiProperty|description:|setTitle|setDescription|console
 const NOT_FOR_PEOPLE_FILES = new Set([
   'libs/deadlines/src/core/deadline-policy.ts',
   'libs/deadlines/src/core/deadline-adjustments.ts',
+  // start-up refusals for the operator, naming the DATA_DIR variable they must change
+  'libs/db/src/data-dir-lock.ts',
 ]);
 
 /** The text of a template literal without its `${…}` parts (which may nest templates), and without {{slots}}. */

@@ -43,11 +43,11 @@ export class CaseSearchQueryDto {
   streetCode?: string;
   @ApiPropertyOptional({ description: '受理日期起（含），YYYY-MM-DD', example: '2026-01-01' })
   @IsOptional()
-  @Matches(DATE, { message: '起始日期应为 YYYY-MM-DD' })
+  @Matches(DATE, { message: '起始日期应为“年-月-日”格式，如 2026-01-31' })
   from?: string;
   @ApiPropertyOptional({ description: '受理日期止（含），YYYY-MM-DD', example: '2026-12-31' })
   @IsOptional()
-  @Matches(DATE, { message: '截止日期应为 YYYY-MM-DD' })
+  @Matches(DATE, { message: '截止日期应为“年-月-日”格式，如 2026-12-31' })
   to?: string;
   @ApiPropertyOptional({ description: '每页条数，1–100，默认 20' })
   @IsOptional()
