@@ -1568,9 +1568,12 @@ export interface components {
   schemas: {
     /** @enum {string} */
     HealthDatabase: 'pglite' | 'postgres';
+    /** @enum {string} */
+    HealthStorage: 'ok';
     Health: {
       status: string;
       database: components['schemas']['HealthDatabase'];
+      storage: components['schemas']['HealthStorage'];
       time: string;
     };
     /** @enum {string} */
@@ -1585,6 +1588,7 @@ export interface components {
       | 'ILLEGAL_TRANSITION'
       | 'VERSION_CONFLICT'
       | 'CONFLICT'
+      | 'IDEMPOTENCY_KEY_REUSED'
       | 'CONFIRMATION_WINDOW_CLOSED'
       | 'CONFIRMATION_REQUIRED'
       | 'DEMO_DISABLED'
@@ -1593,6 +1597,7 @@ export interface components {
       | 'UNSUPPORTED_MEDIA_TYPE'
       | 'BAD_REQUEST'
       | 'UNAVAILABLE'
+      | 'STORAGE_UNAVAILABLE'
       | 'INTERNAL';
     ErrorDetail: {
       code: components['schemas']['ErrorCode'];
@@ -1974,7 +1979,7 @@ export interface components {
       version: number;
       bodyId: string | null;
       mediatorId: string | null;
-      sessionMode: string;
+      sessionMode: components['schemas']['SessionMode'];
       deadlineRegime: string | null;
       enterpriseRelated: boolean;
       categoryLabel: string;
@@ -2181,13 +2186,6 @@ export interface components {
       merged: boolean;
     };
     CaseDetail: {
-      formerHandler?: boolean;
-      parties: components['schemas']['CaseParty'][];
-      relations: components['schemas']['Relation'][];
-      availableActions: string[];
-      timeline: components['schemas']['TimelineEntry'][];
-      agreement: components['schemas']['AgreementView'] | null;
-      rooms: components['schemas']['CaseRoomRef'][];
       number: string;
       id: string;
       kind: string;
@@ -2207,6 +2205,13 @@ export interface components {
       dueAt: string | null;
       createdAt: string;
       updatedAt: string;
+      formerHandler?: boolean;
+      parties: components['schemas']['CaseParty'][];
+      relations: components['schemas']['Relation'][];
+      availableActions: string[];
+      timeline: components['schemas']['TimelineEntry'][];
+      agreement: components['schemas']['AgreementView'] | null;
+      rooms: components['schemas']['CaseRoomRef'][];
       description?: string;
       address?: string | null;
       claimAmount?: number | null;
@@ -3157,7 +3162,6 @@ export interface components {
       to: string;
     };
     GridMetrics: {
-      peopleInvolved: number;
       received: number;
       closed: number;
       /** @description 办结率 = closed ÷ received. */
@@ -3167,11 +3171,18 @@ export interface components {
       avgHours: number | null;
       /** @description 90th percentile of accepted → closed, bucket upper bound (1 h resolution below 2 days, 1 day above). */
       p90Hours: number | null;
+      peopleInvolved: number;
     };
     WorkOrderSummary: {
-      bySource: {
-        [key: string]: number;
-      };
+      received: number;
+      closed: number;
+      /** @description 办结率 = closed ÷ received. */
+      completionRate: number | null;
+      /** @description Records that are disputes (矛盾纠纷). */
+      disputes: number;
+      avgHours: number | null;
+      /** @description 90th percentile of accepted → closed, bucket upper bound (1 h resolution below 2 days, 1 day above). */
+      p90Hours: number | null;
       replied: number;
       repliedOnTime: number;
       /** @description 按期答复率 = replied by the working-day deadline ÷ replied. */
@@ -3182,15 +3193,9 @@ export interface components {
       satisfied: number;
       /** @description 满意率 = (满意 + 基本满意) ÷ rated; 未回访 is not rated. */
       satisfactionRate: number | null;
-      received: number;
-      closed: number;
-      /** @description 办结率 = closed ÷ received. */
-      completionRate: number | null;
-      /** @description Records that are disputes (矛盾纠纷). */
-      disputes: number;
-      avgHours: number | null;
-      /** @description 90th percentile of accepted → closed, bucket upper bound (1 h resolution below 2 days, 1 day above). */
-      p90Hours: number | null;
+      bySource: {
+        [key: string]: number;
+      };
     };
     IntakeSummary: {
       grid: components['schemas']['GridMetrics'];
@@ -3306,6 +3311,15 @@ export interface components {
       flags: components['schemas']['WarningFlag'][];
     };
     ReportWorkOrders: {
+      received: number;
+      closed: number;
+      /** @description 办结率 = closed ÷ received. */
+      completionRate: number | null;
+      /** @description Records that are disputes (矛盾纠纷). */
+      disputes: number;
+      avgHours: number | null;
+      /** @description 90th percentile of accepted → closed, bucket upper bound (1 h resolution below 2 days, 1 day above). */
+      p90Hours: number | null;
       replied: number;
       repliedOnTime: number;
       /** @description 按期答复率 = replied by the working-day deadline ÷ replied. */
@@ -3316,15 +3330,6 @@ export interface components {
       satisfied: number;
       /** @description 满意率 = (满意 + 基本满意) ÷ rated; 未回访 is not rated. */
       satisfactionRate: number | null;
-      received: number;
-      closed: number;
-      /** @description 办结率 = closed ÷ received. */
-      completionRate: number | null;
-      /** @description Records that are disputes (矛盾纠纷). */
-      disputes: number;
-      avgHours: number | null;
-      /** @description 90th percentile of accepted → closed, bucket upper bound (1 h resolution below 2 days, 1 day above). */
-      p90Hours: number | null;
       bySource: {
         [key: string]: number;
       };
@@ -3418,6 +3423,15 @@ export interface components {
       p90Days: number | null;
     };
     WorkOrderMetrics: {
+      received: number;
+      closed: number;
+      /** @description 办结率 = closed ÷ received. */
+      completionRate: number | null;
+      /** @description Records that are disputes (矛盾纠纷). */
+      disputes: number;
+      avgHours: number | null;
+      /** @description 90th percentile of accepted → closed, bucket upper bound (1 h resolution below 2 days, 1 day above). */
+      p90Hours: number | null;
       replied: number;
       repliedOnTime: number;
       /** @description 按期答复率 = replied by the working-day deadline ÷ replied. */
@@ -3428,15 +3442,6 @@ export interface components {
       satisfied: number;
       /** @description 满意率 = (满意 + 基本满意) ÷ rated; 未回访 is not rated. */
       satisfactionRate: number | null;
-      received: number;
-      closed: number;
-      /** @description 办结率 = closed ÷ received. */
-      completionRate: number | null;
-      /** @description Records that are disputes (矛盾纠纷). */
-      disputes: number;
-      avgHours: number | null;
-      /** @description 90th percentile of accepted → closed, bucket upper bound (1 h resolution below 2 days, 1 day above). */
-      p90Hours: number | null;
     };
   };
   responses: never;
@@ -4003,7 +4008,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The same key on a retry returns the dispute the first attempt created (1–100 of A–Z a–z 0–9 . _ : -) */
+        /** @description The same key on a retry returns the dispute the first attempt created (1–100 of A–Z a–z 0–9 . _ : -); the same key with a different body answers 409 IDEMPOTENCY_KEY_REUSED */
         'idempotency-key'?: string;
       };
       path?: never;
@@ -4059,7 +4064,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description 状态冲突：已被他人修改或当前状态不允许 */
+      /** @description 同一幂等键已用于内容不同的请求，或状态冲突 */
       409: {
         headers: {
           [name: string]: unknown;
@@ -4074,7 +4079,7 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
-        /** @description The same key on a retry returns the dispute the first attempt created (1–100 of A–Z a–z 0–9 . _ : -) */
+        /** @description The same key on a retry returns the dispute the first attempt created (1–100 of A–Z a–z 0–9 . _ : -); the same key with a different body answers 409 IDEMPOTENCY_KEY_REUSED */
         'idempotency-key'?: string;
       };
       path?: never;
@@ -4130,7 +4135,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description 状态冲突：已被他人修改或当前状态不允许 */
+      /** @description 同一幂等键已用于内容不同的请求，或状态冲突 */
       409: {
         headers: {
           [name: string]: unknown;
@@ -9465,7 +9470,7 @@ export interface operations {
           'application/json': components['schemas']['ErrorResponse'];
         };
       };
-      /** @description 状态冲突：已被他人修改或当前状态不允许 */
+      /** @description 同一幂等键已用于内容不同的请求，或状态冲突 */
       409: {
         headers: {
           [name: string]: unknown;
