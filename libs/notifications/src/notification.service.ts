@@ -1,14 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
-import {
-  APP_CONFIG,
-  Actor,
-  AppConfig,
-  Clock,
-  DomainError,
-  RealtimeEvent,
-  RealtimePublisher,
-  channels,
-} from '@tiaojie/core';
+import { Injectable } from '@nestjs/common';
+import { Actor, Clock, DomainError, RealtimeEvent, RealtimePublisher, channels } from '@tiaojie/core';
 import { DbService, Executor } from '@tiaojie/db';
 import { JobQueue } from '@tiaojie/jobs';
 import { NotificationRepository, NotificationRow } from './notification.repository';
@@ -55,16 +46,7 @@ export class NotificationService {
     private readonly queue: JobQueue,
     private readonly clock: Clock,
     private readonly publisher: RealtimePublisher,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
-
-  /** The SMS text: the notice, then (when PUBLIC_URL is set) the page of the case, which opens after sign-in. */
-  private smsBody(input: NotifyInput, staff: boolean): string {
-    const base = this.config.publicUrl;
-    const link =
-      base && input.disputeId ? ` 查看：${base}/#/${staff ? 'work' : 'cases'}/${input.disputeId}` : '';
-    return `【调解平台】${input.title}：${input.body}${link}`;
-  }
 
   /** Returns the live events to publish after commit. */
   async notify(tx: Executor, input: NotifyInput): Promise<RealtimeEvent[]> {
@@ -82,30 +64,25 @@ export class NotificationService {
         createdAt: now,
       })),
     );
-    const texts: { recipient: string; dedupeKey: string; staff: boolean }[] = [];
+    const texts: { recipient: string; dedupeKey: string }[] = [];
     if (input.sms && inserted.length > 0) {
       const users = await this.repo.usersByIds(
         tx,
         inserted.map((n) => n.userId),
       );
       for (const u of users)
-        if (u.phone)
-          texts.push({
-            recipient: u.phone,
-            dedupeKey: `${input.dedupeKey}:${u.id}:sms`,
-            staff: u.role !== 'party',
-          });
+        if (u.phone) texts.push({ recipient: u.phone, dedupeKey: `${input.dedupeKey}:${u.id}:sms` });
     }
     for (const phone of new Set(input.phones ?? []))
       if (!texts.some((t) => t.recipient === phone))
-        texts.push({ recipient: phone, dedupeKey: `${input.dedupeKey}:${phone}:sms`, staff: false });
+        texts.push({ recipient: phone, dedupeKey: `${input.dedupeKey}:${phone}:sms` });
     if (texts.length > 0) {
       const rows = await this.repo.insertOutbox(
         tx,
         texts.map((t) => ({
           channel: 'sms',
           recipient: t.recipient,
-          body: this.smsBody(input, t.staff),
+          body: `【调解平台】${input.title}：${input.body}`,
           dedupeKey: t.dedupeKey,
           createdAt: now,
         })),

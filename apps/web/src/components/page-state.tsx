@@ -1,8 +1,7 @@
 import type { ReactNode } from 'react';
-import { Alert, Button } from 'antd';
-import { PageSkeleton } from './page-skeleton';
+import { Alert, Button, Spin } from 'antd';
 
-/** A skeleton in the content's place while loading (nothing jumps when data arrives), error with retry, or the content. */
+/** Loading spinner, error with retry, or the content. */
 export function PageState({
   loading,
   error,
@@ -17,7 +16,11 @@ export function PageState({
   children: ReactNode;
 }) {
   if (!hasData && loading) {
-    return <PageSkeleton title={false} />;
+    return (
+      <div style={{ display: 'flex', justifyContent: 'center', padding: 48 }}>
+        <Spin size="large" description="加载中…" />
+      </div>
+    );
   }
   if (!hasData && error) {
     return (
