@@ -41,7 +41,11 @@ export function AppShell({
         <div className="tj-user">
           {!party && <HeaderSearch />}
           <NotificationBell party={party} />
-          {!party && <Tag color="blue">{ROLE_LABELS[user.role] ?? user.role}</Tag>}
+          {!party && (
+            <Tag className="tj-role-tag" color="blue">
+              {ROLE_LABELS[user.role] ?? user.role}
+            </Tag>
+          )}
           <span className="tj-user-name" title={user.displayName}>
             {user.displayName}
           </span>
