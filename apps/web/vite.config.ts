@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import { precompress } from './vite-precompress';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const target = process.env.API_TARGET ?? 'http://127.0.0.1:3000';
@@ -9,7 +10,7 @@ const target = process.env.API_TARGET ?? 'http://127.0.0.1:3000';
 export default defineConfig({
   root,
   base: '/',
-  plugins: [react()],
+  plugins: [react(), precompress()],
   // modules shared with the server, dependency-free: the personal-data rule (ID numbers, phones) and the socket
   // event map
   resolve: {
@@ -25,6 +26,8 @@ export default defineConfig({
   build: {
     outDir: fileURLToPath(new URL('./dist', import.meta.url)),
     emptyOutDir: true,
+    // .vite/manifest.json: which chunks each entry loads (read by the script budget test)
+    manifest: true,
     chunkSizeWarningLimit: 2000,
   },
   server: {

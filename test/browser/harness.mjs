@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { scanA11y, watchA11y } from './a11y.mjs';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const SHOTS = path.join(ROOT, 'test-artifacts', 'screenshots');
@@ -208,6 +209,7 @@ export async function shot(page, name) {
     .catch(() => undefined);
   await page.screenshot({ path: file, fullPage: true });
   console.log(`[shot] ${path.relative(ROOT, file)}`);
+  await scanA11y(page, name);
 }
 
 export function clearShots() {
@@ -234,6 +236,7 @@ export function pageFactory(browser, errors) {
     const ctx = await browser.newContext(opts);
     const page = await ctx.newPage();
     watchPage(page, label, errors);
+    watchA11y(page, label, errors);
     if (process.env.DEBUG_WS === '1') {
       page.on('websocket', (ws) => {
         ws.on('framesent', (f) => console.log(`[ws ${label} →] ${String(f.payload).slice(0, 200)}`));

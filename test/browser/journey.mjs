@@ -7,8 +7,9 @@
 // 3. (enforcement.mjs) a breached, judicially confirmed agreement: the party applies for enforcement, the court receives it;
 // 4. (district.mjs) the district admin: rules with validation errors and a dry-run, import, dashboard, manual routing;
 // 5. (live-lists.mjs) the district queue and the court console change live as others act; a repeat registration merges;
-// 6. (street-names.mjs) the district admin maps a street name an import carries onto a street; the dispute is routed.
-// 7. (search.mjs) case search: by a word of the description from the header, by a court case number on the court console.
+// 6. (street-names.mjs) the district admin maps a street name an import carries onto a street; the dispute is routed;
+// 7. (search.mjs) case search: by a word of the description from the header, by a court case number on the court console;
+// 8. (phone.mjs) an SMS deep link through the code sign-in; 关怀模式 on a phone and on a desktop workbench.
 // Run: node test/browser/journey.mjs   (SKIP_BUILD=1 reuses the last build; ONLY=court runs one scenario)
 import fs from 'node:fs';
 import path from 'node:path';
@@ -32,6 +33,9 @@ import { districtJourney } from './district.mjs';
 import { liveListsJourney } from './live-lists.mjs';
 import { screensJourney } from './screens.mjs';
 import { searchJourney } from './search.mjs';
+import { checkScriptBudget } from './script-budget.mjs';
+import { phoneJourney } from './phone.mjs';
+import { a11ySummary } from './a11y.mjs';
 
 /** After a failure: what each page shows of its rooms (pending sends, join errors, offline banners) and the server's warnings. */
 async function diagnose(browser, server, name) {
@@ -340,13 +344,21 @@ async function journey(browser, server) {
   await visible(med.getByText('各方当事人均已签名'));
   await shot(med, 'staff-case-agreement');
   await med.getByTestId('notification-bell').click();
-  await visible(
-    med
-      .locator('.ant-drawer')
-      .filter({ hasText: '消息通知' })
-      .getByText(/^协议已生效（TZ\d{4}-\d{6}）$/),
-  );
+  const medNotices = med.locator('.ant-drawer').filter({ hasText: '消息通知' });
+  await visible(medNotices.getByText(/^协议已生效（TZ\d{4}-\d{6}）$/));
   await shot(med, 'staff-notifications');
+  // an unread entry says 未读 and opens from the keyboard, which marks it read
+  const entry = medNotices.getByRole('button', { name: /^协议已生效（TZ\d{4}-\d{6}）\s*未读/ }).first();
+  await entry.focus();
+  await med.keyboard.press('Enter');
+  await medNotices.locator('.ant-drawer-content').waitFor({ state: 'hidden' });
+  await med.getByTestId('notification-bell').click();
+  await visible(
+    medNotices
+      .locator('[data-read="true"]')
+      .filter({ hasText: /^协议已生效/ })
+      .first(),
+  );
   await med.keyboard.press('Escape');
 
   // sign out: back to the login screen, tokens gone
@@ -405,6 +417,11 @@ const SCENARIOS = [
     run: searchJourney,
     ok: 'district admin finds a referral by a word of its description from the header (marked, keyboard) → clerk finds it by court case number on a phone',
   },
+  {
+    name: 'phone',
+    run: phoneJourney,
+    ok: 'SMS link survives the code sign-in; 关怀模式 (≥ 18 px) on every page, kept after sign-out; staff workbench in it',
+  },
 ];
 
 async function main() {
@@ -415,6 +432,7 @@ async function main() {
   const only = process.env.ONLY?.split(',');
   try {
     build();
+    checkScriptBudget(); // a party's phone: script before the first screen (the Vite manifest, brotli bytes)
     clearShots();
     server = await startApp();
     console.log(`[harness] api at ${server.url}, web app at ${server.webUrl} (${server.mode})`);
@@ -443,6 +461,7 @@ async function main() {
     await browser?.close().catch(() => undefined);
     await server?.stop().catch(() => undefined);
   }
+  a11ySummary();
   console.log(`browser: ${passed} passed, ${failed} failed`);
   process.exit(failed === 0 && passed > 0 ? 0 : 1);
 }

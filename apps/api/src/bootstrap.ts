@@ -2,7 +2,6 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import type { FastifyError, FastifyReply } from 'fastify';
-import fastifyStatic from '@fastify/static';
 import multipart from '@fastify/multipart';
 import { Logger } from 'nestjs-pino';
 import * as fs from 'node:fs';
@@ -18,6 +17,7 @@ import { buildOpenApiDocument } from './common/openapi-document';
 import { createValidationPipe } from './common/validation.pipe';
 import { ROOT_LOGGER, installRequestLogging } from './common/request-logger';
 import { securityHeaders } from './common/security-headers';
+import { installCompression, serveWebApp } from './common/web-app';
 import { PgIoAdapter } from './gateway/pg-io.adapter';
 import { SocketPublisher } from './gateway/socket.publisher';
 import { installHttpMetrics, installSocketMetrics } from './metrics/http-metrics.hook';
@@ -106,6 +106,7 @@ export async function createApi(
       reply.headers(headers).header('x-request-id', req.id);
       done();
     });
+  await installCompression(app);
   // multipart/form-data (room attachments, intake files) is registered once, here; each route passes its own
   // limits to req.parts()/req.file(). Guarded so a second registration elsewhere cannot throw at boot.
   if (!app.getHttpAdapter().getInstance().hasContentTypeParser('multipart/form-data')) {
@@ -116,24 +117,7 @@ export async function createApi(
   SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs-json' });
 
   if (config.webDist && fs.existsSync(path.join(config.webDist, 'index.html'))) {
-    // The built front end: files as they are, and index.html for every other non-API path (client-side routes).
-    await app.register(fastifyStatic, { root: config.webDist, prefix: '/', wildcard: false });
-    const index = fs.readFileSync(path.join(config.webDist, 'index.html'));
-    app
-      .getHttpAdapter()
-      .getInstance()
-      .get('/*', (req, reply) => {
-        if (
-          req.url.startsWith('/api/') ||
-          req.url.startsWith('/socket.io/') ||
-          req.url.startsWith('/metrics')
-        ) {
-          return reply.status(404).send({
-            error: { code: 'NOT_FOUND', message: `no route ${req.method} ${req.url.split('?')[0]}` },
-          });
-        }
-        return reply.type('text/html; charset=utf-8').send(index);
-      });
+    await serveWebApp(app, config.webDist);
   }
 
   if (config.demoData) await app.get(DemoSeeder).seedOnce();

@@ -1,36 +1,29 @@
+import { Suspense } from 'react';
 import { LoginPage } from './pages/login.page';
-import { AppShell } from './components/app-shell';
 import { useSession } from './lib/auth-store';
+import { lazyPage } from './lib/lazy-page';
 import { useRoute } from './lib/router';
-import { SocketProvider } from './lib/use-socket';
-import { MyCasesPage } from './pages/party/my-cases.page';
-import { ApplyPage } from './pages/party/apply.page';
-import { CaseTrackerPage } from './pages/party/case-tracker.page';
-import { PartyRoomPage } from './pages/party/party-room.page';
-import { SignAgreementPage } from './pages/party/sign-agreement.page';
-import { StaffRoutes } from './staff-routes';
-import { NotFound } from './components/not-found';
 
-function PartyRoutes({ route }: { route: string[] }) {
-  const [a, id, b, roomId] = route;
-  if (!a || a === 'mine' || a === 'login') return <MyCasesPage />;
-  if (a === 'apply') return <ApplyPage />;
-  if (a === 'cases' && id && !b) return <CaseTrackerPage id={id} />;
-  if (a === 'cases' && id && b === 'room' && roomId) return <PartyRoomPage caseId={id} roomId={roomId} />;
-  if (a === 'cases' && id && b === 'sign') return <SignAgreementPage id={id} />;
-  return <NotFound />;
+// the sign-in page is all a phone opening an SMS link needs first; the rest loads after sign-in
+const SignedIn = lazyPage(() => import('./signed-in'), 'SignedIn');
+
+let preloaded = false;
+/** The role's routes and (for a party) its pages load alongside the shell, not one after another. */
+function preloadRoutes(party: boolean): void {
+  if (preloaded) return;
+  preloaded = true;
+  if (party) void import('./party-routes').then((m) => m.preloadPartyPages());
+  else void import('./staff-routes');
 }
 
 export function Root() {
   const session = useSession();
   const route = useRoute();
   if (!session) return <LoginPage />;
-  const party = session.user.role === 'party';
+  preloadRoutes(session.user.role === 'party');
   return (
-    <SocketProvider userId={session.user.id} key={session.user.id}>
-      <AppShell user={session.user} route={route}>
-        {party ? <PartyRoutes route={route} /> : <StaffRoutes route={route} user={session.user} />}
-      </AppShell>
-    </SocketProvider>
+    <Suspense fallback={<div className="tj-shell-placeholder" role="status" aria-label="页面加载中" />}>
+      <SignedIn session={session} route={route} />
+    </Suspense>
   );
 }

@@ -17,6 +17,8 @@ export interface AppConfig {
   refreshTokenTtlSeconds: number;
   corsOrigins: string[];
   webDist: string | null;
+  /** Where parties open the web app (PUBLIC_URL, no trailing slash): SMS notices link to case pages under it. */
+  publicUrl: string | null;
   logLevel: string;
   runWorker: boolean;
   /** When set, GET /metrics requires `Authorization: Bearer <token>`. */
@@ -46,6 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       .map((s) => s.trim())
       .filter(Boolean),
     webDist: webDist || null,
+    publicUrl: e.PUBLIC_URL ? e.PUBLIC_URL.replace(/\/+$/, '') : null,
     logLevel: e.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
     runWorker: e.RUN_WORKER ?? true,
     metricsToken: e.METRICS_TOKEN ?? null,

@@ -73,6 +73,7 @@ describe('configuration schema', () => {
       { SMS_PROVIDER: 'http', SMS_HTTP_URL: 'ftp://x', SMS_HTTP_TOKEN: 't'.repeat(8) },
       'SMS_HTTP_URL must be',
     ],
+    [{ PUBLIC_URL: 'tiaojie.example.cn' }, 'PUBLIC_URL must be an http(s) URL'],
     [{ DEADLINE_REMINDER_DAYS: '3,x' }, 'DEADLINE_REMINDER_DAYS must be a comma-separated list'],
     [{ ROOM_MESSAGE_RATE: '0/10' }, 'ROOM_MESSAGE_RATE must be <count>/<milliseconds>'],
   ])('refuses %j naming the variable', (env, message) => {

@@ -182,6 +182,11 @@ export const CONFIG_VARIABLES = {
     default: '`apps/web/dist`',
     meaning: 'folder of the built web app the api serves at `/`; empty: serve none',
   } as Variable<string | undefined>,
+  PUBLIC_URL: text(
+    undefined,
+    '—',
+    'address parties open the web app at (`https://…`); SMS notices then end with a link to the case page',
+  ),
   LOG_LEVEL: text(undefined, '`info` (`silent` in tests)', 'pino level'),
   METRICS_TOKEN: text(undefined, '—', 'when set, `GET /metrics` requires `Authorization: Bearer <token>`'),
   SIGN_IN_ATTEMPTS: int(10, 1, 10000, 'failed staff sign-ins allowed per username in 15 minutes (×5 per IP)'),
@@ -244,6 +249,8 @@ const schema = z
     const env = e as ConfigEnv;
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET)
       ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required when NODE_ENV=production' });
+    if (env.PUBLIC_URL !== undefined && !/^https?:\/\/[^\s/]+/.test(env.PUBLIC_URL))
+      ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'must be an http(s) URL' });
     if (env.SMS_PROVIDER !== 'http') return;
     let url: URL | null = null;
     try {

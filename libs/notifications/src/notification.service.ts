@@ -1,5 +1,14 @@
-import { Injectable } from '@nestjs/common';
-import { Actor, Clock, DomainError, RealtimeEvent, RealtimePublisher, channels } from '@tiaojie/core';
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  APP_CONFIG,
+  Actor,
+  AppConfig,
+  Clock,
+  DomainError,
+  RealtimeEvent,
+  RealtimePublisher,
+  channels,
+} from '@tiaojie/core';
 import { DbService, Executor } from '@tiaojie/db';
 import { JobQueue } from '@tiaojie/jobs';
 import { NotificationRepository, NotificationRow } from './notification.repository';
@@ -46,7 +55,16 @@ export class NotificationService {
     private readonly queue: JobQueue,
     private readonly clock: Clock,
     private readonly publisher: RealtimePublisher,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** The SMS text: the notice, then (when PUBLIC_URL is set) the page of the case, which opens after sign-in. */
+  private smsBody(input: NotifyInput, staff: boolean): string {
+    const base = this.config.publicUrl;
+    const link =
+      base && input.disputeId ? ` 查看：${base}/#/${staff ? 'work' : 'cases'}/${input.disputeId}` : '';
+    return `【调解平台】${input.title}：${input.body}${link}`;
+  }
 
   /** Returns the live events to publish after commit. */
   async notify(tx: Executor, input: NotifyInput): Promise<RealtimeEvent[]> {
@@ -64,25 +82,30 @@ export class NotificationService {
         createdAt: now,
       })),
     );
-    const texts: { recipient: string; dedupeKey: string }[] = [];
+    const texts: { recipient: string; dedupeKey: string; staff: boolean }[] = [];
     if (input.sms && inserted.length > 0) {
       const users = await this.repo.usersByIds(
         tx,
         inserted.map((n) => n.userId),
       );
       for (const u of users)
-        if (u.phone) texts.push({ recipient: u.phone, dedupeKey: `${input.dedupeKey}:${u.id}:sms` });
+        if (u.phone)
+          texts.push({
+            recipient: u.phone,
+            dedupeKey: `${input.dedupeKey}:${u.id}:sms`,
+            staff: u.role !== 'party',
+          });
     }
     for (const phone of new Set(input.phones ?? []))
       if (!texts.some((t) => t.recipient === phone))
-        texts.push({ recipient: phone, dedupeKey: `${input.dedupeKey}:${phone}:sms` });
+        texts.push({ recipient: phone, dedupeKey: `${input.dedupeKey}:${phone}:sms`, staff: false });
     if (texts.length > 0) {
       const rows = await this.repo.insertOutbox(
         tx,
         texts.map((t) => ({
           channel: 'sms',
           recipient: t.recipient,
-          body: `【调解平台】${input.title}：${input.body}`,
+          body: this.smsBody(input, t.staff),
           dedupeKey: t.dedupeKey,
           createdAt: now,
         })),

@@ -1,14 +1,18 @@
-import type { ReactNode } from 'react';
-import { Button, Layout, Menu, Tag } from 'antd';
+import { Suspense, type ReactNode } from 'react';
+import { Button, Layout, Tag } from 'antd';
 import { signOut } from '../lib/api-client';
 import { ROLE_LABELS } from '../lib/format';
-import { menuFor, selectedNav } from '../lib/nav';
+import { lazyPage } from '../lib/lazy-page';
 import { href, navigate } from '../lib/router';
+import { CareSwitch } from './care-switch';
 import type { Schemas } from '../lib/api-types';
 import { NotificationBell } from './notification-bell';
-import { HeaderSearch } from './header-search';
 
 type SessionUser = Schemas['SignedInUser'];
+
+// the module menu is staff-only: a party's phone never downloads it
+const StaffMenu = lazyPage(() => import('./staff-menu'), 'StaffMenu');
+const HeaderSearch = lazyPage(() => import('./header-search'), 'HeaderSearch');
 
 export function AppShell({
   user,
@@ -20,9 +24,6 @@ export function AppShell({
   children: ReactNode;
 }) {
   const party = user.role === 'party';
-  const items = party
-    ? []
-    : menuFor(user.role).map((i) => ({ key: i.path, label: <a href={href(i.path)}>{i.label}</a> }));
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header className="tj-header">
@@ -31,15 +32,17 @@ export function AppShell({
         </a>
         {/* parties navigate from their pages (phone-first); staff get the module menu for their role */}
         {!party && (
-          <Menu
-            mode="horizontal"
-            selectedKeys={[selectedNav(user.role, route)]}
-            items={items}
-            aria-label="功能菜单"
-          />
+          <Suspense fallback={<div className="tj-menu-placeholder" />}>
+            <StaffMenu role={user.role} route={route} />
+          </Suspense>
         )}
         <div className="tj-user">
-          {!party && <HeaderSearch />}
+          {!party && (
+            <Suspense fallback={null}>
+              <HeaderSearch />
+            </Suspense>
+          )}
+          <CareSwitch />
           <NotificationBell party={party} />
           {!party && (
             <Tag className="tj-role-tag" color="blue">

@@ -1,9 +1,9 @@
-import { useState } from 'react';
-import { Badge, Button, Drawer, Empty, List, Typography } from 'antd';
+import { Suspense, useState } from 'react';
+import { Badge, Button } from 'antd';
 import { errorText } from '../lib/api-client';
 import { apiClient, unwrap } from '../lib/typed-api';
 import type { Schemas } from '../lib/api-types';
-import { fmtDateTime } from '../lib/format';
+import { lazyPage } from '../lib/lazy-page';
 import { navigate } from '../lib/router';
 import { useAsync } from '../lib/use-async';
 import { useOnConnect, useSocketEvent } from '../lib/use-socket';
@@ -21,9 +21,12 @@ function BellIcon() {
   );
 }
 
+const NotificationDrawer = lazyPage(() => import('./notification-drawer'), 'NotificationDrawer');
+
 /** 消息通知: the unread count in the header, the inbox in a drawer, new entries pushed live over the socket. */
 export function NotificationBell({ party }: { party: boolean }) {
   const [open, setOpen] = useState(false);
+  const [everOpened, setEverOpened] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const { data, setData, reload } = useAsync(
     () => unwrap(apiClient.GET('/api/notifications', { params: { query: { limit: '50' } } })),
@@ -78,56 +81,25 @@ export function NotificationBell({ party }: { party: boolean }) {
           icon={<BellIcon />}
           aria-label={unread > 0 ? `消息通知，${unread} 条未读` : '消息通知'}
           data-testid="notification-bell"
-          onClick={() => setOpen(true)}
+          onClick={() => {
+            setEverOpened(true);
+            setOpen(true);
+          }}
         />
       </Badge>
-      <Drawer
-        title="消息通知"
-        placement="right"
-        size="min(420px, 100vw)"
-        open={open}
-        onClose={() => setOpen(false)}
-        extra={
-          <Button size="small" disabled={unread === 0} onClick={() => void readAll()}>
-            全部已读
-          </Button>
-        }
-        styles={{ body: { padding: '0 12px' } }}
-      >
-        {failure && <Typography.Text type="danger">{failure}</Typography.Text>}
-        {data && data.items.length === 0 ? (
-          <Empty description="暂无消息" style={{ marginTop: 48 }} />
-        ) : (
-          <List
-            dataSource={data?.items ?? []}
-            loading={!data}
-            renderItem={(n) => (
-              <List.Item
-                key={n.id}
-                data-testid="notification-item"
-                data-read={n.read ? 'true' : 'false'}
-                style={{ cursor: 'pointer', alignItems: 'flex-start' }}
-                onClick={() => void open_(n)}
-              >
-                <div style={{ width: '100%' }}>
-                  <div className="tj-row">
-                    <Typography.Text strong={!n.read}>
-                      {!n.read && <Badge status="processing" style={{ marginRight: 6 }} />}
-                      {n.title}
-                    </Typography.Text>
-                  </div>
-                  <Typography.Paragraph style={{ margin: '4px 0 0' }} type={n.read ? 'secondary' : undefined}>
-                    {n.body}
-                  </Typography.Paragraph>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {fmtDateTime(n.createdAt)}
-                  </Typography.Text>
-                </div>
-              </List.Item>
-            )}
+      {/* the drawer (list, pagination) loads on first open: most visits never open it */}
+      {everOpened && (
+        <Suspense fallback={null}>
+          <NotificationDrawer
+            open={open}
+            onClose={() => setOpen(false)}
+            inbox={data}
+            failure={failure}
+            onReadAll={() => void readAll()}
+            onOpenItem={(n) => void open_(n)}
           />
-        )}
-      </Drawer>
+        </Suspense>
+      )}
     </>
   );
 }

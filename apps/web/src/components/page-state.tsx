@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
-import { Alert, Button, Spin } from 'antd';
+import { Alert, Button } from 'antd';
+import { PageSkeleton } from './page-skeleton';
 
-/** Loading spinner, error with retry, or the content. */
+/** A skeleton in the content's place while loading (nothing jumps when data arrives), error with retry, or the content. */
 export function PageState({
   loading,
   error,
@@ -16,11 +17,7 @@ export function PageState({
   children: ReactNode;
 }) {
   if (!hasData && loading) {
-    return (
-      <div style={{ display: 'flex', justifyContent: 'center', padding: 48 }}>
-        <Spin size="large" description="加载中…" />
-      </div>
-    );
+    return <PageSkeleton title={false} />;
   }
   if (!hasData && error) {
     return (

@@ -1,13 +1,42 @@
-import { useEffect, useState } from 'react';
-import { App, Button, Card, Form, Input, Space, Tabs, Typography } from 'antd';
+import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { errorText } from '../lib/api-client';
 import { apiClient, unwrap } from '../lib/typed-api';
 import { setSession } from '../lib/auth-store';
+import { CareSwitch } from '../components/care-switch';
+
+// The first screen a party sees from an SMS link: plain form controls styled in app.css, no antd (its runtime
+// styles cost a slow phone seconds of CPU), so the sign-in page's script stays small and quick to run. The link's #/… route stays in the address
+// bar during sign-in, so the party lands on the page the SMS pointed to.
+
 import { PHONE_RE as PHONE } from '../lib/validators';
 
+/** A labelled field with its error under it, announced to screen readers. */
+function Field({
+  label,
+  error,
+  children,
+}: {
+  label: string;
+  error: string | null;
+  children: (id: string, describedBy: string | undefined) => ReactNode;
+}) {
+  const id = useId();
+  const errId = `${id}-error`;
+  return (
+    <div className="tj-field">
+      <label htmlFor={id}>{label}</label>
+      {children(id, error ? errId : undefined)}
+      <div id={errId} className="tj-field-error" role={error ? 'alert' : undefined}>
+        {error ?? ''}
+      </div>
+    </div>
+  );
+}
+
 function PartyLogin() {
-  const { message } = App.useApp();
-  const [form] = Form.useForm<{ phone: string; code: string }>();
+  const [phone, setPhone] = useState('');
+  const [code, setCode] = useState('');
+  const [errors, setErrors] = useState<{ phone?: string; code?: string; form?: string; info?: string }>({});
   const [sending, setSending] = useState(false);
   const [busy, setBusy] = useState(false);
   const [countdown, setCountdown] = useState(0);
@@ -18,125 +47,206 @@ function PartyLogin() {
     return () => window.clearTimeout(t);
   }, [countdown]);
 
+  const phoneError = () => (!phone ? '请输入手机号' : PHONE.test(phone) ? undefined : '请输入 11 位手机号码');
+
   const sendCode = async () => {
-    try {
-      await form.validateFields(['phone']);
-    } catch {
-      return;
-    }
+    const bad = phoneError();
+    setErrors({ phone: bad });
+    if (bad) return;
     setSending(true);
     try {
-      await unwrap(
-        apiClient.POST('/api/auth/otp', { body: { phone: form.getFieldValue('phone') as string } }),
-      );
-      message.success('验证码已发送，5 分钟内有效');
+      await unwrap(apiClient.POST('/api/auth/otp', { body: { phone } }));
+      setErrors({ info: '验证码已发送，5 分钟内有效' });
       setCountdown(60);
     } catch (err) {
-      message.error(errorText(err));
+      setErrors({ form: errorText(err) });
     } finally {
       setSending(false);
     }
   };
 
-  const submit = async (v: { phone: string; code: string }) => {
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const next = {
+      phone: phoneError(),
+      code: !code ? '请输入验证码' : /^\d{6}$/.test(code) ? undefined : '验证码为 6 位数字',
+    };
+    setErrors(next);
+    if (next.phone || next.code) return;
     setBusy(true);
     try {
-      setSession(await unwrap(apiClient.POST('/api/auth/party/sign-in', { body: v })));
+      setSession(await unwrap(apiClient.POST('/api/auth/party/sign-in', { body: { phone, code } })));
     } catch (err) {
-      message.error(errorText(err));
-    } finally {
+      setErrors({ form: errorText(err) });
       setBusy(false);
     }
   };
 
   return (
-    <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} name="party-login">
-      <Form.Item
-        label="手机号"
-        name="phone"
-        rules={[
-          { required: true, message: '请输入手机号' },
-          { pattern: PHONE, message: '请输入 11 位手机号码' },
-        ]}
-      >
-        <Input inputMode="numeric" autoComplete="tel" maxLength={11} placeholder="请输入手机号" />
-      </Form.Item>
-      <Form.Item label="验证码" required>
-        <Space.Compact style={{ width: '100%' }}>
-          <Form.Item
-            name="code"
-            noStyle
-            rules={[
-              { required: true, message: '请输入验证码' },
-              { pattern: /^\d{6}$/, message: '验证码为 6 位数字' },
-            ]}
-          >
-            <Input
+    <form onSubmit={submit} noValidate name="party-login">
+      <Field label="手机号" error={errors.phone ?? null}>
+        {(id, described) => (
+          <input
+            className="tj-input"
+            id={id}
+            inputMode="numeric"
+            autoComplete="tel"
+            maxLength={11}
+            placeholder="请输入手机号"
+            value={phone}
+            aria-invalid={!!errors.phone}
+            aria-describedby={described}
+            onChange={(e) => setPhone(e.target.value.trim())}
+          />
+        )}
+      </Field>
+      <Field label="验证码" error={errors.code ?? null}>
+        {(id, described) => (
+          <div className="tj-code-row">
+            <input
+              className="tj-input"
+              id={id}
               inputMode="numeric"
               autoComplete="one-time-code"
               maxLength={6}
               placeholder="6 位验证码"
-              aria-label="验证码"
+              value={code}
+              aria-invalid={!!errors.code}
+              aria-describedby={described}
+              onChange={(e) => setCode(e.target.value.trim())}
             />
-          </Form.Item>
-          <Button onClick={sendCode} loading={sending} disabled={countdown > 0}>
-            {countdown > 0 ? `${countdown} 秒后重发` : '获取验证码'}
-          </Button>
-        </Space.Compact>
-      </Form.Item>
-      <Button type="primary" htmlType="submit" block loading={busy}>
+            <button
+              type="button"
+              className="tj-btn"
+              onClick={sendCode}
+              disabled={sending || countdown > 0}
+              aria-busy={sending}
+            >
+              {countdown > 0 ? `${countdown} 秒后重发` : '获取验证码'}
+            </button>
+          </div>
+        )}
+      </Field>
+      <FormMessage error={errors.form} info={errors.info} />
+      <button type="submit" className="tj-btn tj-btn-primary tj-btn-block" disabled={busy} aria-busy={busy}>
         登录
-      </Button>
-    </Form>
+      </button>
+    </form>
+  );
+}
+
+/** The form's outcome in words: an error (with a ⚠ sign, not only red) or a notice. */
+function FormMessage({ error, info }: { error?: string; info?: string }) {
+  return (
+    <div
+      className={error ? 'tj-form-message tj-form-error' : 'tj-form-message'}
+      role="status"
+      aria-live="polite"
+    >
+      {error ? `⚠ ${error}` : (info ?? '')}
+    </div>
   );
 }
 
 function StaffLogin() {
-  const { message } = App.useApp();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<{ username?: string; password?: string; form?: string }>({});
   const [busy, setBusy] = useState(false);
-  const submit = async (v: { username: string; password: string }) => {
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const next = {
+      username: username ? undefined : '请输入用户名',
+      password: password ? undefined : '请输入密码',
+    };
+    setErrors(next);
+    if (next.username || next.password) return;
     setBusy(true);
     try {
-      setSession(await unwrap(apiClient.POST('/api/auth/staff/sign-in', { body: v })));
+      setSession(await unwrap(apiClient.POST('/api/auth/staff/sign-in', { body: { username, password } })));
     } catch (err) {
-      message.error(errorText(err));
-    } finally {
+      setErrors({ form: errorText(err) });
       setBusy(false);
     }
   };
   return (
-    <Form layout="vertical" onFinish={submit} requiredMark={false} name="staff-login">
-      <Form.Item label="用户名" name="username" rules={[{ required: true, message: '请输入用户名' }]}>
-        <Input autoComplete="username" placeholder="请输入用户名" />
-      </Form.Item>
-      <Form.Item label="密码" name="password" rules={[{ required: true, message: '请输入密码' }]}>
-        <Input.Password autoComplete="current-password" placeholder="请输入密码" />
-      </Form.Item>
-      <Button type="primary" htmlType="submit" block loading={busy}>
+    <form onSubmit={submit} noValidate name="staff-login">
+      <Field label="用户名" error={errors.username ?? null}>
+        {(id, described) => (
+          <input
+            className="tj-input"
+            id={id}
+            autoComplete="username"
+            placeholder="请输入用户名"
+            value={username}
+            aria-invalid={!!errors.username}
+            aria-describedby={described}
+            onChange={(e) => setUsername(e.target.value)}
+          />
+        )}
+      </Field>
+      <Field label="密码" error={errors.password ?? null}>
+        {(id, described) => (
+          <input
+            className="tj-input"
+            type="password"
+            id={id}
+            autoComplete="current-password"
+            placeholder="请输入密码"
+            value={password}
+            aria-invalid={!!errors.password}
+            aria-describedby={described}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        )}
+      </Field>
+      <FormMessage error={errors.form} />
+      <button type="submit" className="tj-btn tj-btn-primary tj-btn-block" disabled={busy} aria-busy={busy}>
         登录
-      </Button>
-    </Form>
+      </button>
+    </form>
   );
 }
 
+const TABS = [
+  { key: 'party', label: '当事人登录' },
+  { key: 'staff', label: '工作人员登录' },
+] as const;
+
 export function LoginPage() {
+  const [tab, setTab] = useState<'party' | 'staff'>('party');
   return (
-    <div className="tj-login">
-      <Card style={{ width: '100%', maxWidth: 400 }}>
-        <Typography.Title level={3} style={{ textAlign: 'center', marginTop: 0 }}>
-          矛盾纠纷多元化解平台
-        </Typography.Title>
-        <Typography.Paragraph type="secondary" style={{ textAlign: 'center' }}>
-          在线申请调解 · 查询办理进度 · 参加线上调解
-        </Typography.Paragraph>
-        <Tabs
-          centered
-          items={[
-            { key: 'party', label: '当事人登录', children: <PartyLogin /> },
-            { key: 'staff', label: '工作人员登录', children: <StaffLogin /> },
-          ]}
-        />
-      </Card>
-    </div>
+    <main className="tj-login">
+      <div className="tj-login-card">
+        <div className="tj-login-care">
+          <CareSwitch />
+        </div>
+        <h1 className="tj-login-title">矛盾纠纷多元化解平台</h1>
+        <p className="tj-login-sub">在线申请调解 · 查询办理进度 · 参加线上调解</p>
+        <div className="tj-login-tabs" role="tablist" aria-label="登录方式">
+          {TABS.map((t) => (
+            <button
+              key={t.key}
+              type="button"
+              role="tab"
+              id={`login-tab-${t.key}`}
+              aria-selected={tab === t.key}
+              aria-controls={`login-panel-${t.key}`}
+              tabIndex={tab === t.key ? 0 : -1}
+              onClick={() => setTab(t.key)}
+              onKeyDown={(e) => {
+                if (e.key === 'ArrowLeft' || e.key === 'ArrowRight')
+                  setTab(tab === 'party' ? 'staff' : 'party');
+              }}
+            >
+              {t.label}
+            </button>
+          ))}
+        </div>
+        <div role="tabpanel" id={`login-panel-${tab}`} aria-labelledby={`login-tab-${tab}`}>
+          {tab === 'party' ? <PartyLogin /> : <StaffLogin />}
+        </div>
+      </div>
+    </main>
   );
 }

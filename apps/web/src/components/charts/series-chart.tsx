@@ -50,7 +50,7 @@ export function SeriesChart({
         {ticks.map((t) => (
           <g key={t}>
             <line x1={PAD.l} x2={W - PAD.r} y1={y(t)} y2={y(t)} stroke="#f0f0f0" />
-            <text x={PAD.l - 6} y={y(t) + 4} textAnchor="end" fontSize="12" fill="#8c8c8c">
+            <text x={PAD.l - 6} y={y(t) + 4} textAnchor="end" fontSize="12" fill="#595959">
               {t}
             </text>
           </g>

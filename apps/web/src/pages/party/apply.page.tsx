@@ -118,7 +118,11 @@ export function ApplyPage() {
             responsive={false}
             items={STEPS.map((s) => ({ title: s.title }))}
             style={{ marginBottom: 16 }}
+            className="tj-care-hidden"
           />
+          <div className="tj-care-only" aria-hidden="true">
+            第 {step + 1} 步（共 {STEPS.length} 步）：{STEPS[step].title}
+          </div>
           <Form
             form={form}
             layout="vertical"

@@ -39,7 +39,6 @@ export function MyCasesPage() {
             hoverable
             role="link"
             tabIndex={0}
-            aria-label={`${c.title}，${c.statusLabel}`}
             onClick={() => navigate(`cases/${c.id}`)}
             onKeyDown={(e) => {
               if (e.key === 'Enter' || e.key === ' ') {
