@@ -141,11 +141,8 @@ export class DispatchRepository {
       .orderBy(asc(schema.routingDecisions.id));
   }
 
-  /** Prior disputes between the same people in the same category (重复纠纷), excluding this one. */
-  /** Whether any party of the dispute (by phone) had another dispute of the same category since `since` (one row at most). */
-  /** Whether these phones brought a dispute of this category since `since` (every application asks: prepared). */
   /**
-   * Whether an earlier dispute of the same category (within `since`) has a party with one of these phones, or with
+   * 重复纠纷: whether an earlier dispute of the same category (within `since`) has a party with one of these phones, or with
    * the phone of account `phoneOfUser` (an applicant's, read in the same statement; null for none).
    */
   hasPriorDisputeRead(

@@ -6,8 +6,9 @@ export function LoadBar({ open, capacity }: { open: number; capacity: number }) 
   const status = ratio >= 1 ? 'exception' : ratio >= 0.8 ? 'active' : 'normal';
   return (
     <Tooltip title={`在办 ${open} 件，容量 ${capacity} 件`}>
-      <div style={{ minWidth: 120 }} aria-label={`在办 ${open}/${capacity}`}>
+      <div style={{ minWidth: 120 }}>
         <Progress
+          aria-label={`在办 ${open} 件，容量 ${capacity} 件`}
           percent={Math.min(100, Math.round(ratio * 100))}
           status={status}
           size="small"

@@ -111,7 +111,7 @@ export function ImportsPage(_props: { user: SessionUser }) {
               正在导入 {file}
               {progress?.format ? `（${FORMAT_LABELS[progress.format] ?? progress.format}）` : ''}…
             </Typography.Text>
-            <Progress percent={pct ?? 0} status="active" showInfo={pct !== undefined} />
+            <Progress aria-label="导入进度" percent={pct ?? 0} status="active" showInfo={pct !== undefined} />
             {progress ? (
               <Counters p={progress} />
             ) : (
@@ -129,7 +129,7 @@ export function ImportsPage(_props: { user: SessionUser }) {
               showIcon
               title={`${result.file} 导入完成（${FORMAT_LABELS[result.format] ?? result.format}），用时 ${(result.durationMs / 1000).toFixed(1)} 秒`}
             />
-            <Progress percent={100} />
+            <Progress aria-label="导入进度" percent={100} />
             <Descriptions
               size="small"
               bordered

@@ -120,6 +120,7 @@ export function SearchPage() {
           <div className="tj-search-filters">
             <Select
               allowClear
+              aria-label="案件状态"
               placeholder="案件状态"
               value={params.status}
               onChange={(v) => change({ status: v })}
@@ -127,6 +128,7 @@ export function SearchPage() {
             />
             <Select
               allowClear
+              aria-label="纠纷类别"
               placeholder="纠纷类别"
               value={params.category}
               onChange={(v) => change({ category: v })}
@@ -134,6 +136,7 @@ export function SearchPage() {
             />
             <Select
               allowClear
+              aria-label="来源渠道"
               placeholder="来源渠道"
               value={params.channel}
               onChange={(v) => change({ channel: v })}
