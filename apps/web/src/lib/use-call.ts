@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { CallEngine, type CallSnapshot } from './call-engine';
 import { CallRecorder } from './call-recorder';
-import type { PeerFlags } from './call-peer';
+import { linkStats, type PeerFlags } from './call-peer';
 import { useSocket, type TjSocket } from './use-socket';
 
 /** Set by the browser tests before the app loads: exposes the call's statistics on window.__tjCall. */
@@ -13,6 +13,8 @@ interface TestWindow {
     snapshot: () => CallSnapshot;
     timing: CallEngine['timing'];
     recorder: () => { bytes: number; file: unknown; error: string | null } | null;
+    /** When the first remote video frame was decoded (performance.now), polled every 5 ms (the benchmark). */
+    firstFrame: () => Promise<{ at: number; signalsSent: number; signalsReceived: number }>;
   };
 }
 
@@ -52,6 +54,13 @@ export function useCall(opts: {
       stats: () => engine.stats(),
       snapshot: () => engine.snapshot,
       timing: engine.timing,
+      firstFrame: async () => {
+        for (;;) {
+          for (const l of engine.connectedLinks)
+            if ((await linkStats(l)).framesDecoded > 0) return { at: performance.now(), ...engine.timing };
+          await new Promise((r) => window.setTimeout(r, 5));
+        }
+      },
       recorder: () => {
         const r = recording.current.current;
         return r ? { bytes: r.bytes, file: recording.file.current, error: r.error } : null;
