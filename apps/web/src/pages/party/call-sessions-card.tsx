@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, List, Typography } from 'antd';
+import { App, Button, Card, Typography } from 'antd';
 import { apiClient, unwrap } from '../../lib/typed-api';
 import { errorText } from '../../lib/api-client';
 import { fmtDateTime } from '../../lib/format';
@@ -52,30 +52,25 @@ export function CallSessionsCard({
           同意在线调解
         </Button>
       )}
-      <List
-        size="small"
-        dataSource={online}
-        renderItem={(s) => (
-          <List.Item key={s.id}>
-            <div style={{ width: '100%' }}>
-              <Typography.Text>
-                {fmtDateTime(s.scheduledAt)} · {s.mode === 'caucus' ? '背对背' : '面对面'}
-              </Typography.Text>
-              {consent.allConsented && (
-                <Button
-                  type="primary"
-                  block
-                  size="large"
-                  style={{ marginTop: 8 }}
-                  onClick={() => navigate(`cases/${caseId}/call/${s.id}`)}
-                >
-                  进入视频调解
-                </Button>
-              )}
-            </div>
-          </List.Item>
-        )}
-      />
+      {/* plain markup: antd's List would add its pagination to the tracker's script */}
+      {online.map((s) => (
+        <div key={s.id} className="tj-call-session">
+          <Typography.Text>
+            {fmtDateTime(s.scheduledAt)} · {s.mode === 'caucus' ? '背对背' : '面对面'}
+          </Typography.Text>
+          {consent.allConsented && (
+            <Button
+              type="primary"
+              block
+              size="large"
+              style={{ marginTop: 8 }}
+              onClick={() => navigate(`cases/${caseId}/call/${s.id}`)}
+            >
+              进入视频调解
+            </Button>
+          )}
+        </div>
+      ))}
     </Card>
   );
 }
