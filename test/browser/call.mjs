@@ -37,7 +37,7 @@ function api(server, token) {
 
 async function staff(server, username) {
   const r = await api(server)('POST', '/auth/staff/sign-in', { username, password: 'Tiaojie2026' });
-  return { call: api(server, r.accessToken), id: r.user.id, name: r.user.name, token: r.accessToken };
+  return { call: api(server, r.accessToken), id: r.user.id, name: r.user.displayName, token: r.accessToken };
 }
 
 async function party(server, phone) {
@@ -45,7 +45,7 @@ async function party(server, phone) {
   await api(server)('POST', '/auth/otp', { phone });
   const code = await server.waitForCode(phone, before);
   const r = await api(server)('POST', '/auth/party/sign-in', { phone, code });
-  return { call: api(server, r.accessToken), token: r.accessToken };
+  return { call: api(server, r.accessToken), token: r.accessToken, id: r.user.id };
 }
 
 /** Applied, accepted, assigned, in mediation; both parties consent online; an online joint session now. */
@@ -80,8 +80,12 @@ export async function callCase(server) {
   return { id, sessionId: session.id, mediator, a, b, parties };
 }
 
-/** The call's statistics on a page, per remote participant's name (window.__tjCall, exposed for tests only). */
-const stats = (page) => page.evaluate(() => window.__tjCall?.stats() ?? null);
+/** The call's statistics on a page, per remote participant's user id (window.__tjCall, exposed for tests only). */
+const stats = (page) =>
+  page.evaluate(async () => {
+    const s = await window.__tjCall?.stats();
+    return s ? Object.fromEntries(Object.values(s).map((x) => [x.userId, x])) : null;
+  });
 
 /** Polls `check(stats)` until it holds (no fixed pauses): the state is what the test waits for. */
 async function until(page, what, check, timeout = 2 * T) {
@@ -154,7 +158,25 @@ export async function callJourney(_browser, server) {
     const pb = await withHooks(B, PHONE);
     pages.push(med, pa, pb);
 
-    // 1. the mediator starts the call from the case page's sessions; party A from the tracker (device check first)
+    // 1. an outsider (a party of another case) is refused on the page and at signalling
+    const outsider = await party(server, OUTSIDER_PHONE);
+    await outsider.call('POST', '/cases', {
+      category: 'neighbour',
+      description: '邻居装修噪音扰民，协商无果。',
+      streetCode: 'JS',
+      applicant: { name: '冯三' },
+      respondents: [{ name: '陈四' }],
+    });
+    const po = await withHooks('冯三', PHONE);
+    await partySignIn(po, server, OUTSIDER_PHONE);
+    await po.goto(`${server.webUrl}/#/cases/${c.id}/call/${c.sessionId}`);
+    await visible(po.getByTestId('call-refused'));
+    await visible(po.getByText('无法进入视频调解'));
+    await outsiderSocket(server, outsider.token, c.sessionId);
+    await shot(po, 'call-outsider-refused');
+    await po.context().close();
+
+    // 2. the mediator starts the call from the case page's sessions; party A from the tracker (device check first)
     await staffSignIn(med, server, 'js_mediator');
     await med.goto(`${server.webUrl}/#/work/${c.id}`);
     await visible(med.getByTestId('sessions'));
@@ -169,60 +191,42 @@ export async function callJourney(_browser, server) {
     await visible(pa.getByRole('toolbar', { name: '通话控制' }));
 
     // two peers: each receives the other's video and audio
-    const M = c.mediator.name;
-    await receives(pa, A, M);
-    await receives(med, M, A);
+    const [M, IA, IB] = [c.mediator.id, c.a.id, c.b.id];
+    await receives(pa, IA, M);
+    await receives(med, M, IA);
 
-    // 2. party B joins: three peers, a full mesh
+    // 3. party B joins: three peers, a full mesh
     await partySignIn(pb, server, B_PHONE);
     await pb.goto(`${server.webUrl}/#/cases/${c.id}`);
     await joinCall(pb, pb.getByRole('button', { name: '进入视频调解' }));
-    await receives(pb, B, M);
-    await receives(pb, B, A);
-    await receives(pa, A, B);
-    await receives(med, M, B);
+    await receives(pb, IB, M);
+    await receives(pb, IB, IA);
+    await receives(pa, IA, IB);
+    await receives(med, M, IB);
     await visible(med.getByTestId('participant').filter({ hasText: B }).getByText('已连接'));
     await shot(med, 'call-mediator-joint');
     await shot(pb, 'call-party-joint');
 
-    // 3. caucus with A: B's connection to A is closed on both sides, A and the mediator still talk
+    // 4. caucus with A: B's connection to A is closed on both sides, A and the mediator still talk
     await med.getByRole('button', { name: `与${A}背对背` }).click();
     await visible(pb.getByTestId('caucus-waiting'));
-    await until(pb, `${B}: connection to ${A} closed`, (s) => s[A]?.connectionState === 'closed');
-    await until(pa, `${A}: connection to ${B} closed`, (s) => s[B]?.connectionState === 'closed');
+    await until(pb, `${B}: connection to ${A} closed`, (s) => s[IA]?.connectionState === 'closed');
+    await until(pa, `${A}: connection to ${B} closed`, (s) => s[IB]?.connectionState === 'closed');
     await until(pb, `${B}: connection to the mediator closed`, (s) => s[M]?.connectionState === 'closed');
-    await receives(pa, A, M);
+    await receives(pa, IA, M);
     const closed = await stats(pb);
-    if (closed[A].audioBytesReceived !== 0 || closed[A].framesDecoded !== 0)
-      throw new Error(`media from ${A} still reaches ${B}: ${JSON.stringify(closed[A])}`);
+    if (closed[IA].audioBytesReceived !== 0 || closed[IA].framesDecoded !== 0)
+      throw new Error(`media from ${A} still reaches ${B}: ${JSON.stringify(closed[IA])}`);
     await visible(med.getByTestId('call-mode').filter({ hasText: '背对背' }));
     await shot(pb, 'call-party-waiting');
     await shot(med, 'call-mediator-caucus');
 
-    // 4. back to joint: B's connections to A and the mediator are back, media rises again
+    // 5. back to joint: B's connections to A and the mediator are back, media rises again
     await med.getByRole('button', { name: '回到面对面' }).click();
     await pb.getByTestId('caucus-waiting').waitFor({ state: 'hidden', timeout: T });
-    await receives(pb, B, A);
-    await receives(pb, B, M);
-    await receives(pa, A, B);
-
-    // 5. an outsider (a party of another case) is refused on the page and at signalling
-    const outsider = await party(server, OUTSIDER_PHONE);
-    await outsider.call('POST', '/cases', {
-      category: 'neighbour',
-      description: '邻居装修噪音扰民，协商无果。',
-      streetCode: 'JS',
-      applicant: { name: '冯三' },
-      respondents: [{ name: '陈四' }],
-    });
-    const po = await withHooks('冯三', PHONE);
-    pages.push(po);
-    await partySignIn(po, server, OUTSIDER_PHONE);
-    await po.goto(`${server.webUrl}/#/cases/${c.id}/call/${c.sessionId}`);
-    await visible(po.getByTestId('call-refused'));
-    await visible(po.getByText('无法进入视频调解'));
-    await outsiderSocket(server, outsider.token, c.sessionId);
-    await shot(po, 'call-outsider-refused');
+    await receives(pb, IB, IA);
+    await receives(pb, IB, M);
+    await receives(pa, IA, IB);
 
     // 6. recording: everyone consents → 录音中 on every page → the mediator withdraws → the file is finalised
     for (const p of [med, pa, pb]) await p.getByRole('button', { name: '同意录音' }).click();
@@ -230,9 +234,15 @@ export async function callJourney(_browser, server) {
     const recordingId = await med.evaluate(() => window.__tjCall.snapshot().recording?.recordingId);
     if (!recordingId) throw new Error('no recordingId while recording');
     // a few chunks uploaded (≈ 2 s each) before stopping
-    await med.waitForFunction(() => (window.__tjCall.recorder()?.bytes ?? 0) > 100_000, null, {
-      timeout: 2 * T,
-    });
+    await med
+      .waitForFunction(() => (window.__tjCall.recorder()?.bytes ?? 0) > 100_000, null, { timeout: 2 * T })
+      .catch(async (err) => {
+        const r = await med.evaluate(() => ({
+          recorder: window.__tjCall.recorder(),
+          recording: window.__tjCall.snapshot().recording,
+        }));
+        throw new Error(`${err.message}: recorder ${JSON.stringify(r)}`);
+      });
     await shot(pa, 'call-party-recording');
     await med.getByRole('button', { name: '撤回同意' }).click();
     for (const p of [med, pa, pb])

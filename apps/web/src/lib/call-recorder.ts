@@ -5,6 +5,7 @@ const CHUNK_MS = 2_000;
 const FPS = 15;
 const W = 640;
 const H = 360;
+const HEAD_BYTES = 1024;
 
 type StoredFile = NonNullable<CallRecordingChunkResult['file']>;
 
@@ -30,6 +31,8 @@ export class CallRecorder {
   private queue: Chunk[] = [];
   private sending = false;
   private nextSeq = 0;
+  private head: Blob | null = null;
+  private inFlight = -1;
   private stopped = false;
   private resolveDone: (f: StoredFile | null) => void = () => undefined;
   /** Resolves with the stored file once the last chunk is acknowledged. */
@@ -47,6 +50,14 @@ export class CallRecorder {
   ) {
     this.canvas.width = W;
     this.canvas.height = H;
+    // a silent source keeps the audio track running before anyone's voice is connected: MediaRecorder writes
+    // nothing while one of its tracks has no data
+    const silence = this.audio.createConstantSource();
+    const mute = this.audio.createGain();
+    mute.gain.value = 0;
+    silence.connect(mute).connect(this.dest);
+    silence.start();
+    void this.audio.resume().catch(() => undefined);
     const video = this.canvas.captureStream(FPS).getVideoTracks()[0];
     const mixed = new MediaStream([video, ...this.dest.stream.getAudioTracks()]);
     const mime = ['video/webm;codecs=vp8,opus', 'video/webm'].find((m) => MediaRecorder.isTypeSupported(m));
@@ -55,8 +66,9 @@ export class CallRecorder {
       if (e.data.size > 0) this.enqueue(e.data);
     };
     this.recorder.onstop = () => {
+      if (this.head) this.enqueue(new Blob([]));
       const unsent = this.queue.at(-1);
-      if (unsent) unsent.last = true;
+      if (unsent && unsent.seq !== this.inFlight) unsent.last = true;
       else this.queue.push({ seq: this.nextSeq++, blob: new Blob([]), last: true });
       void this.pump();
     };
@@ -126,6 +138,14 @@ export class CallRecorder {
   }
 
   private enqueue(blob: Blob): void {
+    // the recorder's first blob can be a byte or two of the header (audio starting late): the first chunk goes out
+    // once it holds the whole WebM header, so the server can check what it receives
+    if (this.nextSeq === 0) {
+      this.head = this.head ? new Blob([this.head, blob]) : blob;
+      if (this.head.size < HEAD_BYTES && !this.stopped) return;
+      blob = this.head;
+      this.head = null;
+    }
     this.queue.push({ seq: this.nextSeq++, blob, last: false });
     void this.pump();
   }
@@ -136,7 +156,9 @@ export class CallRecorder {
     try {
       while (this.queue.length) {
         const c = this.queue[0];
+        this.inFlight = c.seq;
         const { res, refused } = await this.send(c);
+        this.inFlight = -1;
         if (!res) {
           // a refusal (the recording was closed) is final after a few tries; no answer (offline) is retried
           // until the socket is back: the same seq again, which the server dedupes

@@ -110,7 +110,7 @@ function InCall(p: {
   onLeave: () => void;
 }) {
   const canSwitch = !p.party && p.detail?.mediatorId === p.userId;
-  const { engine, snap } = useCall({
+  const { engine, snap: rawSnap } = useCall({
     sessionId: p.sessionId,
     local: p.stream,
     iceServers: p.iceServers,
@@ -125,7 +125,16 @@ function InCall(p: {
     engine.setSelf(p.party ? { role: 'party', partyId: own } : { role: canSwitch ? 'mediator' : 'invited' });
   }, [engine, p.party, p.detail, canSwitch]);
 
-  if (!engine || !snap) return null;
+  if (!engine || !rawSnap) return null;
+  // a party shows by the name the case gives them (the account may carry a placeholder name)
+  const names = new Map(p.detail?.parties.map((x) => [x.id, x.name]) ?? []);
+  const snap = {
+    ...rawSnap,
+    peers: rawSnap.peers.map((x) => ({
+      ...x,
+      name: (x.partyId && x.role === 'party' && names.get(x.partyId)) || x.name,
+    })),
+  };
   const leave = () => {
     engine.leave();
     p.onLeave();
