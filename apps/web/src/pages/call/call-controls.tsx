@@ -86,8 +86,11 @@ export function RecordingBar({
   return (
     <div className="tj-call-rec" data-testid="recording-bar">
       {rec?.state === 'on' ? (
-        <Tag color="red" className="tj-rec-on" data-testid="recording-on" role="status">
-          ● 录音中
+        <Tag color="#cf1322" className="tj-rec-on" data-testid="recording-on" role="status">
+          <span className="tj-rec-dot" aria-hidden="true">
+            ●
+          </span>{' '}
+          录音中
         </Tag>
       ) : (
         <Typography.Text type="secondary" data-testid="recording-off">
