@@ -15,7 +15,7 @@ describe('call signalling (e2e)', () => {
   let t: RoomsTestApp;
   let c: CallCase;
   const sockets: RecordingSocket[] = [];
-  const peers: Record<string, { socket: RecordingSocket; peerId: string }> = {};
+  const peers: Record<string, { socket: RecordingSocket; peerId: string; ack?: any }> = {};
   let outsider: HttpClient;
 
   beforeAll(async () => {
