@@ -90,6 +90,9 @@ export class CallAdmissionService {
     const ctx = await this.access.load(actor, session.disputeId).catch(async (err: unknown) => {
       // invited staff often have no other tie to the case
       if (invited) return this.access.load(SYSTEM_ACTOR, session.disputeId);
+      // the session is all the caller named: the refusal must not reveal the case behind it
+      if (err instanceof DomainError && err.code === ErrorCode.NOT_FOUND)
+        throw DomainError.notFound('session', sessionId);
       throw err;
     });
     return { session, ctx, invited };

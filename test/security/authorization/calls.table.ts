@@ -52,6 +52,15 @@ export const CALL_ROWS: readonly AuthzRow[] = [
     ok: 200,
     call: (w) => ({ params: { sessionId: w.sessionB } }),
   },
+  {
+    op: 'GET /api/cases/{id}/sessions/{sessionId}/call-record.pdf',
+    resource: 'call',
+    action: 'export-record',
+    target: 'caseB',
+    allow: CASE_READERS,
+    ok: 200,
+    call: (w) => ({ params: { sessionId: w.sessionB } }),
+  },
   // the world holds no recording: allowed readers get past the case check to 404 NOT_FOUND (the recording);
   // test/calls/call-signalling.e2e-spec.ts downloads a real one as a party and is refused as an outsider and a guest
   {
