@@ -1614,6 +1614,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/cases/{id}/sessions/{sessionId}/call-record.pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 导出视频调解笔录（PDF） */
+    get: operations['CallsController_recordPdf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/cases/{id}/sessions/{sessionId}/recordings/{recordingId}': {
     parameters: {
       query?: never;
@@ -2398,7 +2415,57 @@ export interface components {
       idNumber: string | null;
       masked: boolean;
     };
-    MediationSession: {
+    CallParticipation: {
+      peerId: string;
+      /** Format: uuid */
+      userId: string;
+      name: string;
+      /** @enum {string} */
+      role: 'mediator' | 'party' | 'agent' | 'invited';
+      /** Format: date-time */
+      joinedAt: string;
+      /** Format: date-time */
+      leftAt: string | null;
+    };
+    CallModeSwitch: {
+      /** Format: date-time */
+      at: string;
+      /** @enum {string} */
+      mode: 'joint' | 'caucus';
+      /** @description 背对背的一方当事人（partyId） */
+      with: string | null;
+      by: string;
+    };
+    CallConsent: {
+      /** Format: date-time */
+      at: string;
+      /** Format: uuid */
+      userId: string;
+      name: string;
+      consent: boolean;
+    };
+    CallRecordingFile: {
+      /** Format: uuid */
+      recordingId: string;
+      sha256: string;
+      size: number;
+      /** Format: date-time */
+      startedAt: string;
+      /** Format: date-time */
+      endedAt: string;
+      recordedBy: string;
+    };
+    CallRecord: {
+      /** Format: uuid */
+      sessionId: string;
+      /** @description 调解员的笔录 */
+      notes: string | null;
+      participants: components['schemas']['CallParticipation'][];
+      modeSwitches: components['schemas']['CallModeSwitch'][];
+      consents: components['schemas']['CallConsent'][];
+      recordings: components['schemas']['CallRecordingFile'][];
+    };
+    ListedSession: {
       record: string | null;
       id: string;
       disputeId: string;
@@ -2413,6 +2480,8 @@ export interface components {
       createdBy: string;
       /** Format: date-time */
       createdAt: string;
+      /** @description 线上调解的视频通话记录（参加人员、方式切换、录像）；线下调解为 null */
+      call: components['schemas']['CallRecord'] | null;
     };
     ConsentMissingParty: {
       partyId: string;
@@ -2428,7 +2497,7 @@ export interface components {
       consented: components['schemas']['ConsentGiven'][];
     };
     SessionList: {
-      sessions: components['schemas']['MediationSession'][];
+      sessions: components['schemas']['ListedSession'][];
       consent: components['schemas']['OnlineConsent'];
     };
     ScheduleDto: {
@@ -2439,6 +2508,22 @@ export interface components {
       /** @enum {string} */
       mode: 'joint' | 'caucus';
       participants: string[];
+    };
+    MediationSession: {
+      record: string | null;
+      id: string;
+      disputeId: string;
+      /** Format: date-time */
+      scheduledAt: string;
+      online: boolean;
+      place: string | null;
+      /** @description joint | caucus */
+      mode: string;
+      participants: string[];
+      recordedBy: string | null;
+      createdBy: string;
+      /** Format: date-time */
+      createdAt: string;
     };
     RescheduleDto: {
       /** @example 2026-12-03T14:00:00+08:00 */
@@ -3525,56 +3610,6 @@ export interface components {
     };
     InvitableStaff: {
       staff: components['schemas']['InvitableStaffMember'][];
-    };
-    CallParticipation: {
-      peerId: string;
-      /** Format: uuid */
-      userId: string;
-      name: string;
-      /** @enum {string} */
-      role: 'mediator' | 'party' | 'agent' | 'invited';
-      /** Format: date-time */
-      joinedAt: string;
-      /** Format: date-time */
-      leftAt: string | null;
-    };
-    CallModeSwitch: {
-      /** Format: date-time */
-      at: string;
-      /** @enum {string} */
-      mode: 'joint' | 'caucus';
-      /** @description 背对背的一方当事人（partyId） */
-      with: string | null;
-      by: string;
-    };
-    CallConsent: {
-      /** Format: date-time */
-      at: string;
-      /** Format: uuid */
-      userId: string;
-      name: string;
-      consent: boolean;
-    };
-    CallRecordingFile: {
-      /** Format: uuid */
-      recordingId: string;
-      sha256: string;
-      size: number;
-      /** Format: date-time */
-      startedAt: string;
-      /** Format: date-time */
-      endedAt: string;
-      recordedBy: string;
-    };
-    CallRecord: {
-      /** Format: uuid */
-      sessionId: string;
-      /** @description 调解员的笔录 */
-      notes: string | null;
-      participants: components['schemas']['CallParticipation'][];
-      modeSwitches: components['schemas']['CallModeSwitch'][];
-      consents: components['schemas']['CallConsent'][];
-      recordings: components['schemas']['CallRecordingFile'][];
     };
     IceServer: {
       /**
@@ -10383,6 +10418,74 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['CallRecord'];
+        };
+      };
+      /** @description 请求无效 */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description 无权操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description 不存在或无权查看 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description 状态冲突：已被他人修改或当前状态不允许 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  CallsController_recordPdf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        sessionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 文件 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
         };
       };
       /** @description 请求无效 */
