@@ -15,7 +15,7 @@ describe('call signalling (e2e)', () => {
   let t: RoomsTestApp;
   let c: CallCase;
   const sockets: RecordingSocket[] = [];
-  const peers: Record<string, { socket: RecordingSocket; peerId: string }> = {};
+  const peers: Record<string, { socket: RecordingSocket; peerId: string; ack?: any }> = {};
   let outsider: HttpClient;
 
   beforeAll(async () => {
@@ -303,5 +303,18 @@ describe('call signalling (e2e)', () => {
     expect(left.length).toBeGreaterThanOrEqual(3);
     expect(r.body.participants.some((p: any) => p.role === 'invited' && p.leftAt === null)).toBe(true);
     expectStatus(await outsider.get(`/cases/${c.caseId}/sessions/${c.sessionId}/call-record`), 404);
+    // the session list carries it, and the case file gets it as a PDF
+    const listed = await c.mediator.get(`/cases/${c.caseId}/sessions`);
+    const session = listed.body.sessions.find((x: any) => x.id === c.sessionId);
+    expect(session.call.recordings[0].sha256).toBe(r.body.recordings[0].sha256);
+    const pdf = await fetch(`${t.url}/api/cases/${c.caseId}/sessions/${c.sessionId}/call-record.pdf`, {
+      headers: { authorization: `Bearer ${c.mediator.token}` },
+    });
+    expect(pdf.status).toBe(200);
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
   });
 });

@@ -22,6 +22,8 @@ export interface Admission {
   partyIds: string[];
   role: CallRole;
   label: string;
+  /** The party's name for parties (their account name is a masked phone); the account's otherwise. */
+  name: string;
   partyId?: string;
 }
 
@@ -40,7 +42,8 @@ export class CallAdmissionService {
   async admit(actor: UserActor, sessionId: string): Promise<Admission> {
     const { session, ctx, invited } = await this.load(actor, sessionId);
     let who: Omit<Admission, 'sessionId' | 'disputeId' | 'partyIds'> | null = null;
-    if (ctx.relations.has('assigned_mediator')) who = { role: 'mediator', label: ROLE_LABELS[Role.Mediator] };
+    if (ctx.relations.has('assigned_mediator'))
+      who = { role: 'mediator', label: ROLE_LABELS[Role.Mediator], name: actor.name };
     else if (ctx.relations.has('party')) {
       const listed =
         session.participants.length === 0
@@ -50,9 +53,15 @@ export class CallAdmissionService {
       if (p)
         who =
           p.userId === actor.id
-            ? { role: 'party', label: PARTY_LABELS[p.role] ?? '当事人', partyId: p.id }
-            : { role: 'agent', label: `${PARTY_LABELS[p.role] ?? '当事人'}代理人`, partyId: p.id };
-    } else if (invited) who = { role: 'invited', label: ROLE_LABELS[actor.role] ?? '工作人员' };
+            ? { role: 'party', label: PARTY_LABELS[p.role] ?? '当事人', name: p.name, partyId: p.id }
+            : {
+                role: 'agent',
+                label: `${PARTY_LABELS[p.role] ?? '当事人'}代理人`,
+                name: actor.name,
+                partyId: p.id,
+              };
+    } else if (invited)
+      who = { role: 'invited', label: ROLE_LABELS[actor.role] ?? '工作人员', name: actor.name };
     if (!who) throw DomainError.forbidden('您不是本次调解的参与人，不能加入视频调解');
     if (!session.online)
       throw new DomainError(ErrorCode.CONFLICT, '本次调解为线下调解，不能进行视频通话', { online: false });
@@ -81,6 +90,9 @@ export class CallAdmissionService {
     const ctx = await this.access.load(actor, session.disputeId).catch(async (err: unknown) => {
       // invited staff often have no other tie to the case
       if (invited) return this.access.load(SYSTEM_ACTOR, session.disputeId);
+      // the session is all the caller named: the refusal must not reveal the case behind it
+      if (err instanceof DomainError && err.code === ErrorCode.NOT_FOUND)
+        throw DomainError.notFound('session', sessionId);
       throw err;
     });
     return { session, ctx, invited };

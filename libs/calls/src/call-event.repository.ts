@@ -21,6 +21,8 @@ export class CallEventRepository {
         id: s.id,
         disputeId: s.disputeId,
         online: s.online,
+        mode: s.mode,
+        scheduledAt: s.scheduledAt,
         participants: s.participants,
         record: s.record,
       })

@@ -53,7 +53,7 @@ export class CallService {
       a.partyIds,
       {
         userId: actor.id,
-        name: actor.name,
+        name: a.name,
         role: a.role,
         label: a.label,
         ...(a.partyId ? { partyId: a.partyId } : {}),

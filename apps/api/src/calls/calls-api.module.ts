@@ -9,5 +9,7 @@ import { RtcController } from './rtc.controller';
   imports: [CallsModule],
   controllers: [CallsController, RtcController],
   providers: [CallGateway],
+  // the session list shows each online session's call record
+  exports: [CallsModule],
 })
 export class CallsApiModule {}

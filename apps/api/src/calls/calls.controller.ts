@@ -69,6 +69,22 @@ export class CallsController {
     return this.records.record(actor, id, sessionId);
   }
 
+  @ApiOperation({ summary: '导出视频调解笔录（PDF）' })
+  @ApiFile('application/pdf')
+  @Get('call-record.pdf')
+  async recordPdf(
+    @CurrentActor() actor: UserActor,
+    @Param('id', uuid) id: string,
+    @Param('sessionId', uuid) sessionId: string,
+  ) {
+    const file = await this.records.pdf(actor, id, sessionId);
+    return new StreamableFile(file.data, {
+      type: 'application/pdf',
+      length: file.data.length,
+      disposition: contentDisposition(file.fileName),
+    });
+  }
+
   /** The case's staff and parties only; every download is audited. */
   @ApiOperation({ summary: '下载调解录像' })
   @ApiFile('video/webm')
