@@ -45,7 +45,7 @@ export class CallEngine {
   private disposed = false;
   private offs: (() => void)[] = [];
   /** Timing for the benchmark and the test hook: when call:join was sent, signals sent and received. */
-  readonly timing = { joinSentAt: 0, joinAckAt: 0, signalsSent: 0, signalsReceived: 0 };
+  readonly timing = { joinSentAt: 0, joinAckAt: 0, firstSignalAt: 0, signalsSent: 0, signalsReceived: 0 };
 
   constructor(
     private readonly socket: TjSocket,
@@ -241,6 +241,7 @@ export class CallEngine {
   private onSignal(s: CallSignalEvent): void {
     if (s.sessionId !== this.sessionId || this.snap.phase !== 'in-call') return;
     this.timing.signalsReceived += 1;
+    if (!this.timing.firstSignalAt) this.timing.firstSignalAt = performance.now();
     if (!this.peers.has(s.from) || !this.myGroup().has(s.from)) return;
     let l = this.links.get(s.from);
     if (!l) {

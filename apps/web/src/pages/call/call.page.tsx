@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button, Result, Space } from 'antd';
-import { apiGet, errorText } from '../../lib/api-client';
+import { errorText } from '../../lib/api-client';
 import { apiClient, unwrap } from '../../lib/typed-api';
 import { useSession } from '../../lib/auth-store';
 import { navigate } from '../../lib/router';
@@ -17,15 +17,9 @@ import './call.css';
 type CaseDetail = Schemas['CaseDetail'];
 type Session = Schemas['MediationSession'];
 
-interface IceAnswer {
-  iceServers: RTCIceServer[];
-  ttl?: number;
-  hostOnly?: boolean;
-}
-
 /** What the call needs before the device check: the case (when readable), the session, the ICE servers. */
 async function loadCall(caseId: string, sessionId: string, party: boolean) {
-  const ice = apiGet<IceAnswer>('/rtc/ice-servers');
+  const ice = unwrap(apiClient.GET('/api/rtc/ice-servers'));
   let detail: CaseDetail | null = null;
   let session: Session | null = null;
   try {

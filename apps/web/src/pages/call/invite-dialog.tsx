@@ -1,19 +1,8 @@
 import { useState } from 'react';
 import { App, Button, List, Modal, Select, Typography } from 'antd';
-import { apiGet, apiPost, errorText } from '../../lib/api-client';
+import { errorText } from '../../lib/api-client';
+import { apiClient, unwrap } from '../../lib/typed-api';
 import { useAsync } from '../../lib/use-async';
-
-interface Invitee {
-  id: string;
-  name: string;
-  role: string;
-  roleLabel: string;
-}
-interface Invitation {
-  userId: string;
-  name: string;
-  roleLabel: string;
-}
 
 /** 邀请法官/工作人员: the assigned mediator invites a judge (法官在线指导) or an official (府院联动) into the call. */
 export function InviteButton({ caseId, sessionId }: { caseId: string; sessionId: string }) {
@@ -38,9 +27,16 @@ function InviteDialog({
   onClose: () => void;
 }) {
   const { message } = App.useApp();
-  const base = `/cases/${caseId}/sessions/${sessionId}`;
-  const staff = useAsync(() => apiGet<{ staff: Invitee[] }>(`${base}/call-invitees`), [base]);
-  const invited = useAsync(() => apiGet<{ invitations: Invitation[] }>(`${base}/call-invitations`), [base]);
+  const path = { id: caseId, sessionId };
+  const staff = useAsync(
+    () => unwrap(apiClient.GET('/api/cases/{id}/sessions/{sessionId}/call-invitees', { params: { path } })),
+    [caseId, sessionId],
+  );
+  const invited = useAsync(
+    () =>
+      unwrap(apiClient.GET('/api/cases/{id}/sessions/{sessionId}/call-invitations', { params: { path } })),
+    [caseId, sessionId],
+  );
   const [userId, setUserId] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -48,7 +44,12 @@ function InviteDialog({
     if (!userId) return;
     setBusy(true);
     try {
-      await apiPost(`${base}/call-invitations`, { userId });
+      await unwrap(
+        apiClient.POST('/api/cases/{id}/sessions/{sessionId}/call-invitations', {
+          params: { path },
+          body: { userId },
+        }),
+      );
       message.success('已发出邀请');
       setUserId(null);
       void invited.reload();

@@ -83,7 +83,7 @@ export function CaseWorkbenchPage({ id }: { id: string }) {
                   <Card size="small" title="办理操作">
                     <CaseActions detail={d} lifecycle={lifecycle.data} me={session.user} onChanged={reload} />
                   </Card>
-                  {!reviewer && <SessionsCard caseId={d.id} />}
+                  {!reviewer && <SessionsCard caseId={d.id} mediator={d.mediatorId === session.user.id} />}
                   {reviewer && d.agreement && (
                     <AgreementView
                       agreement={d.agreement}

@@ -5,8 +5,11 @@ import { navigate } from '../../lib/router';
 import { useAsync } from '../../lib/use-async';
 import { useLiveRefresh } from '../../lib/use-socket';
 
-/** 调解会议: the case's sessions; an online one opens as a video call (开始视频调解) once every party consented. */
-export function SessionsCard({ caseId }: { caseId: string }) {
+/**
+ * 调解会议: the case's sessions; an online one opens as a video call once every party consented (开始视频调解 for
+ * the assigned mediator, 加入视频调解 for other staff, whom the call admits when the mediator invited them).
+ */
+export function SessionsCard({ caseId, mediator }: { caseId: string; mediator: boolean }) {
   const { data, reload } = useAsync(
     () => unwrap(apiClient.GET('/api/cases/{id}/sessions', { params: { path: { id: caseId } } })),
     [caseId],
@@ -37,7 +40,7 @@ export function SessionsCard({ caseId }: { caseId: string }) {
                       disabled={!ready}
                       onClick={() => navigate(`work/${caseId}/call/${s.id}`)}
                     >
-                      开始视频调解
+                      {mediator ? '开始视频调解' : '加入视频调解'}
                     </Button>,
                   ]
                 : []
