@@ -2,8 +2,9 @@
 // over HTTP); then the mediator and party A join through the real pages (two browsers' worth of peers), then party B
 // (three). Each side's getStats show frames decoded and audio bytes rising. Caucus with A closes B's connection to A
 // (and A's to B) while A and the mediator keep talking; back to joint restores it. An outsider (a party of another
-// case) is refused on the page and at signalling. Everyone consents to recording → 录音中 on every page → a
-// withdrawal stops it → the uploaded file, downloaded over HTTP, is WebM with a video stream for ffprobe.
+// case) is refused on the page and at signalling. The mediator saves the session's notes and invites staff. Everyone
+// consents to recording → 录音中 on every page → a withdrawal stops it → the uploaded file, downloaded over HTTP, is
+// WebM with a video stream for ffprobe.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -228,7 +229,22 @@ export async function callJourney(_browser, server) {
     await receives(pb, IB, M);
     await receives(pa, IA, IB);
 
-    // 6. recording: everyone consents → 录音中 on every page → the mediator withdraws → the file is finalised
+    // 6. the mediator writes the session's notes and invites a judge or an official
+    await med.getByLabel('调解笔录').fill('双方同意先由楼上住户维修管道，费用另行协商。');
+    await med.getByRole('button', { name: '保存笔录' }).click();
+    await visible(med.getByText('笔录已保存'));
+    await med.getByRole('button', { name: '邀请法官或工作人员' }).click();
+    const invite = med.getByRole('dialog', { name: '邀请参加视频调解' });
+    await invite.getByLabel('被邀请人').click();
+    await med.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+    await invite.getByRole('button', { name: '发送邀请' }).click();
+    await visible(med.getByText('已发出邀请'));
+    await visible(invite.locator('.ant-list-item'));
+    await shot(med, 'call-mediator-invite');
+    await invite.locator('.ant-modal-close').click();
+    await invite.waitFor({ state: 'hidden', timeout: T });
+
+    // 7. recording: everyone consents → 录音中 on every page → the mediator withdraws → the file is finalised
     for (const p of [med, pa, pb]) await p.getByRole('button', { name: '同意录音' }).click();
     for (const p of [med, pa, pb]) await visible(p.getByTestId('recording-on'));
     const recordingId = await med.evaluate(() => window.__tjCall.snapshot().recording?.recordingId);
@@ -272,7 +288,7 @@ export async function callJourney(_browser, server) {
       throw new Error(`no video stream: ${JSON.stringify(probe.streams)}`);
     fs.rmSync(path.dirname(file), { recursive: true, force: true });
 
-    // 7. leaving: the others see 已离开
+    // 8. leaving: the others see 已离开
     await pb.getByRole('button', { name: '离开' }).click();
     await visible(med.getByTestId('participant').filter({ hasText: B }).getByText('已离开'));
 
