@@ -1,10 +1,10 @@
 // Video mediation in the browser: a case with two parties, its mediator, an online session and both consents (set up
 // over HTTP); then the mediator and party A join through the real pages (two browsers' worth of peers), then party B
 // (three). Each side's getStats show frames decoded and audio bytes rising. Caucus with A closes B's connection to A
-// (and A's to B) while A and the mediator keep talking; back to joint restores it. An outsider (a party of another
-// case) is refused on the page and at signalling. The mediator saves the session's notes and invites staff. Everyone
-// consents to recording → 录音中 on every page → a withdrawal stops it → the uploaded file, downloaded over HTTP, is
-// WebM with a video stream for ffprobe.
+// (and A's to B) while A and the mediator keep talking; back to joint restores it; B's dropped socket re-joins. An
+// outsider (a party of another case) is refused on the page and at signalling. The mediator saves the session's
+// notes and invites staff. Everyone consents to recording → 录音中 on every page → a withdrawal stops it → the uploaded
+// file, downloaded over HTTP, is WebM with a video stream for ffprobe.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -227,6 +227,20 @@ export async function callJourney(_browser, server) {
     await pb.getByTestId('caucus-waiting').waitFor({ state: 'hidden', timeout: T });
     await receives(pb, IB, IA);
     await receives(pb, IB, M);
+    await receives(pa, IA, IB);
+
+    // a dropped connection: B's socket closes and reconnects; B joins again as a new peer, the others keep theirs
+    const before = await pb.evaluate(() => window.__tjCall.snapshot().selfPeerId);
+    await pb.evaluate(() => window.__tjCall.engine.socket.io.engine.close());
+    await pb.waitForFunction(
+      (old) => {
+        const s = window.__tjCall.snapshot();
+        return s.phase === 'in-call' && !!s.selfPeerId && s.selfPeerId !== old;
+      },
+      before,
+      { timeout: 2 * T },
+    );
+    await receives(pb, IB, IA);
     await receives(pa, IA, IB);
 
     // 6. the mediator writes the session's notes and invites a judge or an official

@@ -72,7 +72,7 @@ function InviteDialog({
       }
     >
       <Typography.Paragraph type="secondary">
-        可邀请法官在线指导，或邀请行政机关工作人员参加府院联动调解。被邀请人会收到通知。
+        可邀请法官在线指导，或邀请行政机关工作人员参加府院联动调解。
       </Typography.Paragraph>
       <label htmlFor="invitee" className="tj-sr-only">
         被邀请人
