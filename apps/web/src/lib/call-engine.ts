@@ -5,29 +5,10 @@ import type {
   CallSignalEvent,
   SessionMode,
 } from '@tiaojie/socket-events';
-import { linkStats, NO_LINK, PeerLink, type LinkStats, type PeerFlags, type Signal } from './call-peer';
+import { peerStats, PeerLink, type PeerFlags, type Signal } from './call-peer';
+import { ownGroup, sideOf } from './call-sides';
+import type { CallSnapshot, PeerState, PeerView } from './call-types';
 import type { TjSocket } from './use-socket';
-
-/** How a participant shows on the page: 连接中, 已连接, 暂时分开 (a caucus without them), 已离开. */
-export type PeerState = 'connecting' | 'connected' | 'apart' | 'left';
-
-export interface PeerView extends CallPeer {
-  state: PeerState;
-  flags: PeerFlags;
-  stream: MediaStream | null;
-}
-
-export interface CallSnapshot {
-  phase: 'joining' | 'in-call' | 'refused' | 'left';
-  error: string | null;
-  selfPeerId: string | null;
-  mode: SessionMode;
-  with?: string;
-  groups: string[][];
-  peers: PeerView[];
-  recording: CallRecordingEvent | null;
-  flags: PeerFlags;
-}
 
 const ACK_MS = 8_000;
 
@@ -163,35 +144,13 @@ export class CallEngine {
     this.connectGroup();
   }
 
-  /** The peers this page may connect to: its own call group (everyone in joint mode). */
+  private sides() {
+    const { mode, with: w, groups, selfPeerId } = this.snap;
+    return { mode, with: w, groups, selfPeerId, self: this.self, peers: this.peers };
+  }
+
   private myGroup(): Set<string> {
-    const self = this.snap.selfPeerId;
-    if (this.snap.mode === 'joint' || !self) return new Set(this.peers.keys());
-    const mine = this.sideOf(self, this.selfPeer());
-    return new Set([...this.peers].filter(([id, p]) => this.sideOf(id, p) === mine).map(([id]) => id));
-  }
-
-  /** Which side of a caucus a peer is on: as the server's groups list it, or for a newcomer by its rule. */
-  private sideOf(peerId: string, p: Pick<CallPeer, 'role' | 'partyId'> | null): number {
-    const listed = this.snap.groups.findIndex((g) => g.includes(peerId));
-    if (listed >= 0) return this.mediatorSide() === listed ? 0 : 1;
-    if (!p) return 1;
-    const withMediator =
-      p.role === 'mediator' || p.role === 'invited' || (!!p.partyId && p.partyId === this.snap.with);
-    return withMediator ? 0 : 1;
-  }
-
-  private mediatorSide(): number {
-    const med = [...this.peers.values()].find((p) => p.role === 'mediator' && !p.left);
-    const mine = this.selfPeer();
-    const id = med?.peerId ?? (mine?.role === 'mediator' ? this.snap.selfPeerId : null);
-    const i = id ? this.snap.groups.findIndex((g) => g.includes(id)) : -1;
-    return i >= 0 ? i : 0;
-  }
-
-  /** This page's own participant (role, party), as the server describes it to the others. */
-  selfPeer(): Pick<CallPeer, 'role' | 'partyId'> | null {
-    return this.self;
+    return ownGroup(this.sides());
   }
 
   /** Who this page is, for placing it in a caucus before the server lists it in a group. */
@@ -202,7 +161,7 @@ export class CallEngine {
   /** In caucus, whether this page is with the mediator (otherwise it shows the waiting notice). */
   withMediator(): boolean {
     if (this.snap.mode === 'joint' || !this.snap.selfPeerId) return true;
-    return this.sideOf(this.snap.selfPeerId, this.self) === 0;
+    return sideOf(this.sides(), this.snap.selfPeerId, this.self) === 0;
   }
 
   /** Opens links to the peers of this peer's group it is to offer to; closes those outside the group. */
@@ -335,16 +294,8 @@ export class CallEngine {
   }
 
   /** Per remote peer: connection state, frames decoded, bytes received (for the test hook and the benchmark). */
-  async stats() {
-    const out: Record<string, LinkStats & { name: string; userId: string }> = {};
-    // someone who left and came back shows by name once: their live entry wins
-    const ordered = [...this.peers].sort(([, a], [, b]) => Number(!!b.left) - Number(!!a.left));
-    for (const [id, p] of ordered) {
-      const l = this.links.get(id);
-      const s = l ? await linkStats(l) : NO_LINK;
-      out[p.name] = { ...s, name: p.name, userId: p.userId };
-    }
-    return out;
+  stats() {
+    return peerStats(this.peers, this.links);
   }
 
   leave(): void {

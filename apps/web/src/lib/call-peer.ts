@@ -1,4 +1,4 @@
-import type { CallSignalEvent, CallSignalRequest } from '@tiaojie/socket-events';
+import type { CallPeer, CallSignalEvent, CallSignalRequest } from '@tiaojie/socket-events';
 
 /** What a peer tells the other over the connection's data channel: its microphone and camera switches. */
 export interface PeerFlags {
@@ -191,5 +191,19 @@ export async function linkStats(link: PeerLink): Promise<LinkStats> {
     if (r.type === 'outbound-rtp' && r.kind === 'audio') out.audioBytesSent += Number(r.bytesSent ?? 0);
     if (r.type === 'outbound-rtp' && r.kind === 'video') out.videoBytesSent += Number(r.bytesSent ?? 0);
   });
+  return out;
+}
+
+/** Statistics per remote peer, keyed by name; someone who left and came back shows once (their live entry wins). */
+export async function peerStats(
+  peers: Map<string, CallPeer & { left?: boolean }>,
+  links: Map<string, PeerLink>,
+) {
+  const out: Record<string, LinkStats & { name: string; userId: string }> = {};
+  const ordered = [...peers].sort(([, a], [, b]) => Number(!!b.left) - Number(!!a.left));
+  for (const [id, p] of ordered) {
+    const l = links.get(id);
+    out[p.name] = { ...(l ? await linkStats(l) : NO_LINK), name: p.name, userId: p.userId };
+  }
   return out;
 }

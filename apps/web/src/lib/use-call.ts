@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { CallEngine, type CallSnapshot } from './call-engine';
+import { CallEngine } from './call-engine';
+import type { CallSnapshot } from './call-types';
 import { CallRecorder } from './call-recorder';
 import { linkStats, type PeerFlags } from './call-peer';
 import { useSocket, type TjSocket } from './use-socket';

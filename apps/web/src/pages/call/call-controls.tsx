@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { App, Button, Tag, Typography } from 'antd';
-import type { CallEngine, CallSnapshot } from '../../lib/call-engine';
+import type { CallEngine } from '../../lib/call-engine';
+import type { CallSnapshot } from '../../lib/call-types';
 import { listDevices } from '../../lib/media-devices';
 
 /** 静音, 关闭摄像头, 切换摄像头, 离开: big on a phone, a row on the desktop. */

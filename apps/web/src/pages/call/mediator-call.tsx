@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { App, Button, Card, Input, List, Space, Tag, Typography } from 'antd';
-import type { CallEngine, CallSnapshot } from '../../lib/call-engine';
+import type { CallEngine } from '../../lib/call-engine';
+import type { CallSnapshot } from '../../lib/call-types';
 import type { Schemas } from '../../lib/api-types';
 import { apiClient, unwrap } from '../../lib/typed-api';
 import { errorText } from '../../lib/api-client';

@@ -1,5 +1,6 @@
 import { Alert, Typography } from 'antd';
-import type { CallEngine, CallSnapshot } from '../../lib/call-engine';
+import type { CallEngine } from '../../lib/call-engine';
+import type { CallSnapshot } from '../../lib/call-types';
 import { CallButtons, RecordingBar } from './call-controls';
 import { VideoTile } from './video-tile';
 

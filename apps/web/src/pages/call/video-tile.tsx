@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { Tag } from 'antd';
-import type { PeerState, PeerView } from '../../lib/call-engine';
+import type { PeerState, PeerView } from '../../lib/call-types';
 import { applySink } from '../../lib/media-devices';
 
 export const STATE_LABELS: Record<PeerState, string> = {
