@@ -53,6 +53,9 @@ describe('call signalling (e2e)', () => {
       peerId: peers.zhang.peerId,
       role: 'party',
     });
+    expect(peers.mediator.socket.of('call:peer-joined')[0].groups).toEqual([
+      [peers.mediator.peerId, peers.zhang.peerId],
+    ]);
 
     const offer = { type: 'offer', sdp: 'v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\n' };
     const sent = await peers.mediator.socket.ack('call:signal', {
