@@ -10,6 +10,8 @@ import { CallAdmissionService } from './call-admission.service';
 import { CallEventRepository } from './call-event.repository';
 import { CallRecordingService } from './call-recording.service';
 
+/** Kept apart from the Chinese name: a file extension, not a word people read. */
+const WEBM_EXT = '.webm';
 const STAFF = ['handling_body', 'assigned_mediator', 'district', 'court'] as const;
 const CALL_ROLE_LABELS: Record<string, string> = {
   mediator: '调解员',
@@ -169,6 +171,10 @@ export class CallRecordService {
         data: { disputeId, recordingId, sha256: row.data.sha256 },
       }),
     );
-    return { stream, size: Number(row.data.size), fileName: `调解录像-${recordingId.slice(0, 8)}.webm` };
+    return {
+      stream,
+      size: Number(row.data.size),
+      fileName: `调解录像-${recordingId.slice(0, 8)}` + WEBM_EXT,
+    };
   }
 }

@@ -104,7 +104,7 @@ export class CallRecordingService implements OnModuleDestroy {
       if (seq > rec.nextSeq)
         throw new DomainError(ErrorCode.CONFLICT, '录像分段须按顺序上传', { expectedSeq: rec.nextSeq });
       if (seq === 0 && !data.subarray(0, 4).equals(WEBM_MAGIC))
-        throw new DomainError(ErrorCode.UNSUPPORTED_MEDIA_TYPE, '录像须为 WebM 格式');
+        throw new DomainError(ErrorCode.UNSUPPORTED_MEDIA_TYPE, '录像文件格式不正确，须为浏览器录制的视频');
       const target = this.fileOf(`${rec.sessionId}/${rec.recordingId}.webm.part`);
       await fs.promises.mkdir(path.dirname(target), { recursive: true });
       await fs.promises.appendFile(target, data);

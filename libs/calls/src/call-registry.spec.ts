@@ -32,7 +32,7 @@ describe('call registry', () => {
 
   it('forgets a call when its last peer leaves, and counts consent of those present only', () => {
     const r = new CallRegistry();
-    const a = r.join('S', 'D', [], who(1), now);
+    const a = r.join('S', 'D', [], { ...who(1), role: 'mediator' }, now);
     const b = r.join('S', 'D', [], who(2), now);
     a.call.consent.add('u1');
     expect(r.recording(a.call)).toMatchObject({ state: 'waiting', consented: ['u1'] });
@@ -43,6 +43,8 @@ describe('call registry', () => {
     r.join('S', 'D', [], who(3), now);
     expect(r.recording(a.call).state).toBe('waiting');
     r.leave('S', a.peer.peerId);
+    r.get('S')!.consent.add('u3');
+    expect(r.recording(r.get('S')!)).toMatchObject({ state: 'waiting', consented: ['u3'] });
     r.leave('S', r.peerOfSocket('S', 's3')!.peerId);
     expect(r.get('S')).toBeUndefined();
   });

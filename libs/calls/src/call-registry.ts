@@ -113,11 +113,14 @@ export class CallRegistry {
     return callGroups(call.peers.values(), call.mode, call.with);
   }
 
-  /** The recording state the participants see (consent of those present only). */
+  /** The recording state the participants see: on while everyone present consents and the mediator is there. */
   recording(call: CallState): CallRecordingEvent {
     const present = [...new Set([...call.peers.values()].map((p) => p.userId))];
     const consented = present.filter((u) => call.consent.has(u));
-    const state = consented.length === 0 ? 'off' : consented.length === present.length ? 'on' : 'waiting';
+    // the assigned mediator's page is the recorder: without it nothing can run
+    const recorder = [...call.peers.values()].some((p) => p.role === 'mediator');
+    const all = consented.length === present.length && recorder;
+    const state = consented.length === 0 ? 'off' : all ? 'on' : 'waiting';
     return {
       sessionId: call.sessionId,
       state,

@@ -74,16 +74,16 @@ export class CallService {
       throw err;
     }
     const out: CallDelivery[] = [];
+    const groups = this.registry.groups(call);
     if (replaced) {
       // the replaced socket learns it is out (its own peerId left), the others drop it
-      out.push({
-        to: replaced.socketId,
-        event: 'call:peer-left',
-        payload: { sessionId, peerId: replaced.peerId },
-      });
-      out.push(...this.toAll(call, peer.peerId, 'call:peer-left', { sessionId, peerId: replaced.peerId }));
+      const left = { sessionId, peerId: replaced.peerId, groups };
+      out.push({ to: replaced.socketId, event: 'call:peer-left', payload: left });
+      out.push(...this.toAll(call, peer.peerId, 'call:peer-left', left));
     }
-    out.push(...this.toAll(call, peer.peerId, 'call:peer-joined', { sessionId, peer: peerView(peer) }));
+    out.push(
+      ...this.toAll(call, peer.peerId, 'call:peer-joined', { sessionId, peer: peerView(peer), groups }),
+    );
     out.push(...(await this.recordingChanged(call, recBefore)));
     const result: CallJoinResult = {
       selfPeerId: peer.peerId,
@@ -190,7 +190,8 @@ export class CallService {
     const call = this.registry.get(sessionId)!;
     const recBefore = this.registry.recording(call);
     this.registry.leave(sessionId, peer.peerId);
-    const out = this.toAll(call, null, 'call:peer-left', { sessionId, peerId: peer.peerId });
+    const groups = this.registry.groups(call);
+    const out = this.toAll(call, null, 'call:peer-left', { sessionId, peerId: peer.peerId, groups });
     const actor = { id: peer.userId, role: peer.accountRole as Role, orgId: null, name: peer.name };
     out.push(...(await this.recordingChanged(call, recBefore)));
     if (peer.role === 'mediator') await this.recorder.mediatorLeft(sessionId);

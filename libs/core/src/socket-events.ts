@@ -247,10 +247,13 @@ export interface CallSignalEvent {
 export interface CallPeerJoinedEvent {
   sessionId: string;
   peer: CallPeer;
+  /** The groups with the newcomer: connect to it only when it shares your group. */
+  groups: string[][];
 }
 export interface CallPeerLeftEvent {
   sessionId: string;
   peerId: string;
+  groups: string[][];
 }
 export interface CallModeEvent {
   sessionId: string;
@@ -396,8 +399,8 @@ export const SOCKET_EVENT_FIELDS = {
       'rejected',
     ],
     'call:signal': ['sessionId', 'from'],
-    'call:peer-joined': ['sessionId', 'peer'],
-    'call:peer-left': ['sessionId', 'peerId'],
+    'call:peer-joined': ['sessionId', 'peer', 'groups'],
+    'call:peer-left': ['sessionId', 'peerId', 'groups'],
     'call:mode': ['sessionId', 'mode', 'groups'],
     'call:close-peer': ['sessionId', 'peerId'],
     'call:recording': ['sessionId', 'state', 'consented'],

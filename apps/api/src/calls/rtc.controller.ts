@@ -17,7 +17,7 @@ export class RtcController {
   ) {}
 
   /** STUN/TURN for call pages, with TURN credentials in coturn's shared-secret scheme for this user. */
-  @ApiOperation({ summary: '视频通话的 ICE 服务器与临时凭据' })
+  @ApiOperation({ summary: '视频通话的网络穿透服务器与临时凭据' })
   @ApiOkResponse({ type: IceServers })
   @Get('ice-servers')
   list(@CurrentActor() actor: UserActor) {

@@ -1655,7 +1655,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** 视频通话的 ICE 服务器与临时凭据 */
+    /** 视频通话的网络穿透服务器与临时凭据 */
     get: operations['RtcController_list'];
     put?: never;
     post?: never;
