@@ -1,6 +1,8 @@
 import type {
   CallJoinResult,
   CallPeer,
+  CallPeerJoinedEvent,
+  CallPeerLeftEvent,
   CallRecordingEvent,
   CallSignalEvent,
   SessionMode,
@@ -54,15 +56,17 @@ export class CallEngine {
       this.offs.push(() => s.off(event, fn));
     };
     on('call:signal', (s: CallSignalEvent) => this.onSignal(s));
-    on('call:peer-joined', (p: { sessionId: string; peer: CallPeer }) => {
+    on('call:peer-joined', (p: CallPeerJoinedEvent) => {
       if (p.sessionId !== sessionId) return;
+      if (p.groups) this.snap = { ...this.snap, groups: p.groups };
       // the same person again (a reload, a second device): their old entry is replaced
       for (const [id, old] of this.peers) if (old.userId === p.peer.userId && old.left) this.peers.delete(id);
       this.peers.set(p.peer.peerId, p.peer);
       this.connectGroup();
     });
-    on('call:peer-left', (p: { sessionId: string; peerId: string }) => {
+    on('call:peer-left', (p: CallPeerLeftEvent) => {
       if (p.sessionId !== sessionId) return;
+      if (p.groups) this.snap = { ...this.snap, groups: p.groups };
       this.drop(p.peerId);
       const peer = this.peers.get(p.peerId);
       if (peer) peer.left = true;
