@@ -162,7 +162,8 @@ export async function startApp() {
   return { ...server, webUrl: server.url, mode: 'WEB_DIST' };
 }
 
-export async function launchBrowser() {
+/** Headless Chromium; `extraArgs` adds flags (the call journey's fake camera and microphone). */
+export async function launchBrowser(extraArgs = []) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
@@ -172,9 +173,17 @@ export async function launchBrowser() {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
 }
+
+/** A synthetic camera (a moving test pattern) and a beeping microphone, granted without a prompt. */
+export const FAKE_MEDIA_ARGS = [
+  '--use-fake-device-for-media-stream',
+  '--use-fake-ui-for-media-stream',
+  '--autoplay-policy=no-user-gesture-required',
+];
 
 export const PHONE = {
   viewport: { width: 390, height: 844 },

@@ -10,6 +10,7 @@
 // 6. (street-names.mjs) the district admin maps a street name an import carries onto a street; the dispute is routed;
 // 7. (search.mjs) case search: by a word of the description from the header, by a court case number on the court console;
 // 8. (phone.mjs) an SMS deep link through the code sign-in; 关怀模式 on a phone and on a desktop workbench.
+// 9. (call.mjs) video mediation: two then three peers with fake media, caucus and back, an outsider refused, recording.
 // Run: node test/browser/journey.mjs   (SKIP_BUILD=1 reuses the last build; ONLY=court runs one scenario)
 import fs from 'node:fs';
 import path from 'node:path';
@@ -35,6 +36,7 @@ import { screensJourney } from './screens.mjs';
 import { searchJourney } from './search.mjs';
 import { checkScriptBudget } from './script-budget.mjs';
 import { phoneJourney } from './phone.mjs';
+import { callJourney } from './call.mjs';
 import { a11ySummary } from './a11y.mjs';
 
 /** After a failure: what each page shows of its rooms (pending sends, join errors, offline banners) and the server's warnings. */
@@ -421,6 +423,11 @@ const SCENARIOS = [
     name: 'phone',
     run: phoneJourney,
     ok: 'SMS link survives the code sign-in; 关怀模式 (≥ 18 px) on every page, kept after sign-out; staff workbench in it',
+  },
+  {
+    name: 'call',
+    run: callJourney,
+    ok: 'video mediation: mediator + 2 parties on fake media (frames and audio rise), caucus closes B↔A and back, outsider refused, recording → WebM',
   },
 ];
 

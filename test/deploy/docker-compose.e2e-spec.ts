@@ -31,7 +31,7 @@ describe('docker-compose.yml', () => {
   });
 
   it('runs PostgreSQL, the api and the worker as separate services from one image, with DATABASE_URL', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['api', 'postgres', 'worker']);
+    expect(Object.keys(compose.services).sort()).toEqual(['api', 'coturn', 'postgres', 'worker']);
     for (const name of ['api', 'worker']) {
       const svc = compose.services[name];
       expect(svc.build).toBe('.');
@@ -41,5 +41,19 @@ describe('docker-compose.yml', () => {
       expect(fs.existsSync(path.join(root, entry.replace(/^dist\//, '').replace(/\.js$/, '.ts')))).toBe(true);
     }
     expect(JSON.stringify(compose)).not.toMatch(/JWT_SECRET: [^$]/);
+  });
+
+  it('runs coturn with the shared secret the api signs TURN credentials with, from deploy/turnserver.conf', () => {
+    const turn = compose.services.coturn;
+    expect(turn.image).toMatch(/^coturn\/coturn(:|$)/);
+    expect(turn.command).toContain('--static-auth-secret=${TURN_SECRET:?set TURN_SECRET (16+ characters)}');
+    const [conf] = turn.volumes[0].split(':');
+    const text = fs.readFileSync(path.join(root, conf), 'utf8');
+    expect(text).toMatch(/^use-auth-secret$/m);
+    expect(text).not.toMatch(/^static-auth-secret/m);
+    expect(compose.services.api.environment.TURN_SECRET).toBe(
+      '${TURN_SECRET:?set TURN_SECRET (16+ characters)}',
+    );
+    expect(compose.services.api.environment.TURN_URLS).toMatch(/^\$\{TURN_URLS/);
   });
 });

@@ -317,6 +317,41 @@ describe('authorisation matrix (e2e)', () => {
             case 'case:watch':
               res = await ack(event, { disputeId: id });
               break;
+            case 'call:join':
+            case 'call:leave':
+              res = await ack(event, { sessionId: id });
+              break;
+            // the other call events need a joined socket: join first (refused callers stay outside)
+            case 'call:signal':
+            case 'call:mode':
+            case 'call:recording-consent':
+            case 'call:recording-chunk': {
+              const joined = await ack('call:join', { sessionId: id });
+              const self = joined.ok ? joined.data.selfPeerId : 'p00000001000000';
+              if (event === 'call:signal')
+                res = await ack(event, {
+                  sessionId: id,
+                  to: self,
+                  description: { type: 'offer', sdp: 'v=0' },
+                });
+              else if (event === 'call:mode') res = await ack(event, { sessionId: id, mode: 'joint' });
+              else if (event === 'call:recording-consent')
+                res = await ack(event, { sessionId: id, consent: false });
+              else {
+                // everyone present consents, so the recording runs and the mediator's chunk is taken
+                const on = await ack('call:recording-consent', { sessionId: id, consent: true });
+                const webm = Buffer.from([0x1a, 0x45, 0xdf, 0xa3, 1, 2, 3]);
+                res = await ack(event, {
+                  sessionId: id,
+                  recordingId: on.ok && on.data.recordingId ? on.data.recordingId : id,
+                  seq: 0,
+                  data: webm,
+                  last: true,
+                });
+              }
+              await ack('call:leave', { sessionId: id });
+              break;
+            }
             default:
               throw new Error(`no socket call for ${event}`);
           }

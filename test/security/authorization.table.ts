@@ -1,3 +1,4 @@
+import { CALL_ROWS } from './authorization/calls.table';
 import { CASE_ROWS } from './authorization/cases.table';
 import { OPERATIONS_ROWS } from './authorization/operations.table';
 import { ROOM_ROWS } from './authorization/rooms.table';
@@ -42,4 +43,5 @@ export const AUTHZ_TABLE: readonly AuthzRow[] = [
   ...ROOM_ROWS,
   ...OPERATIONS_ROWS,
   ...SOCKET_ROWS,
+  ...CALL_ROWS,
 ];

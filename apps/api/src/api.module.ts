@@ -31,6 +31,7 @@ import { DeadlinesApiModule } from './deadlines/deadlines-api.module';
 import { NotificationsApiModule } from './notifications/notifications-api.module';
 import { IntakeApiModule } from './intake/intake-api.module';
 import { StatsApiModule } from './stats/stats-api.module';
+import { CallsApiModule } from './calls/calls-api.module';
 
 /** The realtime publisher is global so every domain module delivers through the one socket server. */
 @Module({})
@@ -79,6 +80,7 @@ export class ApiModule {
         NotificationsApiModule,
         IntakeApiModule,
         StatsApiModule,
+        CallsApiModule,
       ],
       controllers: [
         HealthController,

@@ -14,6 +14,8 @@ const ApplyPage = lazyPage(load.apply, 'ApplyPage');
 const CaseTrackerPage = lazyPage(load.tracker, 'CaseTrackerPage');
 const PartyRoomPage = lazyPage(load.room, 'PartyRoomPage');
 const SignAgreementPage = lazyPage(load.sign, 'SignAgreementPage');
+// the call (WebRTC, recorder, device check) is not preloaded: most visits never open it
+const CallPage = lazyPage(() => import('./pages/call/call.page'), 'CallPage');
 
 /** Fetches every party page's chunk at once (they share most code): no page waits for a chain of imports. */
 export function preloadPartyPages(): void {
@@ -28,5 +30,6 @@ export function PartyRoutes({ route }: { route: string[] }) {
   if (a === 'cases' && id && !b) return <CaseTrackerPage id={id} />;
   if (a === 'cases' && id && b === 'room' && roomId) return <PartyRoomPage caseId={id} roomId={roomId} />;
   if (a === 'cases' && id && b === 'sign') return <SignAgreementPage id={id} />;
+  if (a === 'cases' && id && b === 'call' && roomId) return <CallPage caseId={id} sessionId={roomId} />;
   return <NotFound />;
 }

@@ -18,6 +18,7 @@ const RulesPage = lazyPage(() => import('./pages/district/rules.page'), 'RulesPa
 const ImportsPage = lazyPage(() => import('./pages/district/imports.page'), 'ImportsPage');
 const DashboardPage = lazyPage(() => import('./pages/stats/dashboard.page'), 'DashboardPage');
 const SearchPage = lazyPage(() => import('./pages/search/search.page'), 'SearchPage');
+const CallPage = lazyPage(() => import('./pages/call/call.page'), 'CallPage');
 
 type SessionUser = Schemas['SignedInUser'];
 
@@ -25,7 +26,7 @@ const Forbidden = () => <Result status="403" title="无权访问" subTitle="您�
 
 /** Staff pages by route and role; a page another role may not use shows 无权访问. */
 export function StaffRoutes({ route, user }: { route: string[]; user: SessionUser }) {
-  const [a, b, c] = route;
+  const [a, b, c, d] = route;
   const role = user.role;
   const gate = (ok: boolean, page: ReactNode) => (ok ? page : <Forbidden />);
   if (!a || a === 'queue' || a === 'login') {
@@ -33,6 +34,7 @@ export function StaffRoutes({ route, user }: { route: string[]; user: SessionUse
     if (role === 'district_admin') return <DistrictQueuePage />;
     return <QueuePage />;
   }
+  if (a === 'work' && b && c === 'call' && d) return <CallPage caseId={b} sessionId={d} />;
   if (a === 'work' && b) return <CaseWorkbenchPage id={b} />;
   if (a === 'search' && !b) return <SearchPage />;
   if (a === 'register' && !b) return gate(canRegister(role), <RegisterPage role={role} />);

@@ -26,7 +26,15 @@ export interface AppConfig {
   /** Sign-in attempts allowed per username (and per IP) in 15 minutes. */
   signInAttempts: number;
   demoData: boolean;
+  /** ICE servers handed to call pages (GET /api/rtc/ice-servers); none configured: host candidates only. */
+  rtc: { turnUrls: string[]; turnSecret: string | null; turnTtlSeconds: number; stunUrls: string[] };
 }
+
+const list = (v: string | undefined) =>
+  (v ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /** Reads and validates configuration once at boot (config.schema.ts); a bad value stops the process. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -54,6 +62,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     metricsToken: e.METRICS_TOKEN ?? null,
     signInAttempts: e.SIGN_IN_ATTEMPTS,
     demoData: e.DEMO_DATA ?? nodeEnv !== 'production',
+    rtc: {
+      turnUrls: list(e.TURN_URLS),
+      turnSecret: e.TURN_SECRET ?? null,
+      turnTtlSeconds: e.TURN_TTL,
+      stunUrls: list(e.STUN_URLS),
+    },
   };
 }
 

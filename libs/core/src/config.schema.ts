@@ -238,6 +238,14 @@ export const CONFIG_VARIABLES = {
   OUTBOX_RETRY_DELAY_SECONDS: int(30, 1, 3600, 'first SMS retry delay, doubled per attempt (≤ 1 h)'),
   ROOM_MESSAGE_RATE: rate('10/5000', 'messages a socket may send per window (count/milliseconds)'),
   ROOM_TYPING_RATE: rate('20/5000', 'typing signals a socket may send per window (count/milliseconds)'),
+  TURN_URLS: text(
+    undefined,
+    '—',
+    'TURN servers for calls, comma-separated (`turn:turn.example.org:3478?transport=udp,turns:…`); unset: host candidates only',
+  ),
+  TURN_SECRET: secret(16, "coturn's `static-auth-secret` (≥ 16 characters); required with `TURN_URLS`"),
+  TURN_TTL: int(3600, 60, 86400, 'lifetime of the TURN credentials handed to a browser, in seconds'),
+  STUN_URLS: text(undefined, '—', 'STUN servers for calls, comma-separated (`stun:stun.example.org:3478`)'),
 } satisfies Record<string, Variable<unknown>>;
 
 type Variables = typeof CONFIG_VARIABLES;
@@ -251,6 +259,18 @@ const schema = z
       ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required when NODE_ENV=production' });
     if (env.PUBLIC_URL !== undefined && !/^https?:\/\/[^\s/]+/.test(env.PUBLIC_URL))
       ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'must be an http(s) URL' });
+    if (env.TURN_URLS && !env.TURN_SECRET)
+      ctx.addIssue({ code: 'custom', path: ['TURN_SECRET'], message: 'is required when TURN_URLS is set' });
+    const badUrl = [
+      ...(env.TURN_URLS ?? '').split(',').map((u) => ['TURN_URLS', u.trim(), /^turns?:/] as const),
+      ...(env.STUN_URLS ?? '').split(',').map((u) => ['STUN_URLS', u.trim(), /^stuns?:/] as const),
+    ].find(([, u, re]) => u !== '' && !re.test(u));
+    if (badUrl)
+      ctx.addIssue({
+        code: 'custom',
+        path: [badUrl[0]],
+        message: `must list ${badUrl[0] === 'TURN_URLS' ? 'turn: or turns:' : 'stun: or stuns:'} URLs`,
+      });
     if (env.SMS_PROVIDER !== 'http') return;
     let url: URL | null = null;
     try {

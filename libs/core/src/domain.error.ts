@@ -20,6 +20,9 @@ const THING_NAMES: Record<string, string> = {
   'duplicate pair': '疑似重复记录',
   'webhook source': '推送数据源',
   'joined room': '已加入的调解室（请先加入）',
+  call: '已加入的视频通话（请先加入）',
+  'call peer': '通话中的参与人',
+  recording: '调解录像',
 };
 
 /** A failure the caller can act on. `details` is safe to show to the client. */

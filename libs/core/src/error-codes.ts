@@ -26,6 +26,10 @@ export enum ErrorCode {
   UNAVAILABLE = 'UNAVAILABLE',
   /** A write failed for lack of disk space or permission on the storage; retry once an operator fixed it. */
   STORAGE_UNAVAILABLE = 'STORAGE_UNAVAILABLE',
+  /** A call already holds its six participants (a browser mesh). */
+  CALL_FULL = 'CALL_FULL',
+  /** An online session's call needs every party's online-mediation consent first. */
+  ONLINE_CONSENT_REQUIRED = 'ONLINE_CONSENT_REQUIRED',
   INTERNAL = 'INTERNAL',
 }
 
@@ -46,6 +50,8 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.IDEMPOTENCY_KEY_REUSED]: 409,
   [ErrorCode.CONFIRMATION_WINDOW_CLOSED]: 409,
   [ErrorCode.CONFIRMATION_REQUIRED]: 409,
+  [ErrorCode.CALL_FULL]: 409,
+  [ErrorCode.ONLINE_CONSENT_REQUIRED]: 409,
   [ErrorCode.PAYLOAD_TOO_LARGE]: 413,
   [ErrorCode.UNSUPPORTED_MEDIA_TYPE]: 415,
   [ErrorCode.RATE_LIMITED]: 429,

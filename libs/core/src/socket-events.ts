@@ -168,6 +168,112 @@ export interface SocketErrorEvent extends ErrorPayload {
   event?: string;
 }
 
+/** Who a call participant is: the assigned mediator, a party, a party's agent, or staff the mediator invited. */
+export type CallRole = 'mediator' | 'party' | 'agent' | 'invited';
+
+export interface CallPeer {
+  /** One per joined socket; a rejoin gets a new one. Ids sort in join order. */
+  peerId: string;
+  userId: string;
+  name: string;
+  role: CallRole;
+  /** Chinese label for the page (调解员, 申请人, 被申请人, 代理人, 调解法官 …). */
+  label: string;
+  /** The party a party or agent stands for (the value `with` names in caucus). */
+  partyId?: string;
+}
+
+export type CallRecordingState = 'off' | 'waiting' | 'on';
+
+export interface CallRecordingEvent {
+  sessionId: string;
+  /** off: nobody consented; waiting: some have; on: every participant has and the mediator's page records. */
+  state: CallRecordingState;
+  /** userIds of the current participants who consented. */
+  consented: string[];
+  /** While on: the id the mediator's chunks carry. */
+  recordingId?: string;
+}
+
+export interface CallJoinResult {
+  selfPeerId: string;
+  /** Everyone else in the call; connect only to peers in your own group (see `groups`). */
+  peers: CallPeer[];
+  mode: SessionMode;
+  /** In caucus: the partyId of the party with the mediator. */
+  with?: string;
+  /** peerIds by call group: one group in joint mode, two in caucus. */
+  groups: string[][];
+  recording: CallRecordingEvent;
+}
+
+export interface CallRequest {
+  sessionId: string;
+}
+export interface CallSignalRequest {
+  sessionId: string;
+  /** The peerId to relay to; it must be in the sender's current group. */
+  to: string;
+  description?: { type: 'offer' | 'answer' | 'pranswer' | 'rollback'; sdp?: string };
+  candidate?: Record<string, unknown> | null;
+}
+export interface CallModeRequest {
+  sessionId: string;
+  mode: SessionMode;
+  /** For caucus: the partyId of the party the mediator meets alone. */
+  with?: string;
+}
+export interface CallRecordingConsentRequest {
+  sessionId: string;
+  consent: boolean;
+}
+export interface CallRecordingChunkRequest {
+  sessionId: string;
+  recordingId: string;
+  /** 0, 1, 2 … in recording order; a resent seq already stored is acknowledged again, not appended. */
+  seq: number;
+  /** The MediaRecorder blob's bytes (socket.io binary attachment), ≤ 1 MB. */
+  data: ArrayBuffer | Uint8Array;
+  /** The recorder stopped: this is the last chunk, the file is finalised. */
+  last?: boolean;
+}
+
+export interface CallSignalEvent {
+  sessionId: string;
+  from: string;
+  description?: CallSignalRequest['description'];
+  candidate?: CallSignalRequest['candidate'];
+}
+export interface CallPeerJoinedEvent {
+  sessionId: string;
+  peer: CallPeer;
+  /** The groups with the newcomer: connect to it only when it shares your group. */
+  groups: string[][];
+}
+export interface CallPeerLeftEvent {
+  sessionId: string;
+  peerId: string;
+  groups: string[][];
+}
+export interface CallModeEvent {
+  sessionId: string;
+  mode: SessionMode;
+  with?: string;
+  groups: string[][];
+}
+export interface CallClosePeerEvent {
+  sessionId: string;
+  peerId: string;
+}
+export interface CallRecordingChunkResult {
+  seq: number;
+  /** Bytes stored so far for this recording. */
+  bytes: number;
+  duplicate: boolean;
+  /** Set once the file is finalised (after the last chunk). */
+  file?: { id: string; sha256: string; size: number };
+}
+
 type AckFn<T> = (res: Ack<T>) => void;
 
 export interface ClientToServerEvents {
@@ -184,6 +290,12 @@ export interface ClientToServerEvents {
     ack: AckFn<{ roomId: string; users: PresenceUser[]; partial: boolean }>,
   ) => void;
   'case:watch': (req: CaseWatchRequest, ack: AckFn<{ watching: true }>) => void;
+  'call:join': (req: CallRequest, ack: AckFn<CallJoinResult>) => void;
+  'call:signal': (req: CallSignalRequest, ack: AckFn<{ relayed: true }>) => void;
+  'call:mode': (req: CallModeRequest, ack: AckFn<Omit<CallModeEvent, 'sessionId'>>) => void;
+  'call:leave': (req: CallRequest, ack: AckFn<{ left: true }>) => void;
+  'call:recording-consent': (req: CallRecordingConsentRequest, ack: AckFn<CallRecordingEvent>) => void;
+  'call:recording-chunk': (req: CallRecordingChunkRequest, ack: AckFn<CallRecordingChunkResult>) => void;
 }
 
 export interface ServerToClientEvents {
@@ -199,6 +311,13 @@ export interface ServerToClientEvents {
   'queue:updated': (c: QueueUpdatedEvent) => void;
   'notification:new': (n: NotificationEvent) => void;
   'import:progress': (p: ImportProgressEvent) => void;
+  'call:signal': (s: CallSignalEvent) => void;
+  'call:peer-joined': (p: CallPeerJoinedEvent) => void;
+  'call:peer-left': (p: CallPeerLeftEvent) => void;
+  'call:mode': (m: CallModeEvent) => void;
+  /** Close the connection to this peer now: the call groups separated. */
+  'call:close-peer': (c: CallClosePeerEvent) => void;
+  'call:recording': (r: CallRecordingEvent) => void;
   error: (e: SocketErrorEvent) => void;
 }
 
@@ -213,6 +332,8 @@ export const channels = {
   org: (orgId: string) => `org:${orgId}` as const,
   case: (disputeId: string) => `case:${disputeId}` as const,
   room: (roomId: string) => `room:${roomId}` as const,
+  /** Every socket in an online session's call (each call group is addressed peer by peer). */
+  call: (sessionId: string) => `call:${sessionId}` as const,
   /** Every district admin's sockets. */
   district: 'district' as const,
 };
@@ -235,6 +356,12 @@ export const SOCKET_EVENT_FIELDS = {
     typing: ['roomId', 'typing'],
     'presence:list': ['roomId'],
     'case:watch': ['disputeId'],
+    'call:join': ['sessionId'],
+    'call:signal': ['sessionId', 'to'],
+    'call:mode': ['sessionId', 'mode'],
+    'call:leave': ['sessionId'],
+    'call:recording-consent': ['sessionId', 'consent'],
+    'call:recording-chunk': ['sessionId', 'recordingId', 'seq', 'data'],
   },
   server: {
     'message:new': [
@@ -271,6 +398,12 @@ export const SOCKET_EVENT_FIELDS = {
       'unchanged',
       'rejected',
     ],
+    'call:signal': ['sessionId', 'from'],
+    'call:peer-joined': ['sessionId', 'peer', 'groups'],
+    'call:peer-left': ['sessionId', 'peerId', 'groups'],
+    'call:mode': ['sessionId', 'mode', 'groups'],
+    'call:close-peer': ['sessionId', 'peerId'],
+    'call:recording': ['sessionId', 'state', 'consented'],
     error: ['code', 'message'],
   },
 } as const;

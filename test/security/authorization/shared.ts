@@ -35,6 +35,7 @@ export type Target =
   | 'roomCaucusRespA'
   | 'roomStaffA'
   | 'roomLinkage'
+  | 'callB'
   | 'notificationA'
   | 'staffMemberA'
   | 'mediatorA'
@@ -107,6 +108,8 @@ export const CASE_MEDIATOR: Rule = { mediator: OWN, judge: OWN, official: OWN, b
 /** Case rooms: the room's parties, the assigned mediator, the body's admin, the district. */
 export const ROOM_USERS: Rule = { party: OWN, mediator: OWN, body_admin: ORG, district_admin: ANY };
 export const STAFF_ROOM_USERS: Rule = { mediator: OWN, body_admin: ORG, district_admin: ANY };
+/** A call of an online session: its parties and the assigned mediator (invited staff are added per session). */
+export const CALL_USERS: Rule = { party: OWN, mediator: OWN };
 export const LINKAGE_MEMBERS: Rule = { judge: OWN, official: OWN, court_clerk: OWN, district_admin: OWN };
 
 export const STALE = 999_999; // a valid version no case has: allowed callers get 409 VERSION_CONFLICT, nothing changes

@@ -15,6 +15,8 @@ export const RELATIONS: Record<Target, Partial<Record<Principal, Relation>>> = {
   roomStaffA: { medA: 'own', adminA: 'org', medA2: 'org' },
   // the judge hosts, the official is a member; the clerk works at the judge's court but was not invited
   roomLinkage: { judge: 'own', official: 'own', clerk: 'org' },
+  // the call of case B's online session: its staff who are not the mediator are 'org' (and refused)
+  callB: { partyB: 'own', medB: 'own', adminB: 'org' },
   notificationA: { partyA: 'own' },
   staffMemberA: { adminA: 'org', medA: 'org', medA2: 'org' },
   mediatorA: { medA: 'own', adminA: 'org', medA2: 'org' },
@@ -45,6 +47,8 @@ export function targetId(w: World, t: Target): string {
       return w.rooms.staffA;
     case 'roomLinkage':
       return w.rooms.linkage;
+    case 'callB':
+      return w.sessionB;
     case 'notificationA':
       return w.notifications.partyA;
     case 'staffMemberA':

@@ -95,6 +95,8 @@ export interface World {
   partyIds: { applicantA: string; respondentA: string; applicantB: string };
   attachmentA: string;
   sessionA: string;
+  /** An online session of case B (in mediation, both parties consented): its call is the calls' target. */
+  sessionB: string;
   performanceItemA: string;
   notifications: { partyA: string; medA: string; partyB: string };
   deadLetter: string;
@@ -218,6 +220,9 @@ export async function buildWorld(t: TestApp): Promise<World> {
   };
   await startMediation(clients.adminA, me.medA, clients.medA, cases.A);
   await startMediation(clients.adminB, me.medB, clients.medB, cases.B);
+  // Case B is held online: both parties consent and its mediator schedules a session (its call is a target).
+  expectStatus(await clients.partyB.post(`/cases/${cases.B}/consents/online`), 200);
+  expectStatus(await (await party(t, phones.respB)).post(`/cases/${cases.B}/consents/online`), 200);
   clients.respA = await party(t, phones.respA);
   me.respA = { id: (await clients.respA.get('/auth/me')).body.id, orgId: null, role: 'party' };
 
@@ -226,6 +231,13 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const applicantA = detailA.parties.find((p: any) => p.role === 'applicant').id;
   const respondentA = detailA.parties.find((p: any) => p.role === 'respondent').id;
   const applicantB = detailB.parties.find((p: any) => p.role === 'applicant').id;
+  const sessionB = await clients.medB.post(`/cases/${cases.B}/sessions`, {
+    scheduledAt: '2026-12-09T09:30:00+08:00',
+    online: true,
+    mode: 'joint',
+    participants: detailB.parties.map((p: any) => p.id),
+  });
+  expectStatus(sessionB, 201);
   const room = (d: any, pred: (r: any) => boolean) => d.rooms.find(pred).id as string;
   const rooms = {
     jointA: room(detailA, (r) => r.kind === 'joint'),
@@ -474,6 +486,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     partyIds: { applicantA, respondentA, applicantB },
     attachmentA,
     sessionA: session.body.id,
+    sessionB: sessionB.body.id,
     performanceItemA,
     notifications,
     deadLetter,
@@ -511,6 +524,7 @@ export function worldIds(w: World): string[] {
     ...Object.values(w.partyIds),
     w.attachmentA,
     w.sessionA,
+    w.sessionB,
     w.performanceItemA,
     ...Object.values(w.notifications),
     w.deadLetter,

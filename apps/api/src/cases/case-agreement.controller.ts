@@ -8,6 +8,7 @@ import {
   CaseQueryService,
   CaseSessionService,
 } from '@tiaojie/cases';
+import { CallRecordService } from '@tiaojie/calls';
 import { CurrentActor, Roles } from '../common/auth.decorators';
 import {
   ConfirmationApplyDto,
@@ -45,13 +46,18 @@ export class CaseAgreementController {
     private readonly sessions: CaseSessionService,
     private readonly queries: CaseQueryService,
     private readonly enforcement: CaseEnforcementService,
+    private readonly callRecords: CallRecordService,
   ) {}
 
   @ApiOperation({ summary: '调解会议与在线同意' })
   @ApiOkResponse({ type: SessionList })
   @Get('sessions')
-  listSessions(@CurrentActor() actor: UserActor, @Param('id', uuid) id: string) {
-    return this.sessions.list(actor, id);
+  async listSessions(@CurrentActor() actor: UserActor, @Param('id', uuid) id: string) {
+    const list = await this.sessions.list(actor, id);
+    const sessions = [];
+    for (const s of list.sessions)
+      sessions.push({ ...s, call: s.online ? await this.callRecords.view(s.id, s.record) : null });
+    return { ...list, sessions };
   }
 
   @ApiOperation({ summary: '当事人同意在线调解' })

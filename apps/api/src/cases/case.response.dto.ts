@@ -1,3 +1,4 @@
+import { CallRecord } from '../calls/calls.response.dto';
 import { ApiProperty, OmitType, PartialType } from '@nestjs/swagger';
 
 /** Response bodies, exactly as the services return them (checked against every e2e response). */
@@ -50,9 +51,18 @@ export class OnlineConsent {
   consented: ConsentGiven[];
 }
 
+export class ListedSession extends MediationSession {
+  @ApiProperty({
+    type: () => CallRecord,
+    nullable: true,
+    description: '线上调解的视频通话记录（参加人员、方式切换、录像）；线下调解为 null',
+  })
+  call: CallRecord | null;
+}
+
 export class SessionList {
-  @ApiProperty({ type: () => [MediationSession] })
-  sessions: MediationSession[];
+  @ApiProperty({ type: () => [ListedSession] })
+  sessions: ListedSession[];
   @ApiProperty({ type: () => OnlineConsent })
   consent: OnlineConsent;
 }

@@ -1562,6 +1562,109 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/cases/{id}/sessions/{sessionId}/call-invitations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 视频调解的受邀人员 */
+    get: operations['CallsController_listInvitations'];
+    put?: never;
+    /** 邀请工作人员参加视频调解 */
+    post: operations['CallsController_invite'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/sessions/{sessionId}/call-invitees': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 可邀请参加视频调解的工作人员 */
+    get: operations['CallsController_invitees'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/sessions/{sessionId}/call-record': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 视频调解记录（参加人员、方式切换、录像） */
+    get: operations['CallsController_record'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/sessions/{sessionId}/call-record.pdf': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 导出视频调解笔录（PDF） */
+    get: operations['CallsController_recordPdf'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/cases/{id}/sessions/{sessionId}/recordings/{recordingId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 下载调解录像 */
+    get: operations['CallsController_download'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/rtc/ice-servers': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** 视频通话的网络穿透服务器与临时凭据 */
+    get: operations['RtcController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1598,6 +1701,8 @@ export interface components {
       | 'BAD_REQUEST'
       | 'UNAVAILABLE'
       | 'STORAGE_UNAVAILABLE'
+      | 'CALL_FULL'
+      | 'ONLINE_CONSENT_REQUIRED'
       | 'INTERNAL';
     ErrorDetail: {
       code: components['schemas']['ErrorCode'];
@@ -2310,7 +2415,57 @@ export interface components {
       idNumber: string | null;
       masked: boolean;
     };
-    MediationSession: {
+    CallParticipation: {
+      peerId: string;
+      /** Format: uuid */
+      userId: string;
+      name: string;
+      /** @enum {string} */
+      role: 'mediator' | 'party' | 'agent' | 'invited';
+      /** Format: date-time */
+      joinedAt: string;
+      /** Format: date-time */
+      leftAt: string | null;
+    };
+    CallModeSwitch: {
+      /** Format: date-time */
+      at: string;
+      /** @enum {string} */
+      mode: 'joint' | 'caucus';
+      /** @description 背对背的一方当事人（partyId） */
+      with: string | null;
+      by: string;
+    };
+    CallConsent: {
+      /** Format: date-time */
+      at: string;
+      /** Format: uuid */
+      userId: string;
+      name: string;
+      consent: boolean;
+    };
+    CallRecordingFile: {
+      /** Format: uuid */
+      recordingId: string;
+      sha256: string;
+      size: number;
+      /** Format: date-time */
+      startedAt: string;
+      /** Format: date-time */
+      endedAt: string;
+      recordedBy: string;
+    };
+    CallRecord: {
+      /** Format: uuid */
+      sessionId: string;
+      /** @description 调解员的笔录 */
+      notes: string | null;
+      participants: components['schemas']['CallParticipation'][];
+      modeSwitches: components['schemas']['CallModeSwitch'][];
+      consents: components['schemas']['CallConsent'][];
+      recordings: components['schemas']['CallRecordingFile'][];
+    };
+    ListedSession: {
       record: string | null;
       id: string;
       disputeId: string;
@@ -2325,6 +2480,8 @@ export interface components {
       createdBy: string;
       /** Format: date-time */
       createdAt: string;
+      /** @description 线上调解的视频通话记录（参加人员、方式切换、录像）；线下调解为 null */
+      call: components['schemas']['CallRecord'] | null;
     };
     ConsentMissingParty: {
       partyId: string;
@@ -2340,7 +2497,7 @@ export interface components {
       consented: components['schemas']['ConsentGiven'][];
     };
     SessionList: {
-      sessions: components['schemas']['MediationSession'][];
+      sessions: components['schemas']['ListedSession'][];
       consent: components['schemas']['OnlineConsent'];
     };
     ScheduleDto: {
@@ -2351,6 +2508,22 @@ export interface components {
       /** @enum {string} */
       mode: 'joint' | 'caucus';
       participants: string[];
+    };
+    MediationSession: {
+      record: string | null;
+      id: string;
+      disputeId: string;
+      /** Format: date-time */
+      scheduledAt: string;
+      online: boolean;
+      place: string | null;
+      /** @description joint | caucus */
+      mode: string;
+      participants: string[];
+      recordedBy: string | null;
+      createdBy: string;
+      /** Format: date-time */
+      createdAt: string;
     };
     RescheduleDto: {
       /** @example 2026-12-03T14:00:00+08:00 */
@@ -3405,6 +3578,57 @@ export interface components {
       streets: components['schemas']['StreetRow'][];
       bodies: components['schemas']['BodyRow'][];
       generatedAt: string;
+    };
+    CallInvitationDto: {
+      /**
+       * Format: uuid
+       * @description 被邀请的工作人员（法官、法院立案人员、行政机关工作人员或调解员）
+       */
+      userId: string;
+    };
+    CallInvitation: {
+      /** Format: uuid */
+      userId: string;
+      name: string;
+      role: string;
+      /** @example 调解法官 */
+      roleLabel: string;
+      invitedBy: string;
+      /** Format: date-time */
+      invitedAt: string;
+    };
+    CallInvitationList: {
+      invitations: components['schemas']['CallInvitation'][];
+    };
+    InvitableStaffMember: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      role: string;
+      roleLabel: string;
+      orgId: string | null;
+    };
+    InvitableStaff: {
+      staff: components['schemas']['InvitableStaffMember'][];
+    };
+    IceServer: {
+      /**
+       * @example [
+       *       "turn:turn.example.org:3478?transport=udp"
+       *     ]
+       */
+      urls: string[];
+      /** @description TURN: `<过期时间 unix 秒>:<userId>` */
+      username?: string;
+      /** @description TURN: base64(HMAC-SHA1(共享密钥, username)) */
+      credential?: string;
+    };
+    IceServers: {
+      iceServers: components['schemas']['IceServer'][];
+      /** @description TURN 凭据有效秒数 */
+      ttl: number;
+      /** @description 未配置 STUN/TURN：仅同一台机器或局域网内可以接通 */
+      hostOnly: boolean;
     };
     LifecycleStatus: {
       label: string;
@@ -9962,6 +10186,443 @@ export interface operations {
       };
       /** @description 状态冲突：已被他人修改或当前状态不允许 */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  CallsController_listInvitations: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        sessionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CallInvitationList'];
+        };
+      };
+      /** @description 请求无效 */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description 无权操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description 不存在或无权查看 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description 状态冲突：已被他人修改或当前状态不允许 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  CallsController_invite: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        sessionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['CallInvitationDto'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CallInvitation'];
+        };
+      };
+      /** @description 请求无效 */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description 无权操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description 不存在或无权查看 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description 状态冲突：已被他人修改或当前状态不允许 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  CallsController_invitees: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        sessionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvitableStaff'];
+        };
+      };
+      /** @description 请求无效 */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description 无权操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description 不存在或无权查看 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description 状态冲突：已被他人修改或当前状态不允许 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  CallsController_record: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        sessionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CallRecord'];
+        };
+      };
+      /** @description 请求无效 */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description 无权操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description 不存在或无权查看 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description 状态冲突：已被他人修改或当前状态不允许 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  CallsController_recordPdf: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        sessionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 文件 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/pdf': string;
+        };
+      };
+      /** @description 请求无效 */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description 无权操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description 不存在或无权查看 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description 状态冲突：已被他人修改或当前状态不允许 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  CallsController_download: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+        sessionId: string;
+        recordingId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description 文件 */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'video/webm': string;
+        };
+      };
+      /** @description 请求无效 */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description 无权操作 */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description 不存在或无权查看 */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description 状态冲突：已被他人修改或当前状态不允许 */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+    };
+  };
+  RtcController_list: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IceServers'];
+        };
+      };
+      /** @description 未登录或登录已过期 */
+      401: {
         headers: {
           [name: string]: unknown;
         };

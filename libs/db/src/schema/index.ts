@@ -7,3 +7,4 @@ export * from './stats.schema';
 export * from './cases.schema';
 export * from './deadlines.schema';
 export * from './search.schema';
+export * from './calls.schema';

@@ -10,6 +10,7 @@ import { StatusTag } from '../../components/status-tag';
 import { AgreementView } from '../../components/agreement-view';
 import { LongText } from '../../components/long-text';
 import { PartyCaseActions } from './party-case-actions';
+import { CallSessionsCard } from './call-sessions-card';
 
 /** A deadline weeks away is information; only a near or passed one is a warning. */
 const ALERT_FOR_URGENCY = { overdue: 'error', due_soon: 'warning', ok: 'info', none: 'info' } as const;
@@ -17,11 +18,13 @@ const ALERT_FOR_URGENCY = { overdue: 'error', due_soon: 'warning', ok: 'info', n
 /** 案件进度: where the case is, what happens next, deadlines, timeline; updates live. */
 export function CaseTrackerPage({ id }: { id: string }) {
   const { data, error, loading, reload } = useAsync(async () => {
-    const [status, detail] = await Promise.all([
+    const [status, detail, sessions] = await Promise.all([
       unwrap(apiClient.GET('/api/cases/{id}/status', { params: { path: { id } } })),
       unwrap(apiClient.GET('/api/cases/{id}', { params: { path: { id } } })),
+      // sessions are an extra: the tracker shows without them
+      unwrap(apiClient.GET('/api/cases/{id}/sessions', { params: { path: { id } } })).catch(() => null),
     ]);
-    return { status, detail };
+    return { status, detail, sessions };
   }, [id]);
   useLiveRefresh(reload, { caseId: id });
 
@@ -99,6 +102,15 @@ export function CaseTrackerPage({ id }: { id: string }) {
               </Card>
             )}
             {s.agreement && <AgreementView agreement={s.agreement} caseId={id} number={s.number} />}
+
+            {data.sessions && (
+              <CallSessionsCard
+                caseId={id}
+                sessions={data.sessions}
+                ownPartyIds={data.detail.parties.filter((p) => !p.masked).map((p) => p.id)}
+                onChanged={reload}
+              />
+            )}
 
             <Card size="small" title="线上调解室">
               {rooms.length === 0 ? (

@@ -15,6 +15,7 @@ import { StatusTag } from '../../components/status-tag';
 import { CaseActions } from './case-actions';
 import { IntakesCard, PartiesTable, RoutingCard } from './case-info';
 import { ReferralCard } from './referral-card';
+import { SessionsCard } from './sessions-card';
 import type { Schemas } from '../../lib/api-types';
 
 type Lifecycle = Schemas['Lifecycle'];
@@ -82,6 +83,7 @@ export function CaseWorkbenchPage({ id }: { id: string }) {
                   <Card size="small" title="办理操作">
                     <CaseActions detail={d} lifecycle={lifecycle.data} me={session.user} onChanged={reload} />
                   </Card>
+                  {!reviewer && <SessionsCard caseId={d.id} mediator={d.mediatorId === session.user.id} />}
                   {reviewer && d.agreement && (
                     <AgreementView
                       agreement={d.agreement}

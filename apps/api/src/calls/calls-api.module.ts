@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { CallsModule } from '@tiaojie/calls';
+import { CallGateway } from '../gateway/call.gateway';
+import { CallsController } from './calls.controller';
+import { RtcController } from './rtc.controller';
+
+/** Calls over HTTP (ICE servers, invitations, records, recordings) and their signalling on the socket server. */
+@Module({
+  imports: [CallsModule],
+  controllers: [CallsController, RtcController],
+  providers: [CallGateway],
+  // the session list shows each online session's call record
+  exports: [CallsModule],
+})
+export class CallsApiModule {}

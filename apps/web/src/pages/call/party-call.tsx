@@ -1,0 +1,65 @@
+import { Alert, Typography } from 'antd';
+import type { CallEngine } from '../../lib/call-engine';
+import type { CallSnapshot } from '../../lib/call-types';
+import { CallButtons, RecordingBar } from './call-controls';
+import { VideoTile } from './video-tile';
+
+/** A party's call on a phone (portrait): the others' videos tiled, own camera small, big buttons below. */
+export function PartyCall({
+  engine,
+  snap,
+  userId,
+  speakerId,
+  title,
+  onLeave,
+}: {
+  engine: CallEngine;
+  snap: CallSnapshot;
+  userId: string;
+  speakerId: string | null;
+  title: string;
+  onLeave: () => void;
+}) {
+  const waiting = !engine.withMediator();
+  const visible = snap.peers.filter((p) => p.state !== 'apart');
+  return (
+    <section className="tj-call tj-call-party" aria-label="视频调解">
+      <div className="tj-call-head">
+        <Typography.Text strong>{title}</Typography.Text>
+        <Typography.Text type="secondary" data-testid="call-mode">
+          {snap.mode === 'caucus' ? '背对背' : '面对面'}
+        </Typography.Text>
+      </div>
+      <RecordingBar engine={engine} snap={snap} userId={userId} />
+      {waiting && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="caucus-waiting"
+          title="调解员正在与对方单独沟通，请稍候"
+          description="您的画面和声音此时不会传给对方。"
+        />
+      )}
+      {snap.phase === 'joining' && <Alert type="warning" showIcon banner title="正在连接视频调解…" />}
+      <div className={`tj-call-grid tj-call-grid-${Math.min(visible.length, 4)}`}>
+        {visible.length === 0 && !waiting && (
+          <div className="tj-call-empty" role="status">
+            等待其他参与人加入…
+          </div>
+        )}
+        {visible.map((p) => (
+          <VideoTile
+            key={p.peerId}
+            stream={p.stream}
+            name={p.name}
+            label={p.label}
+            peer={p}
+            speakerId={speakerId}
+          />
+        ))}
+        <VideoTile stream={engine.localStream} name="我" self camOff={snap.flags.camOff} />
+      </div>
+      <CallButtons engine={engine} snap={snap} onLeave={onLeave} big />
+    </section>
+  );
+}
