@@ -18,7 +18,7 @@ import { AuditService } from '@tiaojie/audit';
 import { DispatchService } from '@tiaojie/dispatch';
 import { OrgRepository, CATEGORY_CODES } from '@tiaojie/org';
 import { RoutingDecision } from '@tiaojie/routing';
-import { CaseSearchIndexService, SearchDocument } from '@tiaojie/search';
+import { CaseSearchIndexService } from '@tiaojie/search';
 import { CaseContext } from './case-access.service';
 import { CaseRepository, DisputeRow } from './case.repository';
 import { CaseTransitionService, FireOptions, announce } from './case-transition.service';
@@ -27,6 +27,14 @@ import { ApplyInput, CourtReferralInput, PartyInput, RegisterInput } from './cas
 import { CaseRegistrationService, DEFAULT_REPLY_DAYS, RegistrationResult } from './case-registration.service';
 import { assertSameRequest, checkIdempotencyKey, requestFingerprint } from './idempotency-key';
 import { caseDue, CaseDeadlineService } from '@tiaojie/deadlines';
+import {
+  newAgentValues,
+  newCaseDocument,
+  newDisputeValues,
+  newPartyValues,
+  receiveTransition,
+  type NewCase,
+} from './new-case';
 
 /** What staff see of a routing decision: the sentence, the escalation, the ranked candidates. */
 export function routingSummary(d: RoutingDecision) {
@@ -348,27 +356,36 @@ export class CaseIntakeService {
   ): Promise<DisputeRow> {
     const now = this.clock.now();
     const id = randomUUID();
-    const claimAmount =
-      spec.claimAmount !== undefined && spec.claimAmount !== null ? String(spec.claimAmount) : null;
-    const facts = {
+    const phoneOf = (p: CreateSpec['parties'][number], accountPhone: string | null) =>
+      (spec.phoneOfAccount && p.userId === spec.phoneOfAccount ? accountPhone : p.phone) ?? null;
+    const newCase = (number: string, accountPhone: string | null, users: Map<string, string>): NewCase => ({
+      ...spec,
       id,
-      category: spec.category,
-      kind: spec.kind,
-      channel: spec.channel,
-      streetCode: spec.streetCode,
-      communityCode: spec.communityCode ?? null,
-      claimAmount,
-      peopleInvolved: spec.peopleInvolved ?? spec.parties.length,
-    };
-    const factsOf = (accountPhone: string | null) =>
-      spec.parties.map((p) => ({
+      number,
+      parties: spec.parties.map((p) => ({
+        ...p,
+        phone: phoneOf(p, accountPhone),
+        userId: p.userId ?? (p.phone ? users.get(p.phone) : null) ?? null,
+      })),
+      createdBy: actor.id,
+      createdAt: now,
+      updatedAt: now,
+      receiveData: spec.data,
+    });
+    const factsOf = (c: NewCase) =>
+      c.parties.map((p) => ({
         partyType: p.partyType ?? 'person',
         name: p.name,
         idNumber: p.idNumber ?? null,
-        phone: (spec.phoneOfAccount && p.userId === spec.phoneOfAccount ? accountPhone : p.phone) ?? null,
+        phone: p.phone ?? null,
       }));
     const phones = spec.parties.filter((p) => p.phone && !p.userId).map((p) => p.phone!);
-    const routing = this.dispatch.newDisputeRouting(facts, factsOf(null), spec.phoneOfAccount ?? null);
+    const draft = newCase('', null, new Map());
+    const routing = this.dispatch.newDisputeRouting(
+      newDisputeValues(draft),
+      factsOf(draft),
+      spec.phoneOfAccount ?? null,
+    );
     // unnamed: planned with its values every time (the repeated-dispute check's best plan depends on the phones and
     // on how the tables grew; a generic plan cached early sequentially scanned disputes)
     const [number, users, accountPhone, bodies, repeated] = await readAsOne(this.db.db, null, [
@@ -377,37 +394,11 @@ export class CaseIntakeService {
       this.cases.userPhoneRead(spec.phoneOfAccount ?? null),
       ...routing.reads,
     ] as const);
-    const partyFacts = factsOf(accountPhone);
+    const c = newCase(number, accountPhone, users);
     const hash = await this.searchIndex.hasher();
-    const decision = await routing.decide(this.db.db, [bodies, repeated], partyFacts);
-    const received = {
-      ...facts,
-      number,
-      kind: spec.kind,
-      title: spec.title,
-      description: spec.description,
-      address: spec.address ?? null,
-      status: 'received',
-      version: 1,
-      createdBy: actor.id,
-      createdAt: now,
-      updatedAt: now,
-      enterpriseRelated:
-        spec.channel === 'enterprise' || spec.parties.some((p) => p.partyType === 'organization'),
-      deadlineRegime: spec.deadlineRegime ?? null,
-      dueAt: spec.dueAt ?? null,
-      clientKey,
-      clientKeyHash: clientKeyHash ?? null,
-    };
-    const parties = spec.parties.map((p, i) => ({
-      ...partyFacts[i],
-      id: randomUUID(),
-      disputeId: id,
-      role: p.role,
-      representative: p.representative ?? null,
-      userId: p.userId ?? (p.phone ? users.get(p.phone) : null) ?? null,
-      createdAt: new Date(now.getTime() + i),
-    }));
+    const decision = await routing.decide(this.db.db, [bodies, repeated], factsOf(c));
+    const received = { ...newDisputeValues(c), clientKey, clientKeyHash: clientKeyHash ?? null };
+    const parties = newPartyValues(c);
     const [action, opts] = routingTransition(decision);
     const plan = this.transitions.plan(
       SYSTEM_ACTOR,
@@ -419,35 +410,8 @@ export class CaseIntakeService {
       ...this.cases.newDisputeStatements(db, {
         dispute: { ...received, ...plan.patch, version: plan.expected + 1 },
         parties,
-        agents: spec.parties.flatMap((p, i) =>
-          p.agent
-            ? [
-                {
-                  disputeId: id,
-                  partyId: parties[i].id,
-                  name: p.agent.name,
-                  phone: p.agent.phone ?? null,
-                  agentType: p.agent.agentType ?? 'entrusted',
-                  powerOfAttorney: p.agent.powerOfAttorney,
-                  createdAt: now,
-                },
-              ]
-            : [],
-        ),
-        transitions: [
-          {
-            disputeId: id,
-            action: 'receive',
-            fromStatus: null,
-            toStatus: 'received',
-            actorId: actor.id,
-            actorRole: actor.role,
-            reason: null,
-            at: now,
-            data: { channel: spec.channel, ...spec.data },
-          },
-          plan.transition,
-        ],
+        agents: newAgentValues(c, parties),
+        transitions: [receiveTransition(c, actor), plan.transition],
       }),
       this.audit.statement(db, [
         [
@@ -462,7 +426,7 @@ export class CaseIntakeService {
         [SYSTEM_ACTOR, plan.audit],
       ]),
       this.dispatch.decisionStatement(db, id, decision),
-      this.searchIndex.newCaseStatement(id, now, searchDocument(number, spec, partyFacts), hash),
+      this.searchIndex.newCaseStatement(id, now, newCaseDocument(c), hash),
     ];
     const write = async (db: Executor) => {
       const [first, ...rest] = statements(db);
@@ -557,23 +521,4 @@ function routingTransition(decision: RoutingDecision): [string, FireOptions] {
       patch: { bodyId: decision.bodyId, mediatorId: null, routing },
     },
   ];
-}
-
-/** What the search index knows of a case being created (court number and intake ids are added by `extra`). */
-function searchDocument(
-  number: string,
-  spec: CreateSpec,
-  facts: { phone: string | null; idNumber: string | null }[],
-): SearchDocument {
-  return {
-    number,
-    title: spec.title,
-    description: spec.description,
-    address: spec.address ?? null,
-    names: spec.parties.flatMap((p) => [p.name, p.representative ?? '', p.agent?.name ?? ''].filter(Boolean)),
-    phones: spec.parties.flatMap((p, i) => [facts[i].phone ?? '', p.agent?.phone ?? ''].filter(Boolean)),
-    idNumbers: facts.flatMap((p) => (p.idNumber ? [p.idNumber] : [])),
-    intakeIds: [],
-    courtCaseNumbers: [],
-  };
 }

@@ -1,4 +1,7 @@
 export { CasesModule } from './cases.module';
+export { CaseWriterModule } from './case-writer.module';
+export { CaseWriter } from './case.writer';
+export type { BulkCase } from './case.writer';
 export { CaseCommandService } from './case-command.service';
 export { CaseSigningService } from './case-signing.service';
 export { CaseQueryService, TRACKER_STAGES } from './case-query.service';

@@ -1,49 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { sql } from 'drizzle-orm';
 import { formatDisputeNumber } from '@tiaojie/core';
-import { Executor, schema } from '@tiaojie/db';
-import { bulkInsert, resultRows, type ColumnTypes } from '@tiaojie/db';
+import { Executor, bulkInsert, resultRows, type ColumnTypes } from '@tiaojie/db';
+import type { DisputeValues, PartyValues, TransitionValues } from './new-case';
 
 const CHUNK = 1000;
-
-export interface DisputeInsert {
-  id: string;
-  number: string;
-  category: string;
-  kind: string;
-  channel: string;
-  title: string;
-  description: string;
-  streetCode: string | null;
-  communityCode: string | null;
-  address: string | null;
-  claimAmount: string | null;
-  peopleInvolved: number;
-  status: string;
-  createdBy: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-}
-export interface PartyInsert {
-  disputeId: string;
-  role: string;
-  partyType: string;
-  name: string;
-  phone: string | null;
-  idNumber: string | null;
-  createdAt: Date;
-}
-export interface TransitionInsert {
-  disputeId: string;
-  action: string;
-  fromStatus: string | null;
-  toStatus: string;
-  actorId: string | null;
-  actorRole: string;
-  reason: string | null;
-  data: Record<string, unknown> | null;
-  at: Date;
-}
 
 const DISPUTE_COLUMNS: ColumnTypes = {
   id: 'uuid',
@@ -59,17 +20,24 @@ const DISPUTE_COLUMNS: ColumnTypes = {
   claim_amount: 'numeric',
   people_involved: 'int',
   status: 'text',
+  version: 'int',
   created_by: 'uuid',
   created_at: 'timestamptz',
   updated_at: 'timestamptz',
+  enterprise_related: 'boolean',
+  deadline_regime: 'text',
+  due_at: 'timestamptz',
 };
 const PARTY_COLUMNS: ColumnTypes = {
+  id: 'uuid',
   dispute_id: 'uuid',
   role: 'text',
   party_type: 'text',
   name: 'text',
   phone: 'text',
   id_number: 'text',
+  representative: 'text',
+  user_id: 'uuid',
   created_at: 'timestamptz',
 };
 const TRANSITION_COLUMNS: ColumnTypes = {
@@ -85,22 +53,21 @@ const TRANSITION_COLUMNS: ColumnTypes = {
 };
 
 /**
- * Disputes created by intake (bulk): numbers, dispute rows, parties and the 'receive' transition,
- * each as one multi-row statement. Same tables and conventions as libs/cases.
+ * New disputes many at a time (an import batch): the rows of new-case.ts, each table as one multi-row statement
+ * per chunk, where the one-at-a-time path (CaseRepository.newDisputeStatements) builds a statement per case.
  */
 @Injectable()
-export class IntakeDisputeRepository {
-  /** `n` readable numbers TZ<year>-NNNNNN from the shared sequence, in order. */
+export class CaseBulkRepository {
+  /** Readable numbers TZ<year>-NNNNNN from the shared sequence, one per year given, in order. */
   async nextNumbers(tx: Executor, years: number[]): Promise<string[]> {
     if (years.length === 0) return [];
     const res = await tx.execute(
       sql`select nextval('dispute_number_seq')::bigint as n from generate_series(1, ${years.length}::int) order by 1`,
     );
-    const rows = resultRows<{ n: string | number }>(res);
-    return rows.map((row, i) => formatDisputeNumber(years[i], row.n));
+    return resultRows<{ n: string | number }>(res).map((row, i) => formatDisputeNumber(years[i], row.n));
   }
 
-  async insertDisputes(tx: Executor, rows: DisputeInsert[]): Promise<void> {
+  async insertDisputes(tx: Executor, rows: DisputeValues[]): Promise<void> {
     await bulkInsert(
       tx,
       'disputes',
@@ -119,27 +86,34 @@ export class IntakeDisputeRepository {
         claim_amount: r.claimAmount,
         people_involved: r.peopleInvolved,
         status: r.status,
+        version: r.version,
         created_by: r.createdBy,
         created_at: r.createdAt,
         updated_at: r.updatedAt,
+        enterprise_related: r.enterpriseRelated,
+        deadline_regime: r.deadlineRegime,
+        due_at: r.dueAt,
       })),
       sql`order by x.number`,
       CHUNK,
     );
   }
 
-  async insertParties(tx: Executor, rows: PartyInsert[]): Promise<void> {
+  async insertParties(tx: Executor, rows: PartyValues[]): Promise<void> {
     await bulkInsert(
       tx,
       'dispute_parties',
       PARTY_COLUMNS,
       rows.map((r) => ({
+        id: r.id,
         dispute_id: r.disputeId,
         role: r.role,
         party_type: r.partyType,
         name: r.name,
         phone: r.phone,
         id_number: r.idNumber,
+        representative: r.representative,
+        user_id: r.userId,
         created_at: r.createdAt,
       })),
       sql``,
@@ -147,7 +121,7 @@ export class IntakeDisputeRepository {
     );
   }
 
-  async insertTransitions(tx: Executor, rows: TransitionInsert[]): Promise<void> {
+  async insertTransitions(tx: Executor, rows: TransitionValues[]): Promise<void> {
     await bulkInsert(
       tx,
       'case_transitions',
@@ -166,26 +140,5 @@ export class IntakeDisputeRepository {
       sql`order by x.at`,
       CHUNK,
     );
-  }
-
-  /** The directory's street names, and the names the district admin mapped to a street (the directory's win). */
-  async streets(db: Executor): Promise<{ code: string; name: string }[]> {
-    const aliases = await db
-      .select({ code: schema.streetAliases.streetCode, name: schema.streetAliases.name })
-      .from(schema.streetAliases);
-    const streets = await db
-      .select({ code: schema.streets.code, name: schema.streets.name })
-      .from(schema.streets);
-    return [...aliases, ...streets];
-  }
-
-  async communities(db: Executor): Promise<{ code: string; streetCode: string; name: string }[]> {
-    return db
-      .select({
-        code: schema.communities.code,
-        streetCode: schema.communities.streetCode,
-        name: schema.communities.name,
-      })
-      .from(schema.communities);
   }
 }
