@@ -10,11 +10,15 @@ import { CaseReadScopeRepository } from './case-read-scope.repository';
 import { CaseSearchFilterRepository } from './case-search-filter.repository';
 import { CaseSearchService } from './case-search.service';
 import { CaseIntakeService } from './case-intake.service';
+import { CaseCreationService } from './case-creation.service';
+import { CaseIntakeValidator } from './case-intake.validator';
+import { CourtReferralService } from './court-referral.service';
 import { CaseSessionService } from './case-session.service';
 import { CaseAgreementService } from './case-agreement.service';
 import { CaseEnforcementService } from './case-enforcement.service';
 import { CaseAccessService } from './case-access.service';
 import { CaseCommandService } from './case-command.service';
+import { CaseMoveService } from './case-move.service';
 import { CaseSigningService } from './case-signing.service';
 import { CaseTransactionRunner } from './case-transaction.runner';
 import { CaseQueryService } from './case-query.service';
@@ -53,6 +57,7 @@ import { CaseDeadlineService, DeadlineCaseRepository } from '@tiaojie/deadlines'
     CaseAccessService,
     CaseTransitionService,
     CaseCommandService,
+    CaseMoveService,
     CaseSigningService,
     CaseTransactionRunner,
     CaseQueryService,
@@ -61,6 +66,9 @@ import { CaseDeadlineService, DeadlineCaseRepository } from '@tiaojie/deadlines'
     CaseDeadlineService,
     DeadlineCaseRepository,
     CaseIntakeService,
+    CaseCreationService,
+    CaseIntakeValidator,
+    CourtReferralService,
     CaseSessionService,
     CaseAgreementService,
     CaseNoticePolicy,
@@ -86,10 +94,12 @@ import { CaseDeadlineService, DeadlineCaseRepository } from '@tiaojie/deadlines'
     StreetMappingService,
     CaseDeadlineService,
     CaseIntakeService,
+    CourtReferralService,
     CaseSessionService,
     CaseAgreementService,
     CaseEnforcementService,
     CaseCommandService,
+    CaseMoveService,
     CaseSigningService,
     CaseQueryService,
     CaseRoomService,

@@ -2,7 +2,13 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res
 import type { FastifyReply } from 'fastify';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { UserActor, Role } from '@tiaojie/core';
-import { CaseAccessService, CaseCommandService, CaseQueryService, CaseSigningService } from '@tiaojie/cases';
+import {
+  CaseAccessService,
+  CaseCommandService,
+  CaseMoveService,
+  CaseQueryService,
+  CaseSigningService,
+} from '@tiaojie/cases';
 import { AuditService } from '@tiaojie/audit';
 import { ExtendDto, TransferDto } from './case-flow.dto';
 import { CurrentActor, Roles } from '../common/auth.decorators';
@@ -21,6 +27,7 @@ const uuid = new ParseUUIDPipe({ version: undefined });
 export class CasesController {
   constructor(
     private readonly commands: CaseCommandService,
+    private readonly moves: CaseMoveService,
     private readonly signing: CaseSigningService,
     private readonly queries: CaseQueryService,
     private readonly access: CaseAccessService,
@@ -80,7 +87,7 @@ export class CasesController {
   @HttpCode(200)
   @Roles(Role.BodyAdmin, Role.Mediator, Role.Judge, Role.CourtClerk, Role.Official)
   async return(@CurrentActor() actor: UserActor, @Param('id', uuid) id: string, @Body() dto: ReturnDto) {
-    return this.queries.summary(await this.commands.returnCase(actor, id, dto));
+    return this.queries.summary(await this.moves.returnCase(actor, id, dto));
   }
 
   @ApiOperation({ summary: '指派调解员' })
@@ -134,7 +141,7 @@ export class CasesController {
   @Post(':id/transfer')
   @HttpCode(200)
   async transfer(@CurrentActor() actor: UserActor, @Param('id', uuid) id: string, @Body() dto: TransferDto) {
-    return this.queries.summary(await this.commands.transfer(actor, id, dto));
+    return this.queries.summary(await this.moves.transfer(actor, id, dto));
   }
 
   /** 诉调对接: a failed mediation goes to the court with its record. */
@@ -147,7 +154,7 @@ export class CasesController {
     @Param('id', uuid) id: string,
     @Body() dto: VersionDto,
   ) {
-    return this.queries.summary(await this.commands.referToCourt(actor, id, dto));
+    return this.queries.summary(await this.moves.referToCourt(actor, id, dto));
   }
 
   @ApiOperation({ summary: '延长期限' })

@@ -21,7 +21,7 @@ import {
 import { UserActor, Role } from '@tiaojie/core';
 import { DispatchService, RegistryService } from '@tiaojie/dispatch';
 import type { RoutingDispute, RoutingRule as EngineRule } from '@tiaojie/routing';
-import { CaseCommandService, CaseQueryService } from '@tiaojie/cases';
+import { CaseMoveService, CaseQueryService } from '@tiaojie/cases';
 import { CurrentActor, Roles } from '../common/auth.decorators';
 import { BodyPatchDto, ConflictDto, DryRunDto, ManualRouteDto, SaveRulesDto } from './routing.dto';
 import { ApiErrors } from '../common/api-docs.decorators';
@@ -47,7 +47,7 @@ export class RoutingController {
   constructor(
     private readonly dispatch: DispatchService,
     private readonly registry: RegistryService,
-    private readonly commands: CaseCommandService,
+    private readonly moves: CaseMoveService,
     private readonly queries: CaseQueryService,
   ) {}
 
@@ -142,7 +142,7 @@ export class RoutingController {
     @Param('id', uuid) id: string,
     @Body() dto: ManualRouteDto,
   ) {
-    return this.queries.summary(await this.commands.manualRoute(actor, id, dto));
+    return this.queries.summary(await this.moves.manualRoute(actor, id, dto));
   }
 
   @ApiOperation({ summary: '分流记录' })
