@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, Clock, DomainError, Role, UserActor } from '@tiaojie/core';
+import { Actor, Clock, DomainError, Role, UserActor, orgOf } from '@tiaojie/core';
 import { formatShanghai } from '@tiaojie/business-time';
 import { maskNamesIn } from '@tiaojie/personal-data';
 import { DbService } from '@tiaojie/db';
@@ -207,9 +207,10 @@ export class CaseQueryService {
     let rows: DisputeSummaryRow[];
     if (source === 'court') {
       // court staff: the cases their court referred, and those it handles as a body (a court's mediation room)
-      const referred = await this.cases.forCourt(this.db.db, actor.orgId!, limit);
+      const court = orgOf(actor);
+      const referred = await this.cases.forCourt(this.db.db, court, limit);
       const handled = await this.queues.rows(this.db.db, open ? 'openForBody' : 'forBody', {
-        org: actor.orgId!,
+        org: court,
         limit,
       });
       rows = [...new Map([...referred, ...handled].map((d) => [d.id, d])).values()];

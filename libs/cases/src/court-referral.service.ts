@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, DomainError, ErrorCode, Role } from '@tiaojie/core';
+import { Actor, DomainError, ErrorCode, Role, orgOf } from '@tiaojie/core';
 import { isBusinessDate, startOfBusinessDay } from '@tiaojie/business-time';
 import { isUniqueViolation } from '@tiaojie/db';
 import { caseDue } from '@tiaojie/deadlines';
@@ -61,7 +61,7 @@ export class CourtReferralService {
         await this.cases
           .insertReferral(tx, {
             disputeId: d.id,
-            courtId: actor.orgId!,
+            courtId: orgOf(actor),
             referralType: input.referralType,
             procedure: input.procedure ?? null,
             courtCaseNumber: input.courtCaseNumber,

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { uuid } from '../common/uuid.pipe';
 import type { FastifyReply } from 'fastify';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { UserActor, Role } from '@tiaojie/core';
@@ -17,8 +18,6 @@ import { ApiErrors } from '../common/api-docs.decorators';
 import { CaseDetail } from './case-detail.response.dto';
 import { CaseStatusView } from './case-status.response.dto';
 import { CaseListItem, PartyPersonalData, QueueItem, SignCodeSent } from './case.response.dto';
-
-const uuid = new ParseUUIDPipe({ version: undefined });
 
 @ApiTags('cases')
 @ApiBearerAuth()

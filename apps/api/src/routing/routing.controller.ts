@@ -1,15 +1,5 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Put,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
+import { uuid } from '../common/uuid.pipe';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -36,8 +26,6 @@ import {
   RoutingHistoryEntry,
   RoutingRule,
 } from './routing.response.dto';
-
-const uuid = new ParseUUIDPipe();
 
 @ApiTags('routing')
 @ApiBearerAuth()
