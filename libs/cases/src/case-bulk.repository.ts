@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { formatDisputeNumber } from '@tiaojie/core';
 import { Executor, bulkInsert, resultRows, type ColumnTypes } from '@tiaojie/db';
 import type { DisputeValues, PartyValues, TransitionValues } from './new-case';
@@ -52,6 +52,26 @@ const TRANSITION_COLUMNS: ColumnTypes = {
   at: 'timestamptz',
 };
 
+const camel = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/** Rows keyed by column name, from the camel-cased values of new-case.ts. */
+function byColumn(columns: ColumnTypes, rows: readonly object[]): Record<string, unknown>[] {
+  const names = Object.keys(columns).map((c) => [c, camel(c)] as const);
+  return rows.map((r) =>
+    Object.fromEntries(names.map(([c, k]) => [c, (r as Record<string, unknown>)[k] ?? null])),
+  );
+}
+
+async function insert(
+  tx: Executor,
+  table: string,
+  columns: ColumnTypes,
+  rows: readonly object[],
+  order: SQL,
+): Promise<void> {
+  await bulkInsert(tx, table, columns, byColumn(columns, rows), order, CHUNK);
+}
+
 /**
  * New disputes many at a time (an import batch): the rows of new-case.ts, each table as one multi-row statement
  * per chunk, where the one-at-a-time path (CaseRepository.newDisputeStatements) builds a statement per case.
@@ -67,78 +87,15 @@ export class CaseBulkRepository {
     return resultRows<{ n: string | number }>(res).map((row, i) => formatDisputeNumber(years[i], row.n));
   }
 
-  async insertDisputes(tx: Executor, rows: DisputeValues[]): Promise<void> {
-    await bulkInsert(
-      tx,
-      'disputes',
-      DISPUTE_COLUMNS,
-      rows.map((r) => ({
-        id: r.id,
-        number: r.number,
-        category: r.category,
-        kind: r.kind,
-        channel: r.channel,
-        title: r.title,
-        description: r.description,
-        street_code: r.streetCode,
-        community_code: r.communityCode,
-        address: r.address,
-        claim_amount: r.claimAmount,
-        people_involved: r.peopleInvolved,
-        status: r.status,
-        version: r.version,
-        created_by: r.createdBy,
-        created_at: r.createdAt,
-        updated_at: r.updatedAt,
-        enterprise_related: r.enterpriseRelated,
-        deadline_regime: r.deadlineRegime,
-        due_at: r.dueAt,
-      })),
-      sql`order by x.number`,
-      CHUNK,
-    );
+  insertDisputes(tx: Executor, rows: DisputeValues[]): Promise<void> {
+    return insert(tx, 'disputes', DISPUTE_COLUMNS, rows, sql`order by x.number`);
   }
 
-  async insertParties(tx: Executor, rows: PartyValues[]): Promise<void> {
-    await bulkInsert(
-      tx,
-      'dispute_parties',
-      PARTY_COLUMNS,
-      rows.map((r) => ({
-        id: r.id,
-        dispute_id: r.disputeId,
-        role: r.role,
-        party_type: r.partyType,
-        name: r.name,
-        phone: r.phone,
-        id_number: r.idNumber,
-        representative: r.representative,
-        user_id: r.userId,
-        created_at: r.createdAt,
-      })),
-      sql``,
-      CHUNK,
-    );
+  insertParties(tx: Executor, rows: PartyValues[]): Promise<void> {
+    return insert(tx, 'dispute_parties', PARTY_COLUMNS, rows, sql``);
   }
 
-  async insertTransitions(tx: Executor, rows: TransitionValues[]): Promise<void> {
-    await bulkInsert(
-      tx,
-      'case_transitions',
-      TRANSITION_COLUMNS,
-      rows.map((r) => ({
-        dispute_id: r.disputeId,
-        action: r.action,
-        from_status: r.fromStatus,
-        to_status: r.toStatus,
-        actor_id: r.actorId,
-        actor_role: r.actorRole,
-        reason: r.reason,
-        data: r.data,
-        at: r.at,
-      })),
-      sql`order by x.at`,
-      CHUNK,
-    );
+  insertTransitions(tx: Executor, rows: TransitionValues[]): Promise<void> {
+    return insert(tx, 'case_transitions', TRANSITION_COLUMNS, rows, sql`order by x.at`);
   }
 }

@@ -23,24 +23,26 @@ import {
   type NewCase,
 } from './new-case';
 
-export interface CreateSpec {
-  channel: string;
+export type CreateSpec = Pick<
+  NewCase,
+  | 'channel'
+  | 'category'
+  | 'title'
+  | 'description'
+  | 'streetCode'
+  | 'communityCode'
+  | 'address'
+  | 'peopleInvolved'
+  | 'deadlineRegime'
+  | 'dueAt'
+> & {
   kind: 'peoples' | 'administrative' | 'judicial';
-  category: string;
-  title: string;
-  description: string;
-  streetCode: string | null;
-  communityCode?: string | null;
-  address?: string | null;
   claimAmount?: number | null;
-  peopleInvolved?: number;
   parties: (PartyInput & { role: string; userId?: string | null })[];
-  deadlineRegime?: string | null;
-  dueAt?: Date | null;
   data?: Record<string, unknown>;
   /** An account whose phone is its party's (the party with this userId): read with the application's other reads. */
   phoneOfAccount?: string;
-}
+};
 
 /** Writes one new dispute with its parties, timeline, audit, routing decision and search postings, and routes it. */
 @Injectable()

@@ -5,7 +5,7 @@ import { DispatchService } from '@tiaojie/dispatch';
 import { dueKeptOnMove } from '@tiaojie/deadlines';
 import { CaseTransactionRunner } from './case-transaction.runner';
 import { CaseRepository, DisputeRow } from './case.repository';
-import { CaseTransitionService } from './case-transition.service';
+import { CaseTransitionService, FireOptions } from './case-transition.service';
 import { CaseCreationService } from './case-creation.service';
 import { RETURN_REASONS, ReturnReason, TransitionInput } from './case.types';
 
@@ -95,25 +95,27 @@ export class CaseMoveService {
         from && !ctx.dispute.formerBodyIds.includes(from)
           ? [...ctx.dispute.formerBodyIds, from]
           : ctx.dispute.formerBodyIds;
-      if (!input.targetBodyId) {
-        const moved = await this.transitions.fire(
+      // what a case leaves behind in any transfer: its mediator, its acceptance, its session mode
+      const leaving = {
+        formerBodyIds: former,
+        acceptedAt: null,
+        dueAt: dueKeptOnMove(ctx.dispute),
+        mediatorId: null,
+        sessionMode: 'joint',
+      };
+      const fire = (data: Record<string, unknown>, patch: FireOptions['patch']) =>
+        this.transitions.fire(
           tx,
           actor,
           ctx,
           'transfer',
-          {
-            version: input.version,
-            reason: input.reason,
-            data: { fromBodyId: from, bodyId: from, reasonCode: 'OTHER', rerouted: true },
-            patch: {
-              formerBodyIds: former,
-              acceptedAt: null,
-              dueAt: dueKeptOnMove(ctx.dispute),
-              mediatorId: null,
-              sessionMode: 'joint',
-            },
-          },
+          { version: input.version, reason: input.reason, data, patch },
           events,
+        );
+      if (!input.targetBodyId) {
+        const moved = await fire(
+          { fromBodyId: from, bodyId: from, reasonCode: 'OTHER', rerouted: true },
+          leaving,
         );
         // the router treats this like a return: the current body is excluded
         return this.creation.routeInTx(tx, { ...moved, status: 'received' }, events);
@@ -135,27 +137,7 @@ export class CaseMoveService {
             ? 'administrative'
             : ctx.dispute.kind);
       await this.dispatch.recordManual(tx, actor, id, target.id, `移交：${input.reason}`);
-      return this.transitions.fire(
-        tx,
-        actor,
-        ctx,
-        'transfer',
-        {
-          version: input.version,
-          reason: input.reason,
-          data: { fromBodyId: from, toBodyId: target.id, kind },
-          patch: {
-            bodyId: target.id,
-            kind,
-            formerBodyIds: former,
-            acceptedAt: null,
-            mediatorId: null,
-            sessionMode: 'joint',
-            dueAt: dueKeptOnMove(ctx.dispute),
-          },
-        },
-        events,
-      );
+      return fire({ fromBodyId: from, toBodyId: target.id, kind }, { ...leaving, bodyId: target.id, kind });
     });
   }
 
