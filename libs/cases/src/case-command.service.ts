@@ -16,11 +16,13 @@ import {
 } from '@tiaojie/deadlines';
 import { TransitionInput } from './case.types';
 import { assertConfirmationWindow } from './case-enforcement.service';
+import { CaseSigningRepository } from './case-signing.repository';
 
 /** Commands on a dispute in its body (moves to another body: CaseMoveService): versioned, audited, announced. */
 @Injectable()
 export class CaseCommandService {
   constructor(
+    private readonly signing: CaseSigningRepository,
     private readonly runner: CaseTransactionRunner,
     private readonly cases: CaseRepository,
     private readonly transitions: CaseTransitionService,
@@ -205,7 +207,7 @@ export class CaseCommandService {
         throw DomainError.validation('请先指派调解员');
       if (action === 'request_confirmation')
         assertConfirmationWindow(
-          (await this.cases.currentAgreement(tx, id))?.signedAt,
+          (await this.signing.currentAgreement(tx, id))?.signedAt,
           this.clock.now(),
           ctx.dispute.status,
         );

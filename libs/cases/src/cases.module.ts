@@ -23,6 +23,7 @@ import { CaseSigningService } from './case-signing.service';
 import { CaseTransactionRunner } from './case-transaction.runner';
 import { CaseQueryService } from './case-query.service';
 import { CaseRepository } from './case.repository';
+import { CaseSigningRepository } from './case-signing.repository';
 import { CaseSessionRepository } from './case-session.repository';
 import { CaseAgreementRepository } from './case-agreement.repository';
 import { CaseQueueRepository } from './case-queue.repository';
@@ -51,6 +52,7 @@ import { CaseDeadlineService, DeadlineCaseRepository } from '@tiaojie/deadlines'
   ],
   providers: [
     CaseRepository,
+    CaseSigningRepository,
     CaseSessionRepository,
     CaseAgreementRepository,
     CaseQueueRepository,
