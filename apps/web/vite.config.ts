@@ -18,6 +18,9 @@ export default defineConfig({
       '@tiaojie/personal-data': fileURLToPath(
         new URL('../../libs/personal-data/src/index.ts', import.meta.url),
       ),
+      '@tiaojie/business-time': fileURLToPath(
+        new URL('../../libs/business-time/src/index.ts', import.meta.url),
+      ),
       '@tiaojie/socket-events': fileURLToPath(
         new URL('../../libs/core/src/socket-events.ts', import.meta.url),
       ),

@@ -4,16 +4,10 @@ import { CLIENT_EVENTS } from '@tiaojie/core';
 import { ClientSocket, connect } from '../support/socket-client';
 import { TestApp, startTestApp } from '../support/test-app';
 import { DbSnapshot, DbSnapshotter, diffSnapshots } from './support/db-snapshot';
-import {
-  BodySpec,
-  FuzzRequest,
-  authHeader,
-  nastyString,
-  pathValueArb,
-  regressionRequests,
-  requestArb,
-  wrongValue,
-} from './support/fuzz-arbitraries';
+import { FuzzRequest, pathValueArb, regressionRequests, requestArb } from './support/fuzz-arbitraries';
+import { BodySpec } from './support/fuzz-bodies';
+import { authHeader } from './support/fuzz-auth';
+import { nastyString, wrongValue } from './support/fuzz-values';
 import { Operation, fetchOpenApi, operations } from './support/openapi';
 import { Principal, WEBHOOK_SECRET, World, buildWorld, worldIds } from './support/world';
 import { rawRequest } from './support/raw-http';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, Clock, DomainError, ErrorCode, Role, STAFF_ROLES } from '@tiaojie/core';
+import { Actor, Clock, DomainError, ErrorCode, Role, STAFF_ROLES, orgOf } from '@tiaojie/core';
 import { DbService } from '@tiaojie/db';
 import { AuditService } from '@tiaojie/audit';
 import { PasswordHasher } from './password.hasher';
@@ -27,7 +27,7 @@ export class StaffAdminService {
   ) {}
 
   list(actor: Actor, orgId?: string) {
-    if (actor.role === Role.BodyAdmin) return this.users.staff(this.db.db, actor.orgId!);
+    if (actor.role === Role.BodyAdmin) return this.users.staff(this.db.db, orgOf(actor));
     if (actor.role !== Role.DistrictAdmin) throw DomainError.forbidden();
     return this.users.staff(this.db.db, orgId);
   }

@@ -23,4 +23,4 @@ export {
   type DateParts,
 } from './business-date';
 export { InvalidBusinessDateError } from './invalid-business-date.error';
-export { formatShanghai, formatShanghaiDate, shanghaiYear } from './shanghai-format';
+export { formatShanghai, formatShanghaiDate, formatShanghaiTime, shanghaiYear } from './shanghai-format';

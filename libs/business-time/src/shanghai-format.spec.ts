@@ -1,9 +1,10 @@
 import { InvalidBusinessDateError } from './invalid-business-date.error';
-import { formatShanghai, formatShanghaiDate, shanghaiYear } from './shanghai-format';
+import { formatShanghai, formatShanghaiDate, formatShanghaiTime, shanghaiYear } from './shanghai-format';
 
 describe('Asia/Shanghai formatting', () => {
   it('formats an instant as Shanghai wall-clock time', () => {
     expect(formatShanghai(new Date('2024-03-01T06:05:00Z'))).toBe('2024年3月1日 14:05');
+    expect(formatShanghaiTime(new Date('2024-03-01T16:05:00Z'))).toBe('00:05');
   });
 
   it('uses the Shanghai calendar day and year across UTC midnight', () => {

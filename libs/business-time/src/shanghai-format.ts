@@ -15,6 +15,12 @@ export function formatShanghai(at: Date, withTime = true): string {
   return `${date} ${hh}:${mm}`;
 }
 
+/** `14:05` for an instant, in Asia/Shanghai. */
+export function formatShanghaiTime(at: Date): string {
+  const d = shanghaiFields(at);
+  return `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
+}
+
 /** `2024年3月1日` for an instant (its Asia/Shanghai calendar day) or for a business date `YYYY-MM-DD`. */
 export function formatShanghaiDate(date: Date | string): string {
   if (typeof date !== 'string') return formatShanghai(date, false);

@@ -16,6 +16,7 @@ import { CaseAgreementRepository } from './case-agreement.repository';
 import { CaseTransactionRunner } from './case-transaction.runner';
 import { CaseTransitionService } from './case-transition.service';
 import { assertConfirmationWindow } from './case-enforcement.service';
+import { CaseSigningRepository } from './case-signing.repository';
 
 export const SATISFACTION = ['满意', '基本满意', '不满意'] as const;
 export type Satisfaction = (typeof SATISFACTION)[number];
@@ -24,6 +25,7 @@ export type Satisfaction = (typeof SATISFACTION)[number];
 @Injectable()
 export class CaseAgreementService {
   constructor(
+    private readonly signing: CaseSigningRepository,
     private readonly db: DbService,
     private readonly cases: CaseRepository,
     private readonly agreements: CaseAgreementRepository,
@@ -47,10 +49,10 @@ export class CaseAgreementService {
     const ctx = await this.access.load(actor, id);
     if (ctx.relations.has('former_body') && ctx.relations.size === 1)
       throw DomainError.forbidden('移交后仅保留案件摘要');
-    const agreement = await this.cases.currentAgreement(this.db.db, id);
+    const agreement = await this.signing.currentAgreement(this.db.db, id);
     if (!agreement) throw DomainError.notFound('agreement for case', id);
     const [sigs, body, mediator, agents] = await Promise.all([
-      this.cases.signatures(this.db.db, agreement.id),
+      this.signing.signatures(this.db.db, agreement.id),
       ctx.dispute.bodyId ? this.orgs.byId(this.db.db, ctx.dispute.bodyId) : null,
       ctx.dispute.mediatorId ? this.cases.user(this.db.db, ctx.dispute.mediatorId) : null,
       this.cases.agents(this.db.db, id),
@@ -104,7 +106,7 @@ export class CaseAgreementService {
     return this.runner.run(actor, id, async (tx, ctx, events) => {
       if (!ctx.relations.has('party')) throw DomainError.forbidden('司法确认须由当事人共同申请');
       this.transitions.assertCan(actor, ctx, 'request_confirmation');
-      const agreement = await this.cases.currentAgreement(tx, id);
+      const agreement = await this.signing.currentAgreement(tx, id);
       if (!agreement?.signedAt) throw DomainError.validation('协议尚未生效');
       assertConfirmationWindow(agreement.signedAt, this.clock.now(), ctx.dispute.status);
       if (version !== ctx.dispute.version)

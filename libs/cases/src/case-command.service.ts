@@ -1,76 +1,37 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, Clock, DomainError, Role } from '@tiaojie/core';
-import { DbService, Executor } from '@tiaojie/db';
-import { AuditService } from '@tiaojie/audit';
+import { Executor } from '@tiaojie/db';
 import { UserRepository } from '@tiaojie/auth';
-import { OrgRepository } from '@tiaojie/org';
 import { DispatchService } from '@tiaojie/dispatch';
 import { RoomRepository } from '@tiaojie/rooms';
-import { CaseAccessService, CaseContext } from './case-access.service';
+import { CaseContext } from './case-access.service';
 import { CaseTransactionRunner } from './case-transaction.runner';
 import { CaseRepository, DisputeRow } from './case.repository';
 import { CaseTransitionService } from './case-transition.service';
-import { CaseIntakeService } from './case-intake.service';
 import {
   type CaseRegime,
   type DeadlineExtension as Extension,
   caseDue,
-  dueKeptOnMove,
   CaseDeadlineService,
 } from '@tiaojie/deadlines';
-import { RETURN_REASONS, ReturnReason, TransitionInput } from './case.types';
+import { TransitionInput } from './case.types';
 import { assertConfirmationWindow } from './case-enforcement.service';
+import { CaseSigningRepository } from './case-signing.repository';
 
-/** Every command on a dispute: validated, authorised, versioned, audited, and announced after commit. */
+/** Commands on a dispute in its body (moves to another body: CaseMoveService): versioned, audited, announced. */
 @Injectable()
 export class CaseCommandService {
   constructor(
-    private readonly db: DbService,
+    private readonly signing: CaseSigningRepository,
     private readonly runner: CaseTransactionRunner,
     private readonly cases: CaseRepository,
-    private readonly access: CaseAccessService,
     private readonly transitions: CaseTransitionService,
     private readonly dispatch: DispatchService,
-    private readonly intake: CaseIntakeService,
     private readonly deadlines: CaseDeadlineService,
-    private readonly orgs: OrgRepository,
     private readonly rooms: RoomRepository,
     private readonly users: UserRepository,
-    private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
-
-  /** District admin's manual override, with a reason; stored as a routing decision and audited. */
-  async manualRoute(
-    actor: Actor,
-    id: string,
-    input: TransitionInput & { bodyId: string },
-  ): Promise<DisputeRow> {
-    if (!input.reason?.trim()) throw DomainError.validation('人工分派须说明理由', { field: 'reason' });
-    return this.runner.run(actor, id, async (tx, ctx, events) => {
-      this.transitions.assertCan(actor, ctx, 'manual_route');
-      await this.dispatch.recordManual(tx, actor, id, input.bodyId, input.reason!);
-      return this.transitions.fire(
-        tx,
-        actor,
-        ctx,
-        'manual_route',
-        {
-          version: input.version,
-          reason: input.reason,
-          data: { bodyId: input.bodyId, previousBodyId: ctx.dispute.bodyId },
-          patch: {
-            bodyId: input.bodyId,
-            mediatorId: null,
-            acceptedAt: null,
-            dueAt: dueKeptOnMove(ctx.dispute),
-            routing: { why: `人工分派：${input.reason}`, manual: true, bodyId: input.bodyId },
-          },
-        },
-        events,
-      );
-    });
-  }
 
   async accept(actor: Actor, id: string, input: TransitionInput): Promise<DisputeRow> {
     return this.runner.run(actor, id, async (tx, ctx, events) => {
@@ -110,32 +71,6 @@ export class CaseCommandService {
       );
       await this.ensureRooms(tx, updated.id, ctx);
       return updated;
-    });
-  }
-
-  async returnCase(
-    actor: Actor,
-    id: string,
-    input: TransitionInput & { reasonCode: string },
-  ): Promise<DisputeRow> {
-    if (!(input.reasonCode in RETURN_REASONS))
-      throw DomainError.validation(`退回原因代码无效`, { field: 'reasonCode' });
-    return this.runner.run(actor, id, async (tx, ctx, events) => {
-      const label = RETURN_REASONS[input.reasonCode as ReturnReason];
-      const returned = await this.transitions.fire(
-        tx,
-        actor,
-        ctx,
-        'return',
-        {
-          version: input.version,
-          reason: `${label}${input.reason ? `：${input.reason}` : ''}`,
-          data: { reasonCode: input.reasonCode, bodyId: ctx.dispute.bodyId },
-          patch: { acceptedAt: null, dueAt: dueKeptOnMove(ctx.dispute), mediatorId: null },
-        },
-        events,
-      );
-      return this.intake.routeInTx(tx, returned, events);
     });
   }
 
@@ -188,130 +123,6 @@ export class CaseCommandService {
         events,
       ),
     );
-  }
-
-  /**
-   * Transfer to another body (and kind), keeping one dispute identity. Without a target the router re-routes,
-   * excluding the current body. The former body keeps a masked summary only.
-   */
-  async transfer(
-    actor: Actor,
-    id: string,
-    input: TransitionInput & { targetBodyId?: string; kind?: 'peoples' | 'administrative' | 'judicial' },
-  ): Promise<DisputeRow> {
-    return this.runner.run(actor, id, async (tx, ctx, events) => {
-      this.transitions.assertCan(actor, ctx, 'transfer');
-      const from = ctx.dispute.bodyId;
-      const former =
-        from && !ctx.dispute.formerBodyIds.includes(from)
-          ? [...ctx.dispute.formerBodyIds, from]
-          : ctx.dispute.formerBodyIds;
-      if (!input.targetBodyId) {
-        const moved = await this.transitions.fire(
-          tx,
-          actor,
-          ctx,
-          'transfer',
-          {
-            version: input.version,
-            reason: input.reason,
-            data: { fromBodyId: from, bodyId: from, reasonCode: 'OTHER', rerouted: true },
-            patch: {
-              formerBodyIds: former,
-              acceptedAt: null,
-              dueAt: dueKeptOnMove(ctx.dispute),
-              mediatorId: null,
-              sessionMode: 'joint',
-            },
-          },
-          events,
-        );
-        // the router treats this like a return: the current body is excluded
-        return this.intake.routeInTx(tx, { ...moved, status: 'received' }, events);
-      }
-      const target = await this.orgs.byId(tx, input.targetBodyId);
-      if (!target || !target.active || ['district', 'hotline', 'grid'].includes(target.kind))
-        throw DomainError.validation('移交目标须为在册的调解组织、行政机关或法院', {
-          field: 'targetBodyId',
-        });
-      if (target.id === from)
-        throw DomainError.validation('不能移交给当前承办组织', {
-          field: 'targetBodyId',
-        });
-      const kind =
-        input.kind ??
-        (target.kind === 'judicial'
-          ? 'judicial'
-          : target.kind === 'administrative'
-            ? 'administrative'
-            : ctx.dispute.kind);
-      await this.dispatch.recordManual(tx, actor, id, target.id, `移交：${input.reason}`);
-      return this.transitions.fire(
-        tx,
-        actor,
-        ctx,
-        'transfer',
-        {
-          version: input.version,
-          reason: input.reason,
-          data: { fromBodyId: from, toBodyId: target.id, kind },
-          patch: {
-            bodyId: target.id,
-            kind,
-            formerBodyIds: former,
-            acceptedAt: null,
-            mediatorId: null,
-            sessionMode: 'joint',
-            dueAt: dueKeptOnMove(ctx.dispute),
-          },
-        },
-        events,
-      );
-    });
-  }
-
-  /** 诉调对接: a failed people's mediation goes to the court with its mediation record. */
-  async referToCourt(actor: Actor, id: string, input: TransitionInput): Promise<DisputeRow> {
-    return this.runner.run(actor, id, async (tx, ctx, events) => {
-      this.transitions.assertCan(actor, ctx, 'refer_to_court');
-      const court = (await this.orgs.listActive(tx)).find((o) => o.kind === 'judicial');
-      if (!court) throw DomainError.validation('辖区内没有在册的人民法院');
-      const timeline = await this.cases.transitions(tx, id);
-      const record = timeline.map((t) => ({
-        at: t.at.toISOString(),
-        action: t.action,
-        status: t.toStatus,
-        reason: t.reason,
-      }));
-      const from = ctx.dispute.bodyId;
-      await this.dispatch.recordManual(tx, actor, id, court.id, `诉调对接：${input.reason}`);
-      return this.transitions.fire(
-        tx,
-        actor,
-        ctx,
-        'refer_to_court',
-        {
-          version: input.version,
-          reason: input.reason,
-          data: {
-            fromBodyId: from,
-            toBodyId: court.id,
-            mediationRecord: record,
-            outcome: ctx.dispute.outcome,
-          },
-          patch: {
-            bodyId: court.id,
-            kind: 'judicial',
-            formerBodyIds: from ? [...ctx.dispute.formerBodyIds, from] : ctx.dispute.formerBodyIds,
-            mediatorId: null,
-            acceptedAt: null,
-            dueAt: null,
-            sessionMode: 'joint',
-          },
-        },
-        events,
-      );
-    });
   }
 
   /** Extends the mediation deadline within the regime's rules (court consent for 委派, every party's for 委托, a reason for petitions). */
@@ -396,7 +207,7 @@ export class CaseCommandService {
         throw DomainError.validation('请先指派调解员');
       if (action === 'request_confirmation')
         assertConfirmationWindow(
-          (await this.cases.currentAgreement(tx, id))?.signedAt,
+          (await this.signing.currentAgreement(tx, id))?.signedAt,
           this.clock.now(),
           ctx.dispute.status,
         );

@@ -12,6 +12,7 @@ import {
 import { OrgRepository } from '@tiaojie/org';
 import { CaseRepository, DisputeRow, PartyRow } from './case.repository';
 import { CaseNoticeRepository } from './case-notice.repository';
+import { CaseSigningRepository } from './case-signing.repository';
 
 export const PERFORMANCE_REMIND_JOB = 'case.performance_remind';
 export interface PerformanceReminderJob {
@@ -50,6 +51,7 @@ export interface SessionFacts {
 @Injectable()
 export class CaseNoticePolicy {
   constructor(
+    private readonly signing: CaseSigningRepository,
     private readonly db: DbService,
     private readonly cases: CaseRepository,
     private readonly notices: CaseNoticeRepository,
@@ -217,9 +219,9 @@ export class CaseNoticePolicy {
     disputeId: string,
     parties: PartyRow[],
   ): Promise<void> {
-    const agreement = await this.cases.currentAgreement(tx, disputeId);
+    const agreement = await this.signing.currentAgreement(tx, disputeId);
     if (!agreement) return;
-    const signed = new Set((await this.cases.signatures(tx, agreement.id)).map((s) => s.partyId));
+    const signed = new Set((await this.signing.signatures(tx, agreement.id)).map((s) => s.partyId));
     const unsigned = parties.filter((p) => !signed.has(p.id));
     if (unsigned.length === 0) return;
     await tell('agreement.other_signed', { parties: unsigned });

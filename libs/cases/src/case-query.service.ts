@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, Clock, DomainError, Role, UserActor } from '@tiaojie/core';
+import { Actor, Clock, DomainError, Role, UserActor, orgOf } from '@tiaojie/core';
 import { formatShanghai } from '@tiaojie/business-time';
 import { maskNamesIn } from '@tiaojie/personal-data';
 import { DbService } from '@tiaojie/db';
@@ -13,6 +13,7 @@ import { CaseQueueRepository, QueueRead } from './case-queue.repository';
 import { CaseListItem, listItem } from './case-list-item';
 import { CaseRegistrationService } from './case-registration.service';
 import { courtReferralView } from './court-referral-view';
+import { CaseSigningRepository } from './case-signing.repository';
 
 const queueLimit = (opts: { limit?: number }) => Math.min(opts.limit ?? 100, 500);
 
@@ -64,6 +65,7 @@ export const TRACKER_STAGES = ['受理', '分派', '签收', '调解', '结果',
 @Injectable()
 export class CaseQueryService {
   constructor(
+    private readonly signing: CaseSigningRepository,
     private readonly db: DbService,
     private readonly cases: CaseRepository,
     private readonly queues: CaseQueueRepository,
@@ -207,9 +209,10 @@ export class CaseQueryService {
     let rows: DisputeSummaryRow[];
     if (source === 'court') {
       // court staff: the cases their court referred, and those it handles as a body (a court's mediation room)
-      const referred = await this.cases.forCourt(this.db.db, actor.orgId!, limit);
+      const court = orgOf(actor);
+      const referred = await this.cases.forCourt(this.db.db, court, limit);
       const handled = await this.queues.rows(this.db.db, open ? 'openForBody' : 'forBody', {
-        org: actor.orgId!,
+        org: court,
         limit,
       });
       rows = [...new Map([...referred, ...handled].map((d) => [d.id, d])).values()];
@@ -274,9 +277,9 @@ export class CaseQueryService {
   }
 
   private async agreementView(ctx: CaseContext) {
-    const a = await this.cases.currentAgreement(this.db.db, ctx.dispute.id);
+    const a = await this.signing.currentAgreement(this.db.db, ctx.dispute.id);
     if (!a) return null;
-    const sigs = await this.cases.signatures(this.db.db, a.id);
+    const sigs = await this.signing.signatures(this.db.db, a.id);
     return {
       id: a.id,
       terms: a.terms,

@@ -8,11 +8,13 @@ import { CaseRepository, DisputeRow } from './case.repository';
 import { CaseTransitionService } from './case-transition.service';
 import { CaseTransactionRunner } from './case-transaction.runner';
 import { TransitionInput } from './case.types';
+import { CaseSigningRepository } from './case-signing.repository';
 
 /** The agreement (调解协议) from draft to signature: the content hash, one-time sign codes, the signatures. */
 @Injectable()
 export class CaseSigningService {
   constructor(
+    private readonly signing: CaseSigningRepository,
     private readonly db: DbService,
     private readonly cases: CaseRepository,
     private readonly access: CaseAccessService,
@@ -30,7 +32,7 @@ export class CaseSigningService {
     const terms = input.terms.map((t) => t.trim()).filter(Boolean);
     if (terms.length === 0) throw DomainError.validation('协议条款不能为空', { field: 'terms' });
     return this.runner.run(actor, id, async (tx, ctx, events) => {
-      await this.cases.supersedeAgreements(tx, id);
+      await this.signing.supersedeAgreements(tx, id);
       const contentHash = createHash('sha256')
         .update(
           JSON.stringify({
@@ -41,7 +43,7 @@ export class CaseSigningService {
           }),
         )
         .digest('hex');
-      const agreement = await this.cases.insertAgreement(tx, {
+      const agreement = await this.signing.insertAgreement(tx, {
         disputeId: id,
         terms,
         performanceDueOn: input.performanceDueOn ?? null,
@@ -80,10 +82,10 @@ export class CaseSigningService {
     this.transitions.assertCan(actor, pre, 'sign');
     await this.auth.verifyCode(phone ?? '', input.code, 'sign');
     return this.runner.run(actor, id, async (tx, ctx, events) => {
-      const agreement = await this.cases.currentAgreement(tx, id);
+      const agreement = await this.signing.currentAgreement(tx, id);
       if (!agreement || agreement.status !== 'signing') throw DomainError.validation('没有待签署的协议');
       for (const party of ctx.ownParties) {
-        await this.cases.insertSignature(tx, {
+        await this.signing.insertSignature(tx, {
           agreementId: agreement.id,
           partyId: party.id,
           userId: actor.id,
@@ -107,9 +109,9 @@ export class CaseSigningService {
         },
         events,
       );
-      const signed = new Set((await this.cases.signatures(tx, agreement.id)).map((s) => s.partyId));
+      const signed = new Set((await this.signing.signatures(tx, agreement.id)).map((s) => s.partyId));
       if (ctx.parties.every((p) => signed.has(p.id))) {
-        await this.cases.markAgreementSigned(tx, agreement.id, this.clock.now());
+        await this.signing.markAgreementSigned(tx, agreement.id, this.clock.now());
         updated = await this.transitions.fire(
           tx,
           SYSTEM_ACTOR,

@@ -6,6 +6,7 @@ import { QUEUE_OPEN_STATUSES, createTestDatabase, resultRows, schema, sqlList } 
 import { CaseRepository } from './case.repository';
 import { CaseQueueRepository } from './case-queue.repository';
 import { CaseQueryService } from './case-query.service';
+import { CaseSigningRepository } from './case-signing.repository';
 
 /** The prepared reads every application makes before its one write, against a real database. */
 describe('CaseRepository (prepared application reads)', () => {
@@ -151,6 +152,7 @@ describe('CaseRepository (prepared application reads)', () => {
         },
       ]);
       const query = new CaseQueryService(
+        new CaseSigningRepository(),
         { db: ctx.db.db } as any,
         repo,
         queues,

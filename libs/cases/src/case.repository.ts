@@ -6,7 +6,6 @@ import { Executor, Read, Statement, readAsOne, rowOf, schema, tableRead } from '
 export type DisputeRow = typeof schema.disputes.$inferSelect;
 export type PartyRow = typeof schema.disputeParties.$inferSelect;
 export type TransitionRow = typeof schema.caseTransitions.$inferSelect;
-export type AgreementRow = typeof schema.agreements.$inferSelect;
 
 const d = schema.disputes;
 /** The columns a case list shows (CaseQueryService.summary): lists never read descriptions or routing explanations. */
@@ -33,7 +32,6 @@ export const SUMMARY_COLUMNS = {
   formerBodyIds: d.formerBodyIds,
 };
 export type DisputeSummaryRow = Pick<DisputeRow, keyof typeof SUMMARY_COLUMNS>;
-export type SignatureRow = typeof schema.agreementSignatures.$inferSelect;
 
 export interface NewDisputeWrite {
   dispute: typeof schema.disputes.$inferInsert;
@@ -174,59 +172,6 @@ export class CaseRepository {
       )
       .orderBy(desc(schema.disputes.createdAt))
       .limit(limit);
-  }
-
-  async currentAgreement(db: Executor, disputeId: string): Promise<AgreementRow | null> {
-    return (
-      (
-        await db
-          .select()
-          .from(schema.agreements)
-          .where(
-            and(
-              eq(schema.agreements.disputeId, disputeId),
-              inArray(schema.agreements.status, ['signing', 'signed']),
-            ),
-          )
-          .orderBy(desc(schema.agreements.createdAt))
-          .limit(1)
-      )[0] ?? null
-    );
-  }
-
-  async supersedeAgreements(db: Executor, disputeId: string): Promise<void> {
-    await db
-      .update(schema.agreements)
-      .set({ status: 'superseded' })
-      .where(and(eq(schema.agreements.disputeId, disputeId), eq(schema.agreements.status, 'signing')));
-  }
-
-  async insertAgreement(db: Executor, row: typeof schema.agreements.$inferInsert): Promise<AgreementRow> {
-    return (await db.insert(schema.agreements).values(row).returning())[0];
-  }
-
-  async markAgreementSigned(db: Executor, id: string, at: Date): Promise<void> {
-    await db
-      .update(schema.agreements)
-      .set({ status: 'signed', signedAt: at })
-      .where(eq(schema.agreements.id, id));
-  }
-
-  signatures(db: Executor, agreementId: string): Promise<SignatureRow[]> {
-    return db
-      .select()
-      .from(schema.agreementSignatures)
-      .where(eq(schema.agreementSignatures.agreementId, agreementId));
-  }
-
-  /** Inserts a signature once; returns false if this party already signed. */
-  async insertSignature(db: Executor, row: typeof schema.agreementSignatures.$inferInsert): Promise<boolean> {
-    const r = await db
-      .insert(schema.agreementSignatures)
-      .values(row)
-      .onConflictDoNothing()
-      .returning({ p: schema.agreementSignatures.partyId });
-    return r.length === 1;
   }
 
   async insertReferral(db: Executor, row: typeof schema.courtReferrals.$inferInsert): Promise<void> {

@@ -10,15 +10,20 @@ import { CaseReadScopeRepository } from './case-read-scope.repository';
 import { CaseSearchFilterRepository } from './case-search-filter.repository';
 import { CaseSearchService } from './case-search.service';
 import { CaseIntakeService } from './case-intake.service';
+import { CaseCreationService } from './case-creation.service';
+import { CaseIntakeValidator } from './case-intake.validator';
+import { CourtReferralService } from './court-referral.service';
 import { CaseSessionService } from './case-session.service';
 import { CaseAgreementService } from './case-agreement.service';
 import { CaseEnforcementService } from './case-enforcement.service';
 import { CaseAccessService } from './case-access.service';
 import { CaseCommandService } from './case-command.service';
+import { CaseMoveService } from './case-move.service';
 import { CaseSigningService } from './case-signing.service';
 import { CaseTransactionRunner } from './case-transaction.runner';
 import { CaseQueryService } from './case-query.service';
 import { CaseRepository } from './case.repository';
+import { CaseSigningRepository } from './case-signing.repository';
 import { CaseSessionRepository } from './case-session.repository';
 import { CaseAgreementRepository } from './case-agreement.repository';
 import { CaseQueueRepository } from './case-queue.repository';
@@ -47,12 +52,14 @@ import { CaseDeadlineService, DeadlineCaseRepository } from '@tiaojie/deadlines'
   ],
   providers: [
     CaseRepository,
+    CaseSigningRepository,
     CaseSessionRepository,
     CaseAgreementRepository,
     CaseQueueRepository,
     CaseAccessService,
     CaseTransitionService,
     CaseCommandService,
+    CaseMoveService,
     CaseSigningService,
     CaseTransactionRunner,
     CaseQueryService,
@@ -61,6 +68,9 @@ import { CaseDeadlineService, DeadlineCaseRepository } from '@tiaojie/deadlines'
     CaseDeadlineService,
     DeadlineCaseRepository,
     CaseIntakeService,
+    CaseCreationService,
+    CaseIntakeValidator,
+    CourtReferralService,
     CaseSessionService,
     CaseAgreementService,
     CaseNoticePolicy,
@@ -86,10 +96,12 @@ import { CaseDeadlineService, DeadlineCaseRepository } from '@tiaojie/deadlines'
     StreetMappingService,
     CaseDeadlineService,
     CaseIntakeService,
+    CourtReferralService,
     CaseSessionService,
     CaseAgreementService,
     CaseEnforcementService,
     CaseCommandService,
+    CaseMoveService,
     CaseSigningService,
     CaseQueryService,
     CaseRoomService,

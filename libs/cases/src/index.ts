@@ -1,5 +1,9 @@
 export { CasesModule } from './cases.module';
+export { CaseWriterModule } from './case-writer.module';
+export { CaseWriter } from './case.writer';
+export type { BulkCase } from './case.writer';
 export { CaseCommandService } from './case-command.service';
+export { CaseMoveService } from './case-move.service';
 export { CaseSigningService } from './case-signing.service';
 export { CaseQueryService, TRACKER_STAGES } from './case-query.service';
 export { CaseRoomService } from './case-room.service';
@@ -16,6 +20,7 @@ export type {
   AgentInput,
 } from './case.types';
 export { CaseIntakeService } from './case-intake.service';
+export { CourtReferralService } from './court-referral.service';
 export { CaseSessionService } from './case-session.service';
 export type { ScheduleInput } from './case-session.service';
 export { CaseAgreementService, SATISFACTION } from './case-agreement.service';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Actor, Clock, DomainError, ErrorCode, RealtimeEvent, RealtimePublisher, Role } from '@tiaojie/core';
 import { DbService } from '@tiaojie/db';
 import { AuditService } from '@tiaojie/audit';
-import { CaseIntakeService } from './case-intake.service';
+import { CaseCreationService } from './case-creation.service';
 import { CaseRepository } from './case.repository';
 import { StreetMappingRepository, UnknownStreetName } from './street-mapping.repository';
 
@@ -29,7 +29,7 @@ export class StreetMappingService {
     private readonly db: DbService,
     private readonly repo: StreetMappingRepository,
     private readonly cases: CaseRepository,
-    private readonly intake: CaseIntakeService,
+    private readonly creation: CaseCreationService,
     private readonly audit: AuditService,
     private readonly publisher: RealtimePublisher,
     private readonly clock: Clock,
@@ -77,7 +77,7 @@ export class StreetMappingService {
           entityId: placed.id,
           data: { streetName: name, streetCode, communityCode },
         });
-        const routed = await this.intake.routeInTx(tx, placed, events);
+        const routed = await this.creation.routeInTx(tx, placed, events);
         out.placed++;
         if (routed.status === 'routed') out.routed++;
         else out.toDistrictQueue++;

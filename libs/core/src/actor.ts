@@ -1,3 +1,5 @@
+import { DomainError } from './domain.error';
+
 /** Roles from the domain reference. `system` is the platform itself (router, worker, importer). */
 export enum Role {
   Party = 'party',
@@ -58,3 +60,9 @@ export interface SystemActor {
 export type Actor = UserActor | SystemActor;
 
 export const SYSTEM_ACTOR: SystemActor = { id: null, role: Role.System, orgId: null, name: '系统' };
+
+/** The organisation of an actor whose role belongs to one (court or body staff); an account without one is refused. */
+export function orgOf(actor: Actor): string {
+  if (actor.orgId === null) throw DomainError.forbidden('该账号未隶属任何组织');
+  return actor.orgId;
+}

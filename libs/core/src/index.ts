@@ -13,5 +13,5 @@ export { RealtimePublisher, NoopRealtimePublisher } from './realtime.publisher';
 export type { RealtimeEvent, RealtimeEventOf } from './realtime.publisher';
 export { channels, CLIENT_EVENTS, SERVER_EVENTS, SOCKET_EVENT_FIELDS } from './socket-events';
 export type * from './socket-events';
-export { Role, STAFF_ROLES, ROLE_LABELS, SYSTEM_ACTOR } from './actor';
+export { Role, STAFF_ROLES, ROLE_LABELS, SYSTEM_ACTOR, orgOf } from './actor';
 export type { Actor, SystemActor, UserActor } from './actor';

@@ -6,7 +6,7 @@ import { DbService, Executor } from '@tiaojie/db';
 import { AuditService, type AuditEntry } from '@tiaojie/audit';
 import { recordInstant } from './duplicate-linker';
 import { DuplicatePairRepository, type DuplicatePairRow } from './duplicate-pair.repository';
-import { IntakeDisputeRepository } from './intake-dispute.repository';
+import { PlaceDirectoryRepository } from './place-directory.repository';
 import { IntakeDisputeService, type DisputeGroup } from './intake-dispute.service';
 import { reviveRecord } from './intake-record.mapper';
 import { IntakeRecordRepository, type IntakeRecordRow } from './intake-record.repository';
@@ -54,7 +54,7 @@ export class DuplicateReviewService {
     private readonly pairs: DuplicatePairRepository,
     private readonly records: IntakeRecordRepository,
     private readonly disputeStep: IntakeDisputeService,
-    private readonly places: IntakeDisputeRepository,
+    private readonly places: PlaceDirectoryRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
     private readonly searchIndex: CaseSearchIndexService,

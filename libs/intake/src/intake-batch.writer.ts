@@ -143,10 +143,11 @@ export class IntakeBatchWriter {
       tx,
       step.links.filter((l) => !fresh.has(l.recordId)),
     );
-    // the cases created or joined now are found by their records' ids in the same transaction
+    // cases joined now are found by their new records' ids in the same transaction (new cases were indexed whole)
+    const createdNow = new Set(step.createdDisputeIds);
     await this.searchIndex.reindex(
       tx,
-      step.links.map((l) => l.disputeId),
+      step.links.map((l) => l.disputeId).filter((id) => !createdNow.has(id)),
     );
     const keyed = (list: typeof toWrite) =>
       list.map((w) => ({

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { Actor } from '@tiaojie/core';
-import { shanghaiYear } from '@tiaojie/business-time';
+import { CaseWriter } from '@tiaojie/cases';
 import type { Executor } from '@tiaojie/db';
 import type { AuditEntry } from '@tiaojie/audit';
 import type { CrossChannelDuplicate, IntakeRecord } from '@tiaojie/intake-parsers';
@@ -9,7 +8,6 @@ import { buildDisputeDraft, type PlaceDirectory } from './dispute-draft.builder'
 import { planLinks, recordInstant, recordKeyOf, type LinkItem } from './duplicate-linker';
 import { DuplicatePairRepository } from './duplicate-pair.repository';
 import { CHANNEL_LABELS, CHANNEL_OF_FORMAT } from './intake-channel';
-import { IntakeDisputeRepository } from './intake-dispute.repository';
 import { IntakeRecordRepository } from './intake-record.repository';
 import { reviveRecord } from './intake-record.mapper';
 
@@ -94,7 +92,7 @@ const DAY_MS = 86_400_000;
 export class IntakeDisputeService {
   constructor(
     private readonly records: IntakeRecordRepository,
-    private readonly disputes: IntakeDisputeRepository,
+    private readonly cases: CaseWriter,
     private readonly pairs: DuplicatePairRepository,
   ) {}
 
@@ -185,69 +183,29 @@ export class IntakeDisputeService {
     const result = emptyStep();
     const fresh = groups.filter((g) => g.disputeId === null);
     const drafts = fresh.map((g) => buildDisputeDraft(g.primary.record, places));
-    const numbers = await this.disputes.nextNumbers(
+    const created = await this.cases.createMany(
       tx,
-      fresh.map((g) => shanghaiYear(new Date(recordInstant(g.primary.record)))),
-    );
-    const createdIds: string[] = fresh.map(() => randomUUID());
-    await this.disputes.insertDisputes(
-      tx,
+      actor,
       drafts.map((d, i) => ({
-        id: createdIds[i],
-        number: numbers[i],
-        category: d.category,
-        kind: d.kind,
-        channel: d.channel,
-        title: d.title,
-        description: d.description,
-        streetCode: d.streetCode,
-        communityCode: d.communityCode,
-        address: d.address,
-        claimAmount: d.claimAmount,
-        peopleInvolved: d.peopleInvolved,
-        status: 'received',
+        ...d,
         createdBy: actor.id,
         createdAt: new Date(recordInstant(fresh[i].primary.record)),
         updatedAt: ctx.now,
+        receiveReason: `${CHANNEL_LABELS[d.channel]}导入`,
+        receiveData: {
+          sourceId: fresh[i].primary.record.sourceId,
+          intakeRecordId: fresh[i].primary.recordId,
+          importRunId: ctx.runId,
+        },
+        // the whole group's records find the case from its first write
+        intakeIds: fresh[i].members.map((m) => m.record.sourceId),
       })),
     );
+    const createdIds = created.map((c) => c.id);
+    const numbers = created.map((c) => c.number);
     fresh.forEach((g, i) => {
       g.disputeId = createdIds[i];
     });
-
-    await this.disputes.insertParties(
-      tx,
-      drafts.flatMap((d, i) =>
-        d.parties.map((p, j) => ({
-          disputeId: createdIds[i],
-          role: p.role,
-          partyType: p.partyType,
-          name: p.name,
-          phone: p.phone,
-          idNumber: p.idNumber,
-          createdAt: new Date(ctx.now.getTime() + j),
-        })),
-      ),
-    );
-    await this.disputes.insertTransitions(
-      tx,
-      fresh.map((g, i) => ({
-        disputeId: createdIds[i],
-        action: 'receive',
-        fromStatus: null,
-        toStatus: 'received',
-        actorId: actor.id,
-        actorRole: actor.role,
-        reason: `${CHANNEL_LABELS[drafts[i].channel]}导入`,
-        at: new Date(recordInstant(g.primary.record)),
-        data: {
-          channel: drafts[i].channel,
-          sourceId: g.primary.record.sourceId,
-          intakeRecordId: g.primary.recordId,
-          importRunId: ctx.runId,
-        },
-      })),
-    );
     fresh.forEach((g, i) =>
       result.audit.push({
         action: 'case.receive',
@@ -267,11 +225,11 @@ export class IntakeDisputeService {
     result.createdDisputeIds = createdIds;
     result.createdFrom = fresh.map((g) => g.primary.recordId);
 
-    const created = new Set<string>(createdIds);
+    const createdSet = new Set<string>(createdIds);
     for (const g of groups) {
       for (const m of g.members) {
         result.links.push({ recordId: m.recordId, disputeId: g.disputeId! });
-        if (m.recordId === g.primary.recordId && created.has(g.disputeId!)) continue;
+        if (m.recordId === g.primary.recordId && createdSet.has(g.disputeId!)) continue;
         result.linked++;
         result.linkedRecords.push(m.recordId);
         result.audit.push({

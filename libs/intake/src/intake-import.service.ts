@@ -13,7 +13,7 @@ import {
 } from '@tiaojie/intake-parsers';
 import { estimateDataRows } from './file-size.estimator';
 import { IntakeBatchWriter } from './intake-batch.writer';
-import { IntakeDisputeRepository } from './intake-dispute.repository';
+import { PlaceDirectoryRepository } from './place-directory.repository';
 import { ImportRunRepository } from './import-run.repository';
 import { NamedPlaceDirectory } from './place-directory';
 
@@ -75,7 +75,7 @@ export class IntakeImportService {
     private readonly db: DbService,
     private readonly writer: IntakeBatchWriter,
     private readonly runs: ImportRunRepository,
-    private readonly places: IntakeDisputeRepository,
+    private readonly places: PlaceDirectoryRepository,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}

@@ -2,12 +2,13 @@ import { Module } from '@nestjs/common';
 import { AuditModule } from '@tiaojie/audit';
 import { StatsModule } from '@tiaojie/stats';
 import { SearchModule } from '@tiaojie/search';
+import { CaseWriterModule } from '@tiaojie/cases';
 import { DuplicatePairRepository } from './duplicate-pair.repository';
 import { DuplicateReviewService } from './duplicate-review.service';
 import { ImportReportService } from './import-report.service';
 import { ImportRunRepository } from './import-run.repository';
 import { IntakeBatchWriter } from './intake-batch.writer';
-import { IntakeDisputeRepository } from './intake-dispute.repository';
+import { PlaceDirectoryRepository } from './place-directory.repository';
 import { IntakeDisputeService } from './intake-dispute.service';
 import { IntakeImportService } from './intake-import.service';
 import { IntakeRecordRepository } from './intake-record.repository';
@@ -19,7 +20,7 @@ import { loadWebhookSecrets, WEBHOOK_SECRETS } from './webhook.config';
 
 const CORE = [
   IntakeRecordRepository,
-  IntakeDisputeRepository,
+  PlaceDirectoryRepository,
   DuplicatePairRepository,
   ImportRunRepository,
   WebhookDeliveryRepository,
@@ -37,7 +38,7 @@ const CORE = [
  * RealtimePublisher (global) only: the command line and the worker use it without HTTP or a job queue.
  */
 @Module({
-  imports: [AuditModule, StatsModule, SearchModule],
+  imports: [AuditModule, StatsModule, SearchModule, CaseWriterModule],
   providers: CORE,
   exports: CORE,
 })

@@ -5,7 +5,7 @@ import type { JobQueue } from '@tiaojie/jobs';
 import type { AcceptedRow } from '@tiaojie/intake-parsers';
 import { BatchResult, IntakeBatchWriter } from './intake-batch.writer';
 import { FORMAT_OF_CHANNEL } from './intake-channel';
-import { IntakeDisputeRepository } from './intake-dispute.repository';
+import { PlaceDirectoryRepository } from './place-directory.repository';
 import { NamedPlaceDirectory } from './place-directory';
 import { WebhookDeliveryRepository, WebhookDeliveryRow } from './webhook-delivery.repository';
 import { WEBHOOK_PROCESS_JOB, webhookActor } from './webhook-receiver.service';
@@ -44,7 +44,7 @@ export class WebhookProcessorService {
     private readonly db: DbService,
     private readonly deliveries: WebhookDeliveryRepository,
     private readonly writer: IntakeBatchWriter,
-    private readonly places: IntakeDisputeRepository,
+    private readonly places: PlaceDirectoryRepository,
     private readonly clock: Clock,
   ) {}
 

@@ -85,6 +85,14 @@ export class CaseSearchIndexRepository {
   ): Promise<void> {
     if (ids.length === 0) return;
     await db.execute(sql`delete from case_search_terms where dispute_id = ${anyUuid(ids)}`);
+    await this.insert(db, postings);
+  }
+
+  /** The postings of cases that have none yet (new cases, many at a time). */
+  async insert(
+    db: Executor,
+    postings: { disputeId: string; receivedAt: Date; postings: Posting[] }[],
+  ): Promise<void> {
     const rows = postings.flatMap((d) =>
       d.postings.map((p) => ({
         dispute_id: d.disputeId,

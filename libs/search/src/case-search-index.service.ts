@@ -53,6 +53,16 @@ export class CaseSearchIndexService implements OnApplicationBootstrap {
     );
   }
 
+  /** The postings of new cases written many at a time (in the transaction of their inserts). */
+  async indexNew(tx: Executor, docs: { id: string; receivedAt: Date; doc: SearchDocument }[]): Promise<void> {
+    if (docs.length === 0) return;
+    const hash = await this.hasher();
+    await this.repo.insert(
+      tx,
+      docs.map((d) => ({ disputeId: d.id, receivedAt: d.receivedAt, postings: postingsOf(d.doc, hash) })),
+    );
+  }
+
   /** A new case's postings as a statement to run with its insert (the hash from `hasher`, read beforehand). */
   newCaseStatement(id: string, receivedAt: Date, doc: SearchDocument, hash: PersonalHash): Statement {
     return this.repo.insertStatement(id, receivedAt, postingsOf(doc, hash));

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { uuid } from '../common/uuid.pipe';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -42,11 +43,7 @@ export class StaffController {
   @ApiOkResponse({ type: StaffMember })
   @Patch(':id')
   @Roles(Role.DistrictAdmin, Role.BodyAdmin)
-  update(
-    @CurrentActor() actor: UserActor,
-    @Param('id', new ParseUUIDPipe()) id: string,
-    @Body() dto: UpdateStaffDto,
-  ) {
+  update(@CurrentActor() actor: UserActor, @Param('id', uuid) id: string, @Body() dto: UpdateStaffDto) {
     return this.staff.update(actor, id, dto);
   }
 }

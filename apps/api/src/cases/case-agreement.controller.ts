@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { uuid } from '../common/uuid.pipe';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { UserActor, Role } from '@tiaojie/core';
@@ -33,8 +34,6 @@ import {
   SessionList,
 } from './case.response.dto';
 import { create as contentDisposition } from 'content-disposition';
-
-const uuid = new ParseUUIDPipe();
 
 @ApiTags('sessions and agreements')
 @ApiBearerAuth()

@@ -1,6 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { CandidateEvaluation, Escalation } from '../routing/routing-decision.response.dto';
 import { CaseListItem } from './case.response.dto';
+import { MyLinkageRoom } from '../rooms/rooms.response.dto';
 
 /** Response bodies, exactly as the services return them (checked against every e2e response). */
 
@@ -128,17 +129,9 @@ export class AgreementView {
   signatures: AgreementSignature[];
 }
 
-export class CaseRoomRef {
-  @ApiProperty({ type: String })
-  id: string;
-  @ApiProperty({ type: String })
-  kind: string;
-  @ApiProperty({ type: String })
-  title: string;
+export class CaseRoomRef extends PickType(MyLinkageRoom, ['id', 'kind', 'title', 'lastSeq'] as const) {
   @ApiProperty({ type: String, nullable: true })
   partyId: string | null;
-  @ApiProperty({ type: Number })
-  lastSeq: number;
 }
 
 /** What staff see of the routing decision: the engine's summary, or a manual assignment's reason. */

@@ -1,7 +1,7 @@
 import { Body, Controller, Headers, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { UserActor, Role } from '@tiaojie/core';
-import { CaseIntakeService, CaseQueryService } from '@tiaojie/cases';
+import { CaseIntakeService, CaseQueryService, CourtReferralService } from '@tiaojie/cases';
 import { CurrentActor, Roles } from '../common/auth.decorators';
 import { ApplyDto } from './case.dto';
 import { CourtReferralDto, RegisterDto } from './case-flow.dto';
@@ -25,6 +25,7 @@ const IDEMPOTENCY_HEADER = {
 export class CaseIntakeController {
   constructor(
     private readonly intake: CaseIntakeService,
+    private readonly referrals: CourtReferralService,
     private readonly queries: CaseQueryService,
   ) {}
 
@@ -82,6 +83,6 @@ export class CaseIntakeController {
   @Post('court-referrals')
   @Roles(Role.CourtClerk, Role.Judge)
   async refer(@CurrentActor() actor: UserActor, @Body() dto: CourtReferralDto) {
-    return this.queries.summary(await this.intake.referFromCourt(actor, dto));
+    return this.queries.summary(await this.referrals.referFromCourt(actor, dto));
   }
 }

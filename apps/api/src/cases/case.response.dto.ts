@@ -144,47 +144,9 @@ export class CaseRating {
   source: string;
 }
 
-export class QueueItem {
+export class QueueItem extends CaseListItem {
   @ApiProperty({ enum: ['none', 'overdue', 'due_soon', 'ok'], enumName: 'Urgency' })
   urgency: 'none' | 'overdue' | 'due_soon' | 'ok';
-  @ApiProperty({ type: String })
-  number: string;
-  @ApiProperty({ type: String })
-  id: string;
-  @ApiProperty({ type: String })
-  kind: string;
-  @ApiProperty({ type: String })
-  category: string;
-  @ApiProperty({ type: String })
-  channel: string;
-  @ApiProperty({ type: String })
-  title: string;
-  @ApiProperty({ type: String, nullable: true })
-  streetCode: string | null;
-  @ApiProperty({ type: String })
-  status: string;
-  @ApiProperty({ type: Number })
-  version: number;
-  @ApiProperty({ type: String, nullable: true })
-  bodyId: string | null;
-  @ApiProperty({ type: String, nullable: true })
-  mediatorId: string | null;
-  @ApiProperty({ enum: ['joint', 'caucus'], enumName: 'SessionMode' })
-  sessionMode: string;
-  @ApiProperty({ type: String, nullable: true })
-  deadlineRegime: string | null;
-  @ApiProperty({ type: Boolean })
-  enterpriseRelated: boolean;
-  @ApiProperty({ type: String })
-  categoryLabel: string;
-  @ApiProperty({ type: String })
-  statusLabel: string;
-  @ApiProperty({ type: String, nullable: true })
-  dueAt: string | null;
-  @ApiProperty({ type: String })
-  createdAt: string;
-  @ApiProperty({ type: String })
-  updatedAt: string;
 }
 
 export class SignCodeSent {

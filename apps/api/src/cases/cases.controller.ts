@@ -1,8 +1,15 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { uuid } from '../common/uuid.pipe';
 import type { FastifyReply } from 'fastify';
 import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { UserActor, Role } from '@tiaojie/core';
-import { CaseAccessService, CaseCommandService, CaseQueryService, CaseSigningService } from '@tiaojie/cases';
+import {
+  CaseAccessService,
+  CaseCommandService,
+  CaseMoveService,
+  CaseQueryService,
+  CaseSigningService,
+} from '@tiaojie/cases';
 import { AuditService } from '@tiaojie/audit';
 import { ExtendDto, TransferDto } from './case-flow.dto';
 import { CurrentActor, Roles } from '../common/auth.decorators';
@@ -12,8 +19,6 @@ import { CaseDetail } from './case-detail.response.dto';
 import { CaseStatusView } from './case-status.response.dto';
 import { CaseListItem, PartyPersonalData, QueueItem, SignCodeSent } from './case.response.dto';
 
-const uuid = new ParseUUIDPipe({ version: undefined });
-
 @ApiTags('cases')
 @ApiBearerAuth()
 @ApiErrors(400, 401, 403, 404, 409)
@@ -21,6 +26,7 @@ const uuid = new ParseUUIDPipe({ version: undefined });
 export class CasesController {
   constructor(
     private readonly commands: CaseCommandService,
+    private readonly moves: CaseMoveService,
     private readonly signing: CaseSigningService,
     private readonly queries: CaseQueryService,
     private readonly access: CaseAccessService,
@@ -80,7 +86,7 @@ export class CasesController {
   @HttpCode(200)
   @Roles(Role.BodyAdmin, Role.Mediator, Role.Judge, Role.CourtClerk, Role.Official)
   async return(@CurrentActor() actor: UserActor, @Param('id', uuid) id: string, @Body() dto: ReturnDto) {
-    return this.queries.summary(await this.commands.returnCase(actor, id, dto));
+    return this.queries.summary(await this.moves.returnCase(actor, id, dto));
   }
 
   @ApiOperation({ summary: '指派调解员' })
@@ -134,7 +140,7 @@ export class CasesController {
   @Post(':id/transfer')
   @HttpCode(200)
   async transfer(@CurrentActor() actor: UserActor, @Param('id', uuid) id: string, @Body() dto: TransferDto) {
-    return this.queries.summary(await this.commands.transfer(actor, id, dto));
+    return this.queries.summary(await this.moves.transfer(actor, id, dto));
   }
 
   /** 诉调对接: a failed mediation goes to the court with its record. */
@@ -147,7 +153,7 @@ export class CasesController {
     @Param('id', uuid) id: string,
     @Body() dto: VersionDto,
   ) {
-    return this.queries.summary(await this.commands.referToCourt(actor, id, dto));
+    return this.queries.summary(await this.moves.referToCourt(actor, id, dto));
   }
 
   @ApiOperation({ summary: '延长期限' })

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { uuid } from '../common/uuid.pipe';
 import { ApiBearerAuth, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { UserActor, Role } from '@tiaojie/core';
@@ -10,8 +11,6 @@ import { create as contentDisposition } from 'content-disposition';
 import { DuplicateDecisionDto, DuplicateQueryDto, ListQueryDto } from './intake.dto';
 import { ApiErrors, ApiFile } from '../common/api-docs.decorators';
 import { DuplicateDecision, DuplicateReview, ImportRun, ImportSummary } from './intake.response.dto';
-
-const uuid = new ParseUUIDPipe({ version: undefined });
 
 /** District admins: upload exports (progress on the socket as `import:progress`), runs, error reports, duplicate review. */
 @ApiTags('intake')

@@ -1,4 +1,5 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { uuid } from '../common/uuid.pipe';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { UserActor, Role } from '@tiaojie/core';
 import { NotificationService, OutboxService } from '@tiaojie/notifications';
@@ -6,8 +7,6 @@ import { CurrentActor, Roles } from '../common/auth.decorators';
 import { DeadLetterQueryDto, InboxQueryDto } from './notifications.dto';
 import { ApiErrors } from '../common/api-docs.decorators';
 import { Inbox, NotificationRead, OutboxItemView, ReadAllResult } from './notifications.response.dto';
-
-const uuid = new ParseUUIDPipe();
 
 /** The signed-in user's own inbox (new ones are pushed live as `notification:new` on `user:<id>`). */
 @ApiTags('notifications')

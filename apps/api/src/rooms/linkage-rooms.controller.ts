@@ -6,11 +6,11 @@ import {
   Header,
   HttpCode,
   Param,
-  ParseUUIDPipe,
   Post,
   Query,
   StreamableFile,
 } from '@nestjs/common';
+import { uuid } from '../common/uuid.pipe';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { UserActor, Role } from '@tiaojie/core';
 import { LinkageRoomService, MinutesService } from '@tiaojie/rooms';
@@ -33,8 +33,6 @@ import {
   MessageView,
   RemoveResult,
 } from './rooms.response.dto';
-
-const uuid = new ParseUUIDPipe({ version: undefined });
 
 /** Court–government linkage rooms (府院联动): create, members (by person or organisation), minutes and their export. */
 @ApiTags('linkage rooms')

@@ -1,15 +1,5 @@
-import {
-  Body,
-  Controller,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-  Req,
-  StreamableFile,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, StreamableFile } from '@nestjs/common';
+import { uuid } from '../common/uuid.pipe';
 import {
   ApiBearerAuth,
   ApiConsumes,
@@ -27,8 +17,6 @@ import { readUpload } from './multipart-upload';
 import { HistoryQueryDto, ReadDto } from './rooms.dto';
 import { ApiErrors, ApiFile } from '../common/api-docs.decorators';
 import { MessagePosted, MessageView, MyRooms, ReadMark, ReadReceipt } from './rooms.response.dto';
-
-const uuid = new ParseUUIDPipe({ version: undefined });
 
 /** Room HTTP: history pages, read receipts, evidence attachments, my rooms. Access is decided in the domain per room. */
 @ApiTags('rooms')

@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, PickType } from '@nestjs/swagger';
 
 /** Response bodies, exactly as the services return them (checked against every e2e response). */
 
@@ -114,27 +114,6 @@ export class MessagePosted {
   duplicate: boolean;
 }
 
-export class MyCaseRoom {
-  @ApiProperty({ type: String })
-  caseNumber: string;
-  @ApiProperty({ enum: ['joint', 'caucus'], enumName: 'SessionMode' })
-  sessionMode: string;
-  @ApiProperty({ type: Number })
-  lastSeq: number;
-  @ApiProperty({ type: Number })
-  lastReadSeq: number;
-  @ApiProperty({ type: Number })
-  unread: number;
-  @ApiProperty({ type: String })
-  id: string;
-  @ApiProperty({ type: String })
-  kind: string;
-  @ApiProperty({ type: String })
-  title: string;
-  @ApiProperty({ type: String, nullable: true })
-  disputeId: string | null;
-}
-
 export class MyLinkageRoom {
   @ApiProperty({ type: String })
   id: string;
@@ -154,6 +133,21 @@ export class MyLinkageRoom {
   lastReadSeq: number;
   @ApiProperty({ type: Number })
   unread: number;
+}
+
+export class MyCaseRoom extends PickType(MyLinkageRoom, [
+  'id',
+  'kind',
+  'title',
+  'disputeId',
+  'lastSeq',
+  'lastReadSeq',
+  'unread',
+] as const) {
+  @ApiProperty({ type: String })
+  caseNumber: string;
+  @ApiProperty({ enum: ['joint', 'caucus'], enumName: 'SessionMode' })
+  sessionMode: string;
 }
 
 export class MyRooms {

@@ -1,15 +1,5 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Patch,
-  Post,
-  Put,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
+import { uuid } from '../common/uuid.pipe';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -21,7 +11,7 @@ import {
 import { UserActor, Role } from '@tiaojie/core';
 import { DispatchService, RegistryService } from '@tiaojie/dispatch';
 import type { RoutingDispute, RoutingRule as EngineRule } from '@tiaojie/routing';
-import { CaseCommandService, CaseQueryService } from '@tiaojie/cases';
+import { CaseMoveService, CaseQueryService } from '@tiaojie/cases';
 import { CurrentActor, Roles } from '../common/auth.decorators';
 import { BodyPatchDto, ConflictDto, DryRunDto, ManualRouteDto, SaveRulesDto } from './routing.dto';
 import { ApiErrors } from '../common/api-docs.decorators';
@@ -37,8 +27,6 @@ import {
   RoutingRule,
 } from './routing.response.dto';
 
-const uuid = new ParseUUIDPipe();
-
 @ApiTags('routing')
 @ApiBearerAuth()
 @ApiErrors(400, 401, 403, 404, 409)
@@ -47,7 +35,7 @@ export class RoutingController {
   constructor(
     private readonly dispatch: DispatchService,
     private readonly registry: RegistryService,
-    private readonly commands: CaseCommandService,
+    private readonly moves: CaseMoveService,
     private readonly queries: CaseQueryService,
   ) {}
 
@@ -142,7 +130,7 @@ export class RoutingController {
     @Param('id', uuid) id: string,
     @Body() dto: ManualRouteDto,
   ) {
-    return this.queries.summary(await this.commands.manualRoute(actor, id, dto));
+    return this.queries.summary(await this.moves.manualRoute(actor, id, dto));
   }
 
   @ApiOperation({ summary: '分流记录' })

@@ -1,6 +1,7 @@
-import { ApiProperty, getSchemaPath } from '@nestjs/swagger';
+import { ApiProperty, IntersectionType, PickType, getSchemaPath } from '@nestjs/swagger';
 import {
   CourtReferralSection,
+  DashboardBreakdowns,
   DisputeMetrics,
   GridMetrics,
   WorkOrderMetrics,
@@ -14,7 +15,10 @@ export class ReportWorkOrders extends WorkOrderSummary {
   sources: Record<string, WorkOrderMetrics>;
 }
 
-export class MediationSection {
+export class MediationSection extends IntersectionType(
+  DisputeMetrics,
+  PickType(DashboardBreakdowns, ['byKind', 'byChannel', 'byCategory'] as const),
+) {
   @ApiProperty({ type: Number, description: 'Disputes whose mediation clock runs past its due date today.' })
   overdue: number;
   @ApiProperty({ type: Number })
@@ -27,29 +31,6 @@ export class MediationSection {
   returns: number;
   @ApiProperty({ type: Number })
   referredToCourt: number;
-  @ApiProperty({ type: 'object', additionalProperties: { $ref: getSchemaPath(DisputeMetrics) } })
-  byKind: Record<string, DisputeMetrics>;
-  @ApiProperty({ type: 'object', additionalProperties: { $ref: getSchemaPath(DisputeMetrics) } })
-  byChannel: Record<string, DisputeMetrics>;
-  @ApiProperty({ type: 'object', additionalProperties: { $ref: getSchemaPath(DisputeMetrics) } })
-  byCategory: Record<string, DisputeMetrics>;
-  @ApiProperty({ type: Number })
-  received: number;
-  @ApiProperty({
-    type: Number,
-    description: 'Mediations concluded: outcome agreement, no agreement, withdrawn or terminated.',
-  })
-  concluded: number;
-  @ApiProperty({ type: Number })
-  agreements: number;
-  @ApiProperty({ type: Number, nullable: true, description: 'agreements ÷ concluded.' })
-  successRate: number | null;
-  @ApiProperty({ type: Number })
-  closed: number;
-  @ApiProperty({ type: Number, nullable: true })
-  avgDays: number | null;
-  @ApiProperty({ type: Number, nullable: true })
-  p90Days: number | null;
 }
 
 export class CategoryRow {

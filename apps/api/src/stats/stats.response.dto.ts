@@ -99,11 +99,7 @@ export class DashboardScope {
   value: string;
 }
 
-export class MediationSummary {
-  @ApiProperty({ type: Number })
-  overdue: number;
-  @ApiProperty({ type: () => DashboardScope })
-  scope: DashboardScope;
+export class DisputeMetrics {
   @ApiProperty({ type: Number })
   received: number;
   @ApiProperty({
@@ -123,24 +119,11 @@ export class MediationSummary {
   p90Days: number | null;
 }
 
-export class DisputeMetrics {
+export class MediationSummary extends DisputeMetrics {
   @ApiProperty({ type: Number })
-  received: number;
-  @ApiProperty({
-    type: Number,
-    description: 'Mediations concluded: outcome agreement, no agreement, withdrawn or terminated.',
-  })
-  concluded: number;
-  @ApiProperty({ type: Number })
-  agreements: number;
-  @ApiProperty({ type: Number, nullable: true, description: 'agreements ÷ concluded.' })
-  successRate: number | null;
-  @ApiProperty({ type: Number })
-  closed: number;
-  @ApiProperty({ type: Number, nullable: true })
-  avgDays: number | null;
-  @ApiProperty({ type: Number, nullable: true })
-  p90Days: number | null;
+  overdue: number;
+  @ApiProperty({ type: () => DashboardScope })
+  scope: DashboardScope;
 }
 
 export class DashboardBreakdowns {
@@ -192,24 +175,7 @@ export class IntakeSeriesPoint {
   satisfied: number;
 }
 
-export class DisputeSeriesPoint {
-  @ApiProperty({ type: Number })
-  received: number;
-  @ApiProperty({
-    type: Number,
-    description: 'Mediations concluded: outcome agreement, no agreement, withdrawn or terminated.',
-  })
-  concluded: number;
-  @ApiProperty({ type: Number })
-  agreements: number;
-  @ApiProperty({ type: Number, nullable: true, description: 'agreements ÷ concluded.' })
-  successRate: number | null;
-  @ApiProperty({ type: Number })
-  closed: number;
-  @ApiProperty({ type: Number, nullable: true })
-  avgDays: number | null;
-  @ApiProperty({ type: Number, nullable: true })
-  p90Days: number | null;
+export class DisputeSeriesPoint extends DisputeMetrics {
   @ApiProperty({ type: String })
   period: string;
 }

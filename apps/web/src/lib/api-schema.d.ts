@@ -2109,7 +2109,6 @@ export interface components {
     /** @enum {string} */
     Urgency: 'none' | 'overdue' | 'due_soon' | 'ok';
     QueueItem: {
-      urgency: components['schemas']['Urgency'];
       number: string;
       id: string;
       kind: string;
@@ -2129,6 +2128,7 @@ export interface components {
       dueAt: string | null;
       createdAt: string;
       updatedAt: string;
+      urgency: components['schemas']['Urgency'];
     };
     /**
      * @description Staff only: no account (未开通), never signed in (已开通), or signed in
@@ -2182,8 +2182,8 @@ export interface components {
       id: string;
       kind: string;
       title: string;
-      partyId: string | null;
       lastSeq: number;
+      partyId: string | null;
     };
     /** @enum {string} */
     RoutingOutcome: 'assigned' | 'district_admin_queue';
@@ -3001,15 +3001,15 @@ export interface components {
       duplicate: boolean;
     };
     MyCaseRoom: {
-      caseNumber: string;
-      sessionMode: components['schemas']['SessionMode'];
-      lastSeq: number;
-      lastReadSeq: number;
-      unread: number;
       id: string;
       kind: string;
       title: string;
       disputeId: string | null;
+      lastSeq: number;
+      lastReadSeq: number;
+      unread: number;
+      caseNumber: string;
+      sessionMode: components['schemas']['SessionMode'];
     };
     MyLinkageRoom: {
       id: string;
@@ -3379,8 +3379,6 @@ export interface components {
       value: string;
     };
     MediationSummary: {
-      overdue: number;
-      scope: components['schemas']['DashboardScope'];
       received: number;
       /** @description Mediations concluded: outcome agreement, no agreement, withdrawn or terminated. */
       concluded: number;
@@ -3390,6 +3388,8 @@ export interface components {
       closed: number;
       avgDays: number | null;
       p90Days: number | null;
+      overdue: number;
+      scope: components['schemas']['DashboardScope'];
     };
     CourtReferralSection: {
       received: number;
@@ -3511,22 +3511,6 @@ export interface components {
       };
     };
     MediationSection: {
-      /** @description Disputes whose mediation clock runs past its due date today. */
-      overdue: number;
-      judicialConfirmations: number;
-      confirmationsRejected: number;
-      transfers: number;
-      returns: number;
-      referredToCourt: number;
-      byKind: {
-        [key: string]: components['schemas']['DisputeMetrics'];
-      };
-      byChannel: {
-        [key: string]: components['schemas']['DisputeMetrics'];
-      };
-      byCategory: {
-        [key: string]: components['schemas']['DisputeMetrics'];
-      };
       received: number;
       /** @description Mediations concluded: outcome agreement, no agreement, withdrawn or terminated. */
       concluded: number;
@@ -3536,6 +3520,22 @@ export interface components {
       closed: number;
       avgDays: number | null;
       p90Days: number | null;
+      byChannel: {
+        [key: string]: components['schemas']['DisputeMetrics'];
+      };
+      byKind: {
+        [key: string]: components['schemas']['DisputeMetrics'];
+      };
+      byCategory: {
+        [key: string]: components['schemas']['DisputeMetrics'];
+      };
+      /** @description Disputes whose mediation clock runs past its due date today. */
+      overdue: number;
+      judicialConfirmations: number;
+      confirmationsRejected: number;
+      transfers: number;
+      returns: number;
+      referredToCourt: number;
     };
     CategoryRow: {
       category: string;

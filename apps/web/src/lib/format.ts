@@ -1,34 +1,15 @@
+import { formatShanghai, formatShanghaiDate, formatShanghaiTime } from '@tiaojie/business-time';
 import type { Schemas } from './api-types';
 
 type Urgency = Schemas['Urgency'];
 
-/** Every business time is shown in Asia/Shanghai, whatever the device's zone. */
-const DATE_TIME = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hour12: false,
-});
-const DATE = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: 'long',
-  day: 'numeric',
-});
-const TIME = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai',
-  hour: '2-digit',
-  minute: '2-digit',
-  hour12: false,
-});
-
+/** Every business time is shown in Asia/Shanghai, whatever the device's zone, as the server's notices and PDFs are. */
 export const fmtDateTime = (iso: string | null | undefined): string =>
-  iso ? DATE_TIME.format(new Date(iso)) : '—';
-export const fmtDate = (iso: string | null | undefined): string => (iso ? DATE.format(new Date(iso)) : '—');
-export const fmtTime = (iso: string | null | undefined): string => (iso ? TIME.format(new Date(iso)) : '');
+  iso ? formatShanghai(new Date(iso)) : '—';
+export const fmtDate = (iso: string | null | undefined): string =>
+  iso ? formatShanghaiDate(new Date(iso)) : '—';
+export const fmtTime = (iso: string | null | undefined): string =>
+  iso ? formatShanghaiTime(new Date(iso)) : '';
 
 export function statusColor(status: string): string {
   if (['agreement', 'confirmed', 'performed', 'closed', 'followed_up'].includes(status)) return 'success';
