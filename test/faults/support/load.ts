@@ -125,6 +125,11 @@ export class IntakeLoad {
     let turn = 0;
     while (!stop()) {
       const order = this.bases();
+      if (order.length === 0) {
+        // nothing is up (a restart): nothing was sent, so nothing is left unanswered
+        await sleep(intervalMs);
+        continue;
+      }
       const rotated = [...order.slice(turn % order.length), ...order.slice(0, turn % order.length)];
       turn += 1;
       // one attempt only: an application has no idempotency key, so a retry could file it twice
