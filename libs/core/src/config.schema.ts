@@ -238,6 +238,12 @@ export const CONFIG_VARIABLES = {
   OUTBOX_RETRY_DELAY_SECONDS: int(30, 1, 3600, 'first SMS retry delay, doubled per attempt (≤ 1 h)'),
   ROOM_MESSAGE_RATE: rate('10/5000', 'messages a socket may send per window (count/milliseconds)'),
   ROOM_TYPING_RATE: rate('20/5000', 'typing signals a socket may send per window (count/milliseconds)'),
+  STALL_EXIT_SECONDS: int(
+    30,
+    5,
+    3600,
+    '`npm start` on PGlite: a process whose event loop has not turned for this long exits (and is started again)',
+  ),
   ROOM_HEAD_INTERVAL_MS: int(
     15_000,
     1000,

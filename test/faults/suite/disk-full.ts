@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -10,7 +11,20 @@ import { Outcome, say, tally } from './tally';
 
 const SIZE_MB = 160;
 /** What is left free once the filler is written: less than one WAL segment. */
-const LEFT_FREE = 2 * 1024 * 1024;
+const LEFT_FREE = 1024 * 1024;
+/** Bulky messages that make more than one 16 MB WAL segment. */
+const WAL_SEGMENT_MESSAGES = 1400;
+
+/** 4,900 CJK characters drawn from the id (a resend has the same body): hardly compressible, ~15 kB of WAL each. */
+function bulkyBody(id: string): string {
+  const chars: string[] = [];
+  for (let block = 0; chars.length < 4900; block++) {
+    const h = createHash('sha256').update(`${id}:${block}`).digest();
+    for (let i = 0; i + 1 < h.length && chars.length < 4900; i += 2)
+      chars.push(String.fromCharCode(0x4e00 + (h.readUInt16BE(i) % 0x51a5)));
+  }
+  return chars.join('');
+}
 const ENV = { ROOM_MESSAGE_RATE: '100000/1000', ROOM_TYPING_RATE: '100000/1000' };
 
 /** /api/health: its status, or 'timeout' when it does not answer in 3 s, or 'down' when nothing listens. */
@@ -62,15 +76,17 @@ export async function diskFull(): Promise<Outcome> {
     const mediator = await staffToken(first.url, 'js_mediator');
     const { rooms } = await mediatingCase(first.url, party, admin, mediator);
     const bases = () => (current && current.alive() ? [current.url] : []);
+    // bulky messages fill the WAL segment, so the next one is needed while the disk is full
     loads.push(
-      new MessageLoad('party', rooms.joint, party, bases),
-      new MessageLoad('mediator', rooms.joint, mediator, bases),
+      new MessageLoad('party', rooms.joint, party, bases, bulkyBody),
+      new MessageLoad('mediator', rooms.joint, mediator, bases, bulkyBody),
+      new MessageLoad('mediator-2', rooms.joint, mediator, bases, bulkyBody),
     );
     let drainUntil = Infinity;
     const running = loads.map((l) =>
       l.run(
         () => stopped,
-        5,
+        0,
         () => drainUntil,
       ),
     );
@@ -82,20 +98,24 @@ export async function diskFull(): Promise<Outcome> {
     say(scenario, `${(fill / 1048576).toFixed(0)} MB filler written; ${acked()} messages acked so far`);
     const ackedAtFull = acked();
     // the state the disk-full leaves: refusals named STORAGE_UNAVAILABLE, health 503, no answer, or an exit
+    // the disk stays full under traffic until the process stops answering or exits, or until more than a WAL
+    // segment (16 MB) of messages was acknowledged, so the segment switch happens while nothing is free
+    const states = new Set<string>();
     const seen = await until(
       'the full disk to show',
       async () => {
-        const refusals = loads.flatMap((l) => l.refusals).map((r) => String(r.status));
         const h = await health(first);
         if (!first.alive()) return `exited (${first.child.exitCode ?? first.child.signalCode})`;
-        if (h === 503) return `health 503, refusals: ${[...new Set(refusals)].join(',') || 'none'}`;
         if (h === 'timeout') return 'health does not answer';
-        return null;
+        states.add(`health ${h}`);
+        for (const r of loads.flatMap((l) => l.refusals)) states.add(`refused ${String(r.status)}`);
+        return acked() - ackedAtFull > WAL_SEGMENT_MESSAGES ? `answering (${[...states].join(', ')})` : null;
       },
-      120_000,
+      240_000,
       250,
-    ).catch(() => 'nothing: the traffic fitted in the space left');
-    say(scenario, `with the disk full: ${seen}; ${acked() - ackedAtFull} more messages acked meanwhile`);
+    ).catch(() => `still answering after 240 s (${[...states].join(', ')})`);
+    const ackedWhileFull = acked() - ackedAtFull;
+    say(scenario, `with the disk full: ${seen}; ${ackedWhileFull} messages acked meanwhile`);
     fs.rmSync(filler, { force: true });
     const freedAt = Date.now();
     const after = await until(
@@ -104,9 +124,9 @@ export async function diskFull(): Promise<Outcome> {
         if (!first.alive()) return `exited with ${first.child.exitCode ?? first.child.signalCode}`;
         return (await health(first)) === 200 ? 'recovered by itself' : null;
       },
-      45_000,
+      90_000,
       250,
-    ).catch(() => 'hung: no answer 45 s after space came back');
+    ).catch(() => 'hung: no answer 90 s after space came back');
     say(scenario, `${after} (${((Date.now() - freedAt) / 1000).toFixed(1)} s after space came back)`);
     if (after.startsWith('recovered')) {
       const more = acked();
@@ -114,6 +134,9 @@ export async function diskFull(): Promise<Outcome> {
         () => undefined,
       );
     } else {
+      // what `npm start`'s supervisor (or the compose restart policy) does
+      const said = /the process has not answered[^\n]*/.exec(first.log.join(''))?.[0];
+      if (said) say(scenario, `it said: ${said}`);
       await first.kill('SIGKILL');
       current = await spawnPglite('disk-2', dataDir, ENV);
       await waitHealthy(current);
@@ -128,7 +151,12 @@ export async function diskFull(): Promise<Outcome> {
       'room messages',
       loads.flatMap((l) => [...l.acked.keys()]),
       record.counts,
-      [`disk full: ${seen}`, `space back: ${after}`, `${record.seqs} stored`],
+      [
+        `disk full: ${seen}`,
+        `${ackedWhileFull} acked while full`,
+        `space back: ${after}`,
+        `${record.seqs} stored`,
+      ],
     );
     if (!record.gapless) t.problems.push('seqs have gaps');
     if (after.startsWith('hung')) t.problems.push('the process hung on a full disk');

@@ -121,6 +121,14 @@ export async function twoInstances(): Promise<Outcome> {
       100,
     ).catch(() => undefined);
     const settled = ((Date.now() - t0) / 1000).toFixed(1);
+    // instance 2 tells its sockets the silent room's head once its adapter drops instance 1
+    const silentHead = records.get(silent)!.seqs;
+    const told = await until(
+      'room:head of the silent room on instance 2',
+      async () => readers[2][0].heads.get(silent)?.includes(silentHead),
+      60_000,
+      100,
+    ).catch(() => false);
     const ackedIn = (r: string) =>
       writers
         .filter((w) => w.name.startsWith(r === busy ? 'busy' : 'silent'))
@@ -150,6 +158,12 @@ export async function twoInstances(): Promise<Outcome> {
       }
     }
     tallies[0].notes.push(`${atKill} acked before the kill; readers complete ${settled} s after the traffic`);
+    const silentReader = tallies.find((t) => t.what.includes('silent-room reader'))!;
+    if (told)
+      silentReader.notes.push(
+        `room:head ${silentHead} received ${((Date.now() - t0) / 1000).toFixed(1)} s after the traffic`,
+      );
+    else silentReader.problems.push('no room:head for the silent room after the kill');
     return { scenario, tallies, seconds: (Date.now() - started) / 1000 };
   } catch (err) {
     return {

@@ -53,6 +53,7 @@ export class MessageLoad {
     private readonly roomId: string,
     private readonly token: string,
     private readonly bases: () => string[],
+    private readonly body: (id: string) => string = (id) => `故障测试消息 ${id}`,
   ) {}
 
   async run(stop: () => boolean, intervalMs: number, drainUntil: () => number): Promise<void> {
@@ -78,7 +79,7 @@ export class MessageLoad {
       try {
         const r = await this.socket
           .timeout(8000)
-          .emitWithAck('message:send', { roomId: this.roomId, clientMsgId: id, body: `故障测试消息 ${id}` });
+          .emitWithAck('message:send', { roomId: this.roomId, clientMsgId: id, body: this.body(id) });
         if (r?.ok) {
           this.acked.set(id, r.data.message.seq);
           this.pending = null;
