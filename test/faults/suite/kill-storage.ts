@@ -14,6 +14,7 @@ import {
 import { IntakeLoad, MessageLoad } from '../support/load';
 import { Outcome, Tally, say, tally } from './tally';
 
+const PAGE = 100;
 const ENV = { ROOM_MESSAGE_RATE: '100000/1000', ROOM_TYPING_RATE: '100000/1000' };
 
 /** Every message of a room by clientMsgId (how many times each is stored), and whether the seqs are gapless. */
@@ -27,7 +28,11 @@ export async function roomRecord(
   let n = 0;
   let gapless = true;
   for (;;) {
-    const r = await call(base, 'GET', `/rooms/${roomId}/messages?afterSeq=${after}&limit=1000`, { token });
+    // small pages: a page of bulky messages (the disk-full scenario's) is megabytes of JSON
+    const r = await call(base, 'GET', `/rooms/${roomId}/messages?afterSeq=${after}&limit=${PAGE}`, {
+      token,
+      timeoutMs: 60_000,
+    });
     if (r.status !== 200) throw new Error(`history: ${r.status} ${JSON.stringify(r.body)}`);
     for (const m of r.body) {
       n += 1;
@@ -35,7 +40,7 @@ export async function roomRecord(
       after = m.seq;
       if (m.clientMsgId) counts.set(m.clientMsgId, (counts.get(m.clientMsgId) ?? 0) + 1);
     }
-    if (r.body.length < 1000) return { counts, seqs: n, gapless };
+    if (r.body.length < PAGE) return { counts, seqs: n, gapless };
   }
 }
 
