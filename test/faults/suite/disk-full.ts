@@ -69,7 +69,8 @@ export async function diskFull(): Promise<Outcome> {
   let stopped = false;
   try {
     current = await spawnPglite('disk-1', dataDir, ENV);
-    await waitHealthy(current);
+    // a fresh folder is created, migrated and seeded first: minutes on a busy machine
+    await waitHealthy(current, 300_000);
     const first = current;
     const party = await partyToken(first, '13800000001');
     const admin = await staffToken(first.url, 'js_admin');
@@ -142,7 +143,7 @@ export async function diskFull(): Promise<Outcome> {
       if (said) say(scenario, `it said: ${said}`);
       await first.kill('SIGKILL');
       current = await spawnPglite('disk-2', dataDir, ENV);
-      await waitHealthy(current);
+      await waitHealthy(current, 300_000);
     }
     stopped = true;
     drainUntil = Date.now() + 30_000;

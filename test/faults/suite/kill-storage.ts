@@ -15,6 +15,7 @@ import { IntakeLoad, MessageLoad } from '../support/load';
 import { Outcome, Tally, say, tally } from './tally';
 
 const PAGE = 100;
+const FIRST_START_MS = 300_000;
 const ENV = { ROOM_MESSAGE_RATE: '100000/1000', ROOM_TYPING_RATE: '100000/1000' };
 
 /** Every message of a room by clientMsgId (how many times each is stored), and whether the seqs are gapless. */
@@ -72,7 +73,8 @@ export async function killMidTraffic(storage: 'pglite' | 'postgres', rounds: num
     const start = async (name: string): Promise<Proc> => {
       if (db) return startAllInOne(name, db.url, ENV);
       const p = await spawnPglite(name, dataDir!, ENV);
-      await waitHealthy(p);
+      // a fresh folder is created, migrated and seeded first: minutes on a busy machine
+      await waitHealthy(p, FIRST_START_MS);
       return p;
     };
     current = await start(`${storage}-1`);
