@@ -1,6 +1,7 @@
 import 'reflect-metadata';
-import { loadConfig } from '@tiaojie/core';
+import { loadConfig, readEnv } from '@tiaojie/core';
 import { DataDirUnusableError, DbService } from '@tiaojie/db';
+import { startEventLoopWatchdog } from './event-loop-watchdog';
 
 const SHUTDOWN_LIMIT_MS = 10_000;
 
@@ -22,6 +23,9 @@ async function main(): Promise<void> {
   const worker = config.runWorker
     ? await createWorker(config, db, { publisher: api.app.get(SocketPublisher) })
     : null;
+  // embedded PGlite can spin on the main thread for ever (a full disk at a WAL segment switch): end it instead
+  if (db.engine === 'pglite')
+    startEventLoopWatchdog(readEnv().STALL_EXIT_SECONDS * 1000, `database at ${config.dataDir}`);
   console.log(
     `Tiaojie 调解 is up in ${((Date.now() - started) / 1000).toFixed(1)} s on ${api.url} (database: ${db.engine}${db.engine === 'pglite' ? ` at ${config.dataDir}` : ''}) — docs at ${api.url}/api/docs`,
   );

@@ -1,6 +1,6 @@
 import { expectStatus } from '../support/http-client';
 import { waitFor } from '../support/socket-client';
-import { PNG_1PX, download, upload, zipOf } from './support/evidence-files';
+import { PNG_1PX, download, pdfFile, upload, zipOf } from './support/evidence-files';
 import { MediatingCase, RecordingSocket, mediatingCase } from './support/room-fixtures';
 import { DEFAULT_ROOM_LIMITS } from '../../apps/api/src/gateway/room-limits';
 import { RoomsTestApp, startRoomsApp } from './support/rooms-app';
@@ -153,6 +153,20 @@ describe('room limits, receipts, typing and presence (e2e)', () => {
       'png-1',
     );
     expect(again.body).toMatchObject({ duplicate: true, message: { seq: ok.body.message.seq } });
+    // another file under the same clientMsgId is not a resend: refused like a reused message key
+    const other = await upload(t.url, token, room, { data: await pdfFile(), name: 'b.pdf' }, 'png-1');
+    expectStatus(other, 409);
+    expect(other.body.error).toMatchObject({
+      code: 'IDEMPOTENCY_KEY_REUSED',
+      details: { field: 'clientMsgId' },
+    });
+    const texted = await open(token);
+    expect((await texted.ack('message:send', { roomId: room, clientMsgId: 'text-1', body: '文字' })).ok).toBe(
+      true,
+    );
+    const onText = await upload(t.url, token, room, { data: PNG_1PX, name: 'c.png' }, 'text-1');
+    expectStatus(onText, 409);
+    expect(onText.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
     const d = await download(t.url, c.mediator.token!, room, ok.body.message.attachment.id);
     expect(d.headers.get('content-type')).toBe('image/png');
     expect(d.headers.get('content-disposition')).toMatch(/^attachment;/);

@@ -96,7 +96,15 @@ export class CaseRoomService {
       this.messages.replay(room.id, lastSeq),
       this.receipts.reads(room.id),
     ]);
-    return { room: this.ref(room), sessionMode: access.sessionMode, messages, hasMore, reads };
+    // the room row was read after the socket joined: later messages arrive live or in a later `room:head`
+    const head = Math.max(room.lastSeq, messages.at(-1)?.seq ?? 0);
+    return { room: this.ref(room), sessionMode: access.sessionMode, messages, hasMore, reads, head };
+  }
+
+  /** The latest seq of each room (`room:head`); no authorisation: only sockets already in a room are told. */
+  async heads(roomIds: string[]): Promise<Map<string, number>> {
+    const rows = await this.rooms.lastSeqs(this.db.db, roomIds);
+    return new Map(rows.map((r) => [r.id, r.lastSeq]));
   }
 
   /** Authorise and replay in one call (HTTP callers and tests; the gateway joins the socket room in between). */

@@ -246,6 +246,18 @@ export const CONFIG_VARIABLES = {
   TURN_SECRET: secret(16, "coturn's `static-auth-secret` (≥ 16 characters); required with `TURN_URLS`"),
   TURN_TTL: int(3600, 60, 86400, 'lifetime of the TURN credentials handed to a browser, in seconds'),
   STUN_URLS: text(undefined, '—', 'STUN servers for calls, comma-separated (`stun:stun.example.org:3478`)'),
+  STALL_EXIT_SECONDS: int(
+    30,
+    5,
+    3600,
+    '`npm start` on PGlite: a process whose event loop has not turned for this long exits (and is started again)',
+  ),
+  ROOM_HEAD_INTERVAL_MS: int(
+    15_000,
+    1000,
+    600_000,
+    'how often each api instance tells its sockets the latest seq of joined rooms that changed (`room:head`)',
+  ),
 } satisfies Record<string, Variable<unknown>>;
 
 type Variables = typeof CONFIG_VARIABLES;

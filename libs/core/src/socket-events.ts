@@ -66,6 +66,8 @@ export interface JoinResult {
   /** More than 1000 were missed: join again with the last seq received. */
   hasMore: boolean;
   reads: ReadReceiptView[];
+  /** The room's latest seq when the join was answered: a client holding less asks again from its last seq. */
+  head: number;
 }
 
 export interface RoomJoinRequest {
@@ -107,6 +109,14 @@ export interface PresenceChangedEvent {
   name?: string;
   role?: string;
   online: boolean;
+}
+/**
+ * 'room:head': the latest seq of a joined room, sent periodically when it changed and at once when another api
+ * instance disappears (its last broadcasts may be lost): a client holding less joins again from its last seq.
+ */
+export interface RoomHeadEvent {
+  roomId: string;
+  seq: number;
 }
 export interface RoomInvitedEvent {
   roomId: string;
@@ -303,6 +313,7 @@ export interface ServerToClientEvents {
   'message:read': (r: MessageReadEvent) => void;
   typing: (t: TypingEvent) => void;
   'presence:changed': (p: PresenceChangedEvent) => void;
+  'room:head': (h: RoomHeadEvent) => void;
   'room:invited': (r: RoomInvitedEvent) => void;
   'room:removed': (r: RoomRemovedEvent) => void;
   'case:updated': (c: CaseUpdatedEvent) => void;
@@ -380,6 +391,7 @@ export const SOCKET_EVENT_FIELDS = {
     'message:read': ['roomId', 'userId', 'name', 'lastReadSeq', 'at'],
     typing: ['roomId', 'userId', 'name', 'typing'],
     'presence:changed': ['roomId', 'userId', 'online'],
+    'room:head': ['roomId', 'seq'],
     'room:invited': ['roomId', 'kind', 'title', 'role'],
     'room:removed': ['roomId', 'reason', 'message'],
     'case:updated': ['id', 'number', 'status', 'statusLabel', 'version', 'action', 'sessionMode'],

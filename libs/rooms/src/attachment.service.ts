@@ -30,6 +30,13 @@ export function safeFileName(raw: unknown, type: SniffedType): string {
   return same ? `${base}.${ext}` : `${base}.${type.ext}`;
 }
 
+/** A resend is the same file under the same clientMsgId; another file (or a text message) is a reused key. */
+function sameFile(stored: MessageView, sha256: string): MessageView {
+  if (stored.kind !== 'attachment' || stored.attachment?.sha256 !== sha256)
+    throw DomainError.idempotencyKeyReused('clientMsgId');
+  return stored;
+}
+
 export interface UploadInput {
   clientMsgId: string;
   fileName: string;
@@ -82,11 +89,11 @@ export class AttachmentService {
         },
       );
     }
+    const sha256 = createHash('sha256').update(input.data).digest('hex');
     const existing = await this.messages.byClientId(roomId, actor.id, clientMsgId);
-    if (existing) return { message: existing, duplicate: true };
+    if (existing) return { message: sameFile(existing, sha256), duplicate: true };
 
     const fileName = safeFileName(input.fileName, type);
-    const sha256 = createHash('sha256').update(input.data).digest('hex');
     const id = randomUUID();
     const storageKey = `${roomId}/${id}`;
     await this.storage.put(storageKey, input.data);
@@ -124,7 +131,7 @@ export class AttachmentService {
       if (!(err instanceof DuplicateUpload) && !isUniqueViolation(err)) throw err;
       const winner = await this.messages.byClientId(roomId, actor.id, clientMsgId);
       if (!winner) throw err;
-      return { message: winner, duplicate: true };
+      return { message: sameFile(winner, sha256), duplicate: true };
     }
     this.publisher.publish([{ channel: channels.room(roomId), event: 'message:new', payload: stored }]);
     return { message: stored, duplicate: false };

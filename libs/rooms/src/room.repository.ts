@@ -97,6 +97,15 @@ export class RoomRepository {
     return db.select().from(schema.rooms).where(inArray(schema.rooms.id, ids));
   }
 
+  /** Each room's latest seq (rooms that no longer exist are absent). */
+  async lastSeqs(db: Executor, ids: string[]): Promise<{ id: string; lastSeq: number }[]> {
+    if (ids.length === 0) return [];
+    return db
+      .select({ id: schema.rooms.id, lastSeq: schema.rooms.lastSeq })
+      .from(schema.rooms)
+      .where(inArray(schema.rooms.id, ids));
+  }
+
   /**
    * The room, its dispute (case rooms) and the user's active membership (linkage rooms): the per-message
    * authorisation in one round trip, as a prepared statement (built once per database handle).

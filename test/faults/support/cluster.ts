@@ -12,7 +12,15 @@ import { freePort, postgresBase as serverFor } from '../../support/postgres-serv
  * need a PostgreSQL server: DATABASE_URL, else the local one; otherwise they fail with a clear message.
  */
 
-export const ROOT = path.resolve(__dirname, '../../..');
+/** The checkout: the nearest folder up with a package.json (also from the fault suite's compiled copy in dist/). */
+function repoRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(from, '../../..');
+  }
+}
+
+export const ROOT = repoRoot(__dirname);
 
 /** The PostgreSQL server the fault tests create their databases on. */
 export const postgresBase = () =>

@@ -53,6 +53,7 @@ export class MessageLoad {
     private readonly roomId: string,
     private readonly token: string,
     private readonly bases: () => string[],
+    private readonly body: (id: string) => string = (id) => `故障测试消息 ${id}`,
   ) {}
 
   async run(stop: () => boolean, intervalMs: number, drainUntil: () => number): Promise<void> {
@@ -78,7 +79,7 @@ export class MessageLoad {
       try {
         const r = await this.socket
           .timeout(8000)
-          .emitWithAck('message:send', { roomId: this.roomId, clientMsgId: id, body: `故障测试消息 ${id}` });
+          .emitWithAck('message:send', { roomId: this.roomId, clientMsgId: id, body: this.body(id) });
         if (r?.ok) {
           this.acked.set(id, r.data.message.seq);
           this.pending = null;
@@ -125,6 +126,11 @@ export class IntakeLoad {
     let turn = 0;
     while (!stop()) {
       const order = this.bases();
+      if (order.length === 0) {
+        // nothing is up (a restart): nothing was sent, so nothing is left unanswered
+        await sleep(intervalMs);
+        continue;
+      }
       const rotated = [...order.slice(turn % order.length), ...order.slice(0, turn % order.length)];
       turn += 1;
       // one attempt only: an application has no idempotency key, so a retry could file it twice

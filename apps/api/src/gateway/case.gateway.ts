@@ -1,4 +1,4 @@
-import { Inject, Logger } from '@nestjs/common';
+import { Inject, Logger, OnModuleDestroy } from '@nestjs/common';
 import {
   Ack as AckParam,
   ConnectedSocket,
@@ -16,6 +16,7 @@ import { CaseAccessService, CaseAudienceService, CaseRoomService, DISTRICT_ROOM 
 import { toErrorBody } from '../common/error.filter';
 import { ROOM_LIMITS, RoomLimits } from './room-limits';
 import { RoomEvictor } from './room-eviction';
+import { ROOM_HEAD_INTERVAL, RoomHeads } from './room-heads';
 import { RoomPresence } from './room-presence';
 import { Ack, ClientToServerEvents, ServerToClientEvents } from '@tiaojie/core';
 import { SocketPublisher } from './socket.publisher';
@@ -35,10 +36,11 @@ type Req = Record<string, unknown> | null | undefined;
  * per socket, answer each event through its ack (or an `error` event when the client sent none).
  */
 @WebSocketGateway({ cors: { origin: true, credentials: true } })
-export class CaseGateway implements OnGatewayInit, OnGatewayConnection {
+export class CaseGateway implements OnGatewayInit, OnGatewayConnection, OnModuleDestroy {
   private readonly logger = new Logger('Gateway');
   private readonly buckets = new WeakMap<Socket, { messages: TokenBucket; typing: TokenBucket }>();
   private presence!: RoomPresence;
+  private heads: RoomHeads | null = null;
 
   constructor(
     private readonly auth: AuthService,
@@ -47,6 +49,7 @@ export class CaseGateway implements OnGatewayInit, OnGatewayConnection {
     private readonly audiences: CaseAudienceService,
     private readonly publisher: SocketPublisher,
     @Inject(ROOM_LIMITS) private readonly limits: RoomLimits,
+    @Inject(ROOM_HEAD_INTERVAL) private readonly headIntervalMs: number,
   ) {}
 
   afterInit(server: TjServer): void {
@@ -55,6 +58,8 @@ export class CaseGateway implements OnGatewayInit, OnGatewayConnection {
     const evictor = new RoomEvictor(server, this.rooms, this.publisher);
     this.publisher.onCaseUpdated((id) => evictor.schedule(id));
     this.publisher.resolveCaseAudiences((ids) => this.audiences.rooms(ids));
+    this.heads = new RoomHeads(server, (ids) => this.rooms.heads(ids), this.headIntervalMs);
+    this.heads.start();
     // Authenticate the handshake before the connection exists: a refused client gets connect_error with the code.
     server.use((socket, next) => {
       try {
@@ -67,6 +72,10 @@ export class CaseGateway implements OnGatewayInit, OnGatewayConnection {
         next(Object.assign(new Error(error.message), { data: error }));
       }
     });
+  }
+
+  onModuleDestroy(): void {
+    this.heads?.stop();
   }
 
   handleConnection(client: TjSocket): void {

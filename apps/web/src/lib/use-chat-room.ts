@@ -214,6 +214,14 @@ export function useChatRoom(roomId: string, userId: string) {
 
   useSocketEvent('message:new', (m) => merge([m]));
 
+  // the room's latest seq (sent when it changed, and when an api instance disappeared with broadcasts it had not
+  // relayed): holding less, even with no visible hole, means re-joining from the last contiguous seq
+  useSocketEvent('room:head', (h) => {
+    if (h.roomId !== roomId || !joinedRef.current) return;
+    const first = bySeq.current.size === 0 ? 0 : Math.min(...bySeq.current.keys()) - 1;
+    if (h.seq > contiguousSeq(bySeq.current, first)) rejoin.current?.();
+  });
+
   const send = useCallback(
     (body: string) => {
       const p: PendingMessage = { clientMsgId: newId(), body, at: new Date().toISOString() };
