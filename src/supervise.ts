@@ -14,15 +14,23 @@ const HEALTHY_RUN_MS = 60_000;
 let child: ChildProcess | null = null;
 let stopping = false;
 let pauseMs = 1000;
+/** Whether any run has come up: a first start that fails (bad settings, a folder held by another process) is the
+ * operator's to fix, so it ends the supervisor too instead of repeating the same refusal. */
+let everUp = false;
 
 function run(): void {
   const startedAt = Date.now();
   child = spawn(process.execPath, [...process.execArgv, MAIN, ...process.argv.slice(2)], {
-    stdio: 'inherit',
+    stdio: ['inherit', 'pipe', 'inherit'],
+  });
+  // the child's output passes through; its "is up" line tells that this configuration can start
+  child.stdout?.on('data', (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    if (!everUp && chunk.toString().includes(' is up in ')) everUp = true;
   });
   child.once('exit', (code, signal) => {
     child = null;
-    if (stopping) process.exit(code ?? 1);
+    if (stopping || !everUp) process.exit(code ?? 1);
     if (Date.now() - startedAt > HEALTHY_RUN_MS) pauseMs = 1000;
     console.error(
       `the server ended (${signal ?? `exit code ${code}`}); starting it again in ${pauseMs / 1000} s`,

@@ -72,13 +72,32 @@ export async function callCase(server) {
   await a.call('POST', `/cases/${id}/consents/online`);
   await b.call('POST', `/cases/${id}/consents/online`);
   const parties = (await mediator.call('GET', `/cases/${id}`)).parties;
-  const session = await mediator.call('POST', `/cases/${id}/sessions`, {
-    scheduledAt: new Date().toISOString(),
-    online: true,
-    mode: 'joint',
-    participants: parties.map((p) => p.id),
+  return { id, mediator, a, b, parties };
+}
+
+/** The mediator schedules the online session on the case page (安排调解会议), for now, with both parties. */
+async function scheduleOnPage(med, server, c) {
+  await staffSignIn(med, server, 'js_mediator');
+  await med.goto(`${server.webUrl}/#/work/${c.id}`);
+  await med.getByRole('button', { name: '安排调解会议' }).click();
+  const dialog = med.getByRole('dialog', { name: '安排调解会议' });
+  // the picker shows the browser's local time: type now, to the minute, as the field's format has it
+  const now = await med.evaluate(() => {
+    const d = new Date();
+    const p = (n) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
   });
-  return { id, sessionId: session.id, mediator, a, b, parties };
+  const at = dialog.getByLabel('调解时间');
+  await at.click();
+  await at.fill(now);
+  await at.press('Enter');
+  await shot(med, 'call-schedule-dialog');
+  await dialog.getByRole('button', { name: '安排' }).click();
+  await dialog.waitFor({ state: 'hidden', timeout: T });
+  await visible(med.getByRole('button', { name: '开始视频调解' }));
+  const { sessions } = await c.mediator.call('GET', `/cases/${c.id}/sessions`);
+  if (sessions.length !== 1 || !sessions[0].online) throw new Error(`sessions: ${JSON.stringify(sessions)}`);
+  c.sessionId = sessions[0].id;
 }
 
 /** The call's statistics on a page, per remote participant's user id (window.__tjCall, exposed for tests only). */
@@ -158,6 +177,7 @@ export async function callJourney(_browser, server) {
     const pa = await withHooks(A, PHONE);
     const pb = await withHooks(B, PHONE);
     pages.push(med, pa, pb);
+    await scheduleOnPage(med, server, c);
 
     // 1. an outsider (a party of another case) is refused on the page and at signalling
     const outsider = await party(server, OUTSIDER_PHONE);
@@ -178,8 +198,6 @@ export async function callJourney(_browser, server) {
     await po.context().close();
 
     // 2. the mediator starts the call from the case page's sessions; party A from the tracker (device check first)
-    await staffSignIn(med, server, 'js_mediator');
-    await med.goto(`${server.webUrl}/#/work/${c.id}`);
     await visible(med.getByTestId('sessions'));
     await joinCall(med, med.getByRole('button', { name: '开始视频调解' }));
     await partySignIn(pa, server, A_PHONE);

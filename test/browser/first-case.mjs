@@ -121,7 +121,14 @@ export async function firstCaseJourney(browser, server) {
   const dlg = med.getByRole('dialog', { name: '起草调解协议' });
   await dlg.getByLabel('第 1 条条款内容').fill(CLAUSE);
   await dlg.getByRole('button', { name: '提交协议并通知当事人签署' }).click();
-  await dlg.waitFor({ state: 'hidden', timeout: T });
+  // a case written since the page last read it (the live refresh still on its way on a busy machine) is refused
+  // with 案件已被他人更新 and the page refreshed: the mediator submits again, as a person would
+  const refreshed = med.getByText('案件已被他人更新', { exact: false });
+  await Promise.race([dlg.waitFor({ state: 'hidden', timeout: T }), refreshed.waitFor({ timeout: T })]);
+  if (await dlg.isVisible()) {
+    await dlg.getByRole('button', { name: '提交协议并通知当事人签署' }).click();
+    await dlg.waitFor({ state: 'hidden', timeout: T });
+  }
   await visible(med.getByTestId('agreement'));
 
   // 6. both parties sign on their phones

@@ -83,7 +83,17 @@ export function CaseWorkbenchPage({ id }: { id: string }) {
                   <Card size="small" title="办理操作">
                     <CaseActions detail={d} lifecycle={lifecycle.data} me={session.user} onChanged={reload} />
                   </Card>
-                  {!reviewer && <SessionsCard caseId={d.id} mediator={d.mediatorId === session.user.id} />}
+                  {!reviewer && (
+                    <SessionsCard
+                      caseId={d.id}
+                      mediator={d.mediatorId === session.user.id}
+                      canSchedule={
+                        d.mediatorId === session.user.id &&
+                        ['accepted', 'in_mediation', 'agreement_pending'].includes(d.status)
+                      }
+                      parties={d.parties}
+                    />
+                  )}
                   {reviewer && d.agreement && (
                     <AgreementView
                       agreement={d.agreement}
