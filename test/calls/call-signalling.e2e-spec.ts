@@ -208,6 +208,12 @@ describe('call signalling (e2e)', () => {
     expect(invited.body).toMatchObject({ userId: judgeId, roleLabel: '调解法官' });
     const list = await c.zhang.get(`/cases/${c.caseId}/sessions/${c.sessionId}/call-invitations`);
     expect(list.body.invitations.map((i: any) => i.userId)).toEqual([judgeId]);
+    // the judge is told in the inbox, and the entry names the session (it opens the call)
+    const inbox = await (await staff(t, 'judge1')).get('/notifications');
+    expectStatus(inbox, 200);
+    expect(inbox.body.items.filter((n: any) => n.kind === 'call_invitation')).toEqual([
+      expect.objectContaining({ disputeId: c.caseId, sessionId: c.sessionId, title: '视频调解邀请' }),
+    ]);
 
     peers.judge = await joinCall(t.url, await staff(t, 'judge1'), c.sessionId, sockets);
     await waitFor(() => peers.li.socket.of('call:peer-joined').some((e) => e.peer.role === 'invited'));

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, ROLE_LABELS, Role, UserActor, isUuid } from '@tiaojie/core';
 import { DbService } from '@tiaojie/db';
+import { formatShanghai } from '@tiaojie/business-time';
+import { NotificationService } from '@tiaojie/notifications';
 import { CallAdmissionService } from './call-admission.service';
 import { CallEventRepository, INVITABLE_ROLES } from './call-event.repository';
 import { CallJournal } from './call-journal';
@@ -13,6 +15,7 @@ export class CallInvitationService {
     private readonly events: CallEventRepository,
     private readonly admission: CallAdmissionService,
     private readonly journal: CallJournal,
+    private readonly notifications: NotificationService,
   ) {}
 
   async invite(actor: UserActor, disputeId: string, sessionId: string, userId: string) {
@@ -34,12 +37,25 @@ export class CallInvitationService {
       (i) => i.userId === userId,
     );
     if (existing) return existing;
-    await this.journal.write(actor, {
-      sessionId,
-      disputeId,
-      kind: 'invite',
-      data: { inviteeId: invitee.id, role: invitee.role },
+    // the invitee learns of it in the inbox (and by SMS), whose entry opens the call: an official may not read the case
+    const live = await this.db.transaction(async (tx) => {
+      await this.journal.write(
+        actor,
+        { sessionId, disputeId, kind: 'invite', data: { inviteeId: invitee.id, role: invitee.role } },
+        tx,
+      );
+      return this.notifications.notify(tx, {
+        userIds: [invitee.id],
+        kind: 'call_invitation',
+        title: '视频调解邀请',
+        body: `${actor.name}邀请您参加案件 ${ctx.dispute.number}（${ctx.dispute.title}）的视频调解，时间 ${formatShanghai(session.scheduledAt)}`,
+        disputeId,
+        sessionId,
+        dedupeKey: `call-invitation:${sessionId}`,
+        sms: true,
+      });
     });
+    this.notifications.publish(live);
     return (await this.list(actor, disputeId, sessionId)).invitations.find((i) => i.userId === userId)!;
   }
 

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@tiaojie/audit';
 import { CasesModule } from '@tiaojie/cases';
+import { NotificationsModule } from '@tiaojie/notifications';
 import { CallAdmissionService } from './call-admission.service';
 import { CallEventRepository } from './call-event.repository';
 import { CallInvitationService } from './call-invitation.service';
@@ -14,7 +15,7 @@ const services = [CallService, CallInvitationService, CallRecordService, CallRec
 
 /** Audio/video calls of online sessions: admission, groups, signalling decisions, recordings, invitations. */
 @Module({
-  imports: [AuditModule, CasesModule],
+  imports: [AuditModule, CasesModule, NotificationsModule],
   providers: [CallEventRepository, CallRegistry, CallAdmissionService, CallJournal, ...services],
   exports: services,
 })

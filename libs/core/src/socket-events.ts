@@ -157,6 +157,8 @@ export interface NotificationEvent {
   title: string;
   body: string;
   disputeId: string | null;
+  /** a call invitation's session: the entry opens the call */
+  sessionId: string | null;
   read: boolean;
   createdAt: string;
 }
@@ -397,7 +399,7 @@ export const SOCKET_EVENT_FIELDS = {
     'case:updated': ['id', 'number', 'status', 'statusLabel', 'version', 'action', 'sessionMode'],
     'case:changed': ['id', 'number', 'status', 'statusLabel', 'version', 'action'],
     'queue:updated': ['id', 'number', 'status', 'statusLabel', 'version', 'action'],
-    'notification:new': ['id', 'kind', 'title', 'body', 'disputeId', 'read', 'createdAt'],
+    'notification:new': ['id', 'kind', 'title', 'body', 'disputeId', 'sessionId', 'read', 'createdAt'],
     'import:progress': [
       'runId',
       'file',

@@ -26,6 +26,8 @@ export interface NotifyInput {
   title: string;
   body: string;
   disputeId?: string | null;
+  /** A call invitation's session (the inbox entry opens the call). */
+  sessionId?: string | null;
   /** Same key for the same user = the same notification (handlers may run twice). */
   dedupeKey: string;
   /** Also text the recipients' phones through the outbox. */
@@ -41,6 +43,7 @@ export function notificationView(n: NotificationRow) {
     title: n.title,
     body: n.body,
     disputeId: n.disputeId,
+    sessionId: n.sessionId,
     read: n.readAt !== null,
     createdAt: n.createdAt.toISOString(),
   };
@@ -78,6 +81,7 @@ export class NotificationService {
         title: input.title,
         body: input.body,
         disputeId: input.disputeId ?? null,
+        sessionId: input.sessionId ?? null,
         dedupeKey: input.dedupeKey,
         createdAt: now,
       })),

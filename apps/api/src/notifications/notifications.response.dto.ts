@@ -13,6 +13,8 @@ export class InboxNotification {
   body: string;
   @ApiProperty({ type: String, nullable: true })
   disputeId: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '视频调解邀请所属的调解会议' })
+  sessionId: string | null;
   @ApiProperty({ type: Boolean })
   read: boolean;
   @ApiProperty({ type: String })

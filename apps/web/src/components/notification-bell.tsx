@@ -61,7 +61,9 @@ export function NotificationBell({ party }: { party: boolean }) {
     await markRead(n);
     if (n.disputeId) {
       setOpen(false);
-      navigate(party ? `cases/${n.disputeId}` : `work/${n.disputeId}`);
+      const page = party ? `cases/${n.disputeId}` : `work/${n.disputeId}`;
+      // a call invitation opens the call itself: the invitee may not be able to read the case page
+      navigate(n.sessionId ? `${page}/call/${n.sessionId}` : page);
     }
   };
   const readAll = async () => {

@@ -3164,6 +3164,8 @@ export interface components {
       title: string;
       body: string;
       disputeId: string | null;
+      /** @description 视频调解邀请所属的调解会议 */
+      sessionId: string | null;
       read: boolean;
       createdAt: string;
     };

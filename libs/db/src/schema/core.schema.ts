@@ -347,6 +347,8 @@ export const notifications = pgTable(
     title: text('title').notNull(),
     body: text('body').notNull(),
     disputeId: uuid('dispute_id').references(() => disputes.id),
+    /** a call invitation's session: the entry opens that call */
+    sessionId: uuid('session_id'),
     dedupeKey: text('dedupe_key').notNull(),
     readAt: ts('read_at'),
     createdAt: createdAt(),
