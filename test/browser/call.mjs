@@ -12,42 +12,13 @@ import path from 'node:path';
 import { io } from 'socket.io-client';
 import { DESKTOP, FAKE_MEDIA_ARGS, PHONE, launchBrowser, pageFactory, shot } from './harness.mjs';
 import { T, partySignIn, staffSignIn, visible } from './steps.mjs';
+import { partyApi as party, staffApi as staff } from './api-steps.mjs';
 
 const A_PHONE = '13800000131';
 const B_PHONE = '13800000132';
 const OUTSIDER_PHONE = '13800000133';
 const A = '吴一';
 const B = '郑二';
-
-/** A tiny HTTP client on the api for the set-up steps. */
-function api(server, token) {
-  return async (method, p, body) => {
-    const r = await fetch(`${server.url}/api${p}`, {
-      method,
-      headers: {
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const json = await r.json().catch(() => null);
-    if (r.status >= 300) throw new Error(`${method} ${p} → ${r.status} ${JSON.stringify(json)}`);
-    return json;
-  };
-}
-
-async function staff(server, username) {
-  const r = await api(server)('POST', '/auth/staff/sign-in', { username, password: 'Tiaojie2026' });
-  return { call: api(server, r.accessToken), id: r.user.id, name: r.user.displayName, token: r.accessToken };
-}
-
-async function party(server, phone) {
-  const before = server.codeCount(phone);
-  await api(server)('POST', '/auth/otp', { phone });
-  const code = await server.waitForCode(phone, before);
-  const r = await api(server)('POST', '/auth/party/sign-in', { phone, code });
-  return { call: api(server, r.accessToken), token: r.accessToken, id: r.user.id };
-}
 
 /** Applied, accepted, assigned, in mediation; both parties consent online; an online joint session now. */
 export async function callCase(server) {

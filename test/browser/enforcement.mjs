@@ -3,39 +3,13 @@
 // 强制执行申请 tab (live) and records receipt (接收执行申请).
 import { DESKTOP, PHONE, pageFactory, shot } from './harness.mjs';
 import { partySignIn, popconfirm, staffSignIn, visible } from './steps.mjs';
+import { partyApi, staffApi as staff } from './api-steps.mjs';
 
 const APPLICANT = '13800000061';
 const RESPONDENT = '13800000062';
 
-/** A tiny HTTP client on the api for the set-up steps. */
-function api(server, token) {
-  return async (method, path, body) => {
-    const r = await fetch(`${server.url}/api${path}`, {
-      method,
-      headers: {
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const json = await r.json().catch(() => null);
-    if (r.status >= 300) throw new Error(`${method} ${path} → ${r.status} ${JSON.stringify(json)}`);
-    return json;
-  };
-}
-
-async function staff(server, username) {
-  const r = await api(server)('POST', '/auth/staff/sign-in', { username, password: 'Tiaojie2026' });
-  return { call: api(server, r.accessToken), id: r.user.id };
-}
-
-async function party(server, phone) {
-  const before = server.codeCount(phone);
-  await api(server)('POST', '/auth/otp', { phone });
-  const code = await server.waitForCode(phone, before);
-  const r = await api(server)('POST', '/auth/party/sign-in', { phone, code });
-  return api(server, r.accessToken);
-}
+/** A party's HTTP client, called as `party(method, path, body)`. */
+const party = async (server, phone) => (await partyApi(server, phone)).call;
 
 /** Applied, accepted, mediated, signed, judicially confirmed, then breached. */
 async function confirmedAndBreached(server) {

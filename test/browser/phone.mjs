@@ -3,47 +3,25 @@
 // admin's workbench in 关怀模式 at 1366×900.
 import { DESKTOP, PHONE, pageFactory, shot } from './harness.mjs';
 import { T, staffSignIn, visible } from './steps.mjs';
+import { partyApi, staffApi } from './api-steps.mjs';
 
 /** A party's case, applied over HTTP as the phone page would. */
 async function applyOverHttp(server, phone) {
-  const api = (path, body, token) =>
-    fetch(`${server.url}/api${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(body),
-    }).then(async (r) => ({ status: r.status, body: await r.json() }));
-  const before = server.codeCount(phone);
-  await api('/auth/otp', { phone });
-  const session = await api('/auth/party/sign-in', { phone, code: await server.waitForCode(phone, before) });
-  const created = await api(
-    '/cases',
-    {
-      category: 'neighbour',
-      streetCode: 'JS',
-      description: '楼上住户夜间装修噪音，多次沟通无果。',
-      applicant: { name: '钱九' },
-      respondents: [{ name: '吴十', phone: '13900006606' }],
-    },
-    session.body.accessToken,
-  );
-  if (created.status !== 201) throw new Error(`apply failed: ${JSON.stringify(created)}`);
-  return created.body;
+  const party = await partyApi(server, phone);
+  return party.call('POST', '/cases', {
+    category: 'neighbour',
+    streetCode: 'JS',
+    description: '楼上住户夜间装修噪音，多次沟通无果。',
+    applicant: { name: '钱九' },
+    respondents: [{ name: '吴十', phone: '13900006606' }],
+  });
 }
 
 /** The username of the admin of the body the case was routed to (routing weighs load, so the body varies by run). */
 async function bodyAdminOf(server, bodyId) {
-  const call = (path, init = {}) =>
-    fetch(`${server.url}/api${path}`, init).then(async (r) => {
-      if (!r.ok) throw new Error(`${path} → ${r.status}`);
-      return r.json();
-    });
-  const { accessToken } = await call('/auth/staff/sign-in', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: 'Tiaojie2026' }),
-  });
-  const staff = await call(`/staff?orgId=${bodyId}`, { headers: { authorization: `Bearer ${accessToken}` } });
-  const admin = (staff.items ?? staff).find((s) => s.role === 'body_admin' && s.active !== false);
+  const district = await staffApi(server, 'admin');
+  const staff = await district.call('GET', `/staff?orgId=${bodyId}`);
+  const admin = staff.find((s) => s.role === 'body_admin' && s.active);
   if (!admin) throw new Error(`no body admin for ${bodyId}`);
   return admin.username;
 }

@@ -3,35 +3,22 @@
 // without sideways scrolling and shows 受理时间.
 import { DESKTOP, PHONE, pageFactory, shot } from './harness.mjs';
 import { partySignIn, staffSignIn, visible } from './steps.mjs';
+import { partyApi } from './api-steps.mjs';
 
 const SENTENCE = '楼上住户长期在夜间搬动家具、播放音乐，申请人多次上门沟通并向物业和社区反映，问题仍未解决。';
 const LONG = SENTENCE.repeat(Math.ceil(5000 / SENTENCE.length)).slice(0, 5000);
 
 /** A party applies over HTTP (as the phone page would) with a 5,000-character description. */
 async function applyLong(server, phone) {
-  const api = (path, body, token) =>
-    fetch(`${server.url}/api${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(body),
-    }).then(async (r) => ({ status: r.status, body: await r.json() }));
-  const before = server.codeCount(phone);
-  await api('/auth/otp', { phone });
-  const code = await server.waitForCode(phone, before);
-  const session = await api('/auth/party/sign-in', { phone, code });
-  const created = await api(
-    '/cases',
-    {
-      category: 'neighbour',
-      streetCode: 'JS',
-      description: LONG,
-      applicant: { name: '孙七' },
-      respondents: [{ name: '周八', phone: '13900008888' }],
-    },
-    session.body.accessToken,
-  );
-  if (created.status !== 201) throw new Error(`apply failed: ${JSON.stringify(created)}`);
-  return { id: created.body.id, token: session.body.accessToken };
+  const party = await partyApi(server, phone);
+  const created = await party.call('POST', '/cases', {
+    category: 'neighbour',
+    streetCode: 'JS',
+    description: LONG,
+    applicant: { name: '孙七' },
+    respondents: [{ name: '周八', phone: '13900008888' }],
+  });
+  return { id: created.id, token: party.token };
 }
 
 /** The page's height, and whether a locator's box lies inside the viewport. */
