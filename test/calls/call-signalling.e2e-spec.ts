@@ -212,7 +212,7 @@ describe('call signalling (e2e)', () => {
     const inbox = await (await staff(t, 'judge1')).get('/notifications');
     expectStatus(inbox, 200);
     expect(inbox.body.items.filter((n: any) => n.kind === 'call_invitation')).toEqual([
-      expect.objectContaining({ disputeId: c.caseId, sessionId: c.sessionId, title: '视频调解邀请' }),
+      expect.objectContaining({ disputeId: null, sessionId: c.sessionId, title: '视频调解邀请' }),
     ]);
 
     peers.judge = await joinCall(t.url, await staff(t, 'judge1'), c.sessionId, sockets);

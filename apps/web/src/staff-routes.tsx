@@ -35,6 +35,8 @@ export function StaffRoutes({ route, user }: { route: string[]; user: SessionUse
     return <QueuePage />;
   }
   if (a === 'work' && b && c === 'call' && d) return <CallPage caseId={b} sessionId={d} />;
+  // a call invitation opens the call by its session alone (see the notification bell)
+  if (a === 'call' && b) return <CallPage caseId={null} sessionId={b} />;
   if (a === 'work' && b) return <CaseWorkbenchPage id={b} />;
   if (a === 'search' && !b) return <SearchPage />;
   if (a === 'register' && !b) return gate(canRegister(role), <RegisterPage role={role} />);

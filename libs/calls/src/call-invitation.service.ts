@@ -49,7 +49,8 @@ export class CallInvitationService {
         kind: 'call_invitation',
         title: '视频调解邀请',
         body: `${actor.name}邀请您参加案件 ${ctx.dispute.number}（${ctx.dispute.title}）的视频调解，时间 ${formatShanghai(session.scheduledAt)}`,
-        disputeId,
+        // the entry names the session, not the case: an inbox links only to cases its reader may open
+        disputeId: null,
         sessionId,
         dedupeKey: `call-invitation:${sessionId}`,
         sms: true,

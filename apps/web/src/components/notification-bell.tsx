@@ -59,11 +59,13 @@ export function NotificationBell({ party }: { party: boolean }) {
   };
   const open_ = async (n: NotificationItem) => {
     await markRead(n);
-    if (n.disputeId) {
-      setOpen(false);
-      const page = party ? `cases/${n.disputeId}` : `work/${n.disputeId}`;
+    if (n.sessionId && !party) {
       // a call invitation opens the call itself: the invitee may not be able to read the case page
-      navigate(n.sessionId ? `${page}/call/${n.sessionId}` : page);
+      setOpen(false);
+      navigate(`call/${n.sessionId}`);
+    } else if (n.disputeId) {
+      setOpen(false);
+      navigate(party ? `cases/${n.disputeId}` : `work/${n.disputeId}`);
     }
   };
   const readAll = async () => {

@@ -18,10 +18,12 @@ type CaseDetail = Schemas['CaseDetail'];
 type Session = Schemas['MediationSession'];
 
 /** What the call needs before the device check: the case (when readable), the session, the ICE servers. */
-async function loadCall(caseId: string, sessionId: string, party: boolean) {
+async function loadCall(caseId: string | null, sessionId: string, party: boolean) {
   const ice = unwrap(apiClient.GET('/api/rtc/ice-servers'));
   let detail: CaseDetail | null = null;
   let session: Session | null = null;
+  // an invitation names only the session (the invitee may not read the case): the call's admission decides
+  if (!caseId) return { detail, session, ice: await ice };
   try {
     const [d, s] = await Promise.all([
       unwrap(apiClient.GET('/api/cases/{id}', { params: { path: { id: caseId } } })),
@@ -39,7 +41,7 @@ async function loadCall(caseId: string, sessionId: string, party: boolean) {
 }
 
 /** 视频调解: the device check, then the party's phone call or the staff's desktop call. */
-export function CallPage({ caseId, sessionId }: { caseId: string; sessionId: string }) {
+export function CallPage({ caseId, sessionId }: { caseId: string | null; sessionId: string }) {
   const me = useSession()?.user;
   const party = me?.role === 'party';
   const { data, error, loading, reload } = useAsync(
@@ -47,7 +49,7 @@ export function CallPage({ caseId, sessionId }: { caseId: string; sessionId: str
     [caseId, sessionId],
   );
   const [joined, setJoined] = useState<{ choice: DeviceChoice; stream: MediaStream } | null>(null);
-  const back = () => navigate(party ? `cases/${caseId}` : `work/${caseId}`);
+  const back = () => navigate(!caseId ? '' : party ? `cases/${caseId}` : `work/${caseId}`);
   const title = data?.detail ? data.detail.title : '视频调解';
 
   if (!me) return null;
@@ -92,7 +94,7 @@ export function CallPage({ caseId, sessionId }: { caseId: string; sessionId: str
 }
 
 function InCall(p: {
-  caseId: string;
+  caseId: string | null;
   sessionId: string;
   userId: string;
   party: boolean;
