@@ -4,7 +4,9 @@
  *   reach and scroll it (WCAG 2.1.1);
  * - the year and month buttons of antd's calendars are named 选择年份/选择月份 while they show 2026年/12月: the
  *   visible text becomes their name (WCAG 2.5.3);
- * - antd's Tabs put the overflow ("more") button inside role=tablist; the role moves to the list of tabs itself.
+ * - antd's Tabs put the overflow ("more") button inside role=tablist; the role moves to the list of tabs itself;
+ * - a Select's option list (role=listbox, id `<input id>_list`) takes the name of its field: the field's label,
+ *   else its own aria-label (WCAG 4.1.2).
  */
 const SCROLLERS: [string, string][] = [
   ['.ant-table-content, .ant-table-body', '表格（可左右滚动）'],
@@ -12,6 +14,7 @@ const SCROLLERS: [string, string][] = [
 ];
 
 function fix(root: ParentNode): void {
+  nameListboxes(root);
   for (const [selector, name] of SCROLLERS)
     root.querySelectorAll<HTMLElement>(selector).forEach((el) => {
       if (el.hasAttribute('tabindex')) return;
@@ -30,6 +33,22 @@ function fix(root: ParentNode): void {
     nav.removeAttribute('aria-orientation');
     list.setAttribute('role', 'tablist');
     if (orientation) list.setAttribute('aria-orientation', orientation);
+  });
+}
+
+/** The accessible name of the input `id`: its aria-label, else the text of a label for it. */
+function fieldName(id: string): string | null {
+  const input = document.getElementById(id);
+  const own = input?.getAttribute('aria-label');
+  if (own) return own;
+  const label = document.querySelector(`label[for="${CSS.escape(id)}"]`);
+  return label?.textContent?.trim() || null;
+}
+
+function nameListboxes(root: ParentNode): void {
+  root.querySelectorAll<HTMLElement>('[role="listbox"][id$="_list"]').forEach((el) => {
+    if (el.hasAttribute('aria-label') || el.hasAttribute('aria-labelledby')) return;
+    el.setAttribute('aria-label', fieldName(el.id.slice(0, -'_list'.length)) ?? '选项');
   });
 }
 
