@@ -23,6 +23,20 @@ export async function scanA11y(page, key = null) {
   const name = key ?? route;
   let result;
   try {
+    // A dropdown caught mid-fade reads as faint text (colour contrast); scan once CSS animations have finished.
+    await page
+      .waitForFunction(
+        () =>
+          document
+            .getAnimations()
+            .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+        null,
+        {
+          timeout: 5_000,
+          polling: 100,
+        },
+      )
+      .catch(() => undefined);
     if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: AXE_SOURCE });
     result = await page.evaluate(async () => {
       const r = await window.axe.run(document, { resultTypes: ['violations'] });
