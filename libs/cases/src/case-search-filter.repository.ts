@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { SQL, sql } from 'drizzle-orm';
 import { Executor, anyUuid, resultRows } from '@tiaojie/db';
-import type { SearchPartyRow, SearchTextRow } from './case-search.view';
+import type { SearchPartyRow } from './case-search.view';
 
 /** The filters of a search: each narrows the cases as the work lists do; dates are received dates in Shanghai. */
 export interface SearchFilters {
@@ -32,12 +32,9 @@ export class CaseSearchFilterRepository {
     return out;
   }
 
-  async texts(db: Executor, ids: readonly string[]): Promise<Map<string, SearchTextRow>> {
-    if (ids.length === 0) return new Map();
-    const rows = resultRows<SearchTextRow>(
-      await db.execute(sql`select id, title, description, address from disputes where id = ${anyUuid(ids)}`),
-    );
-    return new Map(rows.map((r) => [r.id, r]));
+  /** Whether the filters read the case row (`d`); the received dates are on the postings themselves. */
+  readsCase(f: SearchFilters): boolean {
+    return Boolean(f.status || f.category || f.channel || f.kind || f.bodyId || f.streetCode);
   }
 
   /** Parties of the cases (and agents, as parties of their case), for snippets, masking and the audit. */

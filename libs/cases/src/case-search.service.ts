@@ -34,6 +34,8 @@ export interface SearchAnswer {
 }
 
 export const SEARCH_LIMIT = { default: 20, max: 100 };
+const FREQUENCY_TTL_MS = 60_000;
+const FREQUENCY_CACHE_SIZE = 10_000;
 
 /**
  * The ways a query term can match, best first. A word is read whole (a name, a dictionary word); only when that
@@ -89,6 +91,8 @@ function decodeCursor(raw: string): { after: SearchCursor; broad: boolean } {
  */
 @Injectable()
 export class CaseSearchService {
+  private readonly frequencyCache = new Map<string, { n: number; at: number }>();
+
   constructor(
     private readonly db: DbService,
     private readonly index: CaseSearchIndexService,
@@ -118,32 +122,33 @@ export class CaseSearchService {
       return { items: [], nextCursor: null, total: 0 };
 
     const scope = await this.scopes.scopeOf(this.db.db, actor);
-    const where = [scope.readable, ...this.filters.where(input)];
+    const filters = this.filters.where(input);
     const ordered = await this.bySelectivity(terms);
+    const matchedBy = {
+      terms: terms.flatMap((t) =>
+        t.kind === 'exact' ? [t.term] : t.kind === 'words' ? [t.whole, ...t.pieces] : [],
+      ),
+      prefixes: terms.flatMap((t) => (t.kind === 'prefix' ? [t.from] : [])),
+    };
     const readOf = (broad: boolean) => ({
       driver: conditionOf(ordered[0], broad),
       others: ordered.slice(1).map((t) => conditionOf(t, broad)),
-      where,
+      where: scope.all ? filters : [scope.readable, ...filters],
+      joinCases: !scope.all || this.filters.readsCase(input),
       after,
       limit: limit + 1,
+      matchedBy,
     });
     let broad = from?.broad ?? false;
-    let hits = await this.search.page(this.db.db, readOf(broad));
+    let { hits, total } = await this.search.read(this.db.db, readOf(broad));
     if (hits.length === 0 && !from && ordered.some((t) => conditionOf(t, true).length > 1)) {
       broad = true;
-      hits = await this.search.page(this.db.db, readOf(broad));
+      ({ hits, total } = await this.search.read(this.db.db, readOf(broad)));
     }
-    const total = hits.length === 0 && !from ? 0 : await this.search.count(this.db.db, readOf(broad));
     const page = hits.slice(0, limit);
     const ids = page.map((h) => h.disputeId);
-    const exactTerms = terms.flatMap((t) =>
-      t.kind === 'exact' ? [t.term] : t.kind === 'words' ? [t.whole, ...t.pieces] : [],
-    );
-    const prefixes = terms.flatMap((t) => (t.kind === 'prefix' ? [t.from] : []));
-    const [rows, bits, texts, parties] = await Promise.all([
+    const [rows, parties] = await Promise.all([
       this.scopes.summaries(this.db.db, ids, scope.full),
-      this.search.fieldsOf(this.db.db, ids, exactTerms, prefixes),
-      this.filters.texts(this.db.db, ids),
       this.filters.parties(this.db.db, ids),
     ]);
     const byId = new Map(rows.map((r) => [r.id, r]));
@@ -152,8 +157,8 @@ export class CaseSearchService {
       if (!row) return [];
       const own = parties.filter((p) => p.disputeId === h.disputeId);
       const masked = !row.fullAccess;
-      const matched = matchedFields(bits.get(h.disputeId) ?? 0);
-      const snippet = snippetOf(matched, words, personal, texts.get(h.disputeId), own, masked);
+      const matched = matchedFields(h.fields);
+      const snippet = snippetOf(matched, words, personal, row, own, masked);
       const item = listItem(row);
       return [
         {
@@ -183,13 +188,35 @@ export class CaseSearchService {
 
   /** The query's parts, the one with the fewest postings first (identifiers and number prefixes before words). */
   private async bySelectivity(terms: QueryTerm[]): Promise<QueryTerm[]> {
+    if (terms.length === 1) return terms;
     const words = terms.flatMap((t) => (t.kind === 'words' ? [t.whole, ...t.pieces] : []));
-    const n = await this.search.frequencies(this.db.db, words);
+    const n = await this.frequencies(words);
     const cost = (t: QueryTerm) =>
       t.kind === 'words'
         ? n.get(t.whole) || Math.min(...t.pieces.map((p) => n.get(p) ?? 0))
         : -selectivity(t);
     return [...terms].sort((a, b) => cost(a) - cost(b));
+  }
+
+  /**
+   * Postings per word (counted up to a cap), remembered for a while: they only choose which term drives a read, an
+   * order of magnitude is enough, and common words recur in queries.
+   */
+  private async frequencies(words: string[]): Promise<Map<string, number>> {
+    const now = Date.now();
+    const out = new Map<string, number>();
+    const missing = words.filter((w) => {
+      const known = this.frequencyCache.get(w);
+      if (known && now - known.at < FREQUENCY_TTL_MS) out.set(w, known.n);
+      return !out.has(w);
+    });
+    if (missing.length === 0) return out;
+    if (this.frequencyCache.size > FREQUENCY_CACHE_SIZE) this.frequencyCache.clear();
+    for (const [w, n] of await this.search.frequencies(this.db.db, missing)) {
+      this.frequencyCache.set(w, { n, at: now });
+      out.set(w, n);
+    }
+    return out;
   }
 
   /** The phone or ID number the query holds in clear (to name whose it was, masked), if any. */

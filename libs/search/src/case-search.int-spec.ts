@@ -53,8 +53,9 @@ describe('case search index (int)', () => {
     return { id, number: `TZ2026-${serial}` };
   }
 
-  const read = (driver: Condition, others: Condition[] = [], limit = 10) =>
-    repo.page(db.db, { driver, others, where: [sql`true`], after: null, limit });
+  const read = async (driver: Condition, others: Condition[] = [], limit = 10) =>
+    (await repo.read(db.db, { driver, others, where: [sql`true`], joinCases: true, after: null, limit }))
+      .hits;
 
   it('ranks identifiers, then names, then the title, then the text, newest first within each', async () => {
     const text1 = await dispute({ description: '门前青松被邻居砍伐。', at: '2026-03-01T00:00:00Z' });
@@ -80,15 +81,40 @@ describe('case search index (int)', () => {
     ]);
     const prefix = (await read([{ prefix: `n:${a.number.slice(0, -1)}` }], [], 100)).map((h) => h.disputeId);
     expect(prefix).toContain(a.id);
-    expect(
-      await repo.count(db.db, {
-        driver: [{ terms: ['漏水'] }],
-        others: [],
-        where: [sql`true`],
-        after: null,
-        limit: 10,
-      }),
-    ).toBe(2);
+    const all = { others: [], where: [], joinCases: false, after: null, limit: 10 };
+    expect((await repo.read(db.db, { ...all, driver: [{ terms: ['漏水'] }] })).total).toBe(2);
+  });
+
+  it('intersects whole posting lists when the ordered walk of an AND runs out of budget', async () => {
+    const old = await dispute({ description: '阳台花盆坠落砸坏雨棚。', at: '2025-01-01T00:00:00Z' });
+    const made: string[] = [];
+    for (let i = 0; i < 3; i++)
+      made.push(
+        (await dispute({ description: `阳台花盆第${i}次摆放外沿。`, at: `2026-0${i + 1}-02T00:00:00Z` })).id,
+      );
+    const base = { where: [], joinCases: false, limit: 2 };
+    const and = { ...base, driver: [{ terms: ['花盆'] }], others: [[{ terms: ['雨棚'] }]] };
+    // the three newest 花盆 postings lack 雨棚: a budget of two settles neither the page nor the count
+    for (const budget of [2, 3000])
+      expect(await repo.read(db.db, { ...and, after: null, budget })).toEqual({
+        hits: [expect.objectContaining({ disputeId: old.id, rank: 3 })],
+        total: 1,
+      });
+    const first = await repo.read(db.db, { ...base, driver: [{ terms: ['花盆'] }], others: [], after: null });
+    expect(first.total).toBe(4);
+    const last = first.hits[1];
+    const cursor = { rank: last.rank, receivedAt: last.receivedAt.toISOString(), id: last.disputeId };
+    const next = await repo.read(db.db, {
+      ...base,
+      driver: [{ terms: ['花盆'] }],
+      others: [[{ terms: ['阳台'] }]],
+      after: cursor,
+      budget: 1,
+    });
+    expect(next).toEqual({
+      hits: [expect.objectContaining({ disputeId: made[0] }), expect.objectContaining({ disputeId: old.id })],
+      total: 4,
+    });
   });
 
   it('replaces a case postings as a whole when it is indexed again', async () => {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { SQL, sql } from 'drizzle-orm';
-import { Executor, anyUuid, resultRows } from '@tiaojie/db';
+import { Executor, resultRows } from '@tiaojie/db';
 
 /** One way a query term can match: every listed term present, or (prefix) a case number starting so. */
 export type Alternative = { terms: string[] } | { prefix: string };
@@ -17,21 +17,38 @@ export interface SearchRead {
   /** the condition whose postings are read in order; the others are checked per candidate */
   driver: Condition;
   others: Condition[];
-  /** conditions over `d` (a row of disputes): the reader's scope and the filters */
+  /** conditions over `t` (the driver's posting) and `d` (its row of disputes): the reader's scope and the filters */
   where: SQL[];
+  /** whether `where` reads `d`: when not (a reader who sees every case, no filter on the case row) the read stays on the index */
+  joinCases: boolean;
   after: SearchCursor | null;
   limit: number;
+  /** how many of the driver's postings an AND read checks in order before it intersects the terms' postings whole */
+  budget?: number;
+  /** the query's terms and case-number prefixes: each hit's `fields` ORs the field bits of its postings of them */
+  matchedBy?: { terms: string[]; prefixes: string[] };
 }
 
 export interface SearchHit {
   disputeId: string;
   rank: number;
   receivedAt: Date;
+  /** FIELD_BITS of the hit's postings of `matchedBy` (0 without it) */
+  fields: number;
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  /** how many cases match, when at most COUNT_CAP do; null when more */
+  total: number | null;
 }
 
 export const COUNT_CAP = 200;
 /** How far `frequencies` counts a term's postings: beyond it a term is simply common. */
 const FREQUENCY_PROBE = 5000;
+/** Postings of the driver an AND read checks before it falls back to intersecting the whole posting lists. */
+const WALK_BUDGET = 3000;
+const ORDER = sql`order by rank, received_at desc, dispute_id desc`;
 
 const has = (term: string) =>
   sql`exists (select 1 from case_search_terms o where o.dispute_id = t.dispute_id and o.term = ${term})`;
@@ -40,48 +57,118 @@ const hasPrefix = (prefix: string) =>
 const matches = (a: Alternative): SQL =>
   'prefix' in a ? hasPrefix(a.prefix) : sql.join(a.terms.map(has), sql` and `);
 const anyOf = (c: Condition): SQL => sql`(${sql.join(c.map(matches), sql` or `)})`;
+const headOf = (a: Alternative): SQL =>
+  'prefix' in a ? sql`t.term >= ${a.prefix} and t.term < ${`${a.prefix}~`}` : sql`t.term = ${a.terms[0]}`;
+
+/** Rows after the cursor in (rank, received desc, id desc) order; `x` names the row's source. */
+function after(c: SearchCursor | null, x: string): SQL {
+  if (!c) return sql``;
+  const [rank, at, id] = [sql.raw(`${x}.rank`), sql.raw(`${x}.received_at`), sql.raw(`${x}.dispute_id`)];
+  return sql`and (${rank} > ${c.rank} or (${rank} = ${c.rank} and (${at} < ${c.receivedAt}::timestamptz
+    or (${at} = ${c.receivedAt}::timestamptz and ${id} < ${c.id}::uuid))))`;
+}
+
+/** The field bits of page row `p`'s postings of the query's terms. */
+function fieldsOf(read: SearchRead): SQL {
+  const m = read.matchedBy;
+  if (!m || m.terms.length + m.prefixes.length === 0) return sql`0`;
+  const alternatives = [
+    ...(m.terms.length > 0
+      ? [sql`o.term in (select value from jsonb_array_elements_text(${JSON.stringify(m.terms)}::jsonb))`]
+      : []),
+    ...m.prefixes.map((x) => sql`(o.term >= ${x} and o.term < ${`${x}~`})`),
+  ];
+  return sql`(select bit_or(o.fields) from case_search_terms o
+    where o.dispute_id = p.dispute_id and (${sql.join(alternatives, sql` or `)}))`;
+}
+
+type Row = {
+  fields: number | null;
+  dispute_id: string | null;
+  rank: number | null;
+  received_at: string | Date | null;
+  n: number | string;
+  count_cut?: boolean;
+  page_cut?: boolean | null;
+};
 
 /**
- * The search read. The driver's postings are walked in (rank, received desc) order on case_search_terms_order_idx,
- * each candidate checked against the other terms (primary-key probes), the scope and the filters, until a page is
- * full: the cost depends on the page and on how many candidates fail the checks, not on the table's size.
+ * The search read, one statement per page. The driver's postings are walked in (rank, received desc) order on
+ * case_search_terms_order_idx, each candidate checked against the other terms (primary-key probes), the scope and
+ * the filters, until a page is full and COUNT_CAP + 1 matches are counted: the cost depends on the page and on how
+ * many candidates fail the checks, not on the table's size. An AND of terms that rarely occur together would walk
+ * the driver's whole list that way, so it checks at most `budget` postings in order and, when they do not settle
+ * the page and the count, intersects the terms' posting lists unordered (a hash join over the index) instead.
  * Each alternative of the driver is a branch of a UNION ALL that excludes the cases of the branches before it, so a
  * case appears once, with the rank of its first matching alternative.
  */
 @Injectable()
 export class CaseSearchRepository {
-  async page(db: Executor, read: SearchRead): Promise<SearchHit[]> {
-    const after = read.after;
-    const cursor = after
-      ? sql`and (t.rank > ${after.rank} or (t.rank = ${after.rank} and (t.received_at < ${after.receivedAt}::timestamptz
-          or (t.received_at = ${after.receivedAt}::timestamptz and t.dispute_id < ${after.id}::uuid))))`
-      : sql``;
-    const order = sql`order by rank, received_at desc, dispute_id desc limit ${read.limit}`;
-    const branches = this.branches(read, cursor, read.limit);
-    const rows = resultRows<{ dispute_id: string; rank: number; received_at: string | Date }>(
-      await db.execute(
-        sql`select dispute_id, rank, received_at from (${sql.join(branches, sql` union all `)}) u ${order}`,
-      ),
-    );
-    return rows.map((r) => ({
-      disputeId: r.dispute_id,
-      rank: Number(r.rank),
-      receivedAt: new Date(r.received_at),
-    }));
+  async read(db: Executor, read: SearchRead): Promise<SearchResult> {
+    const probes = read.others.length > 0 || read.driver.some((a) => 'terms' in a && a.terms.length > 1);
+    if (!probes) return this.walk(db, read, null);
+    const budget = read.budget ?? WALK_BUDGET;
+    const walked = await this.walk(db, read, budget);
+    if (walked) return walked;
+    return this.intersect(db, read);
   }
 
-  /** How many cases match, when at most COUNT_CAP do; null when more (counting them all would grow with the table). */
-  async count(db: Executor, read: SearchRead): Promise<number | null> {
-    // each branch walks the index in order and stops after COUNT_CAP + 1 (unordered, the planner would hash-join every posting)
-    const branches = this.branches(read, sql``, COUNT_CAP + 1);
-    const n = Number(
-      resultRows<{ n: number | string }>(
-        await db.execute(
-          sql`select count(*) as n from (select 1 from (${sql.join(branches, sql` union all `)}) u limit ${COUNT_CAP + 1}) c`,
-        ),
-      )[0].n,
+  /** Page and count read in order (at most `budget` driver postings per branch); null when that did not settle them. */
+  private async walk(db: Executor, read: SearchRead, budget: number | null): Promise<SearchResult>;
+  private async walk(db: Executor, read: SearchRead, budget: number): Promise<SearchResult | null>;
+  private async walk(db: Executor, read: SearchRead, budget: number | null): Promise<SearchResult | null> {
+    const union = (cursor: SearchCursor | null, limit: number) =>
+      sql.join(
+        read.driver.map((_, i) => this.branch(read, i, cursor, limit, budget)),
+        sql` union all `,
+      );
+    const counted = sql`select dispute_id, rank, received_at from (${union(null, COUNT_CAP + 1)}) u ${ORDER} limit ${COUNT_CAP + 1}`;
+    const page = read.after
+      ? sql`select dispute_id, rank, received_at from (${union(read.after, read.limit)}) u ${ORDER} limit ${read.limit}`
+      : sql`select * from c ${ORDER} limit ${read.limit}`;
+    // whether a branch's driver has more postings than the budget let it check (from the cursor, and from the start)
+    const cut = (cursor: SearchCursor | null) =>
+      budget === null
+        ? sql`false`
+        : sql`(${sql.join(
+            read.driver.map(
+              (a) =>
+                sql`(select count(*) from (select 1 from case_search_terms t where ${headOf(a)} ${after(cursor, 't')} limit ${budget}) x) >= ${budget}`,
+            ),
+            sql` or `,
+          )})`;
+    const rows = resultRows<Row>(
+      await db.execute(sql`with c as materialized (${counted}), p as (${page})
+        select p.dispute_id, p.rank, p.received_at, ${fieldsOf(read)}::int as fields, (select count(*) from c)::int as n,
+          ${cut(null)} as count_cut, ${read.after ? cut(read.after) : sql`null`} as page_cut
+        from (select 1) one left join p on true
+        order by p.rank, p.received_at desc, p.dispute_id desc`),
     );
-    return n > COUNT_CAP ? null : n;
+    const hits = hitsOf(rows);
+    const n = Number(rows[0].n);
+    const countKnown = n > COUNT_CAP || !rows[0].count_cut;
+    const pageCut = read.after ? rows[0].page_cut : rows[0].count_cut;
+    // a full page from one branch's prefix is the true first page; across branches, only uncut prefixes are
+    const pageKnown = !pageCut || (read.driver.length === 1 && hits.length >= read.limit);
+    if (budget !== null && !(countKnown && pageKnown)) return null;
+    return { hits, total: n > COUNT_CAP ? null : n };
+  }
+
+  /** Every match at once (the terms' posting lists joined whole), then the page in order and the count. */
+  private async intersect(db: Executor, read: SearchRead): Promise<SearchResult> {
+    const all = sql.join(
+      read.driver.map((_, i) => this.branch(read, i, null, null, null)),
+      sql` union all `,
+    );
+    const rows = resultRows<Row>(
+      await db.execute(sql`with m as materialized (${all}),
+        p as (select * from m where true ${after(read.after, 'm')} ${ORDER} limit ${read.limit})
+        select p.dispute_id, p.rank, p.received_at, ${fieldsOf(read)}::int as fields, (select count(*) from m)::int as n
+        from (select 1) one left join p on true
+        order by p.rank, p.received_at desc, p.dispute_id desc`),
+    );
+    const n = Number(rows[0].n);
+    return { hits: hitsOf(rows), total: n > COUNT_CAP ? null : n };
   }
 
   /** How many postings each term has, counted up to FREQUENCY_PROBE (index only): the rarest term drives a read. */
@@ -98,37 +185,50 @@ export class CaseSearchRepository {
     return new Map(rows.map((r) => [r.term, Number(r.n)]));
   }
 
-  /** Which fields each case matched on (postings' field bits ORed over the query's terms). */
-  async fieldsOf(
-    db: Executor,
-    ids: readonly string[],
-    terms: readonly string[],
-    prefixes: readonly string[],
-  ) {
-    if (ids.length === 0) return new Map<string, number>();
-    const prefixMatch = prefixes.map((p) => sql` or (term >= ${p} and term < ${`${p}~`})`);
-    const rows = resultRows<{ dispute_id: string; fields: number }>(
-      await db.execute(sql`select dispute_id, bit_or(fields)::int as fields from case_search_terms
-        where dispute_id = ${anyUuid(ids)}
-          and (term in (select value from jsonb_array_elements_text(${JSON.stringify(terms)}::jsonb))${sql.join(prefixMatch, sql``)})
-        group by dispute_id`),
-    );
-    return new Map(rows.map((r) => [r.dispute_id, Number(r.fields)]));
+  /** Alternative `i` of the driver: its matches in order (`limit`), over at most `budget` of its postings. */
+  private branch(
+    read: SearchRead,
+    i: number,
+    cursor: SearchCursor | null,
+    limit: number | null,
+    budget: number | null,
+  ): SQL {
+    const alt = read.driver[i];
+    const before = read.driver.slice(0, i).map((a) => sql`not ${matches(a)}`);
+    const rest = 'prefix' in alt ? [] : alt.terms.slice(1).map(has);
+    const from =
+      budget === null
+        ? sql`case_search_terms t`
+        : sql`(select dispute_id, rank, received_at from case_search_terms t where ${headOf(alt)} ${after(cursor, 't')}
+            ${ORDER} limit ${budget}) t`;
+    const conditions = [
+      ...(budget === null ? [headOf(alt)] : []),
+      ...rest,
+      ...before,
+      ...read.others.map(anyOf),
+      ...read.where,
+    ];
+    const join = read.joinCases ? sql` join disputes d on d.id = t.dispute_id` : sql``;
+    const where = conditions.length > 0 ? sql.join(conditions, sql` and `) : sql`true`;
+    const body = sql`select t.dispute_id, t.rank, t.received_at from ${from}${join}
+      where ${where} ${budget === null ? after(cursor, 't') : sql``}`;
+    return limit === null
+      ? sql`(${body})`
+      : sql`(${body} order by t.rank, t.received_at desc, t.dispute_id desc limit ${limit})`;
   }
+}
 
-  private branches(read: SearchRead, cursor: SQL, limit: number): SQL[] {
-    const others = read.others.map(anyOf);
-    return read.driver.map((alt, i) => {
-      const before = read.driver.slice(0, i).map((a) => sql`not ${matches(a)}`);
-      const [head, rest] =
-        'prefix' in alt
-          ? [sql`t.term >= ${alt.prefix} and t.term < ${`${alt.prefix}~`}`, [] as SQL[]]
-          : [sql`t.term = ${alt.terms[0]}`, alt.terms.slice(1).map(has)];
-      const conditions = [head, ...rest, ...before, ...others, ...read.where];
-      const body = sql`select t.dispute_id, t.rank, t.received_at from case_search_terms t
-        join disputes d on d.id = t.dispute_id
-        where ${sql.join(conditions, sql` and `)} ${cursor}`;
-      return sql`(${body} order by t.rank, t.received_at desc, t.dispute_id desc limit ${limit})`;
-    });
-  }
+function hitsOf(rows: Row[]): SearchHit[] {
+  return rows.flatMap((r) =>
+    r.dispute_id === null
+      ? []
+      : [
+          {
+            disputeId: r.dispute_id,
+            rank: Number(r.rank),
+            receivedAt: new Date(r.received_at!),
+            fields: Number(r.fields ?? 0),
+          },
+        ],
+  );
 }

@@ -2,7 +2,14 @@
 export { SearchModule } from './search.module';
 export { CaseSearchIndexService } from './case-search-index.service';
 export { CaseSearchRepository, COUNT_CAP } from './case-search.repository';
-export type { Alternative, Condition, SearchCursor, SearchHit, SearchRead } from './case-search.repository';
+export type {
+  Alternative,
+  Condition,
+  SearchCursor,
+  SearchHit,
+  SearchRead,
+  SearchResult,
+} from './case-search.repository';
 export {
   FIELD_BITS,
   MAX_QUERY_TERMS,
