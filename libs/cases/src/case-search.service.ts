@@ -123,7 +123,7 @@ export class CaseSearchService {
 
     const scope = await this.scopes.scopeOf(this.db.db, actor);
     const filters = this.filters.where(input);
-    const ordered = await this.bySelectivity(terms);
+    const { ordered, unknownWhole } = await this.bySelectivity(terms);
     const matchedBy = {
       terms: terms.flatMap((t) =>
         t.kind === 'exact' ? [t.term] : t.kind === 'words' ? [t.whole, ...t.pieces] : [],
@@ -139,9 +139,9 @@ export class CaseSearchService {
       limit: limit + 1,
       matchedBy,
     });
-    let broad = from?.broad ?? false;
+    let broad = from?.broad ?? unknownWhole;
     let { hits, total } = await this.search.read(this.db.db, readOf(broad));
-    if (hits.length === 0 && !from && ordered.some((t) => conditionOf(t, true).length > 1)) {
+    if (hits.length === 0 && !from && !broad && ordered.some((t) => conditionOf(t, true).length > 1)) {
       broad = true;
       ({ hits, total } = await this.search.read(this.db.db, readOf(broad)));
     }
@@ -187,15 +187,19 @@ export class CaseSearchService {
   }
 
   /** The query's parts, the one with the fewest postings first (identifiers and number prefixes before words). */
-  private async bySelectivity(terms: QueryTerm[]): Promise<QueryTerm[]> {
-    if (terms.length === 1) return terms;
+  private async bySelectivity(terms: QueryTerm[]): Promise<{ ordered: QueryTerm[]; unknownWhole: boolean }> {
+    if (terms.length === 1) return { ordered: terms, unknownWhole: false };
     const words = terms.flatMap((t) => (t.kind === 'words' ? [t.whole, ...t.pieces] : []));
     const n = await this.frequencies(words);
     const cost = (t: QueryTerm) =>
       t.kind === 'words'
         ? n.get(t.whole) || Math.min(...t.pieces.map((p) => n.get(p) ?? 0))
         : -selectivity(t);
-    return [...terms].sort((a, b) => cost(a) - cost(b));
+    // a word no case holds whole (人民路 is indexed as 人民 and 路): the precise reading can find nothing
+    const unknownWhole = terms.some(
+      (t) => t.kind === 'words' && conditionOf(t, true).length > 1 && n.get(t.whole) === 0,
+    );
+    return { ordered: [...terms].sort((a, b) => cost(a) - cost(b)), unknownWhole };
   }
 
   /**

@@ -102,6 +102,15 @@ describe('case search index (int)', () => {
       });
     const first = await repo.read(db.db, { ...base, driver: [{ terms: ['花盆'] }], others: [], after: null });
     expect(first.total).toBe(4);
+    // a page the budget fills, a count it cannot finish: the total is unknown
+    const uncounted = await repo.read(db.db, {
+      ...base,
+      driver: [{ terms: ['花盆'] }],
+      others: [],
+      after: null,
+      budget: 2,
+    });
+    expect(uncounted).toEqual({ hits: first.hits, total: null });
     const last = first.hits[1];
     const cursor = { rank: last.rank, receivedAt: last.receivedAt.toISOString(), id: last.disputeId };
     const next = await repo.read(db.db, {

@@ -23,7 +23,7 @@ export interface SearchRead {
   joinCases: boolean;
   after: SearchCursor | null;
   limit: number;
-  /** how many of the driver's postings an AND read checks in order before it intersects the terms' postings whole */
+  /** how many of the driver's postings a read checks in order before it joins the terms' postings whole */
   budget?: number;
   /** the query's terms and case-number prefixes: each hit's `fields` ORs the field bits of its postings of them */
   matchedBy?: { terms: string[]; prefixes: string[] };
@@ -39,14 +39,14 @@ export interface SearchHit {
 
 export interface SearchResult {
   hits: SearchHit[];
-  /** how many cases match, when at most COUNT_CAP do; null when more */
+  /** how many cases match, when at most COUNT_CAP do and the read's budget counted them; else null */
   total: number | null;
 }
 
 export const COUNT_CAP = 200;
 /** How far `frequencies` counts a term's postings: beyond it a term is simply common. */
 const FREQUENCY_PROBE = 5000;
-/** Postings of the driver an AND read checks before it falls back to intersecting the whole posting lists. */
+/** Postings of the driver a read checks in order before it falls back to joining the whole posting lists. */
 const WALK_BUDGET = 3000;
 const ORDER = sql`order by rank, received_at desc, dispute_id desc`;
 
@@ -95,28 +95,24 @@ type Row = {
 /**
  * The search read, one statement per page. The driver's postings are walked in (rank, received desc) order on
  * case_search_terms_order_idx, each candidate checked against the other terms (primary-key probes), the scope and
- * the filters, until a page is full and COUNT_CAP + 1 matches are counted: the cost depends on the page and on how
- * many candidates fail the checks, not on the table's size. An AND of terms that rarely occur together would walk
- * the driver's whole list that way, so it checks at most `budget` postings in order and, when they do not settle
- * the page and the count, intersects the terms' posting lists unordered (a hash join over the index) instead.
+ * the filters, until a page is full and COUNT_CAP + 1 matches are counted, over at most `budget` postings: the cost
+ * depends on the page and on how many candidates fail the checks, not on the table's size. The count stops at the
+ * budget too (the total is then unknown: null). Only a page the budget cannot fill (terms that rarely occur
+ * together, filters that rarely hold) joins the posting lists whole, unordered (a hash join over the index).
  * Each alternative of the driver is a branch of a UNION ALL that excludes the cases of the branches before it, so a
  * case appears once, with the rank of its first matching alternative.
  */
 @Injectable()
 export class CaseSearchRepository {
   async read(db: Executor, read: SearchRead): Promise<SearchResult> {
-    const probes = read.others.length > 0 || read.driver.some((a) => 'terms' in a && a.terms.length > 1);
-    if (!probes) return this.walk(db, read, null);
-    const budget = read.budget ?? WALK_BUDGET;
-    const walked = await this.walk(db, read, budget);
-    if (walked) return walked;
-    return this.intersect(db, read);
+    return (await this.walk(db, read, read.budget ?? WALK_BUDGET)) ?? this.intersect(db, read);
   }
 
-  /** Page and count read in order (at most `budget` driver postings per branch); null when that did not settle them. */
-  private async walk(db: Executor, read: SearchRead, budget: number | null): Promise<SearchResult>;
-  private async walk(db: Executor, read: SearchRead, budget: number): Promise<SearchResult | null>;
-  private async walk(db: Executor, read: SearchRead, budget: number | null): Promise<SearchResult | null> {
+  /**
+   * Page and count read in order over at most `budget` driver postings per branch. Null when that did not settle
+   * the page; the total is null when it did not settle the count either (more than COUNT_CAP, or not counted).
+   */
+  private async walk(db: Executor, read: SearchRead, budget: number): Promise<SearchResult | null> {
     const union = (cursor: SearchCursor | null, limit: number) =>
       sql.join(
         read.driver.map((_, i) => this.branch(read, i, cursor, limit, budget)),
@@ -126,32 +122,28 @@ export class CaseSearchRepository {
     const page = read.after
       ? sql`select dispute_id, rank, received_at from (${union(read.after, read.limit)}) u ${ORDER} limit ${read.limit}`
       : sql`select * from c ${ORDER} limit ${read.limit}`;
-    // whether a branch's driver has more postings than the budget let it check (from the cursor, and from the start)
+    // whether a branch's driver has more postings than the budget let it check (read only when the walk fell short)
     const cut = (cursor: SearchCursor | null) =>
-      budget === null
-        ? sql`false`
-        : sql`(${sql.join(
-            read.driver.map(
-              (a) =>
-                sql`(select count(*) from (select 1 from case_search_terms t where ${headOf(a)} ${after(cursor, 't')} limit ${budget}) x) >= ${budget}`,
-            ),
-            sql` or `,
-          )})`;
+      sql`(${sql.join(
+        read.driver.map(
+          (a) =>
+            sql`(select count(*) from (select 1 from case_search_terms t where ${headOf(a)} ${after(cursor, 't')} limit ${budget}) x) >= ${budget}`,
+        ),
+        sql` or `,
+      )})`;
     const rows = resultRows<Row>(
-      await db.execute(sql`with c as materialized (${counted}), p as (${page})
+      await db.execute(sql`with c as materialized (${counted}), p as materialized (${page})
         select p.dispute_id, p.rank, p.received_at, ${fieldsOf(read)}::int as fields, (select count(*) from c)::int as n,
-          ${cut(null)} as count_cut, ${read.after ? cut(read.after) : sql`null`} as page_cut
+          case when (select count(*) from c) > ${COUNT_CAP} then false else ${cut(null)} end as count_cut,
+          case when ${sql.raw(read.driver.length === 1 ? 'true' : 'false')} and (select count(*) from p) >= ${read.limit} then false
+            else ${read.after ? cut(read.after) : cut(null)} end as page_cut
         from (select 1) one left join p on true
         order by p.rank, p.received_at desc, p.dispute_id desc`),
     );
-    const hits = hitsOf(rows);
-    const n = Number(rows[0].n);
-    const countKnown = n > COUNT_CAP || !rows[0].count_cut;
-    const pageCut = read.after ? rows[0].page_cut : rows[0].count_cut;
     // a full page from one branch's prefix is the true first page; across branches, only uncut prefixes are
-    const pageKnown = !pageCut || (read.driver.length === 1 && hits.length >= read.limit);
-    if (budget !== null && !(countKnown && pageKnown)) return null;
-    return { hits, total: n > COUNT_CAP ? null : n };
+    if (rows[0].page_cut) return null;
+    const n = Number(rows[0].n);
+    return { hits: hitsOf(rows), total: n > COUNT_CAP || rows[0].count_cut ? null : n };
   }
 
   /** Every match at once (the terms' posting lists joined whole), then the page in order and the count. */

@@ -17,6 +17,6 @@ export class CaseSearchPage {
   items: CaseSearchItem[];
   @ApiProperty({ type: String, nullable: true, description: '下一页的翻页标记；没有下一页时为空' })
   nextCursor: string | null;
-  @ApiProperty({ type: Number, nullable: true, description: '命中总数；超过 200 件时为空' })
+  @ApiProperty({ type: Number, nullable: true, description: '命中总数；超过 200 件或一次检索未数完时为空' })
   total: number | null;
 }

@@ -2103,7 +2103,7 @@ export interface components {
       items: components['schemas']['CaseSearchItem'][];
       /** @description 下一页的翻页标记；没有下一页时为空 */
       nextCursor: string | null;
-      /** @description 命中总数；超过 200 件时为空 */
+      /** @description 命中总数；超过 200 件或一次检索未数完时为空 */
       total: number | null;
     };
     /** @enum {string} */

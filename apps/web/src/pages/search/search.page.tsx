@@ -169,7 +169,7 @@ export function SearchPage() {
             loading && items.length === 0
               ? '检索中…'
               : total === null
-                ? `找到超过 200 件，显示前 ${items.length} 件`
+                ? `结果较多，显示前 ${items.length} 件`
                 : `共找到 ${total} 件`
           }
           extra={<span className="tj-muted tj-search-hint">↑ ↓ 选择，回车打开</span>}
