@@ -1,6 +1,6 @@
 /**
  * EXPLAIN ANALYZE of the search read's statements on a bench database, for one query as the district admin:
- *   npx tsx bench/search/explain.ts postgres://postgres@127.0.0.1:5432/tj_search_100000 '漏水 人民路' [budget]
+ *   npx tsx bench/search/explain.ts postgres://postgres@127.0.0.1:5432/tj_search_100000 '漏水 人民路|人民+路' [budget]
  */
 import 'reflect-metadata';
 import { Client } from 'pg';
@@ -21,8 +21,10 @@ async function main(): Promise<void> {
       return client.query(text, params);
     },
   };
-  const words = q.split(/\s+/);
-  const [driver, ...others]: Condition[] = words.map((w) => [{ terms: [w] }]);
+  // words separated by spaces (AND); a word's alternatives by `|`, an alternative's terms by `+`
+  const [driver, ...others]: Condition[] = q
+    .split(/\s+/)
+    .map((w) => w.split('|').map((alt) => ({ terms: alt.split('+') })));
   const r = await new CaseSearchRepository().read(executor as never, {
     driver,
     others,

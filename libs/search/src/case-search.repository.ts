@@ -47,16 +47,33 @@ export const COUNT_CAP = 200;
 /** How far `frequencies` counts a term's postings: beyond it a term is simply common. */
 const FREQUENCY_PROBE = 5000;
 /** Postings of the driver a read checks in order before it falls back to joining the whole posting lists. */
-const WALK_BUDGET = 3000;
+const WALK_BUDGET = 1000;
+/** Postings the count checks: a total that needs more is not worth the walk (it is then null). */
+const COUNT_BUDGET = 400;
 const ORDER = sql`order by rank, received_at desc, dispute_id desc`;
 
-const has = (term: string) =>
-  sql`exists (select 1 from case_search_terms o where o.dispute_id = t.dispute_id and o.term = ${term})`;
-const hasPrefix = (prefix: string) =>
-  sql`exists (select 1 from case_search_terms o where o.dispute_id = t.dispute_id and o.term >= ${prefix} and o.term < ${`${prefix}~`})`;
-const matches = (a: Alternative): SQL =>
-  'prefix' in a ? hasPrefix(a.prefix) : sql.join(a.terms.map(has), sql` and `);
-const anyOf = (c: Condition): SQL => sql`(${sql.join(c.map(matches), sql` or `)})`;
+/**
+ * Whether candidate `t` has a term. In an ordered walk each is a primary-key probe per candidate (`offset 0` keeps
+ * the planner from turning it into a hashed subplan that reads the term's whole posting list first); a whole join
+ * (`walk` false) leaves the planner free to hash.
+ */
+const fence = (walk: boolean) => (walk ? sql` offset 0` : sql``);
+const has = (term: string, walk: boolean) =>
+  sql`exists (select 1 from case_search_terms o where o.dispute_id = t.dispute_id and o.term = ${term}${fence(walk)})`;
+const hasPrefix = (prefix: string, walk: boolean) =>
+  sql`exists (select 1 from case_search_terms o where o.dispute_id = t.dispute_id and o.term >= ${prefix} and o.term < ${`${prefix}~`}${fence(walk)})`;
+const matches = (a: Alternative, walk: boolean): SQL =>
+  'prefix' in a
+    ? hasPrefix(a.prefix, walk)
+    : sql.join(
+        a.terms.map((x) => has(x, walk)),
+        sql` and `,
+      );
+const anyOf = (c: Condition, walk: boolean): SQL =>
+  sql`(${sql.join(
+    c.map((a) => matches(a, walk)),
+    sql` or `,
+  )})`;
 const headOf = (a: Alternative): SQL =>
   'prefix' in a ? sql`t.term >= ${a.prefix} and t.term < ${`${a.prefix}~`}` : sql`t.term = ${a.terms[0]}`;
 
@@ -113,34 +130,36 @@ export class CaseSearchRepository {
    * the page; the total is null when it did not settle the count either (more than COUNT_CAP, or not counted).
    */
   private async walk(db: Executor, read: SearchRead, budget: number): Promise<SearchResult | null> {
-    const union = (cursor: SearchCursor | null, limit: number) =>
+    const union = (cursor: SearchCursor | null, limit: number, most: number) =>
       sql.join(
-        read.driver.map((_, i) => this.branch(read, i, cursor, limit, budget)),
+        read.driver.map((_, i) => this.branch(read, i, cursor, limit, most)),
         sql` union all `,
       );
-    const counted = sql`select dispute_id, rank, received_at from (${union(null, COUNT_CAP + 1)}) u ${ORDER} limit ${COUNT_CAP + 1}`;
-    const page = read.after
-      ? sql`select dispute_id, rank, received_at from (${union(read.after, read.limit)}) u ${ORDER} limit ${read.limit}`
-      : sql`select * from c ${ORDER} limit ${read.limit}`;
-    // whether a branch's driver has more postings than the budget let it check (read only when the walk fell short)
-    const cut = (cursor: SearchCursor | null) =>
+    const countBudget = Math.min(budget, COUNT_BUDGET);
+    // whether branch `i` has more than `most` postings (after the cursor): read only when a walk fell short
+    const cut = (i: number, cursor: SearchCursor | null, most: number) =>
+      sql`(select count(*) from (select 1 from case_search_terms t where ${headOf(read.driver[i])} ${after(cursor, 't')} limit ${most}) x) >= ${most}`;
+    const anyOf = (check: (i: number) => SQL) =>
       sql`(${sql.join(
-        read.driver.map(
-          (a) =>
-            sql`(select count(*) from (select 1 from case_search_terms t where ${headOf(a)} ${after(cursor, 't')} limit ${budget}) x) >= ${budget}`,
-        ),
+        read.driver.map((_, i) => check(i)),
         sql` or `,
       )})`;
+    // a page is settled when every branch either filled its own page or walked all its postings
+    const pageCut = anyOf(
+      (i) =>
+        sql`((select count(*) from b where b.b = ${i}) < ${read.limit} and ${cut(i, read.after, budget)})`,
+    );
+    const countCut = anyOf((i) => cut(i, null, countBudget));
     const rows = resultRows<Row>(
-      await db.execute(sql`with c as materialized (${counted}), p as materialized (${page})
+      await db.execute(sql`with c as materialized (select * from (${union(null, COUNT_CAP + 1, countBudget)}) u),
+        b as materialized (select * from (${union(read.after, read.limit, budget)}) u),
+        p as (select dispute_id, rank, received_at from b ${ORDER} limit ${read.limit})
         select p.dispute_id, p.rank, p.received_at, ${fieldsOf(read)}::int as fields, (select count(*) from c)::int as n,
-          case when (select count(*) from c) > ${COUNT_CAP} then false else ${cut(null)} end as count_cut,
-          case when ${sql.raw(read.driver.length === 1 ? 'true' : 'false')} and (select count(*) from p) >= ${read.limit} then false
-            else ${read.after ? cut(read.after) : cut(null)} end as page_cut
+          case when (select count(*) from c) > ${COUNT_CAP} then false else ${countCut} end as count_cut,
+          ${pageCut} as page_cut
         from (select 1) one left join p on true
         order by p.rank, p.received_at desc, p.dispute_id desc`),
     );
-    // a full page from one branch's prefix is the true first page; across branches, only uncut prefixes are
     if (rows[0].page_cut) return null;
     const n = Number(rows[0].n);
     return { hits: hitsOf(rows), total: n > COUNT_CAP || rows[0].count_cut ? null : n };
@@ -186,8 +205,9 @@ export class CaseSearchRepository {
     budget: number | null,
   ): SQL {
     const alt = read.driver[i];
-    const before = read.driver.slice(0, i).map((a) => sql`not ${matches(a)}`);
-    const rest = 'prefix' in alt ? [] : alt.terms.slice(1).map(has);
+    const walk = budget !== null;
+    const before = read.driver.slice(0, i).map((a) => sql`not ${matches(a, walk)}`);
+    const rest = 'prefix' in alt ? [] : alt.terms.slice(1).map((x) => has(x, walk));
     const from =
       budget === null
         ? sql`case_search_terms t`
@@ -197,12 +217,12 @@ export class CaseSearchRepository {
       ...(budget === null ? [headOf(alt)] : []),
       ...rest,
       ...before,
-      ...read.others.map(anyOf),
+      ...read.others.map((c) => anyOf(c, walk)),
       ...read.where,
     ];
     const join = read.joinCases ? sql` join disputes d on d.id = t.dispute_id` : sql``;
     const where = conditions.length > 0 ? sql.join(conditions, sql` and `) : sql`true`;
-    const body = sql`select t.dispute_id, t.rank, t.received_at from ${from}${join}
+    const body = sql`select t.dispute_id, t.rank, t.received_at, ${i}::int as b from ${from}${join}
       where ${where} ${budget === null ? after(cursor, 't') : sql``}`;
     return limit === null
       ? sql`(${body})`
