@@ -114,22 +114,30 @@ type Row = {
  * case_search_terms_order_idx, each candidate checked against the other terms (primary-key probes), the scope and
  * the filters, until a page is full and COUNT_CAP + 1 matches are counted, over at most `budget` postings: the cost
  * depends on the page and on how many candidates fail the checks, not on the table's size. The count stops at the
- * budget too (the total is then unknown: null). Only a page the budget cannot fill (terms that rarely occur
- * together, filters that rarely hold) joins the posting lists whole, unordered (a hash join over the index).
+ * budget too (the total is then unknown: null). A page the budget cannot fill (terms that rarely occur together,
+ * filters that rarely hold) is walked on without a budget when the budget found some matches (sparse ones cost the
+ * same at any size), and when it found none the posting lists are joined whole, unordered (a hash join).
  * Each alternative of the driver is a branch of a UNION ALL that excludes the cases of the branches before it, so a
  * case appears once, with the rank of its first matching alternative.
  */
 @Injectable()
 export class CaseSearchRepository {
   async read(db: Executor, read: SearchRead): Promise<SearchResult> {
-    return (await this.walk(db, read, read.budget ?? WALK_BUDGET)) ?? this.intersect(db, read);
+    const walked = await this.walk(db, read, read.budget ?? WALK_BUDGET);
+    if (walked.settled) return { hits: walked.hits, total: walked.total };
+    // matches were found, just sparse: walking on costs about as much at any table size; none at all: join whole
+    return walked.hits.length > 0 ? this.walkOn(db, read, walked.total) : this.intersect(db, read);
   }
 
   /**
    * Page and count read in order over at most `budget` driver postings per branch. Null when that did not settle
    * the page; the total is null when it did not settle the count either (more than COUNT_CAP, or not counted).
    */
-  private async walk(db: Executor, read: SearchRead, budget: number): Promise<SearchResult | null> {
+  private async walk(
+    db: Executor,
+    read: SearchRead,
+    budget: number,
+  ): Promise<SearchResult & { settled: boolean }> {
     const union = (cursor: SearchCursor | null, limit: number, most: number) =>
       sql.join(
         read.driver.map((_, i) => this.branch(read, i, cursor, limit, most)),
@@ -160,9 +168,26 @@ export class CaseSearchRepository {
         from (select 1) one left join p on true
         order by p.rank, p.received_at desc, p.dispute_id desc`),
     );
-    if (rows[0].page_cut) return null;
     const n = Number(rows[0].n);
-    return { hits: hitsOf(rows), total: n > COUNT_CAP || rows[0].count_cut ? null : n };
+    return {
+      hits: hitsOf(rows),
+      total: n > COUNT_CAP || rows[0].count_cut ? null : n,
+      settled: !rows[0].page_cut,
+    };
+  }
+
+  /** The page walked in order without a budget (the count is the budgeted walk's). */
+  private async walkOn(db: Executor, read: SearchRead, total: number | null): Promise<SearchResult> {
+    const union = sql.join(
+      read.driver.map((_, i) => this.branch(read, i, read.after, read.limit, null, true)),
+      sql` union all `,
+    );
+    const rows = resultRows<Row>(
+      await db.execute(sql`with p as materialized (select * from (${union}) u ${ORDER} limit ${read.limit})
+        select p.dispute_id, p.rank, p.received_at, ${fieldsOf(read)}::int as fields, 0 as n from p
+        order by p.rank, p.received_at desc, p.dispute_id desc`),
+    );
+    return { hits: hitsOf(rows), total };
   }
 
   /** Every match at once (the terms' posting lists joined whole), then the page in order and the count. */
@@ -203,9 +228,10 @@ export class CaseSearchRepository {
     cursor: SearchCursor | null,
     limit: number | null,
     budget: number | null,
+    ordered = budget !== null,
   ): SQL {
     const alt = read.driver[i];
-    const walk = budget !== null;
+    const walk = ordered;
     const before = read.driver.slice(0, i).map((a) => sql`not ${matches(a, walk)}`);
     const rest = 'prefix' in alt ? [] : alt.terms.slice(1).map((x) => has(x, walk));
     const from =
