@@ -1,10 +1,12 @@
 /**
- * Case search at 100,000 and 1,000,000 disputes on PostgreSQL (database `tj_search`, made afresh): synthetic cases
- * with Chinese text (synthetic-disputes.ts) and their postings COPYed in, the index built, then per query kind the
- * search route over HTTP (as the district admin: every case in scope) and CaseSearchService.find in process, beside
- * a bare lookup of the same driver term on case_search_terms_order_idx (one page, no scope, no joins), same run.
+ * Case search at 100,000 and 1,000,000 disputes on PostgreSQL, one database per size (`<db>_<size>`, default
+ * `tj_search_<size>`): made and seeded once (seed.ts: synthetic cases with Chinese text and their postings COPYed
+ * in, the index built after the load), reused by later runs (`--fresh` to make them again, `--seed-only` to stop
+ * there). Per query kind: the search route over HTTP (as the district admin: every case in scope) and
+ * CaseSearchService.find in process, beside a bare lookup of the same driver term on case_search_terms_order_idx
+ * (one page, no scope, no joins), same run.
  *
- *   npx swc bench libs apps/api/src -d dist-bench --copy-files -q && node dist-bench/bench/search/search.bench.js [--sizes 100000,1000000]
+ *   npx swc bench libs apps/api/src -d dist-bench --copy-files -q && cd dist-bench && node bench/search/search.bench.js [--sizes 100000,1000000] [--db tj_search] [--port 3351]
  */
 import 'reflect-metadata';
 import { Client, Pool } from 'pg';
@@ -92,39 +94,54 @@ interface Bench {
   hash: PersonalHash;
 }
 
-async function measure(b: Bench, size: number, results: string[]): Promise<void> {
-  const { url, token, actor, service, pool, hash } = b;
-  const kinds = kindsOf(size);
-  for (const kind of kinds) {
-    const http: number[] = [];
-    const svc: number[] = [];
-    const bare: number[] = [];
-    let found = 0;
-    for (let k = -3; k < SAMPLES; k++) {
-      const params = kind.params(Math.abs(k));
-      const h0 = performance.now();
-      const res = await fetch(`${url}/api/cases/search?${new URLSearchParams(params)}`, {
-        headers: { authorization: `Bearer ${token}` },
-      });
-      const body = (await res.json()) as { items: unknown[] };
-      const h1 = performance.now();
-      await service.find(actor, { q: '', ...params });
-      const h2 = performance.now();
-      await pool.query(
-        `select dispute_id from case_search_terms where term = $1 order by rank, received_at desc, dispute_id desc limit 21`,
-        [kind.bare(Math.abs(k), hash)],
-      );
-      const h3 = performance.now();
-      if (k < 0) continue;
-      if (res.status !== 200) throw new Error(`${kind.name}: ${res.status} ${JSON.stringify(body)}`);
-      found += body.items.length > 0 ? 1 : 0;
-      http.push(h1 - h0);
-      svc.push(h2 - h1);
-      bare.push(h3 - h2);
-    }
-    const row = `| ${size} | ${kind.name} | ${pct(http, 0.5).toFixed(2)} / ${pct(http, 0.95).toFixed(2)} | ${pct(svc, 0.5).toFixed(2)} / ${pct(svc, 0.95).toFixed(2)} | ${pct(bare, 0.5).toFixed(2)} / ${pct(bare, 0.95).toFixed(2)} | ${(pct(svc, 0.95) / pct(bare, 0.95)).toFixed(1)}× | ${found}/${SAMPLES} |`;
-    log(row);
-    results.push(row);
+interface Samples {
+  http: number[];
+  svc: number[];
+  bare: number[];
+  found: number;
+}
+
+/** One sample of a query at one size: over HTTP, in process, and the bare lookup. */
+async function sample(b: Bench, kind: Kind, k: number, into: Samples | null): Promise<void> {
+  const params = kind.params(k);
+  const h0 = performance.now();
+  const res = await fetch(`${b.url}/api/cases/search?${new URLSearchParams(params)}`, {
+    headers: { authorization: `Bearer ${b.token}` },
+  });
+  const body = (await res.json()) as { items: unknown[] };
+  const h1 = performance.now();
+  await b.service.find(b.actor, { q: '', ...params });
+  const h2 = performance.now();
+  await b.pool.query(
+    `select dispute_id from case_search_terms where term = $1 order by rank, received_at desc, dispute_id desc limit 21`,
+    [kind.bare(k, b.hash)],
+  );
+  const h3 = performance.now();
+  if (res.status !== 200) throw new Error(`${kind.name}: ${res.status} ${JSON.stringify(body)}`);
+  if (!into) return;
+  into.found += body.items.length > 0 ? 1 : 0;
+  into.http.push(h1 - h0);
+  into.svc.push(h2 - h1);
+  into.bare.push(h3 - h2);
+}
+
+/**
+ * Every kind at every size, the sizes interleaved query by query: the load of the shared machine then weighs on
+ * both sizes alike, so their ratio means something even when the absolute figures are noisy.
+ */
+async function measure(benches: (Bench & { size: number })[], results: string[]): Promise<void> {
+  const kinds = benches.map((b) => kindsOf(b.size));
+  for (let j = 0; j < kinds[0].length; j++) {
+    const got: Samples[] = benches.map(() => ({ http: [], svc: [], bare: [], found: 0 }));
+    for (let k = -3; k < SAMPLES; k++)
+      for (let i = 0; i < benches.length; i++)
+        await sample(benches[i], kinds[i][j], Math.abs(k), k < 0 ? null : got[i]);
+    benches.forEach((b, i) => {
+      const { http, svc, bare, found } = got[i];
+      const row = `| ${b.size} | ${kinds[i][j].name} | ${pct(http, 0.5).toFixed(2)} / ${pct(http, 0.95).toFixed(2)} | ${pct(svc, 0.5).toFixed(2)} / ${pct(svc, 0.95).toFixed(2)} | ${pct(bare, 0.5).toFixed(2)} / ${pct(bare, 0.95).toFixed(2)} | ${(pct(svc, 0.95) / pct(bare, 0.95)).toFixed(1)}× | ${found}/${SAMPLES} |`;
+      log(row);
+      results.push(row);
+    });
   }
 }
 
@@ -148,13 +165,15 @@ async function main(): Promise<void> {
   const base = process.env.DATABASE_URL || DEFAULT_PG_URL;
   const results: string[] = [];
   const loads: string[] = [];
-  for (const size of sizes) {
+  const benches: (Bench & { size: number })[] = [];
+  const open: (() => Promise<void>)[] = [];
+  for (const [n, size] of sizes.entries()) {
     const url = await database(base, `${prefix}_${size}`, process.argv.includes('--fresh'));
     const db = await DbService.connect({ databaseUrl: url, dataDir: '' });
     await db.migrate();
     const config = loadConfig({
       NODE_ENV: 'test',
-      PORT: arg('port') ?? '3351',
+      PORT: String(Number(arg('port') ?? '3351') + n),
       HOST: '127.0.0.1',
       DATABASE_URL: url,
       JWT_SECRET: 'bench-secret-bench-secret-bench-secret!',
@@ -209,12 +228,16 @@ async function main(): Promise<void> {
         name: '周区管',
       };
       const service = api.app.get(CaseSearchService);
-      await measure({ url: api.url, token, actor, service, pool, hash }, size, results);
+      benches.push({ url: api.url, token, actor, service, pool, hash, size });
     }
-    await pool.end();
-    await api.close();
-    await db.close();
+    open.push(async () => {
+      await pool.end();
+      await api.close();
+      await db.close();
+    });
   }
+  if (!seedOnly) await measure(benches, results);
+  for (const close of open) await close();
   console.log([...loads, ...results].join('\n'));
 }
 
