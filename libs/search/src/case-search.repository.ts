@@ -19,11 +19,11 @@ export interface SearchRead {
   others: Condition[];
   /** conditions over `t` (the driver's posting) and `d` (its row of disputes): the reader's scope and the filters */
   where: SQL[];
-  /** whether `where` reads `d`: when not (a reader who sees every case, no filter on the case row) the read stays on the index */
+  /** whether `where` reads `d`; when not (every case readable, no filter on its row) the read stays on the index */
   joinCases: boolean;
   after: SearchCursor | null;
   limit: number;
-  /** how many of the driver's postings a read checks in order before it joins the terms' postings whole */
+  /** how many of the driver's postings a read checks in order before it walks on or joins the posting lists */
   budget?: number;
   /** the query's terms and case-number prefixes: each hit's `fields` ORs the field bits of its postings of them */
   matchedBy?: { terms: string[]; prefixes: string[] };
@@ -46,7 +46,7 @@ export interface SearchResult {
 export const COUNT_CAP = 200;
 /** How far `frequencies` counts a term's postings: beyond it a term is simply common. */
 const FREQUENCY_PROBE = 5000;
-/** Postings of the driver a read checks in order before it falls back to joining the whole posting lists. */
+/** Postings of the driver a read checks in order before it walks on unbounded or joins the posting lists. */
 const WALK_BUDGET = 1000;
 /** Postings the count checks: a total that needs more is not worth the walk (it is then null). */
 const COUNT_BUDGET = 400;
@@ -113,10 +113,11 @@ type Row = {
  * The search read, one statement per page. The driver's postings are walked in (rank, received desc) order on
  * case_search_terms_order_idx, each candidate checked against the other terms (primary-key probes), the scope and
  * the filters, until a page is full and COUNT_CAP + 1 matches are counted, over at most `budget` postings: the cost
- * depends on the page and on how many candidates fail the checks, not on the table's size. The count stops at the
- * budget too (the total is then unknown: null). A page the budget cannot fill (terms that rarely occur together,
- * filters that rarely hold) is walked on without a budget when the budget found some matches (sparse ones cost the
- * same at any size), and when it found none the posting lists are joined whole, unordered (a hash join).
+ * depends on the page and on how many candidates fail the checks, not on the table's size. The count checks at
+ * most COUNT_BUDGET postings (beyond, the total is unknown: null). A page the budget cannot fill (terms that rarely
+ * occur together, filters that rarely hold) is walked on without a budget when the budget found some matches (for
+ * matches that are a steady share of the cases that costs the same at any size), and when it found none the
+ * posting lists are joined whole, unordered (a hash join: linear in the lists, the one cost that grows).
  * Each alternative of the driver is a branch of a UNION ALL that excludes the cases of the branches before it, so a
  * case appears once, with the rank of its first matching alternative.
  */
@@ -130,8 +131,8 @@ export class CaseSearchRepository {
   }
 
   /**
-   * Page and count read in order over at most `budget` driver postings per branch. Null when that did not settle
-   * the page; the total is null when it did not settle the count either (more than COUNT_CAP, or not counted).
+   * Page and count read in order over at most `budget` (count: COUNT_BUDGET) driver postings per branch; `settled`
+   * false when that did not settle the page. The total is null when more than COUNT_CAP match or were not counted.
    */
   private async walk(
     db: Executor,
