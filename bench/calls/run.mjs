@@ -110,6 +110,14 @@ async function main() {
   const browser = await launchBrowser(FAKE_MEDIA_ARGS);
   try {
     const c = await callCase(server);
+    // the online joint session, scheduled for now over HTTP (the journey schedules it on the page)
+    const session = await c.mediator.call('POST', `/cases/${c.id}/sessions`, {
+      scheduledAt: new Date().toISOString(),
+      online: true,
+      mode: 'joint',
+      participants: c.parties.map((p) => p.id),
+    });
+    c.sessionId = session.id;
     const hooks = async (device) => {
       const ctx = await browser.newContext(device);
       await ctx.addInitScript(() => {
