@@ -1,7 +1,8 @@
 // Video mediation in the browser: a case with two parties, its mediator, an online session and both consents (set up
 // over HTTP); then the mediator and party A join through the real pages (two browsers' worth of peers), then party B
 // (three). Each side's getStats show frames decoded and audio bytes rising. Caucus with A closes B's connection to A
-// (and A's to B) while A and the mediator keep talking; back to joint restores it; B's dropped socket re-joins. An
+// (and A's to B) while A and the mediator keep talking; back to joint restores it; B's dropped socket re-joins
+// (the mediator's page shows B connecting, then connected; its connection to A is untouched). An
 // outsider (a party of another case) is refused on the page and at signalling. The mediator saves the session's
 // notes and invites staff. Everyone consents to recording → 录音中 on every page → a withdrawal stops it → the uploaded
 // file, downloaded over HTTP, is WebM with a video stream for ffprobe.
@@ -218,7 +219,33 @@ export async function callJourney(_browser, server) {
     await receives(pb, IB, M);
     await receives(pa, IA, IB);
 
-    // a dropped connection: B's socket closes and reconnects; B joins again as a new peer, the others keep theirs
+    // a dropped connection: B's socket closes and reconnects; B joins again as a new peer and offers, the others
+    // keep theirs (the mediator's connection to A is the same one throughout), and the mediator's page shows B
+    // connecting, then connected
+    await med.evaluate(
+      ({ a, b }) => {
+        const engine = window.__tjCall.engine;
+        const peerA = window.__tjCall.snapshot().peers.find((p) => p.userId === a && p.state === 'connected');
+        window.__linkA = engine.links.get(peerA.peerId);
+        const seen = (window.__statesOfB = []);
+        const read = () => {
+          const items = [...document.querySelectorAll('[data-testid="participant"]')].filter((li) =>
+            li.textContent.includes(b),
+          );
+          const now = items
+            .map((li) => li.querySelector('[data-testid="peer-state"]')?.textContent)
+            .join('|');
+          if (seen[seen.length - 1] !== now) seen.push(now);
+        };
+        read();
+        new MutationObserver(read).observe(document.querySelector('[data-testid="participants"]'), {
+          subtree: true,
+          childList: true,
+          characterData: true,
+        });
+      },
+      { a: IA, b: B },
+    );
     const before = await pb.evaluate(() => window.__tjCall.snapshot().selfPeerId);
     await pb.evaluate(() => window.__tjCall.engine.socket.io.engine.close());
     await pb.waitForFunction(
@@ -231,6 +258,29 @@ export async function callJourney(_browser, server) {
     );
     await receives(pb, IB, IA);
     await receives(pa, IA, IB);
+    await receives(med, M, IB);
+    await visible(med.getByTestId('participant').filter({ hasText: B }).getByText('已连接'));
+    const seen = await med.evaluate(
+      ({ a }) => {
+        const engine = window.__tjCall.engine;
+        const peerA = window.__tjCall.snapshot().peers.find((p) => p.userId === a && p.state === 'connected');
+        return {
+          sameLinkToA: engine.links.get(peerA.peerId) === window.__linkA,
+          linkToA: window.__linkA.pc.connectionState,
+          statesOfB: window.__statesOfB,
+        };
+      },
+      { a: IA },
+    );
+    const connecting = seen.statesOfB.indexOf('连接中');
+    if (!seen.sameLinkToA || seen.linkToA !== 'connected')
+      throw new Error(
+        `the mediator's connection to ${A} was touched by ${B}'s rejoin: ${JSON.stringify(seen)}`,
+      );
+    if (connecting < 0 || !seen.statesOfB.slice(connecting).includes('已连接'))
+      throw new Error(
+        `the mediator's page did not show ${B} connecting, then connected: ${JSON.stringify(seen)}`,
+      );
 
     // 6. the mediator writes the session's notes and invites a judge or an official
     await med.getByLabel('调解笔录').fill('双方同意先由楼上住户维修管道，费用另行协商。');
