@@ -1,11 +1,13 @@
+import { Alert } from 'antd';
 import type { CallEngine } from '../../lib/call-engine';
 import type { CallSnapshot } from '../../lib/call-types';
 import { CallButtons } from './call-controls';
 import { VideoTile } from './video-tile';
 
 /**
- * The videos of a call and its controls (静音, 摄像头, 离开): the others' tiles with their state, this page's camera,
- * then the buttons. On a phone (`phone`) the own camera floats small over the others' tiles and the buttons are big.
+ * The videos of a call and its controls (静音, 摄像头, 离开): a notice while the page (re)connects, the others' tiles
+ * with their state, this page's camera, then the buttons. On a phone (`phone`) the own camera floats small over the
+ * others' tiles and the buttons are big.
  */
 export function CallMedia({
   engine,
@@ -28,6 +30,10 @@ export function CallMedia({
   const cells = Math.min(shown.length + (phone ? 0 : 1), 4);
   return (
     <>
+      {/* the socket dropped: the page joins again by itself, the others keep their connections */}
+      {snap.phase === 'joining' && (
+        <Alert type="warning" showIcon banner title="正在连接视频调解…" data-testid="call-reconnecting" />
+      )}
       <div className={`tj-call-grid tj-call-grid-${cells}`}>
         {phone && shown.length === 0 && !waiting && (
           <div className="tj-call-empty" role="status">

@@ -39,7 +39,6 @@ export function PartyCall({
           description="您的画面和声音此时不会传给对方。"
         />
       )}
-      {snap.phase === 'joining' && <Alert type="warning" showIcon banner title="正在连接视频调解…" />}
       <CallMedia
         engine={engine}
         snap={snap}
