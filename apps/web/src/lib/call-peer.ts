@@ -67,7 +67,17 @@ export class PeerLink {
     pc.onicecandidate = ({ candidate }) => {
       if (candidate) o.send({ candidate: candidate.toJSON() as Record<string, unknown> });
     };
-    pc.onnegotiationneeded = () => void this.offer();
+    pc.onnegotiationneeded = async () => {
+      try {
+        this.makingOffer = true;
+        await pc.setLocalDescription();
+        o.send({ description: this.plain(pc.localDescription) });
+      } catch (err) {
+        console.warn('offer failed', err);
+      } finally {
+        this.makingOffer = false;
+      }
+    };
     pc.onconnectionstatechange = () => {
       // a path that failed (a network change, a NAT rebinding): new candidates, same connection
       if (pc.connectionState === 'failed' && this.restarts < 5) {
@@ -78,21 +88,6 @@ export class PeerLink {
       o.onChange();
     };
     pc.oniceconnectionstatechange = () => o.onChange();
-    // the offerer starts now rather than on negotiationneeded, a task that would queue behind the page's render
-    if (o.offerer) void this.offer();
-  }
-
-  private async offer(): Promise<void> {
-    if (this.makingOffer || this.closed || this.pc.signalingState !== 'stable') return;
-    try {
-      this.makingOffer = true;
-      await this.pc.setLocalDescription();
-      this.o.send({ description: this.plain(this.pc.localDescription) });
-    } catch (err) {
-      console.warn('offer failed', err);
-    } finally {
-      this.makingOffer = false;
-    }
   }
 
   private plain(d: RTCSessionDescription | null): CallSignalRequest['description'] {
