@@ -14,6 +14,7 @@ import { io } from 'socket.io-client';
 import { DESKTOP, FAKE_MEDIA_ARGS, PHONE, launchBrowser, pageFactory, shot } from './harness.mjs';
 import { T, partySignIn, staffSignIn, visible } from './steps.mjs';
 import { partyApi as party, staffApi as staff } from './api-steps.mjs';
+import { checkRejoin, dropAndRejoin, watchRejoin } from './call-rejoin.mjs';
 
 const A_PHONE = '13800000131';
 const B_PHONE = '13800000132';
@@ -222,65 +223,13 @@ export async function callJourney(_browser, server) {
     // a dropped connection: B's socket closes and reconnects; B joins again as a new peer and offers, the others
     // keep theirs (the mediator's connection to A is the same one throughout), and the mediator's page shows B
     // connecting, then connected
-    await med.evaluate(
-      ({ a, b }) => {
-        const engine = window.__tjCall.engine;
-        const peerA = window.__tjCall.snapshot().peers.find((p) => p.userId === a && p.state === 'connected');
-        window.__linkA = engine.links.get(peerA.peerId);
-        const seen = (window.__statesOfB = []);
-        const read = () => {
-          const items = [...document.querySelectorAll('[data-testid="participant"]')].filter((li) =>
-            li.textContent.includes(b),
-          );
-          const now = items
-            .map((li) => li.querySelector('[data-testid="peer-state"]')?.textContent)
-            .join('|');
-          if (seen[seen.length - 1] !== now) seen.push(now);
-        };
-        read();
-        new MutationObserver(read).observe(document.querySelector('[data-testid="participants"]'), {
-          subtree: true,
-          childList: true,
-          characterData: true,
-        });
-      },
-      { a: IA, b: B },
-    );
-    const before = await pb.evaluate(() => window.__tjCall.snapshot().selfPeerId);
-    await pb.evaluate(() => window.__tjCall.engine.socket.io.engine.close());
-    await pb.waitForFunction(
-      (old) => {
-        const s = window.__tjCall.snapshot();
-        return s.phase === 'in-call' && !!s.selfPeerId && s.selfPeerId !== old;
-      },
-      before,
-      { timeout: 2 * T },
-    );
+    await watchRejoin(med, { keep: IA, watch: B });
+    await dropAndRejoin(pb, 2 * T);
     await receives(pb, IB, IA);
     await receives(pa, IA, IB);
     await receives(med, M, IB);
     await visible(med.getByTestId('participant').filter({ hasText: B }).getByText('已连接'));
-    const seen = await med.evaluate(
-      ({ a }) => {
-        const engine = window.__tjCall.engine;
-        const peerA = window.__tjCall.snapshot().peers.find((p) => p.userId === a && p.state === 'connected');
-        return {
-          sameLinkToA: engine.links.get(peerA.peerId) === window.__linkA,
-          linkToA: window.__linkA.pc.connectionState,
-          statesOfB: window.__statesOfB,
-        };
-      },
-      { a: IA },
-    );
-    const connecting = seen.statesOfB.indexOf('连接中');
-    if (!seen.sameLinkToA || seen.linkToA !== 'connected')
-      throw new Error(
-        `the mediator's connection to ${A} was touched by ${B}'s rejoin: ${JSON.stringify(seen)}`,
-      );
-    if (connecting < 0 || !seen.statesOfB.slice(connecting).includes('已连接'))
-      throw new Error(
-        `the mediator's page did not show ${B} connecting, then connected: ${JSON.stringify(seen)}`,
-      );
+    await checkRejoin(med, { keep: IA, keepName: A, watch: B });
 
     // 6. the mediator writes the session's notes and invites a judge or an official
     await med.getByLabel('调解笔录').fill('双方同意先由楼上住户维修管道，费用另行协商。');
