@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { AuditService } from '@tiaojie/audit';
 import { Actor, Clock } from '@tiaojie/core';
 import { DbService, Executor } from '@tiaojie/db';
@@ -29,7 +29,7 @@ const ATTEMPTS = 3;
  * for, so a join written after its ack still precedes the leave or mode switch that follows it.
  */
 @Injectable()
-export class CallJournal {
+export class CallJournal implements BeforeApplicationShutdown {
   private readonly logger = new Logger('CallJournal');
   private readonly tails = new Map<string, Promise<unknown>>();
 
@@ -69,9 +69,9 @@ export class CallJournal {
     );
   }
 
-  /** Resolves once every write asked for so far for the session has been stored or given up. */
-  async settled(sessionId: string): Promise<void> {
-    await this.tails.get(sessionId);
+  /** A shutdown waits for the queued writes, before the database closes. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.all([...this.tails.values()]);
   }
 
   private insert(tx: Executor, actor: Actor & { id: string }, e: JournalEvent, at: Date) {
