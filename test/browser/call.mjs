@@ -1,7 +1,8 @@
 // Video mediation in the browser: a case with two parties, its mediator, an online session and both consents (set up
 // over HTTP); then the mediator and party A join through the real pages (two browsers' worth of peers), then party B
 // (three). Each side's getStats show frames decoded and audio bytes rising. Caucus with A closes B's connection to A
-// (and A's to B) while A and the mediator keep talking; back to joint restores it; B's dropped socket re-joins. An
+// (and A's to B) while A and the mediator keep talking; back to joint restores it; B's dropped socket re-joins
+// (the mediator's page shows B connecting, then connected; its connection to A is untouched). An
 // outsider (a party of another case) is refused on the page and at signalling. The mediator saves the session's
 // notes and invites staff. Everyone consents to recording → 录音中 on every page → a withdrawal stops it → the uploaded
 // file, downloaded over HTTP, is WebM with a video stream for ffprobe.
@@ -13,6 +14,7 @@ import { io } from 'socket.io-client';
 import { DESKTOP, FAKE_MEDIA_ARGS, PHONE, launchBrowser, pageFactory, shot } from './harness.mjs';
 import { T, partySignIn, staffSignIn, visible } from './steps.mjs';
 import { partyApi as party, staffApi as staff } from './api-steps.mjs';
+import { checkRejoin, dropAndRejoin, watchRejoin } from './call-rejoin.mjs';
 
 const A_PHONE = '13800000131';
 const B_PHONE = '13800000132';
@@ -218,19 +220,16 @@ export async function callJourney(_browser, server) {
     await receives(pb, IB, M);
     await receives(pa, IA, IB);
 
-    // a dropped connection: B's socket closes and reconnects; B joins again as a new peer, the others keep theirs
-    const before = await pb.evaluate(() => window.__tjCall.snapshot().selfPeerId);
-    await pb.evaluate(() => window.__tjCall.engine.socket.io.engine.close());
-    await pb.waitForFunction(
-      (old) => {
-        const s = window.__tjCall.snapshot();
-        return s.phase === 'in-call' && !!s.selfPeerId && s.selfPeerId !== old;
-      },
-      before,
-      { timeout: 2 * T },
-    );
+    // a dropped connection: B's socket closes and reconnects; B joins again as a new peer and offers, the others
+    // keep theirs (the mediator's connection to A is the same one throughout), and the mediator's page shows B
+    // connecting, then connected
+    await watchRejoin(med, { keep: IA, watch: B });
+    await dropAndRejoin(pb, 2 * T);
     await receives(pb, IB, IA);
     await receives(pa, IA, IB);
+    await receives(med, M, IB);
+    await visible(med.getByTestId('participant').filter({ hasText: B }).getByText('已连接'));
+    await checkRejoin(med, { keep: IA, keepName: A, watch: B });
 
     // 6. the mediator writes the session's notes and invites a judge or an official
     await med.getByLabel('调解笔录').fill('双方同意先由楼上住户维修管道，费用另行协商。');

@@ -31,6 +31,14 @@ describe('call signalling (e2e)', () => {
     sockets.push(s);
     return s;
   };
+  const recordWhere = async (client: HttpClient, holds: (body: any) => boolean) => {
+    for (let i = 0; ; i++) {
+      const r = await client.get(`/cases/${c.caseId}/sessions/${c.sessionId}/call-record`);
+      expectStatus(r, 200);
+      if (holds(r.body) || i >= 100) return r;
+      await new Promise((res) => setTimeout(res, 100)); // a polling interval, not a wait for an outcome
+    }
+  };
   const refused = (code: string) => ({ ok: false, error: { code, message: expect.any(String) } });
 
   it('lets the mediator and both parties join, tells each of the others, and relays signals', async () => {
@@ -40,6 +48,14 @@ describe('call signalling (e2e)', () => {
     peers.li = await joinCall(t.url, c.li, c.sessionId, sockets);
     const liAck = { data: peers.li.ack };
     expect(liAck.data).toMatchObject({ mode: 'joint', recording: { state: 'off', consented: [] } });
+    expect(liAck.data.self).toEqual({
+      peerId: peers.li.peerId,
+      userId: await userId(c.li),
+      name: '李四',
+      role: 'party',
+      label: '被申请人',
+      partyId: c.parties.li,
+    });
     expect(liAck.data.peers.map((p: any) => [p.role, p.label])).toEqual([
       ['mediator', '调解员'],
       ['party', '申请人'],
@@ -240,8 +256,11 @@ describe('call signalling (e2e)', () => {
   });
 
   it('keeps the call on the session record: joins and leaves, mode switches; in the session list and as a PDF', async () => {
-    const r = await c.zhang.get(`/cases/${c.caseId}/sessions/${c.sessionId}/call-record`);
-    expectStatus(r, 200);
+    // joins and leaves are written after their acks, in order: wait for the last leave to be on the record
+    const r = await recordWhere(
+      c.zhang,
+      (b) => b.participants.filter((p: any) => p.role === 'invited' && p.leftAt !== null).length === 2,
+    );
     expect(r.body.modeSwitches.map((m: any) => [m.mode, m.with])).toEqual([
       ['caucus', c.parties.zhang],
       ['joint', null],

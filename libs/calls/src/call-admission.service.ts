@@ -40,7 +40,8 @@ export class CallAdmissionService {
   ) {}
 
   async admit(actor: UserActor, sessionId: string): Promise<Admission> {
-    const { session, ctx, invited } = await this.load(actor, sessionId);
+    // the consents are read beside the case, not after it: a join's ack waits for every read here
+    const { session, ctx, invited, consented } = await this.load(actor, sessionId, undefined, true);
     let who: Omit<Admission, 'sessionId' | 'disputeId' | 'partyIds'> | null = null;
     if (ctx.relations.has('assigned_mediator'))
       who = { role: 'mediator', label: ROLE_LABELS[Role.Mediator], name: actor.name };
@@ -69,7 +70,6 @@ export class CallAdmissionService {
       throw new DomainError(ErrorCode.ILLEGAL_TRANSITION, '案件不在调解阶段，不能进行视频调解', {
         currentStatus: ctx.dispute.status,
       });
-    const consented = await this.events.onlineConsents(this.db.db, ctx.dispute.id);
     const missing = ctx.parties.filter((p) => !consented.includes(p.id));
     if (missing.length)
       throw new DomainError(
@@ -81,12 +81,18 @@ export class CallAdmissionService {
   }
 
   /** The session and its case as the actor may see them; an unknown session and an unseen case are both NOT_FOUND. */
-  async load(actor: UserActor, sessionId: string, disputeId?: string) {
+  async load(actor: UserActor, sessionId: string, disputeId?: string, withConsents = false) {
     if (!isUuid(sessionId)) throw DomainError.notFound('session', String(sessionId));
-    const session = await this.events.session(this.db.db, sessionId);
+    const [session, invitees] = await Promise.all([
+      this.events.session(this.db.db, sessionId),
+      this.events.invitedUserIds(this.db.db, sessionId),
+    ]);
     if (!session || (disputeId && session.disputeId !== disputeId))
       throw DomainError.notFound('session', sessionId);
-    const invited = (await this.events.invitedUserIds(this.db.db, sessionId)).includes(actor.id);
+    const invited = invitees.includes(actor.id);
+    const consents = withConsents ? this.events.onlineConsents(this.db.db, session.disputeId) : null;
+    // settled at once, so a refusal below never leaves it rejecting unobserved
+    void consents?.catch(() => undefined);
     const ctx = await this.access.load(actor, session.disputeId).catch(async (err: unknown) => {
       // invited staff often have no other tie to the case
       if (invited) return this.access.load(SYSTEM_ACTOR, session.disputeId);
@@ -95,6 +101,6 @@ export class CallAdmissionService {
         throw DomainError.notFound('session', sessionId);
       throw err;
     });
-    return { session, ctx, invited };
+    return { session, ctx, invited, consented: (await consents) ?? [] };
   }
 }

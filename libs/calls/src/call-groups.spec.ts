@@ -34,8 +34,8 @@ describe('call groups', () => {
     expect(separatedPairs(caucus, joint)).toEqual([]);
   });
 
-  it('lets the lower peerId offer', () => {
-    expect(offerer('p00000002aa', 'p00000010bb')).toBe('p00000002aa');
-    expect(offerer('p00000010bb', 'p00000002aa')).toBe('p00000002aa');
+  it('lets the higher peerId (the newcomer) offer', () => {
+    expect(offerer('p00000002aa', 'p00000010bb')).toBe('p00000010bb');
+    expect(offerer('p00000010bb', 'p00000002aa')).toBe('p00000010bb');
   });
 });

@@ -26,7 +26,7 @@ export function separatedPairs(before: string[][], after: string[][]): [string, 
   return pairs;
 }
 
-/** The peer that offers in a pair: the lower peerId (ids sort in join order). */
+/** The peer that offers in a pair: the higher peerId (ids sort in join order: the newcomer offers at once). */
 export function offerer(a: string, b: string): string {
-  return a < b ? a : b;
+  return a > b ? a : b;
 }

@@ -8,17 +8,12 @@ import { DocumentsError, renderReportPdf } from '@tiaojie/documents';
 import { DbService } from '@tiaojie/db';
 import { CallAdmissionService } from './call-admission.service';
 import { CallEventRepository } from './call-event.repository';
+import { callRecordTables } from './call-record-tables';
 import { CallRecordingService } from './call-recording.service';
 
 /** Kept apart from the Chinese name: a file extension, not a word people read. */
 const WEBM_EXT = '.webm';
 const STAFF = ['handling_body', 'assigned_mediator', 'district', 'court'] as const;
-const CALL_ROLE_LABELS: Record<string, string> = {
-  mediator: '调解员',
-  party: '当事人',
-  agent: '代理人',
-  invited: '受邀人员',
-};
 
 /** The call part of a session record (调解笔录): who was there when, mode switches, recordings; and their download. */
 @Injectable()
@@ -42,46 +37,14 @@ export class CallRecordService {
   async pdf(actor: UserActor, disputeId: string, sessionId: string) {
     const { session, ctx } = await this.admission.load(actor, sessionId, disputeId);
     const r = await this.record(actor, disputeId, sessionId);
-    const when = (iso: string | null) => (iso ? formatShanghai(new Date(iso)) : '—');
-    const partyName = (id: string | null) => ctx.parties.find((p) => p.id === id)?.name ?? '—';
+    const partyName = (id: string) => ctx.parties.find((p) => p.id === id)?.name ?? '—';
     let data: Buffer;
     try {
       data = await renderReportPdf({
         title: `调解笔录（视频调解）：${ctx.dispute.number}`,
         subtitle: `调解时间：${formatShanghai(session.scheduledAt)}`,
         paragraphs: [r.notes ? `调解员笔录：${r.notes}` : '调解员笔录：（暂无）'],
-        tables: [
-          {
-            title: '参加人员',
-            columns: ['姓名', '身份', '加入时间', '离开时间'],
-            rows: r.participants.map((p) => [
-              p.name,
-              CALL_ROLE_LABELS[p.role] ?? p.role,
-              when(p.joinedAt),
-              when(p.leftAt),
-            ]),
-          },
-          {
-            title: '调解方式切换',
-            columns: ['时间', '方式', '背对背一方', '操作人'],
-            rows: r.modeSwitches.map((m) => [
-              when(m.at),
-              m.mode === 'joint' ? '面对面' : '背对背',
-              m.with ? partyName(m.with) : '—',
-              m.by,
-            ]),
-          },
-          {
-            title: '录像同意',
-            columns: ['时间', '姓名', '意见'],
-            rows: r.consents.map((c) => [when(c.at), c.name, c.consent ? '同意录像' : '撤回同意']),
-          },
-          {
-            title: '录像文件',
-            columns: ['开始', '结束', '大小（字节）', 'SHA-256'],
-            rows: r.recordings.map((f) => [when(f.startedAt), when(f.endedAt), f.size, f.sha256]),
-          },
-        ],
+        tables: callRecordTables(r, partyName),
       });
     } catch (err) {
       if (!(err instanceof DocumentsError)) throw err;

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import {
   CallJoinResult,
@@ -33,8 +33,6 @@ const DESCRIPTION_TYPES = ['offer', 'answer', 'pranswer', 'rollback'];
  */
 @Injectable()
 export class CallService {
-  private readonly logger = new Logger('Calls');
-
   constructor(
     private readonly registry: CallRegistry,
     private readonly admission: CallAdmissionService,
@@ -62,17 +60,21 @@ export class CallService {
       },
       this.clock.now(),
     );
-    const base = { sessionId, disputeId: a.disputeId };
-    try {
-      await this.journal.write(actor, {
-        ...base,
-        kind: 'join',
-        data: { peerId: peer.peerId, role: a.role, rejoin: !!replaced },
+    // on the session record after the ack, in the session's order: the join must not wait for a disk write.
+    // A replaced peer (the same person back before its old socket was noticed gone) leaves the record here.
+    if (replaced)
+      this.journal.later(actor, {
+        sessionId,
+        disputeId: a.disputeId,
+        kind: 'leave',
+        data: { peerId: replaced.peerId, replaced: true },
       });
-    } catch (err) {
-      this.registry.leave(sessionId, peer.peerId);
-      throw err;
-    }
+    this.journal.later(actor, {
+      sessionId,
+      disputeId: a.disputeId,
+      kind: 'join',
+      data: { peerId: peer.peerId, role: a.role, rejoin: !!replaced },
+    });
     const out: CallDelivery[] = [];
     const groups = this.registry.groups(call);
     if (replaced) {
@@ -87,6 +89,7 @@ export class CallService {
     out.push(...(await this.recordingChanged(call, recBefore)));
     const result: CallJoinResult = {
       selfPeerId: peer.peerId,
+      self: peerView(peer),
       peers: [...call.peers.values()].filter((p) => p.peerId !== peer.peerId).map(peerView),
       mode: call.mode,
       ...(call.with ? { with: call.with } : {}),
@@ -195,9 +198,12 @@ export class CallService {
     const actor = { id: peer.userId, role: peer.accountRole as Role, orgId: null, name: peer.name };
     out.push(...(await this.recordingChanged(call, recBefore)));
     if (peer.role === 'mediator') await this.recorder.mediatorLeft(sessionId);
-    await this.journal
-      .write(actor, { sessionId, disputeId: call.disputeId, kind: 'leave', data: { peerId: peer.peerId } })
-      .catch((err: Error) => this.logger.warn(`call leave not recorded: ${err.message}`));
+    this.journal.later(actor, {
+      sessionId,
+      disputeId: call.disputeId,
+      kind: 'leave',
+      data: { peerId: peer.peerId },
+    });
     return out;
   }
 

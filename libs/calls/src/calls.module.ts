@@ -7,11 +7,18 @@ import { CallEventRepository } from './call-event.repository';
 import { CallInvitationService } from './call-invitation.service';
 import { CallJournal } from './call-journal';
 import { CallRecordService } from './call-record.service';
+import { CaseFileService } from './case-file.service';
 import { CallRecordingService } from './call-recording.service';
 import { CallRegistry } from './call-registry';
 import { CallService } from './call.service';
 
-const services = [CallService, CallInvitationService, CallRecordService, CallRecordingService];
+const services = [
+  CallService,
+  CallInvitationService,
+  CallRecordService,
+  CallRecordingService,
+  CaseFileService,
+];
 
 /** Audio/video calls of online sessions: admission, groups, signalling decisions, recordings, invitations. */
 @Module({

@@ -11,7 +11,13 @@ export type { AppConfig, NodeEnv } from './app-config';
 export { CoreModule } from './core.module';
 export { RealtimePublisher, NoopRealtimePublisher } from './realtime.publisher';
 export type { RealtimeEvent, RealtimeEventOf } from './realtime.publisher';
-export { channels, CLIENT_EVENTS, SERVER_EVENTS, SOCKET_EVENT_FIELDS } from './socket-events';
+export {
+  CALL_JOIN_RESULT_FIELDS,
+  channels,
+  CLIENT_EVENTS,
+  SERVER_EVENTS,
+  SOCKET_EVENT_FIELDS,
+} from './socket-events';
 export type * from './socket-events';
 export { Role, STAFF_ROLES, ROLE_LABELS, SYSTEM_ACTOR, orgOf } from './actor';
 export type { Actor, SystemActor, UserActor } from './actor';

@@ -209,6 +209,8 @@ export interface CallRecordingEvent {
 
 export interface CallJoinResult {
   selfPeerId: string;
+  /** The caller as the others see it (its peerId, name, role and label, the party it stands for). */
+  self: CallPeer;
   /** Everyone else in the call; connect only to peers in your own group (see `groups`). */
   peers: CallPeer[];
   mode: SessionMode;
@@ -430,6 +432,20 @@ export const SOCKET_EVENT_FIELDS_IN_SYNC: [
   AllTrue<{ [E in ClientEvent]: Exactly<Fields['client'][E][number], RequiredKeys<ClientPayload<E>>> }>,
   AllTrue<{ [E in ServerEvent]: Exactly<Fields['server'][E][number], RequiredKeys<ServerPayload<E>>> }>,
 ] = [true, true, true, true];
+
+/** The required fields of the `call:join` ack's data (the AsyncAPI test compares them with `CallJoinResult`). */
+export const CALL_JOIN_RESULT_FIELDS = [
+  'selfPeerId',
+  'self',
+  'peers',
+  'mode',
+  'groups',
+  'recording',
+] as const;
+export const CALL_JOIN_RESULT_FIELDS_IN_SYNC: Exactly<
+  (typeof CALL_JOIN_RESULT_FIELDS)[number],
+  RequiredKeys<CallJoinResult>
+> = true;
 
 export const CLIENT_EVENTS = Object.keys(SOCKET_EVENT_FIELDS.client) as ClientEvent[];
 export const SERVER_EVENTS = Object.keys(SOCKET_EVENT_FIELDS.server) as ServerEvent[];

@@ -25,6 +25,7 @@ export type {
   ReportCell,
   ReportPdfInput,
   ReportRenderOptions,
+  ReportSection,
   ReportSheet,
   ReportTable,
   ReportXlsxInput,

@@ -50,6 +50,28 @@ describe('renderReportPdf', () => {
     expect(text).toContain('第5街道');
   });
 
+  it('draws headed sections after the tables, each with its text and tables, in order', async () => {
+    const input: ReportPdfInput = {
+      ...report(2),
+      sections: [
+        {
+          heading: '第一次调解会议',
+          paragraphs: ['调解员笔录：双方同意先行维修。'],
+          tables: [{ title: '参加人员', columns: ['姓名', '身份'], rows: [['吴一', '申请人']] }],
+        },
+        { heading: '调解协议', paragraphs: ['一、甲方支付维修费用。'], tables: [] },
+      ],
+    };
+    const text = squash(pdfToText(await renderReportPdf(input)));
+    const order = ['表2各街道纠纷明细', '第一次调解会议', '双方同意先行维修', '吴一', '调解协议', '甲方支付'];
+    const at = order.map((s) => text.indexOf(s));
+    expect(at.every((i) => i >= 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    await expect(
+      renderReportPdf({ ...input, sections: [{ heading: ' ', paragraphs: [], tables: [] }] }),
+    ).rejects.toThrow(DocumentInputError);
+  });
+
   it('breaks long tables across pages and repeats the header row', async () => {
     const raw = pdfToText(await renderReportPdf(report(120)), ['-layout']);
     const pages = raw.split('\f').filter((p) => p.trim() !== '');

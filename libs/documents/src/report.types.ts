@@ -13,6 +13,14 @@ export interface ReportPdfInput {
   /** Body text before the tables; each entry is one paragraph. */
   paragraphs: string[];
   tables: ReportTable[];
+  /** Headed parts after the tables (a case file's sessions, its agreement), each with its own text and tables. */
+  sections?: ReportSection[];
+}
+
+export interface ReportSection {
+  heading: string;
+  paragraphs: string[];
+  tables: ReportTable[];
 }
 
 export interface ReportSheet {

@@ -1,4 +1,4 @@
-import { ANY, AuthzRow, CALL_USERS, CASE_READERS, OWN, every, perTarget } from './shared';
+import { ANY, AuthzRow, CALL_USERS, CASE_READERS, ORG, OWN, OWN_ORG, every, perTarget } from './shared';
 
 /** Audio/video call rows of the authorisation table: ICE servers, invitations, records, recordings, signalling. */
 export const CALL_ROWS: readonly AuthzRow[] = [
@@ -60,6 +60,22 @@ export const CALL_ROWS: readonly AuthzRow[] = [
     allow: CASE_READERS,
     ok: 200,
     call: (w) => ({ params: { sessionId: w.sessionB } }),
+  },
+  // the case file is the staff's: the handling body, the district and the referring court, not parties or registrars
+  {
+    op: 'GET /api/cases/{id}/case-file.pdf',
+    resource: 'case-file',
+    action: 'export-pdf',
+    target: 'caseB',
+    allow: {
+      mediator: OWN_ORG,
+      body_admin: ORG,
+      judge: OWN_ORG,
+      court_clerk: OWN_ORG,
+      official: OWN_ORG,
+      district_admin: ANY,
+    },
+    ok: 200,
   },
   // the world holds no recording: allowed readers get past the case check to 404 NOT_FOUND (the recording);
   // test/calls/call-signalling.e2e-spec.ts downloads a real one as a party and is refused as an outsider and a guest

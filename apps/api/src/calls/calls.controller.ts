@@ -1,14 +1,13 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { create as contentDisposition } from 'content-disposition';
 import { Role, UserActor } from '@tiaojie/core';
 import { CallInvitationService, CallRecordService } from '@tiaojie/calls';
 import { CurrentActor, Roles } from '../common/auth.decorators';
 import { ApiErrors, ApiFile } from '../common/api-docs.decorators';
+import { fileResponse } from '../common/file-response';
+import { uuid } from '../common/uuid.pipe';
 import { CallInvitationDto } from './calls.dto';
 import { CallInvitation, CallInvitationList, CallRecord, InvitableStaff } from './calls.response.dto';
-
-const uuid = new ParseUUIDPipe();
 
 /** The audio/video side of an online session: invitations, its record and recordings. Signalling is on the socket. */
 @ApiTags('sessions and agreements')
@@ -78,11 +77,7 @@ export class CallsController {
     @Param('sessionId', uuid) sessionId: string,
   ) {
     const file = await this.records.pdf(actor, id, sessionId);
-    return new StreamableFile(file.data, {
-      type: 'application/pdf',
-      length: file.data.length,
-      disposition: contentDisposition(file.fileName),
-    });
+    return fileResponse(file.data, { type: 'application/pdf', fileName: file.fileName });
   }
 
   /** The case's staff and parties only; every download is audited. */
@@ -96,10 +91,6 @@ export class CallsController {
     @Param('recordingId', uuid) recordingId: string,
   ) {
     const file = await this.records.download(actor, id, sessionId, recordingId);
-    return new StreamableFile(file.stream, {
-      type: 'video/webm',
-      length: file.size,
-      disposition: contentDisposition(file.fileName),
-    });
+    return fileResponse(file.stream, { type: 'video/webm', fileName: file.fileName, length: file.size });
   }
 }

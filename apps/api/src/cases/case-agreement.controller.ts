@@ -1,7 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { uuid } from '../common/uuid.pipe';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
 import { UserActor, Role } from '@tiaojie/core';
 import {
   CaseAgreementService,
@@ -24,6 +23,7 @@ import {
   StartPerformanceDto,
 } from './case-flow.dto';
 import { ApiErrors, ApiFile } from '../common/api-docs.decorators';
+import { fileResponse } from '../common/file-response';
 import {
   CaseListItem,
   CaseRating,
@@ -33,7 +33,6 @@ import {
   SessionCancelled,
   SessionList,
 } from './case.response.dto';
-import { create as contentDisposition } from 'content-disposition';
 
 @ApiTags('sessions and agreements')
 @ApiBearerAuth()
@@ -121,15 +120,13 @@ export class CaseAgreementController {
   @ApiOperation({ summary: '下载调解协议书 PDF' })
   @ApiFile('application/pdf')
   @Get('agreement.pdf')
-  async pdf(@CurrentActor() actor: UserActor, @Param('id', uuid) id: string, @Res() reply: FastifyReply) {
+  async pdf(@CurrentActor() actor: UserActor, @Param('id', uuid) id: string) {
     const { number, pdf } = await this.agreements.pdf(actor, id);
-    void reply
-      .header('content-type', 'application/pdf')
-      .header(
-        'content-disposition',
-        contentDisposition(`调解协议书-${number}.pdf`, { fallback: `agreement-${number}.pdf` }),
-      )
-      .send(pdf);
+    return fileResponse(pdf, {
+      type: 'application/pdf',
+      fileName: `调解协议书-${number}.pdf`,
+      fallback: `agreement-${number}.pdf`,
+    });
   }
 
   @ApiOperation({ summary: '申请司法确认' })

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
 import { ErrorCode } from '@tiaojie/core';
-import { CLIENT_EVENTS, SERVER_EVENTS, SOCKET_EVENT_FIELDS } from '@tiaojie/core';
+import { CALL_JOIN_RESULT_FIELDS, CLIENT_EVENTS, SERVER_EVENTS, SOCKET_EVENT_FIELDS } from '@tiaojie/core';
 
 const DOC = path.resolve(__dirname, '../../../../docs/asyncapi.yaml');
 
@@ -67,6 +67,12 @@ describe('docs/asyncapi.yaml', () => {
   it('requires exactly the payload fields the typed event map requires, event by event', () => {
     expect(required('receive')).toEqual(sorted(SOCKET_EVENT_FIELDS.client));
     expect(required('send')).toEqual(sorted(SOCKET_EVENT_FIELDS.server));
+  });
+
+  it("requires exactly the call:join ack's fields of the typed result", () => {
+    expect([...doc.components.schemas.CallJoinResult.required].sort()).toEqual(
+      [...CALL_JOIN_RESULT_FIELDS].sort(),
+    );
   });
 
   it('resolves every reference and names only real error codes', () => {

@@ -139,7 +139,10 @@ export class CallGateway implements OnGatewayDisconnect {
       (this.server.to(d.to).emit as (e: string, p: unknown) => boolean)(d.event, d.payload);
   }
 
-  /** Answers through the ack first, then delivers what the event caused (a newcomer knows its peers before offers arrive). */
+  /**
+   * Answers through the ack first, then delivers what the event caused in the same tick: the others hear
+   * `call:peer-joined` before a newcomer's offer, which it sends only once the ack has arrived, can reach them.
+   */
   private async respond<T>(
     client: TjSocket,
     event: string,

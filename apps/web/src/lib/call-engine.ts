@@ -17,7 +17,8 @@ const ACK_MS = 8_000;
 /**
  * The call on the page: joins over the authenticated socket, keeps one PeerLink per remote peer of this peer's call
  * group (a mesh), follows the server's mode switches (a caucus closes the links across groups; the return to joint
- * opens them again, the newer peer offering), and re-joins after the socket reconnects.
+ * opens them again, the newer peer offering), and re-joins after the socket reconnects (a new peer with fresh ICE,
+ * offering to the others, whose other links stay as they are).
  */
 export class CallEngine {
   private links = new Map<string, PeerLink>();
@@ -135,6 +136,7 @@ export class CallEngine {
   private onJoined(r: CallJoinResult): void {
     for (const id of [...this.links.keys()]) this.drop(id);
     this.peers = new Map(r.peers.map((p) => [p.peerId, p]));
+    this.self = { role: r.self.role, ...(r.self.partyId ? { partyId: r.self.partyId } : {}) };
     this.snap = {
       ...this.snap,
       phase: 'in-call',
@@ -177,9 +179,12 @@ export class CallEngine {
     this.refresh();
   }
 
-  /** Peer ids sort in join order: the older of two offers (to a newcomer, or on a return to joint). */
+  /**
+   * Peer ids sort in join order: the newer of two offers. A newcomer offers to its group as soon as the ack lists
+   * it, without waiting for the others to hear of it first; the same rule holds on a return to joint.
+   */
   private isOfferer(remote: string): boolean {
-    return (this.snap.selfPeerId ?? '') < remote;
+    return (this.snap.selfPeerId ?? '') > remote;
   }
 
   private link(remote: string): PeerLink {

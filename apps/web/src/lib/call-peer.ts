@@ -35,9 +35,12 @@ export class PeerLink {
   private pendingCandidates: RTCIceCandidateInit[] = [];
   private channel: RTCDataChannel;
   private restarts = 0;
+  /** What this side tells the other when the channel opens, and after every change. */
+  private flags: PeerFlags;
   closed = false;
 
   constructor(private readonly o: PeerLinkOpts) {
+    this.flags = o.flags;
     this.pc = new RTCPeerConnection({ iceServers: o.iceServers, bundlePolicy: 'max-bundle' });
     const pc = this.pc;
     for (const track of o.local.getTracks()) pc.addTrack(track, o.local);
@@ -46,7 +49,7 @@ export class PeerLink {
     if (o.offerer && !o.local.getAudioTracks().length) pc.addTransceiver('audio', { direction: 'recvonly' });
     if (o.offerer && !o.local.getVideoTracks().length) pc.addTransceiver('video', { direction: 'recvonly' });
     this.channel = pc.createDataChannel('flags', { negotiated: true, id: 0 });
-    this.channel.onopen = () => this.sendFlags(this.o.flags);
+    this.channel.onopen = () => this.sendFlags(this.flags);
     this.channel.onmessage = (e) => {
       try {
         this.remoteFlags = JSON.parse(String(e.data)) as PeerFlags;
@@ -124,6 +127,7 @@ export class PeerLink {
   }
 
   sendFlags(f: PeerFlags): void {
+    this.flags = f;
     if (this.channel.readyState === 'open') this.channel.send(JSON.stringify(f));
   }
 

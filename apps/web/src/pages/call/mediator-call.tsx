@@ -6,9 +6,10 @@ import type { Schemas } from '../../lib/api-types';
 import { apiClient, unwrap } from '../../lib/typed-api';
 import { errorText } from '../../lib/api-client';
 import { ChatRoom } from '../../components/chat-room';
-import { CallButtons, RecordingBar } from './call-controls';
+import { RecordingBar } from './call-controls';
+import { CallMedia } from './call-media';
 import { InviteButton } from './invite-dialog';
-import { PeerTags, VideoTile } from './video-tile';
+import { PeerTags } from './video-tile';
 
 type CaseDetail = Schemas['CaseDetail'];
 
@@ -39,7 +40,6 @@ export function MediatorCall({
   const [switching, setSwitching] = useState<string | null>(null);
   const [notes, setNotes] = useState(initialNotes);
   const [saving, setSaving] = useState(false);
-  const shown = snap.peers.filter((p) => p.state !== 'apart');
   const withParty = detail.parties.find((p) => p.id === snap.with);
   const chatRoom =
     (snap.mode === 'caucus' && detail.rooms.find((r) => r.kind === 'caucus' && r.partyId === snap.with)) ||
@@ -79,20 +79,7 @@ export function MediatorCall({
             {snap.mode === 'caucus' ? `背对背 · ${withParty?.name ?? ''}` : '面对面'}
           </Tag>
         </div>
-        <div className={`tj-call-grid tj-call-grid-${Math.min(shown.length + 1, 4)}`}>
-          {shown.map((p) => (
-            <VideoTile
-              key={p.peerId}
-              stream={p.stream}
-              name={p.name}
-              label={p.label}
-              peer={p}
-              speakerId={speakerId}
-            />
-          ))}
-          <VideoTile stream={engine.localStream} name="我" self camOff={snap.flags.camOff} />
-        </div>
-        <CallButtons engine={engine} snap={snap} onLeave={onLeave} />
+        <CallMedia engine={engine} snap={snap} speakerId={speakerId} onLeave={onLeave} />
         {canSwitch && (
           <div className="tj-call-modes" role="group" aria-label="调解方式">
             {detail.parties.map((p) => (

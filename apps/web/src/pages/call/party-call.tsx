@@ -1,8 +1,8 @@
 import { Alert, Typography } from 'antd';
 import type { CallEngine } from '../../lib/call-engine';
 import type { CallSnapshot } from '../../lib/call-types';
-import { CallButtons, RecordingBar } from './call-controls';
-import { VideoTile } from './video-tile';
+import { RecordingBar } from './call-controls';
+import { CallMedia } from './call-media';
 
 /** A party's call on a phone (portrait): the others' videos tiled, own camera small, big buttons below. */
 export function PartyCall({
@@ -21,7 +21,6 @@ export function PartyCall({
   onLeave: () => void;
 }) {
   const waiting = !engine.withMediator();
-  const visible = snap.peers.filter((p) => p.state !== 'apart');
   return (
     <section className="tj-call tj-call-party" aria-label="视频调解">
       <div className="tj-call-head">
@@ -40,26 +39,14 @@ export function PartyCall({
           description="您的画面和声音此时不会传给对方。"
         />
       )}
-      {snap.phase === 'joining' && <Alert type="warning" showIcon banner title="正在连接视频调解…" />}
-      <div className={`tj-call-grid tj-call-grid-${Math.min(visible.length, 4)}`}>
-        {visible.length === 0 && !waiting && (
-          <div className="tj-call-empty" role="status">
-            等待其他参与人加入…
-          </div>
-        )}
-        {visible.map((p) => (
-          <VideoTile
-            key={p.peerId}
-            stream={p.stream}
-            name={p.name}
-            label={p.label}
-            peer={p}
-            speakerId={speakerId}
-          />
-        ))}
-        <VideoTile stream={engine.localStream} name="我" self camOff={snap.flags.camOff} />
-      </div>
-      <CallButtons engine={engine} snap={snap} onLeave={onLeave} big />
+      <CallMedia
+        engine={engine}
+        snap={snap}
+        speakerId={speakerId}
+        phone
+        waiting={waiting}
+        onLeave={onLeave}
+      />
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Card, Col, Descriptions, Empty, Row, Tabs, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Empty, Row, Space, Tabs, Typography } from 'antd';
 import { apiClient, unwrap } from '../../lib/typed-api';
 import { useSession } from '../../lib/auth-store';
 import { fmtDateTime, money, startedLabel } from '../../lib/format';
@@ -13,6 +13,7 @@ import { LongText } from '../../components/long-text';
 import { PageState } from '../../components/page-state';
 import { StatusTag } from '../../components/status-tag';
 import { CaseActions } from './case-actions';
+import { CaseFileButton } from './case-file-button';
 import { IntakesCard, PartiesTable, RoutingCard } from './case-info';
 import { ReferralCard } from './referral-card';
 import { SessionsCard } from './sessions-card';
@@ -57,7 +58,10 @@ export function CaseWorkbenchPage({ id }: { id: string }) {
                 <Typography.Title level={4} style={{ margin: 0 }}>
                   {d.title}
                 </Typography.Title>
-                <StatusTag status={d.status} label={d.statusLabel} />
+                <Space size={8} wrap>
+                  <StatusTag status={d.status} label={d.statusLabel} />
+                  <CaseFileButton caseId={d.id} number={d.number} relations={d.relations} />
+                </Space>
               </div>
               <Descriptions
                 size="small"
