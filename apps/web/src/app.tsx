@@ -22,7 +22,13 @@ export function Root() {
   if (!session) return <LoginPage />;
   preloadRoutes(session.user.role === 'party');
   return (
-    <Suspense fallback={<div className="tj-shell-placeholder" role="status" aria-label="页面加载中" />}>
+    <Suspense
+      fallback={
+        <main className="tj-shell-placeholder" aria-busy="true">
+          <h1 className="tj-sr-only">页面加载中</h1>
+        </main>
+      }
+    >
       <SignedIn session={session} route={route} />
     </Suspense>
   );

@@ -13,6 +13,7 @@ import { DeviceCheck } from './device-check';
 import { MediatorCall } from './mediator-call';
 import { PartyCall } from './party-call';
 import './call.css';
+import { HiddenTitle } from '../../components/page-title';
 
 type CaseDetail = Schemas['CaseDetail'];
 type Session = Schemas['MediationSession'];
@@ -64,32 +65,35 @@ export function CallPage({ caseId, sessionId }: { caseId: string | null; session
       />
     );
   return (
-    <PageState loading={loading} error={null} hasData={!!data} onRetry={reload}>
-      {data && !joined && (
-        <div className="tj-call-check-wrap">
-          <DeviceCheck
-            title={`${title} · 设备检测`}
-            hostOnly={!!data.ice.hostOnly}
-            onJoin={(choice, stream) => setJoined({ choice, stream })}
-            onCancel={back}
+    <>
+      <HiddenTitle>{`视频调解 · ${title}`}</HiddenTitle>
+      <PageState loading={loading} error={null} hasData={!!data} onRetry={reload}>
+        {data && !joined && (
+          <div className="tj-call-check-wrap">
+            <DeviceCheck
+              title={`${title} · 设备检测`}
+              hostOnly={!!data.ice.hostOnly}
+              onJoin={(choice, stream) => setJoined({ choice, stream })}
+              onCancel={back}
+            />
+          </div>
+        )}
+        {data && joined && (
+          <InCall
+            caseId={caseId}
+            sessionId={sessionId}
+            userId={me.id}
+            party={party}
+            detail={data.detail}
+            notes={data.session?.record ?? ''}
+            iceServers={data.ice.iceServers}
+            choice={joined.choice}
+            stream={joined.stream}
+            onLeave={back}
           />
-        </div>
-      )}
-      {data && joined && (
-        <InCall
-          caseId={caseId}
-          sessionId={sessionId}
-          userId={me.id}
-          party={party}
-          detail={data.detail}
-          notes={data.session?.record ?? ''}
-          iceServers={data.ice.iceServers}
-          choice={joined.choice}
-          stream={joined.stream}
-          onLeave={back}
-        />
-      )}
-    </PageState>
+        )}
+      </PageState>
+    </>
   );
 }
 

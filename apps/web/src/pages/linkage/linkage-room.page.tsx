@@ -13,7 +13,6 @@ import {
   Table,
   Tabs,
   Tag,
-  Typography,
 } from 'antd';
 import { errorText } from '../../lib/api-client';
 import { apiClient, unwrap } from '../../lib/typed-api';
@@ -26,6 +25,7 @@ import { ChatRoom } from '../../components/chat-room';
 import { PageState } from '../../components/page-state';
 import { LinkageMinutes } from './linkage-minutes';
 import type { Schemas } from '../../lib/api-types';
+import { PageTitle } from '../../components/page-title';
 
 type SessionUser = Schemas['SignedInUser'];
 type LinkageMember = Schemas['LinkageRoomMember'];
@@ -89,9 +89,7 @@ export function LinkageRoomPage({ id, user }: { id: string; user: SessionUser })
           <>
             <Card size="small">
               <div className="tj-row">
-                <Typography.Title level={4} style={{ margin: 0 }}>
-                  {r.title}
-                </Typography.Title>
+                <PageTitle>{r.title}</PageTitle>
                 {host && <Tag color="blue">我是主持人</Tag>}
               </div>
               <Descriptions

@@ -11,6 +11,7 @@ import { AgreementView } from '../../components/agreement-view';
 import { LongText } from '../../components/long-text';
 import { PartyCaseActions } from './party-case-actions';
 import { CallSessionsCard } from './call-sessions-card';
+import { Heading } from '../../components/page-title';
 
 /** A deadline weeks away is information; only a near or passed one is a warning. */
 const ALERT_FOR_URGENCY = { overdue: 'error', due_soon: 'warning', ok: 'info', none: 'info' } as const;
@@ -44,9 +45,9 @@ export function CaseTrackerPage({ id }: { id: string }) {
           <>
             <Card size="small">
               <div className="tj-row">
-                <Typography.Title level={5} style={{ margin: 0 }}>
+                <Heading level={1} look={5} style={{ margin: 0 }}>
                   {s.title}
-                </Typography.Title>
+                </Heading>
                 <StatusTag status={s.status} label={s.statusLabel} />
               </div>
               <Typography.Text type="secondary">

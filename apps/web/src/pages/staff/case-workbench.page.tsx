@@ -1,4 +1,4 @@
-import { Button, Card, Col, Descriptions, Empty, Row, Tabs, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Empty, Row, Tabs } from 'antd';
 import { apiClient, unwrap } from '../../lib/typed-api';
 import { useSession } from '../../lib/auth-store';
 import { fmtDateTime, money, startedLabel } from '../../lib/format';
@@ -17,6 +17,7 @@ import { IntakesCard, PartiesTable, RoutingCard } from './case-info';
 import { ReferralCard } from './referral-card';
 import { SessionsCard } from './sessions-card';
 import type { Schemas } from '../../lib/api-types';
+import { PageTitle } from '../../components/page-title';
 
 type Lifecycle = Schemas['Lifecycle'];
 
@@ -54,9 +55,7 @@ export function CaseWorkbenchPage({ id }: { id: string }) {
           <>
             <Card size="small">
               <div className="tj-row">
-                <Typography.Title level={4} style={{ margin: 0 }}>
-                  {d.title}
-                </Typography.Title>
+                <PageTitle>{d.title}</PageTitle>
                 <StatusTag status={d.status} label={d.statusLabel} />
               </div>
               <Descriptions
