@@ -25,7 +25,7 @@ import { ChatRoom } from '../../components/chat-room';
 import { PageState } from '../../components/page-state';
 import { LinkageMinutes } from './linkage-minutes';
 import type { Schemas } from '../../lib/api-types';
-import { PageTitle } from '../../components/page-title';
+import { HiddenTitle, PageTitle } from '../../components/page-title';
 
 type SessionUser = Schemas['SignedInUser'];
 type LinkageMember = Schemas['LinkageRoomMember'];
@@ -84,6 +84,8 @@ export function LinkageRoomPage({ id, user }: { id: string; user: SessionUser })
       <Button type="link" style={{ padding: 0 }} onClick={() => navigate('linkage')}>
         ‹ 返回府院联动
       </Button>
+      {/* the room's title is the h1 once it has loaded */}
+      {!r && <HiddenTitle>府院联动室</HiddenTitle>}
       <PageState loading={room.loading} error={room.error} hasData={!!r} onRetry={room.reload}>
         {r && (
           <>

@@ -11,7 +11,7 @@ import { AgreementView } from '../../components/agreement-view';
 import { LongText } from '../../components/long-text';
 import { PartyCaseActions } from './party-case-actions';
 import { CallSessionsCard } from './call-sessions-card';
-import { Heading } from '../../components/page-title';
+import { Heading, HiddenTitle } from '../../components/page-title';
 
 /** A deadline weeks away is information; only a near or passed one is a warning. */
 const ALERT_FOR_URGENCY = { overdue: 'error', due_soon: 'warning', ok: 'info', none: 'info' } as const;
@@ -40,6 +40,8 @@ export function CaseTrackerPage({ id }: { id: string }) {
       <Button type="link" onClick={() => navigate('mine')} style={{ padding: 0 }}>
         ‹ 返回我的纠纷
       </Button>
+      {/* the case's title is the h1 once it has loaded */}
+      {!(s && data) && <HiddenTitle>案件进度</HiddenTitle>}
       <PageState loading={loading} error={error} hasData={!!data} onRetry={reload}>
         {s && data && (
           <>

@@ -17,7 +17,7 @@ import { IntakesCard, PartiesTable, RoutingCard } from './case-info';
 import { ReferralCard } from './referral-card';
 import { SessionsCard } from './sessions-card';
 import type { Schemas } from '../../lib/api-types';
-import { PageTitle } from '../../components/page-title';
+import { HiddenTitle, PageTitle } from '../../components/page-title';
 
 type Lifecycle = Schemas['Lifecycle'];
 
@@ -50,6 +50,8 @@ export function CaseWorkbenchPage({ id }: { id: string }) {
           ‹ 返回{menuFor(session.user.role)[0].label}
         </Button>
       )}
+      {/* the case's title is the h1 once it has loaded */}
+      {!(d && session) && <HiddenTitle>案件办理</HiddenTitle>}
       <PageState loading={loading} error={error} hasData={!!d} onRetry={reload}>
         {d && session && (
           <>
