@@ -3,6 +3,8 @@ import { LoginPage } from './pages/login.page';
 import { useSession } from './lib/auth-store';
 import { loadAntdStyles } from './lib/antd-styles';
 import { lazyPage } from './lib/lazy-page';
+import { startEarly } from './lib/early-load';
+import { loadTracker, trackerKey } from './pages/party/tracker-data';
 import { useRoute } from './lib/router';
 
 // the sign-in page is all a phone opening an SMS link needs first; the rest loads after sign-in
@@ -12,10 +14,15 @@ const SignedIn = lazyPage(
 );
 
 let preloaded = false;
-/** The role's routes and (for a party) its pages load alongside the shell, not one after another. */
-function preloadRoutes(party: boolean): void {
+/**
+ * The role's routes and (for a party) its pages load alongside the shell, not one after another; a party opening
+ * a case link also has the tracker's data requested at once.
+ */
+function preloadRoutes(party: boolean, route: string[]): void {
   if (preloaded) return;
   preloaded = true;
+  const [a, id, b] = route;
+  if (party && a === 'cases' && id && !b) startEarly(trackerKey(id), () => loadTracker(id));
   void loadAntdStyles();
   if (party) void import('./party-routes').then((m) => m.preloadPartyPages());
   else void import('./staff-routes');
@@ -25,7 +32,7 @@ export function Root() {
   const session = useSession();
   const route = useRoute();
   if (!session) return <LoginPage />;
-  preloadRoutes(session.user.role === 'party');
+  preloadRoutes(session.user.role === 'party', route);
   return (
     <Suspense
       fallback={

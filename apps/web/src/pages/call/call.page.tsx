@@ -56,13 +56,16 @@ export function CallPage({ caseId, sessionId }: { caseId: string | null; session
   if (!me) return null;
   if (error && !data)
     return (
-      <Result
-        status="403"
-        title="无法进入视频调解"
-        subTitle={error}
-        data-testid="call-refused"
-        extra={<Button onClick={back}>返回</Button>}
-      />
+      <>
+        <HiddenTitle>视频调解</HiddenTitle>
+        <Result
+          status="403"
+          title="无法进入视频调解"
+          subTitle={error}
+          data-testid="call-refused"
+          extra={<Button onClick={back}>返回</Button>}
+        />
+      </>
     );
   return (
     <>
