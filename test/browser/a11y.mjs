@@ -1,12 +1,13 @@
 // Accessibility in the browser journeys: axe-core runs on every page a journey visits (each route a page navigates
-// to, once it has settled, and every screenshot). Serious or critical violations fail the scenario; moderate ones
-// are listed at the end of the run.
+// to, once it has settled, and every screenshot). Moderate, serious or critical violations fail the scenario; minor
+// ones are listed at the end of the run.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 
 const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const watched = new WeakMap(); // page → { label, errors, seen: Set of scanned routes }
-const moderate = new Map(); // rule id → { help, routes: Set }
+const minor = new Map(); // rule id → { help, routes: Set }
+const FAILING = new Set(['moderate', 'serious', 'critical']);
 let scans = 0;
 
 /** The route a hash URL names, ids folded, so `#/cases/<uuid>` is scanned once per page rather than per case. */
@@ -54,13 +55,13 @@ export async function scanA11y(page, key = null) {
   }
   scans += 1;
   for (const v of result) {
-    if (v.impact === 'serious' || v.impact === 'critical') {
+    if (FAILING.has(v.impact)) {
       const line = `[${w.label}] axe ${v.impact} ${v.id} on ${name}: ${v.help} (${v.nodes.join(' | ')})`;
       if (!w.errors.includes(line)) w.errors.push(line);
     } else {
-      const m = moderate.get(v.id) ?? { impact: v.impact, help: v.help, routes: new Set() };
+      const m = minor.get(v.id) ?? { impact: v.impact, help: v.help, routes: new Set() };
       m.routes.add(route);
-      moderate.set(v.id, m);
+      minor.set(v.id, m);
     }
   }
 }
@@ -81,9 +82,9 @@ export function watchA11y(page, label, errors) {
   });
 }
 
-/** Printed at the end of a run: how many scans, and the moderate and minor findings by rule. */
+/** Printed at the end of a run: how many scans, and the minor findings by rule. */
 export function a11ySummary() {
-  console.log(`[axe] ${scans} scans; serious/critical violations fail their scenario`);
-  for (const [id, m] of moderate)
+  console.log(`[axe] ${scans} scans; moderate, serious and critical violations fail their scenario`);
+  for (const [id, m] of minor)
     console.log(`[axe] ${m.impact} ${id}: ${m.help} — on ${[...m.routes].join(', ')}`);
 }

@@ -4,6 +4,7 @@ import { NotFound } from './components/not-found';
 import { canRegister, canUseLinkage, isCourt } from './lib/nav';
 import type { Schemas } from './lib/api-types';
 import { lazyPage } from './lib/lazy-page';
+import { HiddenTitle } from './components/page-title';
 const QueuePage = lazyPage(() => import('./pages/staff/queue.page'), 'QueuePage');
 const RegisterPage = lazyPage(() => import('./pages/staff/register.page'), 'RegisterPage');
 const CaseWorkbenchPage = lazyPage(() => import('./pages/staff/case-workbench.page'), 'CaseWorkbenchPage');
@@ -22,7 +23,12 @@ const CallPage = lazyPage(() => import('./pages/call/call.page'), 'CallPage');
 
 type SessionUser = Schemas['SignedInUser'];
 
-const Forbidden = () => <Result status="403" title="无权访问" subTitle="您的账号没有使用该功能的权限。" />;
+const Forbidden = () => (
+  <>
+    <HiddenTitle>无权访问</HiddenTitle>
+    <Result status="403" title="无权访问" subTitle="您的账号没有使用该功能的权限。" />
+  </>
+);
 
 /** Staff pages by route and role; a page another role may not use shows 无权访问. */
 export function StaffRoutes({ route, user }: { route: string[]; user: SessionUser }) {

@@ -1,7 +1,7 @@
 /**
  * Screen-reader and keyboard fixes applied to antd's markup as it appears, so no page has to remember them:
- * - a region that scrolls sideways or holds a message list gets tabindex 0 and a Chinese name, so the keyboard can
- *   reach and scroll it (WCAG 2.1.1);
+ * - a region that scrolls sideways or holds a message list gets tabindex 0 and a Chinese name, unique on the page,
+ *   so the keyboard can reach and scroll it (WCAG 2.1.1);
  * - the year and month buttons of antd's calendars are named 选择年份/选择月份 while they show 2026年/12月: the
  *   visible text becomes their name (WCAG 2.5.3);
  * - antd's Tabs put the overflow ("more") button inside role=tablist; the role moves to the list of tabs itself;
@@ -20,7 +20,7 @@ function fix(root: ParentNode): void {
       if (el.hasAttribute('tabindex')) return;
       el.tabIndex = 0;
       if (!el.hasAttribute('role')) el.setAttribute('role', 'region');
-      if (!el.hasAttribute('aria-label')) el.setAttribute('aria-label', name);
+      if (!el.hasAttribute('aria-label')) el.setAttribute('aria-label', uniqueName(el, name));
     });
   root
     .querySelectorAll<HTMLElement>('.ant-picker-header-view button[aria-label]')
@@ -34,6 +34,22 @@ function fix(root: ParentNode): void {
     list.setAttribute('role', 'tablist');
     if (orientation) list.setAttribute('aria-orientation', orientation);
   });
+}
+
+/**
+ * Two regions with one name are indistinguishable landmarks: a table in a titled card takes the card's title
+ * (「导入记录」表格（可左右滚动）), and a name already on the page gets a number.
+ */
+function uniqueName(el: HTMLElement, name: string): string {
+  const card = el.closest('.ant-card')?.querySelector('.ant-card-head-title')?.textContent?.trim();
+  const base = card ? `「${card}」${name}` : name;
+  const taken = new Set(
+    [...document.querySelectorAll('[role="region"][aria-label]')].map((r) => r.getAttribute('aria-label')),
+  );
+  if (!taken.has(base)) return base;
+  let n = 2;
+  while (taken.has(`${base} ${n}`)) n += 1;
+  return `${base} ${n}`;
 }
 
 /** The accessible name of the input `id`: its aria-label, else the text of a label for it. */

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Card, Descriptions, Empty, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Empty, Popconfirm, Space, Table, Tag } from 'antd';
 import { errorText } from '../../lib/api-client';
 import { apiClient, unwrap } from '../../lib/typed-api';
 import { labels, useDirectory } from '../../lib/directory';
@@ -10,6 +10,7 @@ import { LoadBar } from '../../components/load-bar';
 import { PageState } from '../../components/page-state';
 import { AddMediatorDialog } from './add-mediator-dialog';
 import type { Schemas } from '../../lib/api-types';
+import { PageTitle } from '../../components/page-title';
 
 type SessionUser = Schemas['SignedInUser'];
 type StaffMember = Schemas['StaffMember'];
@@ -50,9 +51,7 @@ export function MediatorsPage({ user }: { user: SessionUser }) {
   return (
     <div className="tj-stack">
       <div className="tj-row">
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          调解员管理
-        </Typography.Title>
+        <PageTitle>调解员管理</PageTitle>
         <Space>
           <Button onClick={() => navigate('queue')}>本组织案件</Button>
           <Button type="primary" onClick={() => setAdding(true)} disabled={!user.orgId}>

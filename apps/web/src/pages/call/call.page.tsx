@@ -13,6 +13,7 @@ import { DeviceCheck } from './device-check';
 import { MediatorCall } from './mediator-call';
 import { PartyCall } from './party-call';
 import './call.css';
+import { HiddenTitle } from '../../components/page-title';
 
 type CaseDetail = Schemas['CaseDetail'];
 type Session = Schemas['MediationSession'];
@@ -55,41 +56,47 @@ export function CallPage({ caseId, sessionId }: { caseId: string | null; session
   if (!me) return null;
   if (error && !data)
     return (
-      <Result
-        status="403"
-        title="无法进入视频调解"
-        subTitle={error}
-        data-testid="call-refused"
-        extra={<Button onClick={back}>返回</Button>}
-      />
+      <>
+        <HiddenTitle>视频调解</HiddenTitle>
+        <Result
+          status="403"
+          title="无法进入视频调解"
+          subTitle={error}
+          data-testid="call-refused"
+          extra={<Button onClick={back}>返回</Button>}
+        />
+      </>
     );
   return (
-    <PageState loading={loading} error={null} hasData={!!data} onRetry={reload}>
-      {data && !joined && (
-        <div className="tj-call-check-wrap">
-          <DeviceCheck
-            title={`${title} · 设备检测`}
-            hostOnly={!!data.ice.hostOnly}
-            onJoin={(choice, stream) => setJoined({ choice, stream })}
-            onCancel={back}
+    <>
+      <HiddenTitle>{`视频调解 · ${title}`}</HiddenTitle>
+      <PageState loading={loading} error={null} hasData={!!data} onRetry={reload}>
+        {data && !joined && (
+          <div className="tj-call-check-wrap">
+            <DeviceCheck
+              title={`${title} · 设备检测`}
+              hostOnly={!!data.ice.hostOnly}
+              onJoin={(choice, stream) => setJoined({ choice, stream })}
+              onCancel={back}
+            />
+          </div>
+        )}
+        {data && joined && (
+          <InCall
+            caseId={caseId}
+            sessionId={sessionId}
+            userId={me.id}
+            party={party}
+            detail={data.detail}
+            notes={data.session?.record ?? ''}
+            iceServers={data.ice.iceServers}
+            choice={joined.choice}
+            stream={joined.stream}
+            onLeave={back}
           />
-        </div>
-      )}
-      {data && joined && (
-        <InCall
-          caseId={caseId}
-          sessionId={sessionId}
-          userId={me.id}
-          party={party}
-          detail={data.detail}
-          notes={data.session?.record ?? ''}
-          iceServers={data.ice.iceServers}
-          choice={joined.choice}
-          stream={joined.stream}
-          onLeave={back}
-        />
-      )}
-    </PageState>
+        )}
+      </PageState>
+    </>
   );
 }
 

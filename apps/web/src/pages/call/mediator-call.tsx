@@ -10,6 +10,7 @@ import { RecordingBar } from './call-controls';
 import { CallMedia } from './call-media';
 import { InviteButton } from './invite-dialog';
 import { PeerTags } from './video-tile';
+import { Heading } from '../../components/page-title';
 
 type CaseDetail = Schemas['CaseDetail'];
 
@@ -72,9 +73,9 @@ export function MediatorCall({
     <div className="tj-call-desk">
       <section className="tj-call-main" aria-label="视频调解">
         <div className="tj-call-head">
-          <Typography.Title level={5} style={{ margin: 0 }}>
+          <Heading level={2} look={5} style={{ margin: 0 }}>
             {detail.title} · 视频调解
-          </Typography.Title>
+          </Heading>
           <Tag color={snap.mode === 'caucus' ? 'purple' : 'blue'} data-testid="call-mode">
             {snap.mode === 'caucus' ? `背对背 · ${withParty?.name ?? ''}` : '面对面'}
           </Tag>

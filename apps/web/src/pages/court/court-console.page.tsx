@@ -10,6 +10,7 @@ import { useAsync } from '../../lib/use-async';
 import { useLiveRefresh } from '../../lib/use-socket';
 import { CaseTable, UrgencyLegend } from '../../components/case-table';
 import { PageState } from '../../components/page-state';
+import { PageTitle } from '../../components/page-title';
 
 /** 申请强制执行 handed to this court: waiting for receipt, and received. */
 const ENFORCEMENT = ['enforcement_requested', 'enforcement_received'];
@@ -71,9 +72,7 @@ export function CourtConsolePage() {
   return (
     <div className="tj-stack">
       <div className="tj-row">
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          法院工作台
-        </Typography.Title>
+        <PageTitle>法院工作台</PageTitle>
         <Space>
           <Button onClick={() => void reload()} loading={loading && !!data}>
             刷新

@@ -12,7 +12,6 @@ import {
   Result,
   Row,
   Select,
-  Typography,
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { errorText } from '../../lib/api-client';
@@ -27,6 +26,7 @@ import { RoutingCard } from '../staff/case-info';
 import { CourtPartiesField, type CourtPartyForm } from './court-parties-field';
 import type { Schemas } from '../../lib/api-types';
 import { AMOUNT_RULES } from '../../lib/validators';
+import { PageTitle, Heading, HiddenTitle } from '../../components/page-title';
 
 type CaseDetail = Schemas['CaseDetail'];
 
@@ -97,6 +97,7 @@ export function CourtReferralPage() {
   if (done) {
     return (
       <div className="tj-stack">
+        <HiddenTitle>委派/委托调解</HiddenTitle>
         <Result
           status="success"
           title="案件已委派"
@@ -135,9 +136,7 @@ export function CourtReferralPage() {
       <Button type="link" style={{ padding: 0 }} onClick={() => navigate('court')}>
         ‹ 返回法院工作台
       </Button>
-      <Typography.Title level={4} style={{ margin: 0 }}>
-        委派/委托调解
-      </Typography.Title>
+      <PageTitle>委派/委托调解</PageTitle>
       <PageState loading={dir.loading} error={dir.error} hasData={!!dir.data} onRetry={dir.reload}>
         <Form
           form={form}
@@ -281,7 +280,9 @@ export function CourtReferralPage() {
               />
             </Form.Item>
           </Card>
-          <Typography.Title level={5}>当事人</Typography.Title>
+          <Heading level={2} look={5}>
+            当事人
+          </Heading>
           <CourtPartiesField />
           {submitError && (
             <Alert

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Empty, Space, Table, Tag, Typography } from 'antd';
+import { Button, Empty, Space, Table, Tag } from 'antd';
 import { apiClient, unwrap } from '../../lib/typed-api';
 import { labels, useDirectory } from '../../lib/directory';
 import { KIND_LABELS, LEVEL_LABELS } from '../../lib/format';
@@ -8,6 +8,7 @@ import { LoadBar } from '../../components/load-bar';
 import { PageState } from '../../components/page-state';
 import { BodyEditDialog } from './body-edit-dialog';
 import type { Schemas } from '../../lib/api-types';
+import { PageTitle } from '../../components/page-title';
 
 type RegistryBody = Schemas['BodyEntry'];
 
@@ -21,9 +22,7 @@ export function BodiesPage() {
   return (
     <div className="tj-stack">
       <div className="tj-row">
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          调解组织
-        </Typography.Title>
+        <PageTitle>调解组织</PageTitle>
         <Button onClick={() => void reload()} loading={loading && !!data}>
           刷新
         </Button>
@@ -39,6 +38,8 @@ export function BodiesPage() {
           pagination={false}
           scroll={{ x: 1100 }}
           expandable={{
+            // the expand column's header is read as 展开调解员, not an empty header cell
+            columnTitle: <span className="tj-sr-only">展开调解员</span>,
             rowExpandable: (b) => b.mediators.length > 0,
             expandedRowRender: (b) => (
               <Space wrap>

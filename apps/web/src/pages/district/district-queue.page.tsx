@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { App, Button, Segmented, Space, Typography } from 'antd';
+import { App, Button, Segmented, Space } from 'antd';
 import { ApiError, errorText } from '../../lib/api-client';
 import { apiClient, unwrap } from '../../lib/typed-api';
 import { labels, useDirectory } from '../../lib/directory';
@@ -10,6 +10,7 @@ import { CaseTable, UrgencyLegend } from '../../components/case-table';
 import { PageState } from '../../components/page-state';
 import { ManualRouteDialog } from './manual-route-dialog';
 import type { Schemas } from '../../lib/api-types';
+import { PageTitle } from '../../components/page-title';
 
 type CaseDetail = Schemas['CaseDetail'];
 type QueueItem = Schemas['QueueItem'];
@@ -74,9 +75,7 @@ export function DistrictQueuePage() {
   return (
     <div className="tj-stack">
       <div className="tj-row">
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          区级统筹
-        </Typography.Title>
+        <PageTitle>区级统筹</PageTitle>
         <Space wrap>
           <span id="district-filter-label">显示范围</span>
           <Segmented

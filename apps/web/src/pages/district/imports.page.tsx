@@ -11,6 +11,7 @@ import { ImportErrors } from './import-errors';
 import { UnknownStreets } from './unknown-streets';
 import type { Schemas } from '../../lib/api-types';
 import type { ImportProgressEvent as ImportProgress } from '@tiaojie/socket-events';
+import { PageTitle } from '../../components/page-title';
 
 type SessionUser = Schemas['SignedInUser'];
 type ImportRun = Schemas['ImportRun'];
@@ -84,27 +85,28 @@ export function ImportsPage(_props: { user: SessionUser }) {
   const pct = progress?.total ? Math.min(99, Math.round((progress.rows / progress.total) * 100)) : undefined;
   return (
     <div className="tj-stack">
-      <Typography.Title level={4} style={{ margin: 0 }}>
-        数据导入
-      </Typography.Title>
+      <PageTitle>数据导入</PageTitle>
       <Card size="small" title="上传导出文件">
-        <Upload.Dragger
-          accept=".csv,.xlsx"
-          multiple={false}
-          showUploadList={false}
-          disabled={!!file}
-          beforeUpload={(f) => {
-            void upload(f);
-            return false;
-          }}
-          aria-label="选择导入文件"
-        >
-          <p style={{ fontSize: 16, margin: '8px 0' }}>点击或拖拽文件到此处上传</p>
-          <p className="tj-muted" style={{ margin: 0 }}>
-            支持 12345 工单（GB18030 CSV）、网格上报（UTF-8
-            CSV）和法院诉前委派案件（XLSX），自动识别格式；重复导入不会重复计数。
-          </p>
-        </Upload.Dragger>
+        {/* while a file imports the drop zone is inactive (greyed): said so to assistive technology as well */}
+        <div aria-disabled={file ? 'true' : undefined}>
+          <Upload.Dragger
+            accept=".csv,.xlsx"
+            multiple={false}
+            showUploadList={false}
+            disabled={!!file}
+            beforeUpload={(f) => {
+              void upload(f);
+              return false;
+            }}
+            aria-label="选择导入文件"
+          >
+            <p style={{ fontSize: 16, margin: '8px 0' }}>点击或拖拽文件到此处上传</p>
+            <p className="tj-muted" style={{ margin: 0 }}>
+              支持 12345 工单（GB18030 CSV）、网格上报（UTF-8
+              CSV）和法院诉前委派案件（XLSX），自动识别格式；重复导入不会重复计数。
+            </p>
+          </Upload.Dragger>
+        </div>
         {file && (
           <div style={{ marginTop: 12 }} data-testid="import-progress" aria-live="polite">
             <Typography.Text>

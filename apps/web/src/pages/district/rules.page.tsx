@@ -9,6 +9,7 @@ import { RuleEditDialog } from './rule-edit-dialog';
 import { conditionText, targetText } from './rule-text';
 import { DryRunPanel } from './dry-run-panel';
 import type { Schemas } from '../../lib/api-types';
+import { PageTitle } from '../../components/page-title';
 
 type RoutingRule = Schemas['RoutingRule'];
 
@@ -87,9 +88,7 @@ export function RulesPage() {
   return (
     <div className="tj-stack">
       <div className="tj-row">
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          分派规则
-        </Typography.Title>
+        <PageTitle>分派规则</PageTitle>
         <Space wrap>
           <Button onClick={() => setEditing({ rule: BLANK, isNew: true })}>新增规则</Button>
           <Button disabled={!dirty} onClick={() => void rules.reload()}>

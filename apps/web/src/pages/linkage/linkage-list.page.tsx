@@ -7,6 +7,7 @@ import { useSocketEvent } from '../../lib/use-socket';
 import { PageState } from '../../components/page-state';
 import { LinkageCreateDialog } from './linkage-create-dialog';
 import type { Schemas } from '../../lib/api-types';
+import { PageTitle } from '../../components/page-title';
 
 type SessionUser = Schemas['SignedInUser'];
 
@@ -29,9 +30,7 @@ export function LinkageListPage(_props: { user: SessionUser }) {
   return (
     <div className="tj-stack">
       <div className="tj-row">
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          府院联动
-        </Typography.Title>
+        <PageTitle>府院联动</PageTitle>
         <Button type="primary" onClick={() => setCreating(true)}>
           新建联动室
         </Button>

@@ -13,7 +13,6 @@ import {
   Table,
   Tabs,
   Tag,
-  Typography,
 } from 'antd';
 import { errorText } from '../../lib/api-client';
 import { apiClient, unwrap } from '../../lib/typed-api';
@@ -26,6 +25,7 @@ import { ChatRoom } from '../../components/chat-room';
 import { PageState } from '../../components/page-state';
 import { LinkageMinutes } from './linkage-minutes';
 import type { Schemas } from '../../lib/api-types';
+import { HiddenTitle, PageTitle } from '../../components/page-title';
 
 type SessionUser = Schemas['SignedInUser'];
 type LinkageMember = Schemas['LinkageRoomMember'];
@@ -84,14 +84,14 @@ export function LinkageRoomPage({ id, user }: { id: string; user: SessionUser })
       <Button type="link" style={{ padding: 0 }} onClick={() => navigate('linkage')}>
         ‹ 返回府院联动
       </Button>
+      {/* the room's title is the h1 once it has loaded */}
+      {!r && <HiddenTitle>府院联动室</HiddenTitle>}
       <PageState loading={room.loading} error={room.error} hasData={!!r} onRetry={room.reload}>
         {r && (
           <>
             <Card size="small">
               <div className="tj-row">
-                <Typography.Title level={4} style={{ margin: 0 }}>
-                  {r.title}
-                </Typography.Title>
+                <PageTitle>{r.title}</PageTitle>
                 {host && <Tag color="blue">我是主持人</Tag>}
               </div>
               <Descriptions

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Space, Steps, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Space, Steps } from 'antd';
 import { errorText } from '../../lib/api-client';
 import { apiClient, unwrap } from '../../lib/typed-api';
 import { navigate } from '../../lib/router';
@@ -8,6 +8,7 @@ import { useAsync } from '../../lib/use-async';
 import { AMOUNT_RULES, CATEGORY_HELP, isValidIdNumber } from '../../lib/validators';
 import { PageState } from '../../components/page-state';
 import { RespondentsField } from './respondents-field';
+import { PageTitle } from '../../components/page-title';
 
 interface ApplyForm {
   category: string;
@@ -105,9 +106,7 @@ export function ApplyPage() {
 
   return (
     <div className="tj-stack">
-      <Typography.Title level={4} style={{ margin: 0 }}>
-        申请调解
-      </Typography.Title>
+      <PageTitle>申请调解</PageTitle>
       <PageState loading={dir.loading} error={dir.error} hasData={!!dir.data} onRetry={dir.reload}>
         <Card size="small">
           <Steps

@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Descriptions, Empty, Space, Steps, Typography } from 'antd';
-import { apiClient, unwrap } from '../../lib/typed-api';
+import { takeEarly } from '../../lib/early-load';
 import { fmtDateTime, MODE_LABELS, startedLabel } from '../../lib/format';
 import { navigate } from '../../lib/router';
 import { useAsync } from '../../lib/use-async';
@@ -11,21 +11,18 @@ import { AgreementView } from '../../components/agreement-view';
 import { LongText } from '../../components/long-text';
 import { PartyCaseActions } from './party-case-actions';
 import { CallSessionsCard } from './call-sessions-card';
+import { loadTracker, trackerKey } from './tracker-data';
+import { Heading, HiddenTitle } from '../../components/page-title';
 
 /** A deadline weeks away is information; only a near or passed one is a warning. */
 const ALERT_FOR_URGENCY = { overdue: 'error', due_soon: 'warning', ok: 'info', none: 'info' } as const;
 
 /** 案件进度: where the case is, what happens next, deadlines, timeline; updates live. */
 export function CaseTrackerPage({ id }: { id: string }) {
-  const { data, error, loading, reload } = useAsync(async () => {
-    const [status, detail, sessions] = await Promise.all([
-      unwrap(apiClient.GET('/api/cases/{id}/status', { params: { path: { id } } })),
-      unwrap(apiClient.GET('/api/cases/{id}', { params: { path: { id } } })),
-      // sessions are an extra: the tracker shows without them
-      unwrap(apiClient.GET('/api/cases/{id}/sessions', { params: { path: { id } } })).catch(() => null),
-    ]);
-    return { status, detail, sessions };
-  }, [id]);
+  const { data, error, loading, reload } = useAsync(
+    () => takeEarly<Awaited<ReturnType<typeof loadTracker>>>(trackerKey(id)) ?? loadTracker(id),
+    [id],
+  );
   useLiveRefresh(reload, { caseId: id });
 
   const s = data?.status;
@@ -39,14 +36,16 @@ export function CaseTrackerPage({ id }: { id: string }) {
       <Button type="link" onClick={() => navigate('mine')} style={{ padding: 0 }}>
         ‹ 返回我的纠纷
       </Button>
+      {/* the case's title is the h1 once it has loaded */}
+      {!(s && data) && <HiddenTitle>案件进度</HiddenTitle>}
       <PageState loading={loading} error={error} hasData={!!data} onRetry={reload}>
         {s && data && (
           <>
             <Card size="small">
               <div className="tj-row">
-                <Typography.Title level={5} style={{ margin: 0 }}>
+                <Heading level={1} look={5} style={{ margin: 0 }}>
                   {s.title}
-                </Typography.Title>
+                </Heading>
                 <StatusTag status={s.status} label={s.statusLabel} />
               </div>
               <Typography.Text type="secondary">

@@ -6,6 +6,7 @@ import { useAsync } from '../../lib/use-async';
 import { useLiveRefresh } from '../../lib/use-socket';
 import { PageState } from '../../components/page-state';
 import { StatusTag } from '../../components/status-tag';
+import { PageTitle } from '../../components/page-title';
 
 /** 我的纠纷: the party's cases (as applicant or as a respondent named by phone). */
 export function MyCasesPage() {
@@ -16,9 +17,7 @@ export function MyCasesPage() {
   return (
     <div className="tj-stack">
       <div className="tj-row">
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          我的纠纷
-        </Typography.Title>
+        <PageTitle>我的纠纷</PageTitle>
         <Button type="primary" onClick={() => navigate('apply')}>
           申请调解
         </Button>

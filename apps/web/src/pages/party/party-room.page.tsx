@@ -6,6 +6,7 @@ import { useAsync } from '../../lib/use-async';
 import { useCaseWatch } from '../../lib/use-socket';
 import { ChatRoom } from '../../components/chat-room';
 import { PageState } from '../../components/page-state';
+import { HiddenTitle } from '../../components/page-title';
 
 /** A party in the joint room or their own back-to-back room. */
 export function PartyRoomPage({ caseId, roomId }: { caseId: string; roomId: string }) {
@@ -32,6 +33,7 @@ export function PartyRoomPage({ caseId, roomId }: { caseId: string; roomId: stri
 
   return (
     <div className="tj-stack">
+      <HiddenTitle>{room?.kind === 'caucus' ? '背对背调解室' : '线上调解室'}</HiddenTitle>
       <Space style={{ width: '100%', justifyContent: 'space-between' }}>
         <Button type="link" style={{ padding: 0 }} onClick={() => navigate(`cases/${caseId}`)}>
           ‹ 返回案件进度

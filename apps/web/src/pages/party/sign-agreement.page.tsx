@@ -9,6 +9,7 @@ import { AgreementView } from '../../components/agreement-view';
 import { PageState } from '../../components/page-state';
 import { fmtDateTime } from '../../lib/format';
 import type { Schemas } from '../../lib/api-types';
+import { PageTitle } from '../../components/page-title';
 
 type Agreement = Schemas['AgreementView'];
 
@@ -114,9 +115,7 @@ export function SignAgreementPage({ id }: { id: string }) {
       <Button type="link" style={{ padding: 0 }} onClick={() => navigate(`cases/${id}`)}>
         ‹ 返回案件进度
       </Button>
-      <Typography.Title level={4} style={{ margin: 0 }}>
-        签署调解协议
-      </Typography.Title>
+      <PageTitle>签署调解协议</PageTitle>
       <PageState loading={loading} error={error} hasData={!!data} onRetry={reload}>
         {data && !agreement && <Result status="info" title="暂无调解协议" />}
         {data && agreement && (

@@ -30,6 +30,7 @@ import {
   openSearch,
   readSearchParams,
 } from './search-query';
+import { HiddenTitle } from '../../components/page-title';
 
 type Item = Schemas['CaseSearchItem'];
 type Query = operations['CaseSearchController_find']['parameters']['query'];
@@ -100,6 +101,7 @@ export function SearchPage() {
 
   return (
     <div className="tj-stack" onKeyDown={onKeyDown}>
+      <HiddenTitle>案件检索</HiddenTitle>
       <Card size="small" title="案件检索">
         <Space direction="vertical" style={{ width: '100%' }}>
           <Input.Search

@@ -1,4 +1,4 @@
-import { Button, Card, Col, Descriptions, Empty, Row, Space, Tabs, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Empty, Row, Space, Tabs } from 'antd';
 import { apiClient, unwrap } from '../../lib/typed-api';
 import { useSession } from '../../lib/auth-store';
 import { fmtDateTime, money, startedLabel } from '../../lib/format';
@@ -18,6 +18,7 @@ import { IntakesCard, PartiesTable, RoutingCard } from './case-info';
 import { ReferralCard } from './referral-card';
 import { SessionsCard } from './sessions-card';
 import type { Schemas } from '../../lib/api-types';
+import { HiddenTitle, PageTitle } from '../../components/page-title';
 
 type Lifecycle = Schemas['Lifecycle'];
 
@@ -50,14 +51,14 @@ export function CaseWorkbenchPage({ id }: { id: string }) {
           ‹ 返回{menuFor(session.user.role)[0].label}
         </Button>
       )}
+      {/* the case's title is the h1 once it has loaded */}
+      {!(d && session) && <HiddenTitle>案件办理</HiddenTitle>}
       <PageState loading={loading} error={error} hasData={!!d} onRetry={reload}>
         {d && session && (
           <>
             <Card size="small">
               <div className="tj-row">
-                <Typography.Title level={4} style={{ margin: 0 }}>
-                  {d.title}
-                </Typography.Title>
+                <PageTitle>{d.title}</PageTitle>
                 <Space size={8} wrap>
                   <StatusTag status={d.status} label={d.statusLabel} />
                   <CaseFileButton caseId={d.id} number={d.number} relations={d.relations} />

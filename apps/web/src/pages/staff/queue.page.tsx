@@ -8,6 +8,7 @@ import { useAsync } from '../../lib/use-async';
 import { useLiveRefresh } from '../../lib/use-socket';
 import { PageState } from '../../components/page-state';
 import { StatusTag } from '../../components/status-tag';
+import { PageTitle } from '../../components/page-title';
 
 /** The body's work queue, coloured by deadline urgency, refreshed live when one of its cases changes. */
 export function QueuePage() {
@@ -21,9 +22,7 @@ export function QueuePage() {
   return (
     <div className="tj-stack">
       <div className="tj-row">
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          案件工作台
-        </Typography.Title>
+        <PageTitle>案件工作台</PageTitle>
         <Space>
           <span id="queue-filter-label">显示范围</span>
           <Segmented

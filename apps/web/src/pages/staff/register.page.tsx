@@ -9,6 +9,7 @@ import { navigate } from '../../lib/router';
 import { PageState } from '../../components/page-state';
 import { CourtPartiesField, REGISTER_ROLE_OPTIONS, type CourtPartyForm } from '../court/court-parties-field';
 import type { Schemas } from '../../lib/api-types';
+import { PageTitle, Heading, HiddenTitle } from '../../components/page-title';
 
 type RegisterAnswer = Schemas['RegisterResult'];
 type Role = Schemas['Role'];
@@ -122,6 +123,7 @@ export function RegisterPage({ role }: { role: Role }) {
   if (answer)
     return (
       <div className="tj-stack">
+        <HiddenTitle>纠纷登记</HiddenTitle>
         <Outcome
           answer={answer}
           onAgain={() => {
@@ -137,9 +139,7 @@ export function RegisterPage({ role }: { role: Role }) {
       <Button type="link" style={{ padding: 0 }} onClick={() => navigate(homeOf(role))}>
         ‹ 返回{menuFor(role)[0].label}
       </Button>
-      <Typography.Title level={4} style={{ margin: 0 }}>
-        纠纷登记
-      </Typography.Title>
+      <PageTitle>纠纷登记</PageTitle>
       <Typography.Text type="secondary">
         同一纠纷已在办的，登记将并入原案件作为一条受理记录，不另立新案。
       </Typography.Text>
@@ -248,7 +248,9 @@ export function RegisterPage({ role }: { role: Role }) {
               <Input.TextArea rows={3} showCount maxLength={5000} placeholder="纠纷经过、各方诉求" />
             </Form.Item>
           </Card>
-          <Typography.Title level={5}>当事人</Typography.Title>
+          <Heading level={2} look={5}>
+            当事人
+          </Heading>
           <CourtPartiesField roleOptions={REGISTER_ROLE_OPTIONS} />
           {submitError && (
             <Alert

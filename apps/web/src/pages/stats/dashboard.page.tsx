@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Card, Col, Row, Select, Space, Typography } from 'antd';
+import { Button, Card, Col, Row, Select, Space } from 'antd';
 import { apiClient, unwrap } from '../../lib/typed-api';
 import { labels, useDirectory } from '../../lib/directory';
 import { CHANNEL_LABELS, KIND_LABELS, pct, shanghaiToday } from '../../lib/format';
@@ -12,6 +12,7 @@ import { AnnualReportCard } from './annual-report-card';
 import { WarningsCard } from './warnings-card';
 import type { Schemas } from '../../lib/api-types';
 import type { operations } from '../../lib/api-schema';
+import { PageTitle } from '../../components/page-title';
 
 type SessionUser = Schemas['SignedInUser'];
 type DisputeMetrics = Schemas['DisputeMetrics'];
@@ -95,9 +96,7 @@ export function DashboardPage({ user }: { user: SessionUser }) {
   return (
     <div className="tj-stack">
       <div className="tj-row">
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          统计分析{district ? '' : '（本组织）'}
-        </Typography.Title>
+        <PageTitle>统计分析{district ? '' : '（本组织）'}</PageTitle>
         <Space wrap>
           <label htmlFor="stats-year">统计年度</label>
           <Select
