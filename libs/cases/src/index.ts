@@ -29,7 +29,7 @@ export type { PerformanceReminderJob } from './case-notice.policy';
 export { CaseAudienceService, DISTRICT_ROOM, roomsOf } from './case-audience.service';
 export { CASE_CHANGED, caseChanged } from './case-transition.service';
 export { CaseRegistrationService } from './case-registration.service';
-export type { RegistrationResult } from './case-registration.service';
+export type { RegistrationResult } from './registration-record';
 export { HeldRegistrationService } from './held-registration.service';
 export { CaseEnforcementService, assertConfirmationWindow } from './case-enforcement.service';
 export { StreetMappingService } from './street-mapping.service';
