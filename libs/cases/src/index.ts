@@ -8,8 +8,9 @@ export { CaseSigningService } from './case-signing.service';
 export { CaseQueryService, TRACKER_STAGES } from './case-query.service';
 export { CaseRoomService } from './case-room.service';
 export { CaseAccessService } from './case-access.service';
-export { CASE_STATUSES, TRANSITIONS, availableActions, transitionFor } from './case-lifecycle';
-export type { CaseStatus, TransitionDef, Relation } from './case-lifecycle';
+export { TRANSITIONS, availableActions, transitionFor } from './case-lifecycle';
+export { CASE_STATUSES } from './case-states';
+export type { CaseStatus, TransitionDef, Relation } from './case-states';
 export { RETURN_REASONS } from './case.types';
 export type {
   ApplyInput,
