@@ -13,7 +13,7 @@ import { Principal, WEBHOOK_SECRET, World, buildWorld, worldIds } from './suppor
 import { rawRequest } from './support/raw-http';
 
 /**
- * Property-based bad input (issue 10). For every operation of the api's own OpenAPI document, fast-check
+ * Property-based bad input. For every operation of the api's own OpenAPI document, fast-check
  * generates requests (valid-looking, boundary, wrong-typed, oversized around the 1 MiB body limit, malformed
  * JSON, wrong content types, unusual Unicode, extra and prototype-polluting fields, forged tokens) sent as
  * every role and anonymously, with path parameters drawn from real ids of a small world and random UUIDs.
