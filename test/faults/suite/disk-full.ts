@@ -3,10 +3,10 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { call, mediatingCase, partyToken, staffToken } from '../support/clients';
+import { call } from '../support/clients';
 import { Proc, spawnPglite, until, waitHealthy } from '../support/cluster';
 import { MessageLoad } from '../support/load';
-import { messagesTally } from './room-record';
+import { caseInMediation, messagesTally } from './room-record';
 import { Outcome, crashed, say } from './tally';
 
 const SIZE_MB = 160;
@@ -72,10 +72,7 @@ export async function diskFull(): Promise<Outcome> {
     // a fresh folder is created, migrated and seeded first: minutes on a busy machine
     await waitHealthy(current, 300_000);
     const first = current;
-    const party = await partyToken(first, '13800000001');
-    const admin = await staffToken(first.url, 'js_admin');
-    const mediator = await staffToken(first.url, 'js_mediator');
-    const { rooms } = await mediatingCase(first.url, party, admin, mediator);
+    const { party, mediator, rooms } = await caseInMediation(first);
     const bases = () => (current && current.alive() ? [current.url] : []);
     // bulky messages fill the WAL segment, so the next one is needed while the disk is full
     loads.push(

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { call, mediatingCase, partyToken, staffToken } from '../support/clients';
+import { call } from '../support/clients';
 import {
   Proc,
   freshDatabase,
@@ -12,7 +12,7 @@ import {
   waitHealthy,
 } from '../support/cluster';
 import { IntakeLoad, MessageLoad } from '../support/load';
-import { messagesTally } from './room-record';
+import { caseInMediation, messagesTally } from './room-record';
 import { Outcome, Tally, crashed, say, tally } from './tally';
 
 const FIRST_START_MS = 300_000;
@@ -52,10 +52,7 @@ export async function killMidTraffic(storage: 'pglite' | 'postgres', rounds: num
     };
     current = await start(`${storage}-1`);
     const first = current;
-    const party = await partyToken(first, '13800000001');
-    const admin = await staffToken(first.url, 'js_admin');
-    const mediator = await staffToken(first.url, 'js_mediator');
-    const { rooms } = await mediatingCase(first.url, party, admin, mediator);
+    const { party, mediator, rooms } = await caseInMediation(first);
     const bases = () => (current && current.alive() ? [current.url] : []);
     loads.push(
       new MessageLoad('party', rooms.joint, party, bases),

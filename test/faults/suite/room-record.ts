@@ -1,8 +1,18 @@
-import { call } from '../support/clients';
+import { call, mediatingCase, partyToken, staffToken } from '../support/clients';
+import type { Proc } from '../support/cluster';
 import { MessageLoad } from '../support/load';
 import { Tally, tally } from './tally';
 
 const PAGE = 100;
+
+/** A case in mediation on a freshly started process: the party's and the mediator's tokens, and its rooms. */
+export async function caseInMediation(proc: Proc) {
+  const party = await partyToken(proc, '13800000001');
+  const admin = await staffToken(proc.url, 'js_admin');
+  const mediator = await staffToken(proc.url, 'js_mediator');
+  const { rooms } = await mediatingCase(proc.url, party, admin, mediator);
+  return { party, mediator, rooms };
+}
 
 /** Every message of a room by clientMsgId (how many times each is stored), and whether the seqs are gapless. */
 export async function roomRecord(
