@@ -10,7 +10,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { DomainError, SYSTEM_ACTOR } from '@tiaojie/core';
+import { DomainError, readEnv, SYSTEM_ACTOR } from '@tiaojie/core';
 import { parseColumnMapping, type TextEncoding } from '@tiaojie/intake-parsers';
 import { ImportReportService, IntakeImportService, IntakeModule, type ImportSummary } from '@tiaojie/intake';
 import { openCliContext, parseArgs, userPath } from './cli-context';
@@ -81,9 +81,8 @@ async function main(): Promise<number> {
     let reportPath: string | null = null;
     if (summary.rejected.length > 0) {
       // Not inside DATA_DIR (that is PGlite's own data folder): IMPORT_REPORT_DIR, else the system temp folder.
-      const dir = process.env.IMPORT_REPORT_DIR
-        ? userPath(process.env.IMPORT_REPORT_DIR)
-        : path.join(tmpdir(), 'tiaojie-import-reports');
+      const reportDir = readEnv(process.env).IMPORT_REPORT_DIR;
+      const dir = reportDir ? userPath(reportDir) : path.join(tmpdir(), 'tiaojie-import-reports');
       mkdirSync(dir, { recursive: true });
       reportPath = path.join(
         dir,

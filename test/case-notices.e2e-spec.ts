@@ -1,9 +1,10 @@
-import { and, asc, eq, like } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { schema } from '@tiaojie/db';
 import { CaseNoticePolicy } from '@tiaojie/cases';
 import { HttpClient, expectStatus } from './support/http-client';
 import { acceptAndStart, agreeAndSign, fresh } from './support/case-flow';
-import { staff } from './support/factories';
+import { APPLICATION, staff } from './support/factories';
+import { textsAbout } from './support/outbox';
 import { ClientSocket, connect, waitFor } from './support/socket-client';
 import { TestApp, startTestApp } from './support/test-app';
 
@@ -34,13 +35,7 @@ describe('case notices: inbox, live push and SMS on every step (e2e)', () => {
       .filter((n) => n.userId === ids[user])
       .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
       .map((n) => n.kind);
-  const texts = async (caseNumber: string) =>
-    t.db.db
-      .select()
-      .from(schema.outbox)
-      .where(like(schema.outbox.body, `%（${caseNumber}）%`))
-      // in the order they were written (PostgreSQL returns rows the worker updated in any order)
-      .orderBy(asc(schema.outbox.createdAt));
+  const texts = (caseNumber: string) => textsAbout(t, caseNumber);
   const textsTo = async (caseNumber: string, phone: string) =>
     (await texts(caseNumber)).filter((o) => o.recipient === phone).map((o) => o.body);
   const phoneOf = async (username: string) =>
@@ -65,13 +60,7 @@ describe('case notices: inbox, live push and SMS on every step (e2e)', () => {
   });
 
   it('tells the applicant and the body where a new case went; the respondent without an account gets an SMS', async () => {
-    const r = await zhang.post('/cases', {
-      category: 'neighbour',
-      description: '邻居装修噪音持续到深夜，多次沟通无果。',
-      streetCode: 'JS',
-      applicant: { name: '张三' },
-      respondents: [{ name: '李四', phone: LI }],
-    });
+    const r = await zhang.post('/cases', { ...APPLICATION, respondents: [{ name: '李四', phone: LI }] });
     expectStatus(r, 201);
     caseId = r.body.id;
     number = r.body.number;

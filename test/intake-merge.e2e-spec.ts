@@ -5,7 +5,7 @@ import { HttpClient, expectStatus } from './support/http-client';
 import { TestApp, startTestApp } from './support/test-app';
 
 /**
- * Issue 20, "one dispute, five cases": the same dispute registered live through five channels is one case with five
+ * "One dispute, five cases": the same dispute registered live through five channels is one case with five
  * intake records; a different dispute of the same parties stays separate; a probable repeat waits in the district's
  * duplicate review; authorisation is unchanged.
  */

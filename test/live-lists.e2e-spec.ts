@@ -21,7 +21,7 @@ interface Listener {
 }
 
 /**
- * Issue 20, "stale screens": every case change (creation, routing, transition, transfer, signature, session) reaches
+ * No stale screens: every case change (creation, routing, transition, transfer, signature, session) reaches
  * every audience that lists the case, once, as a refetch hint without personal data, and no one else.
  */
 describe('live lists: case:changed to every audience (e2e)', () => {

@@ -1,6 +1,6 @@
-import { asc, like } from 'drizzle-orm';
-import { schema } from '@tiaojie/db';
+import { APPLICATION } from './support/factories';
 import { HttpClient, expectStatus } from './support/http-client';
+import { textsAbout } from './support/outbox';
 import { TestApp, startTestApp } from './support/test-app';
 
 /**
@@ -21,19 +21,9 @@ describe('SMS notices link to the case page (e2e)', () => {
 
   it('ends the applicant’s and the respondent’s text with a link to the case, without any token', async () => {
     const zhang = await new HttpClient(t.url).signInParty(ZHANG, (p) => t.sms.lastCode(p));
-    const r = await zhang.post('/cases', {
-      category: 'neighbour',
-      description: '邻居装修噪音持续到深夜，多次沟通无果。',
-      streetCode: 'JS',
-      applicant: { name: '张三' },
-      respondents: [{ name: '李四', phone: LI }],
-    });
+    const r = await zhang.post('/cases', { ...APPLICATION, respondents: [{ name: '李四', phone: LI }] });
     expectStatus(r, 201);
-    const rows = await t.db.db
-      .select()
-      .from(schema.outbox)
-      .where(like(schema.outbox.body, `%（${r.body.number}）%`))
-      .orderBy(asc(schema.outbox.createdAt));
+    const rows = await textsAbout(t, r.body.number);
     const link = `https://tiaojie.example.cn/#/cases/${r.body.id}`;
     for (const phone of [ZHANG, LI]) {
       const texts = rows.filter((o) => o.recipient === phone).map((o) => o.body);

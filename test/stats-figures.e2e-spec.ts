@@ -27,7 +27,7 @@ const num = (m: RegExpExecArray | null, what: string) => {
   return Number(m[1].replace(/,/g, ''));
 };
 
-/** Issue 20: after referrals and registrations of each channel, the dashboard, the report and the series agree. */
+/** After referrals and registrations of each channel, the dashboard, the report and the series agree. */
 describe('one definition per figure (e2e)', () => {
   let t: TestApp;
   let admin: HttpClient;

@@ -1,5 +1,5 @@
 /**
- * An authenticated, validated read route of the api against a bare Fastify route, in one run (issue 10).
+ * An authenticated, validated read route of the api against a bare Fastify route, in one run.
  * autocannon against, in this order: (1) a bare Fastify server in its own process answering a small static JSON;
  * (2) GET /api/auth/me (JWT verified, no database); (3) the bare server's GET /bare-queue, the same statement as
  * the api's queue (its JSON read) through pg with no authentication or validation; (4) GET /api/cases/queue?open=true&limit=20

@@ -1,5 +1,5 @@
 /**
- * Load scenario (issue 10): SOCKETS sockets (default 2,000) in ROOMS case rooms (default 200) chatting while
+ * Load scenario: SOCKETS sockets (default 2,000) in ROOMS case rooms (default 200) chatting while
  * RPS requests per second (default 200) hit intake and the work queues, for DURATION seconds (default 600),
  * against PostgreSQL, with the api and the worker as separate processes. Reports the 5xx rate, p50/p99
  * latency (HTTP, message acks, message delivery), CPU and memory of the server processes, against the

@@ -13,7 +13,7 @@ import {
 import { IntakeLoad, MessageLoad, TransitionLoad, WebhookLoad } from './support/load';
 
 /**
- * Issue 10, faults (a): two api instances and a worker on one PostgreSQL database under load (socket messages
+ * Two api instances and a worker on one PostgreSQL database under load (socket messages
  * on both instances, applications, signed 12345 webhook deliveries, case transitions); one api instance is
  * killed with SIGKILL mid-load; clients fail over to the other and resend what was not acknowledged with the
  * same idempotency key. Afterwards every acknowledged message, transition, application and webhook row is in

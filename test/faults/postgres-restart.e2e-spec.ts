@@ -16,7 +16,7 @@ import {
 import { IntakeLoad, MessageLoad, Outcome } from './support/load';
 
 /**
- * Issue 10, faults (b): PostgreSQL restarts (`pg_ctlcluster --skip-systemctl-redirect 15 main restart`) while
+ * PostgreSQL restarts (`pg_ctlcluster --skip-systemctl-redirect 15 main restart`) while
  * two api instances serve HTTP and socket traffic. During the outage requests may fail, but only with 5xx
  * (503 from the health check) and never hang; afterwards both instances recover on their own (health, writes,
  * realtime across instances through the PostgreSQL adapter) and nothing acknowledged is lost.

@@ -14,7 +14,7 @@ import {
 } from './support/cluster';
 
 /**
- * Issue 10, faults (c): the worker is killed (SIGKILL) while it delivers SMS notifications (deadline reminders
+ * The worker is killed (SIGKILL) while it delivers SMS notifications (deadline reminders
  * and overdue notices of 15 cases, through an SMS provider behind HTTP that answers slowly), then started
  * again. Every notification must reach the inbox exactly once and every SMS the provider exactly once.
  *

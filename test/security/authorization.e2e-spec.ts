@@ -3,74 +3,30 @@ import { HttpClient, expectStatus } from '../support/http-client';
 import { acceptAndStart, agreeAndSign, fresh } from '../support/case-flow';
 import { ClientSocket, connect } from '../support/socket-client';
 import { TestApp, startTestApp } from '../support/test-app';
-import {
-  AUTHZ_TABLE,
-  AuthzRow,
-  RELATIONS,
-  Role,
-  SECRETS,
-  Secret,
-  Target,
-  targetId,
-} from './authorization.table';
+import { AUTHZ_TABLE, targetId } from './authorization.table';
 import { fetchOpenApi, fillPath, operations } from './support/openapi';
 import { rawRequest } from './support/raw-http';
 import { responseValidator } from '../support/openapi-validator';
 import {
-  PRINCIPALS,
-  Principal,
-  ROLE_OF,
-  WEBHOOK_SECRET,
-  World,
-  buildWorld,
-  freshPhone,
-} from './support/world';
+  DENY_STATUSES,
+  SOCKET_DENY_CODES,
+  allowed,
+  rowLabel,
+  Mismatch,
+  report,
+  leaksFor,
+} from './support/authz-matrix';
+import { broadcastProblems } from './support/broadcast-delivery';
+import { PRINCIPALS, Principal, WEBHOOK_SECRET, World, buildWorld, freshPhone } from './support/world';
 
 /**
- * Issue 10, authorisation: every row of authorization.table.ts is called as every principal of the world
+ * Authorisation: every row of authorization.table.ts is called as every principal of the world
  * (anonymous, three parties, mediators and admins of two bodies, the district, court clerk and judge, an
  * official, a grid worker, a 12345 operator) and must be allowed exactly where the table says; every answer is
  * scanned for secrets the caller may not see (another party's or body's case, another room's messages, full
  * personal data outside the audited read); lists and queues hold only cases the caller may read; socket
  * broadcasts reach only those allowed. Every mismatch is collected, so one run lists them all.
  */
-
-const DENY_STATUSES = new Set([401, 403, 404]);
-const SOCKET_DENY_CODES = new Set(['NOT_FOUND', 'FORBIDDEN']);
-
-function relationOf(who: Principal, target: Target | null) {
-  if (target === null) return 'own';
-  return RELATIONS[target][who] ?? 'other';
-}
-
-function allowed(row: AuthzRow, who: Principal): boolean {
-  if (row.public) return true;
-  if (who === 'anonymous') return false;
-  const rels = row.allow[ROLE_OF[who] as Role];
-  if (!rels?.includes(relationOf(who, row.target))) return false;
-  return !row.only || row.only.includes(who);
-}
-
-const rowLabel = (row: AuthzRow) =>
-  `${row.op}${row.target ? ` @${row.target}` : ''} [${row.resource}:${row.action}]`;
-
-interface Mismatch {
-  row: string;
-  who: string;
-  expected: string;
-  got: string;
-}
-
-function report(title: string, list: Mismatch[]): string {
-  const byRow = new Map<string, Mismatch[]>();
-  for (const m of list) byRow.set(m.row, [...(byRow.get(m.row) ?? []), m]);
-  const lines = [`${list.length} ${title} in ${byRow.size} row(s):`];
-  for (const [row, ms] of byRow) {
-    lines.push(`\n• ${row}`);
-    for (const m of ms) lines.push(`    as ${m.who}: expected ${m.expected}, got ${m.got}`);
-  }
-  return lines.join('\n');
-}
 
 describe('authorisation matrix (e2e)', () => {
   let t: TestApp;
@@ -98,32 +54,8 @@ describe('authorisation matrix (e2e)', () => {
     }
   });
 
-  const seen = new Map<string, boolean>();
-  /** May `who` see secret `s` in an answer of `op`? */
-  function maySee(s: Secret, who: Principal, op: string): boolean {
-    const key = `${s.name}|${who}|${op}`;
-    if (!seen.has(key)) {
-      let ok: boolean;
-      if ('principals' in s.seenBy) {
-        ok = s.seenBy.principals.includes(who);
-      } else {
-        const { op: readOp, target } = s.seenBy;
-        const row = AUTHZ_TABLE.find((r) => r.op === readOp && r.target === target);
-        if (!row) throw new Error(`secret "${s.name}": the table has no row ${readOp} @${target}`);
-        ok = allowed(row, who);
-      }
-      if (!ok && s.alsoVia) ok = s.alsoVia.principals.includes(who) && s.alsoVia.ops.includes(op);
-      seen.set(key, ok);
-    }
-    return seen.get(key)!;
-  }
-
-  /** Secrets in an answer that the caller may not see (a secret the caller sent in the request is no leak: 404s echo the id asked for). */
-  function leaks(text: string, who: Principal, op: string, request = ''): string[] {
-    return SECRETS.filter(
-      (s) => text.includes(s.value(w)) && !request.includes(s.value(w)) && !maySee(s, who, op),
-    ).map((s) => s.name);
-  }
+  const leaks = (text: string, who: Principal, op: string, request = '') =>
+    leaksFor(w, text, who, op, request);
 
   it('has a row for every operation of the OpenAPI document and every client socket event, and no row for anything else', async () => {
     const ops = operations(await fetchOpenApi(t.url)).map((o) => o.key);
@@ -385,146 +317,8 @@ describe('authorisation matrix (e2e)', () => {
   });
 
   it('delivers room messages, case updates and queue updates only to those allowed', async () => {
-    const received = new Map<Principal, { event: string; payload: any }[]>();
-    const sockets: ClientSocket[] = [];
-    const roomTargets: Target[] = [
-      'roomJointA',
-      'roomCaucusA',
-      'roomCaucusRespA',
-      'roomStaffA',
-      'roomLinkage',
-    ];
-    try {
-      for (const who of PRINCIPALS.filter((p) => p !== 'anonymous')) {
-        const s = await connect(t.url, w.clients[who].token!);
-        sockets.push(s);
-        received.set(who, []);
-        s.onAny((event: string, payload: any) => received.get(who)!.push({ event, payload }));
-        // everyone tries everything; the server decides
-        for (const rt of roomTargets)
-          await s.timeout(10_000).emitWithAck('room:join', { roomId: targetId(w, rt) });
-        for (const c of ['caseA', 'caseB', 'caseC'] as Target[])
-          await s.timeout(10_000).emitWithAck('case:watch', { disputeId: targetId(w, c) });
-      }
-      const sender: Record<string, Exclude<Principal, 'anonymous'>> = {
-        roomJointA: 'medA',
-        roomCaucusA: 'medA',
-        roomCaucusRespA: 'medA',
-        roomStaffA: 'medA',
-        roomLinkage: 'judge',
-      };
-      const sent = new Map<Target, string>();
-      for (const rt of roomTargets) {
-        const clientMsgId = `bcast-${rt}-${Date.now()}`;
-        const s =
-          sockets[
-            PRINCIPALS.filter((p): p is Exclude<Principal, 'anonymous'> => p !== 'anonymous').indexOf(
-              sender[rt],
-            )
-          ];
-        const r = await s
-          .timeout(10_000)
-          .emitWithAck('message:send', { roomId: targetId(w, rt), clientMsgId, body: `广播测试 ${rt}` });
-        expect(r).toMatchObject({ ok: true });
-        sent.set(rt, clientMsgId);
-      }
-      // a change of case A: the performance item is done (case:updated to its watchers, queue:updated to body A)
-      const version = (await w.clients.medA.get(`/cases/${w.cases.A}`)).body.version;
-      const done = await w.clients.medA.post(`/cases/${w.cases.A}/performance/${w.performanceItemA}`, {
-        version,
-        status: 'done',
-      });
-      expect(done.status).toBe(200);
-
-      const expectedFor = (rt: Target) =>
-        new Set(
-          PRINCIPALS.filter((p) =>
-            allowed(
-              AUTHZ_TABLE.find((r) => r.op === 'SOCKET room:join' && r.target === rt)!,
-              p,
-            ),
-          ),
-        );
-      const watchers = new Set(
-        PRINCIPALS.filter((p) =>
-          allowed(
-            AUTHZ_TABLE.find((r) => r.op === 'SOCKET case:watch' && r.target === 'caseA')!,
-            p,
-          ),
-        ),
-      );
-      const orgA = new Set<Principal>(
-        PRINCIPALS.filter(
-          (p) => p !== 'anonymous' && w.me[p as Exclude<Principal, 'anonymous'>]?.orgId === w.orgs.A,
-        ),
-      );
-      const deadline = Date.now() + 10_000;
-      const has = (who: Principal, pred: (e: { event: string; payload: any }) => boolean) =>
-        received.get(who)!.some(pred);
-      // wait until everyone who should have everything has it
-      for (;;) {
-        const complete =
-          [...sent].every(([rt, id]) =>
-            [...expectedFor(rt)].every((p) =>
-              has(p, (e) => e.event === 'message:new' && e.payload?.clientMsgId === id),
-            ),
-          ) &&
-          [...watchers].every((p) =>
-            has(
-              p,
-              (e) =>
-                e.event === 'case:updated' &&
-                e.payload?.id === w.cases.A &&
-                e.payload?.status === 'performed',
-            ),
-          );
-        if (complete || Date.now() > deadline) break;
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      await new Promise((r) => setTimeout(r, 300));
-      const problems: Mismatch[] = [];
-      for (const who of PRINCIPALS.filter((p) => p !== 'anonymous')) {
-        for (const [rt, id] of sent) {
-          const got = has(who, (e) => e.event === 'message:new' && e.payload?.clientMsgId === id);
-          if (got !== expectedFor(rt).has(who))
-            problems.push({
-              row: `message:new in ${rt}`,
-              who,
-              expected: expectedFor(rt).has(who) ? 'delivered' : 'not delivered',
-              got: got ? 'delivered' : 'not delivered',
-            });
-        }
-        const upd = has(who, (e) => e.event === 'case:updated' && e.payload?.id === w.cases.A);
-        if (upd !== watchers.has(who))
-          problems.push({
-            row: 'case:updated of case A',
-            who,
-            expected: watchers.has(who) ? 'delivered' : 'not delivered',
-            got: upd ? 'delivered' : 'not delivered',
-          });
-        const queue = has(who, (e) => e.event === 'queue:updated' && e.payload?.id === w.cases.A);
-        if (queue && !orgA.has(who))
-          problems.push({
-            row: 'queue:updated of case A',
-            who,
-            expected: 'only staff of body A',
-            got: 'delivered',
-          });
-        for (const e of received.get(who)!) {
-          const l = leaks(JSON.stringify(e.payload ?? null), who, `SOCKET ${e.event}`);
-          if (l.length)
-            problems.push({
-              row: `server event ${e.event}`,
-              who,
-              expected: 'no secret of others',
-              got: `payload containing ${l.join(', ')}`,
-            });
-        }
-      }
-      if (problems.length) throw new Error(report('broadcast mismatch(es)', problems));
-    } finally {
-      sockets.forEach((s) => s.disconnect());
-    }
+    const problems = await broadcastProblems(t, w, leaks);
+    if (problems.length) throw new Error(report('broadcast mismatch(es)', problems));
   });
 
   it('keeps a case in judicial confirmation away from the judges of another court', async () => {

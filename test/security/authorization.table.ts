@@ -8,7 +8,7 @@ import { SOCKET_ROWS } from './authorization/sockets.table';
 import { SYSTEM_ACCOUNT_ROWS } from './authorization/system-accounts.table';
 
 /**
- * THE authorisation table (issue 10): role × resource × action × relation → allow, for every HTTP operation of
+ * THE authorisation table: role × resource × action × relation → allow, for every HTTP operation of
  * the OpenAPI document and every client socket event. Anything a row does not allow must be refused: 401
  * without a token, 403 or 404 with one (404 where existence itself is private). authorization.e2e-spec.ts calls
  * every row as every principal of the world (test/security/support/world.ts), checks allow/deny, scans every

@@ -5,15 +5,15 @@ import { ClientSocket, connect } from '../support/socket-client';
 import { TestApp, startTestApp } from '../support/test-app';
 import { DbSnapshot, DbSnapshotter, diffSnapshots } from './support/db-snapshot';
 import { FuzzRequest, pathValueArb, regressionRequests, requestArb } from './support/fuzz-arbitraries';
-import { BodySpec } from './support/fuzz-bodies';
 import { authHeader } from './support/fuzz-auth';
 import { nastyString, wrongValue } from './support/fuzz-values';
 import { Operation, fetchOpenApi, operations } from './support/openapi';
 import { Principal, WEBHOOK_SECRET, World, buildWorld, worldIds } from './support/world';
 import { rawRequest } from './support/raw-http';
+import { Problem, describeRequest, report, socketAnswerProblems } from './support/fuzz-report';
 
 /**
- * Property-based bad input (issue 10). For every operation of the api's own OpenAPI document, fast-check
+ * Property-based bad input. For every operation of the api's own OpenAPI document, fast-check
  * generates requests (valid-looking, boundary, wrong-typed, oversized around the 1 MiB body limit, malformed
  * JSON, wrong content types, unusual Unicode, extra and prototype-polluting fields, forged tokens) sent as
  * every role and anonymously, with path parameters drawn from real ids of a small world and random UUIDs.
@@ -50,28 +50,6 @@ const FUZZ_PRINCIPALS: Principal[] = [
 const REFUSALS_THAT_WRITE: { op: string; statuses: number[]; tables: string[] }[] = [
   { op: 'POST /api/auth/staff/sign-in', statuses: [401], tables: ['public.sign_in_attempts'] },
 ];
-
-interface Problem {
-  where: string;
-  who: string;
-  what: string;
-  request: string;
-  status?: number;
-  body?: string;
-}
-
-function describeRequest(req: { method: string; path: string; body?: BodySpec; auth?: string }): string {
-  const body = req.body?.data;
-  const shown =
-    body === null || body === undefined
-      ? ''
-      : body instanceof FormData
-        ? ' <multipart>'
-        : typeof body === 'string'
-          ? ` ${req.body!.contentType ?? '-'} ${body.length > 300 ? `${JSON.stringify(body.slice(0, 300))}…(${body.length} chars)` : JSON.stringify(body)}`
-          : ` <${(body as Buffer).length} bytes>`;
-  return `${req.method} ${req.path.length > 300 ? `${req.path.slice(0, 300)}…` : req.path} [${req.body?.kind ?? 'socket'}${req.auth && req.auth !== 'own' ? `, auth ${req.auth}` : ''}]${shown}`;
-}
 
 describe('fuzzing every operation and socket event (e2e)', () => {
   let t: TestApp;
@@ -455,46 +433,8 @@ describe('fuzzing every operation and socket event (e2e)', () => {
           }
           last = await snap.take();
           if (res === null) return true; // accepted without an ack: nothing to answer
-          const ok = res?.ok === true && 'data' in res;
-          const refused = res?.ok === false && typeof res?.error?.code === 'string';
-          if (!ok && !refused)
-            problems.push({
-              where: `socket ${event}`,
-              who,
-              what: `answer of unknown shape: ${JSON.stringify(res).slice(0, 200)}`,
-              request: shown,
-            });
-          if (refused) {
-            if (!KNOWN_CODES.has(res.error.code))
-              problems.push({
-                where: `socket ${event}`,
-                who,
-                what: `unknown error code ${res.error.code}`,
-                request: shown,
-              });
-            if (res.error.code === 'INTERNAL')
-              problems.push({
-                where: `socket ${event}`,
-                who,
-                what: `internal error: ${res.error.message}`,
-                request: shown,
-              });
-            if (typeof res.error.message !== 'string' || !res.error.message)
-              problems.push({
-                where: `socket ${event}`,
-                who,
-                what: 'refusal without a message',
-                request: shown,
-              });
-            const changed = diffSnapshots(before, last);
-            if (changed.length)
-              problems.push({
-                where: `socket ${event}`,
-                who,
-                what: `refused (${res.error.code}) but the database changed: ${changed.join('; ')}`,
-                request: shown,
-              });
-          }
+          for (const what of socketAnswerProblems(res, diffSnapshots(before, last)))
+            problems.push({ where: `socket ${event}`, who, what, request: shown });
           return true;
         },
       ),
@@ -524,25 +464,3 @@ describe('fuzzing every operation and socket event (e2e)', () => {
       throw new Error(report(mine, `seed ${SEED}, ${SOCKET_RUNS * CLIENT_EVENTS.length} socket events`));
   });
 });
-
-function report(list: Problem[], header: string): string {
-  const groups = new Map<string, Problem[]>();
-  for (const p of list) {
-    const key = p.what
-      .replace(/\d+ → \d+/g, 'n → m')
-      .replace(/[0-9a-f-]{36}/g, '<id>')
-      .slice(0, 160);
-    groups.set(key, [...(groups.get(key) ?? []), p]);
-  }
-  const lines = [`${list.length} problem(s) in ${groups.size} kind(s) (${header}):`];
-  for (const [key, ps] of groups) {
-    const where = [...new Set(ps.map((p) => p.where))];
-    lines.push(
-      `\n• ${key} ×${ps.length} on ${where.length} operation(s): ${where.slice(0, 12).join(', ')}${where.length > 12 ? ', …' : ''}`,
-    );
-    for (const ex of ps.filter((p, i) => ps.findIndex((q) => q.where === p.where) === i).slice(0, 3)) {
-      lines.push(`    e.g. as ${ex.who}: ${ex.request}\n      → ${ex.status ?? '-'} ${ex.body ?? ''}`);
-    }
-  }
-  return lines.join('\n');
-}

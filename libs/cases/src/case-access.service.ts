@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Actor, DomainError, Role, isUuid } from '@tiaojie/core';
 import { maskIdNumber, maskName, maskPhone } from '@tiaojie/personal-data';
 import { DbService, Executor } from '@tiaojie/db';
-import { Relation } from './case-lifecycle';
+import { Relation } from './case-states';
 import { CaseRepository, DisputeRow, PartyRow } from './case.repository';
 import type { CourtReferralRow } from './court-referral-view';
 

@@ -14,7 +14,7 @@ import { OrgRepository } from '@tiaojie/org';
 import { CaseAccessService, CaseContext } from './case-access.service';
 import { CaseRepository, DisputeRow } from './case.repository';
 import { CaseTransitionService } from './case-transition.service';
-import { CASE_STATUSES, type CaseStatus } from './case-lifecycle';
+import { CASE_STATUSES, type CaseStatus } from './case-states';
 import { confirmationDueAt } from '@tiaojie/deadlines';
 
 /**

@@ -7,7 +7,8 @@ import { CaseRepository, DisputeRow } from './case.repository';
 import { CaseCreationService } from './case-creation.service';
 import { CaseIntakeValidator } from './case-intake.validator';
 import { ApplyInput, RegisterInput } from './case.types';
-import { CaseRegistrationService, DEFAULT_REPLY_DAYS, RegistrationResult } from './case-registration.service';
+import { CaseRegistrationService } from './case-registration.service';
+import { DEFAULT_REPLY_DAYS, RegistrationResult } from './registration-record';
 import { checkIdempotencyKey, requestFingerprint } from './idempotency-key';
 
 const REGISTER_CHANNELS: Record<string, Role[]> = {

@@ -1,13 +1,6 @@
 import { Role } from '@tiaojie/core';
-import {
-  CASE_STATUSES,
-  TRANSITIONS,
-  actionsFrom,
-  availableActions,
-  isAllowed,
-  transitionFor,
-  CaseStatus,
-} from './case-lifecycle';
+import { TRANSITIONS, actionsFrom, availableActions, isAllowed, transitionFor } from './case-lifecycle';
+import { CASE_STATUSES, CaseStatus } from './case-states';
 
 describe('case lifecycle definition', () => {
   const statuses = Object.keys(CASE_STATUSES) as CaseStatus[];

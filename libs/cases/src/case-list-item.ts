@@ -1,6 +1,6 @@
 import { schema } from '@tiaojie/db';
 import { DISPUTE_CATEGORIES } from '@tiaojie/org';
-import { CASE_STATUSES } from './case-lifecycle';
+import { CASE_STATUSES } from './case-states';
 import type { DisputeSummaryRow } from './case.repository';
 
 /**

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, DomainError, Role } from '@tiaojie/core';
+import { Actor, DomainError, Role, UserActor } from '@tiaojie/core';
 import { maskNamesIn } from '@tiaojie/personal-data';
 import { DbService } from '@tiaojie/db';
 import { AuditService } from '@tiaojie/audit';
@@ -236,10 +236,13 @@ export class CaseSearchService {
   }
 
   /** A party may search by their own phone number only. */
-  private async ownNumbers(actor: Actor, personal: { phone?: string; idNumber?: string }): Promise<boolean> {
+  private async ownNumbers(
+    actor: UserActor,
+    personal: { phone?: string; idNumber?: string },
+  ): Promise<boolean> {
     if (personal.idNumber) return false;
     if (!personal.phone) return true;
-    return (await this.filters.userPhone(this.db.db, actor.id!)) === personal.phone;
+    return (await this.filters.userPhone(this.db.db, actor.id)) === personal.phone;
   }
 
   /** One audit row per case whose party's (or agent's) phone or ID number the search found: who searched for whose. */

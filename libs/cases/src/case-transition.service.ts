@@ -12,15 +12,8 @@ import {
 import { Executor, schema } from '@tiaojie/db';
 import { AuditService, type AuditEntry } from '@tiaojie/audit';
 import { MessageService, RoomRepository } from '@tiaojie/rooms';
-import {
-  CASE_STATUSES,
-  CaseStatus,
-  Relation,
-  TransitionDef,
-  availableActions,
-  isAllowed,
-  transitionFor,
-} from './case-lifecycle';
+import { availableActions, isAllowed, transitionFor } from './case-lifecycle';
+import { CASE_STATUSES, CaseStatus, Relation, TransitionDef } from './case-states';
 import { CaseContext } from './case-access.service';
 import { CaseRepository, DisputeRow } from './case.repository';
 import { CaseNoticePolicy } from './case-notice.policy';

@@ -8,8 +8,9 @@ export { CaseSigningService } from './case-signing.service';
 export { CaseQueryService, TRACKER_STAGES } from './case-query.service';
 export { CaseRoomService } from './case-room.service';
 export { CaseAccessService } from './case-access.service';
-export { CASE_STATUSES, TRANSITIONS, availableActions, transitionFor } from './case-lifecycle';
-export type { CaseStatus, TransitionDef, Relation } from './case-lifecycle';
+export { TRANSITIONS, availableActions, transitionFor } from './case-lifecycle';
+export { CASE_STATUSES } from './case-states';
+export type { CaseStatus, TransitionDef, Relation } from './case-states';
 export { RETURN_REASONS } from './case.types';
 export type {
   ApplyInput,
@@ -29,7 +30,7 @@ export type { PerformanceReminderJob } from './case-notice.policy';
 export { CaseAudienceService, DISTRICT_ROOM, roomsOf } from './case-audience.service';
 export { CASE_CHANGED, caseChanged } from './case-transition.service';
 export { CaseRegistrationService } from './case-registration.service';
-export type { RegistrationResult } from './case-registration.service';
+export type { RegistrationResult } from './registration-record';
 export { HeldRegistrationService } from './held-registration.service';
 export { CaseEnforcementService, assertConfirmationWindow } from './case-enforcement.service';
 export { StreetMappingService } from './street-mapping.service';

@@ -246,6 +246,11 @@ export const CONFIG_VARIABLES = {
   TURN_SECRET: secret(16, "coturn's `static-auth-secret` (≥ 16 characters); required with `TURN_URLS`"),
   TURN_TTL: int(3600, 60, 86400, 'lifetime of the TURN credentials handed to a browser, in seconds'),
   STUN_URLS: text(undefined, '—', 'STUN servers for calls, comma-separated (`stun:stun.example.org:3478`)'),
+  IMPORT_REPORT_DIR: text(
+    undefined,
+    'the system temp folder',
+    '`npm run import` writes the CSV of rejected rows here (relative paths from where npm was run)',
+  ),
   STALL_EXIT_SECONDS: int(
     30,
     5,

@@ -1,15 +1,11 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Actor, Clock, DomainError, ErrorCode, Role } from '@tiaojie/core';
-import { DbService, Executor, Statement, readAll, schema } from '@tiaojie/db';
+import { DbService, Executor, Statement, readAll } from '@tiaojie/db';
 import { AuditService } from '@tiaojie/audit';
 import {
-  BodyKind,
-  BodyLevel,
   ConflictKind,
   DISPUTE_CATEGORY_CODES,
-  DisputeKind,
   DisputeReturn,
-  IntakeChannel,
   MediatorProposal,
   RoutingDecision,
   RoutingDispute,
@@ -20,83 +16,26 @@ import {
   validateRules,
 } from '@tiaojie/routing';
 import { DEFAULT_RULES } from './default-rules';
-import { BodyWithLoad, DispatchRepository, RuleRow } from './dispatch.repository';
-import { TtlCache } from './ttl-cache';
-
-type DisputeRow = typeof schema.disputes.$inferSelect;
-/** What a return transition records about where the case came from. */
-type ReturnData = { bodyId?: string; reasonCode?: string } | null;
-type PartyRow = typeof schema.disputeParties.$inferSelect;
-/** What routing reads of a dispute (a stored row, or one about to be written). */
-export type DisputeFacts = Pick<
+import { BodyWithLoad, DispatchRepository } from './dispatch.repository';
+import {
+  DisputeFacts,
   DisputeRow,
-  'id' | 'category' | 'kind' | 'channel' | 'streetCode' | 'communityCode' | 'claimAmount' | 'peopleInvolved'
->;
-export type PartyFacts = Pick<PartyRow, 'partyType' | 'name' | 'phone' | 'idNumber'>;
+  PartyFacts,
+  PartyRow,
+  ReturnData,
+  manualDecisionRow,
+  phonesOf,
+  registryBodies,
+  routingFacts,
+  routingRegistryOf,
+  ruleRow,
+  toRule,
+} from './routing-facts';
+import { TtlCache } from './ttl-cache';
 
 const REPEAT_WINDOW_MS = 180 * 86_400_000;
 const STREETS_TTL_MS = 60_000;
 const RULES_TTL_MS = 5_000;
-
-const phonesOf = (parties: PartyFacts[]) => parties.map((p) => p.phone).filter((p): p is string => !!p);
-
-function registryBodies(bodies: BodyWithLoad[]): RoutingRegistry['bodies'] {
-  return bodies.map((b) => ({
-    id: b.id,
-    name: b.name,
-    kind: b.kind as BodyKind,
-    level: b.level as BodyLevel,
-    categories: b.categories,
-    capacity: b.capacity,
-    openCases: b.openCases,
-    active: b.active,
-    jurisdiction: { streets: b.streetCodes, communities: b.communityCodes },
-  }));
-}
-
-/** The registry routing to a body needs: the bodies with their loads, the streets; no mediators (proposed later). */
-function routingRegistryOf(bodies: BodyWithLoad[], streets: RoutingRegistry['streets']): RoutingRegistry {
-  return { bodies: registryBodies(bodies), mediators: [], streets };
-}
-
-function routingFacts(
-  d: DisputeFacts,
-  parties: PartyFacts[],
-  repeated: boolean,
-  returns: RoutingDispute['returns'],
-): RoutingDispute {
-  return {
-    id: d.id,
-    category: d.category,
-    channel: d.channel as IntakeChannel,
-    kind: d.kind as DisputeKind,
-    streetCode: d.streetCode ?? undefined,
-    communityCode: d.communityCode ?? undefined,
-    claimAmount: d.claimAmount !== null ? Number(d.claimAmount) : undefined,
-    peopleInvolved: d.peopleInvolved,
-    parties: parties.map((p) => ({
-      type: p.partyType === 'organization' ? 'enterprise' : 'individual',
-      name: p.name,
-      keys: [p.phone, p.idNumber, p.partyType === 'organization' ? p.name : null].filter(
-        (k): k is string => !!k,
-      ),
-    })),
-    repeated,
-    returns,
-  };
-}
-
-export function toRule(r: RuleRow): RoutingRule {
-  return {
-    id: r.id,
-    name: r.name,
-    priority: r.priority,
-    weight: r.weight,
-    enabled: r.enabled,
-    conditions: r.conditions as RoutingRule['conditions'],
-    target: r.target as RoutingRule['target'],
-  };
-}
 
 /** The registry and rules in the database, fed to the pure engine (@tiaojie/routing) per decision. */
 @Injectable()
@@ -115,7 +54,7 @@ export class DispatchService implements OnApplicationBootstrap {
     if ((await this.repo.countRules(this.db.db)) > 0) return;
     await this.repo.replaceRules(
       this.db.db,
-      DEFAULT_RULES.map((r) => this.toRow(r, null)),
+      DEFAULT_RULES.map((r) => ruleRow(r, null, this.clock.now())),
     );
     this.referenceCache.clear('rules');
     this.logger.log(`default routing rules installed (${DEFAULT_RULES.length})`);
@@ -285,26 +224,7 @@ export class DispatchService implements OnApplicationBootstrap {
       throw DomainError.validation('目标调解组织不存在或已停用', {
         field: 'bodyId',
       });
-    await this.repo.insertDecision(tx, {
-      disputeId,
-      outcome: 'assigned',
-      bodyId,
-      manual: true,
-      actorId: actor.id,
-      reason,
-      decidedAt: this.clock.now(),
-      explanation: {
-        outcome: 'assigned',
-        bodyId,
-        manual: true,
-        explanation: {
-          summary: {
-            zh: `人工分派至${body.name}：${reason}`,
-            en: `manually assigned to ${body.name}: ${reason}`,
-          },
-        },
-      },
-    });
+    await this.repo.insertDecision(tx, manualDecisionRow(actor, disputeId, body, reason, this.clock.now()));
   }
 
   /** "Where would this dispute go, and why" without storing anything. */
@@ -327,7 +247,7 @@ export class DispatchService implements OnApplicationBootstrap {
     await this.db.transaction(async (tx) => {
       await this.repo.replaceRules(
         tx,
-        rules.map((r) => this.toRow(r, actor.id)),
+        rules.map((r) => ruleRow(r, actor.id, this.clock.now())),
       );
       await this.audit.record(tx, actor, {
         action: 'routing.rules_saved',
@@ -376,19 +296,5 @@ export class DispatchService implements OnApplicationBootstrap {
 
   returnCounts() {
     return this.repo.returnCounts(this.db.db);
-  }
-
-  private toRow(r: RoutingRule, actorId: string | null) {
-    return {
-      id: r.id,
-      name: r.name,
-      priority: r.priority,
-      weight: r.weight,
-      enabled: r.enabled,
-      conditions: r.conditions,
-      target: r.target,
-      updatedBy: actorId,
-      updatedAt: this.clock.now(),
-    };
   }
 }

@@ -181,7 +181,7 @@ describe('MessageService.sendAtVersion (int)', () => {
     expect(ok).toMatchObject({ duplicate: false, message: { seq: 1 } });
     await ctx.db.db.execute(sql`update disputes set version = version + 1 where id = ${disputeId}::uuid`);
     expect(await messages.sendAtVersion(actor, roomId, { clientMsgId: 'v-2', body: '二' }, v)).toBe('stale');
-    expect(await messages.byClientId(roomId, actor.id!, 'v-2')).toBeNull();
+    expect(await messages.byClientId(roomId, actor.id, 'v-2')).toBeNull();
     const next = await messages.sendAtVersion(actor, roomId, { clientMsgId: 'v-3', body: '三' }, v + 1);
     expect(next).toMatchObject({ message: { seq: 2 } });
   });

@@ -43,7 +43,7 @@ export class ReadReceiptService {
           event: 'message:read',
           payload: {
             roomId: room.id,
-            userId: actor.id!,
+            userId: actor.id,
             name: actor.name,
             lastReadSeq: seq,
             at: at.toISOString(),

@@ -3,11 +3,11 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { call, mediatingCase, partyToken, staffToken } from '../support/clients';
+import { call } from '../support/clients';
 import { Proc, spawnPglite, until, waitHealthy } from '../support/cluster';
 import { MessageLoad } from '../support/load';
-import { roomRecord } from './kill-storage';
-import { Outcome, say, tally } from './tally';
+import { caseInMediation, messagesTally } from './room-record';
+import { Outcome, crashed, say } from './tally';
 
 const SIZE_MB = 160;
 /** What is left free once the filler is written: less than one WAL segment. */
@@ -72,10 +72,7 @@ export async function diskFull(): Promise<Outcome> {
     // a fresh folder is created, migrated and seeded first: minutes on a busy machine
     await waitHealthy(current, 300_000);
     const first = current;
-    const party = await partyToken(first, '13800000001');
-    const admin = await staffToken(first.url, 'js_admin');
-    const mediator = await staffToken(first.url, 'js_mediator');
-    const { rooms } = await mediatingCase(first.url, party, admin, mediator);
+    const { party, mediator, rooms } = await caseInMediation(first);
     const bases = () => (current && current.alive() ? [current.url] : []);
     // bulky messages fill the WAL segment, so the next one is needed while the disk is full
     loads.push(
@@ -149,31 +146,17 @@ export async function diskFull(): Promise<Outcome> {
     drainUntil = Date.now() + 30_000;
     await Promise.all(running);
     loads.forEach((l) => l.close());
-    const record = await roomRecord(current.url, mediator, rooms.joint);
-    const t = tally(
-      scenario,
-      'room messages',
-      loads.flatMap((l) => [...l.acked.keys()]),
-      record.counts,
-      [
-        `disk full: ${seen}`,
-        `${ackedWhileFull} acked while full`,
-        `space back: ${after}`,
-        `${record.seqs} stored`,
-      ],
-    );
-    if (!record.gapless) t.problems.push('seqs have gaps');
+    const t = await messagesTally(scenario, current.url, mediator, rooms.joint, loads, [
+      `disk full: ${seen}`,
+      `${ackedWhileFull} acked while full`,
+      `space back: ${after}`,
+    ]);
     if (after.startsWith('hung')) t.problems.push('the process hung on a full disk');
     const status = await call(current.url, 'GET', '/health');
     if (status.status !== 200) t.problems.push(`health ${status.status} at the end`);
     return { scenario, tallies: [t], seconds: (Date.now() - started) / 1000 };
   } catch (err) {
-    return {
-      scenario,
-      tallies: [],
-      error: `${(err as Error).message}${current ? `\n${current.log.join('').slice(-2000)}` : ''}`,
-      seconds: (Date.now() - started) / 1000,
-    };
+    return crashed(scenario, started, err, current);
   } finally {
     stopped = true;
     loads.forEach((l) => l.close());

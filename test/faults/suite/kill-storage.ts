@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { call, mediatingCase, partyToken, staffToken } from '../support/clients';
+import { call } from '../support/clients';
 import {
   Proc,
   freshDatabase,
@@ -12,38 +12,11 @@ import {
   waitHealthy,
 } from '../support/cluster';
 import { IntakeLoad, MessageLoad } from '../support/load';
-import { Outcome, Tally, say, tally } from './tally';
+import { caseInMediation, messagesTally } from './room-record';
+import { Outcome, Tally, crashed, say, tally } from './tally';
 
-const PAGE = 100;
 const FIRST_START_MS = 300_000;
 const ENV = { ROOM_MESSAGE_RATE: '100000/1000', ROOM_TYPING_RATE: '100000/1000' };
-
-/** Every message of a room by clientMsgId (how many times each is stored), and whether the seqs are gapless. */
-export async function roomRecord(
-  base: string,
-  token: string,
-  roomId: string,
-): Promise<{ counts: Map<string, number>; seqs: number; gapless: boolean }> {
-  const counts = new Map<string, number>();
-  let after = 0;
-  let n = 0;
-  let gapless = true;
-  for (;;) {
-    // small pages: a page of bulky messages (the disk-full scenario's) is megabytes of JSON
-    const r = await call(base, 'GET', `/rooms/${roomId}/messages?afterSeq=${after}&limit=${PAGE}`, {
-      token,
-      timeoutMs: 60_000,
-    });
-    if (r.status !== 200) throw new Error(`history: ${r.status} ${JSON.stringify(r.body)}`);
-    for (const m of r.body) {
-      n += 1;
-      if (m.seq !== after + 1) gapless = false;
-      after = m.seq;
-      if (m.clientMsgId) counts.set(m.clientMsgId, (counts.get(m.clientMsgId) ?? 0) + 1);
-    }
-    if (r.body.length < PAGE) return { counts, seqs: n, gapless };
-  }
-}
 
 /**
  * `kill -9` of the all-in-one process (`npm start`'s `dist/src/main.js`) mid-traffic, `rounds` times, restarted each
@@ -79,10 +52,7 @@ export async function killMidTraffic(storage: 'pglite' | 'postgres', rounds: num
     };
     current = await start(`${storage}-1`);
     const first = current;
-    const party = await partyToken(first, '13800000001');
-    const admin = await staffToken(first.url, 'js_admin');
-    const mediator = await staffToken(first.url, 'js_mediator');
-    const { rooms } = await mediatingCase(first.url, party, admin, mediator);
+    const { party, mediator, rooms } = await caseInMediation(first);
     const bases = () => (current && current.alive() ? [current.url] : []);
     loads.push(
       new MessageLoad('party', rooms.joint, party, bases),
@@ -125,15 +95,9 @@ export async function killMidTraffic(storage: 'pglite' | 'postgres', rounds: num
     await Promise.all(running);
     loads.forEach((l) => l.close());
 
-    const record = await roomRecord(current.url, mediator, rooms.joint);
-    const ackedIds = loads.flatMap((l) => [...l.acked.keys()]);
-    const wrongSeq = loads.flatMap((l) => [...l.acked].filter(([, seq]) => seq > record.seqs)).length;
-    const messages = tally(scenario, 'room messages', ackedIds, record.counts, [
+    const messages = await messagesTally(scenario, current.url, mediator, rooms.joint, loads, [
       `${rounds} kills`,
-      `${record.seqs} stored`,
     ]);
-    if (!record.gapless) messages.problems.push('seqs have gaps');
-    if (wrongSeq) messages.problems.push(`${wrongSeq} acknowledged with a seq beyond the record`);
     const tallies: Tally[] = [messages];
     const found = new Map<string, number>();
     for (const id of intake.acked) {
@@ -147,12 +111,7 @@ export async function killMidTraffic(storage: 'pglite' | 'postgres', rounds: num
     );
     return { scenario, tallies, seconds: (Date.now() - started) / 1000 };
   } catch (err) {
-    return {
-      scenario,
-      tallies: [],
-      error: `${(err as Error).message}${current ? `\n${current.log.join('').slice(-2000)}` : ''}`,
-      seconds: (Date.now() - started) / 1000,
-    };
+    return crashed(scenario, started, err, current);
   } finally {
     stopped = true;
     loads.forEach((l) => l.close());

@@ -44,6 +44,22 @@ export function tally(
   return { scenario, what, acked: n, found, missing: n - found, duplicated, notes, problems: [] };
 }
 
+/** The outcome of a scenario that broke before it could count: the error and the end of the process's log. */
+export function crashed(
+  scenario: string,
+  started: number,
+  err: unknown,
+  proc: { log: string[] } | null,
+): Outcome {
+  const log = proc ? `\n${proc.log.join('').slice(-2000)}` : '';
+  return {
+    scenario,
+    tallies: [],
+    error: `${(err as Error).message}${log}`,
+    seconds: (Date.now() - started) / 1000,
+  };
+}
+
 export function failed(o: Outcome): boolean {
   return !!o.error || o.tallies.some((t) => t.missing > 0 || t.duplicated > 0 || t.problems.length > 0);
 }

@@ -2,7 +2,7 @@ import { RoomFollower } from '../../rooms/support/room-follower';
 import { call, staffToken } from '../support/clients';
 import { Proc, freshDatabase, postgresBase, startApi, until } from '../support/cluster';
 import { MessageLoad } from '../support/load';
-import { roomRecord } from './kill-storage';
+import { roomRecord } from './room-record';
 import { Outcome, Tally, say, tally } from './tally';
 
 const ENV = { ROOM_MESSAGE_RATE: '100000/1000', ROOM_TYPING_RATE: '100000/1000' };

@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import PgBoss from 'pg-boss';
 import { ALL_QUEUES } from '@tiaojie/platform';
 import { Proc, freshDatabase, postgresBase, sql, startWorker, until } from '../support/cluster';
-import { Outcome, Tally, say, tally } from './tally';
+import { Outcome, Tally, crashed, say, tally } from './tally';
 
 const PER_QUEUE = 12;
 const RESUMED_WITHIN_MS = 60_000;
@@ -44,6 +44,7 @@ export async function workerPerQueue(): Promise<Outcome> {
     worker = await startWorker('worker-1', db.url);
     const missingQueues = ALL_QUEUES.map((q) => q.name).filter((n) => !JOBS[n]);
     if (missingQueues.length) throw new Error(`no job for queue(s) ${missingQueues.join(', ')}`);
+    await policiesStored(pg);
     await holder.query('begin');
     await holder.query(
       'lock table disputes, outbox, webhook_deliveries, notifications in access exclusive mode',
@@ -107,22 +108,20 @@ export async function workerPerQueue(): Promise<Outcome> {
     ).catch(() => undefined);
     const doneMs = Date.now() - killedAt;
     const done = await completedIds();
+    const redone = await redoneByQueue(pg, ids);
     const tallies: Tally[] = Object.entries(JOBS).map(([name]) => {
       const t = tally(scenario, `queue ${name}`, sent.get(name)!, done, [
         `${active.find((r) => r.name === name)?.n ?? 0} held by the killed worker`,
       ]);
+      // the killed worker's batch came back through the queue's retry policy, not by luck of timing
+      if (!redone.get(name)) t.problems.push('no job was retried after the kill');
       return t;
     });
     tallies[0].notes.push(`all done ${(doneMs / 1000).toFixed(1)} s after the kill`);
     if (doneMs > RESUMED_WITHIN_MS) tallies[0].problems.push(`jobs resumed after more than a minute`);
     return { scenario, tallies, seconds: (Date.now() - started) / 1000 };
   } catch (err) {
-    return {
-      scenario,
-      tallies: [],
-      error: `${(err as Error).message}\n${worker?.log.join('').slice(-2000) ?? ''}`,
-      seconds: (Date.now() - started) / 1000,
-    };
+    return crashed(scenario, started, err, worker);
   } finally {
     await boss?.stop({ graceful: false, wait: true, timeout: 5000 }).catch(() => undefined);
     await worker?.kill('SIGKILL');
@@ -130,4 +129,29 @@ export async function workerPerQueue(): Promise<Outcome> {
     await pg?.end().catch(() => undefined);
     await db.drop().catch(() => undefined);
   }
+}
+
+/** Every queue's stored expiry and retry policy is the platform's (the worker creates the queues at start). */
+async function policiesStored(pg: Client): Promise<void> {
+  const stored = (
+    await pg.query(`select name, expire_seconds, retry_limit, retry_delay from pgboss.queue order by name`)
+  ).rows;
+  for (const q of ALL_QUEUES) {
+    const row = stored.find((r) => r.name === q.name);
+    const want = [q.policy?.expireInSeconds, q.policy?.retryLimit, q.policy?.retryDelaySeconds];
+    const got = [row?.expire_seconds, row?.retry_limit, row?.retry_delay];
+    if (want.join() !== got.join())
+      throw new Error(`queue ${q.name}: stored policy ${got.join('/')}, the platform's ${want.join('/')}`);
+  }
+}
+
+/** Per queue, how many of the given jobs were retried (completed ones may already be archived). */
+async function redoneByQueue(pg: Client, ids: string[]): Promise<Map<string, number>> {
+  const r = await pg.query(
+    `select name, count(*)::int as n from (
+       select name from pgboss.job where id = any($1) and retry_count > 0
+       union all select name from pgboss.archive where id = any($1) and retry_count > 0) j group by name`,
+    [ids],
+  );
+  return new Map(r.rows.map((x) => [x.name as string, x.n as number]));
 }

@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { signWebhook } from '@tiaojie/intake';
-import { NotificationService } from '@tiaojie/notifications';
 import { HttpClient, expectStatus } from '../../support/http-client';
 import { fresh } from '../../support/case-flow';
-import { connect, emitAck } from '../../support/socket-client';
 import type { TestApp } from '../../support/test-app';
+import { agreeUnderPerformance, markerMessages, otherCases } from './world-cases';
+import { worldRecords } from './world-records';
 
 /**
  * The fixtures the security suites share: every role signed in, two parties with their own cases in two
@@ -284,77 +282,10 @@ export async function buildWorld(t: TestApp): Promise<World> {
   expectStatus(session, 201);
 
   // Case A reaches an agreement (PDF), then performance tracking with one item.
-  expectStatus(
-    await clients.medA.post(`/cases/${cases.A}/agreement`, {
-      version: (await fresh(clients.medA, cases.A)).version,
-      terms: ['被申请人于 2026 年 12 月 31 日前支付 3000 元。'],
-      performanceDueOn: '2026-12-31',
-    }),
-    200,
-  );
-  for (const [c, phone] of [
-    [clients.partyA, phones.partyA],
-    [clients.respA, phones.respA],
-  ] as const) {
-    expectStatus(await c.post(`/cases/${cases.A}/agreement/sign-code`), 202);
-    expectStatus(
-      await c.post(`/cases/${cases.A}/agreement/sign`, {
-        version: (await fresh(c, cases.A)).version,
-        code: t.sms.lastCode(phone),
-      }),
-      200,
-    );
-  }
-  expectStatus(
-    await clients.medA.post(`/cases/${cases.A}/performance`, {
-      version: (await fresh(clients.medA, cases.A)).version,
-      items: [{ description: '支付 3000 元', dueOn: '2026-12-31' }],
-    }),
-    200,
-  );
-  const performanceItemA = (await clients.medA.get(`/cases/${cases.A}/performance`)).body[0].id as string;
+  const performanceItemA = await agreeUnderPerformance(t, clients, phones, cases.A);
 
   // Case C: a court pre-registration referral (the court's own relation); G and H: registered by grid and 12345 staff.
-  const c = await clients.clerk.post('/cases/court-referrals', {
-    referralType: 'pre_registration',
-    courtCaseNumber: `（2026）苏0612民诉前调${freshPhone('')}号`,
-    causeOfAction: '买卖合同纠纷',
-    category: 'contract',
-    referredOn: '2026-01-20',
-    streetCode: 'JS',
-    description: `货款纠纷。${markers.C}`,
-    parties: [
-      { role: 'applicant', name: '丙申请人', phone: freshPhone() },
-      { role: 'respondent', name: '丙被申请人', phone: freshPhone() },
-    ],
-  });
-  expectStatus(c, 201);
-  cases.C = c.body.id;
-  const g = await clients.grid.post('/cases/register', {
-    channel: 'grid',
-    category: 'family',
-    description: `老人赡养纠纷，当事人不会使用手机。${markers.G}`,
-    streetCode: 'XD',
-    assistance: { consent: true, method: 'fingerprint', note: '当事人按手印确认' },
-    parties: [
-      { role: 'applicant', name: '网格申请人' },
-      { role: 'respondent', name: '网格被申请人' },
-    ],
-  });
-  expectStatus(g, 201);
-  cases.G = g.body.id;
-  const h = await clients.hotline.post('/cases/register', {
-    channel: 'hotline_12345',
-    category: 'neighbour',
-    description: `热线来电反映邻里纠纷。${markers.H}`,
-    streetCode: 'XF',
-    parties: [
-      { role: 'applicant', name: '热线申请人', phone: freshPhone() },
-      { role: 'respondent', name: '热线被申请人' },
-    ],
-  });
-  expectStatus(h, 201);
-  cases.H = h.body.id;
+  Object.assign(cases, await otherCases(clients, markers));
 
   // A linkage room: the judge hosts, the official is a member.
   const linkage = await clients.judge.post('/rooms/linkage', {
@@ -372,108 +303,9 @@ export async function buildWorld(t: TestApp): Promise<World> {
     201,
   );
 
-  // Messages carrying each case's marker in its rooms (so history, reads and replays have something to leak).
-  for (const [client, roomId, text] of [
-    [clients.partyA, rooms.caucusPartyA, `甲方私下：${markers.caucusA}`],
-    [clients.medA, rooms.staffA, `内部讨论：${markers.staffA}`],
-    [clients.respA, rooms.caucusRespA, `被申请人私下：${markers.caucusRespA}`],
-    [clients.partyB, rooms.caucusPartyB, `乙方私下：${markers.B}`],
-    [clients.judge, rooms.linkage, `会商：${markers.linkage}`],
-  ] as const) {
-    const s = await connect(t.url, client.token!);
-    try {
-      const r = await emitAck(s, 'message:send', { roomId, clientMsgId: `world-${roomId}`, body: text });
-      if (!r.ok) throw new Error(`world message in ${roomId}: ${JSON.stringify(r)}`);
-    } finally {
-      s.disconnect();
-    }
-  }
+  await markerMessages(t, clients, rooms, markers);
 
-  // Notifications for three users (with SMS, so the outbox has rows), one dead letter.
-  const notifier = t.api.app.get(NotificationService);
-  const notify = async (userId: string, key: string) => {
-    await t.db.transaction((tx) =>
-      notifier.notify(tx, {
-        userIds: [userId],
-        kind: 'security.test',
-        title: '测试通知',
-        body: `通知 ${key}`,
-        dedupeKey: `world:${key}`,
-        sms: true,
-      }),
-    );
-    const r = await t.db
-      .raw(t.db.db)
-      .query(`select id from notifications where dedupe_key = $1`, [`world:${key}`]);
-    return r.rows[0].id as string;
-  };
-  const notifications = {
-    partyA: await notify(me.partyA.id, 'partyA'),
-    medA: await notify(me.medA.id, 'medA'),
-    partyB: await notify(me.partyB.id, 'partyB'),
-  };
-  const dead = await t.db
-    .raw(t.db.db)
-    .query(
-      `update outbox set status = 'dead', attempts = 5, last_error = 'provider down' where dedupe_key = $1 returning id`,
-      [`world:partyB:${me.partyB.id}:sms`],
-    );
-  const deadLetter = dead.rows[0].id as string;
-
-  // An import run (district admin uploads a slice of a grid export).
-  const csv = readFileSync(
-    join(
-      __dirname,
-      '..',
-      '..',
-      '..',
-      'libs',
-      'intake-parsers',
-      'fixtures',
-      'sample-2024',
-      'grid_reports.csv',
-    ),
-    'utf8',
-  )
-    .split('\n')
-    .slice(0, 21)
-    .join('\n');
-  const importCsv = Buffer.from(csv, 'utf8');
-  const importForm = new FormData();
-  importForm.append('file', new Blob([csv]), 'grid_reports.csv');
-  const imp = await fetch(`${t.url}/api/intake/imports`, {
-    method: 'POST',
-    body: importForm,
-    headers: { authorization: `Bearer ${clients.district.token}` },
-  });
-  const impBody: any = await imp.json();
-  if (imp.status !== 200) throw new Error(`import upload: ${imp.status} ${JSON.stringify(impBody)}`);
-  const importRun = impBody.runId as string;
-
-  // Staff: a mediator in each body (targets of staff administration), a spare login, a declared conflict.
-  const mkStaff = async (admin: HttpClient, orgId: string, username: string) => {
-    const r = await admin.post('/staff', {
-      username,
-      displayName: '新任调解员',
-      role: 'mediator',
-      orgId,
-      password: 'Welcome2026ok',
-      specialties: ['neighbour'],
-    });
-    expectStatus(r, 201);
-    return r.body.id as string;
-  };
-  const staffMemberA = await mkStaff(clients.adminA, orgA, `authz_a_${process.pid}`);
-  const staffMemberBUsername = `authz_b_${process.pid}`;
-  const staffMemberB = await mkStaff(clients.adminB, orgB, staffMemberBUsername);
-  const spareLogin = { username: `authz_spare_${process.pid}`, password: 'Welcome2026ok' };
-  await mkStaff(clients.district, orgA, spareLogin.username);
-  const conflict = await clients.medA.post(`/registry/mediators/${me.medA.id}/conflicts`, {
-    kind: 'relative',
-    partyKey: '13999999999',
-    note: '表亲',
-  });
-  expectStatus(conflict, 201);
+  const records = await worldRecords(t, clients, me, orgA, orgB);
 
   return {
     t,
@@ -488,17 +320,9 @@ export async function buildWorld(t: TestApp): Promise<World> {
     sessionA: session.body.id,
     sessionB: sessionB.body.id,
     performanceItemA,
-    notifications,
-    deadLetter,
-    importRun,
-    staffMemberA,
-    staffMemberB,
-    staffMemberBUsername,
-    conflictOfMedA: conflict.body.id,
+    ...records,
     orgs: { A: orgA, B: orgB, court: me.clerk.orgId! },
-    spareLogin,
     webhookSecret: WEBHOOK_SECRET,
-    importCsv,
     signedWebhook: () => {
       const orderNo = `SW2099${freshPhone('').slice(-6)}`;
       const body = { ...ORDER_ROW, 工单编号: orderNo, 联系电话: freshPhone('1395') };

@@ -2,6 +2,7 @@ import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'reac
 import { errorText } from '../lib/api-client';
 import { apiClient, unwrap } from '../lib/typed-api';
 import { setSession } from '../lib/auth-store';
+import type { Schemas } from '../lib/api-types';
 import { CareSwitch } from '../components/care-switch';
 
 // The first screen a party sees from an SMS link: plain form controls styled in app.css, no antd (its runtime
@@ -71,15 +72,9 @@ function PartyLogin() {
       phone: phoneError(),
       code: !code ? '请输入验证码' : /^\d{6}$/.test(code) ? undefined : '验证码为 6 位数字',
     };
-    setErrors(next);
-    if (next.phone || next.code) return;
-    setBusy(true);
-    try {
-      setSession(await unwrap(apiClient.POST('/api/auth/party/sign-in', { body: { phone, code } })));
-    } catch (err) {
-      setErrors({ form: errorText(err) });
-      setBusy(false);
-    }
+    await signIn(next, setErrors, setBusy, () =>
+      apiClient.POST('/api/auth/party/sign-in', { body: { phone, code } }),
+    );
   };
 
   return (
@@ -127,24 +122,44 @@ function PartyLogin() {
           </div>
         )}
       </Field>
-      <FormMessage error={errors.form} info={errors.info} />
-      <button type="submit" className="tj-btn tj-btn-primary tj-btn-block" disabled={busy} aria-busy={busy}>
-        登录
-      </button>
+      <FormEnd error={errors.form} info={errors.info} busy={busy} />
     </form>
   );
 }
 
-/** The form's outcome in words: an error (with a ⚠ sign, not only red) or a notice. */
-function FormMessage({ error, info }: { error?: string; info?: string }) {
+/** Shows the fields' errors; with none, signs in: a refusal is shown under the form and the button comes back. */
+async function signIn<E extends Record<string, string | undefined>>(
+  fieldErrors: E,
+  setErrors: (errors: E | { form: string }) => void,
+  setBusy: (busy: boolean) => void,
+  request: () => Promise<{ data?: Schemas['TokenPair']; error?: unknown; response: Response }>,
+): Promise<void> {
+  setErrors(fieldErrors);
+  if (Object.values(fieldErrors).some(Boolean)) return;
+  setBusy(true);
+  try {
+    setSession(await unwrap(request()));
+  } catch (err) {
+    setErrors({ form: errorText(err) });
+    setBusy(false);
+  }
+}
+
+/** The form's outcome in words (an error with a ⚠ sign, not only red, or a notice), then the sign-in button. */
+function FormEnd({ error, info, busy }: { error?: string; info?: string; busy: boolean }) {
   return (
-    <div
-      className={error ? 'tj-form-message tj-form-error' : 'tj-form-message'}
-      role="status"
-      aria-live="polite"
-    >
-      {error ? `⚠ ${error}` : (info ?? '')}
-    </div>
+    <>
+      <div
+        className={error ? 'tj-form-message tj-form-error' : 'tj-form-message'}
+        role="status"
+        aria-live="polite"
+      >
+        {error ? `⚠ ${error}` : (info ?? '')}
+      </div>
+      <button type="submit" className="tj-btn tj-btn-primary tj-btn-block" disabled={busy} aria-busy={busy}>
+        登录
+      </button>
+    </>
   );
 }
 
@@ -159,15 +174,9 @@ function StaffLogin() {
       username: username ? undefined : '请输入用户名',
       password: password ? undefined : '请输入密码',
     };
-    setErrors(next);
-    if (next.username || next.password) return;
-    setBusy(true);
-    try {
-      setSession(await unwrap(apiClient.POST('/api/auth/staff/sign-in', { body: { username, password } })));
-    } catch (err) {
-      setErrors({ form: errorText(err) });
-      setBusy(false);
-    }
+    await signIn(next, setErrors, setBusy, () =>
+      apiClient.POST('/api/auth/staff/sign-in', { body: { username, password } }),
+    );
   };
   return (
     <form onSubmit={submit} noValidate name="staff-login">
@@ -200,10 +209,7 @@ function StaffLogin() {
           />
         )}
       </Field>
-      <FormMessage error={errors.form} />
-      <button type="submit" className="tj-btn tj-btn-primary tj-btn-block" disabled={busy} aria-busy={busy}>
-        登录
-      </button>
+      <FormEnd error={errors.form} busy={busy} />
     </form>
   );
 }

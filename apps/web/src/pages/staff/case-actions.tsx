@@ -11,6 +11,7 @@ import { ManualRouteDialog } from '../district/manual-route-dialog';
 import { EnforcementDialog } from '../../components/enforcement-dialog';
 
 type CaseDetail = Schemas['CaseDetail'];
+type CaseSummary = Schemas['CaseListItem'];
 type Lifecycle = Schemas['Lifecycle'];
 type SessionUser = Schemas['SignedInUser'];
 
@@ -46,7 +47,10 @@ type Dialog =
   | { reasonFor: string }
   | null;
 
-/** The buttons for `availableActions`; every request carries the version from the latest detail. */
+/**
+ * The buttons for `availableActions`; every request carries the version from the latest detail. A write's answer goes
+ * to `onChanged`, so the page holds the version it produced before its refetch returns.
+ */
 export function CaseActions({
   detail,
   lifecycle,
@@ -56,7 +60,7 @@ export function CaseActions({
   detail: CaseDetail;
   lifecycle: Lifecycle | null;
   me: SessionUser;
-  onChanged: () => Promise<unknown>;
+  onChanged: (written?: CaseSummary) => Promise<unknown>;
 }) {
   const { message } = App.useApp();
   const [busy, setBusy] = useState<string | null>(null);
@@ -72,9 +76,12 @@ export function CaseActions({
   ): Promise<boolean> => {
     setBusy(action);
     try {
-      await apiPost(`/cases/${detail.id}/${path}`, { version: detail.version, ...body });
+      const written = await apiPost<CaseSummary>(`/cases/${detail.id}/${path}`, {
+        version: detail.version,
+        ...body,
+      });
       message.success(`${label(action)}：操作成功`);
-      await onChanged();
+      await onChanged(written);
       return true;
     } catch (err) {
       if (err instanceof ApiError && err.code === 'VERSION_CONFLICT') {

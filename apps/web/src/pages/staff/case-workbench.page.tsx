@@ -21,6 +21,7 @@ import type { Schemas } from '../../lib/api-types';
 import { HiddenTitle, PageTitle } from '../../components/page-title';
 
 type Lifecycle = Schemas['Lifecycle'];
+type CaseSummary = Schemas['CaseListItem'];
 
 let lifecycleCache: Promise<Lifecycle> | null = null;
 const loadLifecycle = () =>
@@ -32,13 +33,33 @@ const loadLifecycle = () =>
 /** The staff case page (mediators, body admins, the court, the district): actions, rooms, parties, routing, timeline. */
 export function CaseWorkbenchPage({ id }: { id: string }) {
   const session = useSession();
-  const { data, error, loading, reload } = useAsync(
+  const { data, error, loading, reload, setData } = useAsync(
     () => unwrap(apiClient.GET('/api/cases/{id}', { params: { path: { id } } })),
     [id],
   );
   const lifecycle = useAsync(loadLifecycle, []);
   // sessions and merged registrations change the page without a new version: refetch on every notice
   useLiveRefresh(reload, { caseId: id });
+  // a write answers with the case's new version: held at once, so a next write does not carry the one it replaced
+  // while the refetch is still on its way
+  const afterWrite = (w?: CaseSummary) => {
+    if (w)
+      setData((cur) =>
+        cur && cur.id === w.id && w.version > cur.version
+          ? {
+              ...cur,
+              version: w.version,
+              status: w.status,
+              statusLabel: w.statusLabel,
+              sessionMode: w.sessionMode,
+              bodyId: w.bodyId,
+              mediatorId: w.mediatorId,
+              dueAt: w.dueAt,
+            }
+          : cur,
+      );
+    return reload();
+  };
   const d = data;
   // the court reviewing a judicial-confirmation request sees the agreement first (it has no rooms in the case)
   const reviewer =
@@ -86,7 +107,12 @@ export function CaseWorkbenchPage({ id }: { id: string }) {
               <Col xs={24} lg={14}>
                 <div className="tj-stack">
                   <Card size="small" title="办理操作">
-                    <CaseActions detail={d} lifecycle={lifecycle.data} me={session.user} onChanged={reload} />
+                    <CaseActions
+                      detail={d}
+                      lifecycle={lifecycle.data}
+                      me={session.user}
+                      onChanged={afterWrite}
+                    />
                   </Card>
                   {!reviewer && (
                     <SessionsCard
