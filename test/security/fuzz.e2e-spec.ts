@@ -1,47 +1,32 @@
 import fc from 'fast-check';
 import { ErrorCode } from '@tiaojie/core';
-import { CLIENT_EVENTS } from '@tiaojie/core';
-import { ClientSocket, connect } from '../support/socket-client';
 import { TestApp, startTestApp } from '../support/test-app';
 import { DbSnapshot, DbSnapshotter, diffSnapshots } from './support/db-snapshot';
-import { FuzzRequest, pathValueArb, regressionRequests, requestArb } from './support/fuzz-arbitraries';
+import { FuzzRequest, regressionRequests, requestArb } from './support/fuzz-arbitraries';
 import { authHeader } from './support/fuzz-auth';
-import { nastyString, wrongValue } from './support/fuzz-values';
+import { FUZZ_PRINCIPALS, SEED, setFuzzEnv } from './support/fuzz-setup';
+import { nastyString } from './support/fuzz-values';
 import { Operation, fetchOpenApi, operations } from './support/openapi';
-import { Principal, WEBHOOK_SECRET, World, buildWorld, worldIds } from './support/world';
+import { Principal, World, buildWorld, worldIds } from './support/world';
 import { rawRequest } from './support/raw-http';
-import { Problem, describeRequest, report, socketAnswerProblems } from './support/fuzz-report';
+import { Problem, describeRequest, report } from './support/fuzz-report';
 
 /**
- * Property-based bad input. For every operation of the api's own OpenAPI document, fast-check
+ * Property-based bad input over HTTP. For every operation of the api's own OpenAPI document, fast-check
  * generates requests (valid-looking, boundary, wrong-typed, oversized around the 1 MiB body limit, malformed
  * JSON, wrong content types, unusual Unicode, extra and prototype-polluting fields, forged tokens) sent as
  * every role and anonymously, with path parameters drawn from real ids of a small world and random UUIDs.
  * Asserted for every request: never a 5xx; every 4xx is `{error: {code, message}}` with a code from
  * ErrorCode; and a refused request changes nothing in the database (row counts of every table, found through
- * the catalogue, and the audit log's highest id, before and after each request). Socket events get the same.
+ * the catalogue, and the audit log's highest id, before and after each request). Socket events get the same
+ * in fuzz-sockets.e2e-spec.ts.
  *
  * Every problem is collected (not only the first), so one run lists them all. Reproduce a run with
  * FUZZ_SEED=<seed printed on failure>; FUZZ_RUNS sets the runs per operation (default 10).
  */
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 15);
-const SOCKET_RUNS = Number(process.env.FUZZ_SOCKET_RUNS ?? 80);
-const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const KNOWN_CODES = new Set<string>(Object.values(ErrorCode));
-/** One signed-in client per role, and nobody. */
-const FUZZ_PRINCIPALS: Principal[] = [
-  'anonymous',
-  'partyA',
-  'medA',
-  'adminA',
-  'grid',
-  'hotline',
-  'clerk',
-  'judge',
-  'official',
-  'district',
-];
 
 /**
  * Refused requests that are designed to leave a trace: a failed staff sign-in is recorded (that is what the
@@ -51,28 +36,18 @@ const REFUSALS_THAT_WRITE: { op: string; statuses: number[]; tables: string[] }[
   { op: 'POST /api/auth/staff/sign-in', statuses: [401], tables: ['public.sign_in_attempts'] },
 ];
 
-describe('fuzzing every operation and socket event (e2e)', () => {
+describe('fuzzing every operation (e2e)', () => {
   let t: TestApp;
   let w: World;
   let ops: Operation[];
   let snap: DbSnapshotter;
   let last: DbSnapshot;
   let ids: string[];
+  let restoreEnv: (() => void) | undefined;
   const problems: Problem[] = [];
-  const saved: Record<string, string | undefined> = {};
-  const env = {
-    ROOM_MESSAGE_RATE: '100000/1000',
-    ROOM_TYPING_RATE: '100000/1000',
-    WEBHOOK_SECRET_12345: WEBHOOK_SECRET,
-    WEBHOOK_SECRET_GRID: WEBHOOK_SECRET,
-    WEBHOOK_SECRET_COURT: WEBHOOK_SECRET,
-  };
 
   beforeAll(async () => {
-    for (const [k, v] of Object.entries(env)) {
-      saved[k] = process.env[k];
-      process.env[k] = v;
-    }
+    restoreEnv = setFuzzEnv();
     t = await startTestApp();
     w = await buildWorld(t);
     ops = operations(await fetchOpenApi(t.url));
@@ -82,10 +57,7 @@ describe('fuzzing every operation and socket event (e2e)', () => {
   });
   afterAll(async () => {
     await t?.close();
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
+    restoreEnv?.();
   });
 
   /** Checks one answer; `before` is the snapshot taken before the request, the snapshot after becomes the next `before`. */
@@ -328,139 +300,5 @@ describe('fuzzing every operation and socket event (e2e)', () => {
       throw new Error(
         report(problems, `seed ${SEED}, ${total} requests to ${ops.length} operations in ${seconds} s`),
       );
-  });
-
-  it('answers every client socket event with an ack of a known shape, never crashes, changes nothing when it refuses', async () => {
-    // Nobody without a token gets a connection.
-    await expect(connect(t.url, '')).rejects.toMatchObject({ data: { code: 'UNAUTHENTICATED' } });
-    await expect(
-      connect(t.url, authHeader('expired', null, t.config.jwtSecret)!.slice(7)),
-    ).rejects.toMatchObject({ data: { code: 'TOKEN_EXPIRED' } });
-    const sockets = new Map<Principal, ClientSocket>();
-    const open = async (who: Principal) => {
-      const s = await connect(t.url, w.clients[who].token!);
-      sockets.set(who, s);
-      return s;
-    };
-    const startProblems = problems.length;
-    const roomIds = Object.values(w.rooms);
-    const field = fc.oneof(
-      { weight: 3, arbitrary: fc.constantFrom(...roomIds, ...Object.values(w.cases)) },
-      {
-        weight: 1,
-        arbitrary: pathValueArb('id', ids).map((v) => {
-          try {
-            return decodeURIComponent(v);
-          } catch {
-            return v;
-          }
-        }),
-      },
-      { weight: 2, arbitrary: wrongValue },
-    );
-    const payload = fc.oneof(
-      {
-        weight: 4,
-        arbitrary: fc.record(
-          {
-            roomId: field,
-            disputeId: field,
-            lastSeq: fc.oneof(fc.nat(50), wrongValue),
-            seq: fc.oneof(fc.nat(50), wrongValue),
-            clientMsgId: fc.oneof(nastyString, wrongValue),
-            body: fc.oneof(nastyString, wrongValue),
-            typing: fc.oneof(fc.boolean(), wrongValue),
-          },
-          { requiredKeys: [] },
-        ),
-      },
-      { weight: 2, arbitrary: fc.anything({ maxDepth: 3 }) },
-      {
-        weight: 1,
-        arbitrary: fc.constantFrom(undefined, null, 0, '', 'room:join', [], [{}], Buffer.from([0, 1, 2])),
-      },
-      {
-        weight: 1,
-        arbitrary: fc.record({
-          roomId: fc.constantFrom(...roomIds),
-          clientMsgId: fc.string({ minLength: 1, maxLength: 64 }),
-          body: fc.constantFrom('调'.repeat(200_000), 'x'.repeat(300_000)),
-        }),
-      },
-    );
-    await fc.assert(
-      fc.asyncProperty(
-        fc.constantFrom(...FUZZ_PRINCIPALS.filter((p) => p !== 'anonymous')),
-        fc.constantFrom(...CLIENT_EVENTS),
-        payload,
-        fc.boolean(),
-        async (who, event, data, withAck) => {
-          const s = sockets.get(who)?.connected ? sockets.get(who)! : await open(who);
-          const shown = `${event} ${(() => {
-            try {
-              const j = JSON.stringify(data);
-              return j === undefined ? String(data) : j.length > 300 ? `${j.slice(0, 300)}…(${j.length})` : j;
-            } catch {
-              return String(data);
-            }
-          })()}`;
-          const before = last;
-          let res: any;
-          if (withAck) {
-            try {
-              res = await s.timeout(10_000).emitWithAck(event, data);
-            } catch (err) {
-              problems.push({
-                where: `socket ${event}`,
-                who,
-                what: `no ack: ${(err as Error).message}`,
-                request: shown,
-              });
-              last = await snap.take();
-              return true;
-            }
-          } else {
-            // Without an ack a refusal arrives as an `error` event naming the event.
-            const got = new Promise<any>((resolve) => {
-              const timer = setTimeout(() => resolve(null), 300);
-              s.once('error', (e: any) => {
-                clearTimeout(timer);
-                resolve({ ok: false, error: e });
-              });
-            });
-            s.emit(event, data);
-            res = await got;
-          }
-          last = await snap.take();
-          if (res === null) return true; // accepted without an ack: nothing to answer
-          for (const what of socketAnswerProblems(res, diffSnapshots(before, last)))
-            problems.push({ where: `socket ${event}`, who, what, request: shown });
-          return true;
-        },
-      ),
-      { numRuns: SOCKET_RUNS * CLIENT_EVENTS.length, seed: SEED },
-    );
-
-    // Events nobody declared are ignored, frames over the 1 MB socket buffer close only that connection; the server lives on.
-    const s = await open('partyA');
-    s.emit('no:such:event', { roomId: w.rooms.jointA });
-    s.emit('__proto__', {});
-    const closed = new Promise<string>((resolve) => s.once('disconnect', (reason) => resolve(reason)));
-    s.emit('message:send', { roomId: w.rooms.jointA, clientMsgId: 'too-big', body: 'x'.repeat(1_100_000) });
-    expect(await closed).toBe('transport close');
-    const again = await open('partyA');
-    const ack = await again.timeout(10_000).emitWithAck('message:send', {
-      roomId: w.rooms.jointA,
-      clientMsgId: `after-fuzz-${SEED}`,
-      body: '模糊测试之后还能正常发言',
-    });
-    expect(ack).toMatchObject({ ok: true });
-    expect((await fetch(`${t.url}/api/health`)).status).toBe(200);
-    sockets.forEach((x) => x.disconnect());
-    again.disconnect();
-    last = await snap.take();
-    const mine = problems.slice(startProblems);
-    if (mine.length)
-      throw new Error(report(mine, `seed ${SEED}, ${SOCKET_RUNS * CLIENT_EVENTS.length} socket events`));
   });
 });
