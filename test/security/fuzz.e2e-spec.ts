@@ -4,6 +4,7 @@ import { TestApp, startTestApp } from '../support/test-app';
 import { DbSnapshot, DbSnapshotter, diffSnapshots } from './support/db-snapshot';
 import { FuzzRequest, regressionRequests, requestArb } from './support/fuzz-arbitraries';
 import { authHeader } from './support/fuzz-auth';
+import { worldPathIds } from './support/fuzz-path-ids';
 import { FUZZ_PRINCIPALS, SEED, setFuzzEnv } from './support/fuzz-setup';
 import { nastyString } from './support/fuzz-values';
 import { Operation, fetchOpenApi, operations } from './support/openapi';
@@ -135,55 +136,7 @@ describe('fuzzing every operation (e2e)', () => {
   }
 
   /** A real id for each path parameter of an operation, by the resource the path names. */
-  function realPathIds(op: Operation): Record<string, string> {
-    const v: Record<string, string> = {};
-    for (const p of op.params.filter((x) => x.in === 'path')) {
-      const before = op.path.slice(0, op.path.indexOf(`{${p.name}}`));
-      v[p.name] =
-        p.name === 'action'
-          ? 'start_mediation'
-          : p.name === 'source'
-            ? '12345'
-            : p.name === 'year'
-              ? '2026'
-              : p.name === 'table'
-                ? 'table1'
-                : p.name === 'partyId'
-                  ? w.partyIds.applicantA
-                  : p.name === 'sessionId'
-                    ? w.sessionA
-                    : p.name === 'itemId'
-                      ? w.performanceItemA
-                      : p.name === 'attachmentId'
-                        ? w.attachmentA
-                        : p.name === 'conflictId'
-                          ? w.conflictOfMedA
-                          : p.name === 'userId'
-                            ? w.me.official.id
-                            : p.name === 'orgId'
-                              ? w.orgs.A
-                              : before.endsWith('/cases/')
-                                ? w.cases.A
-                                : before.endsWith('/rooms/linkage/')
-                                  ? w.rooms.linkage
-                                  : before.endsWith('/rooms/')
-                                    ? w.rooms.jointA
-                                    : before.endsWith('/staff/')
-                                      ? w.staffMemberA
-                                      : before.endsWith('/mediators/')
-                                        ? w.me.medA.id
-                                        : before.endsWith('/bodies/')
-                                          ? w.orgs.A
-                                          : before.endsWith('/notifications/')
-                                            ? w.notifications.partyA
-                                            : before.endsWith('/outbox/')
-                                              ? w.deadLetter
-                                              : before.endsWith('/imports/')
-                                                ? w.importRun
-                                                : ids[0];
-    }
-    return v;
-  }
+  const realPathIds = (op: Operation) => worldPathIds(w, ids, op);
 
   it('reads an OpenAPI document with the known operation families', () => {
     const keys = ops.map((o) => o.key);
