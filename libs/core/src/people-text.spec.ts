@@ -49,7 +49,10 @@ function sourceFiles(dir: string): string[] {
     if (entry.isDirectory()) {
       if (!['node_modules', 'dist', 'fixtures', 'migrations'].includes(entry.name))
         out.push(...sourceFiles(p));
-    } else if (/\.tsx?$/.test(entry.name) && !/\.(spec|int-spec|e2e-spec|testing)\.tsx?$/.test(entry.name)) {
+    } else if (
+      /\.tsx?$/.test(entry.name) &&
+      !/\.(spec|int-spec|e2e-spec|testing|fixtures)\.tsx?$/.test(entry.name)
+    ) {
       out.push(p);
     }
   }
